@@ -1,0 +1,28 @@
+namespace LicenseGovernance
+{
+    /// <summary>Every error id the module raises. A test proves the values are unique and that each has a factory in <see cref="Errors"/>.</summary>
+    public static class ErrorIds
+    {
+        public const string NotConnected = "LicenseGovernance.NotConnected";
+        public const string NonInteractiveHost = "LicenseGovernance.NonInteractiveHost";
+        public const string AuthenticationFailed = "LicenseGovernance.AuthenticationFailed";
+        public const string InvalidGraphEndpoint = "LicenseGovernance.InvalidGraphEndpoint";
+        public const string InvalidCredentialParameter = "LicenseGovernance.InvalidCredentialParameter";
+        public const string CertificateNotFound = "LicenseGovernance.CertificateNotFound";
+        public const string PermissionDenied = "LicenseGovernance.PermissionDenied";
+        public const string TokenRejected = "LicenseGovernance.TokenRejected";
+        public const string TenantLicenseRequired = "LicenseGovernance.TenantLicenseRequired";
+        public const string GraphRequestFailed = "LicenseGovernance.GraphRequestFailed";
+        public const string Throttled = "LicenseGovernance.Throttled";
+        public const string SkuNotFound = "LicenseGovernance.SkuNotFound";
+        public const string ServicePlanNotFound = "LicenseGovernance.ServicePlanNotFound";
+        public const string CatalogFileNotFound = "LicenseGovernance.CatalogFileNotFound";
+        public const string CatalogFileInvalid = "LicenseGovernance.CatalogFileInvalid";
+        public const string PriceFileInvalid = "LicenseGovernance.PriceFileInvalid";
+        public const string PriceInvalid = "LicenseGovernance.PriceInvalid";
+        public const string SnapshotInvalid = "LicenseGovernance.SnapshotInvalid";
+        public const string SimulatorRequired = "LicenseGovernance.SimulatorRequired";
+        public const string OperationCancelled = "LicenseGovernance.OperationCancelled";
+        public const string SettingsWriteFailed = "LicenseGovernance.SettingsWriteFailed";
+    }
+}

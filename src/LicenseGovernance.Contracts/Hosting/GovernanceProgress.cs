@@ -1,0 +1,32 @@
+namespace LicenseGovernance.Hosting
+{
+    /// <summary>A progress record with a stable activity id; PercentComplete is -1 while the total is unknown.</summary>
+    public sealed class GovernanceProgress
+    {
+        public GovernanceProgress(int activityId, string activity, string status, int percentComplete = -1, bool completed = false)
+        {
+            ActivityId = activityId;
+            Activity = activity;
+            Status = status;
+            PercentComplete = percentComplete;
+            Completed = completed;
+        }
+
+        public int ActivityId { get; }
+        public string Activity { get; }
+        public string Status { get; }
+        public int PercentComplete { get; }
+        public bool Completed { get; }
+
+        public static int Percent(long done, long total) => total <= 0 ? -1 : (int)System.Math.Min(100, done * 100 / total);
+    }
+
+    /// <summary>Activity ids are stable so that hosts can update one progress bar per kind of work.</summary>
+    public static class ProgressActivity
+    {
+        public const int ListUsers = 7101;
+        public const int ListSkus = 7102;
+        public const int ImportCatalog = 7103;
+        public const int ImportPrices = 7104;
+    }
+}
