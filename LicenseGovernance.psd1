@@ -1,0 +1,40 @@
+@{
+    RootModule           = 'LicenseGovernance.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0c8a7e-3f1d-4e52-9a61-2d7c4b9e8f13'
+    Author               = 'LicenseGovernance contributors'
+    CompanyName          = 'LicenseGovernance'
+    Copyright            = '(c) LicenseGovernance contributors. All rights reserved.'
+    Description          = 'Governs Microsoft 365 licences through Microsoft Graph: SKU catalogue with friendly names and prices, permission checks, and an embedded simulated tenant for rehearsal (Connect-LicenseGovernance -Simulator).'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+
+    # The engine and its dependencies (Microsoft.Graph, Azure.Identity, ...) load from Dependencies/ on first use,
+    # in a private load context on PowerShell 7. Listing them here would load them early into the shared context.
+    FormatsToProcess     = @('LicenseGovernance.format.ps1xml')
+
+    CmdletsToExport      = @(
+        'Connect-LicenseGovernance'
+        'Disconnect-LicenseGovernance'
+        'Get-LicenseGovernanceContext'
+        'Test-LicenseGovernancePermission'
+        'Get-LicenseSku'
+        'Import-LicenseCatalog'
+        'Set-LicensePrice'
+        'Import-LicensePrice'
+        'Get-LicensePrice'
+        'Save-LicenseGovernanceSnapshot'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Microsoft365', 'Licensing', 'MicrosoftGraph', 'EntraID', 'Governance', 'PSEdition_Desktop', 'PSEdition_Core')
+            ProjectUri   = ''
+            ReleaseNotes = 'Platform: connecting (interactive, device code, secret, certificate, managed identity, access token, simulator), SKU catalogue, prices, permission checks, simulated tenant.'
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Connection;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Simulator;
+using Microsoft.Graph;
+
+namespace LicenseGovernance.Engine.Sessions
+{
+    /// <summary>One connection: the Graph client, what the token says, and the simulated tenant when there is one.</summary>
+    public sealed class GraphSession : IDisposable
+    {
+        internal GraphSession(GraphServiceClient client, LicenseGovernanceContext context, TokenClaims? claims, SimulatedTenant? tenant, IDisposable? resources)
+        {
+            Client = client;
+            Context = context;
+            Claims = claims;
+            Tenant = tenant;
+            _resources = resources;
+        }
+
+        private readonly IDisposable? _resources;
+
+        public GraphServiceClient Client { get; }
+
+        public LicenseGovernanceContext Context { get; }
+
+        public TokenClaims? Claims { get; }
+
+        /// <summary>The simulated tenant behind this session, or null for a real tenant.</summary>
+        public SimulatedTenant? Tenant { get; }
+
+        /// <summary>App-only tokens are judged by application permissions, delegated ones by scopes.</summary>
+        public bool AppOnly => Claims?.IsAppOnly ?? true;
+
+        /// <summary>
+        /// Runs one Graph call and turns whatever the SDK throws into the catalogue's error, naming the permission
+        /// a 403 lacks. User cancellation passes through untouched.
+        /// </summary>
+        public async Task<T> CallAsync<T>(string operation, string capability, Func<GraphServiceClient, Task<T>> call, System.Threading.CancellationToken cancellation)
+        {
+            try
+            {
+                return await call(Client).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (LicenseGovernanceException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                throw GraphErrorTranslator.Translate(ex, operation, capability, AppOnly).ToException();
+            }
+        }
+
+        public void Dispose() => _resources?.Dispose();
+    }
+}

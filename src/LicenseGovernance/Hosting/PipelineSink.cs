@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Hosting;
+
+namespace LicenseGovernance.Commands.Hosting
+{
+    /// <summary>
+    /// The one adapter between the engine and PowerShell. The engine runs on a worker thread and may only touch the
+    /// pipeline from the pipeline thread, so every call is queued and replayed by <see cref="Run"/>, which the cmdlet
+    /// calls on its own thread. ShouldProcess waits for the pipeline thread's answer.
+    /// </summary>
+    internal sealed class PipelineSink : IGovernanceSink
+    {
+        private readonly LicenseGovernanceCmdlet _cmdlet;
+        private readonly BlockingCollection<Action> _queue = new BlockingCollection<Action>();
+        private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
+
+        internal PipelineSink(LicenseGovernanceCmdlet cmdlet, CancellationToken cancellation)
+        {
+            _cmdlet = cmdlet;
+            Cancellation = cancellation;
+        }
+
+        public CancellationToken Cancellation { get; }
+
+        public void WriteObject(object item) => Post(() => _cmdlet.WriteObject(item));
+
+        public void WriteError(GovernanceError error) => Post(() => _cmdlet.WriteError(ErrorRecords.From(error)));
+
+        public void WriteWarning(string message) => Post(() => _cmdlet.WriteWarning(message));
+
+        public void WriteVerbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+
+        public void WriteDebug(string message) => Post(() => _cmdlet.WriteDebug(message));
+
+        public void WriteProgress(GovernanceProgress progress) => Post(() =>
+        {
+            var record = new ProgressRecord(progress.ActivityId, progress.Activity, string.IsNullOrEmpty(progress.Status) ? progress.Activity : progress.Status)
+            {
+                PercentComplete = progress.PercentComplete,
+                RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            _cmdlet.WriteProgress(record);
+        });
+
+        public bool ShouldProcess(string target, string action)
+        {
+            if (Environment.CurrentManagedThreadId == _pipelineThread)
+            {
+                return _cmdlet.ShouldProcess(target, action);
+            }
+
+            var answer = new TaskCompletionSource<bool>();
+            Post(() => answer.TrySetResult(_cmdlet.ShouldProcess(target, action)));
+            try
+            {
+                answer.Task.Wait(Cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+
+            return answer.Task.Result;
+        }
+
+        /// <summary>Runs engine work and pumps its output on the calling (pipeline) thread until it ends.</summary>
+        internal T Run<T>(Func<IGovernanceSink, Task<T>> work)
+        {
+            var task = Task.Run(() => work(this));
+            task.ContinueWith(_ => _queue.CompleteAdding(), TaskScheduler.Default);
+
+            foreach (var action in _queue.GetConsumingEnumerable())
+            {
+                action();
+            }
+
+            if (Cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            return task.GetAwaiter().GetResult();
+        }
+
+        private void Post(Action action)
+        {
+            if (Environment.CurrentManagedThreadId == _pipelineThread)
+            {
+                action();
+                return;
+            }
+
+            try
+            {
+                _queue.Add(action);
+            }
+            catch (InvalidOperationException)
+            {
+                // The run has ended (CompleteAdding); late messages from a cancelled worker have no pipeline left to go to.
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Management.Automation;
+using LicenseGovernance.Commands.Hosting;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance.Commands.Pricing
+{
+    /// <summary>Sets your own monthly per-seat price for a SKU; it overrides the built-in list price and is kept in your profile.</summary>
+    [Cmdlet(VerbsCommon.Set, "LicensePrice", SupportsShouldProcess = true)]
+    [OutputType(typeof(LicensePrice))]
+    public sealed class SetLicensePriceCommand : LicenseGovernanceCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("SkuId", "SkuPartNumber")]
+        [ValidateNotNullOrEmpty]
+        public string Sku { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Price")]
+        public decimal MonthlyPrice { get; set; }
+
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern("^[A-Za-z]{3}$")]
+        public string Currency { get; set; } = "";
+
+        protected override void ProcessRecord()
+        {
+            // Resolve first, so that -WhatIf names the real SKU and an unknown name fails before anything is asked.
+            var partNumber = RunEngine(sink => Engine.ResolveSkuNameAsync(Sku, sink));
+            var action = string.Format(CultureInfo.InvariantCulture, "Set the monthly price to {0:0.00} {1}", MonthlyPrice, Currency.ToUpperInvariant());
+            if (!ShouldProcess(partNumber, action))
+            {
+                return;
+            }
+
+            var request = new SetPriceRequest { Sku = partNumber, MonthlyPrice = MonthlyPrice, Currency = Currency };
+            WriteObject(RunEngine(sink => Engine.SetPriceAsync(request, sink)));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Management.Automation;
+using Xunit;
+
+namespace LicenseGovernance.PowerShell.Tests;
+
+/// <summary>The built module's cmdlets, run for real in a PowerShell 7.6 runspace against the embedded simulated tenant.</summary>
+public sealed class ModuleCommandTests : IDisposable
+{
+    private readonly PowerShellSession _ps = new();
+
+    public ModuleCommandTests()
+    {
+        var price = Path.Combine(TestSettings.Home, "prices.json");
+        if (File.Exists(price))
+        {
+            File.Delete(price);
+        }
+    }
+
+    public void Dispose()
+    {
+        _ps.Run("Disconnect-LicenseGovernance -WarningAction SilentlyContinue");
+        _ps.Dispose();
+    }
+
+    [Fact]
+    public void ImportExportsExactlyTheManifestCmdlets()
+    {
+        var names = _ps.Run("(Get-Command -Module LicenseGovernance).Name").Output.Cast<string>().OrderBy(n => n).ToList();
+
+        Assert.Equal(new[]
+        {
+            "Connect-LicenseGovernance", "Disconnect-LicenseGovernance", "Get-LicenseGovernanceContext", "Get-LicensePrice", "Get-LicenseSku",
+            "Import-LicenseCatalog", "Import-LicensePrice", "Save-LicenseGovernanceSnapshot", "Set-LicensePrice", "Test-LicenseGovernancePermission",
+        }, names);
+    }
+
+    [Fact]
+    public void ConnectToTheSimulatorThenListSkusWithFriendlyNamesAndPrices()
+    {
+        var connect = _ps.Run("Connect-LicenseGovernance -Simulator -UserCount 300");
+        var context = Assert.IsType<LicenseGovernanceContext>(Assert.Single(connect.Output));
+        Assert.True(context.IsSimulator);
+        Assert.Equal(context.TenantId, _ps.Run("(Get-LicenseGovernanceContext).TenantId").Output.Single());
+
+        var skus = _ps.Run("Get-LicenseSku").Of<LicenseSku>().ToList();
+        var e5 = skus.Single(s => s.SkuPartNumber == "SPE_E5");
+        Assert.Equal("Microsoft 365 E5", e5.ProductName);
+        Assert.True(e5.ConsumedUnits > 0);
+        Assert.Equal(Math.Max(0, e5.EnabledUnits - e5.ConsumedUnits), e5.AvailableUnits);
+        Assert.NotEmpty(e5.ServicePlans);
+        Assert.Equal("USD", e5.Currency);
+    }
+
+    [Fact]
+    public void UnknownSkuNamesTheClosestMatches()
+    {
+        _ps.Run("Connect-LicenseGovernance -Simulator -UserCount 100");
+        var result = _ps.Run("Get-LicenseSku -Sku SPE_E55, SPE_E3");
+
+        Assert.StartsWith("LicenseGovernance.SkuNotFound", result.FirstErrorId);
+        Assert.Contains("SPE_E5", result.AllErrorText);
+        Assert.Equal("SPE_E3", Assert.Single(result.Of<LicenseSku>()).SkuPartNumber);
+    }
+
+    [Fact]
+    public void VerboseShowsEachGraphRequestButNeverTheToken()
+    {
+        _ps.Run("Connect-LicenseGovernance -Simulator -UserCount 100");
+        var result = _ps.Run("Get-LicenseSku -Verbose");
+
+        Assert.Contains(result.Verbose, v => v.Contains("GET") && v.Contains("/subscribedSkus") && v.Contains("200"));
+        Assert.DoesNotContain(result.Verbose, v => v.Contains("Bearer", StringComparison.OrdinalIgnoreCase) || v.Contains("eyJ"));
+    }
+
+    [Fact]
+    public void SetLicensePriceWhatIfChangesNothingAndTheRealRunOverridesTheListPrice()
+    {
+        _ps.Run("Connect-LicenseGovernance -Simulator -UserCount 100");
+        var pricesFile = Path.Combine(TestSettings.Home, "prices.json");
+
+        var whatIf = _ps.Run("Set-LicensePrice -Sku 'Microsoft 365 E5' -MonthlyPrice 51.5 -Currency eur -WhatIf");
+        Assert.Empty(whatIf.Output);
+        Assert.False(File.Exists(pricesFile));
+
+        var set = _ps.Run("Set-LicensePrice -Sku 'Microsoft 365 E5' -MonthlyPrice 51.5 -Currency eur");
+        var price = Assert.IsType<LicensePrice>(Assert.Single(set.Output));
+        Assert.Equal("SPE_E5", price.SkuPartNumber);
+        Assert.Equal("EUR", price.Currency);
+        Assert.True(File.Exists(pricesFile));
+
+        var sku = _ps.Run("Get-LicenseSku -Sku SPE_E5").Of<LicenseSku>().Single();
+        Assert.Equal(51.5m, sku.MonthlyPrice);
+        Assert.Equal("User", sku.PriceSource);
+    }
+
+    [Fact]
+    public void SkusPipeIntoGetLicensePriceByPropertyName()
+    {
+        _ps.Run("Connect-LicenseGovernance -Simulator -UserCount 100");
+        var prices = _ps.Run("Get-LicenseSku -Sku SPE_E3 | Get-LicensePrice").Of<LicensePrice>().ToList();
+
+        Assert.Contains(prices, p => p.SkuPartNumber == "SPE_E3");
+    }
+
+    [Fact]
+    public void DeviceCodeInANonInteractiveHostFailsNamingTheParameterSetsToUse()
+    {
+        var result = _ps.Run("Connect-LicenseGovernance -DeviceCode -TenantId contoso.onmicrosoft.com");
+
+        Assert.StartsWith("LicenseGovernance.NonInteractiveHost", result.FirstErrorId);
+        Assert.Contains("-ManagedIdentity", result.AllErrorText);
+    }
+
+    [Fact]
+    public void PlainHttpEndpointIsRefusedUnlessLoopback()
+    {
+        // ConvertTo-SecureString lives in Microsoft.PowerShell.Security, which this hosted engine does not have.
+        var result = _ps.Run("$t = [securestring]::new(); 'abc'.ToCharArray() | ForEach-Object { $t.AppendChar($_) }; " +
+            "Connect-LicenseGovernance -AccessToken $t -GraphEndpoint http://graph.example.com");
+
+        Assert.StartsWith("LicenseGovernance.InvalidGraphEndpoint", result.FirstErrorId);
+    }
+
+    [Fact]
+    public void CommandsNeedAConnection()
+    {
+        _ps.Run("Disconnect-LicenseGovernance -WarningAction SilentlyContinue");
+        var result = _ps.Run("Get-LicenseSku");
+
+        Assert.StartsWith("LicenseGovernance.NotConnected", result.FirstErrorId);
+    }
+
+    [Fact]
+    public void SnapshotSavedAndLoadedGivesTheSameTenant()
+    {
+        var path = Path.Combine(TestSettings.Home, "tenant-" + Guid.NewGuid().ToString("N") + ".json");
+        _ps.Run("Connect-LicenseGovernance -Simulator -UserCount 150 -Seed 7");
+        var before = _ps.Run("Get-LicenseSku").Of<LicenseSku>().Select(s => (s.SkuPartNumber, s.ConsumedUnits)).OrderBy(s => s).ToList();
+
+        var whatIf = _ps.Run($"Save-LicenseGovernanceSnapshot -Path '{path}' -WhatIf");
+        Assert.False(File.Exists(path));
+        Assert.Empty(whatIf.Output);
+
+        _ps.Run($"Save-LicenseGovernanceSnapshot -Path '{path}'");
+        Assert.True(File.Exists(path));
+
+        var tenantId = _ps.Run("(Get-LicenseGovernanceContext).TenantId").Output.Single();
+        _ps.Run("Disconnect-LicenseGovernance");
+        var reload = _ps.Run($"Connect-LicenseGovernance -Simulator -SnapshotPath '{path}'");
+        Assert.Equal(tenantId, reload.Of<LicenseGovernanceContext>().Single().TenantId);
+        var after = _ps.Run("Get-LicenseSku").Of<LicenseSku>().Select(s => (s.SkuPartNumber, s.ConsumedUnits)).OrderBy(s => s).ToList();
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void PermissionReportOnTheSimulatorShowsEveryCapabilityGranted()
+    {
+        _ps.Run("Connect-LicenseGovernance -Simulator -UserCount 100");
+        var rows = _ps.Run("Test-LicenseGovernancePermission").Of<LicensePermissionCheck>().ToList();
+
+        Assert.Contains(rows, r => r.Capability.Length > 0 && r.Permission == "LicenseAssignment.ReadWrite.All");
+        Assert.All(rows, r => Assert.True(r.Granted, r.Capability + " not granted"));
+        Assert.All(rows, r => Assert.Equal("Application", r.PermissionType));
+    }
+
+    [Fact]
+    public void HelpIsFoundForEveryCmdletWithAnExample()
+    {
+        var missing = _ps.Run(
+            "Get-Command -Module LicenseGovernance | ForEach-Object { $h = Get-Help $_.Name -Full; " +
+            "if (-not $h.Synopsis -or $h.Synopsis -like '*Get-Help*' -or -not $h.examples) { $_.Name } }").Output;
+
+        Assert.Empty(missing);
+    }
+}
