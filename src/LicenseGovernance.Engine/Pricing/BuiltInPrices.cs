@@ -4,9 +4,9 @@ namespace LicenseGovernance.Engine.Pricing
 {
     /// <summary>
     /// Public list prices in USD per user per month on an annual commitment, as in effect on
-    /// <see cref="PriceBook.BuiltInPricesAsOf"/>. Only prices two public sources agree on or that Microsoft's own
-    /// announcement is quoted for are here; a SKU whose current price could not be substantiated is left out rather
-    /// than guessed (Office 365 E1 and E5 and EMS E3 among them: their post-July-2026 prices were not confirmed).
+    /// <see cref="PriceBook.BuiltInPricesAsOf"/>. Each price names the publication it was read from; a SKU whose
+    /// current price could not be substantiated is left out rather than guessed (Office 365 E1 and E5 and EMS E3
+    /// among them: only their pre-July-2026 prices were found).
     /// </summary>
     internal static class BuiltInPrices
     {
