@@ -26,7 +26,7 @@ public sealed class ParameterTests
             var bySignature = NamedSets(cmdlet).GroupBy(set => string.Join(", ", cmdlet.ParametersInSet(set)
                 .Where(p => p.Binding.Mandatory).Select(p => "-" + p.Parameter.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase)));
             offenders.AddRange(bySignature.Where(g => g.Count() > 1)
-                .Select(g => $"{cmdlet.Name}: sets {string.Join(", ", g)} all require exactly [{g.Key}]"));
+                .Select(g => $"{cmdlet.Name}: sets {string.Join(", ", g)} each require exactly [{g.Key}]"));
         }
 
         MetadataAssert.None(offenders, "Parameter sets PowerShell cannot tell apart by their mandatory parameters:");
