@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using LicenseGovernance.Shell;
+
+// Usage: dotnet run --project tools/LicenseGovernance.Shell -- [-Command] "<PowerShell>"
+// Without a command it runs the module's main job on the simulated tenant.
+const string MainJob =
+    "Connect-LicenseGovernance -Simulator | Out-Default; " +
+    "Get-LicenseSku | Out-Default; " +
+    "Test-LicenseGovernancePermission | Out-Default";
+
+var command = args.SkipWhile(a => a.Equals("-Command", StringComparison.OrdinalIgnoreCase)).FirstOrDefault() ?? MainJob;
+var manifest = Path.Combine(FindRoot(), "out", "LicenseGovernance", "LicenseGovernance.psd1");
+if (!File.Exists(manifest))
+{
+    Console.Error.WriteLine($"The module is not built ({manifest} is missing). Run: dotnet build LicenseGovernance.sln");
+    return 2;
+}
+
+var host = new ConsoleHost();
+var state = InitialSessionState.CreateDefault2();
+state.ImportPSModule(new[] { manifest });
+using var runspace = RunspaceFactory.CreateRunspace(host, state);
+runspace.Open();
+using var ps = PowerShell.Create(runspace);
+ps.AddScript(command).AddCommand("Out-Default");
+ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
+try
+{
+    ps.Invoke();
+}
+catch (RuntimeException ex)
+{
+    host.UI.WriteErrorLine(ex.ErrorRecord.ToString());
+    return 1;
+}
+
+return ps.HadErrors ? 1 : 0;
+
+static string FindRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir != null && !File.Exists(Path.Combine(dir.FullName, "LicenseGovernance.sln")))
+    {
+        dir = dir.Parent;
+    }
+
+    return dir?.FullName ?? Directory.GetCurrentDirectory();
+}
