@@ -103,8 +103,6 @@ namespace LicenseGovernance.Simulator.Seeding
             for (var i = 0; i < options.UserCount; i++)
             {
                 var user = NewUser(random, ids, now, options, upns, i);
-                var department = user.Department!;
-                var managers = managersByDepartment[department];
                 if (ceo == null)
                 {
                     user.Department = "Executive";
@@ -114,6 +112,8 @@ namespace LicenseGovernance.Simulator.Seeding
                 }
                 else if (user.UserType == "Member")
                 {
+                    var department = user.Department!;
+                    var managers = managersByDepartment[department];
                     user.ManagerId = managers.Count == 0 ? ceo : managers[random.Next(managers.Count)];
                     if (managers.Count == 0 || random.Next(8) == 0)
                     {
@@ -123,7 +123,7 @@ namespace LicenseGovernance.Simulator.Seeding
                 }
 
                 AssignLicences(user, random, now, skus, e3Group, e5Group, f3Group, biGroup);
-                if (department == "Sales" && user.UserType == "Member")
+                if (user.Department == "Sales" && user.UserType == "Member")
                 {
                     salesGroup.Members.Add(user.Id);
                 }
@@ -231,7 +231,7 @@ namespace LicenseGovernance.Simulator.Seeding
             }
 
             // Inactive users (more than 90 days) are a governance staple; some of them predate successful-sign-in tracking.
-            var last = roll < 18 ? now.AddDays(-random.Next(91, 900)) : now.AddDays(-random.Next(0, 30)).AddMinutes(-random.Next(1440));
+            var last = roll < 18 ? now.AddDays(-random.Next(91, 1500)) : now.AddDays(-random.Next(0, 30)).AddMinutes(-random.Next(1440));
             if (user.EmployeeLeaveDateTime.HasValue && last > user.EmployeeLeaveDateTime.Value)
             {
                 last = user.EmployeeLeaveDateTime.Value.AddDays(-random.Next(1, 10));
