@@ -1,0 +1,375 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using LicenseGovernance.Simulator.Licensing;
+using LicenseGovernance.Simulator.Model;
+using LicenseGovernance.Simulator.OData;
+
+namespace LicenseGovernance.Simulator.Http
+{
+    internal static class GroupRoutes
+    {
+        private const int MaxMembersPerPatch = 20;
+
+        public static SimResponse List(RequestContext ctx)
+        {
+            ctx.RequirePermission(Permissions.GroupRead);
+            Paging.RejectUnsupportedOptions(ctx);
+            var pageSize = Paging.PageSize(ctx);
+            var properties = GroupJson.Resolve(ctx.Query.Select);
+            var filter = QueryFilter.Parse(ctx.Query.Filter, FilterEntity.Group, ctx.IsAdvancedQuery);
+            var store = ctx.Store;
+            var now = ctx.Now;
+            var fragment = ctx.Query.Select == null ? "groups" : "groups(" + string.Join(",", ctx.Query.Select) + ")";
+            return store.Read(() => Paging.Serve(
+                ctx, "groups", fragment, store.GroupList, g => g.Sequence,
+                g => TenantStore.IsVisible(g.VisibleAfter, now) && (filter == null || filter.Matches(new GroupFilterView(g, store))),
+                pageSize,
+                (w, g) => GroupJson.Write(w, g, properties)));
+        }
+
+        public static SimResponse Get(RequestContext ctx, string id)
+        {
+            ctx.RequirePermission(Permissions.GroupRead);
+            var properties = GroupJson.Resolve(ctx.Query.Select);
+            var store = ctx.Store;
+            return store.Read(() =>
+            {
+                var group = store.RequireGroup(id, ctx.Now);
+                return new SimResponse(200, GraphJson.Write(w => GroupJson.Write(w, group, properties, context: ctx.ServiceRoot + "/$metadata#groups/$entity")));
+            });
+        }
+
+        public static SimResponse Create(RequestContext ctx)
+        {
+            ctx.RequirePermission(Permissions.GroupCreate);
+            using var doc = GraphJson.ParseBody(ctx.Request);
+            var root = doc.RootElement;
+            var store = ctx.Store;
+            var now = ctx.Now;
+            var group = new SimulatedGroup
+            {
+                Id = store.NewId(),
+                DisplayName = RequiredString(root, "displayName"),
+                MailEnabled = RequiredBool(root, "mailEnabled"),
+                MailNickname = RequiredString(root, "mailNickname"),
+                SecurityEnabled = RequiredBool(root, "securityEnabled"),
+                CreatedDateTime = now,
+                VisibleAfter = ctx.Tenant.Options.ReadAfterWriteDelay > TimeSpan.Zero ? now + ctx.Tenant.Options.ReadAfterWriteDelay : (DateTimeOffset?)null,
+            };
+            if (group.DisplayName.Length > 256)
+            {
+                throw GraphServiceError.BadRequest("Invalid value specified for property 'displayName' of resource 'Group'.");
+            }
+
+            if (group.MailNickname.Length > 64 || group.MailNickname.Any(c => c > 127 || "@()\\/[]';:<>, ".IndexOf(c) >= 0 || char.IsControl(c)))
+            {
+                throw GraphServiceError.BadRequest("Invalid value specified for property 'mailNickname' of resource 'Group'.");
+            }
+
+            ApplyOptional(root, group);
+            if (group.IsDynamic && string.IsNullOrWhiteSpace(group.MembershipRule))
+            {
+                throw GraphServiceError.BadRequest("A value is required for property 'membershipRule'.");
+            }
+
+            if (group.IsDynamic && group.IsAssignableToRole)
+            {
+                throw GraphServiceError.BadRequest("Invalid value specified for property 'isAssignableToRole' of resource 'Group'.");
+            }
+
+            if (group.IsDynamic && group.MembershipRuleProcessingState == null)
+            {
+                // Reported behaviour (graph-contract §3.2, unverified): without an explicit state a dynamic group comes up Paused.
+                group.MembershipRuleProcessingState = "Paused";
+            }
+
+            var binds = MemberBinds(root);
+            store.Write(() =>
+            {
+                var members = binds.Select(b => store.FindUserCore(b, null) ?? throw ReferenceMissing()).ToList();
+                store.AddGroupCore(group);
+                if (members.Count > 0)
+                {
+                    store.AddMembersCore(group, members);
+                }
+
+                return 0;
+            });
+            return new SimResponse(201, GraphJson.Write(w => GroupJson.Write(w, group, GroupJson.DefaultProperties, context: ctx.ServiceRoot + "/$metadata#groups/$entity")));
+        }
+
+        public static SimResponse Update(RequestContext ctx, string id)
+        {
+            using var doc = GraphJson.ParseBody(ctx.Request);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw GraphServiceError.BadRequest("The request body must be a JSON object.");
+            }
+
+            var onlyMembers = root.EnumerateObject().All(p => p.Name == "members@odata.bind");
+            ctx.RequirePermission(onlyMembers ? Permissions.GroupMemberWrite : Permissions.GroupWrite);
+            var binds = MemberBinds(root);
+            if (binds.Count > MaxMembersPerPatch)
+            {
+                throw GraphServiceError.BadRequest($"Unable to update the specified properties: at most {MaxMembersPerPatch} members can be added in one request.");
+            }
+
+            var store = ctx.Store;
+            store.Write(() =>
+            {
+                var group = store.FindGroupCore(id, ctx.Now) ?? throw GraphServiceError.NotFound(id);
+                var members = binds.Select(b => store.FindUserCore(b, ctx.Now) ?? throw ReferenceMissing()).ToList();
+                foreach (var property in root.EnumerateObject())
+                {
+                    switch (property.Name)
+                    {
+                        case "displayName": group.DisplayName = property.Value.GetString() ?? throw GraphServiceError.BadRequest("Invalid value specified for property 'displayName' of resource 'Group'."); break;
+                        case "description": group.Description = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value.GetString(); break;
+                        case "membershipRule": group.MembershipRule = property.Value.GetString(); break;
+                        case "membershipRuleProcessingState": group.MembershipRuleProcessingState = ProcessingState(property.Value); break;
+                        case "mailNickname": group.MailNickname = property.Value.GetString() ?? group.MailNickname; break;
+                        case "visibility": group.Visibility = property.Value.GetString(); break;
+                        case "members@odata.bind": break;
+                        default: throw GraphServiceError.BadRequest($"Property '{property.Name}' cannot be updated on a group by the simulated tenant.");
+                    }
+                }
+
+                if (members.Count > 0)
+                {
+                    store.AddMembersCore(group, members);
+                }
+
+                return 0;
+            });
+            return SimResponse.NoContent();
+        }
+
+        public static SimResponse Delete(RequestContext ctx, string id)
+        {
+            ctx.RequirePermission(Permissions.GroupWrite);
+            var store = ctx.Store;
+            store.Write(() =>
+            {
+                store.RemoveGroupCore(store.RequireGroup(id, ctx.Now));
+                return 0;
+            });
+            return SimResponse.NoContent();
+        }
+
+        public static SimResponse AddMemberRef(RequestContext ctx, string id)
+        {
+            ctx.RequirePermission(Permissions.GroupMemberWrite);
+            using var doc = GraphJson.ParseBody(ctx.Request);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("@odata.id", out var reference) || reference.ValueKind != JsonValueKind.String)
+            {
+                throw GraphServiceError.BadRequest("A value is required for property '@odata.id'.");
+            }
+
+            var memberId = LastSegment(reference.GetString()!);
+            var store = ctx.Store;
+            store.Write(() =>
+            {
+                // A group or user that has not replicated yet is reported as a missing reference, not as a 404.
+                var group = store.FindGroupCore(id, ctx.Now) ?? (store.FindGroupCore(id, null) != null ? throw ReferenceMissing() : throw GraphServiceError.NotFound(id));
+                var user = store.FindUserCore(memberId, ctx.Now) ?? throw ReferenceMissing();
+                store.AddMembersCore(group, new[] { user });
+                return 0;
+            });
+            return SimResponse.NoContent();
+        }
+
+        public static SimResponse RemoveMemberRef(RequestContext ctx, string id, string memberId)
+        {
+            ctx.RequirePermission(Permissions.GroupMemberWrite);
+            var store = ctx.Store;
+            store.Write(() =>
+            {
+                var group = store.RequireGroup(id, ctx.Now);
+                if (!Guid.TryParse(memberId, out var userId))
+                {
+                    throw GraphServiceError.NotFound(memberId);
+                }
+
+                store.RemoveMemberCore(group, userId);
+                return 0;
+            });
+            return SimResponse.NoContent();
+        }
+
+        public static SimResponse Members(RequestContext ctx, string id, bool usersOnly, bool withLicenseErrorsOnly)
+        {
+            ctx.RequirePermission(Permissions.GroupRead);
+            if (usersOnly && (ctx.Query.Filter != null || ctx.Query.Count) && !ctx.IsAdvancedQuery)
+            {
+                throw GraphServiceError.UnsupportedQuery("Unsupported Query.");
+            }
+
+            Paging.RejectUnsupportedOptions(ctx);
+            var pageSize = Paging.PageSize(ctx);
+            var properties = UserJson.Resolve(ctx.Query.Select, collection: true);
+            UserJson.CheckSelection(ctx, properties);
+            var filter = QueryFilter.Parse(ctx.Query.Filter, FilterEntity.User, ctx.IsAdvancedQuery);
+            var store = ctx.Store;
+            var now = ctx.Now;
+            return store.Read(() =>
+            {
+                var group = store.RequireGroup(id, now);
+                var members = new List<SimulatedUser>(group.Members.Count);
+                foreach (var memberId in group.Members)
+                {
+                    var user = store.UserById(memberId);
+                    if (user != null)
+                    {
+                        members.Add(user);
+                    }
+                }
+
+                members.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+                var path = $"groups/{id}/" + (withLicenseErrorsOnly ? "membersWithLicenseErrors" : usersOnly ? "members/microsoft.graph.user" : "members");
+                return Paging.Serve(
+                    ctx, path, usersOnly ? "users" : "directoryObjects", members, u => u.Sequence,
+                    u => TenantStore.IsVisible(u.VisibleAfter, now)
+                        && (!withLicenseErrorsOnly || GroupLicenseProcessor.HasLicenseError(group, u))
+                        && (filter == null || filter.Matches(new UserFilterView(u, store))),
+                    pageSize,
+                    (w, u) => UserJson.Write(w, u, properties, store, withODataType: true));
+            });
+        }
+
+        public static SimResponse AssignLicense(RequestContext ctx, string id)
+        {
+            ctx.RequirePermission(Permissions.GroupLicenseAssign);
+            var (add, remove) = LicenseBody.Parse(ctx.Request);
+            var store = ctx.Store;
+            return store.Write(() =>
+            {
+                var group = store.AssignGroupLicensesCore(store.RequireGroup(id, ctx.Now), add, remove);
+                return new SimResponse(202, GraphJson.Write(w => GroupJson.Write(w, group, GroupJson.DefaultProperties, context: ctx.ServiceRoot + "/$metadata#groups/$entity")));
+            });
+        }
+
+        private static void ApplyOptional(JsonElement root, SimulatedGroup group)
+        {
+            if (root.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String)
+            {
+                group.Description = description.GetString();
+            }
+
+            if (root.TryGetProperty("groupTypes", out var types) && types.ValueKind == JsonValueKind.Array)
+            {
+                group.GroupTypes = types.EnumerateArray().Select(t => t.GetString() ?? string.Empty).ToList();
+            }
+
+            if (root.TryGetProperty("membershipRule", out var rule) && rule.ValueKind == JsonValueKind.String)
+            {
+                group.MembershipRule = rule.GetString();
+            }
+
+            if (root.TryGetProperty("membershipRuleProcessingState", out var state) && state.ValueKind != JsonValueKind.Null)
+            {
+                group.MembershipRuleProcessingState = ProcessingState(state);
+            }
+
+            if (root.TryGetProperty("isAssignableToRole", out var assignable) && assignable.ValueKind == JsonValueKind.True)
+            {
+                group.IsAssignableToRole = true;
+            }
+
+            if (root.TryGetProperty("visibility", out var visibility) && visibility.ValueKind == JsonValueKind.String)
+            {
+                group.Visibility = visibility.GetString();
+            }
+        }
+
+        private static string ProcessingState(JsonElement value)
+        {
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            return text == "On" || text == "Paused" ? text : throw GraphServiceError.BadRequest("Invalid value specified for property 'membershipRuleProcessingState' of resource 'Group'.");
+        }
+
+        private static List<string> MemberBinds(JsonElement root)
+        {
+            if (!root.TryGetProperty("members@odata.bind", out var binds))
+            {
+                return new List<string>();
+            }
+
+            if (binds.ValueKind != JsonValueKind.Array)
+            {
+                throw GraphServiceError.BadRequest("Invalid value specified for property 'members@odata.bind' of resource 'Group'.");
+            }
+
+            return binds.EnumerateArray().Select(b => LastSegment(b.GetString() ?? string.Empty)).ToList();
+        }
+
+        private static string LastSegment(string url)
+        {
+            var trimmed = url.TrimEnd('/');
+            return trimmed.Substring(trimmed.LastIndexOf('/') + 1);
+        }
+
+        private static string RequiredString(JsonElement root, string name) =>
+            root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Length > 0
+                ? v.GetString()!
+                : throw GraphServiceError.BadRequest($"A value is required for property '{name}' of resource 'Group'.");
+
+        private static bool RequiredBool(JsonElement root, string name) =>
+            root.TryGetProperty(name, out var v) && (v.ValueKind == JsonValueKind.True || v.ValueKind == JsonValueKind.False)
+                ? v.GetBoolean()
+                : throw GraphServiceError.BadRequest($"A value is required for property '{name}' of resource 'Group'.");
+
+        private static GraphServiceError ReferenceMissing() => GraphServiceError.BadRequest("The source resource object or one of the objects being referenced do not exist.");
+    }
+
+    internal static class SkuRoutes
+    {
+        public static SimResponse List(RequestContext ctx)
+        {
+            ctx.RequirePermission(Permissions.SubscribedSkusRead);
+            if (ctx.Query.Top.HasValue)
+            {
+                throw GraphServiceError.UnsupportedQuery("This resource does not support custom page sizes. Please remove the $top query option.");
+            }
+
+            if (ctx.Query.Filter != null)
+            {
+                throw GraphServiceError.UnsupportedQuery("Unsupported Query.");
+            }
+
+            var store = ctx.Store;
+            return store.Read(() => new SimResponse(200, GraphJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("@odata.context", ctx.ServiceRoot + "/$metadata#subscribedSkus");
+                w.WriteStartArray("value");
+                foreach (var sku in store.SkuList)
+                {
+                    SkuJson.Write(w, sku, ctx.Tenant.TenantId, ctx.Query.Select);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            })));
+        }
+
+        public static SimResponse Get(RequestContext ctx, string id)
+        {
+            ctx.RequirePermission(Permissions.SubscribedSkusRead);
+            var store = ctx.Store;
+            var prefix = ctx.Tenant.TenantId + "_";
+            return store.Read(() =>
+            {
+                var sku = id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && Guid.TryParse(id.Substring(prefix.Length), out var skuId) ? store.FindSkuCore(skuId) : null;
+                if (sku == null)
+                {
+                    throw GraphServiceError.NotFound(id);
+                }
+
+                return new SimResponse(200, GraphJson.Write(w => SkuJson.Write(w, sku, ctx.Tenant.TenantId, ctx.Query.Select)));
+            });
+        }
+    }
+}

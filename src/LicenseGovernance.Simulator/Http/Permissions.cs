@@ -1,0 +1,50 @@
+namespace LicenseGovernance.Simulator.Http
+{
+    /// <summary>Accepted permissions per operation (graph-contract §9: least privileged plus the broader alternatives).</summary>
+    internal static class Permissions
+    {
+        public static readonly string[] UserRead = { "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" };
+
+        /// <summary>Delegated callers may list basic profile properties with User.ReadBasic.All alone.</summary>
+        public static readonly string[] UserReadBasic = { "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] UserWrite = { "User.ReadWrite.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] UserEnableDisable = { "User.EnableDisableAccount.All", "User.ReadWrite.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] LifeCycleRead = { "User-LifeCycleInfo.Read.All", "User-LifeCycleInfo.ReadWrite.All" };
+
+        public static readonly string[] LifeCycleWrite = { "User-LifeCycleInfo.ReadWrite.All" };
+
+        public static readonly string[] AuditLogRead = { "AuditLog.Read.All" };
+
+        public static readonly string[] RevokeSessions = { "User.RevokeSessions.All", "User.ReadWrite.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] LicenseAssign = { "LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] GroupLicenseAssign = { "LicenseAssignment.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] LicenseDetailsRead = { "LicenseAssignment.Read.All", "LicenseAssignment.ReadWrite.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] SubscribedSkusRead = { "LicenseAssignment.Read.All", "LicenseAssignment.ReadWrite.All", "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] GroupCreate = { "Group.Create", "Group.ReadWrite.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] GroupRead = { "GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] GroupWrite = { "Group.ReadWrite.All", "Directory.ReadWrite.All" };
+
+        public static readonly string[] GroupMemberWrite = { "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All" };
+
+        /// <summary>Every application permission in graph-contract §9, for the default app-only principal.</summary>
+        public static readonly string[] AllApplication =
+        {
+            "User.Read.All", "User.ReadWrite.All", "AuditLog.Read.All", "User-LifeCycleInfo.Read.All", "User-LifeCycleInfo.ReadWrite.All",
+            "LicenseAssignment.Read.All", "LicenseAssignment.ReadWrite.All", "User.RevokeSessions.All", "User.EnableDisableAccount.All",
+            "Organization.Read.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group.Create", "GroupMember.Read.All", "Group.Read.All",
+            "Group.ReadWrite.All", "GroupMember.ReadWrite.All", "EntitlementManagement.Read.All", "EntitlementManagement.ReadWrite.All",
+            "LifecycleWorkflows.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.ReadWrite.All",
+            "LifecycleWorkflows-Workflow.Activate", "Reports.Read.All", "ReportSettings.Read.All", "ReportSettings.ReadWrite.All",
+        };
+    }
+}

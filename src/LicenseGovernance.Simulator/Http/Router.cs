@@ -1,0 +1,131 @@
+using System;
+using LicenseGovernance.Simulator.Model;
+
+namespace LicenseGovernance.Simulator.Http
+{
+    /// <summary>A matched route: its template (for statistics and request cost) and what serves it.</summary>
+    internal sealed class Route
+    {
+        public Route(string template, Func<RequestContext, SimResponse> handler)
+        {
+            Template = template;
+            Handler = handler;
+        }
+
+        public string Template { get; }
+
+        public Func<RequestContext, SimResponse> Handler { get; }
+    }
+
+    internal static class Router
+    {
+        /// <summary>Splits the path after /v1.0, turning users('x') key syntax into a plain segment.</summary>
+        public static string[] Segments(string pathAfterVersion)
+        {
+            var raw = pathAfterVersion.Trim('/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < raw.Length; i++)
+            {
+                raw[i] = Uri.UnescapeDataString(raw[i]);
+            }
+
+            if (raw.Length > 0)
+            {
+                var first = raw[0];
+                var open = first.IndexOf('(');
+                if (open > 0 && first.EndsWith(")", StringComparison.Ordinal))
+                {
+                    var key = first.Substring(open + 1, first.Length - open - 2).Trim('\'');
+                    var expanded = new string[raw.Length + 1];
+                    expanded[0] = first.Substring(0, open);
+                    expanded[1] = key;
+                    Array.Copy(raw, 1, expanded, 2, raw.Length - 1);
+                    return expanded;
+                }
+            }
+
+            return raw;
+        }
+
+        public static Route Match(string method, string[] s)
+        {
+            var n = s.Length;
+            var route = n == 0 ? null : s[0] switch
+            {
+                "users" => Users(method, s),
+                "groups" => Groups(method, s),
+                "subscribedSkus" when n == 1 && method == "GET" => new Route("/subscribedSkus", SkuRoutes.List),
+                "subscribedSkus" when n == 2 && method == "GET" => new Route("/subscribedSkus/{id}", c => SkuRoutes.Get(c, s[1])),
+                "$batch" when n == 1 && method == "POST" => new Route("/$batch", _ => throw new InvalidOperationException("$batch is dispatched by the pipeline.")),
+                _ => null,
+            };
+            return route ?? throw new GraphServiceError(400, "BadRequest", $"Resource not found for the segment '{(n == 0 ? string.Empty : s[n - 1])}'.");
+        }
+
+        private static Route? Users(string method, string[] s)
+        {
+            switch (s.Length)
+            {
+                case 1:
+                    return method == "GET" ? new Route("/users", UserRoutes.List)
+                        : method == "POST" ? new Route("/users", UserRoutes.Create) : null;
+                case 2 when s[1] == "$count":
+                    return method == "GET" ? new Route("/users/$count", UserRoutes.Count) : null;
+                case 2:
+                    return method == "GET" ? new Route("/users/{id}", c => UserRoutes.Get(c, s[1]))
+                        : method == "PATCH" ? new Route("/users/{id}", c => UserRoutes.Update(c, s[1])) : null;
+                case 3:
+                    return (method, s[2]) switch
+                    {
+                        ("GET", "manager") => new Route("/users/{id}/manager", c => UserRoutes.Manager(c, s[1])),
+                        ("GET", "memberOf") => new Route("/users/{id}/memberOf", c => UserRoutes.MemberOf(c, s[1])),
+                        ("GET", "licenseDetails") => new Route("/users/{id}/licenseDetails", c => UserRoutes.LicenseDetails(c, s[1])),
+                        ("POST", "assignLicense") => new Route("/users/{id}/assignLicense", c => UserRoutes.AssignLicense(c, s[1])),
+                        ("POST", "revokeSignInSessions") => new Route("/users/{id}/revokeSignInSessions", c => UserRoutes.RevokeSignInSessions(c, s[1])),
+                        ("POST", "reprocessLicenseAssignment") => new Route("/users/{id}/reprocessLicenseAssignment", c => UserRoutes.ReprocessLicenseAssignment(c, s[1])),
+                        _ => null,
+                    };
+                default:
+                    return null;
+            }
+        }
+
+        private static Route? Groups(string method, string[] s)
+        {
+            switch (s.Length)
+            {
+                case 1:
+                    return method == "GET" ? new Route("/groups", GroupRoutes.List)
+                        : method == "POST" ? new Route("/groups", GroupRoutes.Create) : null;
+                case 2:
+                    return method switch
+                    {
+                        "GET" => new Route("/groups/{id}", c => GroupRoutes.Get(c, s[1])),
+                        "PATCH" => new Route("/groups/{id}", c => GroupRoutes.Update(c, s[1])),
+                        "DELETE" => new Route("/groups/{id}", c => GroupRoutes.Delete(c, s[1])),
+                        _ => null,
+                    };
+                case 3:
+                    return (method, s[2]) switch
+                    {
+                        ("GET", "members") => new Route("/groups/{id}/members", c => GroupRoutes.Members(c, s[1], usersOnly: false, withLicenseErrorsOnly: false)),
+                        ("GET", "membersWithLicenseErrors") => new Route("/groups/{id}/membersWithLicenseErrors", c => GroupRoutes.Members(c, s[1], usersOnly: false, withLicenseErrorsOnly: true)),
+                        ("POST", "assignLicense") => new Route("/groups/{id}/assignLicense", c => GroupRoutes.AssignLicense(c, s[1])),
+                        _ => null,
+                    };
+                case 4 when s[2] == "members":
+                    return (method, s[3]) switch
+                    {
+                        ("POST", "$ref") => new Route("/groups/{id}/members/$ref", c => GroupRoutes.AddMemberRef(c, s[1])),
+                        ("GET", "microsoft.graph.user") => new Route("/groups/{id}/members/microsoft.graph.user", c => GroupRoutes.Members(c, s[1], usersOnly: true, withLicenseErrorsOnly: false)),
+                        ("GET", _) when s[3].StartsWith("microsoft.graph.", StringComparison.Ordinal) =>
+                            new Route("/groups/{id}/members/{cast}", _ => throw GraphServiceError.UnsupportedQuery($"The type cast '{s[3]}' is not supported on this collection.")),
+                        _ => null,
+                    };
+                case 5 when s[2] == "members" && s[4] == "$ref" && method == "DELETE":
+                    return new Route("/groups/{id}/members/{id}/$ref", c => GroupRoutes.RemoveMemberRef(c, s[1], s[3]));
+                default:
+                    return null;
+            }
+        }
+    }
+}

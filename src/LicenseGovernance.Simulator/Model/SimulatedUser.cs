@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace LicenseGovernance.Simulator.Model
+{
+    /// <summary>
+    /// A user as the tenant stores it. Read freely; mutate through <see cref="TenantStore.UpdateUser"/> so that
+    /// seat counts and concurrent readers stay consistent.
+    /// </summary>
+    public sealed class SimulatedUser
+    {
+        public Guid Id { get; set; }
+
+        public string UserPrincipalName { get; set; } = string.Empty;
+
+        public string? DisplayName { get; set; }
+
+        public string? GivenName { get; set; }
+
+        public string? Surname { get; set; }
+
+        public string? Mail { get; set; }
+
+        public string? MailNickname { get; set; }
+
+        public string? JobTitle { get; set; }
+
+        public string? Department { get; set; }
+
+        public string? CompanyName { get; set; }
+
+        public string? Country { get; set; }
+
+        public string? City { get; set; }
+
+        public string? OfficeLocation { get; set; }
+
+        public string? MobilePhone { get; set; }
+
+        public List<string> BusinessPhones { get; set; } = new List<string>();
+
+        public string? PreferredLanguage { get; set; }
+
+        public string? UsageLocation { get; set; }
+
+        public bool AccountEnabled { get; set; } = true;
+
+        public string UserType { get; set; } = "Member";
+
+        public string? EmployeeId { get; set; }
+
+        public string? EmployeeType { get; set; }
+
+        public DateTimeOffset? EmployeeHireDate { get; set; }
+
+        public DateTimeOffset? EmployeeLeaveDateTime { get; set; }
+
+        public DateTimeOffset CreatedDateTime { get; set; }
+
+        public bool? OnPremisesSyncEnabled { get; set; }
+
+        /// <summary>extensionAttribute1..15 at index 0..14.</summary>
+        public string?[] ExtensionAttributes { get; set; } = new string?[15];
+
+        public Guid? ManagerId { get; set; }
+
+        /// <summary>Null for users who never signed in.</summary>
+        public SignInActivity? SignInActivity { get; set; }
+
+        public DateTimeOffset? SignInSessionsValidFromDateTime { get; set; }
+
+        public List<LicenseAssignmentState> LicenseAssignmentStates { get; set; } = new List<LicenseAssignmentState>();
+
+        /// <summary>Before this instant the object is still "replicating": 404 by id and absent from lists.</summary>
+        public DateTimeOffset? VisibleAfter { get; set; }
+
+        /// <summary>Direct group memberships, derived from the groups; rebuilt after a snapshot load.</summary>
+        [JsonIgnore]
+        public HashSet<Guid> MemberOf { get; } = new HashSet<Guid>();
+
+        [JsonIgnore]
+        internal long Sequence { get; set; }
+    }
+}

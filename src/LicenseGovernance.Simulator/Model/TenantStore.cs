@@ -1,0 +1,597 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LicenseGovernance.Simulator.Licensing;
+using LicenseGovernance.Simulator.Model;
+
+namespace LicenseGovernance.Simulator
+{
+    /// <summary>
+    /// The tenant's state and its business rules. The HTTP routes and tests both go through it; tests get it as a
+    /// typed control surface that skips HTTP, permissions, throttling and replication delays.
+    /// </summary>
+    public sealed class TenantStore
+    {
+        private readonly ReaderWriterLockSlim _lock = new ReaderWriterLockSlim(LockRecursionPolicy.SupportsRecursion);
+        private readonly List<SimulatedUser> _users = new List<SimulatedUser>();
+        private readonly Dictionary<Guid, SimulatedUser> _usersById = new Dictionary<Guid, SimulatedUser>();
+        private readonly Dictionary<string, SimulatedUser> _usersByUpn = new Dictionary<string, SimulatedUser>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<SimulatedGroup> _groups = new List<SimulatedGroup>();
+        private readonly Dictionary<Guid, SimulatedGroup> _groupsById = new Dictionary<Guid, SimulatedGroup>();
+        private readonly List<SimulatedSku> _skus = new List<SimulatedSku>();
+        private readonly SimulatorClock _clock;
+        private readonly Func<Guid> _newId;
+        private long _sequence;
+
+        internal TenantStore(SimulatorClock clock, Func<Guid> newId)
+        {
+            _clock = clock;
+            _newId = newId;
+            GroupLicensing = new GroupLicenseProcessor(this);
+        }
+
+        public IReadOnlyList<SimulatedUser> Users => Read(() => _users.ToArray());
+
+        public IReadOnlyList<SimulatedGroup> Groups => Read(() => _groups.ToArray());
+
+        public IReadOnlyList<SimulatedSku> Skus => Read(() => _skus.ToArray());
+
+        public int UserCount => Read(() => _users.Count);
+
+        internal GroupLicenseProcessor GroupLicensing { get; }
+
+        internal SimulatorClock Clock => _clock;
+
+        internal List<SimulatedUser> UserList => _users;
+
+        internal List<SimulatedGroup> GroupList => _groups;
+
+        internal List<SimulatedSku> SkuList => _skus;
+
+        public SimulatedSku AddSku(string skuPartNumber, int prepaidUnits) => AddSku(SkuCatalog.Create(skuPartNumber, prepaidUnits));
+
+        public SimulatedSku AddSku(SimulatedSku sku)
+        {
+            if (sku == null)
+            {
+                throw new ArgumentNullException(nameof(sku));
+            }
+
+            return Write(() =>
+            {
+                if (_skus.Any(s => s.SkuId == sku.SkuId))
+                {
+                    throw new InvalidOperationException($"The tenant already has SKU {sku.SkuId} ({sku.SkuPartNumber}).");
+                }
+
+                if (sku.SubscriptionIds.Count == 0)
+                {
+                    sku.SubscriptionIds.Add(_newId().ToString());
+                }
+
+                sku.ConsumedUnits = _users.Count(u => Holds(u, sku.SkuId));
+                _skus.Add(sku);
+                return sku;
+            });
+        }
+
+        public void SetPrepaidUnits(Guid skuId, int enabled) => Write(() =>
+        {
+            if (enabled < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(enabled), enabled, "Prepaid units cannot be negative.");
+            }
+
+            RequireSku(skuId).PrepaidEnabled = enabled;
+            return 0;
+        });
+
+        public SimulatedSku? GetSku(Guid skuId) => Read(() => FindSkuCore(skuId));
+
+        /// <summary>Adds a user that is visible at once (no replication delay). Defaults: enabled Member created now.</summary>
+        public SimulatedUser AddUser(string userPrincipalName, Action<SimulatedUser>? configure = null)
+        {
+            var user = new SimulatedUser
+            {
+                Id = _newId(),
+                UserPrincipalName = userPrincipalName,
+                DisplayName = userPrincipalName.Split('@')[0],
+                MailNickname = userPrincipalName.Split('@')[0],
+                CreatedDateTime = _clock.UtcNow,
+            };
+            configure?.Invoke(user);
+            return AddUser(user);
+        }
+
+        public SimulatedUser AddUser(SimulatedUser user)
+        {
+            if (user == null)
+            {
+                throw new ArgumentNullException(nameof(user));
+            }
+
+            return Write(() => AddUserCore(user));
+        }
+
+        public SimulatedUser? FindUser(string idOrUserPrincipalName) => Read(() => FindUserCore(idOrUserPrincipalName, null));
+
+        public SimulatedUser GetUser(Guid id) => Read(() => RequireUser(id.ToString(), null));
+
+        /// <summary>Mutates a user under the store's lock and keeps seat counts right if licence states changed.</summary>
+        public void UpdateUser(Guid id, Action<SimulatedUser> change) => Write(() =>
+        {
+            var user = RequireUser(id.ToString(), null);
+            var upn = user.UserPrincipalName;
+            ChangeLicences(user, () => change(user));
+            if (!string.Equals(upn, user.UserPrincipalName, StringComparison.OrdinalIgnoreCase))
+            {
+                _usersByUpn.Remove(upn);
+                _usersByUpn[user.UserPrincipalName] = user;
+            }
+
+            return 0;
+        });
+
+        public void SetManager(Guid userId, Guid? managerId) => UpdateUser(userId, u => u.ManagerId = managerId);
+
+        /// <summary>A direct assignment with the same rules (and errors) as POST /users/{id}/assignLicense.</summary>
+        public void AssignLicense(Guid userId, Guid skuId, IEnumerable<Guid>? disabledPlans = null) =>
+            Write(() => AssignUserLicensesCore(RequireUser(userId.ToString(), null), new[] { new AssignedLicense { SkuId = skuId, DisabledPlans = (disabledPlans ?? Enumerable.Empty<Guid>()).ToList() } }, Array.Empty<Guid>()));
+
+        public void RemoveLicense(Guid userId, Guid skuId) =>
+            Write(() => AssignUserLicensesCore(RequireUser(userId.ToString(), null), Array.Empty<AssignedLicense>(), new[] { skuId }));
+
+        public SimulatedGroup AddGroup(string displayName, Action<SimulatedGroup>? configure = null)
+        {
+            var group = new SimulatedGroup
+            {
+                Id = _newId(),
+                DisplayName = displayName,
+                MailNickname = new string(displayName.Where(c => char.IsLetterOrDigit(c) || c == '-' || c == '_').ToArray()),
+                SecurityEnabled = true,
+                CreatedDateTime = _clock.UtcNow,
+            };
+            configure?.Invoke(group);
+            return Write(() => AddGroupCore(group));
+        }
+
+        public SimulatedGroup? FindGroup(Guid id) => Read(() => FindGroupCore(id.ToString(), null));
+
+        /// <summary>Adds a direct member; the group's licences flow to the user at once.</summary>
+        public void AddMember(Guid groupId, Guid userId) => Write(() =>
+        {
+            AddMembersCore(RequireGroup(groupId.ToString(), null), new[] { RequireUser(userId.ToString(), null) });
+            return 0;
+        });
+
+        public void RemoveMember(Guid groupId, Guid userId) => Write(() =>
+        {
+            RemoveMemberCore(RequireGroup(groupId.ToString(), null), userId);
+            return 0;
+        });
+
+        /// <summary>Same rules as POST /groups/{id}/assignLicense.</summary>
+        public void AssignGroupLicense(Guid groupId, Guid skuId, IEnumerable<Guid>? disabledPlans = null) =>
+            Write(() => AssignGroupLicensesCore(RequireGroup(groupId.ToString(), null), new[] { new AssignedLicense { SkuId = skuId, DisabledPlans = (disabledPlans ?? Enumerable.Empty<Guid>()).ToList() } }, Array.Empty<Guid>()));
+
+        internal T Read<T>(Func<T> read)
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return read();
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+
+        internal T Write<T>(Func<T> write)
+        {
+            _lock.EnterWriteLock();
+            try
+            {
+                return write();
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+
+        internal Guid NewId() => _newId();
+
+        internal static bool IsVisible(DateTimeOffset? visibleAfter, DateTimeOffset? now) => now == null || visibleAfter == null || now.Value >= visibleAfter.Value;
+
+        internal SimulatedUser AddUserCore(SimulatedUser user)
+        {
+            if (string.IsNullOrWhiteSpace(user.UserPrincipalName) || user.UserPrincipalName.IndexOf('@') <= 0)
+            {
+                throw GraphServiceError.BadRequest("Invalid value specified for property 'userPrincipalName' of resource 'User'.");
+            }
+
+            if (_usersById.ContainsKey(user.Id))
+            {
+                throw GraphServiceError.BadRequest($"Another object with the same value for property id already exists.");
+            }
+
+            if (_usersByUpn.ContainsKey(user.UserPrincipalName))
+            {
+                throw GraphServiceError.BadRequest("Another object with the same value for property userPrincipalName already exists.");
+            }
+
+            user.Sequence = ++_sequence;
+            _users.Add(user);
+            _usersById.Add(user.Id, user);
+            _usersByUpn.Add(user.UserPrincipalName, user);
+            foreach (var sku in HeldSkus(user))
+            {
+                var s = FindSkuCore(sku);
+                if (s != null)
+                {
+                    s.ConsumedUnits++;
+                }
+            }
+
+            return user;
+        }
+
+        internal SimulatedGroup AddGroupCore(SimulatedGroup group)
+        {
+            if (_groupsById.ContainsKey(group.Id))
+            {
+                throw GraphServiceError.BadRequest("Another object with the same value for property id already exists.");
+            }
+
+            if (string.IsNullOrEmpty(group.SecurityIdentifier))
+            {
+                // Real SIDs embed the tenant and a RID; the only property clients rely on is uniqueness.
+                var b = group.Id.ToByteArray();
+                group.SecurityIdentifier = $"S-1-12-1-{BitConverter.ToUInt32(b, 0)}-{BitConverter.ToUInt32(b, 4)}-{BitConverter.ToUInt32(b, 8)}-{BitConverter.ToUInt32(b, 12)}";
+            }
+
+            group.Sequence = ++_sequence;
+            _groups.Add(group);
+            _groupsById.Add(group.Id, group);
+            foreach (var memberId in group.Members)
+            {
+                group.MemberSet.Add(memberId);
+                if (_usersById.TryGetValue(memberId, out var member))
+                {
+                    member.MemberOf.Add(group.Id);
+                }
+            }
+
+            return group;
+        }
+
+        internal void RemoveGroupCore(SimulatedGroup group)
+        {
+            if (group.AssignedLicenses.Count > 0)
+            {
+                // Entra refuses to delete a group that still carries licences; the exact wording is unverified.
+                throw GraphServiceError.BadRequest("The group has licenses assigned. Remove all licenses from the group before deleting it.");
+            }
+
+            foreach (var memberId in group.Members)
+            {
+                if (_usersById.TryGetValue(memberId, out var member))
+                {
+                    member.MemberOf.Remove(group.Id);
+                }
+            }
+
+            _groups.Remove(group);
+            _groupsById.Remove(group.Id);
+        }
+
+        /// <summary>By object id or UPN; <paramref name="now"/> null ignores replication delays.</summary>
+        internal SimulatedUser? FindUserCore(string idOrUpn, DateTimeOffset? now)
+        {
+            SimulatedUser? user = null;
+            if (Guid.TryParse(idOrUpn, out var id))
+            {
+                _usersById.TryGetValue(id, out user);
+            }
+            else
+            {
+                _usersByUpn.TryGetValue(idOrUpn, out user);
+            }
+
+            return user != null && IsVisible(user.VisibleAfter, now) ? user : null;
+        }
+
+        internal SimulatedUser RequireUser(string idOrUpn, DateTimeOffset? now) => FindUserCore(idOrUpn, now) ?? throw GraphServiceError.NotFound(idOrUpn);
+
+        internal SimulatedGroup? FindGroupCore(string id, DateTimeOffset? now) =>
+            Guid.TryParse(id, out var g) && _groupsById.TryGetValue(g, out var group) && IsVisible(group.VisibleAfter, now) ? group : null;
+
+        internal SimulatedGroup RequireGroup(string id, DateTimeOffset? now) => FindGroupCore(id, now) ?? throw GraphServiceError.NotFound(id);
+
+        internal SimulatedUser? UserById(Guid id) => _usersById.TryGetValue(id, out var u) ? u : null;
+
+        internal SimulatedGroup? GroupById(Guid id) => _groupsById.TryGetValue(id, out var g) ? g : null;
+
+        internal SimulatedSku? FindSkuCore(Guid skuId)
+        {
+            foreach (var sku in _skus)
+            {
+                if (sku.SkuId == skuId)
+                {
+                    return sku;
+                }
+            }
+
+            return null;
+        }
+
+        internal static IEnumerable<Guid> HeldSkus(SimulatedUser user)
+        {
+            var seen = new List<Guid>(2);
+            foreach (var state in user.LicenseAssignmentStates)
+            {
+                if (state.HoldsSeat && !seen.Contains(state.SkuId))
+                {
+                    seen.Add(state.SkuId);
+                }
+            }
+
+            return seen;
+        }
+
+        internal static bool Holds(SimulatedUser user, Guid skuId) => user.LicenseAssignmentStates.Exists(s => s.SkuId == skuId && s.HoldsSeat);
+
+        /// <summary>Runs a change to a user's licence states and moves seat counts by the difference it made.</summary>
+        internal void ChangeLicences(SimulatedUser user, Action change)
+        {
+            var before = HeldSkus(user).ToList();
+            change();
+            var after = HeldSkus(user).ToList();
+            foreach (var lost in before.Except(after))
+            {
+                var sku = FindSkuCore(lost);
+                if (sku != null)
+                {
+                    sku.ConsumedUnits--;
+                }
+            }
+
+            foreach (var gained in after.Except(before))
+            {
+                var sku = FindSkuCore(gained);
+                if (sku != null)
+                {
+                    sku.ConsumedUnits++;
+                }
+            }
+        }
+
+        /// <summary>The plans a user would have enabled from a set of held (sku, disabledPlans) sources.</summary>
+        internal HashSet<Guid> EnabledPlans(IEnumerable<(Guid SkuId, IList<Guid> Disabled)> sources)
+        {
+            var enabled = new HashSet<Guid>();
+            foreach (var (skuId, disabled) in sources)
+            {
+                var sku = FindSkuCore(skuId);
+                if (sku == null)
+                {
+                    continue;
+                }
+
+                foreach (var plan in sku.ServicePlans)
+                {
+                    if (plan.AppliesTo == "User" && !disabled.Contains(plan.ServicePlanId))
+                    {
+                        enabled.Add(plan.ServicePlanId);
+                    }
+                }
+            }
+
+            return enabled;
+        }
+
+        internal SimulatedUser AssignUserLicensesCore(SimulatedUser user, IReadOnlyList<AssignedLicense> add, IReadOnlyList<Guid> remove)
+        {
+            foreach (var skuId in add.Select(a => a.SkuId).Concat(remove))
+            {
+                var sku = FindSkuCore(skuId);
+                if (sku == null || sku.CapabilityStatus == "Deleted")
+                {
+                    throw GraphServiceError.BadRequest($"License {skuId} does not correspond to a valid company License.");
+                }
+
+                if (sku.AppliesTo != "User")
+                {
+                    throw GraphServiceError.BadRequest($"License {skuId} does not correspond to a valid company License.");
+                }
+            }
+
+            foreach (var license in add)
+            {
+                var sku = FindSkuCore(license.SkuId)!;
+                foreach (var plan in license.DisabledPlans)
+                {
+                    if (sku.FindPlan(plan) == null)
+                    {
+                        throw GraphServiceError.BadRequest($"Service plan {plan} is not part of SKU {sku.SkuId}.");
+                    }
+                }
+            }
+
+            foreach (var skuId in remove)
+            {
+                var direct = user.LicenseAssignmentStates.Exists(s => s.SkuId == skuId && s.AssignedByGroup == null);
+                if (!direct)
+                {
+                    throw GraphServiceError.BadRequest(user.LicenseAssignmentStates.Exists(s => s.SkuId == skuId)
+                        ? "User license is inherited from a group membership and it cannot be removed directly from the user."
+                        : "User does not have a corresponding license.");
+                }
+            }
+
+            if (add.Count > 0 && string.IsNullOrEmpty(user.UsageLocation))
+            {
+                throw GraphServiceError.BadRequest("License assignment cannot be done for user with invalid usage location.");
+            }
+
+            foreach (var license in add)
+            {
+                var sku = FindSkuCore(license.SkuId)!;
+                if (!Holds(user, sku.SkuId) && sku.ConsumedUnits >= sku.PrepaidEnabled)
+                {
+                    throw GraphServiceError.BadRequest($"Subscription with SKU {sku.SkuId} does not have any available licenses.");
+                }
+            }
+
+            var resulting = user.LicenseAssignmentStates
+                .Where(s => s.HoldsSeat && !(s.AssignedByGroup == null && (remove.Contains(s.SkuId) || add.Any(a => a.SkuId == s.SkuId))))
+                .Select(s => (s.SkuId, (IList<Guid>)s.DisabledPlans))
+                .Concat(add.Select(a => (a.SkuId, (IList<Guid>)a.DisabledPlans)));
+            var conflict = SkuCatalog.FindConflict(EnabledPlans(resulting));
+            if (conflict != null)
+            {
+                throw GraphServiceError.BadRequest(conflict.Message);
+            }
+
+            var now = _clock.UtcNow;
+            ChangeLicences(user, () =>
+            {
+                user.LicenseAssignmentStates.RemoveAll(s => s.AssignedByGroup == null && remove.Contains(s.SkuId));
+                foreach (var license in add)
+                {
+                    var existing = user.LicenseAssignmentStates.Find(s => s.AssignedByGroup == null && s.SkuId == license.SkuId);
+                    if (existing == null)
+                    {
+                        user.LicenseAssignmentStates.Add(new LicenseAssignmentState { SkuId = license.SkuId, DisabledPlans = license.DisabledPlans.Distinct().ToList(), LastUpdatedDateTime = now });
+                    }
+                    else
+                    {
+                        // Re-adding a SKU is how callers toggle plans: the new disabledPlans replace the old ones.
+                        existing.DisabledPlans = license.DisabledPlans.Distinct().ToList();
+                        existing.State = "Active";
+                        existing.Error = null;
+                        existing.LastUpdatedDateTime = now;
+                    }
+                }
+            });
+            return user;
+        }
+
+        internal SimulatedGroup AssignGroupLicensesCore(SimulatedGroup group, IReadOnlyList<AssignedLicense> add, IReadOnlyList<Guid> remove)
+        {
+            if (!group.SecurityEnabled)
+            {
+                throw GraphServiceError.BadRequest("Licenses can only be assigned to security groups or to Microsoft 365 groups that are security enabled.");
+            }
+
+            foreach (var skuId in add.Select(a => a.SkuId).Concat(remove))
+            {
+                var sku = FindSkuCore(skuId);
+                if (sku == null || sku.AppliesTo != "User" || sku.CapabilityStatus == "Deleted")
+                {
+                    throw GraphServiceError.BadRequest($"License {skuId} does not correspond to a valid company License.");
+                }
+            }
+
+            foreach (var skuId in remove)
+            {
+                if (!group.AssignedLicenses.Exists(l => l.SkuId == skuId))
+                {
+                    throw GraphServiceError.BadRequest("Group does not have a corresponding license.");
+                }
+            }
+
+            var resulting = group.AssignedLicenses
+                .Where(l => !remove.Contains(l.SkuId) && !add.Any(a => a.SkuId == l.SkuId))
+                .Concat(add)
+                .ToList();
+            foreach (var license in add)
+            {
+                var sku = FindSkuCore(license.SkuId)!;
+                foreach (var plan in license.DisabledPlans)
+                {
+                    if (sku.FindPlan(plan) == null)
+                    {
+                        throw GraphServiceError.BadRequest($"Service plan {plan} is not part of SKU {sku.SkuId}.");
+                    }
+                }
+            }
+
+            // Prerequisites must come from the same group, so the group's own licence set is checked on its own.
+            var conflict = SkuCatalog.FindConflict(EnabledPlans(resulting.Select(l => (l.SkuId, (IList<Guid>)l.DisabledPlans))));
+            if (conflict != null)
+            {
+                throw GraphServiceError.BadRequest(conflict.Message);
+            }
+
+            group.AssignedLicenses = resulting.Select(l => new AssignedLicense { SkuId = l.SkuId, DisabledPlans = l.DisabledPlans.Distinct().ToList() }).ToList();
+            GroupLicensing.GroupLicencesChanged(group);
+            return group;
+        }
+
+        internal void AddMembersCore(SimulatedGroup group, IReadOnlyList<SimulatedUser> users)
+        {
+            if (group.IsDynamic)
+            {
+                throw GraphServiceError.BadRequest("Members of a group with dynamic membership cannot be added or removed manually.");
+            }
+
+            if (users.Any(u => group.MemberSet.Contains(u.Id)) || users.Select(u => u.Id).Distinct().Count() != users.Count)
+            {
+                throw GraphServiceError.BadRequest("One or more added object references already exist for the following modified properties: 'members'.");
+            }
+
+            foreach (var user in users)
+            {
+                group.Members.Add(user.Id);
+                group.MemberSet.Add(user.Id);
+                user.MemberOf.Add(group.Id);
+                GroupLicensing.MemberAdded(group, user);
+            }
+        }
+
+        internal void RemoveMemberCore(SimulatedGroup group, Guid userId)
+        {
+            if (group.IsDynamic)
+            {
+                throw GraphServiceError.BadRequest("Members of a group with dynamic membership cannot be added or removed manually.");
+            }
+
+            if (!group.MemberSet.Remove(userId))
+            {
+                throw GraphServiceError.BadRequest("One or more removed object references do not exist for the following modified properties: 'members'.");
+            }
+
+            group.Members.Remove(userId);
+            var user = UserById(userId);
+            if (user != null)
+            {
+                user.MemberOf.Remove(group.Id);
+                GroupLicensing.MemberRemoved(group, user);
+            }
+        }
+
+        /// <summary>After a snapshot load: rebuild derived indexes and seat counts from the stored lists.</summary>
+        internal void Rebuild(IEnumerable<SimulatedSku> skus, IEnumerable<SimulatedUser> users, IEnumerable<SimulatedGroup> groups)
+        {
+            foreach (var sku in skus)
+            {
+                _skus.Add(sku);
+            }
+
+            foreach (var user in users)
+            {
+                AddUserCore(user);
+            }
+
+            foreach (var group in groups)
+            {
+                AddGroupCore(group);
+            }
+        }
+
+        private SimulatedSku RequireSku(Guid skuId) => FindSkuCore(skuId) ?? throw new ArgumentException($"The tenant has no SKU {skuId}.", nameof(skuId));
+    }
+}

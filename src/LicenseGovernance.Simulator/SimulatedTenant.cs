@@ -1,0 +1,79 @@
+using System;
+using System.Net.Http;
+using LicenseGovernance.Simulator.Faults;
+using LicenseGovernance.Simulator.Http;
+using LicenseGovernance.Simulator.Seeding;
+using LicenseGovernance.Simulator.Snapshots;
+using LicenseGovernance.Simulator.Throttling;
+
+namespace LicenseGovernance.Simulator
+{
+    /// <summary>A stateful Microsoft Graph v1.0-compatible tenant, served in-process or on loopback HTTP.</summary>
+    public sealed class SimulatedTenant
+    {
+        private readonly RequestPipeline _pipeline;
+
+        internal SimulatedTenant(Guid tenantId, string defaultDomain, SimulatorClock clock, SimulatorOptions options, Func<Guid> newId)
+        {
+            TenantId = tenantId.ToString();
+            DefaultDomain = defaultDomain;
+            Clock = clock;
+            Options = options;
+            Store = new TenantStore(clock, newId);
+            DefaultPrincipal = new SimulatedPrincipal("6a1f0c3e-7d0b-4b8e-9f4a-3c5d2e1b0a99", "LicenseGovernance Simulator", null, Permissions.AllApplication);
+            _pipeline = new RequestPipeline(this);
+        }
+
+        public string TenantId { get; }
+
+        public string DefaultDomain { get; }
+
+        public SimulatorClock Clock { get; }
+
+        public SimulatorOptions Options { get; }
+
+        public FaultInjector Faults { get; } = new FaultInjector();
+
+        /// <summary>App-only principal holding every application permission of graph-contract §9.</summary>
+        public SimulatedPrincipal DefaultPrincipal { get; }
+
+        public SimulatorStatistics Statistics { get; } = new SimulatorStatistics();
+
+        public TenantStore Store { get; }
+
+        internal RequestPipeline Pipeline => _pipeline;
+
+        public static SimulatedTenant CreateDemo(DemoTenantOptions? options = null, SimulatorOptions? simulatorOptions = null)
+        {
+            options ??= new DemoTenantOptions();
+            options.Validate();
+            simulatorOptions ??= new SimulatorOptions { Throttling = ThrottlingOptions.ForTenantSize(options.UserCount) };
+            simulatorOptions.TenantHasEntraP1 = options.TenantHasEntraP1;
+            return DemoTenantSeeder.Create(options, simulatorOptions);
+        }
+
+        public static SimulatedTenant CreateEmpty(DateTimeOffset? now = null, SimulatorOptions? simulatorOptions = null)
+        {
+            var ids = new DeterministicIds(new Random());
+            return new SimulatedTenant(ids.Next(), "contoso.onmicrosoft.com", new SimulatorClock(now ?? DateTimeOffset.UtcNow), simulatorOptions ?? new SimulatorOptions { Throttling = ThrottlingOptions.ForTenantSize(0) }, ids.Next);
+        }
+
+        public static SimulatedTenant LoadSnapshot(string path) => SnapshotSerializer.Load(path);
+
+        public void SaveSnapshot(string path) => SnapshotSerializer.Save(this, path);
+
+        /// <summary>An unsigned JWT for <paramref name="principal"/>, valid from now on the simulator clock (default one hour).</summary>
+        public string IssueAccessToken(SimulatedPrincipal principal, TimeSpan? lifetime = null)
+        {
+            if (principal == null)
+            {
+                throw new ArgumentNullException(nameof(principal));
+            }
+
+            var objectId = principal.IsAppOnly ? principal.AppId : (Store.FindUser(principal.UserPrincipalName!)?.Id.ToString() ?? principal.AppId);
+            return TokenClaims.Issue(TenantId, objectId, principal, Clock.UtcNow, lifetime ?? TimeSpan.FromHours(1));
+        }
+
+        public HttpMessageHandler CreateHandler() => new SimulatorHttpHandler(_pipeline);
+    }
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LicenseGovernance.Simulator.Model;
+using LicenseGovernance.Simulator.Seeding;
+using LicenseGovernance.Simulator.Throttling;
+
+namespace LicenseGovernance.Simulator.Snapshots
+{
+    /// <summary>Whole-tenant snapshots: JSON with a format version, gzip-compressed when the path ends in ".gz".</summary>
+    internal static class SnapshotSerializer
+    {
+        public const int FormatVersion = 1;
+
+        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        };
+
+        public static void Save(SimulatedTenant tenant, string path)
+        {
+            var document = tenant.Store.Read(() => new SnapshotDocument
+            {
+                FormatVersion = FormatVersion,
+                TenantId = tenant.TenantId,
+                DefaultDomain = tenant.DefaultDomain,
+                Clock = tenant.Clock.UtcNow,
+                Options = SnapshotOptions.From(tenant.Options),
+                Skus = tenant.Store.SkuList,
+                Users = tenant.Store.UserList,
+                Groups = tenant.Store.GroupList,
+            });
+            using var file = File.Create(path);
+            using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest) : (Stream)file;
+            tenant.Store.Read(() =>
+            {
+                JsonSerializer.Serialize(stream, document, Json);
+                return 0;
+            });
+        }
+
+        public static SimulatedTenant Load(string path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new SimulatorSnapshotException($"Snapshot file '{path}' does not exist.");
+            }
+
+            SnapshotDocument? document;
+            try
+            {
+                var bytes = File.ReadAllBytes(path);
+                if (bytes.Length > 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+                {
+                    using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+                    using var plain = new MemoryStream();
+                    gzip.CopyTo(plain);
+                    bytes = plain.ToArray();
+                }
+
+                document = JsonSerializer.Deserialize<SnapshotDocument>(bytes, Json);
+            }
+            catch (Exception e) when (e is JsonException || e is InvalidDataException || e is NotSupportedException)
+            {
+                throw new SimulatorSnapshotException($"Snapshot file '{path}' is not a valid simulator snapshot: {e.Message}", e);
+            }
+
+            if (document == null)
+            {
+                throw new SimulatorSnapshotException($"Snapshot file '{path}' is empty.");
+            }
+
+            if (document.FormatVersion != FormatVersion)
+            {
+                throw new SimulatorSnapshotException($"Snapshot file '{path}' has format version {document.FormatVersion}; this simulator reads version {FormatVersion}.");
+            }
+
+            if (!Guid.TryParse(document.TenantId, out var tenantId) || string.IsNullOrEmpty(document.DefaultDomain) || document.Options == null)
+            {
+                throw new SimulatorSnapshotException($"Snapshot file '{path}' lacks a tenant id, default domain or options.");
+            }
+
+            var ids = new DeterministicIds(new Random());
+            var tenant = new SimulatedTenant(tenantId, document.DefaultDomain!, new SimulatorClock(document.Clock), document.Options.ToOptions(), ids.Next);
+            try
+            {
+                tenant.Store.Write(() =>
+                {
+                    tenant.Store.Rebuild(document.Skus ?? new List<SimulatedSku>(), document.Users ?? new List<SimulatedUser>(), document.Groups ?? new List<SimulatedGroup>());
+                    return 0;
+                });
+            }
+            catch (Exception e) when (e is GraphServiceError || e is ArgumentException || e is NullReferenceException)
+            {
+                throw new SimulatorSnapshotException($"Snapshot file '{path}' holds inconsistent tenant state: {e.Message}", e);
+            }
+
+            return tenant;
+        }
+
+        private sealed class SnapshotDocument
+        {
+            public int FormatVersion { get; set; }
+
+            public string? TenantId { get; set; }
+
+            public string? DefaultDomain { get; set; }
+
+            public DateTimeOffset Clock { get; set; }
+
+            public SnapshotOptions? Options { get; set; }
+
+            public List<SimulatedSku>? Skus { get; set; }
+
+            public List<SimulatedUser>? Users { get; set; }
+
+            public List<SimulatedGroup>? Groups { get; set; }
+        }
+
+        private sealed class SnapshotOptions
+        {
+            public bool ThrottlingEnabled { get; set; }
+
+            public int ResourceUnitsPer10Seconds { get; set; }
+
+            public int WritesPer150Seconds { get; set; }
+
+            public int TenantWritesPer5Minutes { get; set; }
+
+            public long AddedLatencyTicks { get; set; }
+
+            public long ReadAfterWriteDelayTicks { get; set; }
+
+            public int MaxPageSize { get; set; }
+
+            public int DefaultPageSize { get; set; }
+
+            public int SignInActivityMaxPageSize { get; set; }
+
+            public bool EnforcePermissions { get; set; }
+
+            public bool TenantHasEntraP1 { get; set; }
+
+            public static SnapshotOptions From(SimulatorOptions o) => new SnapshotOptions
+            {
+                ThrottlingEnabled = o.Throttling.Enabled,
+                ResourceUnitsPer10Seconds = o.Throttling.ResourceUnitsPer10Seconds,
+                WritesPer150Seconds = o.Throttling.WritesPer150Seconds,
+                TenantWritesPer5Minutes = o.Throttling.TenantWritesPer5Minutes,
+                AddedLatencyTicks = o.AddedLatency.Ticks,
+                ReadAfterWriteDelayTicks = o.ReadAfterWriteDelay.Ticks,
+                MaxPageSize = o.MaxPageSize,
+                DefaultPageSize = o.DefaultPageSize,
+                SignInActivityMaxPageSize = o.SignInActivityMaxPageSize,
+                EnforcePermissions = o.EnforcePermissions,
+                TenantHasEntraP1 = o.TenantHasEntraP1,
+            };
+
+            public SimulatorOptions ToOptions() => new SimulatorOptions
+            {
+                Throttling = new ThrottlingOptions
+                {
+                    Enabled = ThrottlingEnabled,
+                    ResourceUnitsPer10Seconds = ResourceUnitsPer10Seconds,
+                    WritesPer150Seconds = WritesPer150Seconds,
+                    TenantWritesPer5Minutes = TenantWritesPer5Minutes,
+                },
+                AddedLatency = TimeSpan.FromTicks(AddedLatencyTicks),
+                ReadAfterWriteDelay = TimeSpan.FromTicks(ReadAfterWriteDelayTicks),
+                MaxPageSize = MaxPageSize,
+                DefaultPageSize = DefaultPageSize,
+                SignInActivityMaxPageSize = SignInActivityMaxPageSize,
+                EnforcePermissions = EnforcePermissions,
+                TenantHasEntraP1 = TenantHasEntraP1,
+            };
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using LicenseGovernance.Simulator;
+using LicenseGovernance.Simulator.Model;
+using Xunit;
+
+namespace LicenseGovernance.Tests.Simulator;
+
+public class SimulatorStateTests
+{
+    [Fact]
+    public void Same_seed_gives_identical_snapshot_and_another_seed_does_not()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        try
+        {
+            var a = Path.Combine(dir.FullName, "a.json");
+            var b = Path.Combine(dir.FullName, "b.json");
+            var c = Path.Combine(dir.FullName, "c.json");
+            SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 500 }).SaveSnapshot(a);
+            SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 500 }).SaveSnapshot(b);
+            SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 500, Seed = 7 }).SaveSnapshot(c);
+            Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+            Assert.NotEqual(File.ReadAllBytes(a), File.ReadAllBytes(c));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Snapshot_round_trips_whole_state()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        try
+        {
+            var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 300 });
+            tenant.Clock.Advance(TimeSpan.FromDays(1));
+            tenant.Options.ReadAfterWriteDelay = TimeSpan.FromSeconds(3);
+            var first = Path.Combine(dir.FullName, "first.json.gz");
+            var second = Path.Combine(dir.FullName, "second.json.gz");
+            tenant.SaveSnapshot(first);
+            var loaded = SimulatedTenant.LoadSnapshot(first);
+            loaded.SaveSnapshot(second);
+            Assert.Equal(Decompress(first), Decompress(second));
+            Assert.Equal(tenant.TenantId, loaded.TenantId);
+            Assert.Equal(tenant.Clock.UtcNow, loaded.Clock.UtcNow);
+            Assert.Equal(TimeSpan.FromSeconds(3), loaded.Options.ReadAfterWriteDelay);
+            Assert.Equal(tenant.Store.Skus.Select(s => s.ConsumedUnits), loaded.Store.Skus.Select(s => s.ConsumedUnits));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Garbled_or_foreign_snapshots_are_rejected_with_a_reason()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        try
+        {
+            var garbled = Path.Combine(dir.FullName, "garbled.json");
+            File.WriteAllText(garbled, "{ not json");
+            Assert.Contains("not a valid simulator snapshot", Assert.Throws<SimulatorSnapshotException>(() => SimulatedTenant.LoadSnapshot(garbled)).Message);
+            var future = Path.Combine(dir.FullName, "future.json");
+            File.WriteAllText(future, "{\"formatVersion\":99}");
+            Assert.Contains("format version 99", Assert.Throws<SimulatorSnapshotException>(() => SimulatedTenant.LoadSnapshot(future)).Message);
+            Assert.Throws<SimulatorSnapshotException>(() => SimulatedTenant.LoadSnapshot(Path.Combine(dir.FullName, "missing.json")));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Demo_tenant_has_the_governance_scenarios()
+    {
+        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 2000 });
+        var users = tenant.Store.Users;
+        var now = tenant.Clock.UtcNow;
+        Assert.Equal(2000, users.Count);
+        Assert.InRange(users.Count(u => u.UserType == "Guest"), 15, 70);
+        Assert.Contains(users, u => u.EmployeeLeaveDateTime < now && u.AccountEnabled);
+        Assert.Contains(users, u => !u.AccountEnabled && u.LicenseAssignmentStates.Count > 0);
+        Assert.Contains(users, u => u.SignInActivity == null);
+        Assert.Contains(users, u => u.SignInActivity?.LastSuccessfulSignInDateTime == null && u.SignInActivity?.LastSignInDateTime != null);
+        Assert.Contains(users, u => u.SignInActivity?.LastSuccessfulSignInDateTime < now.AddDays(-90));
+        Assert.Contains(users, u => u.LicenseAssignmentStates.Any(s => s.AssignedByGroup != null));
+        Assert.Contains(users, u => u.ExtensionAttributes[9] == "E3 All");
+        Assert.True(users.Count(u => u.ManagerId != null) > 1900);
+        Assert.Equal(10, users.Select(u => u.Department).Where(d => d != null).Distinct().Count());
+        foreach (var sku in tenant.Store.Skus)
+        {
+            Assert.True(sku.ConsumedUnits <= sku.PrepaidEnabled, sku.SkuPartNumber);
+            Assert.Equal(users.Count(u => u.LicenseAssignmentStates.Any(s => s.SkuId == sku.SkuId && s.HoldsSeat)), sku.ConsumedUnits);
+        }
+
+        Assert.Contains(tenant.Store.Skus, s => s.PrepaidEnabled - s.ConsumedUnits == 1);
+        Assert.Equal(SkuCatalog.SkuId("SPE_E3"), Guid.Parse("05e9a617-0261-4cee-bb44-138d3ef5d965"));
+    }
+
+    [Fact]
+    public async Task Large_tenant_seeds_and_pages_quickly()
+    {
+        var watch = Stopwatch.StartNew();
+        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 100000 }, new SimulatorOptions { Throttling = new LicenseGovernance.Simulator.Throttling.ThrottlingOptions { Enabled = false } });
+        var seeded = watch.Elapsed;
+        using var client = SimulatorFixture.Client(tenant);
+        string? next = "users?$select=id,userPrincipalName,accountEnabled,assignedLicenses,licenseAssignmentStates&$top=999";
+        var count = 0;
+        watch.Restart();
+        while (next != null)
+        {
+            var page = await SimulatorFixture.ReadJson(await client.GetAsync(next));
+            count += page.GetProperty("value").GetArrayLength();
+            next = page.TryGetProperty("@odata.nextLink", out var link) ? link.GetString() : null;
+        }
+
+        Assert.Equal(100000, count);
+        Assert.True(seeded < TimeSpan.FromSeconds(10), $"seeding took {seeded}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"listing took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Clock_never_runs_backwards()
+    {
+        var clock = new SimulatorClock(SimulatorFixture.Now);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => clock.Set(SimulatorFixture.Now));
+        Assert.Equal(SimulatorFixture.Now.AddMinutes(1), clock.UtcNow);
+    }
+
+    private static byte[] Decompress(string path)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var memory = new MemoryStream();
+        gzip.CopyTo(memory);
+        return memory.ToArray();
+    }
+}
