@@ -1,0 +1,8 @@
+namespace LicenseGovernance.Simulator.OData
+{
+    public enum FilterEntity
+    {
+        User,
+        Group,
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace LicenseGovernance.Simulator.Throttling
+{
+    /// <summary>
+    /// Graph's identity token buckets. Each app+tenant pair owns its buckets and shares the app-wide and tenant-wide
+    /// ones; a request locks only the buckets it touches, always in the order app+tenant, app, tenant, so two
+    /// requests can never wait on each other in a cycle. A refused request takes nothing from any bucket.
+    /// </summary>
+    public sealed class ThrottleGate
+    {
+        private readonly ThrottlingOptions options;
+        private readonly Func<DateTimeOffset> now;
+        private readonly ConcurrentDictionary<(string App, string Tenant), Pair> pairs = new ConcurrentDictionary<(string App, string Tenant), Pair>();
+        private readonly ConcurrentDictionary<string, TokenBucket?[]> applications = new ConcurrentDictionary<string, TokenBucket?[]>(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, TokenBucket?[]> tenants = new ConcurrentDictionary<string, TokenBucket?[]>(StringComparer.OrdinalIgnoreCase);
+
+        public ThrottleGate(ThrottlingOptions options, Func<DateTimeOffset> now)
+        {
+            this.options = options ?? throw new ArgumentNullException(nameof(options));
+            this.now = now ?? throw new ArgumentNullException(nameof(now));
+        }
+
+        public ThrottleDecision TryAcquire(string appId, string tenantId, int resourceUnits, bool isWrite)
+        {
+            int cost = Math.Max(1, resourceUnits);
+            if (!options.Enabled)
+            {
+                return new ThrottleDecision(true, TimeSpan.Zero, null, null, 0, cost);
+            }
+
+            long ticks = now().UtcTicks;
+            Pair pair = PairFor(appId, tenantId, ticks);
+            TokenBucket[] buckets = isWrite ? pair.WriteBuckets : pair.ReadBuckets;
+            int locked = 0;
+            try
+            {
+                for (; locked < buckets.Length; locked++)
+                {
+                    Monitor.Enter(buckets[locked]);
+                }
+
+                return Decide(buckets, cost, ticks);
+            }
+            finally
+            {
+                for (int i = locked - 1; i >= 0; i--)
+                {
+                    Monitor.Exit(buckets[i]);
+                }
+            }
+        }
+
+        private static ThrottleDecision Decide(TokenBucket[] buckets, int cost, long ticks)
+        {
+            TokenBucket? refusing = null;
+            TimeSpan wait = TimeSpan.Zero;
+            double usage = 0;
+            foreach (TokenBucket bucket in buckets)
+            {
+                int amount = bucket.CountsWrites ? 1 : cost;
+                bucket.Refill(ticks);
+                usage = Math.Max(usage, bucket.UsageWith(amount));
+                if (!bucket.CanTake(amount))
+                {
+                    TimeSpan until = bucket.TimeUntil(amount);
+                    if (refusing == null || until > wait)
+                    {
+                        refusing = bucket;
+                        wait = until;
+                    }
+                }
+            }
+
+            if (refusing != null)
+            {
+                // Retry-After is whole seconds; rounding up means a client that obeys it is never refused again for the same reason.
+                double seconds = Math.Max(1, Math.Ceiling(wait.TotalSeconds));
+                return new ThrottleDecision(false, TimeSpan.FromSeconds(seconds), refusing.Scope, refusing.Information, usage, cost);
+            }
+
+            foreach (TokenBucket bucket in buckets)
+            {
+                bucket.Take(bucket.CountsWrites ? 1 : cost);
+            }
+
+            return new ThrottleDecision(true, TimeSpan.Zero, null, null, usage, cost);
+        }
+
+        private Pair PairFor(string appId, string tenantId, long ticks)
+        {
+            var key = (appId.ToLowerInvariant(), tenantId.ToLowerInvariant());
+            if (pairs.TryGetValue(key, out Pair? pair))
+            {
+                return pair;
+            }
+
+            return pairs.GetOrAdd(key, k => CreatePair(k.App, k.Tenant, ticks));
+        }
+
+        private Pair CreatePair(string appId, string tenantId, long ticks)
+        {
+            var ordered = new List<TokenBucket?>
+            {
+                Bucket(options.ResourceUnitsPer10Seconds, TimeSpan.FromSeconds(10), false, $"Tenant_Application/ReadWrite/{appId}/{tenantId}", ticks),
+                Bucket(options.WritesPer150Seconds, TimeSpan.FromSeconds(150), true, $"Tenant_Application/Write/{appId}/{tenantId}", ticks),
+            };
+            ordered.AddRange(applications.GetOrAdd(appId, id => new[]
+            {
+                Bucket(options.ApplicationResourceUnitsPer20Seconds, TimeSpan.FromSeconds(20), false, $"Application/ReadWrite/{id}", ticks),
+                Bucket(options.ApplicationWritesPer5Minutes, TimeSpan.FromMinutes(5), true, $"Application/Write/{id}", ticks),
+            }));
+            ordered.AddRange(tenants.GetOrAdd(tenantId, id => new[]
+            {
+                Bucket(options.TenantWritesPer5Minutes, TimeSpan.FromMinutes(5), true, $"Tenant/Write/{id}", ticks),
+            }));
+            return new Pair(Select(ordered, writes: false), Select(ordered, writes: true));
+        }
+
+        private static TokenBucket[] Select(List<TokenBucket?> ordered, bool writes)
+        {
+            var selected = new List<TokenBucket>();
+            foreach (TokenBucket? bucket in ordered)
+            {
+                if (bucket != null && (writes || !bucket.CountsWrites))
+                {
+                    selected.Add(bucket);
+                }
+            }
+
+            return selected.ToArray();
+        }
+
+        private static TokenBucket? Bucket(int capacity, TimeSpan period, bool countsWrites, string scope, long ticks)
+        {
+            if (capacity <= 0)
+            {
+                return null;
+            }
+
+            string information = countsWrites ? "WriteLimitExceeded" : "ResourceUnitLimitExceeded";
+            return new TokenBucket(capacity, period, countsWrites, scope, information, ticks);
+        }
+
+        private sealed class Pair
+        {
+            public Pair(TokenBucket[] readBuckets, TokenBucket[] writeBuckets)
+            {
+                ReadBuckets = readBuckets;
+                WriteBuckets = writeBuckets;
+            }
+
+            /// <summary>Resource-unit buckets only, in lock order.</summary>
+            public TokenBucket[] ReadBuckets { get; }
+
+            /// <summary>Resource-unit and write buckets, in lock order.</summary>
+            public TokenBucket[] WriteBuckets { get; }
+        }
+    }
+}
