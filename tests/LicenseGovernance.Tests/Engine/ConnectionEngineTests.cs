@@ -78,7 +78,7 @@ public sealed class ConnectionEngineTests
     public async Task PermissionReportShowsWhatALimitedTokenLacks()
     {
         var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 20 });
-        var principal = new SimulatedPrincipal { AppId = Guid.NewGuid().ToString(), DisplayName = "Limited", Permissions = new[] { "LicenseAssignment.Read.All", "Directory.Read.All" } };
+        var principal = new SimulatedPrincipal(Guid.NewGuid().ToString(), "Limited", null, new[] { "LicenseAssignment.Read.All", "Directory.Read.All" });
         using var fx = new EngineFixture(tenant: tenant, principal: principal);
         var sink = new CollectingSink();
 

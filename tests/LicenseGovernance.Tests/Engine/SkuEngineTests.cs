@@ -44,8 +44,8 @@ public sealed class SkuEngineTests
     [Fact]
     public async Task ATokenWithoutTheSkuPermissionGetsAnErrorNamingIt()
     {
-        var tenant = Simulator.SimulatedTenant.CreateDemo(new Simulator.DemoTenantOptions { UserCount = 50 });
-        var principal = new Simulator.SimulatedPrincipal { AppId = Guid.NewGuid().ToString(), DisplayName = "Reader", Permissions = new[] { "User.Read.All" } };
+        var tenant = LicenseGovernance.Simulator.SimulatedTenant.CreateDemo(new LicenseGovernance.Simulator.DemoTenantOptions { UserCount = 50 });
+        var principal = new LicenseGovernance.Simulator.SimulatedPrincipal(Guid.NewGuid().ToString(), "Reader", null, new[] { "User.Read.All" });
         using var fx = new EngineFixture(tenant: tenant, principal: principal);
 
         var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.GetSkusAsync(new GetLicenseSkuRequest(), new CollectingSink()));
