@@ -10,7 +10,8 @@ internal static class TenantServer
         var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = users });
         tenant.Options.AddedLatency = TimeSpan.FromMilliseconds(latencyMs);
         using var server = LoopbackSimulatorServer.Start(tenant);
-        var token = tenant.IssueAccessToken(tenant.DefaultPrincipal, TimeSpan.FromHours(4));
+        // The demo tenant's clock starts on a fixed date, so the token must outlive the real date too.
+        var token = tenant.IssueAccessToken(tenant.DefaultPrincipal, TimeSpan.FromDays(3650));
         Console.WriteLine($"READY {server.BaseAddress} {token}");
         Console.Out.Flush();
 
