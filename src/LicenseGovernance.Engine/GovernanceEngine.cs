@@ -54,7 +54,8 @@ namespace LicenseGovernance.Engine
         /// <summary>Connects to a simulated tenant the caller already holds (tests, benchmarks, rehearsals).</summary>
         public LicenseGovernanceContext ConnectSimulator(SimulatedTenant tenant, SimulatedPrincipal? principal = null)
         {
-            var session = GraphSessionFactory.ForSimulator(tenant, principal, DateTimeOffset.UtcNow);
+            // A simulated tenant lives on its own clock; its times stay consistent with its tokens and data.
+            var session = GraphSessionFactory.ForSimulator(tenant, principal, tenant.Clock.UtcNow);
             Replace(session);
             return session.Context;
         }

@@ -21,7 +21,8 @@ namespace LicenseGovernance.Engine.Sessions
         {
             if (request.Method == AuthenticationMethod.Simulator)
             {
-                return ForSimulator(LoadOrCreateTenant(request), null, now());
+                var tenant = LoadOrCreateTenant(request);
+                return ForSimulator(tenant, null, tenant.Clock.UtcNow);
             }
 
             var environment = CloudEnvironments.Get(request.Environment);
