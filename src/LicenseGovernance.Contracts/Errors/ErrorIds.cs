@@ -13,6 +13,7 @@ namespace LicenseGovernance
         public const string TokenRejected = "LicenseGovernance.TokenRejected";
         public const string TenantLicenseRequired = "LicenseGovernance.TenantLicenseRequired";
         public const string GraphRequestFailed = "LicenseGovernance.GraphRequestFailed";
+        public const string GraphUnreachable = "LicenseGovernance.GraphUnreachable";
         public const string Throttled = "LicenseGovernance.Throttled";
         public const string SkuNotFound = "LicenseGovernance.SkuNotFound";
         public const string ServicePlanNotFound = "LicenseGovernance.ServicePlanNotFound";
@@ -24,5 +25,6 @@ namespace LicenseGovernance
         public const string SimulatorRequired = "LicenseGovernance.SimulatorRequired";
         public const string OperationCancelled = "LicenseGovernance.OperationCancelled";
         public const string SettingsWriteFailed = "LicenseGovernance.SettingsWriteFailed";
+        public const string SettingsFileInvalid = "LicenseGovernance.SettingsFileInvalid";
     }
 }

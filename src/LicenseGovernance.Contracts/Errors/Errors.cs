@@ -65,6 +65,11 @@ namespace LicenseGovernance
             $"Microsoft Graph failed {operation} with {status}{(string.IsNullOrEmpty(code) ? "" : " " + code)}: {message}",
             operation, inner: inner);
 
+        public static GovernanceError GraphUnreachable(string operation, string reason, Exception inner) => new GovernanceError(
+            ErrorIds.GraphUnreachable, GovernanceErrorCategory.ConnectionError,
+            $"Microsoft Graph could not be reached for {operation}: {reason} Check the network, proxy and -GraphEndpoint, then run the command again.",
+            operation, inner: inner);
+
         public static GovernanceError Throttled(string operation, TimeSpan retryAfter) => new GovernanceError(
             ErrorIds.Throttled, GovernanceErrorCategory.LimitsExceeded,
             $"Microsoft Graph kept throttling {operation} after every retry (last Retry-After {retryAfter.TotalSeconds:0} s). Run the command again later, or in smaller batches.",
@@ -119,6 +124,11 @@ namespace LicenseGovernance
             ErrorIds.SettingsWriteFailed, GovernanceErrorCategory.WriteError,
             $"Could not save to '{path}': {inner.Message} Set LICENSEGOVERNANCE_HOME to a writable folder (in Azure Automation, a path under $env:TEMP or a mounted share).",
             path, inner: inner);
+
+        public static GovernanceError SettingsFileInvalid(string path, string reason) => new GovernanceError(
+            ErrorIds.SettingsFileInvalid, GovernanceErrorCategory.InvalidData,
+            $"The saved settings file '{path}' cannot be read: {reason} Fix or delete it; the module recreates it on the next save.",
+            path);
 
         private static string FormatPermissions(IReadOnlyList<string> permissions) =>
             permissions.Count == 0 ? "(unknown)" : permissions.Count == 1 ? permissions[0] : permissions[0] + " (or one of " + string.Join(", ", permissions.Skip(1)) + ")";

@@ -43,7 +43,7 @@ namespace LicenseGovernance.Engine.Graph
                     return Errors.OperationCancelled(operation);
 
                 case OperationCanceledException canceled:
-                    return Errors.GraphRequestFailed(operation, 0, "Timeout", "Microsoft Graph did not answer in time. Check the network, then run the command again.", canceled);
+                    return Errors.GraphUnreachable(operation, "it did not answer in time.", canceled);
 
                 case AuthenticationFailedException authentication:
                     return Errors.AuthenticationFailed("the connected credential", authentication);
@@ -52,7 +52,7 @@ namespace LicenseGovernance.Engine.Graph
                     return FromResponse(api, operation, capabilityKey, appOnly);
 
                 case HttpRequestException http:
-                    return Errors.GraphRequestFailed(operation, 0, "ConnectionFailed", "Microsoft Graph could not be reached: " + Messages(http), http);
+                    return Errors.GraphUnreachable(operation, Messages(http), http);
 
                 default:
                     return Errors.GraphRequestFailed(operation, 0, exception.GetType().Name, exception.Message, exception);

@@ -31,7 +31,7 @@ namespace LicenseGovernance.Engine.Pricing
             }
             catch (JsonException e)
             {
-                throw Errors.PriceFileInvalid(Path, $"the saved prices are not valid JSON ({e.Message}). Fix or delete the file and set the prices again.").ToException();
+                throw Errors.SettingsFileInvalid(Path, $"the saved prices are not valid JSON ({e.Message}).").ToException();
             }
             if (file?.Prices == null) return Array.Empty<StoredPrice>();
 
@@ -39,7 +39,7 @@ namespace LicenseGovernance.Engine.Pricing
             foreach (var entry in file.Prices)
             {
                 if (entry == null || entry.Currency == null || (string.IsNullOrEmpty(entry.PartNumber) && entry.SkuId == null))
-                    throw Errors.PriceFileInvalid(Path, "a saved price has no SKU or currency. Fix or delete the file and set the prices again.").ToException();
+                    throw Errors.SettingsFileInvalid(Path, "a saved price has no SKU or currency.").ToException();
                 prices.Add(new StoredPrice(entry.PartNumber ?? "", entry.SkuId, entry.MonthlyPrice, entry.Currency, DateTime.SpecifyKind(entry.SetAt, DateTimeKind.Utc)));
             }
             return prices;

@@ -16,12 +16,13 @@ namespace LicenseGovernance.Simulator.Http
             _tenant = tenant;
         }
 
-        public static bool IsWrite(string method) => RequestCost.IsWrite(method);
+        // The template matters: POST /directoryObjects/getByIds reads, whatever its verb.
+        public static bool IsWrite(string method, string template) => RequestCost.IsWrite(method, template);
 
         public ThrottleDecision Acquire(string appId, string method, string template, QueryOptions query)
         {
             var units = RequestCost.ResourceUnits(method, template, query.Select != null, query.Expand != null, query.Top);
-            return Gate().TryAcquire(appId, _tenant.TenantId, units, RequestCost.IsWrite(method));
+            return Gate().TryAcquire(appId, _tenant.TenantId, units, IsWrite(method, template));
         }
 
         private ThrottleGate Gate()

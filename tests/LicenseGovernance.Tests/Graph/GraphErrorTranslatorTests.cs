@@ -97,7 +97,7 @@ namespace LicenseGovernance.Tests.Graph
         {
             var error = Translate(new HttpRequestException("An error occurred while sending the request.", new IOException("Connection refused")));
 
-            Assert.Equal(ErrorIds.GraphRequestFailed, error.Id);
+            Assert.Equal(ErrorIds.GraphUnreachable, error.Id);
             Assert.Contains("Connection refused", error.Message);
         }
 
@@ -105,7 +105,7 @@ namespace LicenseGovernance.Tests.Graph
         public void Cancellation_is_a_timeout_unless_the_user_asked_for_it()
         {
             using var cts = new CancellationTokenSource();
-            Assert.Equal(ErrorIds.GraphRequestFailed, Translate(new TaskCanceledException()).Id);
+            Assert.Equal(ErrorIds.GraphUnreachable, Translate(new TaskCanceledException()).Id);
 
             cts.Cancel();
             Assert.Equal(ErrorIds.OperationCancelled, GraphErrorTranslator.Translate(new TaskCanceledException(), Operation, "ReadUsers", false, cts.Token).Id);

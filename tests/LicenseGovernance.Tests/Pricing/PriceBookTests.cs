@@ -148,7 +148,7 @@ namespace LicenseGovernance.Tests.Pricing
 
             var error = Assert.Throws<LicenseGovernanceException>(() => NewBook());
 
-            Assert.Equal(ErrorIds.PriceFileInvalid, error.Error.Id);
+            Assert.Equal(ErrorIds.SettingsFileInvalid, error.Error.Id);
         }
     }
 }
