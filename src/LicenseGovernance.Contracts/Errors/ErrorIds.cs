@@ -26,5 +26,16 @@ namespace LicenseGovernance
         public const string OperationCancelled = "LicenseGovernance.OperationCancelled";
         public const string SettingsWriteFailed = "LicenseGovernance.SettingsWriteFailed";
         public const string SettingsFileInvalid = "LicenseGovernance.SettingsFileInvalid";
+        public const string GroupNotFound = "LicenseGovernance.GroupNotFound";
+        public const string GroupNameAmbiguous = "LicenseGovernance.GroupNameAmbiguous";
+        public const string GroupServesOtherPurpose = "LicenseGovernance.GroupServesOtherPurpose";
+        public const string NotATierGroup = "LicenseGovernance.NotATierGroup";
+        public const string TierRankInUse = "LicenseGovernance.TierRankInUse";
+        public const string BaselineAlreadyDefined = "LicenseGovernance.BaselineAlreadyDefined";
+        public const string TierGroupInUse = "LicenseGovernance.TierGroupInUse";
+        public const string MembershipRuleInvalid = "LicenseGovernance.MembershipRuleInvalid";
+        public const string PlanSelectionInvalid = "LicenseGovernance.PlanSelectionInvalid";
+        public const string UserNotFound = "LicenseGovernance.UserNotFound";
+        public const string TierGroupChanged = "LicenseGovernance.TierGroupChanged";
     }
 }

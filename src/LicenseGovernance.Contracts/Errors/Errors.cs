@@ -130,6 +130,62 @@ namespace LicenseGovernance
             $"The saved settings file '{path}' cannot be read: {reason} Fix or delete it; the module recreates it on the next save.",
             path);
 
+        public static GovernanceError GroupNotFound(string input, IEnumerable<string> closest) => new GovernanceError(
+            ErrorIds.GroupNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"No group '{input}' was found.{Suggest(closest)} Run Get-LicenseTierGroup to list the tier groups.",
+            input);
+
+        public static GovernanceError GroupNameAmbiguous(string name, IEnumerable<string> ids) => new GovernanceError(
+            ErrorIds.GroupNameAmbiguous, GovernanceErrorCategory.InvalidArgument,
+            $"More than one group is named '{name}' ({string.Join(", ", ids)}). Name the group by its id instead, or rename one of them.",
+            name);
+
+        public static GovernanceError GroupServesOtherPurpose(string name, IEnumerable<string> purposes) => new GovernanceError(
+            ErrorIds.GroupServesOtherPurpose, GovernanceErrorCategory.InvalidOperation,
+            $"The group '{name}' already serves another purpose: {string.Join("; ", purposes)}. A tier group must be used only for licensing. " +
+            "Choose another -Name, or add -Force to make it a tier anyway.",
+            name);
+
+        public static GovernanceError NotATierGroup(string name) => new GovernanceError(
+            ErrorIds.NotATierGroup, GovernanceErrorCategory.InvalidOperation,
+            $"The group '{name}' is not a licence tier. Create the tier with New-LicenseTierGroup first.",
+            name);
+
+        public static GovernanceError TierRankInUse(int tier, string otherGroup) => new GovernanceError(
+            ErrorIds.TierRankInUse, GovernanceErrorCategory.ResourceExists,
+            $"Tier {tier} is already '{otherGroup}'. Give this tier another -Tier, or change that one with Set-LicenseTierGroup.",
+            tier);
+
+        public static GovernanceError BaselineAlreadyDefined(string otherGroup) => new GovernanceError(
+            ErrorIds.BaselineAlreadyDefined, GovernanceErrorCategory.ResourceExists,
+            $"'{otherGroup}' is already the baseline tier, and there can be only one. Run Set-LicenseTierGroup -Name '{otherGroup}' -Baseline:$false first.",
+            otherGroup);
+
+        public static GovernanceError TierGroupInUse(string name, int usersLosingLastLicence) => new GovernanceError(
+            ErrorIds.TierGroupInUse, GovernanceErrorCategory.InvalidOperation,
+            $"Removing '{name}' would leave {usersLosingLastLicence} member(s) with no licence at all. Move them to another tier first, or add -Force.",
+            name);
+
+        public static GovernanceError MembershipRuleInvalid(string rule, int position, string reason) => new GovernanceError(
+            ErrorIds.MembershipRuleInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"The membership rule is not valid at position {position}: {reason}{Environment.NewLine}  {rule}{Environment.NewLine}  {new string(' ', Math.Max(0, position - 1))}^",
+            rule);
+
+        public static GovernanceError PlanSelectionInvalid(string reason) => new GovernanceError(
+            ErrorIds.PlanSelectionInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"The service plan selection is not valid: {reason}",
+            null);
+
+        public static GovernanceError UserNotFound(string input) => new GovernanceError(
+            ErrorIds.UserNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"No user '{input}' was found. Give a user principal name or object id.",
+            input);
+
+        public static GovernanceError TierGroupChanged(string name) => new GovernanceError(
+            ErrorIds.TierGroupChanged, GovernanceErrorCategory.InvalidOperation,
+            $"The tier group '{name}' changed in the tenant after the plan was made. Run the command again to plan against its current state.",
+            name);
+
         private static string FormatPermissions(IReadOnlyList<string> permissions) =>
             permissions.Count == 0 ? "(unknown)" : permissions.Count == 1 ? permissions[0] : permissions[0] + " (or one of " + string.Join(", ", permissions.Skip(1)) + ")";
 

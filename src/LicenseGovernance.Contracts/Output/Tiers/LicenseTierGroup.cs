@@ -1,0 +1,48 @@
+using System;
+using System.Linq;
+
+namespace LicenseGovernance
+{
+    /// <summary>A licence tier: one security group used only for licensing, carrying one or more SKUs with chosen plans.</summary>
+    public sealed class LicenseTierGroup
+    {
+        public Guid GroupId { get; set; }
+        public string DisplayName { get; set; } = "";
+        public string? Description { get; set; }
+        /// <summary>The tier's rank: higher ranks are upgrades of lower ones.</summary>
+        public int Tier { get; set; }
+        /// <summary>The tier every licensed user falls back to.</summary>
+        public bool IsBaseline { get; set; }
+        /// <summary>Static or Dynamic.</summary>
+        public string MembershipType { get; set; } = "Static";
+        public string? MembershipRule { get; set; }
+        /// <summary>On or Paused (dynamic groups).</summary>
+        public string? RuleProcessingState { get; set; }
+        public LicenseTierSku[] Skus { get; set; } = Array.Empty<LicenseTierSku>();
+        public int MemberCount { get; set; }
+        /// <summary>QueuedForProcessing, ProcessingInProgress or ProcessingComplete.</summary>
+        public string? ProcessingState { get; set; }
+        /// <summary>Members whose licence from this group is in an error state.</summary>
+        public int ErrorCount { get; set; }
+        /// <summary>Members times the monthly price of each SKU; null when a SKU's price is unknown.</summary>
+        public decimal? MonthlyCost { get; set; }
+        public string? Currency { get; set; }
+
+        /// <summary>Flat form of <see cref="Skus"/> for Export-Csv.</summary>
+        public string SkuPartNumbers => string.Join(";", Skus.Select(s => s.SkuPartNumber));
+
+        public override string ToString() => DisplayName;
+    }
+
+    /// <summary>One SKU of a tier with the plans the tier enables.</summary>
+    public sealed class LicenseTierSku
+    {
+        public Guid SkuId { get; set; }
+        public string SkuPartNumber { get; set; } = "";
+        public string? ProductName { get; set; }
+        public string[] EnabledPlans { get; set; } = Array.Empty<string>();
+        public string[] DisabledPlans { get; set; } = Array.Empty<string>();
+
+        public override string ToString() => SkuPartNumber;
+    }
+}

@@ -1,0 +1,65 @@
+namespace LicenseGovernance.Requests
+{
+    /// <summary>New-LicenseTierGroup and Set-LicenseTierGroup: the desired state of one tier group.</summary>
+    public sealed class TierGroupRequest
+    {
+        /// <summary>Display name of the group (also how an existing tier is found).</summary>
+        public string Name { get; set; } = "";
+        /// <summary>True for New (create or converge), false for Set (the tier must exist).</summary>
+        public bool CreateIfMissing { get; set; }
+        /// <summary>Part numbers, ids or product names; null on Set means unchanged.</summary>
+        public string[]? Sku { get; set; }
+        public int? Tier { get; set; }
+        public bool? Baseline { get; set; }
+        /// <summary>Plan names (or ids or friendly names) to enable; every other plan of the SKU is disabled.</summary>
+        public string[]? EnabledPlan { get; set; }
+        /// <summary>Plan names to disable; every other plan stays enabled.</summary>
+        public string[]? DisabledPlan { get; set; }
+        /// <summary>A dynamic membership rule; null keeps the current membership type on Set and means static on New.</summary>
+        public string? MembershipRule { get; set; }
+        public string? Description { get; set; }
+        /// <summary>Turn a group that serves another purpose into a tier anyway.</summary>
+        public bool Force { get; set; }
+    }
+
+    public sealed class RemoveTierGroupRequest
+    {
+        public string Group { get; set; } = "";
+        /// <summary>Remove even when members would be left without any licence.</summary>
+        public bool Force { get; set; }
+    }
+
+    public sealed class GetTierGroupRequest
+    {
+        /// <summary>Names (wildcards allowed) or ids; every tier when empty.</summary>
+        public string[]? Name { get; set; }
+    }
+
+    public sealed class TestMembershipRuleRequest
+    {
+        public string Rule { get; set; } = "";
+        /// <summary>The SKU the tier would carry, for seat demand and cost.</summary>
+        public string? Sku { get; set; }
+        /// <summary>An existing tier group the rule is meant for, for who would join and leave.</summary>
+        public string? Group { get; set; }
+    }
+
+    public sealed class GetGroupLicenseErrorRequest
+    {
+        /// <summary>Group names or ids; every licensed group when empty.</summary>
+        public string[]? Group { get; set; }
+        public string[]? ErrorType { get; set; }
+        /// <summary>Write one summary object instead of the entries.</summary>
+        public bool Summary { get; set; }
+    }
+
+    public sealed class ReprocessRequest
+    {
+        /// <summary>User ids or UPNs.</summary>
+        public string[]? User { get; set; }
+        /// <summary>A group whose members in error are reprocessed (Graph v1.0 has no group-level reprocess).</summary>
+        public string? Group { get; set; }
+        public bool Wait { get; set; }
+        public int WaitTimeoutSeconds { get; set; } = 300;
+    }
+}
