@@ -247,6 +247,20 @@ namespace LicenseGovernance.Engine
             return Task.CompletedTask;
         }
 
+        public Task<TierGroupPlan> PlanTierGroupAsync(TierGroupRequest request, IGovernanceSink sink) => WithGraph(sink, s => Tiers().PlanAsync(s, request, sink));
+
+        public Task<TierGroupPlan> PlanRemoveTierGroupAsync(RemoveTierGroupRequest request, IGovernanceSink sink) => WithGraph(sink, s => Tiers().PlanRemoveAsync(s, request, sink));
+
+        public Task<LicenseTierGroup?> ApplyTierGroupPlanAsync(TierGroupPlan plan, IGovernanceSink sink) => WithGraph(sink, s => Tiers().ApplyAsync(s, plan, sink));
+
+        public Task GetTierGroupsAsync(GetTierGroupRequest request, IGovernanceSink sink) => WithGraph(sink, s => Tiers().GetAsync(s, request, sink));
+
+        public Task<LicenseRulePreview> TestMembershipRuleAsync(TestMembershipRuleRequest request, IGovernanceSink sink) => WithGraph(sink, s => Tiers().TestRuleAsync(s, request, sink));
+
+        public Task GetGroupLicenseErrorsAsync(GetGroupLicenseErrorRequest request, IGovernanceSink sink) => WithGraph(sink, s => Tiers().GetErrorsAsync(s, request, sink));
+
+        public Task ReprocessLicensesAsync(ReprocessRequest request, IGovernanceSink sink) => WithGraph(sink, s => Tiers().ReprocessAsync(s, request, sink));
+
         internal GraphSession RequireSession() => _session ?? throw Errors.NotConnected().ToException();
 
         private void Replace(GraphSession session)
@@ -276,6 +290,25 @@ namespace LicenseGovernance.Engine
                 return _prices ??= new PriceBook(new PriceStore(_options.PricesPath), Catalog());
             }
         }
+
+        private Tiers.TierGroupService Tiers() => new Tiers.TierGroupService(Skus());
+
+        /// <summary>Runs connected work with each Graph request logged to -Verbose.</summary>
+        private async Task<T> WithGraph<T>(IGovernanceSink sink, Func<GraphSession, Task<T>> work)
+        {
+            var session = RequireSession();
+            using (RequestLoggingHandler.Use(sink.WriteVerbose))
+            {
+                return await work(session).ConfigureAwait(false);
+            }
+        }
+
+        private Task WithGraph(IGovernanceSink sink, Func<GraphSession, Task> work) =>
+            WithGraph(sink, async s =>
+            {
+                await work(s).ConfigureAwait(false);
+                return true;
+            });
 
         private SkuDirectory Skus() => new SkuDirectory(Catalog(), Prices());
     }
