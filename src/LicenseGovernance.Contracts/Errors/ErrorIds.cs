@@ -37,5 +37,8 @@ namespace LicenseGovernance
         public const string PlanSelectionInvalid = "LicenseGovernance.PlanSelectionInvalid";
         public const string UserNotFound = "LicenseGovernance.UserNotFound";
         public const string TierGroupChanged = "LicenseGovernance.TierGroupChanged";
+        public const string TierRankInvalid = "LicenseGovernance.TierRankInvalid";
+        public const string GroupCannotCarryLicences = "LicenseGovernance.GroupCannotCarryLicences";
+        public const string TierReplacementNotActive = "LicenseGovernance.TierReplacementNotActive";
     }
 }

@@ -186,6 +186,22 @@ namespace LicenseGovernance
             $"The tier group '{name}' changed in the tenant after the plan was made. Run the command again to plan against its current state.",
             name);
 
+        public static GovernanceError TierRankInvalid(int tier) => new GovernanceError(
+            ErrorIds.TierRankInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"-Tier {tier} is not a valid rank. Ranks are whole numbers from 1 (the lowest tier) upwards.",
+            tier);
+
+        public static GovernanceError GroupCannotCarryLicences(string name) => new GovernanceError(
+            ErrorIds.GroupCannotCarryLicences, GovernanceErrorCategory.InvalidOperation,
+            $"The group '{name}' is not security-enabled, and Microsoft Entra assigns licences only to security groups. Choose another -Name for the tier.",
+            name);
+
+        public static GovernanceError TierReplacementNotActive(string name, string removing, int usersNotActive) => new GovernanceError(
+            ErrorIds.TierReplacementNotActive, GovernanceErrorCategory.InvalidOperation,
+            $"'{name}' now carries its new licences, but {usersNotActive} member(s) do not hold them actively yet, so {removing} was not removed: nobody loses a licence before the replacement works. " +
+            $"Run Get-GroupLicenseError -Group '{name}' to see why, fix it, then run the command again to finish.",
+            name);
+
         private static string FormatPermissions(IReadOnlyList<string> permissions) =>
             permissions.Count == 0 ? "(unknown)" : permissions.Count == 1 ? permissions[0] : permissions[0] + " (or one of " + string.Join(", ", permissions.Skip(1)) + ")";
 

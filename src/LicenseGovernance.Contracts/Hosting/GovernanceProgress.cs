@@ -28,5 +28,9 @@ namespace LicenseGovernance.Hosting
         public const int ListSkus = 7102;
         public const int ImportCatalog = 7103;
         public const int ImportPrices = 7104;
+        public const int TierProcessing = 7105;
+        public const int RulePreview = 7106;
+        public const int LicenseErrors = 7107;
+        public const int Reprocess = 7108;
     }
 }

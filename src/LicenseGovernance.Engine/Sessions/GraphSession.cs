@@ -57,6 +57,41 @@ namespace LicenseGovernance.Engine.Sessions
             }
         }
 
+        /// <summary>Like <see cref="CallAsync{T}"/>, but a 404 (the object does not exist, or has not replicated yet) gives null.</summary>
+        public Task<T?> CallOrNotFoundAsync<T>(string operation, string capability, Func<GraphServiceClient, Task<T?>> call, System.Threading.CancellationToken cancellation)
+            where T : class =>
+            CallAsync<T?>(operation, capability, async client =>
+            {
+                try
+                {
+                    return await call(client).ConfigureAwait(false);
+                }
+                catch (Microsoft.Kiota.Abstractions.ApiException api) when (api.ResponseStatusCode == 404)
+                {
+                    return null;
+                }
+            }, cancellation);
+
+        /// <summary>
+        /// Waits for the tenant to move on (licence processing, replication). On a simulated tenant this moves its clock
+        /// forward instead of sleeping, so a rehearsal shows in seconds what takes minutes in a real tenant.
+        /// </summary>
+        public async Task WaitAsync(TimeSpan interval, System.Threading.CancellationToken cancellation)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (Tenant != null)
+            {
+                Tenant.Clock.Advance(interval);
+                await Task.Yield();
+                return;
+            }
+
+            await Task.Delay(interval, cancellation).ConfigureAwait(false);
+        }
+
+        /// <summary>Now, on the tenant's clock (the simulator's own, or the real time).</summary>
+        public DateTimeOffset Now => Tenant?.Clock.UtcNow ?? DateTimeOffset.UtcNow;
+
         public void Dispose() => _resources?.Dispose();
     }
 }

@@ -1,4 +1,4 @@
-using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Sessions;
 using LicenseGovernance.Hosting;
@@ -6,7 +6,7 @@ using LicenseGovernance.Requests;
 
 namespace LicenseGovernance.Engine.Tiers
 {
-    /// <summary>Licence tiers as groups: planning and applying tier group changes, reading tiers, rule previews, licence errors.</summary>
+    /// <summary>Licence tiers as groups: planning and applying tier group changes, reading tiers, rule previews, licence errors, reprocessing.</summary>
     internal sealed class TierGroupService
     {
         private readonly Skus.SkuDirectory _skus;
@@ -16,18 +16,55 @@ namespace LicenseGovernance.Engine.Tiers
             _skus = skus;
         }
 
-        public Task<TierGroupPlan> PlanAsync(GraphSession session, TierGroupRequest request, IGovernanceSink sink) => throw new NotImplementedException();
+        public async Task<TierGroupPlan> PlanAsync(GraphSession session, TierGroupRequest request, IGovernanceSink sink) =>
+            await TierGroupPlanner.PlanAsync(session, request, await TenantSkusAsync(session, sink).ConfigureAwait(false), sink.Cancellation).ConfigureAwait(false);
 
-        public Task<TierGroupPlan> PlanRemoveAsync(GraphSession session, RemoveTierGroupRequest request, IGovernanceSink sink) => throw new NotImplementedException();
+        public Task<TierGroupPlan> PlanRemoveAsync(GraphSession session, RemoveTierGroupRequest request, IGovernanceSink sink) =>
+            TierGroupPlanner.PlanRemoveAsync(session, request, sink.Cancellation);
 
-        public Task<LicenseTierGroup?> ApplyAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink) => throw new NotImplementedException();
+        public async Task<LicenseTierGroup?> ApplyAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink)
+        {
+            var id = await TierGroupApplier.ApplyAsync(session, plan, sink).ConfigureAwait(false);
+            if (id == null)
+            {
+                return null;
+            }
 
-        public Task GetAsync(GraphSession session, GetTierGroupRequest request, IGovernanceSink sink) => throw new NotImplementedException();
+            var state = await TierGroupDirectory.RequireAsync(session, id, sink.Cancellation).ConfigureAwait(false);
+            return await TierGroupDescriber.DescribeAsync(session, state, await TenantSkusAsync(session, sink).ConfigureAwait(false), sink.Cancellation).ConfigureAwait(false);
+        }
 
-        public Task<LicenseRulePreview> TestRuleAsync(GraphSession session, TestMembershipRuleRequest request, IGovernanceSink sink) => throw new NotImplementedException();
+        public async Task GetAsync(GraphSession session, GetTierGroupRequest request, IGovernanceSink sink)
+        {
+            var tiers = await TierGroupDirectory.ListTiersAsync(session, sink.Cancellation).ConfigureAwait(false);
+            var skus = await TenantSkusAsync(session, sink).ConfigureAwait(false);
+            var patterns = request.Name == null || request.Name.Length == 0 ? null : request.Name;
+            var matched = new HashSet<string>();
+            foreach (var tier in tiers)
+            {
+                if (patterns != null && !TierNameFilter.Matches(patterns, tier, matched))
+                {
+                    continue;
+                }
 
-        public Task GetErrorsAsync(GraphSession session, GetGroupLicenseErrorRequest request, IGovernanceSink sink) => throw new NotImplementedException();
+                sink.WriteObject(await TierGroupDescriber.DescribeAsync(session, tier, skus, sink.Cancellation).ConfigureAwait(false));
+            }
 
-        public Task ReprocessAsync(GraphSession session, ReprocessRequest request, IGovernanceSink sink) => throw new NotImplementedException();
+            foreach (var missing in TierNameFilter.Unmatched(patterns, matched))
+            {
+                sink.WriteError(Errors.GroupNotFound(missing, Naming.NameMatcher.Closest(missing, TierNameFilter.Names(tiers))));
+            }
+        }
+
+        public async Task<LicenseRulePreview> TestRuleAsync(GraphSession session, TestMembershipRuleRequest request, IGovernanceSink sink) =>
+            await MembershipRulePreviewer.PreviewAsync(session, request, await TenantSkusAsync(session, sink).ConfigureAwait(false), sink).ConfigureAwait(false);
+
+        public async Task GetErrorsAsync(GraphSession session, GetGroupLicenseErrorRequest request, IGovernanceSink sink) =>
+            await GroupLicenseErrorReader.WriteAsync(session, request, await TenantSkusAsync(session, sink).ConfigureAwait(false), sink).ConfigureAwait(false);
+
+        public Task ReprocessAsync(GraphSession session, ReprocessRequest request, IGovernanceSink sink) =>
+            LicenseReprocessor.RunAsync(session, request, sink);
+
+        private Task<IReadOnlyList<LicenseSku>> TenantSkusAsync(GraphSession session, IGovernanceSink sink) => _skus.ReadAsync(session, sink.Cancellation);
     }
 }

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Sessions;
 using LicenseGovernance.Hosting;
-using Microsoft.Graph;
 using Microsoft.Graph.Models;
 
 namespace LicenseGovernance.Engine.Users
@@ -38,7 +38,7 @@ namespace LicenseGovernance.Engine.Users
 
             var total = first.OdataCount ?? -1;
             long seen = 0;
-            var iterator = PageIterator<User, UserCollectionResponse>.CreatePageIterator(session.Client, first, user =>
+            await GraphPages.ForEachAsync<User, UserCollectionResponse>(session, "list users", "ReadUsers", first, user =>
             {
                 onUser(user);
                 seen++;
@@ -47,20 +47,13 @@ namespace LicenseGovernance.Engine.Users
                     sink.WriteProgress(new GovernanceProgress(ProgressActivity.ListUsers, "Reading users", $"{seen:N0} of {(total < 0 ? "?" : total.ToString("N0"))}", GovernanceProgress.Percent(seen, total)));
                 }
 
-                return !cancellation.IsCancellationRequested;
-            }, request =>
+                return true;
+            }, cancellation, request =>
             {
                 request.Headers.Add("ConsistencyLevel", new[] { "eventual" });
                 return request;
-            });
+            }).ConfigureAwait(false);
 
-            await session.CallAsync("list users", "ReadUsers", async _ =>
-            {
-                await iterator.IterateAsync(cancellation).ConfigureAwait(false);
-                return true;
-            }, cancellation).ConfigureAwait(false);
-
-            cancellation.ThrowIfCancellationRequested();
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.ListUsers, "Reading users", $"{seen:N0} users", 100, completed: true));
             return seen;
         }

@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Hosting;
+using LicenseGovernance.Requests;
+using Microsoft.Graph.Models;
+
+namespace LicenseGovernance.Engine.Tiers
+{
+    /// <summary>Invoke-LicenseReprocess: asks Entra to retry users' group licences and, when asked, waits to see how it went.</summary>
+    internal static class LicenseReprocessor
+    {
+        internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
+
+        private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates" };
+
+        public static async Task RunAsync(GraphSession session, ReprocessRequest request, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var targets = new List<User>();
+            if (!string.IsNullOrWhiteSpace(request.Group))
+            {
+                var group = await TierGroupDirectory.RequireAsync(session, request.Group!.Trim(), cancellation).ConfigureAwait(false);
+                targets.AddRange(await TierGroupDirectory.MembersWithLicenseErrorsAsync(session, group.Group.Id!, cancellation).ConfigureAwait(false));
+                if (targets.Count == 0)
+                {
+                    sink.WriteWarning($"No member of '{group.Name}' has a licence error, so there is nothing to reprocess.");
+                    return;
+                }
+            }
+
+            foreach (var input in request.User ?? Array.Empty<string>())
+            {
+                var user = await session.CallOrNotFoundAsync("read user " + input, "ReadUsers",
+                    c => c.Users[input.Trim()].GetAsync(r => r.QueryParameters.Select = UserSelect, cancellation), cancellation).ConfigureAwait(false);
+                if (user == null)
+                {
+                    sink.WriteError(Errors.UserNotFound(input));
+                }
+                else if (!targets.Exists(t => t.Id == user.Id))
+                {
+                    targets.Add(user);
+                }
+            }
+
+            var requested = new List<User>();
+            foreach (var user in targets)
+            {
+                var name = user.UserPrincipalName ?? user.Id!;
+                if (!sink.ShouldProcess(name, "Reprocess group-based licence assignments"))
+                {
+                    continue;
+                }
+
+                await session.CallAsync("reprocess licences of " + name, "ReprocessLicense",
+                    c => c.Users[user.Id!].ReprocessLicenseAssignment.PostAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+                sink.WriteVerbose($"Asked Entra to reprocess the group licences of {name}.");
+                requested.Add(user);
+            }
+
+            if (!request.Wait)
+            {
+                foreach (var user in requested)
+                {
+                    sink.WriteObject(new LicenseReprocessResult { UserId = Guid.Parse(user.Id!), UserPrincipalName = user.UserPrincipalName, Outcome = "Requested" });
+                }
+
+                return;
+            }
+
+            await WaitAsync(session, requested, TimeSpan.FromSeconds(Math.Max(1, request.WaitTimeoutSeconds)), sink).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// A user is settled once no group licence is in error (Active), or once every group the licences come from has
+        /// finished processing after the request and errors remain (Error). Whoever is neither at the deadline is Pending.
+        /// </summary>
+        private static async Task WaitAsync(GraphSession session, List<User> users, TimeSpan timeout, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var deadline = session.Now + timeout;
+            var pending = users.ToList();
+            var total = pending.Count;
+            var waited = false;
+            while (pending.Count > 0)
+            {
+                foreach (var user in pending.ToList())
+                {
+                    var current = await session.CallOrNotFoundAsync("read user " + user.Id, "ReadUsers",
+                        c => c.Users[user.Id!].GetAsync(r => r.QueryParameters.Select = UserSelect, cancellation), cancellation).ConfigureAwait(false);
+                    var states = current?.LicenseAssignmentStates ?? new List<LicenseAssignmentState>();
+                    var errors = states.Where(s => s.AssignedByGroup != null && GroupLicenseErrorReader.InError(s, s.AssignedByGroup)).ToList();
+                    string? outcome = null;
+                    if (errors.Count == 0)
+                    {
+                        outcome = "Active";
+                    }
+                    else if (waited && await GroupsSettledAsync(session, errors.Select(e => e.AssignedByGroup!).Distinct(), sink).ConfigureAwait(false))
+                    {
+                        outcome = "Error";
+                    }
+                    else if (session.Now >= deadline)
+                    {
+                        outcome = "Pending";
+                    }
+
+                    if (outcome != null)
+                    {
+                        pending.Remove(user);
+                        sink.WriteObject(new LicenseReprocessResult
+                        {
+                            UserId = Guid.Parse(user.Id!),
+                            UserPrincipalName = user.UserPrincipalName,
+                            Outcome = outcome,
+                            RemainingErrors = errors.Select(e => e.SkuId + "=" + GroupLicenseErrorReader.ErrorTypeOf(e)).ToArray(),
+                        });
+                    }
+                }
+
+                if (pending.Count == 0)
+                {
+                    break;
+                }
+
+                sink.WriteProgress(new GovernanceProgress(ProgressActivity.Reprocess, "Waiting for Entra to reprocess licences",
+                    $"{total - pending.Count} of {total} user(s) settled", GovernanceProgress.Percent(total - pending.Count, total)));
+                await session.WaitAsync(PollInterval, cancellation).ConfigureAwait(false);
+                waited = true;
+            }
+
+            sink.WriteProgress(new GovernanceProgress(ProgressActivity.Reprocess, "Waiting for Entra to reprocess licences", $"{total} user(s)", 100, completed: true));
+        }
+
+        private static async Task<bool> GroupsSettledAsync(GraphSession session, IEnumerable<string> groupIds, IGovernanceSink sink)
+        {
+            foreach (var id in groupIds)
+            {
+                var group = await session.CallOrNotFoundAsync("read group " + id, "ReadGroups",
+                    c => c.Groups[id].GetAsync(r => r.QueryParameters.Select = new[] { "id", "licenseProcessingState" }, sink.Cancellation), sink.Cancellation).ConfigureAwait(false);
+                if (group != null && !string.Equals(group.LicenseProcessingState?.State, "ProcessingComplete", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Hosting;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using GroupAssignLicenseBody = Microsoft.Graph.Groups.Item.AssignLicense.AssignLicensePostRequestBody;
+
+namespace LicenseGovernance.Engine.Tiers
+{
+    /// <summary>Carries out a <see cref="TierGroupPlan"/> exactly as planned, after checking the group has not moved on.</summary>
+    internal static class TierGroupApplier
+    {
+        /// <summary>How long to wait for Entra to give members a new tier licence before anything is taken away.</summary>
+        internal static readonly TimeSpan ReplacementTimeout = TimeSpan.FromMinutes(30);
+
+        internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);
+
+        /// <returns>The group id, or null after a removal.</returns>
+        public static async Task<string?> ApplyAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var r = plan.Resolved;
+            switch (plan.Action)
+            {
+                case "None":
+                    return plan.GroupId?.ToString();
+                case "Create":
+                    return await CreateAsync(session, plan, sink).ConfigureAwait(false);
+                case "Update":
+                case "Remove":
+                    var current = (await TierGroupDirectory.FindAsync(session, r[TierGroupPlanner.KeyGroupId], cancellation).ConfigureAwait(false)).SingleOrDefault();
+                    if (current == null || current.Fingerprint() != r[TierGroupPlanner.KeyFingerprint])
+                    {
+                        throw Errors.TierGroupChanged(plan.DisplayName).ToException();
+                    }
+
+                    if (plan.Action == "Remove")
+                    {
+                        await RemoveAsync(session, plan, current, sink).ConfigureAwait(false);
+                        return null;
+                    }
+
+                    await UpdateAsync(session, plan, current, sink).ConfigureAwait(false);
+                    return current.Group.Id;
+                default:
+                    throw new ArgumentException("Unknown tier plan action '" + plan.Action + "'.", nameof(plan));
+            }
+        }
+
+        private static async Task<string> CreateAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var r = plan.Resolved;
+            var rule = r[TierGroupPlanner.KeyRule];
+            var group = new Group
+            {
+                DisplayName = plan.DisplayName,
+                MailEnabled = false,
+                MailNickname = r[TierGroupPlanner.KeyMailNickname],
+                SecurityEnabled = true,
+                GroupTypes = rule.Length == 0 ? new List<string>() : new List<string> { "DynamicMembership" },
+            };
+            if (r.TryGetValue(TierGroupPlanner.KeyDescription, out var description) && description.Length > 0)
+            {
+                group.Description = description;
+            }
+
+            if (rule.Length > 0)
+            {
+                group.MembershipRule = rule;
+                group.MembershipRuleProcessingState = "On";
+            }
+
+            var created = await session.CallAsync("create group " + plan.DisplayName, "ManageGroups",
+                c => c.Groups.PostAsync(group, cancellationToken: cancellation), cancellation).ConfigureAwait(false)
+                ?? throw Errors.GraphRequestFailed("create group " + plan.DisplayName, 0, null, "Graph returned no group.").ToException();
+            var id = created.Id!;
+            sink.WriteVerbose($"Created group '{plan.DisplayName}' ({id}).");
+
+            // A group that has just been created may not have replicated yet; Graph answers 404 or "does not exist" meanwhile.
+            await WhileReplicatingAsync(session, () => session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
+                c => c.Groups[id].Extensions.PostAsync(Record(plan).ToExtension(), cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
+            await WhileReplicatingAsync(session, () => AssignAsync(session, id, plan.DisplayName, TierGroupPlanner.DecodeAdd(r[TierGroupPlanner.KeyAdd]), new List<Guid?>(), cancellation), cancellation).ConfigureAwait(false);
+            return id;
+        }
+
+        private static async Task UpdateAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var r = plan.Resolved;
+            var id = current.Group.Id!;
+
+            var patch = new Group();
+            var patching = false;
+            if (r.TryGetValue(TierGroupPlanner.KeyDescription, out var description))
+            {
+                patch.Description = description.Length == 0 ? null : description;
+                patching = true;
+            }
+
+            if (r.TryGetValue(TierGroupPlanner.KeyRule, out var rule))
+            {
+                var types = (current.Group.GroupTypes ?? new List<string>()).Where(t => !string.Equals(t, "DynamicMembership", StringComparison.OrdinalIgnoreCase)).ToList();
+                if (rule.Length > 0)
+                {
+                    types.Add("DynamicMembership");
+                    patch.MembershipRule = rule;
+                    patch.MembershipRuleProcessingState = "On";
+                }
+
+                if (types.Count != (current.Group.GroupTypes?.Count ?? 0))
+                {
+                    patch.GroupTypes = types;
+                }
+
+                patching = true;
+            }
+
+            if (patching)
+            {
+                await session.CallAsync("update group " + plan.DisplayName, "ManageGroups",
+                    async c =>
+                    {
+                        await c.Groups[id].PatchAsync(patch, cancellationToken: cancellation).ConfigureAwait(false);
+                        return true;
+                    }, cancellation).ConfigureAwait(false);
+            }
+
+            if (r.TryGetValue(TierGroupPlanner.KeyRecord, out var recordChange))
+            {
+                var extension = Record(plan).ToExtension();
+                if (recordChange == "create")
+                {
+                    await session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
+                        c => c.Groups[id].Extensions.PostAsync(extension, cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+                }
+                else
+                {
+                    await session.CallAsync("update the tier record of group " + plan.DisplayName, "ManageGroups",
+                        async c =>
+                        {
+                            await c.Groups[id].Extensions[TierRecord.ExtensionName].PatchAsync(extension, cancellationToken: cancellation).ConfigureAwait(false);
+                            return true;
+                        }, cancellation).ConfigureAwait(false);
+                }
+            }
+
+            var add = TierGroupPlanner.DecodeAdd(r.TryGetValue(TierGroupPlanner.KeyAdd, out var a) ? a : null);
+            var remove = TierGroupPlanner.DecodeRemove(r.TryGetValue(TierGroupPlanner.KeyRemove, out var rm) ? rm : null);
+            if (add.Count > 0)
+            {
+                await AssignAsync(session, id, plan.DisplayName, add, new List<Guid?>(), cancellation).ConfigureAwait(false);
+            }
+
+            if (remove.Count == 0)
+            {
+                return;
+            }
+
+            if (add.Count > 0)
+            {
+                // Members keep the old licences until the new ones are verified active for every one of them.
+                var notActive = await WaitForActiveAsync(session, id, add.Select(l => l.SkuId!.Value).ToList(), sink).ConfigureAwait(false);
+                if (notActive > 0)
+                {
+                    throw Errors.TierReplacementNotActive(plan.DisplayName, string.Join(", ", remove), notActive).ToException();
+                }
+            }
+
+            await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
+        }
+
+        private static async Task RemoveAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var id = current.Group.Id!;
+            var remove = TierGroupPlanner.DecodeRemove(plan.Resolved[TierGroupPlanner.KeyRemove]);
+            if (remove.Count > 0)
+            {
+                // Entra refuses to delete a group that still carries licences.
+                await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
+            }
+
+            await session.CallAsync("delete group " + plan.DisplayName, "ManageGroups",
+                async c =>
+                {
+                    await c.Groups[id].DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
+                    return true;
+                }, cancellation).ConfigureAwait(false);
+            sink.WriteVerbose($"Deleted tier group '{plan.DisplayName}' ({id}).");
+        }
+
+        private static Task<Group?> AssignAsync(GraphSession session, string groupId, string name, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation) =>
+            session.CallAsync("assign licences to group " + name, "AssignGroupLicense",
+                c => c.Groups[groupId].AssignLicense.PostAsync(new GroupAssignLicenseBody { AddLicenses = add, RemoveLicenses = remove }, cancellationToken: cancellation),
+                cancellation);
+
+        /// <summary>
+        /// Polls until Entra has processed the group and every member holds each SKU actively, or the timeout passes.
+        /// Returns how many members still do not.
+        /// </summary>
+        private static async Task<int> WaitForActiveAsync(GraphSession session, string groupId, IReadOnlyList<Guid> skus, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var deadline = session.Now + ReplacementTimeout;
+            while (true)
+            {
+                var group = await session.CallAsync("read group " + groupId, "ReadGroups",
+                    c => c.Groups[groupId].GetAsync(q => q.QueryParameters.Select = new[] { "id", "licenseProcessingState" }, cancellation), cancellation).ConfigureAwait(false);
+                var members = await TierGroupDirectory.UserMembersAsync(session, groupId, new[] { "id", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false);
+                var notActive = members.Count(u => skus.Any(sku => !(u.LicenseAssignmentStates ?? new List<LicenseAssignmentState>())
+                    .Any(s => s.SkuId == sku && string.Equals(s.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase) && string.Equals(s.State, "Active", StringComparison.OrdinalIgnoreCase))));
+                var complete = string.Equals(group?.LicenseProcessingState?.State, "ProcessingComplete", StringComparison.OrdinalIgnoreCase);
+                if ((complete && notActive == 0) || session.Now >= deadline)
+                {
+                    return notActive;
+                }
+
+                if (complete)
+                {
+                    // Processing finished and some members are in error: waiting longer changes nothing.
+                    return notActive;
+                }
+
+                sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's new licences",
+                    $"{members.Count - notActive} of {members.Count} member(s) active", GovernanceProgress.Percent(members.Count - notActive, members.Count)));
+                await session.WaitAsync(PollInterval, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        private static async Task WhileReplicatingAsync<T>(GraphSession session, Func<Task<T>> call, CancellationToken cancellation)
+        {
+            var delay = TimeSpan.FromSeconds(2);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await call().ConfigureAwait(false);
+                    return;
+                }
+                catch (LicenseGovernanceException ex) when (attempt < 6 && IsReplicationLag(ex))
+                {
+                    await session.WaitAsync(delay, cancellation).ConfigureAwait(false);
+                    delay = TimeSpan.FromTicks(delay.Ticks * 2);
+                }
+            }
+        }
+
+        private static bool IsReplicationLag(LicenseGovernanceException ex) =>
+            ex.Error.Inner is ApiException api && (api.ResponseStatusCode == 404 || (api.ResponseStatusCode == 400 && (ex.Message.IndexOf("do not exist", StringComparison.OrdinalIgnoreCase) >= 0 || ex.Message.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0)));
+
+        private static TierRecord Record(TierGroupPlan plan) =>
+            new TierRecord(int.Parse(plan.Resolved[TierGroupPlanner.KeyTier], System.Globalization.CultureInfo.InvariantCulture), plan.Resolved[TierGroupPlanner.KeyBaseline] == "true");
+    }
+}

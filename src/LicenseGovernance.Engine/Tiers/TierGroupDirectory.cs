@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Naming;
+using LicenseGovernance.Engine.Sessions;
+using Microsoft.Graph.Models;
+
+namespace LicenseGovernance.Engine.Tiers
+{
+    /// <summary>A group as the tier code sees it: the group, and its tier record when it is a tier.</summary>
+    internal sealed class TierGroupState
+    {
+        public TierGroupState(Group group, TierRecord? record)
+        {
+            Group = group;
+            Record = record;
+        }
+
+        public Group Group { get; }
+
+        public TierRecord? Record { get; }
+
+        public Guid Id => Guid.Parse(Group.Id!);
+
+        public string Name => Group.DisplayName ?? Group.Id!;
+
+        public bool IsTier => Record != null;
+
+        public bool IsDynamic => Group.GroupTypes?.Any(t => string.Equals(t, "DynamicMembership", StringComparison.OrdinalIgnoreCase)) == true;
+
+        public IReadOnlyList<AssignedLicense> Licenses => Group.AssignedLicenses ?? new List<AssignedLicense>();
+
+        /// <summary>
+        /// Everything a tier plan depends on, in one string: a plan made against one fingerprint is applied only while the
+        /// group still has it, so two administrators cannot silently undo each other.
+        /// </summary>
+        public string Fingerprint() =>
+            string.Join("|",
+                Group.Description ?? "",
+                IsDynamic ? "dynamic:" + (Group.MembershipRule ?? "") : "static",
+                Record?.ToString() ?? "no tier",
+                string.Join(";", Licenses.OrderBy(l => l.SkuId).Select(l => l.SkuId + ":" + string.Join(",", (l.DisabledPlans ?? new List<Guid?>()).OrderBy(p => p)))));
+    }
+
+    /// <summary>Finds groups by name or id, lists tiers and reads members, through Graph.</summary>
+    internal static class TierGroupDirectory
+    {
+        public static readonly string[] GroupSelect =
+        {
+            "id", "displayName", "description", "groupTypes", "membershipRule", "membershipRuleProcessingState", "mailEnabled",
+            "securityEnabled", "assignedLicenses", "licenseProcessingState",
+        };
+
+        /// <summary>Every group with that display name (or the group with that id); empty when there is none.</summary>
+        public static async Task<IReadOnlyList<TierGroupState>> FindAsync(GraphSession session, string nameOrId, CancellationToken cancellation)
+        {
+            var groups = new List<Group>();
+            if (Guid.TryParse(nameOrId, out var id))
+            {
+                var group = await session.CallOrNotFoundAsync("read group " + nameOrId, "ReadGroups",
+                    c => c.Groups[id.ToString()].GetAsync(r => r.QueryParameters.Select = GroupSelect, cancellation), cancellation).ConfigureAwait(false);
+                if (group != null)
+                {
+                    groups.Add(group);
+                }
+            }
+            else
+            {
+                var filter = "displayName eq '" + nameOrId.Replace("'", "''") + "'";
+                var first = await session.CallAsync("find group " + nameOrId, "ReadGroups",
+                    c => c.Groups.GetAsync(r =>
+                    {
+                        r.QueryParameters.Filter = filter;
+                        r.QueryParameters.Select = GroupSelect;
+                        r.QueryParameters.Top = 999;
+                    }, cancellation), cancellation).ConfigureAwait(false);
+                await GraphPages.ForEachAsync<Group, GroupCollectionResponse>(session, "find group " + nameOrId, "ReadGroups", first, g =>
+                {
+                    groups.Add(g);
+                    return true;
+                }, cancellation).ConfigureAwait(false);
+            }
+
+            var result = new List<TierGroupState>();
+            foreach (var group in groups)
+            {
+                result.Add(new TierGroupState(group, await ReadRecordAsync(session, group.Id!, cancellation).ConfigureAwait(false)));
+            }
+
+            return result;
+        }
+
+        /// <summary>The one group meant by <paramref name="nameOrId"/>; throws GroupNotFound (with the closest tier names) or GroupNameAmbiguous.</summary>
+        public static async Task<TierGroupState> RequireAsync(GraphSession session, string nameOrId, CancellationToken cancellation)
+        {
+            var found = await FindAsync(session, nameOrId, cancellation).ConfigureAwait(false);
+            if (found.Count == 1)
+            {
+                return found[0];
+            }
+
+            if (found.Count > 1)
+            {
+                throw Errors.GroupNameAmbiguous(nameOrId, found.Select(g => g.Group.Id!)).ToException();
+            }
+
+            var tiers = await ListTiersAsync(session, cancellation).ConfigureAwait(false);
+            throw Errors.GroupNotFound(nameOrId, NameMatcher.Closest(nameOrId, tiers.Select(t => t.Name))).ToException();
+        }
+
+        /// <summary>
+        /// Every tier group, lowest rank first. Tiers always carry a licence, so only licensed groups are asked for their
+        /// tier record (Graph cannot filter or expand groups by open extension).
+        /// </summary>
+        public static async Task<IReadOnlyList<TierGroupState>> ListTiersAsync(GraphSession session, CancellationToken cancellation)
+        {
+            var licensed = new List<Group>();
+            var first = await session.CallAsync("list groups", "ReadGroups",
+                c => c.Groups.GetAsync(r =>
+                {
+                    r.QueryParameters.Select = GroupSelect;
+                    r.QueryParameters.Top = 999;
+                }, cancellation), cancellation).ConfigureAwait(false);
+            await GraphPages.ForEachAsync<Group, GroupCollectionResponse>(session, "list groups", "ReadGroups", first, g =>
+            {
+                if (g.AssignedLicenses != null && g.AssignedLicenses.Count > 0)
+                {
+                    licensed.Add(g);
+                }
+
+                return true;
+            }, cancellation).ConfigureAwait(false);
+
+            var tiers = new List<TierGroupState>();
+            foreach (var group in licensed)
+            {
+                var record = await ReadRecordAsync(session, group.Id!, cancellation).ConfigureAwait(false);
+                if (record != null)
+                {
+                    tiers.Add(new TierGroupState(group, record));
+                }
+            }
+
+            return tiers.OrderBy(t => t.Record!.Tier).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        public static async Task<TierRecord?> ReadRecordAsync(GraphSession session, string groupId, CancellationToken cancellation)
+        {
+            var extension = await session.CallOrNotFoundAsync("read the tier record of group " + groupId, "ReadGroups",
+                c => c.Groups[groupId].Extensions[TierRecord.ExtensionName].GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+            return TierRecord.From(extension);
+        }
+
+        /// <summary>The group's user members with the properties asked for, page by page.</summary>
+        public static async Task<List<User>> UserMembersAsync(GraphSession session, string groupId, string[] select, CancellationToken cancellation)
+        {
+            var users = new List<User>();
+            var first = await session.CallAsync("list members of group " + groupId, "ReadGroups",
+                c => c.Groups[groupId].Members.GraphUser.GetAsync(r =>
+                {
+                    r.QueryParameters.Select = select;
+                    r.QueryParameters.Top = 999;
+                }, cancellation), cancellation).ConfigureAwait(false);
+            await GraphPages.ForEachAsync<User, UserCollectionResponse>(session, "list members of group " + groupId, "ReadGroups", first, u =>
+            {
+                users.Add(u);
+                return true;
+            }, cancellation).ConfigureAwait(false);
+            return users;
+        }
+
+        /// <summary>Members whose licence from this group is in an error state, with their licence states.</summary>
+        public static async Task<List<User>> MembersWithLicenseErrorsAsync(GraphSession session, string groupId, CancellationToken cancellation)
+        {
+            var users = new List<User>();
+            var first = await session.CallAsync("list members with licence errors of group " + groupId, "ReadGroups",
+                c => c.Groups[groupId].MembersWithLicenseErrors.GetAsync(r =>
+                {
+                    r.QueryParameters.Select = new[] { "id", "userPrincipalName", "licenseAssignmentStates" };
+                    r.QueryParameters.Top = 999;
+                }, cancellation), cancellation).ConfigureAwait(false);
+            await GraphPages.ForEachAsync<DirectoryObject, DirectoryObjectCollectionResponse>(session, "list members with licence errors of group " + groupId, "ReadGroups", first, o =>
+            {
+                if (o is User u)
+                {
+                    users.Add(u);
+                }
+
+                return true;
+            }, cancellation).ConfigureAwait(false);
+            return users;
+        }
+    }
+}

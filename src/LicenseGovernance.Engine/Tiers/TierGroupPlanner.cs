@@ -1,0 +1,342 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.MembershipRules;
+using LicenseGovernance.Requests;
+using Microsoft.Graph.Models;
+
+namespace LicenseGovernance.Engine.Tiers
+{
+    /// <summary>
+    /// Works out, without writing anything, what New-, Set- and Remove-LicenseTierGroup would change. Every rule is checked
+    /// here, so bad input fails before the tenant is touched and -WhatIf shows exactly what would happen.
+    /// </summary>
+    internal static class TierGroupPlanner
+    {
+        internal const string KeyGroupId = "groupId";
+        internal const string KeyFingerprint = "fingerprint";
+        internal const string KeyMailNickname = "mailNickname";
+        internal const string KeyDescription = "description";
+        internal const string KeyRule = "membershipRule";
+        internal const string KeyTier = "tier";
+        internal const string KeyBaseline = "baseline";
+        internal const string KeyRecord = "tierRecord";
+        internal const string KeyAdd = "addLicenses";
+        internal const string KeyRemove = "removeLicenses";
+
+        public static async Task<TierGroupPlan> PlanAsync(GraphSession session, TierGroupRequest request, IReadOnlyList<LicenseSku> tenantSkus, CancellationToken cancellation)
+        {
+            var name = (request.Name ?? "").Trim();
+            if (name.Length == 0)
+            {
+                throw Errors.PlanSelectionInvalid("a tier needs a group name (-Name).").ToException();
+            }
+
+            if (request.Tier.HasValue && request.Tier.Value < 1)
+            {
+                throw Errors.TierRankInvalid(request.Tier.Value).ToException();
+            }
+
+            var rule = request.MembershipRule?.Trim();
+            if (!string.IsNullOrEmpty(rule) && !MembershipRule.TryParse(rule!, out _, out var syntax))
+            {
+                throw Errors.MembershipRuleInvalid(rule!, syntax!.Position, syntax.Reason).ToException();
+            }
+
+            var found = await TierGroupDirectory.FindAsync(session, name, cancellation).ConfigureAwait(false);
+            if (found.Count > 1)
+            {
+                throw Errors.GroupNameAmbiguous(name, found.Select(g => g.Group.Id!)).ToException();
+            }
+
+            var existing = found.Count == 1 ? found[0] : null;
+            if (existing == null && !request.CreateIfMissing)
+            {
+                await TierGroupDirectory.RequireAsync(session, name, cancellation).ConfigureAwait(false);
+            }
+
+            if (existing != null && !existing.IsTier && !request.CreateIfMissing)
+            {
+                throw Errors.NotATierGroup(existing.Name).ToException();
+            }
+
+            var tiers = await TierGroupDirectory.ListTiersAsync(session, cancellation).ConfigureAwait(false);
+            var others = tiers.Where(t => existing == null || t.Id != existing.Id).ToList();
+
+            var licenses = DesiredLicenses(request, existing, tenantSkus);
+            var tier = request.Tier ?? existing?.Record?.Tier ?? (others.Count == 0 ? 1 : others.Max(t => t.Record!.Tier) + 1);
+            var sameRank = others.FirstOrDefault(t => t.Record!.Tier == tier);
+            if (sameRank != null)
+            {
+                throw Errors.TierRankInUse(tier, sameRank.Name).ToException();
+            }
+
+            var baseline = request.Baseline ?? existing?.Record?.Baseline ?? false;
+            var otherBaseline = baseline ? others.FirstOrDefault(t => t.Record!.Baseline) : null;
+            if (otherBaseline != null)
+            {
+                throw Errors.BaselineAlreadyDefined(otherBaseline.Name).ToException();
+            }
+
+            // null keeps the membership as it is (Set); "" means static; anything else is the dynamic rule.
+            string? desiredRule = request.CreateIfMissing ? (rule ?? "") : rule;
+            var plan = new TierGroupPlan { DisplayName = existing?.Name ?? name };
+            var record = new TierRecord(tier, baseline);
+            plan.Resolved[KeyTier] = tier.ToString(CultureInfo.InvariantCulture);
+            plan.Resolved[KeyBaseline] = baseline ? "true" : "false";
+
+            if (existing == null)
+            {
+                PlanCreate(plan, name, request.Description, desiredRule!, record, licenses);
+                return plan;
+            }
+
+            plan.GroupId = existing.Id;
+            plan.Resolved[KeyGroupId] = existing.Id.ToString();
+            plan.Resolved[KeyFingerprint] = existing.Fingerprint();
+
+            if (!existing.Group.SecurityEnabled.GetValueOrDefault())
+            {
+                throw Errors.GroupCannotCarryLicences(existing.Name).ToException();
+            }
+
+            if (!existing.IsTier)
+            {
+                var purposes = await OtherPurposesAsync(session, existing, licenses, cancellation).ConfigureAwait(false);
+                if (purposes.Count > 0 && !request.Force)
+                {
+                    throw Errors.GroupServesOtherPurpose(existing.Name, purposes).ToException();
+                }
+
+                plan.Warnings.AddRange(purposes.Select(p => $"'{existing.Name}' becomes a tier although it {p} (-Force)."));
+            }
+
+            PlanUpdate(plan, existing, request.Description, desiredRule, record, licenses);
+            return plan;
+        }
+
+        public static async Task<TierGroupPlan> PlanRemoveAsync(GraphSession session, RemoveTierGroupRequest request, CancellationToken cancellation)
+        {
+            var state = await TierGroupDirectory.RequireAsync(session, (request.Group ?? "").Trim(), cancellation).ConfigureAwait(false);
+            if (!state.IsTier)
+            {
+                throw Errors.NotATierGroup(state.Name).ToException();
+            }
+
+            var members = await TierGroupDirectory.UserMembersAsync(session, state.Group.Id!, new[] { "id", "userPrincipalName", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false);
+            var stranded = members.Where(u => !(u.LicenseAssignmentStates ?? new List<LicenseAssignmentState>())
+                .Any(s => !string.Equals(s.AssignedByGroup, state.Group.Id, StringComparison.OrdinalIgnoreCase) && HoldsSeat(s))).ToList();
+            if (stranded.Count > 0 && !request.Force)
+            {
+                throw Errors.TierGroupInUse(state.Name, stranded.Count).ToException();
+            }
+
+            var plan = new TierGroupPlan { Action = "Remove", GroupId = state.Id, DisplayName = state.Name };
+            plan.Resolved[KeyGroupId] = state.Id.ToString();
+            plan.Resolved[KeyFingerprint] = state.Fingerprint();
+            plan.Resolved[KeyRemove] = string.Join(";", state.Licenses.Select(l => l.SkuId.ToString()));
+            plan.Changes.Add(new TierGroupChange("Licences", string.Join(", ", state.Licenses.Select(l => l.SkuId)), null));
+            plan.Changes.Add(new TierGroupChange("Group", state.Name + " (" + members.Count + " member(s))", null));
+            if (stranded.Count > 0)
+            {
+                plan.Warnings.Add($"{stranded.Count} member(s) of '{state.Name}' will have no licence at all (-Force): " +
+                    string.Join(", ", stranded.Take(10).Select(u => u.UserPrincipalName ?? u.Id)) + (stranded.Count > 10 ? ", ..." : "") + ".");
+            }
+
+            return plan;
+        }
+
+        /// <summary>Active and ActiveWithError licences work for the user; Error and Disabled ones do not.</summary>
+        internal static bool HoldsSeat(LicenseAssignmentState state) =>
+            string.Equals(state.State, "Active", StringComparison.OrdinalIgnoreCase) || string.Equals(state.State, "ActiveWithError", StringComparison.OrdinalIgnoreCase);
+
+        private static IReadOnlyList<DesiredLicense> DesiredLicenses(TierGroupRequest request, TierGroupState? existing, IReadOnlyList<LicenseSku> tenantSkus)
+        {
+            if (request.CreateIfMissing || request.Sku != null)
+            {
+                var skus = LicenseSelection.ResolveSkus(tenantSkus, request.Sku ?? Array.Empty<string>());
+                // Set keeps the plans already chosen for SKUs the tier has; New states the whole desired selection.
+                Func<Guid, IEnumerable<Guid>?>? keep = request.CreateIfMissing || existing == null ? null : id => CurrentDisabled(existing, id);
+                return LicenseSelection.Select(skus, request.EnabledPlan, request.DisabledPlan, keep);
+            }
+
+            var current = existing!.Licenses
+                .Select(l => tenantSkus.FirstOrDefault(s => s.SkuId == l.SkuId))
+                .Where(s => s != null)
+                .Select(s => s!)
+                .ToList();
+            return LicenseSelection.Select(current, request.EnabledPlan, request.DisabledPlan, id => CurrentDisabled(existing, id));
+        }
+
+        private static IEnumerable<Guid>? CurrentDisabled(TierGroupState state, Guid skuId) =>
+            state.Licenses.FirstOrDefault(l => l.SkuId == skuId)?.DisabledPlans?.Where(p => p.HasValue).Select(p => p!.Value);
+
+        private static void PlanCreate(TierGroupPlan plan, string name, string? description, string rule, TierRecord record, IReadOnlyList<DesiredLicense> licenses)
+        {
+            plan.Action = "Create";
+            plan.Resolved[KeyMailNickname] = MailNickname(name);
+            plan.Resolved[KeyRecord] = "create";
+            plan.Resolved[KeyRule] = rule;
+            if (description != null)
+            {
+                plan.Resolved[KeyDescription] = description;
+            }
+
+            plan.Resolved[KeyAdd] = Encode(licenses);
+            plan.Changes.Add(new TierGroupChange("Group", null, "security group, not mail-enabled, " + (rule.Length == 0 ? "static membership" : "dynamic membership")));
+            if (rule.Length > 0)
+            {
+                plan.Changes.Add(new TierGroupChange("MembershipRule", null, rule));
+            }
+
+            if (!string.IsNullOrEmpty(description))
+            {
+                plan.Changes.Add(new TierGroupChange("Description", null, description));
+            }
+
+            plan.Changes.Add(new TierGroupChange("Tier", null, record.ToString()));
+            foreach (var license in licenses)
+            {
+                plan.Changes.Add(new TierGroupChange("Licence", null, license.Describe()));
+            }
+        }
+
+        private static void PlanUpdate(TierGroupPlan plan, TierGroupState existing, string? description, string? rule, TierRecord record, IReadOnlyList<DesiredLicense> licenses)
+        {
+            if (description != null && !string.Equals(description, existing.Group.Description ?? "", StringComparison.Ordinal))
+            {
+                plan.Resolved[KeyDescription] = description;
+                plan.Changes.Add(new TierGroupChange("Description", existing.Group.Description, description));
+            }
+
+            if (rule != null)
+            {
+                var currentRule = existing.IsDynamic ? existing.Group.MembershipRule ?? "" : "";
+                if (!string.Equals(rule, currentRule, StringComparison.Ordinal))
+                {
+                    plan.Resolved[KeyRule] = rule;
+                    plan.Changes.Add(new TierGroupChange("MembershipRule", currentRule.Length == 0 ? "static" : currentRule, rule.Length == 0 ? "static" : rule));
+                    if (!existing.IsDynamic)
+                    {
+                        plan.Warnings.Add($"'{existing.Name}' becomes dynamic: its rule replaces every member added by hand.");
+                    }
+                }
+            }
+
+            if (existing.Record == null || existing.Record.Tier != record.Tier || existing.Record.Baseline != record.Baseline)
+            {
+                plan.Resolved[KeyRecord] = existing.Record == null ? "create" : "update";
+                plan.Changes.Add(new TierGroupChange("Tier", existing.Record?.ToString(), record.ToString()));
+            }
+
+            var add = licenses.Where(l => !existing.Licenses.Any(l.SameAs)).ToList();
+            var remove = existing.Licenses.Where(c => !licenses.Any(l => l.SkuId == c.SkuId)).Select(c => c.SkuId!.Value).ToList();
+            if (add.Count > 0)
+            {
+                plan.Resolved[KeyAdd] = Encode(add);
+                foreach (var license in add)
+                {
+                    var was = existing.Licenses.Any(c => c.SkuId == license.SkuId) ? "other plans" : null;
+                    plan.Changes.Add(new TierGroupChange("Licence", was, license.Describe()));
+                }
+            }
+
+            if (remove.Count > 0)
+            {
+                plan.Resolved[KeyRemove] = string.Join(";", remove);
+                foreach (var skuId in remove)
+                {
+                    plan.Changes.Add(new TierGroupChange("Licence", skuId.ToString(), null));
+                }
+
+                plan.Warnings.Add($"Members of '{existing.Name}' lose {remove.Count} SKU(s) the tier no longer carries; new licences are applied and verified first.");
+            }
+
+            plan.Action = plan.Changes.Count == 0 ? "None" : "Update";
+        }
+
+        /// <summary>
+        /// Why an existing group should not quietly become a tier. Access-package resources are not checked yet: that needs
+        /// entitlement management (issue 4).
+        /// </summary>
+        private static async Task<List<string>> OtherPurposesAsync(GraphSession session, TierGroupState group, IReadOnlyList<DesiredLicense> licenses, CancellationToken cancellation)
+        {
+            var purposes = new List<string>();
+            var id = group.Group.Id!;
+            if (group.Group.MailEnabled == true)
+            {
+                purposes.Add("is mail-enabled (people use it to send mail)");
+            }
+
+            var foreign = group.Licenses.Where(l => !licenses.Any(d => d.SkuId == l.SkuId)).ToList();
+            if (foreign.Count > 0)
+            {
+                purposes.Add($"already carries {foreign.Count} other licence(s) ({string.Join(", ", foreign.Select(l => l.SkuId))})");
+            }
+
+            var roles = await session.CallAsync("read app role assignments of group " + group.Name, "ReadGroups",
+                c => c.Groups[id].AppRoleAssignments.GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+            var apps = (roles?.Value ?? new List<AppRoleAssignment>()).Select(a => a.ResourceDisplayName ?? a.ResourceId?.ToString() ?? "?").Distinct().ToList();
+            if (apps.Count > 0)
+            {
+                purposes.Add($"grants access to {apps.Count} application(s) ({string.Join(", ", apps)})");
+            }
+
+            var nested = await session.CallAsync("read nested groups of group " + group.Name, "ReadGroups",
+                c => c.Groups[id].Members.GraphGroup.GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName" }, cancellation), cancellation).ConfigureAwait(false);
+            var nestedNames = (nested?.Value ?? new List<Group>()).Select(g => g.DisplayName ?? g.Id).ToList();
+            if (nestedNames.Count > 0)
+            {
+                purposes.Add($"has nested group(s) ({string.Join(", ", nestedNames)}), and licences do not flow to members of nested groups");
+            }
+
+            if (!group.IsDynamic)
+            {
+                var members = await TierGroupDirectory.UserMembersAsync(session, id, new[] { "id" }, cancellation).ConfigureAwait(false);
+                if (members.Count > 0)
+                {
+                    purposes.Add($"already has {members.Count} member(s), who would all receive the tier's licences");
+                }
+            }
+
+            return purposes;
+        }
+
+        /// <summary>"skuId:plan,plan;skuId:" — the licences to add, as the apply step sends them.</summary>
+        internal static string Encode(IEnumerable<DesiredLicense> licenses) =>
+            string.Join(";", licenses.Select(l => l.SkuId + ":" + string.Join(",", l.DisabledPlans)));
+
+        internal static List<AssignedLicense> DecodeAdd(string? text) =>
+            string.IsNullOrEmpty(text)
+                ? new List<AssignedLicense>()
+                : text!.Split(';').Select(part =>
+                {
+                    var pieces = part.Split(':');
+                    return new AssignedLicense
+                    {
+                        SkuId = Guid.Parse(pieces[0]),
+                        DisabledPlans = pieces[1].Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => (Guid?)Guid.Parse(p)).ToList(),
+                    };
+                }).ToList();
+
+        internal static List<Guid?> DecodeRemove(string? text) =>
+            string.IsNullOrEmpty(text) ? new List<Guid?>() : text!.Split(';').Select(p => (Guid?)Guid.Parse(p)).ToList();
+
+        /// <summary>Graph's mailNickname allows ASCII letters, digits and a few marks, at most 64 characters.</summary>
+        private static string MailNickname(string name)
+        {
+            var chars = name.Where(c => c < 128 && (char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.')).ToArray();
+            var nickname = new string(chars).Trim('.');
+            if (nickname.Length == 0)
+            {
+                nickname = "licensetier";
+            }
+
+            return nickname.Length > 64 ? nickname.Substring(0, 64) : nickname;
+        }
+    }
+}
