@@ -1,0 +1,239 @@
+using LicenseGovernance.Engine;
+using LicenseGovernance.Hosting;
+using LicenseGovernance.Requests;
+using LicenseGovernance.Simulator;
+using LicenseGovernance.Tests.Engine;
+using Xunit;
+
+namespace LicenseGovernance.Tests.Tiers;
+
+public sealed class TierGroupEngineTests
+{
+    private static readonly Guid E3 = Guid.Parse("05e9a617-0261-4cee-bb44-138d3ef5d965");
+    private static readonly Guid E5 = Guid.Parse("06ebc4ee-1bb5-47dd-8120-11324bc54e06");
+
+    [Fact]
+    public async Task Document000sThreeTiersAreCreatedFromNothingAndReadBackByANewSession()
+    {
+        using var fx = new EngineFixture();
+        await fx.NewTierAsync("LIC-M365-Tier1", new[] { "SPE_F1" }, tier: 1, baseline: true, description: "Frontline baseline");
+        await fx.NewTierAsync("LIC-M365-Tier2", new[] { "Microsoft 365 E3" }, tier: 2);
+        await fx.NewTierAsync("LIC-M365-Tier3", new[] { "06ebc4ee-1bb5-47dd-8120-11324bc54e06" });
+
+        // A new session knows nothing but what the tenant holds.
+        using var second = new EngineFixture(tenant: fx.Tenant);
+        var tiers = await second.TiersAsync();
+
+        Assert.Equal(new[] { "LIC-M365-Tier1", "LIC-M365-Tier2", "LIC-M365-Tier3" }, tiers.Select(t => t.DisplayName));
+        Assert.Equal(new[] { 1, 2, 3 }, tiers.Select(t => t.Tier));
+        Assert.Equal(new[] { true, false, false }, tiers.Select(t => t.IsBaseline));
+        Assert.Equal(new[] { "SPE_F1", "SPE_E3", "SPE_E5" }, tiers.Select(t => t.SkuPartNumbers));
+        Assert.All(tiers, t => Assert.Equal("Static", t.MembershipType));
+        Assert.Equal("Frontline baseline", tiers[0].Description);
+
+        var group = fx.Tenant.Store.Groups.Single(g => g.DisplayName == "LIC-M365-Tier2");
+        Assert.False(group.MailEnabled);
+        Assert.True(group.SecurityEnabled);
+        Assert.Equal(E3, Assert.Single(group.AssignedLicenses).SkuId);
+    }
+
+    [Fact]
+    public async Task RerunningWithTheSameArgumentsChangesNothingAndADifferentOneShowsTheDifference()
+    {
+        using var fx = new EngineFixture();
+        await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+        fx.Tenant.Statistics.Reset();
+
+        var same = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "spe_e3" }, Tier = 2, Baseline = false, MembershipRule = null }, new CollectingSink());
+        Assert.True(same.IsNoChange);
+        var unchanged = await fx.Engine.ApplyTierGroupPlanAsync(same, new CollectingSink());
+        Assert.Equal("LIC-M365-Tier2", unchanged!.DisplayName);
+        Assert.Equal(0, fx.Tenant.Statistics.Writes);
+
+        var changed = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2, Baseline = false, DisabledPlan = new[] { "YAMMER_ENTERPRISE" } }, new CollectingSink());
+        Assert.Equal("Update", changed.Action);
+        var change = Assert.Single(changed.Changes);
+        Assert.Equal("Licence", change.Property);
+        Assert.DoesNotContain("YAMMER_ENTERPRISE", change.To);
+        Assert.Equal(0, fx.Tenant.Statistics.Writes);
+
+        var tier = await fx.Engine.ApplyTierGroupPlanAsync(changed, new CollectingSink());
+        Assert.Equal(new[] { "YAMMER_ENTERPRISE" }, Assert.Single(tier!.Skus).DisabledPlans);
+    }
+
+    [Fact]
+    public async Task EnabledPlansLeaveEveryOtherUserPlanOffAndABundleCarriesSeveralSkus()
+    {
+        using var fx = new EngineFixture();
+        var tier = await fx.NewTierAsync("E3 with Selected Services", new[] { "SPE_E3", "POWER_BI_PRO" }, enabled: new[] { "SHAREPOINTENTERPRISE", "Exchange Online (Plan 2)", "TEAMS1", "BI_AZURE_P2" });
+
+        Assert.Equal(2, tier.Skus.Length);
+        var e3 = tier.Skus.Single(s => s.SkuPartNumber == "SPE_E3");
+        Assert.Equal(new[] { "EXCHANGE_S_ENTERPRISE", "SHAREPOINTENTERPRISE", "TEAMS1" }, e3.EnabledPlans.OrderBy(p => p));
+        Assert.Contains("SHAREPOINTWAC", e3.DisabledPlans);
+        Assert.Equal(2, fx.Tenant.Store.Groups.Single(g => g.DisplayName == "E3 with Selected Services").AssignedLicenses.Count);
+    }
+
+    [Fact]
+    public async Task BadInputFailsClearlyAndWritesNothing()
+    {
+        using var fx = new EngineFixture();
+        fx.Tenant.Store.AddGroup("Sales announcements", g => { g.MailEnabled = true; g.Mail = "sales@contoso.com"; });
+        await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+        var groupsBefore = fx.Tenant.Store.Groups.Count;
+        fx.Tenant.Statistics.Reset();
+
+        var sku = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E33" } });
+        Assert.Equal(ErrorIds.SkuNotFound, sku.Id);
+        Assert.Contains("SPE_E3", sku.Message);
+
+        var plan = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, EnabledPlan = new[] { "TEAMS2" } });
+        Assert.Equal(ErrorIds.ServicePlanNotFound, plan.Id);
+        Assert.Contains("TEAMS1", plan.Message);
+
+        var rule = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, MembershipRule = "user.department -eq \"Sales\" -and" });
+        Assert.Equal(ErrorIds.MembershipRuleInvalid, rule.Id);
+        Assert.Contains("position", rule.Message);
+
+        var mail = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Sales announcements", CreateIfMissing = true, Sku = new[] { "SPE_E3" } });
+        Assert.Equal(ErrorIds.GroupServesOtherPurpose, mail.Id);
+        Assert.Contains("mail-enabled", mail.Message);
+
+        // "All Sales" is an existing group of the demo tenant with members and no tier record: its name is taken.
+        var used = await fx.PlanFailsAsync(new TierGroupRequest { Name = "All Sales", CreateIfMissing = true, Sku = new[] { "SPE_E3" } });
+        Assert.Equal(ErrorIds.GroupServesOtherPurpose, used.Id);
+        Assert.Contains("member(s)", used.Message);
+
+        var rank = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Another", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, Tier = 2 });
+        Assert.Equal(ErrorIds.TierRankInUse, rank.Id);
+
+        var both = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, EnabledPlan = new[] { "TEAMS1" }, DisabledPlan = new[] { "SWAY" } });
+        Assert.Equal(ErrorIds.PlanSelectionInvalid, both.Id);
+
+        Assert.Equal(0, fx.Tenant.Statistics.Writes);
+        Assert.Equal(groupsBefore, fx.Tenant.Store.Groups.Count);
+    }
+
+    [Fact]
+    public async Task OnlyOneBaselineAndSetRefusesGroupsThatAreNotTiers()
+    {
+        using var fx = new EngineFixture();
+        await fx.NewTierAsync("LIC-M365-Tier1", new[] { "SPE_F1" }, tier: 1, baseline: true);
+
+        var second = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Other", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Baseline = true });
+        Assert.Equal(ErrorIds.BaselineAlreadyDefined, second.Id);
+
+        var notTier = await fx.PlanFailsAsync(new TierGroupRequest { Name = "LIC-M365-E3", Sku = new[] { "SPE_E3" } });
+        Assert.Equal(ErrorIds.NotATierGroup, notTier.Id);
+
+        var missing = await fx.PlanFailsAsync(new TierGroupRequest { Name = "LIC-M365-Tier9" });
+        Assert.Equal(ErrorIds.GroupNotFound, missing.Id);
+        Assert.Contains("LIC-M365-Tier1", missing.Message);
+    }
+
+    [Fact]
+    public async Task AnExistingGroupWithAnotherPurposeBecomesATierOnlyWithForce()
+    {
+        using var fx = new EngineFixture();
+        var group = fx.Tenant.Store.AddGroup("App access");
+        var user = fx.Tenant.Store.Users.First(u => u.UsageLocation != null);
+        fx.Tenant.Store.AddMember(group.Id, user.Id);
+
+        var refused = await fx.PlanFailsAsync(new TierGroupRequest { Name = "App access", CreateIfMissing = true, Sku = new[] { "SPE_E3" } });
+        Assert.Equal(ErrorIds.GroupServesOtherPurpose, refused.Id);
+
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "App access", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Force = true }, new CollectingSink());
+        Assert.Equal("Update", plan.Action);
+        Assert.Contains(plan.Warnings, w => w.Contains("-Force"));
+        var tier = await fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink());
+        Assert.Equal(group.Id, tier!.GroupId);
+        Assert.Single(await fx.TiersAsync("App access"));
+    }
+
+    [Fact]
+    public async Task ATierPlanMadeBeforeSomeoneElseChangedTheGroupIsNotApplied()
+    {
+        using var fx = new EngineFixture();
+        var tier = await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Description = "Knowledge workers" }, new CollectingSink());
+        fx.Tenant.Store.AssignGroupLicense(tier.GroupId, E5);
+
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierGroupChanged, ex.Error.Id);
+        Assert.Null(fx.Tenant.Store.FindGroup(tier.GroupId)!.Description);
+    }
+
+    [Fact]
+    public async Task SwappingATiersSkuRemovesTheOldOneOnlyAfterTheNewOneIsActiveForEveryMember()
+    {
+        using var fx = new EngineFixture();
+        var tier = await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+        var members = fx.Tenant.Store.Users.Where(u => u.UsageLocation != null && u.UserType == "Member").Take(4).ToList();
+        foreach (var m in members)
+        {
+            fx.Tenant.Store.AddMember(tier.GroupId, m.Id);
+        }
+
+        fx.Tenant.Settle();
+        // Room for only two more E5 seats: two members cannot get the replacement.
+        var e5 = fx.Tenant.Store.GetSku(E5)!;
+        fx.Tenant.Store.SetPrepaidUnits(E5, e5.ConsumedUnits + 2);
+
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E5" } }, new CollectingSink());
+        Assert.Contains(plan.Warnings, w => w.Contains("verified first"));
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierReplacementNotActive, ex.Error.Id);
+        // Nobody lost E3.
+        Assert.All(members, m => Assert.Contains(fx.Tenant.Store.GetUser(m.Id).LicenseAssignmentStates, s => s.SkuId == E3 && s.AssignedByGroup == tier.GroupId && s.State == "Active"));
+
+        fx.Tenant.Store.SetPrepaidUnits(E5, e5.ConsumedUnits + 10);
+        var retry = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E5" } }, new CollectingSink());
+        var reprocess = new CollectingSink();
+        await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { Group = "LIC-M365-Tier2", Wait = true }, reprocess);
+        retry = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E5" } }, new CollectingSink());
+        var done = await fx.Engine.ApplyTierGroupPlanAsync(retry, new CollectingSink());
+        fx.Tenant.Settle();
+
+        Assert.Equal("SPE_E5", done!.SkuPartNumbers);
+        Assert.All(members, m =>
+        {
+            var states = fx.Tenant.Store.GetUser(m.Id).LicenseAssignmentStates.Where(s => s.AssignedByGroup == tier.GroupId).ToList();
+            Assert.Equal(E5, Assert.Single(states).SkuId);
+        });
+    }
+
+    [Fact]
+    public async Task RemovingATierRefusesWhileMembersWouldLoseTheirOnlyLicenceUnlessForced()
+    {
+        using var fx = new EngineFixture();
+        var tier = await fx.NewTierAsync("LIC-Visio", new[] { "SPE_E3" }, tier: 5);
+        var lonely = fx.Tenant.Store.AddUser("lonely@" + fx.Tenant.DefaultDomain, u => u.UsageLocation = "US");
+        fx.Tenant.Store.AddMember(tier.GroupId, lonely.Id);
+        fx.Tenant.Settle();
+
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.PlanRemoveTierGroupAsync(new RemoveTierGroupRequest { Group = "LIC-Visio" }, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierGroupInUse, ex.Error.Id);
+        Assert.Contains("1 member", ex.Error.Message);
+
+        var plan = await fx.Engine.PlanRemoveTierGroupAsync(new RemoveTierGroupRequest { Group = "LIC-Visio", Force = true }, new CollectingSink());
+        Assert.Contains(plan.Warnings, w => w.Contains("lonely@"));
+        Assert.Null(await fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
+        fx.Tenant.Settle();
+        Assert.Null(fx.Tenant.Store.FindGroup(tier.GroupId));
+        Assert.Empty(fx.Tenant.Store.GetUser(lonely.Id).LicenseAssignmentStates);
+    }
+
+    [Fact]
+    public async Task GetNamesUnknownTiersWithTheClosestAndFiltersByWildcard()
+    {
+        using var fx = new EngineFixture();
+        await fx.NewTierAsync("LIC-M365-Tier1", new[] { "SPE_F1" }, tier: 1);
+        await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+
+        Assert.Equal(2, (await fx.TiersAsync("LIC-M365-*")).Count);
+        var sink = new CollectingSink();
+        await fx.Engine.GetTierGroupsAsync(new GetTierGroupRequest { Name = new[] { "LIC-M365-Tier3" } }, sink);
+        Assert.Empty(sink.Of<LicenseTierGroup>());
+        Assert.Equal(ErrorIds.GroupNotFound, Assert.Single(sink.Errors).Id);
+    }
+}
