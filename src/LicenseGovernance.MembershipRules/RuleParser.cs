@@ -189,6 +189,10 @@ namespace LicenseGovernance.MembershipRules
             RuleValue value;
             switch (valueToken.Kind)
             {
+                case RuleTokenKind.String when isList:
+                case RuleTokenKind.Word when isList:
+                    throw Error(op.Name + " takes an array such as [\"a\",\"b\"]");
+
                 case RuleTokenKind.Word when valueToken.IsWord("null"):
                     if (op.Comparison != RuleComparison.Equals)
                     {
@@ -209,10 +213,6 @@ namespace LicenseGovernance.MembershipRules
 
                 case RuleTokenKind.String when property.IsBoolean:
                     throw Error(propertyToken.Raw + " takes true or false, not a string");
-
-                case RuleTokenKind.String when isList:
-                case RuleTokenKind.Word when isList:
-                    throw Error(op.Name + " takes an array such as [\"a\",\"b\"]");
 
                 case RuleTokenKind.String when op.Comparison == RuleComparison.Match:
                     value = RuleValue.Of(Pattern(valueToken, op));
@@ -251,8 +251,19 @@ namespace LicenseGovernance.MembershipRules
             }
             catch (ArgumentException e)
             {
-                throw Error("invalid regular expression for " + op.Name + ": " + e.Message.TrimEnd('.'));
+                throw Error("invalid regular expression for " + op.Name + ": " + RegexProblem(e.Message));
             }
+        }
+
+        /// <summary>
+        /// The problem without .NET's preamble ("Invalid pattern '...' at offset 3."), whose offset counts
+        /// within the pattern and would contradict the rule position reported beside it.
+        /// </summary>
+        private static string RegexProblem(string message)
+        {
+            var cut = Math.Max(message.LastIndexOf(". ", StringComparison.Ordinal), message.LastIndexOf(" - ", StringComparison.Ordinal));
+            var problem = cut >= 0 ? message.Substring(cut + 2).Trim() : message;
+            return problem.TrimEnd('.');
         }
 
         /// <summary>Reads <c>["a","b"]</c>, the opening bracket being current; leaves the token after the closing bracket current.</summary>
