@@ -25,7 +25,7 @@ namespace LicenseGovernance.Engine.Permissions
                 new[] { "LicenseAssignment.ReadWrite.All", "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
                 "ReadUsers", "Read users and their licences",
-                new[] { "Get-LicenseUser", "Get-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Get-LicenseAssignmentError" },
+                new[] { "Get-LicenseUser", "Get-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess" },
                 "User.Read.All", "User.Read.All",
                 new[] { "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" },
                 notes: "User.ReadBasic.All is not enough: it hides assignedLicenses and licenseAssignmentStates."),
@@ -51,12 +51,12 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: DelegatedRoleNote + " For example License Administrator."),
             new Capability(
                 "ReadGroups", "Read groups and their members",
-                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Move-DirectToGroupLicense" },
+                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense" },
                 "GroupMember.Read.All", "GroupMember.Read.All",
                 new[] { "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
                 "ManageGroups", "Create and change licensing groups",
-                new[] { "New-LicenseTierGroup", "Set-LicenseTierGroup" },
+                new[] { "New-LicenseTierGroup", "Set-LicenseTierGroup", "Remove-LicenseTierGroup" },
                 "Group.ReadWrite.All", "Group.ReadWrite.All",
                 new[] { "Directory.ReadWrite.All" },
                 notes: "An application holding only Group.Create can create groups but not change them afterwards, so the module asks for Group.ReadWrite.All."),
@@ -68,14 +68,14 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: "Role-assignable groups also need RoleManagement.ReadWrite.Directory."),
             new Capability(
                 "AssignGroupLicense", "Assign licences to groups (group-based licensing)",
-                new[] { "New-LicenseTierGroup", "Set-GroupLicense", "Move-DirectToGroupLicense" },
+                new[] { "New-LicenseTierGroup", "Set-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense" },
                 "LicenseAssignment.ReadWrite.All", "LicenseAssignment.ReadWrite.All",
                 new[] { "Group.ReadWrite.All", "Directory.ReadWrite.All" },
                 tenantLicense: EntraP1,
                 notes: "Group-based licensing needs Microsoft Entra ID P1 (or an Office 365 E3-class licence) in the tenant."),
             new Capability(
                 "ReprocessLicense", "Reprocess users' group licence assignments",
-                new[] { "Repair-LicenseAssignment" },
+                new[] { "Invoke-LicenseReprocess" },
                 "User.ReadWrite.All", "User.ReadWrite.All",
                 new[] { "Directory.ReadWrite.All" },
                 notes: DelegatedRoleNote + " For example License Administrator or User Administrator."),
