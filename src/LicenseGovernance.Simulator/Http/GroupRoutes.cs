@@ -88,7 +88,7 @@ namespace LicenseGovernance.Simulator.Http
             var binds = MemberBinds(root);
             store.Write(() =>
             {
-                var members = binds.Select(b => store.FindUserCore(b, null) ?? throw ReferenceMissing()).ToList();
+                var members = binds.Select(b => store.FindMemberCandidate(b, null) ?? throw ReferenceMissing()).ToList();
                 store.AddGroupCore(group);
                 if (members.Count > 0)
                 {
@@ -121,7 +121,7 @@ namespace LicenseGovernance.Simulator.Http
             store.Write(() =>
             {
                 var group = store.FindGroupCore(id, ctx.Now) ?? throw GraphServiceError.NotFound(id);
-                var members = binds.Select(b => store.FindUserCore(b, ctx.Now) ?? throw ReferenceMissing()).ToList();
+                var members = binds.Select(b => store.FindMemberCandidate(b, ctx.Now) ?? throw ReferenceMissing()).ToList();
                 foreach (var property in root.EnumerateObject())
                 {
                     switch (property.Name)
@@ -174,8 +174,8 @@ namespace LicenseGovernance.Simulator.Http
             {
                 // A group or user that has not replicated yet is reported as a missing reference, not as a 404.
                 var group = store.FindGroupCore(id, ctx.Now) ?? (store.FindGroupCore(id, null) != null ? throw ReferenceMissing() : throw GraphServiceError.NotFound(id));
-                var user = store.FindUserCore(memberId, ctx.Now) ?? throw ReferenceMissing();
-                store.AddMembersCore(group, new[] { user });
+                var member = store.FindMemberCandidate(memberId, ctx.Now) ?? throw ReferenceMissing();
+                store.AddMembersCore(group, new[] { member });
                 return 0;
             });
             return SimResponse.NoContent();
@@ -188,54 +188,132 @@ namespace LicenseGovernance.Simulator.Http
             store.Write(() =>
             {
                 var group = store.RequireGroup(id, ctx.Now);
-                if (!Guid.TryParse(memberId, out var userId))
+                if (!Guid.TryParse(memberId, out var member))
                 {
                     throw GraphServiceError.NotFound(memberId);
                 }
 
-                store.RemoveMemberCore(group, userId);
+                store.RemoveMemberCore(group, member);
                 return 0;
             });
             return SimResponse.NoContent();
         }
 
-        public static SimResponse Members(RequestContext ctx, string id, bool usersOnly, bool withLicenseErrorsOnly)
+        /// <summary>
+        /// GET /groups/{id}/members (users and nested groups), its casts to users or groups, and membersWithLicenseErrors
+        /// (users whose licence from this group is in error).
+        /// </summary>
+        public static SimResponse Members(RequestContext ctx, string id, MemberView view)
         {
             ctx.RequirePermission(Permissions.GroupRead);
-            if (usersOnly && (ctx.Query.Filter != null || ctx.Query.Count) && !ctx.IsAdvancedQuery)
+            var cast = view == MemberView.Users || view == MemberView.Groups;
+            if (cast && (ctx.Query.Filter != null || ctx.Query.Count) && !ctx.IsAdvancedQuery)
             {
                 throw GraphServiceError.UnsupportedQuery("Unsupported Query.");
             }
 
             Paging.RejectUnsupportedOptions(ctx);
             var pageSize = Paging.PageSize(ctx);
-            var properties = UserJson.Resolve(ctx.Query.Select, collection: true);
-            UserJson.CheckSelection(ctx, properties);
-            var filter = QueryFilter.Parse(ctx.Query.Filter, FilterEntity.User, ctx.IsAdvancedQuery);
+            string[] userProperties;
+            string[] groupProperties;
+            if (view == MemberView.Groups)
+            {
+                userProperties = Array.Empty<string>();
+                groupProperties = GroupJson.Resolve(ctx.Query.Select);
+            }
+            else
+            {
+                userProperties = UserJson.Resolve(ctx.Query.Select, collection: true);
+                UserJson.CheckSelection(ctx, userProperties);
+                groupProperties = GroupJson.ResolveForDirectoryObjects(ctx.Query.Select);
+            }
+
+            var filter = QueryFilter.Parse(ctx.Query.Filter, view == MemberView.Groups ? FilterEntity.Group : FilterEntity.User, ctx.IsAdvancedQuery);
             var store = ctx.Store;
             var now = ctx.Now;
             return store.Read(() =>
             {
                 var group = store.RequireGroup(id, now);
-                var members = new List<SimulatedUser>(group.Members.Count);
+                if (view == MemberView.Groups && group.IsUnified)
+                {
+                    throw GraphServiceError.UnsupportedQuery("The type cast 'microsoft.graph.group' is not supported on the members of a Microsoft 365 group.");
+                }
+
+                var members = new List<(long Sequence, SimulatedUser? User, SimulatedGroup? Group)>(group.Members.Count);
                 foreach (var memberId in group.Members)
                 {
-                    var user = store.UserById(memberId);
+                    var user = view == MemberView.Groups ? null : store.UserById(memberId);
+                    var nested = view == MemberView.All || view == MemberView.Groups ? store.GroupById(memberId) : null;
                     if (user != null)
                     {
-                        members.Add(user);
+                        members.Add((user.Sequence, user, null));
+                    }
+                    else if (nested != null)
+                    {
+                        members.Add((nested.Sequence, null, nested));
                     }
                 }
 
                 members.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-                var path = $"groups/{id}/" + (withLicenseErrorsOnly ? "membersWithLicenseErrors" : usersOnly ? "members/microsoft.graph.user" : "members");
+                var path = $"groups/{id}/" + view switch
+                {
+                    MemberView.WithLicenseErrors => "membersWithLicenseErrors",
+                    MemberView.Users => "members/microsoft.graph.user",
+                    MemberView.Groups => "members/microsoft.graph.group",
+                    _ => "members",
+                };
                 return Paging.Serve(
-                    ctx, path, usersOnly ? "users" : "directoryObjects", members, u => u.Sequence,
-                    u => TenantStore.IsVisible(u.VisibleAfter, now)
-                        && (!withLicenseErrorsOnly || GroupLicenseProcessor.HasLicenseError(group, u))
-                        && (filter == null || filter.Matches(new UserFilterView(u, store))),
+                    ctx, path, view == MemberView.Users ? "users" : view == MemberView.Groups ? "groups" : "directoryObjects", members, m => m.Sequence,
+                    m => m.User != null
+                        ? TenantStore.IsVisible(m.User.VisibleAfter, now)
+                            && (view != MemberView.WithLicenseErrors || GroupLicenseProcessor.HasLicenseError(group, m.User))
+                            && (filter == null || filter.Matches(new UserFilterView(m.User, store)))
+
+                        // A $filter on /members is read as a user filter, so it leaves nested groups out.
+                        : TenantStore.IsVisible(m.Group!.VisibleAfter, now)
+                            && (view == MemberView.Groups ? filter == null || filter.Matches(new GroupFilterView(m.Group, store)) : filter == null),
                     pageSize,
-                    (w, u) => UserJson.Write(w, u, properties, store, withODataType: true));
+                    (w, m) =>
+                    {
+                        if (m.User != null)
+                        {
+                            UserJson.Write(w, m.User, userProperties, store, withODataType: true);
+                        }
+                        else
+                        {
+                            GroupJson.Write(w, m.Group!, groupProperties, withODataType: true);
+                        }
+                    });
+            });
+        }
+
+        public static SimResponse AppRoleAssignments(RequestContext ctx, string id)
+        {
+            ctx.RequirePermission(Permissions.AppRoleAssignmentRead);
+            Paging.RejectUnsupportedOptions(ctx);
+            var pageSize = Paging.PageSize(ctx);
+            var store = ctx.Store;
+            return store.Read(() =>
+            {
+                var group = store.RequireGroup(id, ctx.Now);
+                var items = group.AppRoleAssignments.Select((a, i) => (Sequence: (long)i + 1, Assignment: a)).ToList();
+                return Paging.Serve(
+                    ctx, $"groups/{id}/appRoleAssignments", $"groups('{group.Id}')/appRoleAssignments", items, a => a.Sequence, _ => true, pageSize,
+                    (w, item) =>
+                    {
+                        var a = item.Assignment;
+                        w.WriteStartObject();
+                        w.WriteString("id", a.Id);
+                        w.WriteNull("deletedDateTime");
+                        w.WriteString("appRoleId", GraphJson.Guid(a.AppRoleId));
+                        w.WriteString("createdDateTime", GraphJson.Date(a.CreatedDateTime));
+                        w.WriteString("principalDisplayName", a.PrincipalDisplayName);
+                        w.WriteString("principalId", GraphJson.Guid(a.PrincipalId));
+                        w.WriteString("principalType", a.PrincipalType);
+                        w.WriteString("resourceDisplayName", a.ResourceDisplayName);
+                        w.WriteString("resourceId", GraphJson.Guid(a.ResourceId));
+                        w.WriteEndObject();
+                    });
             });
         }
 
