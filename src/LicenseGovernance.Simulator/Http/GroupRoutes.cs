@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using LicenseGovernance.Simulator.Licensing;
+using LicenseGovernance.Simulator.Membership;
 using LicenseGovernance.Simulator.Model;
 using LicenseGovernance.Simulator.OData;
 
@@ -69,11 +70,7 @@ namespace LicenseGovernance.Simulator.Http
             }
 
             ApplyOptional(root, group);
-            if (group.IsDynamic && string.IsNullOrWhiteSpace(group.MembershipRule))
-            {
-                throw GraphServiceError.BadRequest("A value is required for property 'membershipRule'.");
-            }
-
+            DynamicMembershipProcessor.Validate(group);
             if (group.IsDynamic && group.IsAssignableToRole)
             {
                 throw GraphServiceError.BadRequest("Invalid value specified for property 'isAssignableToRole' of resource 'Group'.");
@@ -89,12 +86,7 @@ namespace LicenseGovernance.Simulator.Http
             store.Write(() =>
             {
                 var members = binds.Select(b => store.FindMemberCandidate(b, null) ?? throw ReferenceMissing()).ToList();
-                store.AddGroupCore(group);
-                if (members.Count > 0)
-                {
-                    store.AddMembersCore(group, members);
-                }
-
+                store.CreateGroupCore(group, members);
                 return 0;
             });
             return new SimResponse(201, GraphJson.Write(w => GroupJson.Write(w, group, GroupJson.DefaultProperties, context: ctx.ServiceRoot + "/$metadata#groups/$entity")));
@@ -122,19 +114,48 @@ namespace LicenseGovernance.Simulator.Http
             {
                 var group = store.FindGroupCore(id, ctx.Now) ?? throw GraphServiceError.NotFound(id);
                 var members = binds.Select(b => store.FindMemberCandidate(b, ctx.Now) ?? throw ReferenceMissing()).ToList();
+                var changes = new List<Action<SimulatedGroup>>();
+                var rule = group.MembershipRule;
                 foreach (var property in root.EnumerateObject())
                 {
+                    var value = property.Value;
                     switch (property.Name)
                     {
-                        case "displayName": group.DisplayName = property.Value.GetString() ?? throw GraphServiceError.BadRequest("Invalid value specified for property 'displayName' of resource 'Group'."); break;
-                        case "description": group.Description = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value.GetString(); break;
-                        case "membershipRule": group.MembershipRule = property.Value.GetString(); break;
-                        case "membershipRuleProcessingState": group.MembershipRuleProcessingState = ProcessingState(property.Value); break;
-                        case "mailNickname": group.MailNickname = property.Value.GetString() ?? group.MailNickname; break;
-                        case "visibility": group.Visibility = property.Value.GetString(); break;
+                        case "displayName":
+                            var name = value.GetString() ?? throw GraphServiceError.BadRequest("Invalid value specified for property 'displayName' of resource 'Group'.");
+                            changes.Add(g => g.DisplayName = name);
+                            break;
+                        case "description":
+                            var description = value.ValueKind == JsonValueKind.Null ? null : value.GetString();
+                            changes.Add(g => g.Description = description);
+                            break;
+                        case "membershipRule":
+                            rule = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                            var newRule = rule;
+                            changes.Add(g => g.MembershipRule = newRule);
+                            break;
+                        case "membershipRuleProcessingState":
+                            var state = ProcessingState(value);
+                            changes.Add(g => g.MembershipRuleProcessingState = state);
+                            break;
+                        case "mailNickname":
+                            var nickname = value.GetString();
+                            changes.Add(g => g.MailNickname = nickname ?? g.MailNickname);
+                            break;
+                        case "visibility":
+                            var visibility = value.GetString();
+                            changes.Add(g => g.Visibility = visibility);
+                            break;
                         case "members@odata.bind": break;
                         default: throw GraphServiceError.BadRequest($"Property '{property.Name}' cannot be updated on a group by the simulated tenant.");
                     }
+                }
+
+                // The rule is checked before anything changes, so a refused PATCH leaves the group as it was.
+                DynamicMembershipProcessor.Validate(new SimulatedGroup { GroupTypes = group.GroupTypes, MembershipRule = rule });
+                if (changes.Count > 0)
+                {
+                    store.UpdateGroupCore(group, g => changes.ForEach(c => c(g)));
                 }
 
                 if (members.Count > 0)

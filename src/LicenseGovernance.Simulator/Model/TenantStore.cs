@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using LicenseGovernance.Simulator.Licensing;
+using LicenseGovernance.Simulator.Membership;
 using LicenseGovernance.Simulator.Model;
 
 namespace LicenseGovernance.Simulator
@@ -37,6 +38,7 @@ namespace LicenseGovernance.Simulator
             _newId = newId;
             Options = options;
             GroupLicensing = new GroupLicenseProcessor(this);
+            DynamicMembership = new DynamicMembershipProcessor(this);
             clock.Moved += RunDueWork;
         }
 
@@ -55,6 +57,8 @@ namespace LicenseGovernance.Simulator
         public DateTimeOffset? NextProcessingDue => Read(NextDueCore);
 
         internal GroupLicenseProcessor GroupLicensing { get; }
+
+        internal DynamicMembershipProcessor DynamicMembership { get; }
 
         internal SimulatorOptions Options { get; }
 
@@ -144,7 +148,9 @@ namespace LicenseGovernance.Simulator
             var user = RequireUser(id.ToString(), null);
             var upn = user.UserPrincipalName;
             var mail = user.Mail;
+            var ruleInputs = DynamicMembership.Capture(user);
             ChangeLicences(user, () => change(user));
+            DynamicMembership.UserChanged(user, ruleInputs);
             if (!string.Equals(mail, user.Mail, StringComparison.OrdinalIgnoreCase))
             {
                 CountMail(mail, -1);
@@ -201,7 +207,38 @@ namespace LicenseGovernance.Simulator
                 CreatedDateTime = _clock.UtcNow,
             };
             configure?.Invoke(group);
-            return Write(() => AddGroupCore(group));
+            return Write(() => CreateGroupCore(group, group.Members.ToList()));
+        }
+
+        /// <summary>
+        /// Changes a group's properties under the store's lock, with the rules of PATCH /groups/{id}: a dynamic group's
+        /// rule must parse, and a new rule, type or processing state queues a full evaluation. Members and licences
+        /// have their own methods.
+        /// </summary>
+        public void UpdateGroup(Guid id, Action<SimulatedGroup> change) => Write(() =>
+        {
+            UpdateGroupCore(RequireGroup(id.ToString(), null), change);
+            return 0;
+        });
+
+        internal void UpdateGroupCore(SimulatedGroup group, Action<SimulatedGroup> change)
+        {
+            var (rule, state, types) = (group.MembershipRule, group.MembershipRuleProcessingState, group.GroupTypes.ToList());
+            change(group);
+            if (rule != group.MembershipRule || state != group.MembershipRuleProcessingState || !types.SequenceEqual(group.GroupTypes))
+            {
+                try
+                {
+                    DynamicMembershipProcessor.Validate(group);
+                }
+                catch (GraphServiceError)
+                {
+                    (group.MembershipRule, group.MembershipRuleProcessingState, group.GroupTypes) = (rule, state, types);
+                    throw;
+                }
+
+                DynamicMembership.RuleChanged(group);
+            }
         }
 
         public SimulatedGroup? FindGroup(Guid id) => Read(() => FindGroupCore(id.ToString(), null));
@@ -328,9 +365,27 @@ namespace LicenseGovernance.Simulator
             });
         }
 
-        private DateTimeOffset? NextDueCore() => GroupLicensing.NextDue();
+        private DateTimeOffset? NextDueCore()
+        {
+            var licensing = GroupLicensing.NextDue();
+            var membership = DynamicMembership.NextDue();
+            return licensing == null ? membership : membership == null || licensing.Value < membership.Value ? licensing : membership;
+        }
 
-        private void StepEarliest(DateTimeOffset at) => GroupLicensing.StepEarliest(at);
+        /// <summary>One step of whichever queue is due first; at a tie membership goes first, since its joins feed licensing.</summary>
+        private void StepEarliest(DateTimeOffset at)
+        {
+            var licensing = GroupLicensing.NextDue();
+            var membership = DynamicMembership.NextDue();
+            if (membership != null && (licensing == null || membership.Value <= licensing.Value))
+            {
+                DynamicMembership.StepEarliest();
+            }
+            else
+            {
+                GroupLicensing.StepEarliest(at);
+            }
+        }
 
         internal bool IsPlanUnavailable(Guid planId, string usageLocation)
         {
@@ -401,6 +456,7 @@ namespace LicenseGovernance.Simulator
                 }
             }
 
+            DynamicMembership.UserAdded(user);
             return user;
         }
 
@@ -446,6 +502,21 @@ namespace LicenseGovernance.Simulator
             return group;
         }
 
+        /// <summary>A new group with its first members, as POST /groups creates it; a dynamic group queues its first evaluation.</summary>
+        internal SimulatedGroup CreateGroupCore(SimulatedGroup group, IReadOnlyList<Guid> memberIds)
+        {
+            DynamicMembershipProcessor.Validate(group);
+            group.Members.Clear();
+            AddGroupCore(group);
+            if (memberIds.Count > 0)
+            {
+                AddMembersCore(group, memberIds);
+            }
+
+            DynamicMembership.RuleChanged(group);
+            return group;
+        }
+
         internal void RemoveGroupCore(SimulatedGroup group)
         {
             if (group.AssignedLicenses.Count > 0)
@@ -456,6 +527,7 @@ namespace LicenseGovernance.Simulator
 
             // Licence removals still queued for the group land now, so no member keeps a licence from a deleted group.
             GroupLicensing.Drain(group, Now);
+            DynamicMembership.GroupRemoved(group);
             foreach (var memberId in group.Members)
             {
                 if (_usersById.TryGetValue(memberId, out var member))

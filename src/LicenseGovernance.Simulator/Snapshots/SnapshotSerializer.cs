@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Linq;
 using System.Text.Json.Serialization;
 using LicenseGovernance.Simulator.Licensing;
+using LicenseGovernance.Simulator.Membership;
 using LicenseGovernance.Simulator.Model;
 using LicenseGovernance.Simulator.Seeding;
 using LicenseGovernance.Simulator.Throttling;
@@ -37,6 +38,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 Users = tenant.Store.UserList,
                 Groups = tenant.Store.GroupList,
                 LicenseProcessing = tenant.Store.GroupLicensing.Save(),
+                MembershipEvaluations = tenant.Store.DynamicMembership.Save(),
             });
             using var file = File.Create(path);
             using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest) : (Stream)file;
@@ -96,6 +98,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 {
                     tenant.Store.Rebuild(document.Skus ?? new List<SimulatedSku>(), document.Users ?? new List<SimulatedUser>(), document.Groups ?? new List<SimulatedGroup>());
                     tenant.Store.GroupLicensing.Load(document.LicenseProcessing ?? new List<LicenseProcessingRunState>());
+                    tenant.Store.DynamicMembership.Load(document.MembershipEvaluations ?? new List<DynamicEvaluation>());
                     return 0;
                 });
             }
@@ -126,6 +129,8 @@ namespace LicenseGovernance.Simulator.Snapshots
             public List<SimulatedGroup>? Groups { get; set; }
 
             public List<LicenseProcessingRunState>? LicenseProcessing { get; set; }
+
+            public List<DynamicEvaluation>? MembershipEvaluations { get; set; }
         }
 
         private sealed class SnapshotOptions
