@@ -19,7 +19,7 @@ namespace LicenseGovernance.Simulator
             DefaultDomain = defaultDomain;
             Clock = clock;
             Options = options;
-            Store = new TenantStore(clock, newId);
+            Store = new TenantStore(clock, newId, options);
             DefaultPrincipal = new SimulatedPrincipal("6a1f0c3e-7d0b-4b8e-9f4a-3c5d2e1b0a99", "LicenseGovernance Simulator", null, Permissions.AllApplication);
             _pipeline = new RequestPipeline(this);
         }

@@ -2,7 +2,10 @@ using System;
 
 namespace LicenseGovernance.Simulator
 {
-    /// <summary>The simulated tenant's notion of "now". Tests advance it instead of sleeping.</summary>
+    /// <summary>
+    /// The simulated tenant's notion of "now". Tests advance it instead of sleeping; moving it runs the tenant's
+    /// background work (group-based licensing, dynamic membership) that has fallen due.
+    /// </summary>
     public sealed class SimulatorClock
     {
         private readonly object _gate = new object();
@@ -26,6 +29,7 @@ namespace LicenseGovernance.Simulator
             }
 
             lock (_gate) { _now = _now.Add(by); }
+            Moved?.Invoke();
         }
 
         public void Set(DateTimeOffset to)
@@ -40,6 +44,11 @@ namespace LicenseGovernance.Simulator
 
                 _now = to.ToUniversalTime();
             }
+
+            Moved?.Invoke();
         }
+
+        /// <summary>Raised after every move, outside the clock's lock, so handlers may read the clock or take other locks.</summary>
+        internal event Action? Moved;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using LicenseGovernance.Simulator.Throttling;
 
 namespace LicenseGovernance.Simulator
@@ -26,5 +27,35 @@ namespace LicenseGovernance.Simulator
         /// Lives here (not only in DemoTenantOptions) so empty tenants and snapshots carry it too.
         /// </summary>
         public bool TenantHasEntraP1 { get; set; } = true;
+
+        /// <summary>
+        /// How long group-based licensing work waits in QueuedForProcessing before a group starts processing.
+        /// Entra usually starts within minutes.
+        /// </summary>
+        public TimeSpan LicenseProcessingDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+        /// <summary>
+        /// Processing time per queued user once a group is in ProcessingInProgress, so large groups take longer
+        /// (the default puts a 60,000-member group at about four hours, inside Entra's 24-hour support threshold).
+        /// </summary>
+        public TimeSpan LicenseProcessingTimePerUser { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>Delay before a dynamic group evaluates a new or changed rule, or a changed user.</summary>
+        public TimeSpan DynamicMembershipDelay { get; set; } = TimeSpan.FromMinutes(3);
+
+        /// <summary>Extra time per user in the tenant when a dynamic group evaluates its whole rule.</summary>
+        public TimeSpan DynamicMembershipTimePerUser { get; set; } = TimeSpan.FromMilliseconds(5);
+
+        /// <summary>
+        /// The organisation's country (two letters). Group-based licensing uses it for members without a
+        /// usageLocation, as Entra does; null models a tenant without a country, where such members get an error.
+        /// </summary>
+        public string? TenantUsageLocation { get; set; } = "US";
+
+        /// <summary>
+        /// Service plans that cannot be assigned in a usage location (key: two-letter country, case-insensitive).
+        /// Empty by default: the real list changes with local regulation, so tests configure what they need.
+        /// </summary>
+        public Dictionary<string, HashSet<Guid>> UnavailableServicePlans { get; set; } = new Dictionary<string, HashSet<Guid>>(StringComparer.OrdinalIgnoreCase);
     }
 }

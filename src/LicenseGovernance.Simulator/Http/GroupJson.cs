@@ -42,6 +42,26 @@ namespace LicenseGovernance.Simulator.Http
             return result.ToArray();
         }
 
+        /// <summary>
+        /// A $select on a directoryObject collection (members) names properties of several types: a group gets the ones
+        /// groups have, and always its id.
+        /// </summary>
+        public static string[] ResolveForDirectoryObjects(string[]? select)
+        {
+            if (select == null || select.Length == 0 || (select.Length == 1 && select[0] == "*"))
+            {
+                return DefaultProperties;
+            }
+
+            var known = select.Select(raw => Known.FirstOrDefault(k => string.Equals(k, raw, StringComparison.OrdinalIgnoreCase))).Where(k => k != null).Select(k => k!).Distinct().ToList();
+            if (!known.Contains("id"))
+            {
+                known.Add("id");
+            }
+
+            return known.ToArray();
+        }
+
         public static void Write(Utf8JsonWriter w, SimulatedGroup g, string[] properties, bool withODataType = false, string? context = null)
         {
             w.WriteStartObject();

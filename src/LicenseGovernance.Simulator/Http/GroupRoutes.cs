@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using LicenseGovernance.Simulator.Licensing;
+using LicenseGovernance.Simulator.Membership;
 using LicenseGovernance.Simulator.Model;
 using LicenseGovernance.Simulator.OData;
 
@@ -69,11 +70,7 @@ namespace LicenseGovernance.Simulator.Http
             }
 
             ApplyOptional(root, group);
-            if (group.IsDynamic && string.IsNullOrWhiteSpace(group.MembershipRule))
-            {
-                throw GraphServiceError.BadRequest("A value is required for property 'membershipRule'.");
-            }
-
+            DynamicMembershipProcessor.Validate(group);
             if (group.IsDynamic && group.IsAssignableToRole)
             {
                 throw GraphServiceError.BadRequest("Invalid value specified for property 'isAssignableToRole' of resource 'Group'.");
@@ -88,13 +85,8 @@ namespace LicenseGovernance.Simulator.Http
             var binds = MemberBinds(root);
             store.Write(() =>
             {
-                var members = binds.Select(b => store.FindUserCore(b, null) ?? throw ReferenceMissing()).ToList();
-                store.AddGroupCore(group);
-                if (members.Count > 0)
-                {
-                    store.AddMembersCore(group, members);
-                }
-
+                var members = binds.Select(b => store.FindMemberCandidate(b, null) ?? throw ReferenceMissing()).ToList();
+                store.CreateGroupCore(group, members);
                 return 0;
             });
             return new SimResponse(201, GraphJson.Write(w => GroupJson.Write(w, group, GroupJson.DefaultProperties, context: ctx.ServiceRoot + "/$metadata#groups/$entity")));
@@ -121,20 +113,49 @@ namespace LicenseGovernance.Simulator.Http
             store.Write(() =>
             {
                 var group = store.FindGroupCore(id, ctx.Now) ?? throw GraphServiceError.NotFound(id);
-                var members = binds.Select(b => store.FindUserCore(b, ctx.Now) ?? throw ReferenceMissing()).ToList();
+                var members = binds.Select(b => store.FindMemberCandidate(b, ctx.Now) ?? throw ReferenceMissing()).ToList();
+                var changes = new List<Action<SimulatedGroup>>();
+                var rule = group.MembershipRule;
                 foreach (var property in root.EnumerateObject())
                 {
+                    var value = property.Value;
                     switch (property.Name)
                     {
-                        case "displayName": group.DisplayName = property.Value.GetString() ?? throw GraphServiceError.BadRequest("Invalid value specified for property 'displayName' of resource 'Group'."); break;
-                        case "description": group.Description = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value.GetString(); break;
-                        case "membershipRule": group.MembershipRule = property.Value.GetString(); break;
-                        case "membershipRuleProcessingState": group.MembershipRuleProcessingState = ProcessingState(property.Value); break;
-                        case "mailNickname": group.MailNickname = property.Value.GetString() ?? group.MailNickname; break;
-                        case "visibility": group.Visibility = property.Value.GetString(); break;
+                        case "displayName":
+                            var name = value.GetString() ?? throw GraphServiceError.BadRequest("Invalid value specified for property 'displayName' of resource 'Group'.");
+                            changes.Add(g => g.DisplayName = name);
+                            break;
+                        case "description":
+                            var description = value.ValueKind == JsonValueKind.Null ? null : value.GetString();
+                            changes.Add(g => g.Description = description);
+                            break;
+                        case "membershipRule":
+                            rule = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                            var newRule = rule;
+                            changes.Add(g => g.MembershipRule = newRule);
+                            break;
+                        case "membershipRuleProcessingState":
+                            var state = ProcessingState(value);
+                            changes.Add(g => g.MembershipRuleProcessingState = state);
+                            break;
+                        case "mailNickname":
+                            var nickname = value.GetString();
+                            changes.Add(g => g.MailNickname = nickname ?? g.MailNickname);
+                            break;
+                        case "visibility":
+                            var visibility = value.GetString();
+                            changes.Add(g => g.Visibility = visibility);
+                            break;
                         case "members@odata.bind": break;
                         default: throw GraphServiceError.BadRequest($"Property '{property.Name}' cannot be updated on a group by the simulated tenant.");
                     }
+                }
+
+                // The rule is checked before anything changes, so a refused PATCH leaves the group as it was.
+                DynamicMembershipProcessor.Validate(new SimulatedGroup { GroupTypes = group.GroupTypes, MembershipRule = rule });
+                if (changes.Count > 0)
+                {
+                    store.UpdateGroupCore(group, g => changes.ForEach(c => c(g)));
                 }
 
                 if (members.Count > 0)
@@ -174,8 +195,8 @@ namespace LicenseGovernance.Simulator.Http
             {
                 // A group or user that has not replicated yet is reported as a missing reference, not as a 404.
                 var group = store.FindGroupCore(id, ctx.Now) ?? (store.FindGroupCore(id, null) != null ? throw ReferenceMissing() : throw GraphServiceError.NotFound(id));
-                var user = store.FindUserCore(memberId, ctx.Now) ?? throw ReferenceMissing();
-                store.AddMembersCore(group, new[] { user });
+                var member = store.FindMemberCandidate(memberId, ctx.Now) ?? throw ReferenceMissing();
+                store.AddMembersCore(group, new[] { member });
                 return 0;
             });
             return SimResponse.NoContent();
@@ -188,54 +209,132 @@ namespace LicenseGovernance.Simulator.Http
             store.Write(() =>
             {
                 var group = store.RequireGroup(id, ctx.Now);
-                if (!Guid.TryParse(memberId, out var userId))
+                if (!Guid.TryParse(memberId, out var member))
                 {
                     throw GraphServiceError.NotFound(memberId);
                 }
 
-                store.RemoveMemberCore(group, userId);
+                store.RemoveMemberCore(group, member);
                 return 0;
             });
             return SimResponse.NoContent();
         }
 
-        public static SimResponse Members(RequestContext ctx, string id, bool usersOnly, bool withLicenseErrorsOnly)
+        /// <summary>
+        /// GET /groups/{id}/members (users and nested groups), its casts to users or groups, and membersWithLicenseErrors
+        /// (users whose licence from this group is in error).
+        /// </summary>
+        public static SimResponse Members(RequestContext ctx, string id, MemberView view)
         {
             ctx.RequirePermission(Permissions.GroupRead);
-            if (usersOnly && (ctx.Query.Filter != null || ctx.Query.Count) && !ctx.IsAdvancedQuery)
+            var cast = view == MemberView.Users || view == MemberView.Groups;
+            if (cast && (ctx.Query.Filter != null || ctx.Query.Count) && !ctx.IsAdvancedQuery)
             {
                 throw GraphServiceError.UnsupportedQuery("Unsupported Query.");
             }
 
             Paging.RejectUnsupportedOptions(ctx);
             var pageSize = Paging.PageSize(ctx);
-            var properties = UserJson.Resolve(ctx.Query.Select, collection: true);
-            UserJson.CheckSelection(ctx, properties);
-            var filter = QueryFilter.Parse(ctx.Query.Filter, FilterEntity.User, ctx.IsAdvancedQuery);
+            string[] userProperties;
+            string[] groupProperties;
+            if (view == MemberView.Groups)
+            {
+                userProperties = Array.Empty<string>();
+                groupProperties = GroupJson.Resolve(ctx.Query.Select);
+            }
+            else
+            {
+                userProperties = UserJson.Resolve(ctx.Query.Select, collection: true);
+                UserJson.CheckSelection(ctx, userProperties);
+                groupProperties = GroupJson.ResolveForDirectoryObjects(ctx.Query.Select);
+            }
+
+            var filter = QueryFilter.Parse(ctx.Query.Filter, view == MemberView.Groups ? FilterEntity.Group : FilterEntity.User, ctx.IsAdvancedQuery);
             var store = ctx.Store;
             var now = ctx.Now;
             return store.Read(() =>
             {
                 var group = store.RequireGroup(id, now);
-                var members = new List<SimulatedUser>(group.Members.Count);
+                if (view == MemberView.Groups && group.IsUnified)
+                {
+                    throw GraphServiceError.UnsupportedQuery("The type cast 'microsoft.graph.group' is not supported on the members of a Microsoft 365 group.");
+                }
+
+                var members = new List<(long Sequence, SimulatedUser? User, SimulatedGroup? Group)>(group.Members.Count);
                 foreach (var memberId in group.Members)
                 {
-                    var user = store.UserById(memberId);
+                    var user = view == MemberView.Groups ? null : store.UserById(memberId);
+                    var nested = view == MemberView.All || view == MemberView.Groups ? store.GroupById(memberId) : null;
                     if (user != null)
                     {
-                        members.Add(user);
+                        members.Add((user.Sequence, user, null));
+                    }
+                    else if (nested != null)
+                    {
+                        members.Add((nested.Sequence, null, nested));
                     }
                 }
 
                 members.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-                var path = $"groups/{id}/" + (withLicenseErrorsOnly ? "membersWithLicenseErrors" : usersOnly ? "members/microsoft.graph.user" : "members");
+                var path = $"groups/{id}/" + view switch
+                {
+                    MemberView.WithLicenseErrors => "membersWithLicenseErrors",
+                    MemberView.Users => "members/microsoft.graph.user",
+                    MemberView.Groups => "members/microsoft.graph.group",
+                    _ => "members",
+                };
                 return Paging.Serve(
-                    ctx, path, usersOnly ? "users" : "directoryObjects", members, u => u.Sequence,
-                    u => TenantStore.IsVisible(u.VisibleAfter, now)
-                        && (!withLicenseErrorsOnly || GroupLicenseProcessor.HasLicenseError(group, u))
-                        && (filter == null || filter.Matches(new UserFilterView(u, store))),
+                    ctx, path, view == MemberView.Users ? "users" : view == MemberView.Groups ? "groups" : "directoryObjects", members, m => m.Sequence,
+                    m => m.User != null
+                        ? TenantStore.IsVisible(m.User.VisibleAfter, now)
+                            && (view != MemberView.WithLicenseErrors || GroupLicenseProcessor.HasLicenseError(group, m.User))
+                            && (filter == null || filter.Matches(new UserFilterView(m.User, store)))
+
+                        // A $filter on /members is read as a user filter, so it leaves nested groups out.
+                        : TenantStore.IsVisible(m.Group!.VisibleAfter, now)
+                            && (view == MemberView.Groups ? filter == null || filter.Matches(new GroupFilterView(m.Group, store)) : filter == null),
                     pageSize,
-                    (w, u) => UserJson.Write(w, u, properties, store, withODataType: true));
+                    (w, m) =>
+                    {
+                        if (m.User != null)
+                        {
+                            UserJson.Write(w, m.User, userProperties, store, withODataType: true);
+                        }
+                        else
+                        {
+                            GroupJson.Write(w, m.Group!, groupProperties, withODataType: true);
+                        }
+                    });
+            });
+        }
+
+        public static SimResponse AppRoleAssignments(RequestContext ctx, string id)
+        {
+            ctx.RequirePermission(Permissions.AppRoleAssignmentRead);
+            Paging.RejectUnsupportedOptions(ctx);
+            var pageSize = Paging.PageSize(ctx);
+            var store = ctx.Store;
+            return store.Read(() =>
+            {
+                var group = store.RequireGroup(id, ctx.Now);
+                var items = group.AppRoleAssignments.Select((a, i) => (Sequence: (long)i + 1, Assignment: a)).ToList();
+                return Paging.Serve(
+                    ctx, $"groups/{id}/appRoleAssignments", $"groups('{group.Id}')/appRoleAssignments", items, a => a.Sequence, _ => true, pageSize,
+                    (w, item) =>
+                    {
+                        var a = item.Assignment;
+                        w.WriteStartObject();
+                        w.WriteString("id", a.Id);
+                        w.WriteNull("deletedDateTime");
+                        w.WriteString("appRoleId", GraphJson.Guid(a.AppRoleId));
+                        w.WriteString("createdDateTime", GraphJson.Date(a.CreatedDateTime));
+                        w.WriteString("principalDisplayName", a.PrincipalDisplayName);
+                        w.WriteString("principalId", GraphJson.Guid(a.PrincipalId));
+                        w.WriteString("principalType", a.PrincipalType);
+                        w.WriteString("resourceDisplayName", a.ResourceDisplayName);
+                        w.WriteString("resourceId", GraphJson.Guid(a.ResourceId));
+                        w.WriteEndObject();
+                    });
             });
         }
 

@@ -36,6 +36,11 @@ namespace LicenseGovernance.Simulator.Http
 
         public static readonly string[] GroupMemberWrite = { "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All" };
 
+        public static readonly string[] AppRoleAssignmentRead = { "Directory.Read.All", "AppRoleAssignment.ReadWrite.All", "Directory.ReadWrite.All" };
+
+        /// <summary>Open extensions on groups: Group.ReadWrite.All for every write (the docs list no narrower permission).</summary>
+        public static readonly string[] GroupExtensionWrite = { "Group.ReadWrite.All", "Directory.ReadWrite.All" };
+
         /// <summary>Every application permission in graph-contract §9, for the default app-only principal.</summary>
         public static readonly string[] AllApplication =
         {

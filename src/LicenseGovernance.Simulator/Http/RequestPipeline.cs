@@ -37,6 +37,9 @@ namespace LicenseGovernance.Simulator.Http
         internal async Task<SimResponse> ExecuteAsync(SimRequest request, bool insideBatch, CancellationToken cancellationToken)
         {
             _tenant.Statistics.RecordRequest();
+
+            // Queued licensing and membership work that has fallen due lands before the request reads the tenant.
+            _tenant.Store.RunDueWork();
             var requestId = Guid.NewGuid().ToString();
             var clientRequestId = request.Header("client-request-id");
             SimResponse response;

@@ -107,16 +107,28 @@ namespace LicenseGovernance.Simulator.Http
                 case 3:
                     return (method, s[2]) switch
                     {
-                        ("GET", "members") => new Route("/groups/{id}/members", c => GroupRoutes.Members(c, s[1], usersOnly: false, withLicenseErrorsOnly: false)),
-                        ("GET", "membersWithLicenseErrors") => new Route("/groups/{id}/membersWithLicenseErrors", c => GroupRoutes.Members(c, s[1], usersOnly: false, withLicenseErrorsOnly: true)),
+                        ("GET", "members") => new Route("/groups/{id}/members", c => GroupRoutes.Members(c, s[1], MemberView.All)),
+                        ("GET", "membersWithLicenseErrors") => new Route("/groups/{id}/membersWithLicenseErrors", c => GroupRoutes.Members(c, s[1], MemberView.WithLicenseErrors)),
                         ("POST", "assignLicense") => new Route("/groups/{id}/assignLicense", c => GroupRoutes.AssignLicense(c, s[1])),
+                        ("GET", "appRoleAssignments") => new Route("/groups/{id}/appRoleAssignments", c => GroupRoutes.AppRoleAssignments(c, s[1])),
+                        ("GET", "extensions") => new Route("/groups/{id}/extensions", c => ExtensionRoutes.List(c, s[1])),
+                        ("POST", "extensions") => new Route("/groups/{id}/extensions", c => ExtensionRoutes.Create(c, s[1])),
+                        _ => null,
+                    };
+                case 4 when s[2] == "extensions":
+                    return method switch
+                    {
+                        "GET" => new Route("/groups/{id}/extensions/{id}", c => ExtensionRoutes.Get(c, s[1], s[3])),
+                        "PATCH" => new Route("/groups/{id}/extensions/{id}", c => ExtensionRoutes.Update(c, s[1], s[3])),
+                        "DELETE" => new Route("/groups/{id}/extensions/{id}", c => ExtensionRoutes.Delete(c, s[1], s[3])),
                         _ => null,
                     };
                 case 4 when s[2] == "members":
                     return (method, s[3]) switch
                     {
                         ("POST", "$ref") => new Route("/groups/{id}/members/$ref", c => GroupRoutes.AddMemberRef(c, s[1])),
-                        ("GET", "microsoft.graph.user") => new Route("/groups/{id}/members/microsoft.graph.user", c => GroupRoutes.Members(c, s[1], usersOnly: true, withLicenseErrorsOnly: false)),
+                        ("GET", "microsoft.graph.user") => new Route("/groups/{id}/members/microsoft.graph.user", c => GroupRoutes.Members(c, s[1], MemberView.Users)),
+                        ("GET", "microsoft.graph.group") => new Route("/groups/{id}/members/microsoft.graph.group", c => GroupRoutes.Members(c, s[1], MemberView.Groups)),
                         ("GET", _) when s[3].StartsWith("microsoft.graph.", StringComparison.Ordinal) =>
                             new Route("/groups/{id}/members/{cast}", _ => throw GraphServiceError.UnsupportedQuery($"The type cast '{s[3]}' is not supported on this collection.")),
                         _ => null,

@@ -166,14 +166,9 @@ namespace LicenseGovernance.Simulator.Http
             return store.Write(() =>
             {
                 var user = store.RequireUser(key, ctx.Now);
-                foreach (var groupId in user.MemberOf.ToList())
-                {
-                    var group = store.GroupById(groupId);
-                    if (group != null && group.AssignedLicenses.Count > 0)
-                    {
-                        store.GroupLicensing.Reconcile(group, user);
-                    }
-                }
+
+                // Graph answers at once with the user; the groups process it later, as after any other change.
+                store.GroupLicensing.Reprocess(user);
 
                 return new SimResponse(200, GraphJson.Write(w => UserJson.Write(w, user, UserJson.DefaultProperties, store, context: ctx.ServiceRoot + "/$metadata#users/$entity")));
             });

@@ -40,8 +40,14 @@ namespace LicenseGovernance.Simulator.Model
         /// <summary>QueuedForProcessing, ProcessingInProgress or ProcessingComplete; null when the group never carried licences.</summary>
         public string? LicenseProcessingState { get; set; }
 
-        /// <summary>Direct members in the order they were added.</summary>
+        /// <summary>Direct members (users, and groups nested in this one) in the order they were added.</summary>
         public List<Guid> Members { get; set; } = new List<Guid>();
+
+        /// <summary>Open extensions (openTypeExtension) in the order they were created.</summary>
+        public List<SimulatedOpenExtension> Extensions { get; set; } = new List<SimulatedOpenExtension>();
+
+        /// <summary>App roles granted to the group; set up through <see cref="TenantStore.AddAppRoleAssignment"/>.</summary>
+        public List<SimulatedAppRoleAssignment> AppRoleAssignments { get; set; } = new List<SimulatedAppRoleAssignment>();
 
         public DateTimeOffset? VisibleAfter { get; set; }
 
@@ -50,6 +56,13 @@ namespace LicenseGovernance.Simulator.Model
 
         [JsonIgnore]
         internal HashSet<Guid> MemberSet { get; } = new HashSet<Guid>();
+
+        /// <summary>Groups this group is a direct member of, derived from their member lists; rebuilt after a snapshot load.</summary>
+        [JsonIgnore]
+        internal HashSet<Guid> MemberOf { get; } = new HashSet<Guid>();
+
+        [JsonIgnore]
+        internal bool IsUnified => GroupTypes.Exists(t => string.Equals(t, "Unified", StringComparison.OrdinalIgnoreCase));
 
         [JsonIgnore]
         internal long Sequence { get; set; }

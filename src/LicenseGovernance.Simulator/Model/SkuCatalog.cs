@@ -104,6 +104,9 @@ namespace LicenseGovernance.Simulator.Model
             return sku;
         }
 
+        /// <summary>Whether a plan gives the user an Exchange mailbox, which needs proxy addresses unique in the tenant.</summary>
+        internal static bool IsMailboxPlan(Guid planId) => Array.IndexOf(ExclusiveFamilies[0], planId) >= 0;
+
         /// <summary>The first licensing rule that a set of enabled plans breaks, or null.</summary>
         internal static PlanConflict? FindConflict(ICollection<Guid> enabledPlans)
         {

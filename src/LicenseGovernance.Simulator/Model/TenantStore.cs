@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using LicenseGovernance.Simulator.Licensing;
+using LicenseGovernance.Simulator.Membership;
 using LicenseGovernance.Simulator.Model;
 
 namespace LicenseGovernance.Simulator
@@ -20,15 +21,25 @@ namespace LicenseGovernance.Simulator
         private readonly List<SimulatedGroup> _groups = new List<SimulatedGroup>();
         private readonly Dictionary<Guid, SimulatedGroup> _groupsById = new Dictionary<Guid, SimulatedGroup>();
         private readonly List<SimulatedSku> _skus = new List<SimulatedSku>();
+        private readonly Dictionary<string, int> _mailCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private readonly SimulatorClock _clock;
         private readonly Func<Guid> _newId;
         private long _sequence;
 
-        internal TenantStore(SimulatorClock clock, Func<Guid> newId)
+        // UtcTicks of the earliest queued background step (long.MaxValue when idle), so requests skip the write lock when nothing is due.
+        private long _nextDueTicks = long.MaxValue;
+
+        // While background work runs, the instant of the step being run: what it stamps and what delays count from.
+        private DateTimeOffset? _stepTime;
+
+        internal TenantStore(SimulatorClock clock, Func<Guid> newId, SimulatorOptions options)
         {
             _clock = clock;
             _newId = newId;
+            Options = options;
             GroupLicensing = new GroupLicenseProcessor(this);
+            DynamicMembership = new DynamicMembershipProcessor(this);
+            clock.Moved += RunDueWork;
         }
 
         public IReadOnlyList<SimulatedUser> Users => Read(() => _users.ToArray());
@@ -39,9 +50,22 @@ namespace LicenseGovernance.Simulator
 
         public int UserCount => Read(() => _users.Count);
 
+        /// <summary>Whether group-based licensing or dynamic membership work is still queued.</summary>
+        public bool HasPendingProcessing => Read(() => NextDueCore() != null);
+
+        /// <summary>When the next queued background step falls due on the simulator clock, or null when nothing is queued.</summary>
+        public DateTimeOffset? NextProcessingDue => Read(NextDueCore);
+
         internal GroupLicenseProcessor GroupLicensing { get; }
 
+        internal DynamicMembershipProcessor DynamicMembership { get; }
+
+        internal SimulatorOptions Options { get; }
+
         internal SimulatorClock Clock => _clock;
+
+        /// <summary>The clock's time, or while queued work runs, the time that work was due.</summary>
+        internal DateTimeOffset Now => _stepTime ?? _clock.UtcNow;
 
         internal List<SimulatedUser> UserList => _users;
 
@@ -123,7 +147,16 @@ namespace LicenseGovernance.Simulator
         {
             var user = RequireUser(id.ToString(), null);
             var upn = user.UserPrincipalName;
+            var mail = user.Mail;
+            var ruleInputs = DynamicMembership.Capture(user);
             ChangeLicences(user, () => change(user));
+            DynamicMembership.UserChanged(user, ruleInputs);
+            if (!string.Equals(mail, user.Mail, StringComparison.OrdinalIgnoreCase))
+            {
+                CountMail(mail, -1);
+                CountMail(user.Mail, 1);
+            }
+
             if (!string.Equals(upn, user.UserPrincipalName, StringComparison.OrdinalIgnoreCase))
             {
                 _usersByUpn.Remove(upn);
@@ -134,6 +167,27 @@ namespace LicenseGovernance.Simulator
         });
 
         public void SetManager(Guid userId, Guid? managerId) => UpdateUser(userId, u => u.ManagerId = managerId);
+
+        /// <summary>Same as POST /users/{id}/reprocessLicenseAssignment: queues the user in each of its licence groups.</summary>
+        public void ReprocessLicenseAssignment(Guid userId) => Write(() =>
+        {
+            GroupLicensing.Reprocess(RequireUser(userId.ToString(), null));
+            return 0;
+        });
+
+        /// <summary>
+        /// Runs every queued group-licensing and dynamic-membership step to the end now, at the clock's current time,
+        /// as if every remaining delay had already passed. Steps run in the order they were due. The clock does not move.
+        /// </summary>
+        public void ProcessPendingNow() => Write(() =>
+        {
+            while (NextDueCore() != null)
+            {
+                StepEarliest(_clock.UtcNow);
+            }
+
+            return 0;
+        });
 
         /// <summary>A direct assignment with the same rules (and errors) as POST /users/{id}/assignLicense.</summary>
         public void AssignLicense(Guid userId, Guid skuId, IEnumerable<Guid>? disabledPlans = null) =>
@@ -153,23 +207,97 @@ namespace LicenseGovernance.Simulator
                 CreatedDateTime = _clock.UtcNow,
             };
             configure?.Invoke(group);
-            return Write(() => AddGroupCore(group));
+            return Write(() => CreateGroupCore(group, group.Members.ToList()));
+        }
+
+        /// <summary>
+        /// Changes a group's properties under the store's lock, with the rules of PATCH /groups/{id}: a dynamic group's
+        /// rule must parse, and a new rule, type or processing state queues a full evaluation. Members and licences
+        /// have their own methods.
+        /// </summary>
+        public void UpdateGroup(Guid id, Action<SimulatedGroup> change) => Write(() =>
+        {
+            UpdateGroupCore(RequireGroup(id.ToString(), null), change);
+            return 0;
+        });
+
+        internal void UpdateGroupCore(SimulatedGroup group, Action<SimulatedGroup> change)
+        {
+            var (rule, state, types) = (group.MembershipRule, group.MembershipRuleProcessingState, group.GroupTypes.ToList());
+            change(group);
+            if (rule != group.MembershipRule || state != group.MembershipRuleProcessingState || !types.SequenceEqual(group.GroupTypes))
+            {
+                try
+                {
+                    DynamicMembershipProcessor.Validate(group);
+                }
+                catch (GraphServiceError)
+                {
+                    (group.MembershipRule, group.MembershipRuleProcessingState, group.GroupTypes) = (rule, state, types);
+                    throw;
+                }
+
+                DynamicMembership.RuleChanged(group);
+            }
         }
 
         public SimulatedGroup? FindGroup(Guid id) => Read(() => FindGroupCore(id.ToString(), null));
 
-        /// <summary>Adds a direct member; the group's licences flow to the user at once.</summary>
-        public void AddMember(Guid groupId, Guid userId) => Write(() =>
+        /// <summary>
+        /// Adds a direct member: a user, whose licences from the group are queued for processing, or a group to nest
+        /// (same rules as POST /groups/{id}/members/$ref).
+        /// </summary>
+        public void AddMember(Guid groupId, Guid memberId) => Write(() =>
         {
-            AddMembersCore(RequireGroup(groupId.ToString(), null), new[] { RequireUser(userId.ToString(), null) });
+            var member = FindMemberCandidate(memberId.ToString(), null) ?? throw GraphServiceError.NotFound(memberId.ToString());
+            AddMembersCore(RequireGroup(groupId.ToString(), null), new[] { member });
             return 0;
         });
 
-        public void RemoveMember(Guid groupId, Guid userId) => Write(() =>
+        /// <summary>Removes a direct member (user or nested group); a user's licences from the group are queued for removal.</summary>
+        public void RemoveMember(Guid groupId, Guid memberId) => Write(() =>
         {
-            RemoveMemberCore(RequireGroup(groupId.ToString(), null), userId);
+            RemoveMemberCore(RequireGroup(groupId.ToString(), null), memberId);
             return 0;
         });
+
+        /// <summary>Grants the group an app role of an application (GET /groups/{id}/appRoleAssignments lists it).</summary>
+        /// <param name="appRoleId">Null for the default access role (all zeros), used by apps that define no roles.</param>
+        public SimulatedAppRoleAssignment AddAppRoleAssignment(Guid groupId, Guid resourceId, string resourceDisplayName, Guid? appRoleId = null) => Write(() =>
+        {
+            var group = RequireGroup(groupId.ToString(), null);
+
+            // Observed ids are the principal id's bytes and more, base64url-encoded; any stable unique string serves clients.
+            var bytes = group.Id.ToByteArray().Concat(_newId().ToByteArray()).ToArray();
+            var assignment = new SimulatedAppRoleAssignment
+            {
+                Id = Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+                AppRoleId = appRoleId ?? Guid.Empty,
+                CreatedDateTime = Now,
+                PrincipalId = group.Id,
+                PrincipalDisplayName = group.DisplayName,
+                ResourceId = resourceId,
+                ResourceDisplayName = resourceDisplayName,
+            };
+            group.AppRoleAssignments.Add(assignment);
+            return assignment;
+        });
+
+        /// <summary>Same rules as POST /groups/{id}/extensions (a duplicate name is refused).</summary>
+        public SimulatedOpenExtension AddGroupExtension(Guid groupId, string extensionName, IEnumerable<KeyValuePair<string, object?>> properties)
+        {
+            var extension = new SimulatedOpenExtension { ExtensionName = extensionName };
+            foreach (var property in properties)
+            {
+                extension.Properties[property.Key] = System.Text.Json.JsonSerializer.SerializeToElement(property.Value);
+            }
+
+            return Write(() => AddExtensionCore(RequireGroup(groupId.ToString(), null), extension));
+        }
+
+        /// <summary>By extension name or its fully qualified form, ignoring case; null when the group or the extension is absent.</summary>
+        public SimulatedOpenExtension? FindGroupExtension(Guid groupId, string extensionName) =>
+            Read(() => FindGroupCore(groupId.ToString(), null) is SimulatedGroup g ? FindExtensionCore(g, extensionName) : null);
 
         /// <summary>Same rules as POST /groups/{id}/assignLicense.</summary>
         public void AssignGroupLicense(Guid groupId, Guid skuId, IEnumerable<Guid>? disabledPlans = null) =>
@@ -197,7 +325,99 @@ namespace LicenseGovernance.Simulator
             }
             finally
             {
+                if (_lock.RecursiveWriteCount == 1)
+                {
+                    Interlocked.Exchange(ref _nextDueTicks, NextDueCore()?.UtcTicks ?? long.MaxValue);
+                }
+
                 _lock.ExitWriteLock();
+            }
+        }
+
+        /// <summary>
+        /// Runs the background steps that fell due up to the clock's time, each at the time it was due. Called when the
+        /// clock moves and before every request, so a clock that is set from real time also drives the work.
+        /// </summary>
+        internal void RunDueWork()
+        {
+            var now = _clock.UtcNow;
+            if (Interlocked.Read(ref _nextDueTicks) > now.UtcTicks)
+            {
+                return;
+            }
+
+            Write(() =>
+            {
+                for (var next = NextDueCore(); next != null && next.Value <= now; next = NextDueCore())
+                {
+                    _stepTime = next;
+                    try
+                    {
+                        StepEarliest(next.Value);
+                    }
+                    finally
+                    {
+                        _stepTime = null;
+                    }
+                }
+
+                return 0;
+            });
+        }
+
+        private DateTimeOffset? NextDueCore()
+        {
+            var licensing = GroupLicensing.NextDue();
+            var membership = DynamicMembership.NextDue();
+            return licensing == null ? membership : membership == null || licensing.Value < membership.Value ? licensing : membership;
+        }
+
+        /// <summary>One step of whichever queue is due first; at a tie membership goes first, since its joins feed licensing.</summary>
+        private void StepEarliest(DateTimeOffset at)
+        {
+            var licensing = GroupLicensing.NextDue();
+            var membership = DynamicMembership.NextDue();
+            if (membership != null && (licensing == null || membership.Value <= licensing.Value))
+            {
+                DynamicMembership.StepEarliest();
+            }
+            else
+            {
+                GroupLicensing.StepEarliest(at);
+            }
+        }
+
+        internal bool IsPlanUnavailable(Guid planId, string usageLocation)
+        {
+            foreach (var entry in Options.UnavailableServicePlans)
+            {
+                if (string.Equals(entry.Key, usageLocation, StringComparison.OrdinalIgnoreCase) && entry.Value.Contains(planId))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether another user has the same mail, and so the same primary proxy address.</summary>
+        internal bool HasSharedMail(SimulatedUser user) => user.Mail != null && _mailCounts.TryGetValue(user.Mail, out var count) && count > 1;
+
+        private void CountMail(string? mail, int delta)
+        {
+            if (mail == null)
+            {
+                return;
+            }
+
+            _mailCounts.TryGetValue(mail, out var count);
+            if (count + delta == 0)
+            {
+                _mailCounts.Remove(mail);
+            }
+            else
+            {
+                _mailCounts[mail] = count + delta;
             }
         }
 
@@ -223,6 +443,7 @@ namespace LicenseGovernance.Simulator
             }
 
             user.Sequence = ++_sequence;
+            CountMail(user.Mail, 1);
             _users.Add(user);
             _usersById.Add(user.Id, user);
             _usersByUpn.Add(user.UserPrincipalName, user);
@@ -235,6 +456,7 @@ namespace LicenseGovernance.Simulator
                 }
             }
 
+            DynamicMembership.UserAdded(user);
             return user;
         }
 
@@ -262,8 +484,36 @@ namespace LicenseGovernance.Simulator
                 {
                     member.MemberOf.Add(group.Id);
                 }
+                else if (_groupsById.TryGetValue(memberId, out var child))
+                {
+                    child.MemberOf.Add(group.Id);
+                }
             }
 
+            // Groups loaded earlier (snapshots, seeding) may already list this one as a member.
+            foreach (var parent in _groups)
+            {
+                if (parent.MemberSet.Contains(group.Id))
+                {
+                    group.MemberOf.Add(parent.Id);
+                }
+            }
+
+            return group;
+        }
+
+        /// <summary>A new group with its first members, as POST /groups creates it; a dynamic group queues its first evaluation.</summary>
+        internal SimulatedGroup CreateGroupCore(SimulatedGroup group, IReadOnlyList<Guid> memberIds)
+        {
+            DynamicMembershipProcessor.Validate(group);
+            group.Members.Clear();
+            AddGroupCore(group);
+            if (memberIds.Count > 0)
+            {
+                AddMembersCore(group, memberIds);
+            }
+
+            DynamicMembership.RuleChanged(group);
             return group;
         }
 
@@ -275,12 +525,26 @@ namespace LicenseGovernance.Simulator
                 throw GraphServiceError.BadRequest("The group has licenses assigned. Remove all licenses from the group before deleting it.");
             }
 
+            // Licence removals still queued for the group land now, so no member keeps a licence from a deleted group.
+            GroupLicensing.Drain(group, Now);
+            DynamicMembership.GroupRemoved(group);
             foreach (var memberId in group.Members)
             {
                 if (_usersById.TryGetValue(memberId, out var member))
                 {
                     member.MemberOf.Remove(group.Id);
                 }
+                else if (_groupsById.TryGetValue(memberId, out var child))
+                {
+                    child.MemberOf.Remove(group.Id);
+                }
+            }
+
+            foreach (var parentId in group.MemberOf)
+            {
+                var parent = _groupsById[parentId];
+                parent.Members.Remove(group.Id);
+                parent.MemberSet.Remove(group.Id);
             }
 
             _groups.Remove(group);
@@ -531,45 +795,77 @@ namespace LicenseGovernance.Simulator
             return group;
         }
 
-        internal void AddMembersCore(SimulatedGroup group, IReadOnlyList<SimulatedUser> users)
+        /// <summary>A user or group that can become a member, by object id; <paramref name="now"/> null ignores replication delays.</summary>
+        internal Guid? FindMemberCandidate(string id, DateTimeOffset? now) =>
+            FindUserCore(id, now)?.Id ?? (Guid.TryParse(id, out _) ? FindGroupCore(id, now)?.Id : null);
+
+        /// <summary>Adds users and nested groups, all or none; a user's licences from the group are queued.</summary>
+        internal void AddMembersCore(SimulatedGroup group, IReadOnlyList<Guid> memberIds)
         {
             if (group.IsDynamic)
             {
                 throw GraphServiceError.BadRequest("Members of a group with dynamic membership cannot be added or removed manually.");
             }
 
-            if (users.Any(u => group.MemberSet.Contains(u.Id)) || users.Select(u => u.Id).Distinct().Count() != users.Count)
+            if (memberIds.Any(group.MemberSet.Contains) || memberIds.Distinct().Count() != memberIds.Count)
             {
                 throw GraphServiceError.BadRequest("One or more added object references already exist for the following modified properties: 'members'.");
             }
 
-            foreach (var user in users)
+            foreach (var memberId in memberIds)
             {
-                group.Members.Add(user.Id);
-                group.MemberSet.Add(user.Id);
-                user.MemberOf.Add(group.Id);
-                GroupLicensing.MemberAdded(group, user);
+                if (_usersById.ContainsKey(memberId))
+                {
+                    continue;
+                }
+
+                var child = GroupById(memberId) ?? throw GraphServiceError.BadRequest("The source resource object or one of the objects being referenced do not exist.");
+                if (child == group || group.IsUnified || child.IsAssignableToRole)
+                {
+                    // Microsoft 365 groups hold users only, a group cannot contain itself, role-assignable groups cannot be nested.
+                    throw GraphServiceError.BadRequest($"Group {child.Id} cannot be added as a member of group {group.Id}.");
+                }
+            }
+
+            foreach (var memberId in memberIds)
+            {
+                group.Members.Add(memberId);
+                group.MemberSet.Add(memberId);
+                if (_usersById.TryGetValue(memberId, out var user))
+                {
+                    user.MemberOf.Add(group.Id);
+                    GroupLicensing.MemberAdded(group, user);
+                }
+                else
+                {
+                    // Group-based licensing does not flow through nested groups, so nothing is queued for them.
+                    _groupsById[memberId].MemberOf.Add(group.Id);
+                }
             }
         }
 
-        internal void RemoveMemberCore(SimulatedGroup group, Guid userId)
+        internal void RemoveMemberCore(SimulatedGroup group, Guid memberId)
         {
             if (group.IsDynamic)
             {
                 throw GraphServiceError.BadRequest("Members of a group with dynamic membership cannot be added or removed manually.");
             }
 
-            if (!group.MemberSet.Remove(userId))
+            if (!group.MemberSet.Remove(memberId))
             {
                 throw GraphServiceError.BadRequest("One or more removed object references do not exist for the following modified properties: 'members'.");
             }
 
-            group.Members.Remove(userId);
-            var user = UserById(userId);
+            group.Members.Remove(memberId);
+            var user = UserById(memberId);
             if (user != null)
             {
                 user.MemberOf.Remove(group.Id);
                 GroupLicensing.MemberRemoved(group, user);
+            }
+            else if (_groupsById.TryGetValue(memberId, out var child))
+            {
+                child.MemberOf.Remove(group.Id);
             }
         }
 
@@ -590,6 +886,30 @@ namespace LicenseGovernance.Simulator
             {
                 AddGroupCore(group);
             }
+        }
+
+        internal SimulatedOpenExtension AddExtensionCore(SimulatedGroup group, SimulatedOpenExtension extension)
+        {
+            if (string.IsNullOrWhiteSpace(extension.ExtensionName))
+            {
+                throw GraphServiceError.BadRequest("A value is required for property 'extensionName' of resource 'openTypeExtension'.");
+            }
+
+            if (FindExtensionCore(group, extension.ExtensionName) != null)
+            {
+                // Observed: code Request_BadRequest with this message; the 409 status is unverified.
+                throw new GraphServiceError(409, "Request_BadRequest", "An extension already exists with given id.");
+            }
+
+            group.Extensions.Add(extension);
+            return extension;
+        }
+
+        internal static SimulatedOpenExtension? FindExtensionCore(SimulatedGroup group, string idOrName)
+        {
+            const string Qualifier = "microsoft.graph.openTypeExtension.";
+            var name = idOrName.StartsWith(Qualifier, StringComparison.OrdinalIgnoreCase) ? idOrName.Substring(Qualifier.Length) : idOrName;
+            return group.Extensions.Find(e => string.Equals(e.ExtensionName, name, StringComparison.OrdinalIgnoreCase));
         }
 
         private SimulatedSku RequireSku(Guid skuId) => FindSkuCore(skuId) ?? throw new ArgumentException($"The tenant has no SKU {skuId}.", nameof(skuId));

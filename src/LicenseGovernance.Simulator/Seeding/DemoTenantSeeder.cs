@@ -136,6 +136,9 @@ namespace LicenseGovernance.Simulator.Seeding
                 store.AddGroupCore(group);
             }
 
+            // A group that already serves another purpose: it grants access to an enterprise application.
+            store.AddAppRoleAssignment(salesGroup.Id, ids.Next(), "Contoso CRM");
+
             // Seats: headroom everywhere, one SKU nearly full, and a free SKU with a large pool.
             foreach (var sku in skus.Values)
             {

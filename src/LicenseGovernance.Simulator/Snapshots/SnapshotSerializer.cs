@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Text.Json;
+using System.Linq;
 using System.Text.Json.Serialization;
+using LicenseGovernance.Simulator.Licensing;
+using LicenseGovernance.Simulator.Membership;
 using LicenseGovernance.Simulator.Model;
 using LicenseGovernance.Simulator.Seeding;
 using LicenseGovernance.Simulator.Throttling;
@@ -13,7 +16,8 @@ namespace LicenseGovernance.Simulator.Snapshots
     /// <summary>Whole-tenant snapshots: JSON with a format version, gzip-compressed when the path ends in ".gz".</summary>
     internal static class SnapshotSerializer
     {
-        public const int FormatVersion = 1;
+        /// <summary>2 added queued background work, open extensions, app role assignments and nested members; 1 still loads.</summary>
+        public const int FormatVersion = 2;
 
         private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
         {
@@ -33,6 +37,8 @@ namespace LicenseGovernance.Simulator.Snapshots
                 Skus = tenant.Store.SkuList,
                 Users = tenant.Store.UserList,
                 Groups = tenant.Store.GroupList,
+                LicenseProcessing = tenant.Store.GroupLicensing.Save(),
+                MembershipEvaluations = tenant.Store.DynamicMembership.Save(),
             });
             using var file = File.Create(path);
             using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest) : (Stream)file;
@@ -74,7 +80,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 throw new SimulatorSnapshotException($"Snapshot file '{path}' is empty.");
             }
 
-            if (document.FormatVersion != FormatVersion)
+            if (document.FormatVersion != FormatVersion && document.FormatVersion != 1)
             {
                 throw new SimulatorSnapshotException($"Snapshot file '{path}' has format version {document.FormatVersion}; this simulator reads version {FormatVersion}.");
             }
@@ -91,6 +97,8 @@ namespace LicenseGovernance.Simulator.Snapshots
                 tenant.Store.Write(() =>
                 {
                     tenant.Store.Rebuild(document.Skus ?? new List<SimulatedSku>(), document.Users ?? new List<SimulatedUser>(), document.Groups ?? new List<SimulatedGroup>());
+                    tenant.Store.GroupLicensing.Load(document.LicenseProcessing ?? new List<LicenseProcessingRunState>());
+                    tenant.Store.DynamicMembership.Load(document.MembershipEvaluations ?? new List<DynamicEvaluation>());
                     return 0;
                 });
             }
@@ -119,10 +127,16 @@ namespace LicenseGovernance.Simulator.Snapshots
             public List<SimulatedUser>? Users { get; set; }
 
             public List<SimulatedGroup>? Groups { get; set; }
+
+            public List<LicenseProcessingRunState>? LicenseProcessing { get; set; }
+
+            public List<DynamicEvaluation>? MembershipEvaluations { get; set; }
         }
 
         private sealed class SnapshotOptions
         {
+            private static readonly SimulatorOptions Defaults = new SimulatorOptions();
+
             public bool ThrottlingEnabled { get; set; }
 
             public int ResourceUnitsPer10Seconds { get; set; }
@@ -145,6 +159,20 @@ namespace LicenseGovernance.Simulator.Snapshots
 
             public bool TenantHasEntraP1 { get; set; }
 
+            // Version 1 files lack the settings below; the initialisers give them the defaults.
+            public long LicenseProcessingDelayTicks { get; set; } = Defaults.LicenseProcessingDelay.Ticks;
+
+            public long LicenseProcessingTimePerUserTicks { get; set; } = Defaults.LicenseProcessingTimePerUser.Ticks;
+
+            public long DynamicMembershipDelayTicks { get; set; } = Defaults.DynamicMembershipDelay.Ticks;
+
+            public long DynamicMembershipTimePerUserTicks { get; set; } = Defaults.DynamicMembershipTimePerUser.Ticks;
+
+            public string? TenantUsageLocation { get; set; } = Defaults.TenantUsageLocation;
+
+            /// <summary>Sorted by country and plan, so equal options always serialise to the same bytes.</summary>
+            public SortedDictionary<string, List<Guid>>? UnavailableServicePlans { get; set; }
+
             public static SnapshotOptions From(SimulatorOptions o) => new SnapshotOptions
             {
                 ThrottlingEnabled = o.Throttling.Enabled,
@@ -158,10 +186,24 @@ namespace LicenseGovernance.Simulator.Snapshots
                 SignInActivityMaxPageSize = o.SignInActivityMaxPageSize,
                 EnforcePermissions = o.EnforcePermissions,
                 TenantHasEntraP1 = o.TenantHasEntraP1,
+                LicenseProcessingDelayTicks = o.LicenseProcessingDelay.Ticks,
+                LicenseProcessingTimePerUserTicks = o.LicenseProcessingTimePerUser.Ticks,
+                DynamicMembershipDelayTicks = o.DynamicMembershipDelay.Ticks,
+                DynamicMembershipTimePerUserTicks = o.DynamicMembershipTimePerUser.Ticks,
+                TenantUsageLocation = o.TenantUsageLocation,
+                UnavailableServicePlans = new SortedDictionary<string, List<Guid>>(
+                    o.UnavailableServicePlans.ToDictionary(e => e.Key.ToUpperInvariant(), e => e.Value.OrderBy(p => p).ToList()), StringComparer.Ordinal),
             };
 
             public SimulatorOptions ToOptions() => new SimulatorOptions
             {
+                LicenseProcessingDelay = TimeSpan.FromTicks(LicenseProcessingDelayTicks),
+                LicenseProcessingTimePerUser = TimeSpan.FromTicks(LicenseProcessingTimePerUserTicks),
+                DynamicMembershipDelay = TimeSpan.FromTicks(DynamicMembershipDelayTicks),
+                DynamicMembershipTimePerUser = TimeSpan.FromTicks(DynamicMembershipTimePerUserTicks),
+                TenantUsageLocation = TenantUsageLocation,
+                UnavailableServicePlans = (UnavailableServicePlans ?? new SortedDictionary<string, List<Guid>>())
+                    .ToDictionary(e => e.Key, e => new HashSet<Guid>(e.Value), StringComparer.OrdinalIgnoreCase),
                 Throttling = new ThrottlingOptions
                 {
                     Enabled = ThrottlingEnabled,

@@ -183,6 +183,7 @@ public class SimulatorHttpTests
                 var group = store.AddGroup("LIC-E3");
                 store.AssignGroupLicense(group.Id, e3.SkuId);
                 store.AddMember(group.Id, alice.Id);
+                store.ProcessPendingNow();
                 body = new { addLicenses = Array.Empty<object>(), removeLicenses = new[] { e3.SkuId } };
                 break;
             case "exclusive":
@@ -220,6 +221,7 @@ public class SimulatorHttpTests
 
         var assigned = await client.PostAsync($"groups/{groupId}/assignLicense", Json(new { addLicenses = new[] { new { skuId = e3.SkuId, disabledPlans = Array.Empty<Guid>() } }, removeLicenses = Array.Empty<Guid>() }));
         Assert.Equal(HttpStatusCode.Accepted, assigned.StatusCode);
+        store.ProcessPendingNow();
 
         // Alice holds E3 directly and through the group but uses one seat; bob takes the last seat; carol is left in error.
         Assert.Equal(2, store.GetSku(e3.SkuId)!.ConsumedUnits);
@@ -239,6 +241,8 @@ public class SimulatorHttpTests
 
         var removed = await client.DeleteAsync($"groups/{groupId}/members/{bob.Id}/$ref");
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(2, store.GetSku(e3.SkuId)!.ConsumedUnits);
+        store.ProcessPendingNow();
         Assert.Equal(1, store.GetSku(e3.SkuId)!.ConsumedUnits);
         var again = await client.DeleteAsync($"groups/{groupId}/members/{bob.Id}/$ref");
         Assert.Equal("One or more removed object references do not exist for the following modified properties: 'members'.", (await ReadError(again)).Message);
