@@ -40,5 +40,7 @@ namespace LicenseGovernance
         public const string TierRankInvalid = "LicenseGovernance.TierRankInvalid";
         public const string GroupCannotCarryLicences = "LicenseGovernance.GroupCannotCarryLicences";
         public const string TierReplacementNotActive = "LicenseGovernance.TierReplacementNotActive";
+        public const string NotEnoughSeats = "LicenseGovernance.NotEnoughSeats";
+        public const string TierLicencesExclusive = "LicenseGovernance.TierLicencesExclusive";
     }
 }

@@ -198,9 +198,20 @@ namespace LicenseGovernance
 
         public static GovernanceError TierReplacementNotActive(string name, string removing, int usersNotActive) => new GovernanceError(
             ErrorIds.TierReplacementNotActive, GovernanceErrorCategory.InvalidOperation,
-            $"'{name}' now carries its new licences, but {usersNotActive} member(s) do not hold them actively yet, so {removing} was not removed: nobody loses a licence before the replacement works. " +
-            $"Run Get-GroupLicenseError -Group '{name}' to see why, fix it, then run the command again to finish.",
+            $"{usersNotActive} member(s) of '{name}' could not get the tier's new licences, so the change was rolled back and {removing} stays: nobody loses a licence before the replacement works. " +
+            $"Run Get-GroupLicenseError -Group '{name}' right away to see who and why, fix it, then run the command again.",
             name);
+
+        public static GovernanceError TierLicencesExclusive(string name, string graphMessage) => new GovernanceError(
+            ErrorIds.TierLicencesExclusive, GovernanceErrorCategory.InvalidOperation,
+            $"The new licences of '{name}' cannot be held together with its current ones ({graphMessage}), so members would have to lose the old licence before the new one is verified. Nothing was changed. " +
+            "Create the new licence set as a tier of its own with New-LicenseTierGroup and move members to it, or change the plans so that they no longer exclude each other.",
+            name);
+
+        public static GovernanceError NotEnoughSeats(string sku, int needed, int available, string group) => new GovernanceError(
+            ErrorIds.NotEnoughSeats, GovernanceErrorCategory.LimitsExceeded,
+            $"'{group}' would need {needed} more {sku} seat(s), and only {available} are free. Buy or free {needed - available} seat(s) (Get-LicenseSku -Sku {sku}) first; nothing was changed.",
+            sku);
 
         private static string FormatPermissions(IReadOnlyList<string> permissions) =>
             permissions.Count == 0 ? "(unknown)" : permissions.Count == 1 ? permissions[0] : permissions[0] + " (or one of " + string.Join(", ", permissions.Skip(1)) + ")";

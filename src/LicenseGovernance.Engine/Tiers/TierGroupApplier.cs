@@ -151,27 +151,61 @@ namespace LicenseGovernance.Engine.Tiers
 
             var add = TierGroupPlanner.DecodeAdd(r.TryGetValue(TierGroupPlanner.KeyAdd, out var a) ? a : null);
             var remove = TierGroupPlanner.DecodeRemove(r.TryGetValue(TierGroupPlanner.KeyRemove, out var rm) ? rm : null);
-            if (add.Count > 0)
+            if (add.Count == 0)
             {
-                await AssignAsync(session, id, plan.DisplayName, add, new List<Guid?>(), cancellation).ConfigureAwait(false);
-            }
+                if (remove.Count > 0)
+                {
+                    await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
+                }
 
-            if (remove.Count == 0)
-            {
                 return;
             }
 
-            if (add.Count > 0)
+            // One licence that fails puts every licence of the group in error for that member, so a new or changed licence
+            // must be seen working for everyone who was fine before; otherwise the group goes back to what it was.
+            var healthy = await HealthyMembersAsync(session, id, cancellation).ConfigureAwait(false);
+            try
             {
-                // Members keep the old licences until the new ones are verified active for every one of them.
-                var notActive = await WaitForActiveAsync(session, id, add.Select(l => l.SkuId!.Value).ToList(), sink).ConfigureAwait(false);
-                if (notActive > 0)
-                {
-                    throw Errors.TierReplacementNotActive(plan.DisplayName, string.Join(", ", remove), notActive).ToException();
-                }
+                await AssignAsync(session, id, plan.DisplayName, add, new List<Guid?>(), cancellation).ConfigureAwait(false);
+            }
+            catch (LicenseGovernanceException ex) when (IsMutuallyExclusive(ex))
+            {
+                // Swapping them in one call would take the old licence away before the new one is seen working.
+                throw Errors.TierLicencesExclusive(plan.DisplayName, ex.Error.Message).ToException();
             }
 
-            await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
+            var skus = current.Licenses.Select(l => l.SkuId!.Value).Concat(add.Select(l => l.SkuId!.Value)).Distinct().ToList();
+            var notActive = await WaitForActiveAsync(session, id, healthy, skus, sink).ConfigureAwait(false);
+            if (notActive > 0)
+            {
+                await RollBackAsync(session, id, plan.DisplayName, current, add, cancellation).ConfigureAwait(false);
+                throw Errors.TierReplacementNotActive(plan.DisplayName, string.Join(", ", current.Licenses.Select(l => l.SkuId)), notActive).ToException();
+            }
+
+            if (remove.Count > 0)
+            {
+                await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        private static bool IsMutuallyExclusive(LicenseGovernanceException ex) =>
+            ex.Error.Inner is ApiException api && api.ResponseStatusCode == 400 && ex.Message.IndexOf("mutually exclusive", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>Restores the licences the group had before <paramref name="added"/>: new SKUs come off, changed ones get their old plans back.</summary>
+        private static Task RollBackAsync(GraphSession session, string groupId, string name, TierGroupState before, List<AssignedLicense> added, CancellationToken cancellation)
+        {
+            var restore = before.Licenses.Where(l => added.Any(a => a.SkuId == l.SkuId)).ToList();
+            var drop = added.Where(a => !before.Licenses.Any(l => l.SkuId == a.SkuId)).Select(a => a.SkuId).ToList();
+            return AssignAsync(session, groupId, name, restore, drop, cancellation);
+        }
+
+        /// <summary>Members whose every licence from this group is active now: the ones a change must not break.</summary>
+        private static async Task<HashSet<string>> HealthyMembersAsync(GraphSession session, string groupId, CancellationToken cancellation)
+        {
+            var members = await TierGroupDirectory.UserMembersAsync(session, groupId, new[] { "id", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false);
+            return new HashSet<string>(members.Where(u => (u.LicenseAssignmentStates ?? new List<LicenseAssignmentState>())
+                .Where(s => string.Equals(s.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase))
+                .All(s => string.Equals(s.State, "Active", StringComparison.OrdinalIgnoreCase))).Select(u => u.Id!), StringComparer.OrdinalIgnoreCase);
         }
 
         private static async Task RemoveAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, IGovernanceSink sink)
@@ -200,35 +234,34 @@ namespace LicenseGovernance.Engine.Tiers
                 cancellation);
 
         /// <summary>
-        /// Polls until Entra has processed the group and every member holds each SKU actively, or the timeout passes.
-        /// Returns how many members still do not.
+        /// Polls until every one of <paramref name="watched"/> holds each SKU from the group actively, or Entra has finished
+        /// processing the group (after at least one wait, since the state it reports right after a change may be the old
+        /// one), or the timeout passes. Returns how many of them do not.
         /// </summary>
-        private static async Task<int> WaitForActiveAsync(GraphSession session, string groupId, IReadOnlyList<Guid> skus, IGovernanceSink sink)
+        private static async Task<int> WaitForActiveAsync(GraphSession session, string groupId, HashSet<string> watched, IReadOnlyList<Guid> skus, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var deadline = session.Now + ReplacementTimeout;
+            var waited = false;
             while (true)
             {
                 var group = await session.CallAsync("read group " + groupId, "ReadGroups",
                     c => c.Groups[groupId].GetAsync(q => q.QueryParameters.Select = new[] { "id", "licenseProcessingState" }, cancellation), cancellation).ConfigureAwait(false);
-                var members = await TierGroupDirectory.UserMembersAsync(session, groupId, new[] { "id", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false);
+                var members = (await TierGroupDirectory.UserMembersAsync(session, groupId, new[] { "id", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false))
+                    .Where(u => watched.Contains(u.Id!)).ToList();
                 var notActive = members.Count(u => skus.Any(sku => !(u.LicenseAssignmentStates ?? new List<LicenseAssignmentState>())
                     .Any(s => s.SkuId == sku && string.Equals(s.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase) && string.Equals(s.State, "Active", StringComparison.OrdinalIgnoreCase))));
                 var complete = string.Equals(group?.LicenseProcessingState?.State, "ProcessingComplete", StringComparison.OrdinalIgnoreCase);
-                if ((complete && notActive == 0) || session.Now >= deadline)
+                if (notActive == 0 || (complete && waited) || session.Now >= deadline)
                 {
+                    sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's licences", $"{members.Count - notActive} of {members.Count} member(s) active", 100, completed: true));
                     return notActive;
                 }
 
-                if (complete)
-                {
-                    // Processing finished and some members are in error: waiting longer changes nothing.
-                    return notActive;
-                }
-
-                sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's new licences",
+                sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's licences",
                     $"{members.Count - notActive} of {members.Count} member(s) active", GovernanceProgress.Percent(members.Count - notActive, members.Count)));
                 await session.WaitAsync(PollInterval, cancellation).ConfigureAwait(false);
+                waited = true;
             }
         }
 

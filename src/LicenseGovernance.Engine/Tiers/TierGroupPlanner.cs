@@ -106,7 +106,7 @@ namespace LicenseGovernance.Engine.Tiers
 
             if (!existing.IsTier)
             {
-                var purposes = await OtherPurposesAsync(session, existing, licenses, cancellation).ConfigureAwait(false);
+                var purposes = await OtherPurposesAsync(session, existing, licenses, tenantSkus, cancellation).ConfigureAwait(false);
                 if (purposes.Count > 0 && !request.Force)
                 {
                     throw Errors.GroupServesOtherPurpose(existing.Name, purposes).ToException();
@@ -115,11 +115,12 @@ namespace LicenseGovernance.Engine.Tiers
                 plan.Warnings.AddRange(purposes.Select(p => $"'{existing.Name}' becomes a tier although it {p} (-Force)."));
             }
 
-            PlanUpdate(plan, existing, request.Description, desiredRule, record, licenses);
+            PlanUpdate(plan, existing, request.Description, desiredRule, record, licenses, tenantSkus);
+            await CheckSeatsAsync(session, existing, licenses, cancellation).ConfigureAwait(false);
             return plan;
         }
 
-        public static async Task<TierGroupPlan> PlanRemoveAsync(GraphSession session, RemoveTierGroupRequest request, CancellationToken cancellation)
+        public static async Task<TierGroupPlan> PlanRemoveAsync(GraphSession session, RemoveTierGroupRequest request, Func<Task<IReadOnlyList<LicenseSku>>> skus, CancellationToken cancellation)
         {
             var state = await TierGroupDirectory.RequireAsync(session, (request.Group ?? "").Trim(), cancellation).ConfigureAwait(false);
             if (!state.IsTier)
@@ -135,11 +136,12 @@ namespace LicenseGovernance.Engine.Tiers
                 throw Errors.TierGroupInUse(state.Name, stranded.Count).ToException();
             }
 
+            var tenantSkus = await skus().ConfigureAwait(false);
             var plan = new TierGroupPlan { Action = "Remove", GroupId = state.Id, DisplayName = state.Name };
             plan.Resolved[KeyGroupId] = state.Id.ToString();
             plan.Resolved[KeyFingerprint] = state.Fingerprint();
             plan.Resolved[KeyRemove] = string.Join(";", state.Licenses.Select(l => l.SkuId.ToString()));
-            plan.Changes.Add(new TierGroupChange("Licences", string.Join(", ", state.Licenses.Select(l => l.SkuId)), null));
+            plan.Changes.Add(new TierGroupChange("Licences", string.Join(", ", state.Licenses.Select(l => SkuName(tenantSkus, l.SkuId))), null));
             plan.Changes.Add(new TierGroupChange("Group", state.Name + " (" + members.Count + " member(s))", null));
             if (stranded.Count > 0)
             {
@@ -148,6 +150,29 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             return plan;
+        }
+
+        private static string SkuName(IReadOnlyList<LicenseSku> skus, Guid? skuId) =>
+            skus.FirstOrDefault(s => s.SkuId == skuId)?.SkuPartNumber ?? skuId?.ToString() ?? "?";
+
+        /// <summary>Members who do not hold a SKU the tier adds each need a free seat; short of that, nothing is written.</summary>
+        private static async Task CheckSeatsAsync(GraphSession session, TierGroupState existing, IReadOnlyList<DesiredLicense> licenses, CancellationToken cancellation)
+        {
+            var added = licenses.Where(l => !existing.Licenses.Any(c => c.SkuId == l.SkuId)).ToList();
+            if (added.Count == 0)
+            {
+                return;
+            }
+
+            var members = await TierGroupDirectory.UserMembersAsync(session, existing.Group.Id!, new[] { "id", "assignedLicenses" }, cancellation).ConfigureAwait(false);
+            foreach (var license in added)
+            {
+                var needed = members.Count(u => !(u.AssignedLicenses ?? new List<AssignedLicense>()).Any(l => l.SkuId == license.SkuId));
+                if (needed > license.Sku.AvailableUnits)
+                {
+                    throw Errors.NotEnoughSeats(license.Sku.SkuPartNumber, needed, license.Sku.AvailableUnits, existing.Name).ToException();
+                }
+            }
         }
 
         /// <summary>Active and ActiveWithError licences work for the user; Error and Disabled ones do not.</summary>
@@ -205,7 +230,7 @@ namespace LicenseGovernance.Engine.Tiers
             }
         }
 
-        private static void PlanUpdate(TierGroupPlan plan, TierGroupState existing, string? description, string? rule, TierRecord record, IReadOnlyList<DesiredLicense> licenses)
+        private static void PlanUpdate(TierGroupPlan plan, TierGroupState existing, string? description, string? rule, TierRecord record, IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<LicenseSku> tenantSkus)
         {
             if (description != null && !string.Equals(description, existing.Group.Description ?? "", StringComparison.Ordinal))
             {
@@ -250,7 +275,7 @@ namespace LicenseGovernance.Engine.Tiers
                 plan.Resolved[KeyRemove] = string.Join(";", remove);
                 foreach (var skuId in remove)
                 {
-                    plan.Changes.Add(new TierGroupChange("Licence", skuId.ToString(), null));
+                    plan.Changes.Add(new TierGroupChange("Licence", SkuName(tenantSkus, skuId), null));
                 }
 
                 plan.Warnings.Add($"Members of '{existing.Name}' lose {remove.Count} SKU(s) the tier no longer carries; new licences are applied and verified first.");
@@ -263,7 +288,7 @@ namespace LicenseGovernance.Engine.Tiers
         /// Why an existing group should not quietly become a tier. Access-package resources are not checked yet: that needs
         /// entitlement management (issue 4).
         /// </summary>
-        private static async Task<List<string>> OtherPurposesAsync(GraphSession session, TierGroupState group, IReadOnlyList<DesiredLicense> licenses, CancellationToken cancellation)
+        private static async Task<List<string>> OtherPurposesAsync(GraphSession session, TierGroupState group, IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<LicenseSku> tenantSkus, CancellationToken cancellation)
         {
             var purposes = new List<string>();
             var id = group.Group.Id!;
@@ -275,7 +300,7 @@ namespace LicenseGovernance.Engine.Tiers
             var foreign = group.Licenses.Where(l => !licenses.Any(d => d.SkuId == l.SkuId)).ToList();
             if (foreign.Count > 0)
             {
-                purposes.Add($"already carries {foreign.Count} other licence(s) ({string.Join(", ", foreign.Select(l => l.SkuId))})");
+                purposes.Add($"already carries {foreign.Count} other licence(s) ({string.Join(", ", foreign.Select(l => SkuName(tenantSkus, l.SkuId)))})");
             }
 
             var roles = await session.CallAsync("read app role assignments of group " + group.Name, "ReadGroups",

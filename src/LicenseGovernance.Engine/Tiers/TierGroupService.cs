@@ -20,7 +20,7 @@ namespace LicenseGovernance.Engine.Tiers
             await TierGroupPlanner.PlanAsync(session, request, await TenantSkusAsync(session, sink).ConfigureAwait(false), sink.Cancellation).ConfigureAwait(false);
 
         public Task<TierGroupPlan> PlanRemoveAsync(GraphSession session, RemoveTierGroupRequest request, IGovernanceSink sink) =>
-            TierGroupPlanner.PlanRemoveAsync(session, request, sink.Cancellation);
+            TierGroupPlanner.PlanRemoveAsync(session, request, () => TenantSkusAsync(session, sink), sink.Cancellation);
 
         public async Task<LicenseTierGroup?> ApplyAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink)
         {

@@ -11,6 +11,7 @@ public sealed class TierGroupEngineTests
 {
     private static readonly Guid E3 = Guid.Parse("05e9a617-0261-4cee-bb44-138d3ef5d965");
     private static readonly Guid E5 = Guid.Parse("06ebc4ee-1bb5-47dd-8120-11324bc54e06");
+    private static readonly Guid Visio = Guid.Parse("c5928f49-12ba-48f7-ada3-0d743a3601d5");
 
     [Fact]
     public async Task Document000sThreeTiersAreCreatedFromNothingAndReadBackByANewSession()
@@ -168,38 +169,81 @@ public sealed class TierGroupEngineTests
     {
         using var fx = new EngineFixture();
         var tier = await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
-        var members = fx.Tenant.Store.Users.Where(u => u.UsageLocation != null && u.UserType == "Member").Take(4).ToList();
+        var members = Enumerable.Range(1, 4).Select(i => fx.Tenant.Store.AddUser($"swap{i}@{fx.Tenant.DefaultDomain}", u => u.UsageLocation = "DE")).ToList();
         foreach (var m in members)
         {
             fx.Tenant.Store.AddMember(tier.GroupId, m.Id);
         }
 
         fx.Tenant.Settle();
-        // Room for only two more E5 seats: two members cannot get the replacement.
         var e5 = fx.Tenant.Store.GetSku(E5)!;
         fx.Tenant.Store.SetPrepaidUnits(E5, e5.ConsumedUnits + 2);
+        fx.Tenant.Statistics.Reset();
 
-        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E5" } }, new CollectingSink());
-        Assert.Contains(plan.Warnings, w => w.Contains("verified first"));
-        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
-        Assert.Equal(ErrorIds.TierReplacementNotActive, ex.Error.Id);
-        // Nobody lost E3.
-        Assert.All(members, m => Assert.Contains(fx.Tenant.Store.GetUser(m.Id).LicenseAssignmentStates, s => s.SkuId == E3 && s.AssignedByGroup == tier.GroupId && s.State == "Active"));
+        // Two seats for four members: refused before anything is written.
+        var shortage = await fx.PlanFailsAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E5" } });
+        Assert.Equal(ErrorIds.NotEnoughSeats, shortage.Id);
+        Assert.Contains("4 more SPE_E5", shortage.Message);
+        Assert.Equal(0, fx.Tenant.Statistics.Writes);
 
         fx.Tenant.Store.SetPrepaidUnits(E5, e5.ConsumedUnits + 10);
-        var retry = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E5" } }, new CollectingSink());
-        var reprocess = new CollectingSink();
-        await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { Group = "LIC-M365-Tier2", Wait = true }, reprocess);
-        retry = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E5" } }, new CollectingSink());
-        var done = await fx.Engine.ApplyTierGroupPlanAsync(retry, new CollectingSink());
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E5" } }, new CollectingSink());
+        Assert.Contains(plan.Warnings, w => w.Contains("verified first"));
+        var done = await fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink());
         fx.Tenant.Settle();
 
         Assert.Equal("SPE_E5", done!.SkuPartNumbers);
         Assert.All(members, m =>
         {
             var states = fx.Tenant.Store.GetUser(m.Id).LicenseAssignmentStates.Where(s => s.AssignedByGroup == tier.GroupId).ToList();
-            Assert.Equal(E5, Assert.Single(states).SkuId);
+            var state = Assert.Single(states);
+            Assert.Equal(E5, state.SkuId);
+            Assert.Equal("Active", state.State);
         });
+    }
+
+    [Fact]
+    public async Task ANewTierLicenceThatBreaksMembersIsRolledBackSoTheirOldOneKeepsWorking()
+    {
+        using var fx = new EngineFixture();
+        var store = fx.Tenant.Store;
+        var tier = await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+        var members = Enumerable.Range(1, 2).Select(i => store.AddUser($"bundle{i}@{fx.Tenant.DefaultDomain}", u => u.UsageLocation = "DE")).ToList();
+        members.ForEach(m => store.AddMember(tier.GroupId, m.Id));
+        fx.Tenant.Settle();
+
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E3", "VISIOCLIENT" } }, new CollectingSink());
+        // Someone else takes the last Visio seats between the plan and its application.
+        store.SetPrepaidUnits(Visio, store.GetSku(Visio)!.ConsumedUnits);
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierReplacementNotActive, ex.Error.Id);
+        fx.Tenant.Settle();
+
+        Assert.Equal(E3, Assert.Single(store.FindGroup(tier.GroupId)!.AssignedLicenses).SkuId);
+        Assert.All(members, m =>
+        {
+            var state = Assert.Single(store.GetUser(m.Id).LicenseAssignmentStates, s => s.AssignedByGroup == tier.GroupId);
+            Assert.Equal(E3, state.SkuId);
+            Assert.Equal("Active", state.State);
+        });
+    }
+
+    [Fact]
+    public async Task LicencesThatExcludeTheTiersCurrentOnesAreRefusedRatherThanSwappedWithAGap()
+    {
+        using var fx = new EngineFixture();
+        var tier = await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+        var member = fx.Tenant.Store.AddUser("kiosk@" + fx.Tenant.DefaultDomain, u => u.UsageLocation = "DE");
+        fx.Tenant.Store.AddMember(tier.GroupId, member.Id);
+        fx.Tenant.Settle();
+
+        // Microsoft 365 F3's Exchange Online Kiosk excludes E3's Exchange Online (Plan 2).
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_F1" } }, new CollectingSink());
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierLicencesExclusive, ex.Error.Id);
+        fx.Tenant.Settle();
+        Assert.Equal(E3, Assert.Single(fx.Tenant.Store.FindGroup(tier.GroupId)!.AssignedLicenses).SkuId);
+        Assert.Equal("Active", Assert.Single(fx.Tenant.Store.GetUser(member.Id).LicenseAssignmentStates).State);
     }
 
     [Fact]
