@@ -32,8 +32,10 @@ namespace LicenseGovernance.Commands.Hosting
             var stop = new CancellationTokenSource();
             var sink = new CollectingSink(stop.Token) { Decide = (_, _) => false };
             var work = Task.Run(() => query(engine, sink));
+
+            // A failed lookup offers what arrived before it failed; its exception is observed here and goes no further.
             work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            if (!work.Wait(Budget))
+            if (!((IAsyncResult)work).AsyncWaitHandle.WaitOne(Budget))
             {
                 stop.Cancel();
             }
