@@ -22,8 +22,12 @@ namespace LicenseGovernance.Commands.Tiers
 
         private readonly List<string> _users = new List<string>();
 
+        /// <summary>
+        /// PowerShell binds the first of these properties a piped object has, even when its value is empty, so the id
+        /// (always set on module objects) comes before the principal name (which may be missing).
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = UserSet)]
-        [Alias("UserPrincipalName", "UserId", "Id")]
+        [Alias("UserId", "UserPrincipalName", "Id")]
         [ValidateNotNullOrEmpty]
         public string[]? User { get; set; }
 
