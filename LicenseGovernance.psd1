@@ -5,7 +5,7 @@
     Author               = 'LicenseGovernance contributors'
     CompanyName          = 'LicenseGovernance'
     Copyright            = '(c) LicenseGovernance contributors. All rights reserved.'
-    Description          = 'Governs Microsoft 365 licences through Microsoft Graph: SKU catalogue with friendly names and prices, permission checks, and an embedded simulated tenant for rehearsal (Connect-LicenseGovernance -Simulator).'
+    Description          = 'Governs Microsoft 365 licences through Microsoft Graph: SKU catalogue with friendly names and prices, permission checks, licence tiers as groups (group-based licensing, dynamic membership rules with a what-if preview, processing errors and reprocessing), and an embedded simulated tenant for rehearsal (Connect-LicenseGovernance -Simulator).'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
@@ -25,6 +25,13 @@
         'Import-LicensePrice'
         'Get-LicensePrice'
         'Save-LicenseGovernanceSnapshot'
+        'New-LicenseTierGroup'
+        'Set-LicenseTierGroup'
+        'Remove-LicenseTierGroup'
+        'Get-LicenseTierGroup'
+        'Test-LicenseMembershipRule'
+        'Get-GroupLicenseError'
+        'Invoke-LicenseReprocess'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -34,7 +41,7 @@
         PSData = @{
             Tags         = @('Microsoft365', 'Licensing', 'MicrosoftGraph', 'EntraID', 'Governance', 'PSEdition_Desktop', 'PSEdition_Core')
             ProjectUri   = ''
-            ReleaseNotes = 'Platform: connecting (interactive, device code, secret, certificate, managed identity, access token, simulator), SKU catalogue, prices, permission checks, simulated tenant.'
+            ReleaseNotes = 'Platform: connecting (interactive, device code, secret, certificate, managed identity, access token, simulator), SKU catalogue, prices, permission checks, simulated tenant. Licence tiers: New-, Set-, Remove- and Get-LicenseTierGroup (security groups used only for licensing, static or dynamic, one or more SKUs with chosen plans, rank and baseline recorded on the group), Test-LicenseMembershipRule (validate and preview a rule: who joins and leaves, seats, monthly cost), Get-GroupLicenseError (errors per tier group, or a summary for runbook alerts), Invoke-LicenseReprocess.'
         }
     }
 }

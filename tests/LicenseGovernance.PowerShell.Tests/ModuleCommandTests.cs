@@ -30,8 +30,10 @@ public sealed class ModuleCommandTests : IDisposable
 
         Assert.Equal(new[]
         {
-            "Connect-LicenseGovernance", "Disconnect-LicenseGovernance", "Get-LicenseGovernanceContext", "Get-LicensePrice", "Get-LicenseSku",
-            "Import-LicenseCatalog", "Import-LicensePrice", "Save-LicenseGovernanceSnapshot", "Set-LicensePrice", "Test-LicenseGovernancePermission",
+            "Connect-LicenseGovernance", "Disconnect-LicenseGovernance", "Get-GroupLicenseError", "Get-LicenseGovernanceContext", "Get-LicensePrice",
+            "Get-LicenseSku", "Get-LicenseTierGroup", "Import-LicenseCatalog", "Import-LicensePrice", "Invoke-LicenseReprocess", "New-LicenseTierGroup",
+            "Remove-LicenseTierGroup", "Save-LicenseGovernanceSnapshot", "Set-LicensePrice", "Set-LicenseTierGroup", "Test-LicenseGovernancePermission",
+            "Test-LicenseMembershipRule",
         }, names);
     }
 

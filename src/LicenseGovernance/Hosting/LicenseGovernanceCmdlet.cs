@@ -57,22 +57,39 @@ namespace LicenseGovernance.Commands.Hosting
             });
 
         /// <summary>For one bad item among many: report it and carry on with the next.</summary>
-        internal bool TryRunEngine(Func<IGovernanceSink, Task> work)
+        internal bool TryRunEngine(Func<IGovernanceSink, Task> work) =>
+            TryRunEngine<bool>(async sink =>
+            {
+                await work(sink).ConfigureAwait(false);
+                return true;
+            }, out _);
+
+        /// <summary>For one bad item among many: report it and carry on with the next; <paramref name="result"/> is set only on success.</summary>
+        internal bool TryRunEngine<T>(Func<IGovernanceSink, Task<T>> work, out T result)
         {
             var sink = new PipelineSink(this, Cancellation);
             try
             {
-                sink.Run(async s =>
-                {
-                    await work(s).ConfigureAwait(false);
-                    return true;
-                });
+                result = sink.Run(work);
                 return true;
             }
             catch (LicenseGovernanceException ex)
             {
                 WriteError(ErrorRecords.From(ex.Error));
+                result = default!;
                 return false;
+            }
+        }
+
+        /// <summary>
+        /// For cmdlets that report per-item failures without stopping: not being connected is still one terminating
+        /// error for the whole command, not one error per piped item.
+        /// </summary>
+        internal void RequireConnection()
+        {
+            if (Engine.Context == null)
+            {
+                ThrowParameterError(Errors.NotConnected());
             }
         }
 
