@@ -26,11 +26,15 @@ namespace LicenseGovernance.Engine.Tiers
         public bool SameAs(Microsoft.Graph.Models.AssignedLicense current) =>
             current.SkuId == SkuId && (current.DisabledPlans ?? new List<Guid?>()).Where(p => p.HasValue).Select(p => p!.Value).OrderBy(p => p).SequenceEqual(DisabledPlans);
 
-        /// <summary>"SPE_E3 (EXCHANGE_S_ENTERPRISE, TEAMS1)", or "SPE_E3 (all plans)".</summary>
+        /// <summary>"SPE_E3 (all plans)", "SPE_E3 (all plans except YAMMER_ENTERPRISE)" or "SPE_E3 (only EXCHANGE_S_ENTERPRISE, TEAMS1)", whichever is shorter.</summary>
         public string Describe()
         {
             var enabled = EnabledPlans.Select(p => p.ServicePlanName).ToList();
-            return Sku.SkuPartNumber + (DisabledPlans.Count == 0 ? " (all plans)" : " (" + string.Join(", ", enabled) + ")");
+            var disabled = UserPlans(Sku).Where(p => DisabledPlans.Contains(p.ServicePlanId)).Select(p => p.ServicePlanName).ToList();
+            var plans = disabled.Count == 0 ? "all plans"
+                : disabled.Count <= enabled.Count ? "all plans except " + string.Join(", ", disabled)
+                : "only " + string.Join(", ", enabled);
+            return Sku.SkuPartNumber + " (" + plans + ")";
         }
 
         /// <summary>Plans a user can use; Company plans are tenant-wide and meaningless to enable or disable per tier.</summary>
@@ -74,7 +78,9 @@ namespace LicenseGovernance.Engine.Tiers
 
             if (!(enabled?.Length > 0) && !(disabled?.Length > 0))
             {
-                return skus.Select(s => new DesiredLicense(s, keep?.Invoke(s.SkuId) ?? Enumerable.Empty<Guid>())).ToList();
+                // An explicitly empty -DisabledPlan switches every plan back on; no list at all keeps what there is.
+                var reset = disabled != null;
+                return skus.Select(s => new DesiredLicense(s, reset ? Enumerable.Empty<Guid>() : keep?.Invoke(s.SkuId) ?? Enumerable.Empty<Guid>())).ToList();
             }
 
             var named = (enabled?.Length > 0 ? enabled : disabled)!;

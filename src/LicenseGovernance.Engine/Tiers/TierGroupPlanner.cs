@@ -265,7 +265,8 @@ namespace LicenseGovernance.Engine.Tiers
                 plan.Resolved[KeyAdd] = Encode(add);
                 foreach (var license in add)
                 {
-                    var was = existing.Licenses.Any(c => c.SkuId == license.SkuId) ? "other plans" : null;
+                    var current = existing.Licenses.FirstOrDefault(c => c.SkuId == license.SkuId);
+                    var was = current == null ? null : new DesiredLicense(license.Sku, (current.DisabledPlans ?? new List<Guid?>()).Where(p => p.HasValue).Select(p => p!.Value)).Describe();
                     plan.Changes.Add(new TierGroupChange("Licence", was, license.Describe()));
                 }
             }

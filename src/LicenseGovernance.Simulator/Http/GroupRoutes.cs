@@ -147,6 +147,8 @@ namespace LicenseGovernance.Simulator.Http
                             changes.Add(g => g.Visibility = visibility);
                             break;
                         case "members@odata.bind": break;
+                        // The SDK sends the type annotation on every PATCH, as Graph allows.
+                        case "@odata.type": break;
                         default: throw GraphServiceError.BadRequest($"Property '{property.Name}' cannot be updated on a group by the simulated tenant.");
                     }
                 }

@@ -55,7 +55,8 @@ public sealed class TierGroupEngineTests
         Assert.Equal("Update", changed.Action);
         var change = Assert.Single(changed.Changes);
         Assert.Equal("Licence", change.Property);
-        Assert.DoesNotContain("YAMMER_ENTERPRISE", change.To);
+        Assert.Equal("SPE_E3 (all plans)", change.From);
+        Assert.Equal("SPE_E3 (all plans except YAMMER_ENTERPRISE)", change.To);
         Assert.Equal(0, fx.Tenant.Statistics.Writes);
 
         var tier = await fx.Engine.ApplyTierGroupPlanAsync(changed, new CollectingSink());
