@@ -166,6 +166,10 @@ public class SimulatorStateTests
         }
 
         Assert.Contains(tenant.Store.Skus, s => s.PrepaidEnabled - s.ConsumedUnits == 1);
+        Assert.All(tenant.Store.Groups.Where(g => g.AssignedLicenses.Count > 0), g => Assert.Equal("ProcessingComplete", g.LicenseProcessingState));
+        Assert.False(tenant.Store.HasPendingProcessing);
+        tenant.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Empty(tenant.Store.Groups.Single(g => g.DisplayName == "DYN-E3-All").Members);
         Assert.Equal(SkuCatalog.SkuId("SPE_E3"), Guid.Parse("05e9a617-0261-4cee-bb44-138d3ef5d965"));
     }
 
