@@ -23,7 +23,7 @@ namespace LicenseGovernance.Simulator.Http
                     w.WriteStartArray("value");
                     foreach (var extension in group.Extensions)
                     {
-                        Write(w, extension, null);
+                        WriteExtension(w, extension, null);
                     }
 
                     w.WriteEndArray();
@@ -40,7 +40,7 @@ namespace LicenseGovernance.Simulator.Http
             {
                 var group = store.RequireGroup(id, ctx.Now);
                 var extension = TenantStore.FindExtensionCore(group, name) ?? throw NotFound();
-                return new SimResponse(200, GraphJson.Write(w => Write(w, extension, EntityContext(ctx, group))));
+                return new SimResponse(200, GraphJson.Write(w => WriteExtension(w, extension, EntityContext(ctx, group))));
             });
         }
 
@@ -54,7 +54,7 @@ namespace LicenseGovernance.Simulator.Http
             {
                 var group = store.RequireGroup(id, ctx.Now);
                 store.AddExtensionCore(group, extension);
-                return new SimResponse(201, GraphJson.Write(w => Write(w, extension, EntityContext(ctx, group))));
+                return new SimResponse(201, GraphJson.Write(w => WriteExtension(w, extension, EntityContext(ctx, group))));
             });
         }
 
@@ -122,7 +122,7 @@ namespace LicenseGovernance.Simulator.Http
             return extension;
         }
 
-        private static void Write(Utf8JsonWriter w, SimulatedOpenExtension extension, string? context)
+        public static void WriteExtension(Utf8JsonWriter w, SimulatedOpenExtension extension, string? context)
         {
             w.WriteStartObject();
             if (context != null)

@@ -62,7 +62,7 @@ namespace LicenseGovernance.Simulator.Http
             return known.ToArray();
         }
 
-        public static void Write(Utf8JsonWriter w, SimulatedGroup g, string[] properties, bool withODataType = false, string? context = null)
+        public static void Write(Utf8JsonWriter w, SimulatedGroup g, string[] properties, bool withODataType = false, string? context = null, bool withExtensions = false)
         {
             w.WriteStartObject();
             if (context != null)
@@ -111,6 +111,17 @@ namespace LicenseGovernance.Simulator.Http
                     // Graph accepts it in $filter and $select but never returns a value.
                     case "hasMembersWithLicenseErrors": w.WriteNull(p); break;
                 }
+            }
+
+            if (withExtensions)
+            {
+                w.WriteStartArray("extensions");
+                foreach (var extension in g.Extensions)
+                {
+                    ExtensionRoutes.WriteExtension(w, extension, null);
+                }
+
+                w.WriteEndArray();
             }
 
             w.WriteEndObject();

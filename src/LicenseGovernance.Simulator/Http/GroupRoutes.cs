@@ -16,7 +16,8 @@ namespace LicenseGovernance.Simulator.Http
         public static SimResponse List(RequestContext ctx)
         {
             ctx.RequirePermission(Permissions.GroupRead);
-            Paging.RejectUnsupportedOptions(ctx);
+            var withExtensions = ExpandsExtensions(ctx);
+            Paging.RejectUnsupportedOptions(ctx, allowExpand: withExtensions);
             var pageSize = Paging.PageSize(ctx);
             var properties = GroupJson.Resolve(ctx.Query.Select);
             var filter = QueryFilter.Parse(ctx.Query.Filter, FilterEntity.Group, ctx.IsAdvancedQuery);
@@ -27,18 +28,24 @@ namespace LicenseGovernance.Simulator.Http
                 ctx, "groups", fragment, store.GroupList, g => g.Sequence,
                 g => TenantStore.IsVisible(g.VisibleAfter, now) && (filter == null || filter.Matches(new GroupFilterView(g, store))),
                 pageSize,
-                (w, g) => GroupJson.Write(w, g, properties)));
+                (w, g) => GroupJson.Write(w, g, properties, withExtensions: withExtensions)));
         }
 
         public static SimResponse Get(RequestContext ctx, string id)
         {
             ctx.RequirePermission(Permissions.GroupRead);
+            var withExtensions = ExpandsExtensions(ctx);
+            if (ctx.Query.Expand != null && !withExtensions)
+            {
+                throw GraphServiceError.UnsupportedQuery("The simulated tenant supports only $expand=extensions on groups.");
+            }
+
             var properties = GroupJson.Resolve(ctx.Query.Select);
             var store = ctx.Store;
             return store.Read(() =>
             {
                 var group = store.RequireGroup(id, ctx.Now);
-                return new SimResponse(200, GraphJson.Write(w => GroupJson.Write(w, group, properties, context: ctx.ServiceRoot + "/$metadata#groups/$entity")));
+                return new SimResponse(200, GraphJson.Write(w => GroupJson.Write(w, group, properties, context: ctx.ServiceRoot + "/$metadata#groups/$entity", withExtensions: withExtensions)));
             });
         }
 
@@ -351,6 +358,9 @@ namespace LicenseGovernance.Simulator.Http
                 return new SimResponse(202, GraphJson.Write(w => GroupJson.Write(w, group, GroupJson.DefaultProperties, context: ctx.ServiceRoot + "/$metadata#groups/$entity")));
             });
         }
+
+        /// <summary>Open extensions are read with the group through $expand=extensions, one request for many groups.</summary>
+        private static bool ExpandsExtensions(RequestContext ctx) => string.Equals(ctx.Query.Expand?.Trim(), "extensions", StringComparison.OrdinalIgnoreCase);
 
         private static void ApplyOptional(JsonElement root, SimulatedGroup group)
         {

@@ -25,7 +25,8 @@ namespace LicenseGovernance.Simulator.Http
             return top ?? options.DefaultPageSize;
         }
 
-        public static void RejectUnsupportedOptions(RequestContext ctx)
+        /// <param name="allowExpand">The route serves the $expand it was given (checked by the route).</param>
+        public static void RejectUnsupportedOptions(RequestContext ctx, bool allowExpand = false)
         {
             var q = ctx.Query;
             if (q.HasSkip)
@@ -38,7 +39,7 @@ namespace LicenseGovernance.Simulator.Http
                 throw GraphServiceError.UnsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
             }
 
-            if (q.Search != null || q.OrderBy != null || q.Expand != null)
+            if (q.Search != null || q.OrderBy != null || (q.Expand != null && !allowExpand))
             {
                 throw GraphServiceError.UnsupportedQuery("The simulated tenant does not support $search, $orderby or $expand on this collection.");
             }

@@ -124,14 +124,14 @@ namespace LicenseGovernance.Simulator.Http
                         _ => null,
                     };
                 case 4 when s[2] == "members":
-                    return (method, s[3]) switch
+                    // The SDKs write casts with Graph's short alias (graph.user); both spellings name the same type.
+                    return (method, s[3].StartsWith("graph.", StringComparison.Ordinal) ? "microsoft." + s[3] : s[3]) switch
                     {
                         ("POST", "$ref") => new Route("/groups/{id}/members/$ref", c => GroupRoutes.AddMemberRef(c, s[1])),
-                        // Graph takes a cast with or without its namespace alias; the .NET SDK sends the short "graph.user".
-                        ("GET", "microsoft.graph.user" or "graph.user") => new Route("/groups/{id}/members/microsoft.graph.user", c => GroupRoutes.Members(c, s[1], MemberView.Users)),
-                        ("GET", "microsoft.graph.group" or "graph.group") => new Route("/groups/{id}/members/microsoft.graph.group", c => GroupRoutes.Members(c, s[1], MemberView.Groups)),
-                        ("GET", _) when s[3].StartsWith("microsoft.graph.", StringComparison.Ordinal) || s[3].StartsWith("graph.", StringComparison.Ordinal) =>
-                            new Route("/groups/{id}/members/{cast}", _ => throw GraphServiceError.UnsupportedQuery($"The type cast '{s[3]}' is not supported on this collection.")),
+                        ("GET", "microsoft.graph.user") => new Route("/groups/{id}/members/microsoft.graph.user", c => GroupRoutes.Members(c, s[1], MemberView.Users)),
+                        ("GET", "microsoft.graph.group") => new Route("/groups/{id}/members/microsoft.graph.group", c => GroupRoutes.Members(c, s[1], MemberView.Groups)),
+                        ("GET", var cast) when cast.StartsWith("microsoft.graph.", StringComparison.Ordinal) =>
+                            new Route("/groups/{id}/members/{cast}", _ => throw GraphServiceError.UnsupportedQuery($"The type cast '{cast}' is not supported on this collection.")),
                         _ => null,
                     };
                 case 5 when s[2] == "members" && s[4] == "$ref" && method == "DELETE":

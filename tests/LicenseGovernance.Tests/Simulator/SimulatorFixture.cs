@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using LicenseGovernance.Simulator;
 using LicenseGovernance.Simulator.Model;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace LicenseGovernance.Tests.Simulator;
 
@@ -44,5 +46,29 @@ internal static class SimulatorFixture
     {
         var error = (await ReadJson(response)).GetProperty("error");
         return (error.GetProperty("code").GetString()!, error.GetProperty("message").GetString()!);
+    }
+
+    /// <summary>The real Microsoft.Graph 5.x client, default middleware included, served in-process by the tenant.</summary>
+    public static GraphServiceClient Sdk(SimulatedTenant tenant)
+    {
+        var http = GraphClientFactory.Create(finalHandler: tenant.CreateHandler());
+        return new GraphServiceClient(http, Authentication(tenant), Root);
+    }
+
+    public static IAuthenticationProvider Authentication(SimulatedTenant tenant) => new BaseBearerTokenAuthenticationProvider(new SimulatorTokenProvider(tenant));
+
+    private sealed class SimulatorTokenProvider : IAccessTokenProvider
+    {
+        private readonly SimulatedTenant _tenant;
+
+        public SimulatorTokenProvider(SimulatedTenant tenant)
+        {
+            _tenant = tenant;
+        }
+
+        public AllowedHostsValidator AllowedHostsValidator { get; } = new();
+
+        public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(_tenant.IssueAccessToken(_tenant.DefaultPrincipal));
     }
 }

@@ -104,7 +104,7 @@ public class SimulatorGraphSdkTests
     {
         var (tenant, alice, _) = SimulatorFixture.SmallTenant();
         using var server = LoopbackSimulatorServer.Start(tenant);
-        var client = new GraphServiceClient(new HttpClient(), new BaseBearerTokenAuthenticationProvider(new SimulatorTokenProvider(tenant)), server.BaseAddress.ToString().TrimEnd('/'));
+        var client = new GraphServiceClient(new HttpClient(), SimulatorFixture.Authentication(tenant), server.BaseAddress.ToString().TrimEnd('/'));
         var group = await client.Groups.PostAsync(new Group { DisplayName = "LIC-E3", MailEnabled = false, MailNickname = "lic-e3", SecurityEnabled = true });
         await client.Groups[group!.Id].Members.Ref.PostAsync(new ReferenceCreate { OdataId = $"https://graph.microsoft.com/v1.0/directoryObjects/{alice.Id}" });
         var members = await client.Groups[group.Id].Members.GetAsync();
@@ -112,24 +112,5 @@ public class SimulatorGraphSdkTests
         Assert.IsType<User>(members.Value!.Single());
     }
 
-    private static GraphServiceClient Sdk(SimulatedTenant tenant)
-    {
-        var http = GraphClientFactory.Create(finalHandler: tenant.CreateHandler());
-        return new GraphServiceClient(http, new BaseBearerTokenAuthenticationProvider(new SimulatorTokenProvider(tenant)), "https://graph.microsoft.com/v1.0");
-    }
-
-    private sealed class SimulatorTokenProvider : IAccessTokenProvider
-    {
-        private readonly SimulatedTenant _tenant;
-
-        public SimulatorTokenProvider(SimulatedTenant tenant)
-        {
-            _tenant = tenant;
-        }
-
-        public AllowedHostsValidator AllowedHostsValidator { get; } = new();
-
-        public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_tenant.IssueAccessToken(_tenant.DefaultPrincipal));
-    }
+    private static GraphServiceClient Sdk(SimulatedTenant tenant) => SimulatorFixture.Sdk(tenant);
 }

@@ -55,6 +55,74 @@ public class SimulatorStateTests
     }
 
     [Fact]
+    public void Snapshot_carries_queued_work_extensions_app_roles_and_nested_members()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        try
+        {
+            var options = new SimulatorOptions { TenantUsageLocation = "GB", LicenseProcessingTimePerUser = TimeSpan.FromSeconds(30) };
+            options.UnavailableServicePlans["CN"] = new HashSet<Guid> { SkuCatalog.PlanId("TEAMS1") };
+            var tenant = SimulatedTenant.CreateEmpty(SimulatorFixture.Now, options);
+            var store = tenant.Store;
+            var e3 = store.AddSku("SPE_E3", 10);
+            var users = Enumerable.Range(0, 4).Select(i => store.AddUser($"u{i}@contoso.onmicrosoft.com", u => u.Department = "Sales")).ToList();
+            var licensed = store.AddGroup("LIC-E3");
+            var child = store.AddGroup("Nested");
+            foreach (var user in users)
+            {
+                store.AddMember(licensed.Id, user.Id);
+            }
+
+            store.AddMember(licensed.Id, child.Id);
+            store.AddGroupExtension(licensed.Id, "com.licensegovernance.tier", new Dictionary<string, object?> { ["tier"] = 2, ["baseline"] = false });
+            store.AddAppRoleAssignment(child.Id, Guid.NewGuid(), "Contoso CRM");
+            store.AssignGroupLicense(licensed.Id, e3.SkuId);
+            var dynamic = store.AddGroup("DYN-Sales", g =>
+            {
+                g.GroupTypes.Add("DynamicMembership");
+                g.MembershipRule = "user.department -eq \"Sales\"";
+                g.MembershipRuleProcessingState = "On";
+            });
+
+            // Mid-flight: the licence group has started and processed two of four users; the dynamic group has not run.
+            tenant.Clock.Advance(TimeSpan.FromMinutes(2));
+            Assert.Equal(2, store.GetSku(e3.SkuId)!.ConsumedUnits);
+            var first = Path.Combine(dir.FullName, "first.json");
+            var second = Path.Combine(dir.FullName, "second.json");
+            tenant.SaveSnapshot(first);
+            var loaded = SimulatedTenant.LoadSnapshot(first);
+            loaded.SaveSnapshot(second);
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+            Assert.Equal("GB", loaded.Options.TenantUsageLocation);
+            Assert.Contains(SkuCatalog.PlanId("TEAMS1"), loaded.Options.UnavailableServicePlans["cn"]);
+            Assert.Equal(TimeSpan.FromSeconds(30), loaded.Options.LicenseProcessingTimePerUser);
+            Assert.Equal(new[] { licensed.Id }, loaded.Store.FindGroup(child.Id)!.MemberOf);
+            Assert.Contains(child.Id, loaded.Store.FindGroup(licensed.Id)!.Members);
+            Assert.Equal(2, loaded.Store.FindGroupExtension(licensed.Id, "com.licensegovernance.tier")!.Properties["tier"].GetInt32());
+            Assert.Equal("Contoso CRM", loaded.Store.FindGroup(child.Id)!.AppRoleAssignments.Single().ResourceDisplayName);
+            Assert.Equal(tenant.Store.NextProcessingDue, loaded.Store.NextProcessingDue);
+
+            // Both tenants finish the same work the same way.
+            foreach (var t in new[] { tenant, loaded })
+            {
+                t.Clock.Advance(TimeSpan.FromMinutes(10));
+                Assert.False(t.Store.HasPendingProcessing);
+                Assert.Equal(4, t.Store.GetSku(e3.SkuId)!.ConsumedUnits);
+                Assert.Equal(users.Select(u => u.Id), t.Store.FindGroup(dynamic.Id)!.Members);
+                Assert.Equal("ProcessingComplete", t.Store.FindGroup(licensed.Id)!.LicenseProcessingState);
+            }
+
+            tenant.SaveSnapshot(first);
+            loaded.SaveSnapshot(second);
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
     public void Garbled_or_foreign_snapshots_are_rejected_with_a_reason()
     {
         var dir = Directory.CreateTempSubdirectory();
@@ -98,6 +166,10 @@ public class SimulatorStateTests
         }
 
         Assert.Contains(tenant.Store.Skus, s => s.PrepaidEnabled - s.ConsumedUnits == 1);
+        Assert.All(tenant.Store.Groups.Where(g => g.AssignedLicenses.Count > 0), g => Assert.Equal("ProcessingComplete", g.LicenseProcessingState));
+        Assert.False(tenant.Store.HasPendingProcessing);
+        tenant.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Empty(tenant.Store.Groups.Single(g => g.DisplayName == "DYN-E3-All").Members);
         Assert.Equal(SkuCatalog.SkuId("SPE_E3"), Guid.Parse("05e9a617-0261-4cee-bb44-138d3ef5d965"));
     }
 
