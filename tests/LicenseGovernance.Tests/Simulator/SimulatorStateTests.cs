@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LicenseGovernance.Simulator;
 using LicenseGovernance.Simulator.Model;
 using Xunit;
@@ -174,25 +173,28 @@ public class SimulatorStateTests
     }
 
     [Fact]
-    public async Task Large_tenant_seeds_and_pages_quickly()
+    public async Task Large_tenant_seeds_and_pages_every_user_once()
     {
-        var watch = Stopwatch.StartNew();
         var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 100000 }, new SimulatorOptions { Throttling = new LicenseGovernance.Simulator.Throttling.ThrottlingOptions { Enabled = false } });
-        var seeded = watch.Elapsed;
         using var client = SimulatorFixture.Client(tenant);
         string? next = "users?$select=id,userPrincipalName,accountEnabled,assignedLicenses,licenseAssignmentStates&$top=999";
         var count = 0;
-        watch.Restart();
+        var ids = new HashSet<string>();
         while (next != null)
         {
             var page = await SimulatorFixture.ReadJson(await client.GetAsync(next));
-            count += page.GetProperty("value").GetArrayLength();
+            foreach (var user in page.GetProperty("value").EnumerateArray())
+            {
+                count++;
+                ids.Add(user.GetProperty("id").GetString()!);
+            }
+
             next = page.TryGetProperty("@odata.nextLink", out var link) ? link.GetString() : null;
         }
 
         Assert.Equal(100000, count);
-        Assert.True(seeded < TimeSpan.FromSeconds(10), $"seeding took {seeded}");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"listing took {watch.Elapsed}");
+        Assert.Equal(100000, ids.Count);
+        // Speed is the benchmark's to report (tests/LicenseGovernance.Benchmarks); a timed assertion here only measures the machine's load.
     }
 
     [Fact]
