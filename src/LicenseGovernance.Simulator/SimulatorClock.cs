@@ -10,6 +10,7 @@ namespace LicenseGovernance.Simulator
     {
         private readonly object _gate = new object();
         private DateTimeOffset _now;
+        private System.Diagnostics.Stopwatch? _realTime;
 
         public SimulatorClock(DateTimeOffset start)
         {
@@ -18,7 +19,25 @@ namespace LicenseGovernance.Simulator
 
         public DateTimeOffset UtcNow
         {
-            get { lock (_gate) { return _now; } }
+            get { lock (_gate) { return Current(); } }
+        }
+
+        /// <summary>True once <see cref="FollowRealTime"/> was called.</summary>
+        public bool FollowsRealTime
+        {
+            get { lock (_gate) { return _realTime != null; } }
+        }
+
+        /// <summary>
+        /// From now on the clock also runs with real time, on top of any <see cref="Advance"/>: the embedded simulator an
+        /// administrator works with interactively, where licence processing should finish while they watch. Tests leave it off.
+        /// </summary>
+        public void FollowRealTime()
+        {
+            lock (_gate)
+            {
+                _realTime ??= System.Diagnostics.Stopwatch.StartNew();
+            }
         }
 
         public void Advance(TimeSpan by)
@@ -36,17 +55,20 @@ namespace LicenseGovernance.Simulator
         {
             lock (_gate)
             {
-                if (to < _now)
+                var now = Current();
+                if (to < now)
                 {
                     // Throttling windows, read-after-write delays and token expiry all assume monotonic time.
-                    throw new ArgumentOutOfRangeException(nameof(to), to, $"The simulator clock is at {_now:O} and never runs backwards.");
+                    throw new ArgumentOutOfRangeException(nameof(to), to, $"The simulator clock is at {now:O} and never runs backwards.");
                 }
 
-                _now = to.ToUniversalTime();
+                _now = to.ToUniversalTime() - (_realTime?.Elapsed ?? TimeSpan.Zero);
             }
 
             Moved?.Invoke();
         }
+
+        private DateTimeOffset Current() => _realTime == null ? _now : _now + _realTime.Elapsed;
 
         /// <summary>Raised after every move, outside the clock's lock, so handlers may read the clock or take other locks.</summary>
         internal event Action? Moved;

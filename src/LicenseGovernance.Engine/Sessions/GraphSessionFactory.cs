@@ -22,6 +22,9 @@ namespace LicenseGovernance.Engine.Sessions
             if (request.Method == AuthenticationMethod.Simulator)
             {
                 var tenant = LoadOrCreateTenant(request);
+                // The embedded tenant is worked with by hand: its licence processing should finish while the administrator
+                // watches, so its clock runs with real time (waits in the engine still fast-forward it).
+                tenant.Clock.FollowRealTime();
                 return ForSimulator(tenant, null, tenant.Clock.UtcNow);
             }
 

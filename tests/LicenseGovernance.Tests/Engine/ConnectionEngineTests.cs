@@ -52,6 +52,16 @@ public sealed class ConnectionEngineTests
     }
 
     [Fact]
+    public async Task TheEmbeddedSimulatorRunsOnRealTimeSoLicenceProcessingFinishesWhileYouWatch()
+    {
+        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.GetTempPath() });
+        await engine.ConnectAsync(new ConnectRequest { Method = AuthenticationMethod.Simulator, SimulatorUserCount = 50 }, new CollectingSink());
+
+        Assert.True(engine.Session!.Tenant!.Clock.FollowsRealTime);
+        engine.Disconnect();
+    }
+
+    [Fact]
     public async Task SnapshotThatIsNotOneIsRefused()
     {
         var path = Path.Combine(Path.GetTempPath(), "lg-bad-" + Guid.NewGuid().ToString("N") + ".json");

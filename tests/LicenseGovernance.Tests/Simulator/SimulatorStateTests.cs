@@ -198,6 +198,23 @@ public class SimulatorStateTests
     }
 
     [Fact]
+    public async Task A_clock_that_follows_real_time_still_advances_on_demand_and_never_runs_backwards()
+    {
+        var clock = new SimulatorClock(SimulatorFixture.Now);
+        clock.FollowRealTime();
+        await Task.Delay(50);
+        var moved = clock.UtcNow;
+        Assert.True(moved > SimulatorFixture.Now);
+
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.True(clock.UtcNow >= moved.AddHours(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => clock.Set(moved));
+        clock.Set(moved.AddHours(2));
+        Assert.True(clock.UtcNow >= moved.AddHours(2));
+        Assert.True(clock.FollowsRealTime);
+    }
+
+    [Fact]
     public void Clock_never_runs_backwards()
     {
         var clock = new SimulatorClock(SimulatorFixture.Now);
