@@ -4,8 +4,9 @@
     Builds, tests and packages LicenseGovernance.
 .DESCRIPTION
     A thin wrapper over dotnet. Build assembles the ready-to-import module in out/LicenseGovernance (the module
-    project fails when an expected file is missing). Test runs the xunit suites, then the Pester suite when Pester 5
-    is available. Package zips out/LicenseGovernance.
+    project fails when an expected file is missing). Test runs the xunit suites, which include the Pester suite on a
+    hosted PowerShell 7.6 with Pester 5, then the Pester suite again on this PowerShell when Pester 5 is installed in
+    it. Package zips out/LicenseGovernance.
 .EXAMPLE
     ./build.ps1 -Task Build, Test
 #>
@@ -37,18 +38,27 @@ foreach ($step in $Task) {
             Invoke-Dotnet build (Join-Path $root 'LicenseGovernance.sln') -c $Configuration
         }
         'Test' {
+            # The xunit run includes the Pester suite, hosted in PowerShell 7.6 with Pester 5 from its NuGet package
+            # (tests/LicenseGovernance.PowerShell.Tests/PesterSuiteTests.cs), so it runs even where no pwsh exists.
             Invoke-Dotnet test (Join-Path $root 'LicenseGovernance.sln') -c $Configuration
-            $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
+            # The suite is written for Pester 5, and the hosted run checks it on 5.7.1, not on 6.
+            $pester = Get-Module -ListAvailable Pester | Where-Object { $_.Version.Major -eq 5 } | Sort-Object Version -Descending | Select-Object -First 1
             if (-not $pester) {
-                Write-Warning 'Pester 5 is not installed: the Pester suite (tests/*.Tests.ps1) was skipped. Install-Module Pester -MinimumVersion 5.0 to run it.'
+                Write-Warning ('Pester 5 is not installed in this PowerShell: the Pester suite (tests/*.Tests.ps1) ran only inside ' +
+                    'dotnet test, on its hosted PowerShell 7.6. Install-Module Pester -RequiredVersion 5.7.1 to run it on this PowerShell too.')
             }
             else {
-                # A child process, so that the module's assemblies never load into this build session.
-                $tests = Join-Path $root 'tests'
-                $script = "Import-Module Pester -MinimumVersion 5.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$tests'; " +
+                # Again on this PowerShell, whose version may differ from the hosted one. A child process, so that the
+                # module's assemblies never load into this build session.
+                $tests = @(Get-ChildItem (Join-Path $root 'tests') -Filter '*.Tests.ps1' -File | ForEach-Object { "'$($_.FullName -replace "'", "''")'" }) -join ', '
+                $script = "Import-Module Pester -RequiredVersion '$($pester.Version)'; `$c = New-PesterConfiguration; `$c.Run.Path = @($tests); " +
                     "`$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
-                & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script
-                if ($LASTEXITCODE -ne 0) { throw "The Pester suite failed ($LASTEXITCODE failed test(s))." }
+                # Under the PowerShell dotnet tool this process is dotnet itself, running pwsh.dll.
+                $pwsh = (Get-Process -Id $PID).Path
+                $pwshArgs = @()
+                if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $pwshArgs = @(Join-Path $PSHOME 'pwsh.dll') }
+                & $pwsh @pwshArgs -NoProfile -NonInteractive -Command $script
+                if ($LASTEXITCODE -ne 0) { throw "The Pester suite failed (exit code ${LASTEXITCODE}: the number of failed tests, or pwsh could not start)." }
             }
         }
         'Package' {

@@ -5,18 +5,24 @@ using System.Management.Automation.Runspaces;
 namespace LicenseGovernance.PowerShell.Tests;
 
 /// <summary>
-/// A real PowerShell 7 runspace with the built module imported. Only the Microsoft.PowerShell.Core commands exist
-/// here (the registry serves System.Management.Automation but not the Utility/Management modules), so tests inspect
-/// objects rather than formatted text.
+/// A real PowerShell 7.6 runspace (Microsoft.PowerShell.SDK, so the Utility, Management and Security modules load
+/// from $PSHOME/Modules as in pwsh) with the built module imported, or the modules a caller names. It has no host UI,
+/// so Write-Host lands in the information stream; tests inspect objects rather than formatted text.
 /// </summary>
 public sealed class PowerShellSession : IDisposable
 {
     private readonly Runspace _runspace;
 
     public PowerShellSession()
+        : this(RepositoryPaths.Manifest)
+    {
+    }
+
+    /// <param name="modules">Module names or manifest paths imported before the first command runs.</param>
+    public PowerShellSession(params string[] modules)
     {
         var state = InitialSessionState.CreateDefault2();
-        state.ImportPSModule(new[] { RepositoryPaths.Manifest });
+        state.ImportPSModule(modules);
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
     }
@@ -42,12 +48,13 @@ public sealed class PowerShellSession : IDisposable
             ps.Streams.Error.ToList(),
             ps.Streams.Warning.Select(w => w.Message).ToList(),
             ps.Streams.Verbose.Select(v => v.Message).ToList(),
+            ps.Streams.Information.Select(i => i.MessageData?.ToString() ?? "").ToList(),
             terminating);
     }
 
     public void Dispose() => _runspace.Dispose();
 
-    public sealed record Result(List<object?> Output, List<ErrorRecord> Errors, List<string> Warnings, List<string> Verbose, Exception? Terminating)
+    public sealed record Result(List<object?> Output, List<ErrorRecord> Errors, List<string> Warnings, List<string> Verbose, List<string> Information, Exception? Terminating)
     {
         public IEnumerable<T> Of<T>() => Output.OfType<T>();
 
