@@ -74,8 +74,17 @@ public static class PesterHost
             Total = $run.TotalCount; Passed = $run.PassedCount; Failed = $run.FailedCount; Skipped = $run.SkippedCount
             NotRun = $run.NotRunCount; Inconclusive = $run.InconclusiveCount
         }
+        # Discovery leaves -ForEach templates such as <Name> unexpanded; a run expands them. Expand them here, the way Pester
+        # does, so that the names discovery finds are the names the run reports.
+        function Get-TestName($test) {
+            $path = "$($test.ExpandedPath)"
+            if ($test.Data -is [System.Collections.IDictionary]) {
+                foreach ($key in $test.Data.Keys) { $path = $path.Replace("<$key>", "$($test.Data[$key])") }
+            }
+            "$(Split-Path -Leaf $test.ScriptBlock.File): $path"
+        }
         foreach ($test in $run.Tests) {
-            @{ Kind = 'Test'; Name = "$(Split-Path -Leaf $test.ScriptBlock.File): $($test.ExpandedPath)"; Result = "$($test.Result)"
+            @{ Kind = 'Test'; Name = Get-TestName $test; Result = "$($test.Result)"
                Skip = [bool]$test.Skip; Error = Get-TestError $test }
         }
         foreach ($block in $run.FailedBlocks) {
