@@ -93,9 +93,12 @@ namespace LicenseGovernance.Engine.Graph
 
         private static Exception Unwrap(Exception exception)
         {
-            while (exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1)
+            while (exception is AggregateException aggregate && aggregate.InnerExceptions.Count > 0)
             {
-                exception = aggregate.InnerExceptions[0];
+                // Kiota's retry handler gives up with one inner exception per attempt; the last answer is the one to report.
+                exception = aggregate.InnerExceptions.Count == 1
+                    ? aggregate.InnerExceptions[0]
+                    : aggregate.InnerExceptions.LastOrDefault(e => e is ApiException) ?? aggregate.InnerExceptions[aggregate.InnerExceptions.Count - 1];
             }
 
             return exception;

@@ -79,4 +79,16 @@ public sealed class SkuEngineTests
         Assert.Contains("200", line);
         Assert.DoesNotContain(sink.Verbose, v => v.Contains("Bearer") || v.Contains("eyJ"));
     }
+
+    [Fact]
+    public async Task GraphThatKeepsThrottlingAfterEveryRetryGivesTheThrottledError()
+    {
+        using var fx = new EngineFixture(users: 50);
+        fx.Tenant.Faults.Add(LicenseGovernance.Simulator.Faults.FaultRule.TooManyRequests(TimeSpan.FromSeconds(1)));
+
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.GetSkusAsync(new GetLicenseSkuRequest(), new CollectingSink()));
+
+        Assert.Equal(ErrorIds.Throttled, ex.Error.Id);
+        Assert.Contains("Retry-After 1 s", ex.Error.Message);
+    }
 }
