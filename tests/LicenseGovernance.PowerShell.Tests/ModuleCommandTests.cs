@@ -119,6 +119,20 @@ public sealed class ModuleCommandTests : IDisposable
     }
 
     [Fact]
+    public void AUserAssignedManagedIdentityIsNamedByItsClientIdAloneOrWithTheSwitch()
+    {
+        var sets = _ps.Run(
+            "(Get-Command Connect-LicenseGovernance).ParameterSets | ForEach-Object { $set = $_.Name; $_.Parameters | " +
+            "Where-Object Name -in 'ManagedIdentity', 'ManagedIdentityClientId' | ForEach-Object { \"$set/$($_.Name)/$($_.IsMandatory)\" } }")
+            .Output.Cast<string>().ToList();
+
+        Assert.Contains("ManagedIdentity/ManagedIdentity/True", sets);
+        Assert.Contains("UserAssignedIdentity/ManagedIdentityClientId/True", sets);
+        Assert.Contains("UserAssignedIdentity/ManagedIdentity/False", sets);
+        Assert.DoesNotContain("ManagedIdentity/ManagedIdentityClientId/False", sets);
+    }
+
+    [Fact]
     public void PlainHttpEndpointIsRefusedUnlessLoopback()
     {
         // ConvertTo-SecureString lives in Microsoft.PowerShell.Security, which this hosted engine does not have.

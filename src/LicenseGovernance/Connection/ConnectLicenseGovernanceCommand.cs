@@ -22,6 +22,8 @@ namespace LicenseGovernance.Commands.Connection
         private const string CertificateSet = "Certificate";
         private const string CertificatePathSet = "CertificatePath";
         private const string ManagedIdentitySet = "ManagedIdentity";
+        // A user-assigned identity is named by its client id; -ManagedIdentity may be given with it but is not needed.
+        private const string UserAssignedIdentitySet = "UserAssignedIdentity";
         private const string AccessTokenSet = "AccessToken";
         private const string SimulatorSet = "Simulator";
 
@@ -79,9 +81,10 @@ namespace LicenseGovernance.Commands.Connection
         public SecureString? CertificatePassword { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ManagedIdentitySet)]
+        [Parameter(ParameterSetName = UserAssignedIdentitySet)]
         public SwitchParameter ManagedIdentity { get; set; }
 
-        [Parameter(ParameterSetName = ManagedIdentitySet)]
+        [Parameter(Mandatory = true, ParameterSetName = UserAssignedIdentitySet)]
         [ValidateNotNullOrEmpty]
         public string? ManagedIdentityClientId { get; set; }
 
@@ -96,6 +99,7 @@ namespace LicenseGovernance.Commands.Connection
         [Parameter(ParameterSetName = CertificateSet)]
         [Parameter(ParameterSetName = CertificatePathSet)]
         [Parameter(ParameterSetName = ManagedIdentitySet)]
+        [Parameter(ParameterSetName = UserAssignedIdentitySet)]
         [Parameter(ParameterSetName = AccessTokenSet)]
         [ValidateSet("Global", "USGov", "USGovDoD", "China")]
         public string Environment { get; set; } = "Global";
@@ -108,6 +112,7 @@ namespace LicenseGovernance.Commands.Connection
         [Parameter(ParameterSetName = CertificateSet)]
         [Parameter(ParameterSetName = CertificatePathSet)]
         [Parameter(ParameterSetName = ManagedIdentitySet)]
+        [Parameter(ParameterSetName = UserAssignedIdentitySet)]
         [Parameter(ParameterSetName = AccessTokenSet)]
         public Uri? GraphEndpoint { get; set; }
 
@@ -173,6 +178,7 @@ namespace LicenseGovernance.Commands.Connection
                     request.CertificatePassword = CertificatePassword;
                     break;
                 case ManagedIdentitySet:
+                case UserAssignedIdentitySet:
                     request.Method = AuthenticationMethod.ManagedIdentity;
                     request.ManagedIdentityClientId = ManagedIdentityClientId;
                     break;
