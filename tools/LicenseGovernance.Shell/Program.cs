@@ -7,6 +7,12 @@ using LicenseGovernance.Shell;
 const string MainJob =
     "Connect-LicenseGovernance -Simulator | Out-Default; " +
     "Get-LicenseSku | Out-Default; " +
+    "New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline -Description 'Frontline baseline' | Out-Null; " +
+    "New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 -Description 'Knowledge workers' | Out-Null; " +
+    "New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 -Description 'Upgrade on request' | Out-Null; " +
+    "Get-LicenseTierGroup | Out-Default; " +
+    "Test-LicenseMembershipRule -Rule 'user.department -eq \"Finance\"' -Group LIC-M365-Tier3 | Out-Default; " +
+    "Get-GroupLicenseError -Summary | Out-Default; " +
     "Test-LicenseGovernancePermission | Out-Default";
 
 var command = args.SkipWhile(a => a.Equals("-Command", StringComparison.OrdinalIgnoreCase)).FirstOrDefault() ?? MainJob;
