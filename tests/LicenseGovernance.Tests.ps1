@@ -1,9 +1,10 @@
 #Requires -Version 7.4
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0'; MaximumVersion = '5.999' }
 # The platform's cmdlets on the embedded simulated tenant, through the built module in out/LicenseGovernance.
 # The same scenarios run under xunit in tests/LicenseGovernance.PowerShell.Tests (a hosted PowerShell 7.6 engine).
 
 BeforeAll {
+    $script:previousHome = $env:LICENSEGOVERNANCE_HOME
     $env:LICENSEGOVERNANCE_HOME = Join-Path ([IO.Path]::GetTempPath()) "lg-pester-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory -Path $env:LICENSEGOVERNANCE_HOME | Out-Null
     Import-Module (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1') -Force
@@ -13,6 +14,7 @@ AfterAll {
     Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null
     Remove-Module LicenseGovernance -ErrorAction SilentlyContinue
     Remove-Item -Recurse -Force $env:LICENSEGOVERNANCE_HOME -ErrorAction SilentlyContinue
+    $env:LICENSEGOVERNANCE_HOME = $script:previousHome
 }
 
 Describe 'Module' {
@@ -25,6 +27,8 @@ Describe 'Module' {
         foreach ($command in Get-Command -Module LicenseGovernance) {
             $help = Get-Help $command.Name -Full
             $help.Synopsis | Should -Not -BeNullOrEmpty -Because $command.Name
+            # Without the MAML file Get-Help still makes a synopsis (the syntax), but never a description.
+            $help.description | Should -Not -BeNullOrEmpty -Because $command.Name
             $help.examples.example | Should -Not -BeNullOrEmpty -Because $command.Name
         }
     }
@@ -52,6 +56,8 @@ Describe 'Get-LicenseSku' {
         $e5.ProductName | Should -Be 'Microsoft 365 E5'
         $e5.AvailableUnits | Should -Be ([math]::Max(0, $e5.EnabledUnits - $e5.ConsumedUnits))
         $e5.Currency | Should -Be 'USD'
+        $e5.PriceSource | Should -Be 'BuiltIn'
+        $e5.MonthlyPrice | Should -BeGreaterThan 0
     }
 
     It 'names the closest SKUs for a typo' {
@@ -72,6 +78,8 @@ Describe 'Set-LicensePrice' {
 
     It 'changes nothing under -WhatIf' {
         Set-LicensePrice -Sku SPE_E3 -MonthlyPrice 30 -Currency EUR -WhatIf
+        # The engine may have read its settings folder before this file set it, so ask the module, not the file system.
+        (Get-LicenseSku -Sku SPE_E3).PriceSource | Should -Be 'BuiltIn'
         Join-Path $env:LICENSEGOVERNANCE_HOME 'prices.json' | Should -Not -Exist
     }
 
@@ -82,7 +90,7 @@ Describe 'Set-LicensePrice' {
     }
 
     It 'accepts prices piped from a CSV' {
-        [pscustomobject]@{ Sku = 'POWER_BI_PRO'; MonthlyPrice = 12.5; Currency = 'EUR' } | Set-LicensePrice | Out-Null
+        'Sku,MonthlyPrice,Currency', 'POWER_BI_PRO,12.5,EUR' | ConvertFrom-Csv | Set-LicensePrice | Out-Null
         (Get-LicensePrice -Sku POWER_BI_PRO | Where-Object Source -eq 'User').MonthlyPrice | Should -Be 12.5
     }
 }
@@ -103,7 +111,9 @@ Describe 'Save-LicenseGovernanceSnapshot' {
 Describe 'Test-LicenseGovernancePermission' {
     It 'shows every capability granted on the simulator' {
         Connect-LicenseGovernance -Simulator -UserCount 100 | Out-Null
-        Test-LicenseGovernancePermission | Where-Object { -not $_.Granted } | Should -BeNullOrEmpty
+        $rows = Test-LicenseGovernancePermission
+        $rows | Should -Not -BeNullOrEmpty
+        $rows | Where-Object { -not $_.Granted } | Should -BeNullOrEmpty
     }
 }
 

@@ -1,5 +1,5 @@
 #Requires -Version 7.4
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0'; MaximumVersion = '5.999' }
 # Issue 3 (licence tiers as groups) through the built module in out/LicenseGovernance, on the embedded simulated tenant.
 # The same scenarios run under xunit in tests/LicenseGovernance.PowerShell.Tests/TierCommandTests.cs.
 
