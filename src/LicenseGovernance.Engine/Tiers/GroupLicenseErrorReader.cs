@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Sessions;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
@@ -153,20 +152,12 @@ namespace LicenseGovernance.Engine.Tiers
         private static async Task<int> CountLicensedGroupsAsync(GraphSession session, IGovernanceSink sink)
         {
             var count = 0;
-            var first = await session.CallAsync("list groups", "ReadGroups",
-                c => c.Groups.GetAsync(r =>
-                {
-                    r.QueryParameters.Select = new[] { "id", "assignedLicenses" };
-                    r.QueryParameters.Top = 999;
-                }, sink.Cancellation), sink.Cancellation).ConfigureAwait(false);
-            await GraphPages.ForEachAsync<Group, GroupCollectionResponse>(session, "list groups", "ReadGroups", first, g =>
+            await TierGroupDirectory.ForEachGroupAsync(session, "list groups", new[] { "id", "assignedLicenses" }, null, g =>
             {
                 if (g.AssignedLicenses?.Count > 0)
                 {
                     count++;
                 }
-
-                return true;
             }, sink.Cancellation).ConfigureAwait(false);
             return count;
         }
@@ -175,18 +166,8 @@ namespace LicenseGovernance.Engine.Tiers
         private static async Task<IReadOnlyList<(string, string)>> FlaggedGroupsAsync(GraphSession session, IGovernanceSink sink)
         {
             var groups = new List<(string, string)>();
-            var first = await session.CallAsync("list groups with licence errors", "ReadGroups",
-                c => c.Groups.GetAsync(r =>
-                {
-                    r.QueryParameters.Filter = "hasMembersWithLicenseErrors eq true";
-                    r.QueryParameters.Select = new[] { "id", "displayName" };
-                    r.QueryParameters.Top = 999;
-                }, sink.Cancellation), sink.Cancellation).ConfigureAwait(false);
-            await GraphPages.ForEachAsync<Group, GroupCollectionResponse>(session, "list groups with licence errors", "ReadGroups", first, g =>
-            {
-                groups.Add((g.Id!, g.DisplayName ?? g.Id!));
-                return true;
-            }, sink.Cancellation).ConfigureAwait(false);
+            await TierGroupDirectory.ForEachGroupAsync(session, "list groups with licence errors", new[] { "id", "displayName" }, "hasMembersWithLicenseErrors eq true",
+                g => groups.Add((g.Id!, g.DisplayName ?? g.Id!)), sink.Cancellation).ConfigureAwait(false);
             return groups;
         }
     }

@@ -70,18 +70,7 @@ namespace LicenseGovernance.Engine.Tiers
             else
             {
                 var filter = "displayName eq '" + nameOrId.Replace("'", "''") + "'";
-                var first = await session.CallAsync("find group " + nameOrId, "ReadGroups",
-                    c => c.Groups.GetAsync(r =>
-                    {
-                        r.QueryParameters.Filter = filter;
-                        r.QueryParameters.Select = GroupSelect;
-                        r.QueryParameters.Top = 999;
-                    }, cancellation), cancellation).ConfigureAwait(false);
-                await GraphPages.ForEachAsync<Group, GroupCollectionResponse>(session, "find group " + nameOrId, "ReadGroups", first, g =>
-                {
-                    groups.Add(g);
-                    return true;
-                }, cancellation).ConfigureAwait(false);
+                await ForEachGroupAsync(session, "find group " + nameOrId, GroupSelect, filter, groups.Add, cancellation).ConfigureAwait(false);
             }
 
             var result = new List<TierGroupState>();
@@ -118,20 +107,12 @@ namespace LicenseGovernance.Engine.Tiers
         public static async Task<IReadOnlyList<TierGroupState>> ListTiersAsync(GraphSession session, CancellationToken cancellation)
         {
             var licensed = new List<Group>();
-            var first = await session.CallAsync("list groups", "ReadGroups",
-                c => c.Groups.GetAsync(r =>
-                {
-                    r.QueryParameters.Select = GroupSelect;
-                    r.QueryParameters.Top = 999;
-                }, cancellation), cancellation).ConfigureAwait(false);
-            await GraphPages.ForEachAsync<Group, GroupCollectionResponse>(session, "list groups", "ReadGroups", first, g =>
+            await ForEachGroupAsync(session, "list groups", GroupSelect, null, g =>
             {
                 if (g.AssignedLicenses != null && g.AssignedLicenses.Count > 0)
                 {
                     licensed.Add(g);
                 }
-
-                return true;
             }, cancellation).ConfigureAwait(false);
 
             var tiers = new List<TierGroupState>();
@@ -145,6 +126,23 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             return tiers.OrderBy(t => t.Record!.Tier).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        /// <summary>Every group that matches <paramref name="filter"/> (all when null), page by page.</summary>
+        public static async Task ForEachGroupAsync(GraphSession session, string operation, string[] select, string? filter, Action<Group> onGroup, CancellationToken cancellation)
+        {
+            var first = await session.CallAsync(operation, "ReadGroups",
+                c => c.Groups.GetAsync(r =>
+                {
+                    r.QueryParameters.Select = select;
+                    r.QueryParameters.Filter = filter;
+                    r.QueryParameters.Top = 999;
+                }, cancellation), cancellation).ConfigureAwait(false);
+            await GraphPages.ForEachAsync<Group, GroupCollectionResponse>(session, operation, "ReadGroups", first, g =>
+            {
+                onGroup(g);
+                return true;
+            }, cancellation).ConfigureAwait(false);
         }
 
         public static async Task<TierRecord?> ReadRecordAsync(GraphSession session, string groupId, CancellationToken cancellation)
