@@ -123,6 +123,7 @@ namespace LicenseGovernance.Simulator.Http
                 var members = binds.Select(b => store.FindMemberCandidate(b, ctx.Now) ?? throw ReferenceMissing()).ToList();
                 var changes = new List<Action<SimulatedGroup>>();
                 var rule = group.MembershipRule;
+                var types = group.GroupTypes;
                 foreach (var property in root.EnumerateObject())
                 {
                     var value = property.Value;
@@ -153,6 +154,18 @@ namespace LicenseGovernance.Simulator.Http
                             var visibility = value.GetString();
                             changes.Add(g => g.Visibility = visibility);
                             break;
+                        case "groupTypes":
+                            // Adding or removing DynamicMembership turns a group dynamic or static (Unified cannot change).
+                            var newTypes = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(t => t.GetString() ?? "").ToList()
+                                : throw GraphServiceError.BadRequest("Invalid value specified for property 'groupTypes' of resource 'Group'.");
+                            if (newTypes.Contains("Unified", StringComparer.OrdinalIgnoreCase) != group.GroupTypes.Contains("Unified", StringComparer.OrdinalIgnoreCase))
+                            {
+                                throw GraphServiceError.BadRequest("Invalid value specified for property 'groupTypes' of resource 'Group'.");
+                            }
+
+                            types = newTypes;
+                            changes.Add(g => g.GroupTypes = newTypes.ToList());
+                            break;
                         case "members@odata.bind": break;
                         // The SDK sends the type annotation on every PATCH, as Graph allows.
                         case "@odata.type": break;
@@ -161,7 +174,7 @@ namespace LicenseGovernance.Simulator.Http
                 }
 
                 // The rule is checked before anything changes, so a refused PATCH leaves the group as it was.
-                DynamicMembershipProcessor.Validate(new SimulatedGroup { GroupTypes = group.GroupTypes, MembershipRule = rule });
+                DynamicMembershipProcessor.Validate(new SimulatedGroup { GroupTypes = types, MembershipRule = rule });
                 if (changes.Count > 0)
                 {
                     store.UpdateGroupCore(group, g => changes.ForEach(c => c(g)));

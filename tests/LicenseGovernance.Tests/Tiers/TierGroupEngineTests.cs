@@ -269,6 +269,34 @@ public sealed class TierGroupEngineTests
     }
 
     [Fact]
+    public async Task SetTurnsAStaticTierDynamicAndBackKeepingWhoeverTheRuleLastChose()
+    {
+        using var fx = new EngineFixture();
+        var store = fx.Tenant.Store;
+        var tier = await fx.NewTierAsync("LIC-Legal", new[] { "SPE_E3" }, tier: 40);
+        var byHand = store.AddUser("byhand@" + fx.Tenant.DefaultDomain, u => { u.UsageLocation = "FR"; u.Department = "Facilities"; });
+        store.AddMember(tier.GroupId, byHand.Id);
+
+        var toDynamic = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-Legal", MembershipRule = "user.department -eq \"Legal\"" }, new CollectingSink());
+        Assert.Contains(toDynamic.Warnings, w => w.Contains("becomes dynamic"));
+        var dynamicTier = await fx.Engine.ApplyTierGroupPlanAsync(toDynamic, new CollectingSink());
+        fx.Tenant.Settle();
+
+        Assert.Equal("Dynamic", dynamicTier!.MembershipType);
+        var legal = store.Users.Where(u => u.Department == "Legal").Select(u => u.Id).OrderBy(id => id).ToList();
+        Assert.NotEmpty(legal);
+        Assert.Equal(legal, store.FindGroup(tier.GroupId)!.Members.OrderBy(id => id));
+
+        var toStatic = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-Legal", MembershipRule = "" }, new CollectingSink());
+        var staticTier = await fx.Engine.ApplyTierGroupPlanAsync(toStatic, new CollectingSink());
+        fx.Tenant.Settle();
+
+        Assert.Equal("Static", staticTier!.MembershipType);
+        Assert.Null(staticTier.MembershipRule);
+        Assert.Equal(legal, store.FindGroup(tier.GroupId)!.Members.OrderBy(id => id));
+    }
+
+    [Fact]
     public async Task GetNamesUnknownTiersWithTheClosestAndFiltersByWildcard()
     {
         using var fx = new EngineFixture();
