@@ -45,15 +45,13 @@ namespace LicenseGovernance.Commands.Tiers
         [ArgumentCompleter(typeof(ServicePlanNameCompleter))]
         public string[]? DisabledPlan { get; set; }
 
+        /// <summary>An empty string turns a dynamic tier static, keeping the members its rule last chose.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string? MembershipRule { get; set; }
 
         [Parameter]
         public string? Description { get; set; }
-
-        [Parameter]
-        public SwitchParameter Force { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -74,7 +72,6 @@ namespace LicenseGovernance.Commands.Tiers
                 DisabledPlan = DisabledPlan,
                 MembershipRule = MembershipRule,
                 Description = Description,
-                Force = Force,
             };
 
             // One bad tier among several piped ones is reported, and the others still change.
