@@ -106,7 +106,8 @@ namespace LicenseGovernance.Engine.Sessions
 
         private static GraphServiceClient BuildClient(TokenCredential credential, string[] scopes, Uri baseUrl, HttpMessageHandler? finalHandler)
         {
-            var authentication = new AzureIdentityAuthenticationProvider(credential, new[] { baseUrl.Host }, null, scopes);
+            // Continuous access evaluation on, as the SDK's older constructor had it.
+            var authentication = new AzureIdentityAuthenticationProvider(credential, new[] { baseUrl.Host }, null, isCaeEnabled: true, scopes);
 
             // Logging sits innermost so that -Verbose shows every attempt, retries included.
             var handlers = GraphClientFactory.CreateDefaultHandlers();
