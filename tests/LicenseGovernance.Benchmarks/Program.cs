@@ -1,35 +1,101 @@
-using System.Diagnostics;
-using System.Security;
 using LicenseGovernance.Benchmarks;
 
 // The simulated tenant runs in a child process on a loopback port, so the figures measure the client alone:
 // the tenant's own memory grows with its users, and must not be counted against the engine.
 if (args.Length > 0 && args[0] == "serve")
 {
-    return TenantServer.Run(int.Parse(args[1]), int.Parse(args[2]));
+    return TenantServer.Run(args[1], int.Parse(args[2]), int.Parse(args[3]));
 }
 
-var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : new[] { 20_000, 100_000 };
+// Arguments: an optional benchmark name (list-users or group-errors; both when left out), then optional sizes.
+var benchmarks = new[] { ListUsersBenchmark.Scenario, GroupLicenseErrorsBenchmark.Scenario };
+var chosen = args.Length > 0 && !int.TryParse(args[0], out _) ? args[0] : null;
+if (chosen != null && !benchmarks.Contains(chosen))
+{
+    Console.Error.WriteLine($"Unknown benchmark '{chosen}'. Choose one of: {string.Join(", ", benchmarks)}.");
+    return 2;
+}
+
+var sizes = args.Skip(chosen == null ? 0 : 1).Select(int.Parse).ToArray();
+if (sizes.Length == 0)
+{
+    sizes = new[] { 20_000, 100_000 };
+}
+
 const int latencyMs = 20;
-Console.WriteLine($"ListUsers benchmark: every user over loopback HTTP, {latencyMs} ms added latency per request, output streamed");
-Console.WriteLine($"{"users",9} {"pages",6} {"requests",9} {"extra",6} {"wall s",8} {"users/s",9} {"peak MB",8} {"end MB",7}");
-var results = new List<ListUsersResult>();
-foreach (var size in sizes)
+if (chosen is null or ListUsersBenchmark.Scenario)
 {
-    var result = await ListUsersBenchmark.RunAsync(size, latencyMs);
-    results.Add(result);
-    Console.WriteLine($"{result.Users,9:N0} {result.Pages,6} {result.Requests,9} {result.Requests - result.Pages,6} {result.Wall.TotalSeconds,8:N2} {result.Users / result.Wall.TotalSeconds,9:N0} {result.PeakManagedBytes / 1048576.0,8:N1} {result.EndManagedBytes / 1048576.0,7:N1}");
+    await RunListUsersAsync(sizes, latencyMs);
 }
 
-// The issue's two targets, read off the figures: requests are the page count plus one constant, and peak memory
-// does not follow the user count (streamed output keeps no page).
-var extras = results.Select(r => r.Requests - r.Pages).Distinct().ToList();
-Console.WriteLine($"requests = pages + constant: {(extras.Count == 1 ? "yes (+" + extras[0] + ")" : "no (" + string.Join(", ", extras) + ")")}");
-if (results.Count > 1)
+if (chosen is null or GroupLicenseErrorsBenchmark.Scenario)
 {
-    var small = results.OrderBy(r => r.Users).First();
-    var large = results.OrderBy(r => r.Users).Last();
-    Console.WriteLine($"peak memory x{(double)large.PeakManagedBytes / small.PeakManagedBytes:N2} for x{(double)large.Users / small.Users:N1} the users");
+    if (chosen == null)
+    {
+        Console.WriteLine();
+    }
+
+    await RunGroupLicenseErrorsAsync(sizes, latencyMs);
 }
 
 return 0;
+
+static async Task RunListUsersAsync(int[] sizes, int latencyMs)
+{
+    Console.WriteLine($"ListUsers benchmark: every user over loopback HTTP, {latencyMs} ms added latency per request, output streamed");
+    Console.WriteLine($"{"users",9} {"pages",6} {"requests",9} {"extra",6} {"wall s",8} {"users/s",9} {"peak MB",8} {"end MB",7}");
+    var results = new List<ListUsersResult>();
+    foreach (var size in sizes)
+    {
+        var result = await ListUsersBenchmark.RunAsync(size, latencyMs);
+        results.Add(result);
+        Console.WriteLine($"{result.Users,9:N0} {result.Pages,6} {result.Requests,9} {result.Requests - result.Pages,6} {result.Wall.TotalSeconds,8:N2} {result.Users / result.Wall.TotalSeconds,9:N0} {result.PeakManagedBytes / 1048576.0,8:N1} {result.EndManagedBytes / 1048576.0,7:N1}");
+    }
+
+    // The issue's two targets, read off the figures: requests are the page count plus one constant, and peak memory
+    // does not follow the user count (streamed output keeps no page).
+    Console.WriteLine(RequestsVerdict(results.Select(r => r.Requests - r.Pages)));
+    if (results.Count > 1)
+    {
+        Console.WriteLine(MemoryVerdict(results.Select(r => (r.Users, r.PeakManagedBytes)), "users"));
+    }
+}
+
+static async Task RunGroupLicenseErrorsAsync(int[] sizes, int latencyMs)
+{
+    Console.WriteLine($"GroupLicenseErrors benchmark: one tier group with seats for half its members, membersWithLicenseErrors over loopback HTTP, {latencyMs} ms added latency per request, output streamed");
+    Console.WriteLine($"{"members",9} {"output",8} {"errors",8} {"pages",6} {"requests",9} {"extra",6} {"wall s",8} {"errors/s",9} {"peak MB",8} {"end MB",7} {"seed s",7}");
+    var results = new List<GroupLicenseErrorsResult>();
+    foreach (var size in sizes)
+    {
+        foreach (var result in await GroupLicenseErrorsBenchmark.RunAsync(size, latencyMs))
+        {
+            results.Add(result);
+            Console.WriteLine($"{result.Members,9:N0} {(result.Summary ? "summary" : "entries"),8} {result.Errors,8:N0} {result.Pages,6} {result.Requests,9} {result.Requests - result.Pages,6} {result.Wall.TotalSeconds,8:N2} {result.Errors / result.Wall.TotalSeconds,9:N0} {result.PeakManagedBytes / 1048576.0,8:N1} {result.EndManagedBytes / 1048576.0,7:N1} {result.Seeding.TotalSeconds,7:N1}");
+        }
+    }
+
+    foreach (var output in results.GroupBy(r => r.Summary ? "summary" : "entries"))
+    {
+        var line = output.Key + ": " + RequestsVerdict(output.Select(r => r.Requests - r.Pages));
+        if (output.Count() > 1)
+        {
+            line += "; " + MemoryVerdict(output.Select(r => ((long)r.Members, r.PeakManagedBytes)), "members");
+        }
+
+        Console.WriteLine(line);
+    }
+}
+
+static string RequestsVerdict(IEnumerable<long> extras)
+{
+    var distinct = extras.Distinct().ToList();
+    return $"requests = pages + constant: {(distinct.Count == 1 ? "yes (+" + distinct[0] + ")" : "no (" + string.Join(", ", distinct) + ")")}";
+}
+
+static string MemoryVerdict(IEnumerable<(long Size, long PeakBytes)> runs, string unit)
+{
+    var ordered = runs.OrderBy(r => r.Size).ToList();
+    var (small, large) = (ordered[0], ordered[^1]);
+    return $"peak memory x{(double)large.PeakBytes / small.PeakBytes:N2} for x{(double)large.Size / small.Size:N1} the {unit}";
+}

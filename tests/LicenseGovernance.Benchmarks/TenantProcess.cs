@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Security;
+using LicenseGovernance.Engine;
+using LicenseGovernance.Hosting;
+using LicenseGovernance.Requests;
 
 namespace LicenseGovernance.Benchmarks;
 
@@ -7,21 +12,25 @@ internal sealed class TenantProcess : IDisposable
 {
     private readonly Process _process;
 
-    private TenantProcess(Process process, Uri baseAddress, string token)
+    private TenantProcess(Process process, Uri baseAddress, string token, TimeSpan seeding)
     {
         _process = process;
         BaseAddress = baseAddress;
         Token = token;
+        Seeding = seeding;
     }
 
     public Uri BaseAddress { get; }
 
     public string Token { get; }
 
-    public static TenantProcess Start(int users, int latencyMs)
+    /// <summary>How long the child took to build its tenant (and settle its background licensing).</summary>
+    public TimeSpan Seeding { get; }
+
+    public static TenantProcess Start(string scenario, int size, int latencyMs)
     {
         var self = typeof(TenantProcess).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet", $"\"{self}\" serve {users} {latencyMs}")
+        var info = new ProcessStartInfo("dotnet", $"\"{self}\" serve {scenario} {size} {latencyMs}")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -30,12 +39,32 @@ internal sealed class TenantProcess : IDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the tenant process.");
         var ready = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("The tenant process ended before it was ready.");
         var parts = ready.Split(' ');
-        if (parts.Length != 3 || parts[0] != "READY")
+        if (parts.Length != 4 || parts[0] != "READY")
         {
             throw new InvalidOperationException("Unexpected answer from the tenant process: " + ready);
         }
 
-        return new TenantProcess(process, new Uri(parts[1]), parts[2]);
+        return new TenantProcess(process, new Uri(parts[1]), parts[2], TimeSpan.FromSeconds(double.Parse(parts[3], CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>An engine signed in to the child's tenant with its access token, as an administrator's runbook would be.</summary>
+    public async Task<GovernanceEngine> ConnectEngineAsync()
+    {
+        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.Combine(Path.GetTempPath(), "lg-bench") });
+        var token = new SecureString();
+        foreach (var c in Token)
+        {
+            token.AppendChar(c);
+        }
+
+        var sink = new CollectingSink { KeepObjects = false };
+        await engine.ConnectAsync(new ConnectRequest { Method = AuthenticationMethod.AccessToken, AccessToken = token, GraphEndpoint = BaseAddress, IsInteractiveHost = false }, sink);
+        if (sink.Errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("; ", sink.Errors));
+        }
+
+        return engine;
     }
 
     public long Requests()

@@ -1,18 +1,32 @@
+using System.Diagnostics;
 using LicenseGovernance.Simulator;
 
 namespace LicenseGovernance.Benchmarks;
 
-/// <summary>The child process: a seeded tenant on a loopback port. Answers "stats" on stdin; ends when stdin closes.</summary>
+/// <summary>
+/// The child process: a tenant seeded for one benchmark on a loopback port. Reports how long seeding took on its
+/// READY line, answers "stats" and "reset" on stdin, and ends when stdin closes.
+/// </summary>
 internal static class TenantServer
 {
-    public static int Run(int users, int latencyMs)
+    /// <summary>The tenant each benchmark measures, by the scenario name the parent passes to "serve".</summary>
+    public static SimulatedTenant Create(string scenario, int size) => scenario switch
     {
-        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = users });
+        ListUsersBenchmark.Scenario => ListUsersBenchmark.CreateTenant(size),
+        GroupLicenseErrorsBenchmark.Scenario => GroupLicenseErrorsBenchmark.CreateTenant(size),
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
+    };
+
+    public static int Run(string scenario, int size, int latencyMs)
+    {
+        var seeding = Stopwatch.StartNew();
+        var tenant = Create(scenario, size);
+        seeding.Stop();
         tenant.Options.AddedLatency = TimeSpan.FromMilliseconds(latencyMs);
         using var server = LoopbackSimulatorServer.Start(tenant);
         // The demo tenant's clock starts on a fixed date, so the token must outlive the real date too.
         var token = tenant.IssueAccessToken(tenant.DefaultPrincipal, TimeSpan.FromDays(3650));
-        Console.WriteLine($"READY {server.BaseAddress} {token}");
+        Console.WriteLine($"READY {server.BaseAddress} {token} {seeding.Elapsed.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         Console.Out.Flush();
 
         string? line;
