@@ -83,6 +83,10 @@ public sealed class GroupLicensingEngineTests
         var tierRow = Assert.Single(await fx.TiersAsync("LIC-Visio"));
         Assert.Equal(2, tierRow.ErrorCount);
         Assert.Equal(5, tierRow.MemberCount);
+        // Members in error hold no seat, so they cost nothing.
+        var skus = new CollectingSink();
+        await fx.Engine.GetSkusAsync(new GetLicenseSkuRequest { Sku = new[] { "VISIOCLIENT" } }, skus);
+        Assert.Equal(3 * Assert.Single(skus.Of<LicenseSku>()).MonthlyPrice, tierRow.MonthlyCost);
 
         store.SetPrepaidUnits(Visio, visio.ConsumedUnits + 2);
         var reprocess = new CollectingSink();
