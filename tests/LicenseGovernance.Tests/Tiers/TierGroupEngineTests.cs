@@ -106,6 +106,11 @@ public sealed class TierGroupEngineTests
         Assert.Equal(ErrorIds.GroupServesOtherPurpose, used.Id);
         Assert.Contains("member(s)", used.Message);
 
+        // A rule Entra accepts but the module cannot read is left to Entra, with a warning, rather than refused.
+        var hireDate = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "New joiners", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, MembershipRule = "user.employeeHireDate -ge system.now -minus p30d" }, new CollectingSink());
+        Assert.Equal("Create", hireDate.Action);
+        Assert.Contains(hireDate.Warnings, w => w.Contains("validates it when the group is saved"));
+
         var rank = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Another", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, Tier = 2 });
         Assert.Equal(ErrorIds.TierRankInUse, rank.Id);
 
