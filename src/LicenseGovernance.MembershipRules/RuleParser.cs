@@ -36,6 +36,11 @@ namespace LicenseGovernance.MembershipRules
                 throw new MembershipRuleSyntaxException(MaxLength + 1, "the rule is longer than " + MaxLength + " characters, the most Entra ID accepts");
             }
 
+            if (text.TrimStart().StartsWith("Direct Reports for", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new MembershipRuleSyntaxException(text.Length - text.TrimStart().Length + 1, "\"Direct Reports for\" rules are valid in Entra ID but cannot be evaluated here", validInEntra: true);
+            }
+
             var parser = new RuleParser(text);
             parser.Advance();
             var root = parser.ParseOr(string.Empty);
@@ -145,7 +150,10 @@ namespace LicenseGovernance.MembershipRules
             var name = propertyToken.Value.Substring(RuleUserPrefix.Length);
             if (!RuleProperties.TryFind(name, out var property))
             {
-                throw Error("unknown property '" + propertyToken.Raw + "'");
+                var root = name.Split('.')[0];
+                throw RuleProperties.IsEntraOnly(root)
+                    ? new MembershipRuleSyntaxException(_current.Position, "property '" + propertyToken.Raw + "' is valid in Entra ID but cannot be evaluated here", validInEntra: true)
+                    : Error("unknown property '" + propertyToken.Raw + "'");
             }
 
             if (!_properties.Contains(property.CanonicalName))
@@ -169,9 +177,9 @@ namespace LicenseGovernance.MembershipRules
 
             if (!RuleOperator.TryFind(_current.Value, out var op))
             {
-                throw Error(RuleOperator.IsUnsupported(_current.Value)
-                    ? "operator '" + _current.Raw + "' is not supported"
-                    : "unknown operator '" + _current.Raw + "'");
+                throw RuleOperator.IsUnsupported(_current.Value)
+                    ? new MembershipRuleSyntaxException(_current.Position, "operator '" + _current.Raw + "' is valid in Entra ID but not supported here", validInEntra: true)
+                    : Error("unknown operator '" + _current.Raw + "'");
             }
 
             if (property.IsBoolean && op.Comparison != RuleComparison.Equals)

@@ -32,6 +32,20 @@ namespace LicenseGovernance.MembershipRules
         /// <summary>Canonical names (camelCase, as <see cref="IRuleSubject.GetValue"/> receives them), for completion and suggestions.</summary>
         public static IReadOnlyList<string> All { get; } = Strings.Concat(Booleans).Concat(ExtensionAttributes).ToArray();
 
+        /// <summary>
+        /// User properties Entra's rules accept that this library does not evaluate (collections, dates, directory-only
+        /// attributes), and directory extension properties (extension_{appId}_{name}).
+        /// </summary>
+        public static bool IsEntraOnly(string ruleName) =>
+            EntraOnly.Contains(ruleName, StringComparer.OrdinalIgnoreCase) || ruleName.StartsWith("extension_", StringComparison.OrdinalIgnoreCase);
+
+        private static readonly string[] EntraOnly =
+        {
+            "assignedPlans", "proxyAddresses", "otherMails", "memberOf", "dirSyncEnabled", "employeeHireDate", "employeeOrgData",
+            "facsimileTelephoneNumber", "mobile", "onPremisesDistinguishedName", "onPremisesSecurityIdentifier", "passwordPolicies",
+            "postalCode", "preferredLanguage", "sipProxyAddress", "streetAddress", "telephoneNumber",
+        };
+
         /// <summary>True for properties whose value is a bool (compared with true or false), false for string properties.</summary>
         public static bool IsBoolean(string property) => Booleans.Contains(property, StringComparer.OrdinalIgnoreCase);
 

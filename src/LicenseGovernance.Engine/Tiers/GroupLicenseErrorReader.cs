@@ -22,7 +22,7 @@ namespace LicenseGovernance.Engine.Tiers
             var cancellation = sink.Cancellation;
             var wanted = request.ErrorType == null || request.ErrorType.Length == 0 ? null : new HashSet<string>(request.ErrorType, StringComparer.OrdinalIgnoreCase);
             var summary = new GroupLicenseErrorSummary { CheckedAt = session.Now };
-            var users = new HashSet<Guid>();
+            var usersInError = 0;
 
             IReadOnlyList<(string Id, string Name)> groups;
             if (request.Group != null && request.Group.Length > 0)
@@ -50,13 +50,17 @@ namespace LicenseGovernance.Engine.Tiers
                 groups = await FlaggedGroupsAsync(session, sink).ConfigureAwait(false);
             }
 
+            // Only a user in error in several groups needs remembering, so one group's errors keep memory flat.
+            var seen = groups.Count > 1 ? new HashSet<Guid>() : null;
             var done = 0;
             foreach (var (groupId, groupName) in groups)
             {
                 sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseErrors, "Reading group licence errors", groupName, GovernanceProgress.Percent(done++, groups.Count)));
                 var found = false;
-                foreach (var user in await TierGroupDirectory.MembersWithLicenseErrorsAsync(session, groupId, cancellation).ConfigureAwait(false))
+                // Written as each page arrives: a tier of 100,000 members in error never sits in memory.
+                await TierGroupDirectory.ForEachMemberWithLicenseErrorAsync(session, groupId, user =>
                 {
+                    var userCounted = false;
                     foreach (var state in (user.LicenseAssignmentStates ?? new List<LicenseAssignmentState>()).Where(s => InError(s, groupId)))
                     {
                         var type = ErrorTypeOf(state);
@@ -80,14 +84,19 @@ namespace LicenseGovernance.Engine.Tiers
                             LastUpdated = state.LastUpdatedDateTime,
                         };
                         found = true;
-                        users.Add(entry.UserId);
+                        if (!userCounted && (seen == null || seen.Add(entry.UserId)))
+                        {
+                            usersInError++;
+                        }
+
+                        userCounted = true;
                         Count(summary, type);
                         if (!request.Summary)
                         {
                             sink.WriteObject(entry);
                         }
                     }
-                }
+                }, cancellation).ConfigureAwait(false);
 
                 if (found)
                 {
@@ -96,7 +105,7 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseErrors, "Reading group licence errors", $"{groups.Count} group(s)", 100, completed: true));
-            summary.UsersInError = users.Count;
+            summary.UsersInError = usersInError;
             if (request.Summary)
             {
                 sink.WriteObject(summary);

@@ -74,30 +74,40 @@ namespace LicenseGovernance.Engine.Tiers
         }
 
         /// <summary>
-        /// A user is settled once no group licence is in error (Active), or once every group the licences come from has
-        /// finished processing after the request and errors remain (Error). Whoever is neither at the deadline is Pending.
+        /// A user is settled once no group licence is in error (Active), or once Entra has visibly worked on the errors
+        /// since the request and they remain (Error): each error state updated after the request, or every group they come
+        /// from seen processing and then complete. Graph documents neither signal for a reprocess, so whoever shows
+        /// neither by the deadline is Pending rather than guessed at.
         /// </summary>
         private static async Task WaitAsync(GraphSession session, List<User> users, TimeSpan timeout, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
-            var deadline = session.Now + timeout;
+            var requestedAt = session.Now;
+            var deadline = requestedAt + timeout;
             var pending = users.ToList();
             var total = pending.Count;
-            var waited = false;
+            var seenProcessing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             while (pending.Count > 0)
             {
-                foreach (var user in pending.ToList())
+                var states = new Dictionary<string, IReadOnlyList<LicenseAssignmentState>>();
+                foreach (var user in pending)
                 {
                     var current = await session.CallOrNotFoundAsync("read user " + user.Id, "ReadUsers",
                         c => c.Users[user.Id!].GetAsync(r => r.QueryParameters.Select = UserSelect, cancellation), cancellation).ConfigureAwait(false);
-                    var states = current?.LicenseAssignmentStates ?? new List<LicenseAssignmentState>();
-                    var errors = states.Where(s => s.AssignedByGroup != null && GroupLicenseErrorReader.InError(s, s.AssignedByGroup)).ToList();
+                    states[user.Id!] = (current?.LicenseAssignmentStates ?? new List<LicenseAssignmentState>())
+                        .Where(s => s.AssignedByGroup != null && GroupLicenseErrorReader.InError(s, s.AssignedByGroup)).ToList();
+                }
+
+                var complete = await ProcessingCompleteAsync(session, states.Values.SelectMany(e => e).Select(e => e.AssignedByGroup!).Distinct(StringComparer.OrdinalIgnoreCase), seenProcessing, sink).ConfigureAwait(false);
+                foreach (var user in pending.ToList())
+                {
+                    var errors = states[user.Id!];
                     string? outcome = null;
                     if (errors.Count == 0)
                     {
                         outcome = "Active";
                     }
-                    else if (waited && await GroupsSettledAsync(session, errors.Select(e => e.AssignedByGroup!).Distinct(), sink).ConfigureAwait(false))
+                    else if (errors.All(e => e.LastUpdatedDateTime >= requestedAt) || errors.All(e => seenProcessing.Contains(e.AssignedByGroup!) && complete.Contains(e.AssignedByGroup!)))
                     {
                         outcome = "Error";
                     }
@@ -127,25 +137,30 @@ namespace LicenseGovernance.Engine.Tiers
                 sink.WriteProgress(new GovernanceProgress(ProgressActivity.Reprocess, "Waiting for Entra to reprocess licences",
                     $"{total - pending.Count} of {total} user(s) settled", GovernanceProgress.Percent(total - pending.Count, total)));
                 await session.WaitAsync(PollInterval, cancellation).ConfigureAwait(false);
-                waited = true;
             }
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.Reprocess, "Waiting for Entra to reprocess licences", $"{total} user(s)", 100, completed: true));
         }
 
-        private static async Task<bool> GroupsSettledAsync(GraphSession session, IEnumerable<string> groupIds, IGovernanceSink sink)
+        /// <summary>The groups that report ProcessingComplete now; the others are remembered as seen processing.</summary>
+        private static async Task<HashSet<string>> ProcessingCompleteAsync(GraphSession session, IEnumerable<string> groupIds, HashSet<string> seenProcessing, IGovernanceSink sink)
         {
+            var complete = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var id in groupIds)
             {
                 var group = await session.CallOrNotFoundAsync("read group " + id, "ReadGroups",
                     c => c.Groups[id].GetAsync(r => r.QueryParameters.Select = new[] { "id", "licenseProcessingState" }, sink.Cancellation), sink.Cancellation).ConfigureAwait(false);
-                if (group != null && !string.Equals(group.LicenseProcessingState?.State, "ProcessingComplete", StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(group?.LicenseProcessingState?.State, "ProcessingComplete", StringComparison.OrdinalIgnoreCase))
                 {
-                    return false;
+                    complete.Add(id);
+                }
+                else
+                {
+                    seenProcessing.Add(id);
                 }
             }
 
-            return true;
+            return complete;
         }
     }
 }

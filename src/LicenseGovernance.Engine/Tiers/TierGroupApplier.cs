@@ -19,6 +19,9 @@ namespace LicenseGovernance.Engine.Tiers
 
         internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);
 
+        /// <summary>How long a group that never showed a processing state must stay complete before it counts as finished.</summary>
+        internal static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(5);
+
         /// <returns>The group id, or null after a removal.</returns>
         public static async Task<string?> ApplyAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink)
         {
@@ -90,10 +93,64 @@ namespace LicenseGovernance.Engine.Tiers
 
         private static async Task UpdateAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, IGovernanceSink sink)
         {
+            // Licences first: if they cannot be applied safely, the tier is left exactly as it was.
+            await ApplyLicencesAsync(session, plan, current, sink).ConfigureAwait(false);
+            await ApplyGroupAsync(session, plan, current, sink.Cancellation).ConfigureAwait(false);
+            await ApplyRecordAsync(session, plan, current.Group.Id!, sink.Cancellation).ConfigureAwait(false);
+        }
+
+        private static async Task ApplyLicencesAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, IGovernanceSink sink)
+        {
             var cancellation = sink.Cancellation;
             var r = plan.Resolved;
             var id = current.Group.Id!;
+            var add = TierGroupPlanner.DecodeAdd(r.TryGetValue(TierGroupPlanner.KeyAdd, out var a) ? a : null);
+            var remove = TierGroupPlanner.DecodeRemove(r.TryGetValue(TierGroupPlanner.KeyRemove, out var rm) ? rm : null);
+            if (add.Count == 0)
+            {
+                if (remove.Count > 0)
+                {
+                    await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
+                }
 
+                return;
+            }
+
+            // One licence that fails puts every licence of the group in error for that member, so a new or changed licence
+            // must be seen working, exactly as planned, for everyone who was fine before; otherwise the group goes back.
+            var healthy = await HealthyMembersAsync(session, id, cancellation).ConfigureAwait(false);
+            try
+            {
+                await AssignAsync(session, id, plan.DisplayName, add, new List<Guid?>(), cancellation).ConfigureAwait(false);
+            }
+            catch (LicenseGovernanceException ex) when (IsMutuallyExclusive(ex))
+            {
+                // Swapping them in one call would take the old licence away before the new one is seen working.
+                throw Errors.TierLicencesExclusive(plan.DisplayName, ex.Error.Message).ToException();
+            }
+
+            var expected = current.Licenses.ToDictionary(l => l.SkuId!.Value, l => Disabled(l.DisabledPlans));
+            foreach (var license in add)
+            {
+                expected[license.SkuId!.Value] = Disabled(license.DisabledPlans);
+            }
+
+            var notActive = await WaitForActiveAsync(session, id, healthy, expected, sink).ConfigureAwait(false);
+            if (notActive > 0)
+            {
+                await RollBackAsync(session, id, plan.DisplayName, current, add, cancellation).ConfigureAwait(false);
+                throw Errors.TierReplacementNotActive(plan.DisplayName, string.Join(", ", current.Licenses.Select(l => l.SkuId)), notActive).ToException();
+            }
+
+            if (remove.Count > 0)
+            {
+                await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        private static async Task ApplyGroupAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, CancellationToken cancellation)
+        {
+            var r = plan.Resolved;
             var patch = new Group();
             var patching = false;
             if (r.TryGetValue(TierGroupPlanner.KeyDescription, out var description))
@@ -120,73 +177,44 @@ namespace LicenseGovernance.Engine.Tiers
                 patching = true;
             }
 
-            if (patching)
+            if (!patching)
             {
-                await session.CallAsync("update group " + plan.DisplayName, "ManageGroups",
-                    async c =>
-                    {
-                        await c.Groups[id].PatchAsync(patch, cancellationToken: cancellation).ConfigureAwait(false);
-                        return true;
-                    }, cancellation).ConfigureAwait(false);
-            }
-
-            if (r.TryGetValue(TierGroupPlanner.KeyRecord, out var recordChange))
-            {
-                var extension = Record(plan).ToExtension();
-                if (recordChange == "create")
-                {
-                    await session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
-                        c => c.Groups[id].Extensions.PostAsync(extension, cancellationToken: cancellation), cancellation).ConfigureAwait(false);
-                }
-                else
-                {
-                    await session.CallAsync("update the tier record of group " + plan.DisplayName, "ManageGroups",
-                        async c =>
-                        {
-                            await c.Groups[id].Extensions[TierRecord.ExtensionName].PatchAsync(extension, cancellationToken: cancellation).ConfigureAwait(false);
-                            return true;
-                        }, cancellation).ConfigureAwait(false);
-                }
-            }
-
-            var add = TierGroupPlanner.DecodeAdd(r.TryGetValue(TierGroupPlanner.KeyAdd, out var a) ? a : null);
-            var remove = TierGroupPlanner.DecodeRemove(r.TryGetValue(TierGroupPlanner.KeyRemove, out var rm) ? rm : null);
-            if (add.Count == 0)
-            {
-                if (remove.Count > 0)
-                {
-                    await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
-                }
-
                 return;
             }
 
-            // One licence that fails puts every licence of the group in error for that member, so a new or changed licence
-            // must be seen working for everyone who was fine before; otherwise the group goes back to what it was.
-            var healthy = await HealthyMembersAsync(session, id, cancellation).ConfigureAwait(false);
-            try
-            {
-                await AssignAsync(session, id, plan.DisplayName, add, new List<Guid?>(), cancellation).ConfigureAwait(false);
-            }
-            catch (LicenseGovernanceException ex) when (IsMutuallyExclusive(ex))
-            {
-                // Swapping them in one call would take the old licence away before the new one is seen working.
-                throw Errors.TierLicencesExclusive(plan.DisplayName, ex.Error.Message).ToException();
-            }
-
-            var skus = current.Licenses.Select(l => l.SkuId!.Value).Concat(add.Select(l => l.SkuId!.Value)).Distinct().ToList();
-            var notActive = await WaitForActiveAsync(session, id, healthy, skus, sink).ConfigureAwait(false);
-            if (notActive > 0)
-            {
-                await RollBackAsync(session, id, plan.DisplayName, current, add, cancellation).ConfigureAwait(false);
-                throw Errors.TierReplacementNotActive(plan.DisplayName, string.Join(", ", current.Licenses.Select(l => l.SkuId)), notActive).ToException();
-            }
-
-            if (remove.Count > 0)
-            {
-                await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
-            }
+            var id = current.Group.Id!;
+            await session.CallAsync("update group " + plan.DisplayName, "ManageGroups",
+                async c =>
+                {
+                    await c.Groups[id].PatchAsync(patch, cancellationToken: cancellation).ConfigureAwait(false);
+                    return true;
+                }, cancellation).ConfigureAwait(false);
         }
+
+        private static async Task ApplyRecordAsync(GraphSession session, TierGroupPlan plan, string id, CancellationToken cancellation)
+        {
+            if (!plan.Resolved.TryGetValue(TierGroupPlanner.KeyRecord, out var recordChange))
+            {
+                return;
+            }
+
+            var extension = Record(plan).ToExtension();
+            if (recordChange == "create")
+            {
+                await session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
+                    c => c.Groups[id].Extensions.PostAsync(extension, cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+                return;
+            }
+
+            await session.CallAsync("update the tier record of group " + plan.DisplayName, "ManageGroups",
+                async c =>
+                {
+                    await c.Groups[id].Extensions[TierRecord.ExtensionName].PatchAsync(extension, cancellationToken: cancellation).ConfigureAwait(false);
+                    return true;
+                }, cancellation).ConfigureAwait(false);
+        }
+
+        private static HashSet<Guid> Disabled(IEnumerable<Guid?>? plans) => new HashSet<Guid>((plans ?? Enumerable.Empty<Guid?>()).Where(p => p.HasValue).Select(p => p!.Value));
 
         private static bool IsMutuallyExclusive(LicenseGovernanceException ex) =>
             ex.Error.Inner is ApiException api && api.ResponseStatusCode == 400 && ex.Message.IndexOf("mutually exclusive", StringComparison.OrdinalIgnoreCase) >= 0;
@@ -234,25 +262,28 @@ namespace LicenseGovernance.Engine.Tiers
                 cancellation);
 
         /// <summary>
-        /// Polls until every one of <paramref name="watched"/> holds each SKU from the group actively, or Entra has finished
-        /// processing the group (after at least one wait, since the state it reports right after a change may be the old
-        /// one), or the timeout passes. Returns how many of them do not.
+        /// Polls until every one of <paramref name="watched"/> holds each SKU from the group actively with exactly the
+        /// planned disabled plans (an old state with the old plans does not count), or Entra has visibly finished processing
+        /// the group, or the timeout passes. Returns how many of them do not. Right after a change the group may still
+        /// report its old ProcessingComplete, so "finished" needs a state other than complete seen first, or a settling time.
         /// </summary>
-        private static async Task<int> WaitForActiveAsync(GraphSession session, string groupId, HashSet<string> watched, IReadOnlyList<Guid> skus, IGovernanceSink sink)
+        private static async Task<int> WaitForActiveAsync(GraphSession session, string groupId, HashSet<string> watched, IReadOnlyDictionary<Guid, HashSet<Guid>> expected, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
-            var deadline = session.Now + ReplacementTimeout;
-            var waited = false;
+            var started = session.Now;
+            var deadline = started + ReplacementTimeout;
+            var sawProcessing = false;
             while (true)
             {
                 var group = await session.CallAsync("read group " + groupId, "ReadGroups",
                     c => c.Groups[groupId].GetAsync(q => q.QueryParameters.Select = new[] { "id", "licenseProcessingState" }, cancellation), cancellation).ConfigureAwait(false);
                 var members = (await TierGroupDirectory.UserMembersAsync(session, groupId, new[] { "id", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false))
                     .Where(u => watched.Contains(u.Id!)).ToList();
-                var notActive = members.Count(u => skus.Any(sku => !(u.LicenseAssignmentStates ?? new List<LicenseAssignmentState>())
-                    .Any(s => s.SkuId == sku && string.Equals(s.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase) && string.Equals(s.State, "Active", StringComparison.OrdinalIgnoreCase))));
+                var notActive = members.Count(u => !HoldsAsPlanned(u, groupId, expected));
                 var complete = string.Equals(group?.LicenseProcessingState?.State, "ProcessingComplete", StringComparison.OrdinalIgnoreCase);
-                if (notActive == 0 || (complete && waited) || session.Now >= deadline)
+                sawProcessing |= !complete;
+                var finished = complete && (sawProcessing || session.Now - started >= SettleTime);
+                if (notActive == 0 || finished || session.Now >= deadline)
                 {
                     sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's licences", $"{members.Count - notActive} of {members.Count} member(s) active", 100, completed: true));
                     return notActive;
@@ -261,9 +292,15 @@ namespace LicenseGovernance.Engine.Tiers
                 sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's licences",
                     $"{members.Count - notActive} of {members.Count} member(s) active", GovernanceProgress.Percent(members.Count - notActive, members.Count)));
                 await session.WaitAsync(PollInterval, cancellation).ConfigureAwait(false);
-                waited = true;
             }
         }
+
+        private static bool HoldsAsPlanned(User user, string groupId, IReadOnlyDictionary<Guid, HashSet<Guid>> expected) =>
+            expected.All(e => (user.LicenseAssignmentStates ?? new List<LicenseAssignmentState>()).Any(s =>
+                s.SkuId == e.Key
+                && string.Equals(s.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(s.State, "Active", StringComparison.OrdinalIgnoreCase)
+                && Disabled(s.DisabledPlans).SetEquals(e.Value)));
 
         private static async Task WhileReplicatingAsync<T>(GraphSession session, Func<Task<T>> call, CancellationToken cancellation)
         {

@@ -13,8 +13,21 @@ namespace LicenseGovernance.Engine.Tiers
         public static async Task<LicenseTierGroup> DescribeAsync(GraphSession session, TierGroupState state, IReadOnlyList<LicenseSku> tenantSkus, CancellationToken cancellation)
         {
             var id = state.Group.Id!;
-            var members = await TierGroupDirectory.UserMembersAsync(session, id, new[] { "id" }, cancellation).ConfigureAwait(false);
-            var inError = await TierGroupDirectory.MembersWithLicenseErrorsAsync(session, id, cancellation).ConfigureAwait(false);
+            // Counted page by page, so a tier of any size costs no memory; the cost counts the members who actually hold a
+            // SKU through this tier (a member in error uses no seat of it).
+            var memberCount = 0;
+            var holders = new Dictionary<Guid, int>();
+            await TierGroupDirectory.ForEachUserMemberAsync(session, id, new[] { "id", "licenseAssignmentStates" }, user =>
+            {
+                memberCount++;
+                foreach (var held in (user.LicenseAssignmentStates ?? new List<Microsoft.Graph.Models.LicenseAssignmentState>())
+                    .Where(s => s.SkuId.HasValue && string.Equals(s.AssignedByGroup, id, StringComparison.OrdinalIgnoreCase) && TierGroupPlanner.HoldsSeat(s)))
+                {
+                    holders[held.SkuId!.Value] = holders.TryGetValue(held.SkuId.Value, out var n) ? n + 1 : 1;
+                }
+            }, cancellation).ConfigureAwait(false);
+            var errorCount = 0;
+            await TierGroupDirectory.ForEachMemberWithLicenseErrorAsync(session, id, _ => errorCount++, cancellation).ConfigureAwait(false);
 
             var skus = new List<LicenseTierSku>();
             decimal? cost = 0m;
@@ -41,7 +54,7 @@ namespace LicenseGovernance.Engine.Tiers
                 else if (cost != null)
                 {
                     currency = sku.Currency;
-                    cost += sku.MonthlyPrice.Value * members.Count;
+                    cost += sku.MonthlyPrice.Value * (holders.TryGetValue(sku.SkuId, out var n) ? n : 0);
                 }
             }
 
@@ -56,9 +69,9 @@ namespace LicenseGovernance.Engine.Tiers
                 MembershipRule = state.IsDynamic ? state.Group.MembershipRule : null,
                 RuleProcessingState = state.IsDynamic ? state.Group.MembershipRuleProcessingState : null,
                 Skus = skus.ToArray(),
-                MemberCount = members.Count,
+                MemberCount = memberCount,
                 ProcessingState = state.Group.LicenseProcessingState?.State,
-                ErrorCount = inError.Count,
+                ErrorCount = errorCount,
                 MonthlyCost = cost,
                 Currency = cost == null ? null : currency,
             };

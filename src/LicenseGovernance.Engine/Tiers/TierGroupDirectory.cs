@@ -102,7 +102,7 @@ namespace LicenseGovernance.Engine.Tiers
 
         /// <summary>
         /// Every tier group, lowest rank first. Tiers always carry a licence, so only licensed groups are asked for their
-        /// tier record (Graph cannot filter or expand groups by open extension).
+        /// tier record: Graph can neither filter groups by an open extension nor is expanding extensions on a group list documented.
         /// </summary>
         public static async Task<IReadOnlyList<TierGroupState>> ListTiersAsync(GraphSession session, CancellationToken cancellation)
         {
@@ -128,7 +128,10 @@ namespace LicenseGovernance.Engine.Tiers
             return tiers.OrderBy(t => t.Record!.Tier).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
         }
 
-        /// <summary>Every group that matches <paramref name="filter"/> (all when null), page by page.</summary>
+        /// <summary>
+        /// Every group that matches <paramref name="filter"/> (all when null), page by page. Deliberately without
+        /// ConsistencyLevel or $count: the hasMembersWithLicenseErrors filter is refused as an advanced query.
+        /// </summary>
         public static async Task ForEachGroupAsync(GraphSession session, string operation, string[] select, string? filter, Action<Group> onGroup, CancellationToken cancellation)
         {
             var first = await session.CallAsync(operation, "ReadGroups",
@@ -152,10 +155,17 @@ namespace LicenseGovernance.Engine.Tiers
             return TierRecord.From(extension);
         }
 
-        /// <summary>The group's user members with the properties asked for, page by page.</summary>
+        /// <summary>The group's user members with the properties asked for, all in one list (for groups a command must hold whole).</summary>
         public static async Task<List<User>> UserMembersAsync(GraphSession session, string groupId, string[] select, CancellationToken cancellation)
         {
             var users = new List<User>();
+            await ForEachUserMemberAsync(session, groupId, select, users.Add, cancellation).ConfigureAwait(false);
+            return users;
+        }
+
+        /// <summary>The group's user members, handed on page by page and kept nowhere, so memory stays flat for any group size.</summary>
+        public static async Task ForEachUserMemberAsync(GraphSession session, string groupId, string[] select, Action<User> onUser, CancellationToken cancellation)
+        {
             var first = await session.CallAsync("list members of group " + groupId, "ReadGroups",
                 c => c.Groups[groupId].Members.GraphUser.GetAsync(r =>
                 {
@@ -164,16 +174,22 @@ namespace LicenseGovernance.Engine.Tiers
                 }, cancellation), cancellation).ConfigureAwait(false);
             await GraphPages.ForEachAsync<User, UserCollectionResponse>(session, "list members of group " + groupId, "ReadGroups", first, u =>
             {
-                users.Add(u);
+                onUser(u);
                 return true;
             }, cancellation).ConfigureAwait(false);
-            return users;
         }
 
-        /// <summary>Members whose licence from this group is in an error state, with their licence states.</summary>
+        /// <summary>Members whose licence from this group is in an error state, with their licence states, in one list.</summary>
         public static async Task<List<User>> MembersWithLicenseErrorsAsync(GraphSession session, string groupId, CancellationToken cancellation)
         {
             var users = new List<User>();
+            await ForEachMemberWithLicenseErrorAsync(session, groupId, users.Add, cancellation).ConfigureAwait(false);
+            return users;
+        }
+
+        /// <summary>Members whose licence from this group is in an error state, handed on page by page and kept nowhere.</summary>
+        public static async Task ForEachMemberWithLicenseErrorAsync(GraphSession session, string groupId, Action<User> onUser, CancellationToken cancellation)
+        {
             var first = await session.CallAsync("list members with licence errors of group " + groupId, "ReadGroups",
                 c => c.Groups[groupId].MembersWithLicenseErrors.GetAsync(r =>
                 {
@@ -184,12 +200,11 @@ namespace LicenseGovernance.Engine.Tiers
             {
                 if (o is User u)
                 {
-                    users.Add(u);
+                    onUser(u);
                 }
 
                 return true;
             }, cancellation).ConfigureAwait(false);
-            return users;
         }
     }
 }

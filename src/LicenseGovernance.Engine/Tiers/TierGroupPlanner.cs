@@ -42,9 +42,16 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             var rule = request.MembershipRule?.Trim();
+            string? uncheckedRule = null;
             if (!string.IsNullOrEmpty(rule) && !MembershipRule.TryParse(rule!, out _, out var syntax))
             {
-                throw Errors.MembershipRuleInvalid(rule!, syntax!.Position, syntax.Reason).ToException();
+                // A rule Entra accepts but the module cannot read is Entra's to validate; only real mistakes stop here.
+                if (!syntax!.IsValidInEntra)
+                {
+                    throw Errors.MembershipRuleInvalid(rule!, syntax.Position, syntax.Reason).ToException();
+                }
+
+                uncheckedRule = $"The membership rule could not be checked or previewed here ({syntax.Reason}, at position {syntax.Position}); Microsoft Entra ID validates it when the group is saved.";
             }
 
             var found = await TierGroupDirectory.FindAsync(session, name, cancellation).ConfigureAwait(false);
@@ -85,6 +92,11 @@ namespace LicenseGovernance.Engine.Tiers
             // null keeps the membership as it is (Set); "" means static; anything else is the dynamic rule.
             string? desiredRule = request.CreateIfMissing ? (rule ?? "") : rule;
             var plan = new TierGroupPlan { DisplayName = existing?.Name ?? name };
+            if (uncheckedRule != null)
+            {
+                plan.Warnings.Add(uncheckedRule);
+            }
+
             var record = new TierRecord(tier, baseline);
             plan.Resolved[KeyTier] = tier.ToString(CultureInfo.InvariantCulture);
             plan.Resolved[KeyBaseline] = baseline ? "true" : "false";

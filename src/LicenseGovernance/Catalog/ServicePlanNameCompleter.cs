@@ -27,7 +27,7 @@ namespace LicenseGovernance.Commands.Catalog
         private static string[]? BoundSkus(IDictionary fakeBoundParameters)
         {
             var value = fakeBoundParameters?["Sku"];
-            var values = value is IEnumerable items && !(value is string) ? items.Cast<object>() : new[] { value };
+            var values = value is IEnumerable items && !(value is string) ? items.Cast<object?>() : new[] { value };
             var skus = values.Select(v => LanguagePrimitives.ConvertTo<string>(v is PSObject ps ? ps.BaseObject : v)).Where(s => !string.IsNullOrEmpty(s)).ToArray();
             return skus.Length == 0 ? null : skus;
         }

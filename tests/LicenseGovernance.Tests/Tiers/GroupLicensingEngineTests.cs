@@ -20,9 +20,11 @@ public sealed class GroupLicensingEngineTests
         var all = await fx.NewTierAsync("E3 All", new[] { "SPE_E3" }, tier: 10, rule: "user.extensionAttribute10 -eq \"E3 All\"");
         var selected = await fx.NewTierAsync("E3 with Selected Services", new[] { "SPE_E3" }, tier: 11,
             enabled: new[] { "SHAREPOINTENTERPRISE", "EXCHANGE_S_ENTERPRISE", "TEAMS1" },
-            rule: "user.extensionAttribute10 -eq \"E3 with Selected Services\" -or user.jobTitle -eq \"Licence pilot\"");
+            rule: "user.extensionAttribute10 -eq \"E3 with Selected Services\"");
+        var forms = await fx.NewTierAsync("E3 Forms pilot", new[] { "SPE_E3" }, tier: 12, enabled: new[] { "FORMS_PLAN_E3" }, rule: "user.jobTitle -eq \"Licence pilot\"");
         Assert.Equal("Dynamic", all.MembershipType);
 
+        var consumedBefore = store.GetSku(E3)!.ConsumedUnits;
         var ada = store.AddUser("ada@" + fx.Tenant.DefaultDomain, u => { u.UsageLocation = "GB"; u.ExtensionAttributes[9] = "E3 All"; });
         fx.Tenant.Settle();
         var e3Plans = store.GetSku(E3)!.ServicePlans.Where(p => p.AppliesTo == "User").Select(p => p.ServicePlanId).ToHashSet();
@@ -37,15 +39,18 @@ public sealed class GroupLicensingEngineTests
         var narrow = Assert.Single(Licences(store, ada.Id));
         Assert.Equal(e3Plans.Count - 3, narrow.DisabledPlans.Count);
 
-        // In both groups: the enabled plans are the union, so nothing stays disabled.
-        store.UpdateUser(ada.Id, u => { u.ExtensionAttributes[9] = "E3 All"; u.JobTitle = "Licence pilot"; });
+        // In two groups with different plan sets: the enabled plans are the union of both, not either one.
+        store.UpdateUser(ada.Id, u => u.JobTitle = "Licence pilot");
         fx.Tenant.Settle();
         var both = store.GetUser(ada.Id);
-        Assert.Contains(all.GroupId, both.MemberOf);
         Assert.Contains(selected.GroupId, both.MemberOf);
-        Assert.Empty(Assert.Single(Licences(store, ada.Id)).DisabledPlans);
-        Assert.Equal(1, both.LicenseAssignmentStates.Count(s => s.AssignedByGroup == all.GroupId));
+        Assert.Contains(forms.GroupId, both.MemberOf);
+        var union = Assert.Single(Licences(store, ada.Id));
+        var enabled = e3Plans.Except(union.DisabledPlans).Select(id => store.GetSku(E3)!.ServicePlans.Single(p => p.ServicePlanId == id).ServicePlanName).OrderBy(n => n);
+        Assert.Equal(new[] { "EXCHANGE_S_ENTERPRISE", "FORMS_PLAN_E3", "SHAREPOINTENTERPRISE", "TEAMS1" }, enabled);
         Assert.Equal(1, both.LicenseAssignmentStates.Count(s => s.AssignedByGroup == selected.GroupId));
+        Assert.Equal(1, both.LicenseAssignmentStates.Count(s => s.AssignedByGroup == forms.GroupId));
+        Assert.Equal(1, store.GetSku(E3)!.ConsumedUnits - consumedBefore);
     }
 
     [Fact]
@@ -83,8 +88,22 @@ public sealed class GroupLicensingEngineTests
         var tierRow = Assert.Single(await fx.TiersAsync("LIC-Visio"));
         Assert.Equal(2, tierRow.ErrorCount);
         Assert.Equal(5, tierRow.MemberCount);
+        // Members in error hold no seat, so they cost nothing.
+        var skus = new CollectingSink();
+        await fx.Engine.GetSkusAsync(new GetLicenseSkuRequest { Sku = new[] { "VISIOCLIENT" } }, skus);
+        Assert.Equal(3 * Assert.Single(skus.Of<LicenseSku>()).MonthlyPrice, tierRow.MonthlyCost);
 
-        store.SetPrepaidUnits(Visio, visio.ConsumedUnits + 2);
+        // Reprocessing before any seat is bought settles as Error, naming what is still wrong.
+        var tooEarly = new CollectingSink();
+        await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { Group = "LIC-Visio", Wait = true }, tooEarly);
+        Assert.All(tooEarly.Of<LicenseReprocessResult>(), r =>
+        {
+            Assert.Equal("Error", r.Outcome);
+            Assert.Equal(Visio + "=CountViolation", Assert.Single(r.RemainingErrors));
+        });
+        Assert.Equal(2, tooEarly.Of<LicenseReprocessResult>().Count());
+
+        store.SetPrepaidUnits(Visio, store.GetSku(Visio)!.ConsumedUnits + 2);
         var reprocess = new CollectingSink();
         await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { Group = "LIC-Visio", Wait = true }, reprocess);
         var results = reprocess.Of<LicenseReprocessResult>().ToList();

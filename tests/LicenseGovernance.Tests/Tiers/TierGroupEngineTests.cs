@@ -106,6 +106,11 @@ public sealed class TierGroupEngineTests
         Assert.Equal(ErrorIds.GroupServesOtherPurpose, used.Id);
         Assert.Contains("member(s)", used.Message);
 
+        // A rule Entra accepts but the module cannot read is left to Entra, with a warning, rather than refused.
+        var hireDate = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "New joiners", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, MembershipRule = "user.employeeHireDate -ge system.now -minus p30d" }, new CollectingSink());
+        Assert.Equal("Create", hireDate.Action);
+        Assert.Contains(hireDate.Warnings, w => w.Contains("validates it when the group is saved"));
+
         var rank = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Another", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, Tier = 2 });
         Assert.Equal(ErrorIds.TierRankInUse, rank.Id);
 
@@ -227,6 +232,32 @@ public sealed class TierGroupEngineTests
             Assert.Equal(E3, state.SkuId);
             Assert.Equal("Active", state.State);
         });
+    }
+
+    [Fact]
+    public async Task APlanChangeThatBreaksAMemberIsRolledBackBeforeAnySkuIsRemoved()
+    {
+        using var fx = new EngineFixture();
+        var store = fx.Tenant.Store;
+        var tier = await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3", "VISIOCLIENT" }, tier: 2, disabled: new[] { "EXCHANGE_S_ENTERPRISE" });
+        var kiosk = store.AddUser("kiosk@" + fx.Tenant.DefaultDomain, u => u.UsageLocation = "DE");
+        // F3 directly: its Exchange Online Kiosk excludes the E3 Exchange plan the change would switch on.
+        store.AssignLicense(kiosk.Id, Guid.Parse("66b55226-6b4f-492c-910c-a3b7a3c9d993"));
+        store.AddMember(tier.GroupId, kiosk.Id);
+        fx.Tenant.Settle();
+        Assert.All(store.GetUser(kiosk.Id).LicenseAssignmentStates.Where(s => s.AssignedByGroup == tier.GroupId), s => Assert.Equal("Active", s.State));
+
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E3" }, DisabledPlan = Array.Empty<string>(), Description = "All of E3" }, new CollectingSink());
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierReplacementNotActive, ex.Error.Id);
+        fx.Tenant.Settle();
+
+        var group = store.FindGroup(tier.GroupId)!;
+        Assert.Equal(2, group.AssignedLicenses.Count);
+        Assert.Null(group.Description);
+        var states = store.GetUser(kiosk.Id).LicenseAssignmentStates.Where(s => s.AssignedByGroup == tier.GroupId).ToList();
+        Assert.Equal(new[] { E3, Visio }.OrderBy(g => g), states.Select(s => s.SkuId).OrderBy(g => g));
+        Assert.All(states, s => Assert.Equal("Active", s.State));
     }
 
     [Fact]

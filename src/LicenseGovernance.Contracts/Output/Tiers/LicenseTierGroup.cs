@@ -24,7 +24,7 @@ namespace LicenseGovernance
         public string? ProcessingState { get; set; }
         /// <summary>Members whose licence from this group is in an error state.</summary>
         public int ErrorCount { get; set; }
-        /// <summary>Members times the monthly price of each SKU; null when a SKU's price is unknown.</summary>
+        /// <summary>For each SKU, the members who hold it through this tier (not those in error) times its monthly price; null when a price is unknown.</summary>
         public decimal? MonthlyCost { get; set; }
         public string? Currency { get; set; }
 
