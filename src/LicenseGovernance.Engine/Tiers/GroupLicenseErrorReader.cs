@@ -61,7 +61,7 @@ namespace LicenseGovernance.Engine.Tiers
                 await TierGroupDirectory.ForEachMemberWithLicenseErrorAsync(session, groupId, user =>
                 {
                     var userCounted = false;
-                    foreach (var state in (user.LicenseAssignmentStates ?? new List<LicenseAssignmentState>()).Where(s => InError(s, groupId)))
+                    foreach (var state in LicenseStates.Of(user).Where(s => LicenseStates.InError(s, groupId)))
                     {
                         var type = ErrorTypeOf(state);
                         if (wanted != null && !wanted.Contains(type))
@@ -131,10 +131,6 @@ namespace LicenseGovernance.Engine.Tiers
                     return "Entra reported an unspecified error: check the user in the Microsoft Entra admin center (Licenses), fix it, then Invoke-LicenseReprocess.";
             }
         }
-
-        internal static bool InError(LicenseAssignmentState state, string groupId) =>
-            string.Equals(state.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase)
-            && (string.Equals(state.State, "Error", StringComparison.OrdinalIgnoreCase) || string.Equals(state.State, "ActiveWithError", StringComparison.OrdinalIgnoreCase));
 
         internal static string ErrorTypeOf(LicenseAssignmentState state)
         {

@@ -94,8 +94,7 @@ namespace LicenseGovernance.Engine.Tiers
                 {
                     var current = await session.CallOrNotFoundAsync("read user " + user.Id, "ReadUsers",
                         c => c.Users[user.Id!].GetAsync(r => r.QueryParameters.Select = UserSelect, cancellation), cancellation).ConfigureAwait(false);
-                    states[user.Id!] = (current?.LicenseAssignmentStates ?? new List<LicenseAssignmentState>())
-                        .Where(s => s.AssignedByGroup != null && GroupLicenseErrorReader.InError(s, s.AssignedByGroup)).ToList();
+                    states[user.Id!] = LicenseStates.Of(current).Where(s => s.AssignedByGroup != null && LicenseStates.InError(s, s.AssignedByGroup)).ToList();
                 }
 
                 var complete = await ProcessingCompleteAsync(session, states.Values.SelectMany(e => e).Select(e => e.AssignedByGroup!).Distinct(StringComparer.OrdinalIgnoreCase), seenProcessing, sink).ConfigureAwait(false);

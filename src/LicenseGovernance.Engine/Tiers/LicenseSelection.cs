@@ -24,7 +24,7 @@ namespace LicenseGovernance.Engine.Tiers
         public IEnumerable<LicenseServicePlan> EnabledPlans => UserPlans(Sku).Where(p => !DisabledPlans.Contains(p.ServicePlanId));
 
         public bool SameAs(Microsoft.Graph.Models.AssignedLicense current) =>
-            current.SkuId == SkuId && (current.DisabledPlans ?? new List<Guid?>()).Where(p => p.HasValue).Select(p => p!.Value).OrderBy(p => p).SequenceEqual(DisabledPlans);
+            current.SkuId == SkuId && LicenseStates.Plans(current.DisabledPlans).SetEquals(DisabledPlans);
 
         /// <summary>"SPE_E3 (all plans)", "SPE_E3 (all plans except YAMMER_ENTERPRISE)" or "SPE_E3 (only EXCHANGE_S_ENTERPRISE, TEAMS1)", whichever is shorter.</summary>
         public string Describe()

@@ -118,8 +118,8 @@ namespace LicenseGovernance.Engine.Tiers
         /// <summary>True when the user holds the SKU from this group and from nowhere else, so leaving frees a seat.</summary>
         private static bool OnlyFrom(User user, Guid skuId, string groupId)
         {
-            var sources = (user.LicenseAssignmentStates ?? new List<LicenseAssignmentState>()).Where(s => s.SkuId == skuId && TierGroupPlanner.HoldsSeat(s)).ToList();
-            return sources.Count > 0 && sources.All(s => string.Equals(s.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase));
+            var sources = LicenseStates.Of(user).Where(s => s.SkuId == skuId && LicenseStates.HoldsSeat(s)).ToList();
+            return sources.Count > 0 && sources.All(s => LicenseStates.FromGroup(s, groupId));
         }
     }
 }

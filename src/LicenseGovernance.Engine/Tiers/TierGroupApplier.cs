@@ -129,10 +129,10 @@ namespace LicenseGovernance.Engine.Tiers
                 throw Errors.TierLicencesExclusive(plan.DisplayName, ex.Error.Message).ToException();
             }
 
-            var expected = current.Licenses.ToDictionary(l => l.SkuId!.Value, l => Disabled(l.DisabledPlans));
+            var expected = current.Licenses.ToDictionary(l => l.SkuId!.Value, l => LicenseStates.Plans(l.DisabledPlans));
             foreach (var license in add)
             {
-                expected[license.SkuId!.Value] = Disabled(license.DisabledPlans);
+                expected[license.SkuId!.Value] = LicenseStates.Plans(license.DisabledPlans);
             }
 
             var notActive = await WaitForActiveAsync(session, id, healthy, expected, sink).ConfigureAwait(false);
@@ -214,8 +214,6 @@ namespace LicenseGovernance.Engine.Tiers
                 }, cancellation).ConfigureAwait(false);
         }
 
-        private static HashSet<Guid> Disabled(IEnumerable<Guid?>? plans) => new HashSet<Guid>((plans ?? Enumerable.Empty<Guid?>()).Where(p => p.HasValue).Select(p => p!.Value));
-
         private static bool IsMutuallyExclusive(LicenseGovernanceException ex) =>
             ex.Error.Inner is ApiException api && api.ResponseStatusCode == 400 && ex.Message.IndexOf("mutually exclusive", StringComparison.OrdinalIgnoreCase) >= 0;
 
@@ -231,9 +229,8 @@ namespace LicenseGovernance.Engine.Tiers
         private static async Task<HashSet<string>> HealthyMembersAsync(GraphSession session, string groupId, CancellationToken cancellation)
         {
             var members = await TierGroupDirectory.UserMembersAsync(session, groupId, new[] { "id", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false);
-            return new HashSet<string>(members.Where(u => (u.LicenseAssignmentStates ?? new List<LicenseAssignmentState>())
-                .Where(s => string.Equals(s.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase))
-                .All(s => string.Equals(s.State, "Active", StringComparison.OrdinalIgnoreCase))).Select(u => u.Id!), StringComparer.OrdinalIgnoreCase);
+            return new HashSet<string>(members.Where(u => LicenseStates.Of(u).Where(s => LicenseStates.FromGroup(s, groupId)).All(LicenseStates.IsActive))
+                .Select(u => u.Id!), StringComparer.OrdinalIgnoreCase);
         }
 
         private static async Task RemoveAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, IGovernanceSink sink)
@@ -296,11 +293,8 @@ namespace LicenseGovernance.Engine.Tiers
         }
 
         private static bool HoldsAsPlanned(User user, string groupId, IReadOnlyDictionary<Guid, HashSet<Guid>> expected) =>
-            expected.All(e => (user.LicenseAssignmentStates ?? new List<LicenseAssignmentState>()).Any(s =>
-                s.SkuId == e.Key
-                && string.Equals(s.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(s.State, "Active", StringComparison.OrdinalIgnoreCase)
-                && Disabled(s.DisabledPlans).SetEquals(e.Value)));
+            expected.All(e => LicenseStates.Of(user).Any(s =>
+                s.SkuId == e.Key && LicenseStates.FromGroup(s, groupId) && LicenseStates.IsActive(s) && LicenseStates.Plans(s.DisabledPlans).SetEquals(e.Value)));
 
         private static async Task WhileReplicatingAsync<T>(GraphSession session, Func<Task<T>> call, CancellationToken cancellation)
         {

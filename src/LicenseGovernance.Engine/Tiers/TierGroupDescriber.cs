@@ -20,8 +20,7 @@ namespace LicenseGovernance.Engine.Tiers
             await TierGroupDirectory.ForEachUserMemberAsync(session, id, new[] { "id", "licenseAssignmentStates" }, user =>
             {
                 memberCount++;
-                foreach (var held in (user.LicenseAssignmentStates ?? new List<Microsoft.Graph.Models.LicenseAssignmentState>())
-                    .Where(s => s.SkuId.HasValue && string.Equals(s.AssignedByGroup, id, StringComparison.OrdinalIgnoreCase) && TierGroupPlanner.HoldsSeat(s)))
+                foreach (var held in LicenseStates.Of(user).Where(s => s.SkuId.HasValue && LicenseStates.FromGroup(s, id) && LicenseStates.HoldsSeat(s)))
                 {
                     holders[held.SkuId!.Value] = holders.TryGetValue(held.SkuId.Value, out var n) ? n + 1 : 1;
                 }
@@ -35,7 +34,7 @@ namespace LicenseGovernance.Engine.Tiers
             foreach (var license in state.Licenses)
             {
                 var sku = tenantSkus.FirstOrDefault(s => s.SkuId == license.SkuId);
-                var disabled = new HashSet<Guid>((license.DisabledPlans ?? new List<Guid?>()).Where(p => p.HasValue).Select(p => p!.Value));
+                var disabled = LicenseStates.Plans(license.DisabledPlans);
                 var plans = sku == null ? new List<LicenseServicePlan>() : DesiredLicense.UserPlans(sku).ToList();
                 skus.Add(new LicenseTierSku
                 {

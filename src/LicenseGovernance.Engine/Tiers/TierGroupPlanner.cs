@@ -141,8 +141,7 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             var members = await TierGroupDirectory.UserMembersAsync(session, state.Group.Id!, new[] { "id", "userPrincipalName", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false);
-            var stranded = members.Where(u => !(u.LicenseAssignmentStates ?? new List<LicenseAssignmentState>())
-                .Any(s => !string.Equals(s.AssignedByGroup, state.Group.Id, StringComparison.OrdinalIgnoreCase) && HoldsSeat(s))).ToList();
+            var stranded = members.Where(u => !LicenseStates.Of(u).Any(s => !LicenseStates.FromGroup(s, state.Group.Id!) && LicenseStates.HoldsSeat(s))).ToList();
             if (stranded.Count > 0 && !request.Force)
             {
                 throw Errors.TierGroupInUse(state.Name, stranded.Count).ToException();
@@ -187,10 +186,6 @@ namespace LicenseGovernance.Engine.Tiers
             }
         }
 
-        /// <summary>Active and ActiveWithError licences work for the user; Error and Disabled ones do not.</summary>
-        internal static bool HoldsSeat(LicenseAssignmentState state) =>
-            string.Equals(state.State, "Active", StringComparison.OrdinalIgnoreCase) || string.Equals(state.State, "ActiveWithError", StringComparison.OrdinalIgnoreCase);
-
         private static IReadOnlyList<DesiredLicense> DesiredLicenses(TierGroupRequest request, TierGroupState? existing, IReadOnlyList<LicenseSku> tenantSkus)
         {
             if (request.CreateIfMissing || request.Sku != null)
@@ -210,7 +205,7 @@ namespace LicenseGovernance.Engine.Tiers
         }
 
         private static IEnumerable<Guid>? CurrentDisabled(TierGroupState state, Guid skuId) =>
-            state.Licenses.FirstOrDefault(l => l.SkuId == skuId)?.DisabledPlans?.Where(p => p.HasValue).Select(p => p!.Value);
+            state.Licenses.FirstOrDefault(l => l.SkuId == skuId) is { } license ? LicenseStates.Plans(license.DisabledPlans) : null;
 
         private static void PlanCreate(TierGroupPlan plan, string name, string? description, string rule, TierRecord record, IReadOnlyList<DesiredLicense> licenses)
         {
@@ -278,7 +273,7 @@ namespace LicenseGovernance.Engine.Tiers
                 foreach (var license in add)
                 {
                     var current = existing.Licenses.FirstOrDefault(c => c.SkuId == license.SkuId);
-                    var was = current == null ? null : new DesiredLicense(license.Sku, (current.DisabledPlans ?? new List<Guid?>()).Where(p => p.HasValue).Select(p => p!.Value)).Describe();
+                    var was = current == null ? null : new DesiredLicense(license.Sku, LicenseStates.Plans(current.DisabledPlans)).Describe();
                     plan.Changes.Add(new TierGroupChange("Licence", was, license.Describe()));
                 }
             }
