@@ -18,7 +18,7 @@ namespace LicenseGovernance.Engine
     /// The engine behind every cmdlet. One instance per PowerShell session (the module keeps it); it holds the
     /// connection, the SKU catalogue and the price book. It never touches a PowerShell type.
     /// </summary>
-    public sealed class GovernanceEngine : ILicenseGovernanceEngine
+    public sealed partial class GovernanceEngine : ILicenseGovernanceEngine
     {
         private readonly EngineOptions _options;
         private readonly object _gate = new object();

@@ -1,7 +1,7 @@
 namespace LicenseGovernance
 {
     /// <summary>Every error id the module raises. A test proves the values are unique and that each has a factory in <see cref="Errors"/>.</summary>
-    public static class ErrorIds
+    public static partial class ErrorIds
     {
         public const string NotConnected = "LicenseGovernance.NotConnected";
         public const string NonInteractiveHost = "LicenseGovernance.NonInteractiveHost";

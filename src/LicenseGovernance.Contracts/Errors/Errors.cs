@@ -8,7 +8,7 @@ namespace LicenseGovernance
     /// The error catalogue: one factory per failure, each with a fixed id and category and a message that tells the
     /// administrator what to do next. Engine and cmdlets both raise errors only through here.
     /// </summary>
-    public static class Errors
+    public static partial class Errors
     {
         public static GovernanceError NotConnected() => new GovernanceError(
             ErrorIds.NotConnected, GovernanceErrorCategory.ConnectionError,

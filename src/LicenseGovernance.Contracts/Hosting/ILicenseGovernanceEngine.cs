@@ -7,7 +7,7 @@ namespace LicenseGovernance.Hosting
     /// What the cmdlets may ask of the engine. The engine lives in a private load context on PowerShell 7, so this
     /// interface (and the request and output types) is all the two sides share. Results are written to the sink.
     /// </summary>
-    public interface ILicenseGovernanceEngine
+    public partial interface ILicenseGovernanceEngine
     {
         /// <summary>The current connection, or null.</summary>
         LicenseGovernanceContext? Context { get; }

@@ -17,7 +17,7 @@ namespace LicenseGovernance.Simulator.Http
         public Func<RequestContext, SimResponse> Handler { get; }
     }
 
-    internal static class Router
+    internal static partial class Router
     {
         /// <summary>Splits the path after /v1.0, turning users('x') key syntax into a plain segment.</summary>
         public static string[] Segments(string pathAfterVersion)

@@ -12,7 +12,7 @@ namespace LicenseGovernance.Simulator
     /// The tenant's state and its business rules. The HTTP routes and tests both go through it; tests get it as a
     /// typed control surface that skips HTTP, permissions, throttling and replication delays.
     /// </summary>
-    public sealed class TenantStore
+    public sealed partial class TenantStore
     {
         private readonly ReaderWriterLockSlim _lock = new ReaderWriterLockSlim(LockRecursionPolicy.SupportsRecursion);
         private readonly List<SimulatedUser> _users = new List<SimulatedUser>();
