@@ -9,6 +9,7 @@ namespace LicenseGovernance.Simulator
     public sealed class SimulatorStatistics
     {
         private readonly ConcurrentDictionary<string, int> _perRoute = new ConcurrentDictionary<string, int>();
+        private readonly ConcurrentDictionary<string, int> _served = new ConcurrentDictionary<string, int>();
         private long _total;
         private long _writes;
         private long _throttled;
@@ -25,12 +26,19 @@ namespace LicenseGovernance.Simulator
 
         public int CountFor(string methodAndTemplate) => _perRoute.TryGetValue(methodAndTemplate, out var n) ? n : 0;
 
+        /// <summary>
+        /// Requests that reached their route (past faults and throttling) and got this status, for example
+        /// ServedWith("POST /users/{id}/assignLicense", 400): a refused duplicate removal shows here.
+        /// </summary>
+        public int ServedWith(string methodAndTemplate, int status) => _served.TryGetValue(methodAndTemplate + " " + status, out var n) ? n : 0;
+
         public void Reset()
         {
             Interlocked.Exchange(ref _total, 0);
             Interlocked.Exchange(ref _writes, 0);
             Interlocked.Exchange(ref _throttled, 0);
             _perRoute.Clear();
+            _served.Clear();
         }
 
         internal void RecordRequest() => Interlocked.Increment(ref _total);
@@ -43,6 +51,9 @@ namespace LicenseGovernance.Simulator
                 Interlocked.Increment(ref _writes);
             }
         }
+
+        internal void RecordServed(string method, string template, int status) =>
+            _served.AddOrUpdate(method + " " + template + " " + status, 1, (_, n) => n + 1);
 
         internal void RecordThrottled() => Interlocked.Increment(ref _throttled);
     }

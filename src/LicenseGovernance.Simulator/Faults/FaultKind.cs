@@ -10,5 +10,10 @@ namespace LicenseGovernance.Simulator.Faults
 
         /// <summary>The request succeeds, late.</summary>
         Latency,
+        /// <summary>
+        /// The tenant applies the request but the response never arrives (the client sees a connection failure): what a
+        /// killed process or a dropped connection leaves behind. Not for $batch items; the whole $batch response is lost instead.
+        /// </summary>
+        ResponseLost,
     }
 }

@@ -54,6 +54,12 @@ namespace LicenseGovernance.Simulator.Faults
             return new FaultRule(FaultKind.ServiceUnavailable, retryAfter, TimeSpan.Zero);
         }
 
+        /// <summary>The request is applied and its response lost; see <see cref="FaultKind.ResponseLost"/>.</summary>
+        public static FaultRule ResponseLost()
+        {
+            return new FaultRule(FaultKind.ResponseLost, TimeSpan.Zero, TimeSpan.Zero);
+        }
+
         public static FaultRule Latency(TimeSpan delay)
         {
             return new FaultRule(FaultKind.Latency, TimeSpan.Zero, delay);

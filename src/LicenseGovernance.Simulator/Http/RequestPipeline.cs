@@ -51,7 +51,7 @@ namespace LicenseGovernance.Simulator.Http
             {
                 response = GraphJson.Error(e.Status, e.Code, e.Message, requestId, clientRequestId, _tenant.Clock.UtcNow);
             }
-            catch (Exception e) when (!(e is OperationCanceledException))
+            catch (Exception e) when (!(e is OperationCanceledException) && !(e is SimulatedResponseLostException))
             {
                 // A simulator defect must reach the client as a Graph-shaped 500, not tear down its HttpClient call.
                 response = GraphJson.Error(500, "InternalServerError", e.GetType().Name + ": " + e.Message, requestId, clientRequestId, _tenant.Clock.UtcNow);
@@ -98,12 +98,15 @@ namespace LicenseGovernance.Simulator.Http
                 }
             }
 
+            // The tenant applies the request, and the client never hears back: a killed process or a dropped connection.
+            var lost = fault?.Kind == FaultKind.ResponseLost && !insideBatch;
+
             if (route.Template == "/$batch")
             {
                 // The envelope itself is free: each item is throttled on its own, as Graph does.
                 return insideBatch
                     ? throw GraphServiceError.BadRequest("A $batch request cannot contain another $batch request.")
-                    : await BatchProcessor.ExecuteAsync(ctx, this, cancellationToken).ConfigureAwait(false);
+                    : Unless(lost, await BatchProcessor.ExecuteAsync(ctx, this, cancellationToken).ConfigureAwait(false));
             }
 
             var decision = _throttle.Acquire(token.AppId, request.Method, route.Template, query);
@@ -114,9 +117,22 @@ namespace LicenseGovernance.Simulator.Http
                     .With("x-ms-resource-unit", decision.ResourceUnits.ToString(CultureInfo.InvariantCulture));
             }
 
-            var response = route.Handler(ctx);
-            return WithUsage(response, decision);
+            SimResponse response;
+            try
+            {
+                response = route.Handler(ctx);
+            }
+            catch (GraphServiceError e)
+            {
+                _tenant.Statistics.RecordServed(request.Method, route.Template, e.Status);
+                throw;
+            }
+
+            _tenant.Statistics.RecordServed(request.Method, route.Template, response.Status);
+            return Unless(lost, WithUsage(response, decision));
         }
+
+        private static SimResponse Unless(bool lost, SimResponse response) => lost ? throw new SimulatedResponseLostException() : response;
 
         private static SimResponse WithUsage(SimResponse response, ThrottleDecision decision)
         {

@@ -611,7 +611,9 @@ namespace LicenseGovernance.Simulator
         internal void ChangeLicences(SimulatedUser user, Action change)
         {
             var before = HeldSkus(user).ToList();
+            var sources = HeldSources(user);
             change();
+            RecordLicenceChange(user, sources);
             var after = HeldSkus(user).ToList();
             foreach (var lost in before.Except(after))
             {

@@ -39,6 +39,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 Groups = tenant.Store.GroupList,
                 LicenseProcessing = tenant.Store.GroupLicensing.Save(),
                 MembershipEvaluations = tenant.Store.DynamicMembership.Save(),
+                LicenceTimeline = tenant.Store.LicenceTimeline.Events.ToList(),
             });
             using var file = File.Create(path);
             using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest) : (Stream)file;
@@ -99,6 +100,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     tenant.Store.Rebuild(document.Skus ?? new List<SimulatedSku>(), document.Users ?? new List<SimulatedUser>(), document.Groups ?? new List<SimulatedGroup>());
                     tenant.Store.GroupLicensing.Load(document.LicenseProcessing ?? new List<LicenseProcessingRunState>());
                     tenant.Store.DynamicMembership.Load(document.MembershipEvaluations ?? new List<DynamicEvaluation>());
+                    tenant.Store.LicenceTimeline.Load(document.LicenceTimeline ?? new List<LicenceEvent>());
                     return 0;
                 });
             }
@@ -131,6 +133,9 @@ namespace LicenseGovernance.Simulator.Snapshots
             public List<LicenseProcessingRunState>? LicenseProcessing { get; set; }
 
             public List<DynamicEvaluation>? MembershipEvaluations { get; set; }
+
+            /// <summary>Absent from older files, which then start with an empty timeline.</summary>
+            public List<LicenceEvent>? LicenceTimeline { get; set; }
         }
 
         private sealed class SnapshotOptions
@@ -144,6 +149,8 @@ namespace LicenseGovernance.Simulator.Snapshots
             public int WritesPer150Seconds { get; set; }
 
             public int TenantWritesPer5Minutes { get; set; }
+
+            public double ThrottlingTimeScale { get; set; } = 1;
 
             public long AddedLatencyTicks { get; set; }
 
@@ -179,6 +186,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 ResourceUnitsPer10Seconds = o.Throttling.ResourceUnitsPer10Seconds,
                 WritesPer150Seconds = o.Throttling.WritesPer150Seconds,
                 TenantWritesPer5Minutes = o.Throttling.TenantWritesPer5Minutes,
+                ThrottlingTimeScale = o.Throttling.TimeScale,
                 AddedLatencyTicks = o.AddedLatency.Ticks,
                 ReadAfterWriteDelayTicks = o.ReadAfterWriteDelay.Ticks,
                 MaxPageSize = o.MaxPageSize,
@@ -210,6 +218,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     ResourceUnitsPer10Seconds = ResourceUnitsPer10Seconds,
                     WritesPer150Seconds = WritesPer150Seconds,
                     TenantWritesPer5Minutes = TenantWritesPer5Minutes,
+                    TimeScale = ThrottlingTimeScale,
                 },
                 AddedLatency = TimeSpan.FromTicks(AddedLatencyTicks),
                 ReadAfterWriteDelay = TimeSpan.FromTicks(ReadAfterWriteDelayTicks),

@@ -105,17 +105,17 @@ namespace LicenseGovernance.Simulator.Throttling
         {
             var ordered = new List<TokenBucket?>
             {
-                Bucket(options.ResourceUnitsPer10Seconds, TimeSpan.FromSeconds(10), false, $"Tenant_Application/ReadWrite/{appId}/{tenantId}", ticks),
-                Bucket(options.WritesPer150Seconds, TimeSpan.FromSeconds(150), true, $"Tenant_Application/Write/{appId}/{tenantId}", ticks),
+                Bucket(options.ResourceUnitsPer10Seconds, options.Window(TimeSpan.FromSeconds(10)), false, $"Tenant_Application/ReadWrite/{appId}/{tenantId}", ticks),
+                Bucket(options.WritesPer150Seconds, options.Window(TimeSpan.FromSeconds(150)), true, $"Tenant_Application/Write/{appId}/{tenantId}", ticks),
             };
             ordered.AddRange(applications.GetOrAdd(appId, id => new[]
             {
-                Bucket(options.ApplicationResourceUnitsPer20Seconds, TimeSpan.FromSeconds(20), false, $"Application/ReadWrite/{id}", ticks),
-                Bucket(options.ApplicationWritesPer5Minutes, TimeSpan.FromMinutes(5), true, $"Application/Write/{id}", ticks),
+                Bucket(options.ApplicationResourceUnitsPer20Seconds, options.Window(TimeSpan.FromSeconds(20)), false, $"Application/ReadWrite/{id}", ticks),
+                Bucket(options.ApplicationWritesPer5Minutes, options.Window(TimeSpan.FromMinutes(5)), true, $"Application/Write/{id}", ticks),
             }));
             ordered.AddRange(tenants.GetOrAdd(tenantId, id => new[]
             {
-                Bucket(options.TenantWritesPer5Minutes, TimeSpan.FromMinutes(5), true, $"Tenant/Write/{id}", ticks),
+                Bucket(options.TenantWritesPer5Minutes, options.Window(TimeSpan.FromMinutes(5)), true, $"Tenant/Write/{id}", ticks),
             }));
             return new Pair(Select(ordered, writes: false), Select(ordered, writes: true));
         }

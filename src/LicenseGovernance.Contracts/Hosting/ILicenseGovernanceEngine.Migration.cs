@@ -1,0 +1,18 @@
+using System.Threading.Tasks;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance.Hosting
+{
+    public partial interface ILicenseGovernanceEngine
+    {
+        /// <summary>Writes one <see cref="DirectLicenseAssignment"/> per user and SKU (or one <see cref="DirectLicenseSummary"/> per SKU).</summary>
+        Task GetDirectLicenseAssignmentsAsync(GetDirectLicenseAssignmentRequest request, IGovernanceSink sink);
+
+        /// <summary>
+        /// Moves users from a direct SKU assignment to the group's: plans, asks the sink's ShouldProcess once for the whole plan,
+        /// adds members, waits for Entra, verifies each user and only then removes direct assignments in waves. Writes one
+        /// <see cref="DirectToGroupMigrationResult"/> per user and a <see cref="DirectToGroupMigrationSummary"/>.
+        /// </summary>
+        Task MoveDirectToGroupLicenseAsync(MoveDirectToGroupLicenseRequest request, IGovernanceSink sink);
+    }
+}

@@ -1,0 +1,29 @@
+namespace LicenseGovernance.Requests
+{
+    /// <summary>Get-DirectLicenseAssignment.</summary>
+    public sealed class GetDirectLicenseAssignmentRequest
+    {
+        /// <summary>Part numbers, ids or product names; null for every SKU users hold.</summary>
+        public string[]? Sku { get; set; }
+        /// <summary>User principal names or ids; null for every user.</summary>
+        public string[]? User { get; set; }
+        public bool Summary { get; set; }
+    }
+
+    /// <summary>Move-DirectToGroupLicense.</summary>
+    public sealed class MoveDirectToGroupLicenseRequest
+    {
+        public string Sku { get; set; } = "";
+        public string Group { get; set; } = "";
+        /// <summary>User principal names or ids; null for every user who holds the SKU directly.</summary>
+        public string[]? User { get; set; }
+        /// <summary>Direct assignments removed per wave, so a problem shows on a subset first.</summary>
+        public int BatchSize { get; set; } = 100;
+        /// <summary>At most this many users are worked on in this run; the rest wait for the next.</summary>
+        public int? MaxUsers { get; set; }
+        /// <summary>How long to wait for the group's licence processing.</summary>
+        public int WaitTimeoutSeconds { get; set; } = 3600;
+        /// <summary>Migrate users whose direct assignment enables other plans than the group's.</summary>
+        public bool AcceptPlanDifference { get; set; }
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LicenseGovernance.Engine.Migration
+{
+    /// <summary>
+    /// Paces writes so a long migration runs close to Graph's identity write quota without provoking 429 storms
+    /// (graph-contract §8.2). The quota's size is not assumed: the pacer runs unpaced until the service shows pressure
+    /// (x-ms-throttle-limit-percentage, sent from 80% use, or a 429), then holds a rate it adapts to what it sees:
+    /// up while use stays below 95%, gently down above it, sharply down on a 429, whose Retry-After it always obeys.
+    /// The bucket then hovers just short of empty, so almost every write the quota allows is used and 429s stay rare.
+    /// Time comes from the session, so on the simulator the waits move its clock instead of sleeping.
+    /// </summary>
+    internal sealed class WritePacer
+    {
+        /// <summary>Where pacing starts when pressure first shows: the documented app+tenant quota, 3,000 writes per 150 s.</summary>
+        public const double DocumentedWritesPerSecond = 3000.0 / 150;
+
+        private const double MinimumRate = 0.5;
+        private const double HighUse = 0.95;
+
+        private readonly Func<DateTimeOffset> _now;
+        private readonly Func<TimeSpan, CancellationToken, Task> _wait;
+        private readonly DateTimeOffset _started;
+        private DateTimeOffset _next;
+        private double? _rate;
+
+        public WritePacer(Func<DateTimeOffset> now, Func<TimeSpan, CancellationToken, Task> wait)
+        {
+            _now = now;
+            _wait = wait;
+            _started = now();
+            _next = _started;
+        }
+
+        /// <summary>Writes per second the pacer holds; null while unpaced.</summary>
+        public double? Rate => _rate;
+
+        /// <summary>Writes Graph accepted.</summary>
+        public long Writes { get; private set; }
+
+        /// <summary>Writes Graph refused with 429.</summary>
+        public long Throttled { get; private set; }
+
+        public TimeSpan Elapsed => _now() - _started;
+
+        /// <summary>Waits until <paramref name="writes"/> more may go, and books their share of the rate.</summary>
+        public async Task AcquireAsync(int writes, CancellationToken cancellation)
+        {
+            var now = _now();
+            if (_next > now)
+            {
+                await _wait(_next - now, cancellation).ConfigureAwait(false);
+                now = _now();
+            }
+
+            var start = _next > now ? _next : now;
+            _next = _rate.HasValue ? start + TimeSpan.FromSeconds(writes / _rate.Value) : start;
+        }
+
+        /// <param name="accepted">Writes that went through.</param>
+        /// <param name="throttled">Writes refused with 429.</param>
+        /// <param name="retryAfter">The longest Retry-After among them.</param>
+        /// <param name="usage">The highest x-ms-throttle-limit-percentage seen, or null when Graph sent none (use below 80%).</param>
+        public void Observe(int accepted, int throttled, TimeSpan retryAfter, double? usage)
+        {
+            Writes += accepted;
+            Throttled += throttled;
+            if (throttled > 0)
+            {
+                _rate = Math.Max(MinimumRate, (_rate ?? DocumentedWritesPerSecond) * 0.8);
+                Pause(retryAfter);
+                return;
+            }
+
+            if (!_rate.HasValue)
+            {
+                if (usage >= 0.8)
+                {
+                    _rate = DocumentedWritesPerSecond;
+                }
+
+                return;
+            }
+
+            _rate = usage == null ? _rate * 1.05 : usage >= HighUse ? Math.Max(MinimumRate, _rate.Value * 0.97) : _rate * 1.01;
+        }
+
+        /// <summary>A 503 or similar: no write is sent before <paramref name="delay"/> has passed; the rate stays.</summary>
+        public void Pause(TimeSpan delay)
+        {
+            var resume = _now() + (delay > TimeSpan.FromSeconds(1) ? delay : TimeSpan.FromSeconds(1));
+            if (resume > _next)
+            {
+                _next = resume;
+            }
+        }
+    }
+}
