@@ -104,15 +104,16 @@ namespace LicenseGovernance.Engine.Migration
         /// </summary>
         public static async Task<IReadOnlyList<WriteOutcome>> RemoveDirectAsync(GraphSession session, IReadOnlyList<string> userIds, Guid skuId, CancellationToken cancellation)
         {
+            Action<Utf8JsonWriter>? body = w =>
+            {
+                w.WriteStartArray("addLicenses");
+                w.WriteEndArray();
+                w.WriteStartArray("removeLicenses");
+                w.WriteStringValue(skuId.ToString());
+                w.WriteEndArray();
+            };
             var answers = await SendBatchAsync(session, "remove direct licences", "AssignUserLicense",
-                userIds.Select(id => (Method: "POST", Url: "/users/" + id + "/assignLicense", Body: (Action<Utf8JsonWriter>?)(w =>
-                {
-                    w.WriteStartArray("addLicenses");
-                    w.WriteEndArray();
-                    w.WriteStartArray("removeLicenses");
-                    w.WriteStringValue(skuId.ToString());
-                    w.WriteEndArray();
-                }))).ToList<(string Method, string Url, Action<Utf8JsonWriter>? Body)>(), cancellation).ConfigureAwait(false);
+                userIds.Select(id => Item("POST", "/users/" + id + "/assignLicense", body)).ToList(), cancellation).ConfigureAwait(false);
             return answers.Select(a => a.Outcome).ToList();
         }
 
@@ -120,7 +121,7 @@ namespace LicenseGovernance.Engine.Migration
         public static async Task<IReadOnlyList<HashSet<Guid>?>> HeldSkusAsync(GraphSession session, IReadOnlyList<string> userIds, CancellationToken cancellation)
         {
             var answers = await SendBatchAsync(session, "read users' licences", "ReadUsers",
-                userIds.Select(id => (Method: "GET", Url: "/users/" + id + "?$select=id,assignedLicenses", Body: (Action<Utf8JsonWriter>?)null)).ToList<(string Method, string Url, Action<Utf8JsonWriter>? Body)>(), cancellation).ConfigureAwait(false);
+                userIds.Select(id => Item("GET", "/users/" + id + "?$select=id,assignedLicenses", null)).ToList(), cancellation).ConfigureAwait(false);
             return answers.Select(a =>
             {
                 if (!a.Outcome.Succeeded || a.Body == null || !a.Body.Value.TryGetProperty("assignedLicenses", out var licenses))
@@ -169,6 +170,8 @@ namespace LicenseGovernance.Engine.Migration
                     return ParseBatch(response, items.Count);
                 }
             }, cancellation);
+
+        private static (string Method, string Url, Action<Utf8JsonWriter>? Body) Item(string method, string url, Action<Utf8JsonWriter>? body) => (method, url, body);
 
         private static byte[] BatchBody(IReadOnlyList<(string Method, string Url, Action<Utf8JsonWriter>? Body)> items)
         {

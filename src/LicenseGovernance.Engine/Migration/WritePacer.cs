@@ -24,6 +24,8 @@ namespace LicenseGovernance.Engine.Migration
         private readonly Func<TimeSpan, CancellationToken, Task> _wait;
         private readonly DateTimeOffset _started;
         private DateTimeOffset _next;
+        private DateTimeOffset _lastSend;
+        private DateTimeOffset _previousSend;
         private double? _rate;
 
         public WritePacer(Func<DateTimeOffset> now, Func<TimeSpan, CancellationToken, Task> wait)
@@ -56,6 +58,8 @@ namespace LicenseGovernance.Engine.Migration
             }
 
             var start = _next > now ? _next : now;
+            _previousSend = _lastSend;
+            _lastSend = start;
             _next = _rate.HasValue ? start + TimeSpan.FromSeconds(writes / _rate.Value) : start;
         }
 
@@ -69,7 +73,12 @@ namespace LicenseGovernance.Engine.Migration
             Throttled += throttled;
             if (throttled > 0)
             {
-                _rate = Math.Max(MinimumRate, (_rate ?? DocumentedWritesPerSecond) * 0.8);
+                // A partly refused batch found the bucket empty: what it got through is what refilled since the one before,
+                // which measures the quota's rate directly. Otherwise back off by a fifth.
+                var interval = (_lastSend - _previousSend).TotalSeconds;
+                var measured = accepted > 0 && interval > 0 && _previousSend != default ? accepted / interval : (double?)null;
+                var backedOff = (_rate ?? DocumentedWritesPerSecond) * 0.8;
+                _rate = Math.Max(MinimumRate, measured.HasValue ? Math.Min(measured.Value, backedOff / 0.8) : backedOff);
                 Pause(retryAfter);
                 return;
             }

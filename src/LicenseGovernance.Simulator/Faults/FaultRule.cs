@@ -15,6 +15,8 @@ namespace LicenseGovernance.Simulator.Faults
         private Regex? pathPattern;
         private bool? insideBatch;
         private int? times;
+        private int skip;
+        private int seen;
         private double? probability;
         private int fired;
 
@@ -109,6 +111,18 @@ namespace LicenseGovernance.Simulator.Faults
             return this;
         }
 
+        /// <summary>Lets the first <paramref name="count"/> matching requests through before the rule starts firing.</summary>
+        public FaultRule After(int count)
+        {
+            if (count < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count), count, "A rule cannot skip a negative number of requests.");
+            }
+
+            skip = count;
+            return this;
+        }
+
         public FaultRule Times(int count)
         {
             if (count < 1)
@@ -144,12 +158,10 @@ namespace LicenseGovernance.Simulator.Faults
                 return false;
             }
 
-            if (pathPrefix != null)
-            {
-                return path.StartsWith(pathPrefix, StringComparison.OrdinalIgnoreCase);
-            }
+            var matches = pathPrefix != null ? path.StartsWith(pathPrefix, StringComparison.OrdinalIgnoreCase) : pathPattern == null || pathPattern.IsMatch(path);
 
-            return pathPattern == null || pathPattern.IsMatch(path);
+            // Counted under the injector's lock, so "after n" means the n+1th matching request whatever the threads do.
+            return matches && ++seen > skip;
         }
 
         internal FaultDecision Fire()
