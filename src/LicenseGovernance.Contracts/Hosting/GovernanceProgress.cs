@@ -38,5 +38,6 @@ namespace LicenseGovernance.Hosting
         public const int MigrationWait = 7404;
         public const int MigrationVerify = 7405;
         public const int MigrationRemove = 7406;
+        public const int UndoChanges = 7501;
     }
 }
