@@ -11,6 +11,6 @@ namespace LicenseGovernance.Engine
             WithGraph(sink, async s => await DirectAssignmentReader.WriteAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false));
 
         public Task MoveDirectToGroupLicenseAsync(MoveDirectToGroupLicenseRequest request, IGovernanceSink sink) =>
-            WithGraph(sink, async s => await DirectToGroupMigrator.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false));
+            WithGraph(sink, async s => await DirectToGroupMigrator.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), BeginJournal(s, "Move-DirectToGroupLicense", sink), sink).ConfigureAwait(false));
     }
 }

@@ -109,7 +109,7 @@ namespace LicenseGovernance.Engine.Migration
                 {
                     var worst = inherited.OrderByDescending(Severity).First();
                     row.InheritedState = worst.State;
-                    row.InheritedError = inherited.Select(s => s.Error).FirstOrDefault(e => !string.IsNullOrEmpty(e));
+                    row.InheritedError = inherited.Where(LicenseStates.HasError).Select(s => s.Error).FirstOrDefault();
                 }
 
                 if (direct != null && inherited.Count > 0)

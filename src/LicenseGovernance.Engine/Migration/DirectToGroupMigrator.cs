@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Sessions;
 using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Engine.Users;
@@ -40,11 +41,13 @@ namespace LicenseGovernance.Engine.Migration
         private readonly CancellationToken _stop;
         private readonly WritePacer _pacer;
         private readonly DirectToGroupMigrationSummary _summary;
+        private readonly JournalScope _journal;
         private TierGroupState _group = null!;
         private HashSet<Guid> _groupPlans = new HashSet<Guid>();
 
-        private DirectToGroupMigrator(GraphSession session, MoveDirectToGroupLicenseRequest request, LicenseSku sku, IGovernanceSink sink)
+        private DirectToGroupMigrator(GraphSession session, MoveDirectToGroupLicenseRequest request, LicenseSku sku, JournalScope journal, IGovernanceSink sink)
         {
+            _journal = journal;
             _session = session;
             _request = request;
             _sink = sink;
@@ -56,11 +59,12 @@ namespace LicenseGovernance.Engine.Migration
 
         private string GroupId => _group.Group.Id!;
 
-        public static async Task RunAsync(GraphSession session, MoveDirectToGroupLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, IGovernanceSink sink)
+        /// <param name="journal">Every membership add and every direct removal is recorded here before it is sent.</param>
+        public static async Task RunAsync(GraphSession session, MoveDirectToGroupLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
             Validate(request);
             var sku = LicenseSelection.ResolveSkus(tenantSkus, new[] { request.Sku.Trim() })[0];
-            await new DirectToGroupMigrator(session, request, sku, sink).RunAsync().ConfigureAwait(false);
+            await new DirectToGroupMigrator(session, request, sku, journal, sink).RunAsync().ConfigureAwait(false);
         }
 
         private static void Validate(MoveDirectToGroupLicenseRequest request)
@@ -257,23 +261,24 @@ namespace LicenseGovernance.Engine.Migration
             {
                 _stop.ThrowIfCancellationRequested();
                 Progress(ProgressActivity.MigrationAddMembers, "Adding users to " + _group.Name, $"{done} of {toAdd.Count}", GovernanceProgress.Percent(done, toAdd.Count));
+                var entries = await _journal.RecordAsync(chunk.Select(u => ChangeIntents.AddGroupMember(_group.Id, _group.Name, Guid.Parse(u.Id), u.UserPrincipalName)).ToList(), CancellationToken.None).ConfigureAwait(false);
                 var outcome = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMembersAsync(_session, GroupId, chunk.Select(u => u.Id).ToList(), CancellationToken.None)).ConfigureAwait(false);
-                if (MigrationWrites.AlreadyMember(outcome))
+                var outcomes = new List<(JournalEntry, string?)>();
+                for (var i = 0; i < chunk.Count; i++)
                 {
-                    // Someone added one of them meanwhile; the request is all or nothing, so the chunk goes one by one.
-                    foreach (var user in chunk)
+                    var user = chunk[i];
+                    var single = outcome;
+                    if (MigrationWrites.AlreadyMember(outcome))
                     {
-                        var single = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMemberAsync(_session, GroupId, user.Id, CancellationToken.None)).ConfigureAwait(false);
-                        Added(user, single);
+                        // Someone added one of them meanwhile; the request is all or nothing, so the chunk goes one by one.
+                        single = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMemberAsync(_session, GroupId, user.Id, CancellationToken.None)).ConfigureAwait(false);
                     }
+
+                    Added(user, single);
+                    outcomes.Add((entries[i], single.Succeeded ? null : $"{single.Status}: {single.Message}"));
                 }
-                else
-                {
-                    foreach (var user in chunk)
-                    {
-                        Added(user, outcome);
-                    }
-                }
+
+                await _journal.CompleteAsync(outcomes, CancellationToken.None).ConfigureAwait(false);
 
                 done += chunk.Count;
             }
@@ -366,7 +371,7 @@ namespace LicenseGovernance.Engine.Migration
                     continue;
                 }
 
-                if (state.State != null && !LicenseStates.IsActive(state) || !string.IsNullOrEmpty(state.Error))
+                if (!LicenseStates.IsActive(state) || LicenseStates.HasError(state))
                 {
                     var type = GroupLicenseErrorReader.ErrorTypeOf(state);
                     Fail(user, "InheritedInError", $"The licence from '{_group.Name}' is {state.State} ({type}); the direct assignment was kept, so the user lost nothing.",
@@ -431,11 +436,20 @@ namespace LicenseGovernance.Engine.Migration
         {
             var left = chunk.ToList();
             var attempts = chunk.ToDictionary(u => u.Id, _ => (Transient: 0, Throttled: 0));
+            var before = new Dictionary<string, DirectLicense>();
+            var recorded = await _journal.RecordAsync(chunk.Select(u =>
+            {
+                var direct = new DirectLicense(_sku.SkuId, _sku.SkuPartNumber, u.DirectDisabled);
+                before[u.Id] = direct;
+                return ChangeIntents.AssignUserLicenses(Guid.Parse(u.Id), u.UserPrincipalName, new[] { direct }, Array.Empty<DirectLicense>());
+            }).ToList(), CancellationToken.None).ConfigureAwait(false);
+            var entries = chunk.Select((u, i) => (u.Id, Entry: recorded[i])).ToDictionary(e => e.Id, e => e.Entry);
             while (left.Count > 0)
             {
                 await _pacer.AcquireAsync(left.Count, CancellationToken.None).ConfigureAwait(false);
                 var outcomes = await MigrationWrites.RemoveDirectAsync(_session, left.Select(u => u.Id).ToList(), _sku.SkuId, CancellationToken.None).ConfigureAwait(false);
                 var again = new List<MigrationUser>();
+                var settled = new List<(JournalEntry, string?)>();
                 var accepted = 0;
                 var throttled = 0;
                 var retryAfter = TimeSpan.Zero;
@@ -452,11 +466,13 @@ namespace LicenseGovernance.Engine.Migration
                     if (outcome.Succeeded)
                     {
                         accepted++;
+                        settled.Add((entries[user.Id], null));
                         Migrated(user, "The direct assignment was removed; the user keeps the licence through the group.");
                     }
                     else if (outcome.Status == 400 && outcome.Message?.IndexOf("does not have a corresponding license", StringComparison.OrdinalIgnoreCase) >= 0)
                     {
-                        // Gone already (an earlier run's response was lost): nothing to remove twice.
+                        // Gone already (removed by someone else meanwhile): nothing to remove twice.
+                        settled.Add((entries[user.Id], "The direct assignment was already gone."));
                         Migrated(user, "The direct assignment was already gone; the user holds the licence through the group.");
                     }
                     else if (outcome.Transient)
@@ -474,6 +490,7 @@ namespace LicenseGovernance.Engine.Migration
 
                         if (attempts[user.Id].Transient >= TransientAttempts || attempts[user.Id].Throttled >= ThrottleAttempts)
                         {
+                            settled.Add((entries[user.Id], $"{outcome.Status}: {outcome.Message}"));
                             Fail(user, "RemovalFailed", $"Graph kept answering {outcome.Status} to the removal; the direct assignment was kept.", "Run the command again later.");
                         }
                         else
@@ -483,10 +500,12 @@ namespace LicenseGovernance.Engine.Migration
                     }
                     else
                     {
+                        settled.Add((entries[user.Id], $"{outcome.Status}: {outcome.Message}"));
                         Fail(user, "RemovalFailed", $"Graph refused to remove the direct assignment ({outcome.Status}): {outcome.Message}. The user keeps it.", "Fix what Graph reports, then run the command again.");
                     }
                 }
 
+                await _journal.CompleteAsync(settled, CancellationToken.None).ConfigureAwait(false);
                 _pacer.Observe(accepted, throttled, retryAfter, outcomes.Max(o => o.Usage));
                 if (transientOnly && throttled == 0)
                 {
@@ -518,12 +537,13 @@ namespace LicenseGovernance.Engine.Migration
 
             foreach (var user in lost)
             {
-                await _session.CallAsync("restore the direct licence of " + user.Name, "AssignUserLicense",
+                var restored = new DirectLicense(_sku.SkuId, _sku.SkuPartNumber, user.DirectDisabled);
+                await _journal.RunAsync(ChangeIntents.AssignUserLicenses(Guid.Parse(user.Id), user.UserPrincipalName, Array.Empty<DirectLicense>(), new[] { restored }), () => _session.CallAsync("restore the direct licence of " + user.Name, "AssignUserLicense",
                     c => c.Users[user.Id].AssignLicense.PostAsync(new Microsoft.Graph.Users.Item.AssignLicense.AssignLicensePostRequestBody
                     {
                         AddLicenses = new List<AssignedLicense> { new AssignedLicense { SkuId = _sku.SkuId, DisabledPlans = user.DirectDisabled.Select(p => (Guid?)p).ToList() } },
                         RemoveLicenses = new List<Guid?>(),
-                    }, cancellationToken: CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
+                    }, cancellationToken: CancellationToken.None), CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
             }
 
             throw Errors.MigrationRequestInvalid(

@@ -14,10 +14,11 @@ namespace LicenseGovernance.Engine.Migration
     /// </summary>
     internal sealed class WritePacer
     {
-        /// <summary>Where pacing starts when pressure first shows: the documented app+tenant quota, 3,000 writes per 150 s.</summary>
+        /// <summary>The documented app+tenant write quota, 3,000 writes per 150 s, as a rate.</summary>
         public const double DocumentedWritesPerSecond = 3000.0 / 150;
 
         private const double MinimumRate = 0.5;
+        private static readonly TimeSpan DocumentedWindow = TimeSpan.FromSeconds(150);
         private const double HighUse = 0.95;
 
         private readonly Func<DateTimeOffset> _now;
@@ -27,6 +28,7 @@ namespace LicenseGovernance.Engine.Migration
         private DateTimeOffset _lastSend;
         private DateTimeOffset _previousSend;
         private double? _rate;
+        private double? _lastUsage;
 
         public WritePacer(Func<DateTimeOffset> now, Func<TimeSpan, CancellationToken, Task> wait)
         {
@@ -87,13 +89,23 @@ namespace LicenseGovernance.Engine.Migration
             {
                 if (usage >= 0.8)
                 {
-                    _rate = DocumentedWritesPerSecond;
+                    // The writes so far used this share of the budget, which sizes it; Graph refills a write budget over
+                    // 150 s, so that is the first guess at the rate, corrected from here on by what the service reports.
+                    var capacity = Writes / usage.Value;
+                    _rate = Math.Max(MinimumRate, Math.Min(DocumentedWritesPerSecond * 10, capacity / DocumentedWindow.TotalSeconds));
+                    _lastUsage = usage;
                 }
 
                 return;
             }
 
-            _rate = usage == null ? _rate * 1.05 : usage >= HighUse ? Math.Max(MinimumRate, _rate.Value * 0.97) : _rate * 1.01;
+            // Use that keeps rising towards empty is braked hard; high but steady use only gently; below 80% (no header) speeds up.
+            var rising = usage.HasValue && _lastUsage.HasValue && usage.Value > _lastUsage.Value;
+            _lastUsage = usage;
+            var factor = usage == null ? 1.05
+                : usage >= HighUse ? (rising ? 0.7 : 0.97)
+                : rising ? 0.98 : 1.02;
+            _rate = Math.Max(MinimumRate, _rate.Value * factor);
         }
 
         /// <summary>A 503 or similar: no write is sent before <paramref name="delay"/> has passed; the rate stays.</summary>

@@ -29,6 +29,10 @@ namespace LicenseGovernance.Engine.Tiers
             FromGroup(state, groupId)
             && (string.Equals(state.State, "Error", StringComparison.OrdinalIgnoreCase) || string.Equals(state.State, "ActiveWithError", StringComparison.OrdinalIgnoreCase));
 
+        /// <summary>Whether the state names an error; Graph writes "None" (or nothing) when there is none.</summary>
+        public static bool HasError(LicenseAssignmentState state) =>
+            !string.IsNullOrEmpty(state.Error) && !string.Equals(state.Error, "None", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>Graph's disabledPlans (nullable GUIDs) as a set.</summary>
         public static HashSet<Guid> Plans(IEnumerable<Guid?>? plans) => new HashSet<Guid>((plans ?? Enumerable.Empty<Guid?>()).Where(p => p.HasValue).Select(p => p!.Value));
     }
