@@ -34,6 +34,8 @@
         'Invoke-LicenseReprocess'
         'Get-LicenseChangeLog'
         'Undo-LicenseChange'
+        'Get-DirectLicenseAssignment'
+        'Move-DirectToGroupLicense'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

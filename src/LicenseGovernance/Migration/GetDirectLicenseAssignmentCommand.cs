@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using LicenseGovernance.Commands.Catalog;
+using LicenseGovernance.Commands.Hosting;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance.Commands.Migration
+{
+    /// <summary>For each user and SKU: held directly, inherited from groups (which), or both, with plan parity and the inherited state; or counts per SKU.</summary>
+    [Cmdlet(VerbsCommon.Get, "DirectLicenseAssignment")]
+    [OutputType(typeof(DirectLicenseAssignment), typeof(DirectLicenseSummary))]
+    public sealed class GetDirectLicenseAssignmentCommand : LicenseGovernanceCmdlet
+    {
+        private readonly List<string> _users = new List<string>();
+
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SkuNameCompleter))]
+        public string[]? Sku { get; set; }
+
+        /// <summary>The id comes first among the aliases: PowerShell binds the first property a piped object has.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("UserId", "UserPrincipalName", "Id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? User { get; set; }
+
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (User != null)
+            {
+                _users.AddRange(User.Where(u => !_users.Contains(u, StringComparer.OrdinalIgnoreCase)));
+            }
+        }
+
+        // Piped users are read in one engine call, so -Summary counts them all together.
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var request = new GetDirectLicenseAssignmentRequest { Sku = Sku, User = _users.Count == 0 ? null : _users.ToArray(), Summary = Summary };
+                RunEngine(sink => Engine.GetDirectLicenseAssignmentsAsync(request, sink));
+            }
+            finally
+            {
+                base.EndProcessing();
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using LicenseGovernance.Commands.Catalog;
+using LicenseGovernance.Commands.Hosting;
+using LicenseGovernance.Commands.Tiers;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance.Commands.Migration
+{
+    /// <summary>
+    /// Replaces users' direct SKU assignments with the group's, never leaving a user without the licence: the engine plans,
+    /// asks ShouldProcess once with the whole plan resolved (so -WhatIf lists every user), adds members, waits, verifies,
+    /// and only then removes direct assignments in waves. Run it again after any interruption to continue.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Move, "DirectToGroupLicense", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(DirectToGroupMigrationResult), typeof(DirectToGroupMigrationSummary))]
+    public sealed class MoveDirectToGroupLicenseCommand : LicenseGovernanceCmdlet
+    {
+        private readonly List<string> _users = new List<string>();
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SkuNameCompleter))]
+        public string? Sku { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TierGroupNameCompleter))]
+        public string? Group { get; set; }
+
+        /// <summary>The id comes first among the aliases: PowerShell binds the first property a piped object has.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("UserId", "UserPrincipalName", "Id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? User { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 10000)]
+        public int BatchSize { get; set; } = 100;
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxUsers { get; set; }
+
+        /// <summary>Seconds to wait for Entra to process the group.</summary>
+        [Parameter]
+        [ValidateRange(0, 604800)]
+        public int WaitTimeout { get; set; } = 3600;
+
+        [Parameter]
+        public SwitchParameter AcceptPlanDifference { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            RequireConnection();
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (User != null)
+            {
+                _users.AddRange(User.Where(u => !_users.Contains(u, StringComparer.OrdinalIgnoreCase)));
+            }
+        }
+
+        // One engine run for every piped user: membership goes 20 per request and removals in waves across them all.
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var request = new MoveDirectToGroupLicenseRequest
+                {
+                    Sku = Sku!,
+                    Group = Group!,
+                    User = _users.Count == 0 ? null : _users.ToArray(),
+                    BatchSize = BatchSize,
+                    MaxUsers = MyInvocation.BoundParameters.ContainsKey(nameof(MaxUsers)) ? MaxUsers : (int?)null,
+                    WaitTimeoutSeconds = WaitTimeout,
+                    AcceptPlanDifference = AcceptPlanDifference,
+                };
+                RunEngine(sink => Engine.MoveDirectToGroupLicenseAsync(request, sink));
+            }
+            finally
+            {
+                base.EndProcessing();
+            }
+        }
+    }
+}
