@@ -2,7 +2,7 @@ namespace LicenseGovernance
 {
     public static partial class ErrorIds
     {
-        public const string MigrationGroupLacksSku = "LicenseGovernance.Migration.GroupLacksSku";
-        public const string MigrationRequestInvalid = "LicenseGovernance.Migration.RequestInvalid";
+        public const string MigrationGroupLacksSku = "LicenseGovernance.MigrationGroupLacksSku";
+        public const string MigrationRequestInvalid = "LicenseGovernance.MigrationRequestInvalid";
     }
 }
