@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace LicenseGovernance.PowerShell.Tests;
+
+/// <summary>
+/// Issue 6 through the real cmdlets in a hosted PowerShell 7.6 runspace, on the embedded demo tenant: some of its users
+/// hold SPE_E3 directly (a few with Yammer switched off), some through its E3 group as well.
+/// </summary>
+public sealed class MigrationCommandTests : IDisposable
+{
+    private const string Connect = "Connect-LicenseGovernance -Simulator -UserCount 300";
+    private const string NewTarget = "New-LicenseTierGroup -Name LIC-Migrate-E3 -Sku SPE_E3 -Tier 2 -Description 'Migration target' | Out-Null";
+    private const string Move = "Move-DirectToGroupLicense -Sku SPE_E3 -Group LIC-Migrate-E3";
+
+    private readonly PowerShellSession _ps = new();
+    private readonly List<string> _files = new();
+
+    public void Dispose()
+    {
+        _ps.Run("Disconnect-LicenseGovernance -WarningAction SilentlyContinue");
+        _ps.Dispose();
+        foreach (var file in _files.Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void GetDirectLicenseAssignmentTellsDirectInheritedAndBothApartWithParity()
+    {
+        Clean(_ps.Run(Connect));
+
+        var rows = Clean(_ps.Run("Get-DirectLicenseAssignment -Sku SPE_E3")).Of<DirectLicenseAssignment>().ToList();
+        var summary = Assert.Single(Clean(_ps.Run("Get-DirectLicenseAssignment -Sku SPE_E3 -Summary")).Of<DirectLicenseSummary>());
+
+        Assert.Contains(rows, r => r.Assignment == "Direct");
+        Assert.Contains(rows, r => r.Assignment == "Inherited");
+        Assert.Contains(rows, r => r.Assignment == "Both");
+        Assert.Equal(rows.Count, summary.Users);
+        Assert.Equal(rows.Count(r => r.Assignment == "Direct"), summary.DirectOnly);
+        Assert.Equal(rows.Count(r => r.Assignment == "Both"), summary.Both);
+        Assert.All(rows.Where(r => r.Assignment != "Direct"), r => Assert.Contains("LIC-M365-E3", r.InheritedFrom));
+        Assert.All(rows.Where(r => r.Assignment == "Both"), r => Assert.NotNull(r.PlanParity));
+        Assert.All(rows.Where(r => r.Assignment == "Direct"), r => Assert.Null(r.PlanParity));
+        Assert.Contains(rows, r => r.DirectDisabledPlans.Contains("YAMMER_ENTERPRISE"));
+    }
+
+    [Fact]
+    public void WhatIfNamesEveryUserAndChangesNothing()
+    {
+        Clean(_ps.Run(Connect));
+        Clean(_ps.Run(NewTarget));
+        var before = TenantState();
+
+        var plan = Clean(_ps.Run(Move + " -WhatIf"));
+
+        var results = plan.Of<DirectToGroupMigrationResult>().ToList();
+        Assert.Contains(results, r => r.Outcome == "Planned" && r.Reason == "AddToGroup");
+        Assert.Contains(results, r => r.Outcome == "Skipped" && r.Reason == "PlanDifference");
+        Assert.True(Assert.Single(plan.Of<DirectToGroupMigrationSummary>()).WhatIf);
+        Assert.Equal(before, TenantState());
+    }
+
+    [Fact]
+    public void MoveMigratesPipedOrAllUsers_ASecondRunHasNothingLeft_AndUndoPutsDirectAssignmentsBack()
+    {
+        Clean(_ps.Run(Connect));
+        Clean(_ps.Run(NewTarget));
+        var directBefore = Clean(_ps.Run("Get-DirectLicenseAssignment -Sku SPE_E3 | Where-Object Assignment -ne Inherited")).Of<DirectLicenseAssignment>().ToList();
+
+        // Three users piped from the report first, then everyone.
+        var piped = Clean(_ps.Run($"Get-DirectLicenseAssignment -Sku SPE_E3 | Where-Object {{ $_.Assignment -eq 'Direct' -and $_.DirectDisabledPlans.Count -eq 0 }} | Select-Object -First 3 | {Move} -Confirm:$false"));
+        var first = piped.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome == "Migrated").Select(r => r.UserId).ToList();
+        Assert.Equal(3, first.Count);
+
+        var run = Clean(_ps.Run(Move + " -BatchSize 25 -Confirm:$false"));
+        var summary = Assert.Single(run.Of<DirectToGroupMigrationSummary>());
+        var migrated = run.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome == "Migrated").ToList();
+        Assert.NotEmpty(migrated);
+        Assert.DoesNotContain(migrated, m => first.Contains(m.UserId));
+        Assert.Equal(directBefore.Count - 3, summary.DirectUsers);
+        Assert.All(run.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome is "Skipped" or "Failed"), r => Assert.NotEmpty(r.Remedy));
+
+        var after = Clean(_ps.Run("Get-DirectLicenseAssignment -Sku SPE_E3")).Of<DirectLicenseAssignment>().ToDictionary(r => r.UserId);
+        Assert.All(migrated, m => Assert.Equal("Inherited", after[m.UserId].Assignment));
+
+        var again = Assert.Single(Clean(_ps.Run(Move + " -Confirm:$false")).Of<DirectToGroupMigrationSummary>());
+        Assert.Equal(0, again.Migrated);
+        Assert.Equal(0, again.AddedToGroup);
+
+        Clean(_ps.Run("$run = Get-LicenseChangeLog -Operation User.AssignLicense -Last 1; Undo-LicenseChange -CorrelationId $run.CorrelationId -Confirm:$false | Out-Null"));
+        var undone = Clean(_ps.Run("Get-DirectLicenseAssignment -Sku SPE_E3")).Of<DirectLicenseAssignment>().ToDictionary(r => r.UserId);
+        Assert.All(migrated, m => Assert.NotEqual("Inherited", undone[m.UserId].Assignment));
+    }
+
+    [Fact]
+    public void AGroupWithoutTheSkuIsATerminatingErrorWithItsId()
+    {
+        Clean(_ps.Run(Connect));
+
+        var result = _ps.Run("Move-DirectToGroupLicense -Sku SPE_E3 -Group LIC-M365-E5 -Confirm:$false");
+
+        Assert.StartsWith("LicenseGovernance.MigrationGroupLacksSku,", result.FirstErrorId);
+    }
+
+    private static PowerShellSession.Result Clean(PowerShellSession.Result result)
+    {
+        Assert.True(result.Terminating == null && result.Errors.Count == 0, "The command failed: " + result.AllErrorText);
+        return result;
+    }
+
+    private string TenantState()
+    {
+        var path = Path.Combine(TestSettings.Home, "state-" + Guid.NewGuid().ToString("N") + ".json");
+        _files.Add(path);
+        Clean(_ps.Run($"Save-LicenseGovernanceSnapshot -Path '{path}'"));
+        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        foreach (var group in root["groups"]!.AsArray())
+        {
+            group!.AsObject().Remove("licenseProcessingState");
+        }
+
+        return root["skus"]!.ToJsonString() + root["users"]!.ToJsonString() + root["groups"]!.ToJsonString();
+    }
+}
