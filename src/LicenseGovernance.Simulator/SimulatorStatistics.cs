@@ -11,11 +11,18 @@ namespace LicenseGovernance.Simulator
         private readonly ConcurrentDictionary<string, int> _perRoute = new ConcurrentDictionary<string, int>();
         private readonly ConcurrentDictionary<string, int> _served = new ConcurrentDictionary<string, int>();
         private long _total;
+        private long _batchItems;
         private long _writes;
         private long _throttled;
 
         /// <summary>Top-level HTTP requests plus every $batch item.</summary>
         public long TotalRequests => Interlocked.Read(ref _total);
+
+        /// <summary>Items of $batch requests, each also counted in <see cref="TotalRequests"/>.</summary>
+        public long BatchItems => Interlocked.Read(ref _batchItems);
+
+        /// <summary>HTTP requests as the client sent them: a $batch counts once, whatever it holds.</summary>
+        public long HttpRequests => TotalRequests - BatchItems;
 
         public long Writes => Interlocked.Read(ref _writes);
 
@@ -35,13 +42,21 @@ namespace LicenseGovernance.Simulator
         public void Reset()
         {
             Interlocked.Exchange(ref _total, 0);
+            Interlocked.Exchange(ref _batchItems, 0);
             Interlocked.Exchange(ref _writes, 0);
             Interlocked.Exchange(ref _throttled, 0);
             _perRoute.Clear();
             _served.Clear();
         }
 
-        internal void RecordRequest() => Interlocked.Increment(ref _total);
+        internal void RecordRequest(bool insideBatch)
+        {
+            Interlocked.Increment(ref _total);
+            if (insideBatch)
+            {
+                Interlocked.Increment(ref _batchItems);
+            }
+        }
 
         internal void RecordRoute(string method, string template, bool isWrite)
         {

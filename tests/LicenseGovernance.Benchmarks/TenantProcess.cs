@@ -74,6 +74,14 @@ internal sealed class TenantProcess : IDisposable
         return long.Parse(line.Split(' ')[1]);
     }
 
+    /// <summary>HTTP requests as sent: a $batch counts once (<see cref="Requests"/> counts each of its items too).</summary>
+    public long HttpRequests()
+    {
+        _process.StandardInput.WriteLine("stats");
+        var line = _process.StandardOutput.ReadLine() ?? "";
+        return long.Parse(line.Split(' ')[3]);
+    }
+
     public void ResetStatistics()
     {
         _process.StandardInput.WriteLine("reset");

@@ -14,6 +14,7 @@ internal static class TenantServer
     {
         ListUsersBenchmark.Scenario => ListUsersBenchmark.CreateTenant(size),
         GroupLicenseErrorsBenchmark.Scenario => GroupLicenseErrorsBenchmark.CreateTenant(size),
+        MigrationBenchmark.Scenario => MigrationBenchmark.CreateTenant(size),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
     };
 
@@ -34,7 +35,7 @@ internal static class TenantServer
         {
             if (line == "stats")
             {
-                Console.WriteLine($"STATS {tenant.Statistics.TotalRequests} {tenant.Statistics.Throttled}");
+                Console.WriteLine($"STATS {tenant.Statistics.TotalRequests} {tenant.Statistics.Throttled} {tenant.Statistics.HttpRequests}");
                 Console.Out.Flush();
             }
             else if (line == "reset")

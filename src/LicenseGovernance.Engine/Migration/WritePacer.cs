@@ -8,8 +8,9 @@ namespace LicenseGovernance.Engine.Migration
     /// Paces writes so a long migration runs close to Graph's identity write quota without provoking 429 storms
     /// (graph-contract §8.2). The quota's size is not assumed: the pacer runs unpaced until the service shows pressure
     /// (x-ms-throttle-limit-percentage, sent from 80% use, or a 429), then holds a rate it adapts to what it sees:
-    /// up while use stays below 95%, gently down above it, sharply down on a 429, whose Retry-After it always obeys.
-    /// The bucket then hovers just short of empty, so almost every write the quota allows is used and 429s stay rare.
+    /// up while use falls, down while it rises, hard down when it rises past 95%, and on a 429, whose Retry-After it
+    /// always obeys. Once use drops below 80% again it runs unpaced. The bucket thus hovers near 80% used: every token
+    /// it refills is spent, none is lost to a full bucket, and it never runs dry, so 429s stay rare.
     /// Time comes from the session, so on the simulator the waits move its clock instead of sleeping.
     /// </summary>
     internal sealed class WritePacer
@@ -29,6 +30,8 @@ namespace LicenseGovernance.Engine.Migration
         private DateTimeOffset _previousSend;
         private double? _rate;
         private double? _lastUsage;
+        private double? _resumeRate;
+        private double? _capacity;
 
         public WritePacer(Func<DateTimeOffset> now, Func<TimeSpan, CancellationToken, Task> wait)
         {
@@ -85,26 +88,34 @@ namespace LicenseGovernance.Engine.Migration
                 return;
             }
 
-            if (!_rate.HasValue)
+            if (usage == null)
             {
-                if (usage >= 0.8)
+                // Below 80% of the budget in use: there is room to spare, so writes go as fast as they can until Graph
+                // reports pressure again. The bucket then hovers near 80% and every token it refills is spent.
+                if (_rate.HasValue)
                 {
-                    // The writes so far used this share of the budget, which sizes it; Graph refills a write budget over
-                    // 150 s, so that is the first guess at the rate, corrected from here on by what the service reports.
-                    var capacity = Writes / usage.Value;
-                    _rate = Math.Max(MinimumRate, Math.Min(DocumentedWritesPerSecond * 10, capacity / DocumentedWindow.TotalSeconds));
-                    _lastUsage = usage;
+                    _resumeRate = _rate;
                 }
 
+                _rate = null;
+                _lastUsage = null;
                 return;
             }
 
-            // Use that keeps rising towards empty is braked hard; high but steady use only gently; below 80% (no header) speeds up.
-            var rising = usage.HasValue && _lastUsage.HasValue && usage.Value > _lastUsage.Value;
+            if (!_rate.HasValue)
+            {
+                // The writes so far used this share of the budget, which sizes it; Graph refills a write budget over
+                // 150 s, so that is the first guess at the rate, corrected from here on by what the service reports.
+                _capacity ??= Writes / usage.Value;
+                _rate = _resumeRate ?? Math.Max(MinimumRate, Math.Min(DocumentedWritesPerSecond * 10, _capacity.Value / DocumentedWindow.TotalSeconds));
+                _lastUsage = usage;
+                return;
+            }
+
+            // Use that keeps rising towards empty is braked hard, high but steady use gently; use falling speeds up.
+            var rising = _lastUsage.HasValue && usage.Value > _lastUsage.Value;
             _lastUsage = usage;
-            var factor = usage == null ? 1.05
-                : usage >= HighUse ? (rising ? 0.7 : 0.97)
-                : rising ? 0.98 : 1.02;
+            var factor = usage >= HighUse ? (rising ? 0.7 : 0.97) : rising ? 0.98 : 1.02;
             _rate = Math.Max(MinimumRate, _rate.Value * factor);
         }
 

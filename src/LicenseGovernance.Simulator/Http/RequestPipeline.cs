@@ -36,7 +36,7 @@ namespace LicenseGovernance.Simulator.Http
 
         internal async Task<SimResponse> ExecuteAsync(SimRequest request, bool insideBatch, CancellationToken cancellationToken)
         {
-            _tenant.Statistics.RecordRequest();
+            _tenant.Statistics.RecordRequest(insideBatch);
 
             // Queued licensing and membership work that has fallen due lands before the request reads the tenant.
             _tenant.Store.RunDueWork();
