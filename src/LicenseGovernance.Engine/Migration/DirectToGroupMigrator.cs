@@ -22,11 +22,14 @@ namespace LicenseGovernance.Engine.Migration
     /// </summary>
     internal sealed class DirectToGroupMigrator
     {
-        internal static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(5);
+        internal static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(2);
         internal static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(60);
 
         /// <summary>How long a group that never showed a processing state must stay complete before it counts as finished.</summary>
         internal static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(2);
+
+        /// <summary>Membership requests in flight at once.</summary>
+        private const int ConcurrentAdds = 4;
 
         /// <summary>Attempts per write for answers other than 429 that are worth repeating (503, 504, ...).</summary>
         private const int TransientAttempts = 8;
@@ -257,33 +260,38 @@ namespace LicenseGovernance.Engine.Migration
         private async Task AddMembersAsync(List<MigrationUser> toAdd)
         {
             var done = 0;
-            foreach (var chunk in Chunks(toAdd, MigrationWrites.ChunkSize))
+            foreach (var round in Chunks(Chunks(toAdd, MigrationWrites.ChunkSize).ToList(), ConcurrentAdds))
             {
                 _stop.ThrowIfCancellationRequested();
                 Progress(ProgressActivity.MigrationAddMembers, "Adding users to " + _group.Name, $"{done} of {toAdd.Count}", GovernanceProgress.Percent(done, toAdd.Count));
-                var entries = await _journal.RecordAsync(chunk.Select(u => ChangeIntents.AddGroupMember(_group.Id, _group.Name, Guid.Parse(u.Id), u.UserPrincipalName)).ToList(), CancellationToken.None).ConfigureAwait(false);
-                var outcome = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMembersAsync(_session, GroupId, chunk.Select(u => u.Id).ToList(), CancellationToken.None)).ConfigureAwait(false);
-                var outcomes = new List<(JournalEntry, string?)>();
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    var user = chunk[i];
-                    var single = outcome;
-                    if (MigrationWrites.AlreadyMember(outcome))
-                    {
-                        // Someone added one of them meanwhile; the request is all or nothing, so the chunk goes one by one.
-                        single = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMemberAsync(_session, GroupId, user.Id, CancellationToken.None)).ConfigureAwait(false);
-                    }
-
-                    Added(user, single);
-                    outcomes.Add((entries[i], single.Succeeded ? null : $"{single.Status}: {single.Message}"));
-                }
-
-                await _journal.CompleteAsync(outcomes, CancellationToken.None).ConfigureAwait(false);
-
-                done += chunk.Count;
+                // A few requests in flight at once: membership is bound by latency, not by the write quota (one write per 20 members).
+                await Task.WhenAll(round.Select(AddChunkAsync)).ConfigureAwait(false);
+                done += round.Sum(c => c.Count);
             }
 
             Progress(ProgressActivity.MigrationAddMembers, "Adding users to " + _group.Name, $"{done} of {toAdd.Count}", 100, completed: true);
+        }
+
+        private async Task AddChunkAsync(List<MigrationUser> chunk)
+        {
+            var entries = await _journal.RecordAsync(chunk.Select(u => ChangeIntents.AddGroupMember(_group.Id, _group.Name, Guid.Parse(u.Id), u.UserPrincipalName)).ToList(), CancellationToken.None).ConfigureAwait(false);
+            var outcome = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMembersAsync(_session, GroupId, chunk.Select(u => u.Id).ToList(), CancellationToken.None)).ConfigureAwait(false);
+            var outcomes = new List<(JournalEntry, string?)>();
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var user = chunk[i];
+                var single = outcome;
+                if (MigrationWrites.AlreadyMember(outcome))
+                {
+                    // Someone added one of them meanwhile; the request is all or nothing, so the chunk goes one by one.
+                    single = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMemberAsync(_session, GroupId, user.Id, CancellationToken.None)).ConfigureAwait(false);
+                }
+
+                Added(user, single);
+                outcomes.Add((entries[i], single.Succeeded ? null : $"{single.Status}: {single.Message}"));
+            }
+
+            await _journal.CompleteAsync(outcomes, CancellationToken.None).ConfigureAwait(false);
         }
 
         private void Added(MigrationUser user, WriteOutcome outcome)
@@ -291,7 +299,11 @@ namespace LicenseGovernance.Engine.Migration
             if (outcome.Succeeded)
             {
                 user.Member = true;
-                _summary.AddedToGroup++;
+                lock (_summary)
+                {
+                    _summary.AddedToGroup++;
+                }
+
                 return;
             }
 
@@ -406,6 +418,7 @@ namespace LicenseGovernance.Engine.Migration
                 foreach (var chunk in Chunks(users, MigrationWrites.ChunkSize))
                 {
                     _stop.ThrowIfCancellationRequested();
+                    _pacer.RemainingWrites = verified.Count - done - chunk.Count;
                     Progress(ProgressActivity.MigrationRemove, "Removing direct " + _sku.SkuPartNumber + " assignments", $"wave {wave}: {done} of {verified.Count} migrated", GovernanceProgress.Percent(done, verified.Count));
                     await RemoveChunkAsync(chunk).ConfigureAwait(false);
                     done += chunk.Count;
@@ -584,8 +597,11 @@ namespace LicenseGovernance.Engine.Migration
 
         private void Fail(MigrationUser user, string reason, string detail, string remedy)
         {
-            _summary.Failed++;
-            Write(user, "Failed", reason, detail, remedy);
+            lock (_summary)
+            {
+                _summary.Failed++;
+                Write(user, "Failed", reason, detail, remedy);
+            }
         }
 
         private void Pending(MigrationUser user, string detail)

@@ -25,6 +25,7 @@ namespace LicenseGovernance.Engine.Migration
         private readonly Func<DateTimeOffset> _now;
         private readonly Func<TimeSpan, CancellationToken, Task> _wait;
         private readonly DateTimeOffset _started;
+        private readonly object _gate = new object();
         private DateTimeOffset _next;
         private DateTimeOffset _lastSend;
         private DateTimeOffset _previousSend;
@@ -55,24 +56,47 @@ namespace LicenseGovernance.Engine.Migration
         /// <summary>Waits until <paramref name="writes"/> more may go, and books their share of the rate.</summary>
         public async Task AcquireAsync(int writes, CancellationToken cancellation)
         {
-            var now = _now();
-            if (_next > now)
+            // Book the slot first, then wait for it, so concurrent senders queue behind each other.
+            TimeSpan wait;
+            lock (_gate)
             {
-                await _wait(_next - now, cancellation).ConfigureAwait(false);
-                now = _now();
+                var now = _now();
+                var start = _next > now ? _next : now;
+                _previousSend = _lastSend;
+                _lastSend = start;
+                _next = _rate.HasValue && !EndFitsInHeadroom(writes) ? start + TimeSpan.FromSeconds(writes / _rate.Value) : start;
+                wait = start - now;
             }
 
-            var start = _next > now ? _next : now;
-            _previousSend = _lastSend;
-            _lastSend = start;
-            _next = _rate.HasValue ? start + TimeSpan.FromSeconds(writes / _rate.Value) : start;
+            if (wait > TimeSpan.Zero)
+            {
+                await _wait(wait, cancellation).ConfigureAwait(false);
+            }
         }
+
+        /// <summary>How many writes the caller still has to send after the next one; the last ones may spend the headroom.</summary>
+        public long RemainingWrites { get; set; } = long.MaxValue;
+
+        /// <summary>
+        /// The bucket hovers with a fifth of its budget unspent; once everything left fits in what is unspent, holding
+        /// it back any longer would only lengthen the run.
+        /// </summary>
+        private bool EndFitsInHeadroom(int writes) =>
+            _capacity.HasValue && _lastUsage.HasValue && RemainingWrites + writes <= _capacity.Value * (1 - _lastUsage.Value);
 
         /// <param name="accepted">Writes that went through.</param>
         /// <param name="throttled">Writes refused with 429.</param>
         /// <param name="retryAfter">The longest Retry-After among them.</param>
         /// <param name="usage">The highest x-ms-throttle-limit-percentage seen, or null when Graph sent none (use below 80%).</param>
         public void Observe(int accepted, int throttled, TimeSpan retryAfter, double? usage)
+        {
+            lock (_gate)
+            {
+                ObserveLocked(accepted, throttled, retryAfter, usage);
+            }
+        }
+
+        private void ObserveLocked(int accepted, int throttled, TimeSpan retryAfter, double? usage)
         {
             Writes += accepted;
             Throttled += throttled;
@@ -84,7 +108,7 @@ namespace LicenseGovernance.Engine.Migration
                 var measured = accepted > 0 && interval > 0 && _previousSend != default ? accepted / interval : (double?)null;
                 var backedOff = (_rate ?? DocumentedWritesPerSecond) * 0.8;
                 _rate = Math.Max(MinimumRate, measured.HasValue ? Math.Min(measured.Value, backedOff / 0.8) : backedOff);
-                Pause(retryAfter);
+                PauseLocked(retryAfter);
                 return;
             }
 
@@ -121,6 +145,14 @@ namespace LicenseGovernance.Engine.Migration
 
         /// <summary>A 503 or similar: no write is sent before <paramref name="delay"/> has passed; the rate stays.</summary>
         public void Pause(TimeSpan delay)
+        {
+            lock (_gate)
+            {
+                PauseLocked(delay);
+            }
+        }
+
+        private void PauseLocked(TimeSpan delay)
         {
             var resume = _now() + (delay > TimeSpan.FromSeconds(1) ? delay : TimeSpan.FromSeconds(1));
             if (resume > _next)
