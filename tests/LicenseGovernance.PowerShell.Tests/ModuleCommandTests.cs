@@ -30,10 +30,10 @@ public sealed class ModuleCommandTests : IDisposable
 
         Assert.Equal(new[]
         {
-            "Connect-LicenseGovernance", "Disconnect-LicenseGovernance", "Get-GroupLicenseError", "Get-LicenseGovernanceContext", "Get-LicensePrice",
-            "Get-LicenseSku", "Get-LicenseTierGroup", "Import-LicenseCatalog", "Import-LicensePrice", "Invoke-LicenseReprocess", "New-LicenseTierGroup",
-            "Remove-LicenseTierGroup", "Save-LicenseGovernanceSnapshot", "Set-LicensePrice", "Set-LicenseTierGroup", "Test-LicenseGovernancePermission",
-            "Test-LicenseMembershipRule",
+            "Connect-LicenseGovernance", "Disconnect-LicenseGovernance", "Get-DirectLicenseAssignment", "Get-GroupLicenseError", "Get-LicenseChangeLog",
+            "Get-LicenseGovernanceContext", "Get-LicensePrice", "Get-LicenseSku", "Get-LicenseTierGroup", "Import-LicenseCatalog", "Import-LicensePrice",
+            "Invoke-LicenseReprocess", "Move-DirectToGroupLicense", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Save-LicenseGovernanceSnapshot",
+            "Set-LicensePrice", "Set-LicenseTierGroup", "Test-LicenseGovernancePermission", "Test-LicenseMembershipRule", "Undo-LicenseChange",
         }, names);
     }
 
