@@ -39,6 +39,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 Groups = tenant.Store.GroupList,
                 LicenseProcessing = tenant.Store.GroupLicensing.Save(),
                 MembershipEvaluations = tenant.Store.DynamicMembership.Save(),
+                Entitlement = tenant.Store.Entitlement,
             });
             using var file = File.Create(path);
             using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest) : (Stream)file;
@@ -99,6 +100,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     tenant.Store.Rebuild(document.Skus ?? new List<SimulatedSku>(), document.Users ?? new List<SimulatedUser>(), document.Groups ?? new List<SimulatedGroup>());
                     tenant.Store.GroupLicensing.Load(document.LicenseProcessing ?? new List<LicenseProcessingRunState>());
                     tenant.Store.DynamicMembership.Load(document.MembershipEvaluations ?? new List<DynamicEvaluation>());
+                    tenant.Store.LoadEntitlement(document.Entitlement);
                     return 0;
                 });
             }
@@ -131,6 +133,9 @@ namespace LicenseGovernance.Simulator.Snapshots
             public List<LicenseProcessingRunState>? LicenseProcessing { get; set; }
 
             public List<DynamicEvaluation>? MembershipEvaluations { get; set; }
+
+            /// <summary>Absent from files written before access packages were simulated; those load with none.</summary>
+            public Model.Entitlement.EntitlementState? Entitlement { get; set; }
         }
 
         private sealed class SnapshotOptions
