@@ -32,5 +32,6 @@ namespace LicenseGovernance.Hosting
         public const int RulePreview = 7106;
         public const int LicenseErrors = 7107;
         public const int Reprocess = 7108;
+        public const int TierAssignments = 7201;
     }
 }
