@@ -5,7 +5,7 @@
     Author               = 'LicenseGovernance contributors'
     CompanyName          = 'LicenseGovernance'
     Copyright            = '(c) LicenseGovernance contributors. All rights reserved.'
-    Description          = 'Governs Microsoft 365 licences through Microsoft Graph: SKU catalogue with friendly names and prices, permission checks, licence tiers as groups (group-based licensing, dynamic membership rules with a what-if preview, processing errors and reprocessing), and an embedded simulated tenant for rehearsal (Connect-LicenseGovernance -Simulator).'
+    Description          = 'Governs Microsoft 365 licences through Microsoft Graph: SKU catalogue with friendly names and prices, permission checks, licence tiers as groups (group-based licensing, dynamic membership rules with a what-if preview, processing errors and reprocessing), a change journal of every change made to a tenant with undo, and an embedded simulated tenant for rehearsal (Connect-LicenseGovernance -Simulator).'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
@@ -32,6 +32,8 @@
         'Test-LicenseMembershipRule'
         'Get-GroupLicenseError'
         'Invoke-LicenseReprocess'
+        'Get-LicenseChangeLog'
+        'Undo-LicenseChange'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -41,7 +43,7 @@
         PSData = @{
             Tags         = @('Microsoft365', 'Licensing', 'MicrosoftGraph', 'EntraID', 'Governance', 'PSEdition_Desktop', 'PSEdition_Core')
             ProjectUri   = ''
-            ReleaseNotes = 'Platform: connecting (interactive, device code, secret, certificate, managed identity, access token, simulator), SKU catalogue, prices, permission checks, simulated tenant. Licence tiers: New-, Set-, Remove- and Get-LicenseTierGroup (security groups used only for licensing, static or dynamic, one or more SKUs with chosen plans, rank and baseline recorded on the group), Test-LicenseMembershipRule (validate and preview a rule: who joins and leaves, seats, monthly cost), Get-GroupLicenseError (errors per tier group, or a summary for runbook alerts), Invoke-LicenseReprocess.'
+            ReleaseNotes = 'Platform: connecting (interactive, device code, secret, certificate, managed identity, access token, simulator), SKU catalogue, prices, permission checks, simulated tenant. Licence tiers: New-, Set-, Remove- and Get-LicenseTierGroup (security groups used only for licensing, static or dynamic, one or more SKUs with chosen plans, rank and baseline recorded on the group), Test-LicenseMembershipRule (validate and preview a rule: who joins and leaves, seats, monthly cost), Get-GroupLicenseError (errors per tier group, or a summary for runbook alerts), Invoke-LicenseReprocess. Change journal: every change to a tenant recorded before it is made (Get-LicenseChangeLog), and reversed with Undo-LicenseChange.'
         }
     }
 }

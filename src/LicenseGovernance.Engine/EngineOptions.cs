@@ -3,7 +3,7 @@ using System.IO;
 
 namespace LicenseGovernance.Engine
 {
-    /// <summary>Where the engine keeps what outlives a session (imported catalogue, your prices).</summary>
+    /// <summary>Where the engine keeps what outlives a session (imported catalogue, your prices, the change journal).</summary>
     public sealed class EngineOptions
     {
         /// <summary>Overrides the settings folder (for Azure Automation, point it at a writable path).</summary>
@@ -14,6 +14,28 @@ namespace LicenseGovernance.Engine
         public string CatalogPath => Path.Combine(SettingsDirectory, "catalog.json");
 
         public string PricesPath => Path.Combine(SettingsDirectory, "prices.json");
+
+        /// <summary>Overrides the change journal's file (for Azure Automation, a path on persistent storage).</summary>
+        public const string JournalVariable = "LICENSEGOVERNANCE_JOURNAL";
+
+        private string? _journalPath;
+
+        /// <summary>The change journal: set explicitly, else the environment variable, else journal.jsonl in the settings folder.</summary>
+        public string JournalPath
+        {
+            get
+            {
+                if (!string.IsNullOrWhiteSpace(_journalPath))
+                {
+                    return _journalPath!;
+                }
+
+                var overridden = Environment.GetEnvironmentVariable(JournalVariable);
+                return string.IsNullOrWhiteSpace(overridden) ? Path.Combine(SettingsDirectory, "journal.jsonl") : overridden!;
+            }
+
+            set => _journalPath = value;
+        }
 
         public static string DefaultSettingsDirectory()
         {

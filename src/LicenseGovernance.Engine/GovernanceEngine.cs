@@ -45,6 +45,12 @@ namespace LicenseGovernance.Engine
             using (RequestLoggingHandler.Use(sink.WriteVerbose))
             {
                 var session = await GraphSessionFactory.ConnectAsync(request, sink.WriteWarning, () => DateTimeOffset.UtcNow, sink.Cancellation).ConfigureAwait(false);
+                if (request.JournalPath != null)
+                {
+                    _options.JournalPath = request.JournalPath;
+                }
+
+                session.Context.JournalPath = _options.JournalPath;
                 Replace(session);
                 sink.WriteVerbose($"Connected to tenant {session.Context.TenantId} as {session.Context.Account} ({session.Context.AuthenticationMethod}, {session.Context.Environment}).");
                 return session.Context;
@@ -56,6 +62,7 @@ namespace LicenseGovernance.Engine
         {
             // A simulated tenant lives on its own clock; its times stay consistent with its tokens and data.
             var session = GraphSessionFactory.ForSimulator(tenant, principal, tenant.Clock.UtcNow);
+            session.Context.JournalPath = _options.JournalPath;
             Replace(session);
             return session.Context;
         }

@@ -33,5 +33,6 @@ namespace LicenseGovernance.Hosting
         public const int LicenseErrors = 7107;
         public const int Reprocess = 7108;
         public const int TierAssignments = 7201;
+        public const int UndoChanges = 7501;
     }
 }

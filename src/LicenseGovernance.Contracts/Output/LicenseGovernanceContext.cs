@@ -19,5 +19,7 @@ namespace LicenseGovernance
         public bool IsSimulator { get; set; }
         public DateTimeOffset ConnectedAt { get; set; }
         public DateTimeOffset? TokenExpiresOn { get; set; }
+        /// <summary>Where this session journals every change it makes to the tenant.</summary>
+        public string? JournalPath { get; set; }
     }
 }

@@ -37,6 +37,8 @@ namespace LicenseGovernance.Requests
         /// <summary>False in runbooks, scheduled jobs and -NonInteractive sessions: the engine must never prompt.</summary>
         public bool IsInteractiveHost { get; set; } = true;
         public string? SnapshotPath { get; set; }
+        /// <summary>The change journal's file for this session; null keeps the default (LICENSEGOVERNANCE_JOURNAL, or the settings folder).</summary>
+        public string? JournalPath { get; set; }
         /// <summary>Size of the seeded demo tenant (Simulator only).</summary>
         public int? SimulatorUserCount { get; set; }
         /// <summary>Seed of the demo tenant; the same seed gives the same tenant.</summary>

@@ -15,6 +15,9 @@ namespace LicenseGovernance.Engine.Tiers
         public static bool FromGroup(LicenseAssignmentState state, string groupId) =>
             string.Equals(state.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>True when the user holds the SKU directly: Graph leaves assignedByGroup empty for a direct assignment.</summary>
+        public static bool IsDirect(LicenseAssignmentState state) => string.IsNullOrEmpty(state.AssignedByGroup);
+
         public static bool IsActive(LicenseAssignmentState state) => string.Equals(state.State, "Active", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Active and ActiveWithError licences work for the user (and use a seat); Error and Disabled ones do not.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace LicenseGovernance.Engine.Tiers
 {
@@ -13,7 +12,7 @@ namespace LicenseGovernance.Engine.Tiers
             var any = false;
             foreach (var pattern in patterns)
             {
-                var hit = Guid.TryParse(pattern, out var id) ? tier.Id == id : Wildcard(pattern).IsMatch(tier.Name);
+                var hit = Guid.TryParse(pattern, out var id) ? tier.Id == id : Naming.WildcardPattern.IsMatch(pattern, tier.Name);
                 if (hit)
                 {
                     matched.Add(pattern);
@@ -26,11 +25,8 @@ namespace LicenseGovernance.Engine.Tiers
 
         /// <summary>Plain names (no wildcard) that named no tier: those deserve an error; an empty wildcard match does not.</summary>
         public static IEnumerable<string> Unmatched(IEnumerable<string>? patterns, ISet<string> matched) =>
-            (patterns ?? Enumerable.Empty<string>()).Where(p => !matched.Contains(p) && p.IndexOfAny(new[] { '*', '?' }) < 0);
+            (patterns ?? Enumerable.Empty<string>()).Where(p => !matched.Contains(p) && !Naming.WildcardPattern.HasWildcard(p));
 
         public static IEnumerable<string> Names(IEnumerable<TierGroupState> tiers) => tiers.Select(t => t.Name);
-
-        private static Regex Wildcard(string pattern) =>
-            new Regex("^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 }

@@ -119,6 +119,11 @@ namespace LicenseGovernance.Commands.Connection
         [Parameter(Mandatory = true, ParameterSetName = SimulatorSet)]
         public SwitchParameter Simulator { get; set; }
 
+        /// <summary>The change journal's file for this session (every parameter set).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         [Parameter(ParameterSetName = SimulatorSet)]
         [ValidateNotNullOrEmpty]
         public string? SnapshotPath { get; set; }
@@ -146,6 +151,7 @@ namespace LicenseGovernance.Commands.Connection
                 Scopes = Scopes,
                 Environment = Environment,
                 GraphEndpoint = GraphEndpoint,
+                JournalPath = JournalPath == null ? null : GetUnresolvedProviderPathFromPSPath(JournalPath),
                 IsInteractiveHost = HostInteractivity.IsInteractive(
                     Host?.Name, System.Environment.GetCommandLineArgs().Skip(1), System.Environment.GetEnvironmentVariable, System.Environment.UserInteractive),
             };

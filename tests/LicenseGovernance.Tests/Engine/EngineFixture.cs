@@ -9,7 +9,7 @@ internal sealed class EngineFixture : IDisposable
     public EngineFixture(int users = 300, SimulatedPrincipal? principal = null, SimulatedTenant? tenant = null)
     {
         SettingsDirectory = Path.Combine(Path.GetTempPath(), "lg-engine-" + Guid.NewGuid().ToString("N"));
-        Engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = SettingsDirectory });
+        Engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = SettingsDirectory, JournalPath = Path.Combine(SettingsDirectory, "journal.jsonl") });
         Tenant = tenant ?? SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = users });
         Engine.ConnectSimulator(Tenant, principal);
     }

@@ -1,0 +1,13 @@
+namespace LicenseGovernance
+{
+    public static partial class ErrorIds
+    {
+        public const string JournalWriteFailed = "LicenseGovernance.JournalWriteFailed";
+        public const string JournalReadFailed = "LicenseGovernance.JournalReadFailed";
+        public const string ChangeNotFound = "LicenseGovernance.ChangeNotFound";
+        public const string ChangeNotReversible = "LicenseGovernance.ChangeNotReversible";
+        public const string ChangeConflict = "LicenseGovernance.ChangeConflict";
+        public const string ChangeOfOtherTenant = "LicenseGovernance.ChangeOfOtherTenant";
+        public const string UndoSelectionRequired = "LicenseGovernance.UndoSelectionRequired";
+    }
+}

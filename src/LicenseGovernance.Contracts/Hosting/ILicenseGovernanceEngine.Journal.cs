@@ -1,0 +1,20 @@
+using System.Threading.Tasks;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance.Hosting
+{
+    public partial interface ILicenseGovernanceEngine
+    {
+        /// <summary>The change journal's file for this session.</summary>
+        string JournalPath { get; }
+
+        /// <summary>Writes one <see cref="LicenseChange"/> per journaled change that matches, oldest first.</summary>
+        Task GetChangeLogAsync(GetChangeLogRequest request, IGovernanceSink sink);
+
+        /// <summary>
+        /// Reverses the chosen changes newest first, asking the sink's ShouldProcess for each, journaling each reversal;
+        /// writes one <see cref="LicenseChangeUndoResult"/> per change.
+        /// </summary>
+        Task UndoChangesAsync(UndoChangeRequest request, IGovernanceSink sink);
+    }
+}

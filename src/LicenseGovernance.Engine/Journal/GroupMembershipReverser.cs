@@ -1,0 +1,82 @@
+using System;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Sessions;
+using Microsoft.Graph.Models;
+
+namespace LicenseGovernance.Engine.Journal
+{
+    /// <summary>Removes a member a journaled change added, or adds back one it removed.</summary>
+    internal sealed class GroupMembershipReverser : IChangeReverser
+    {
+        public GroupMembershipReverser(string operation)
+        {
+            Operation = operation;
+        }
+
+        public string Operation { get; }
+
+        public async Task<ReversalPlan> PlanAsync(GraphSession session, JournalEntry change, bool force, CancellationToken cancellation)
+        {
+            var after = change.After ?? throw Errors.ChangeNotReversible(change.Id, change.Operation, change.TargetLabel, "the journal entry does not say which member changed.").ToException();
+            var memberId = Guid.Parse(after.GetProperty("memberId").GetString()!);
+            var memberName = after.TryGetProperty("memberName", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
+            var label = memberName ?? memberId.ToString();
+            var groupId = Guid.Parse(change.TargetId);
+            var group = await session.CallOrNotFoundAsync("read group " + change.TargetLabel, "ReadGroups",
+                c => c.Groups[change.TargetId].GetAsync(r => r.QueryParameters.Select = new[] { "id", "displayName" }, cancellation), cancellation).ConfigureAwait(false);
+            if (group == null)
+            {
+                return ReversalPlan.Conflict($"the group {change.TargetLabel} no longer exists.");
+            }
+
+            var groupName = group.DisplayName ?? change.TargetName;
+            if (Operation == ChangeIntents.GroupAddMember)
+            {
+                return ReversalPlan.Reverse($"remove {label} from group {groupName}",
+                    ChangeIntents.RemoveGroupMember(groupId, groupName, memberId, memberName),
+                    async ct =>
+                    {
+                        try
+                        {
+                            await session.CallAsync("remove " + label + " from group " + groupName, "ManageGroupMembers", async c =>
+                            {
+                                await c.Groups[change.TargetId].Members[memberId.ToString()].Ref.DeleteAsync(cancellationToken: ct).ConfigureAwait(false);
+                                return true;
+                            }, ct).ConfigureAwait(false);
+                            return true;
+                        }
+                        catch (LicenseGovernanceException ex) when (NotThere(ex, "do not exist") || ex.Error.Category == GovernanceErrorCategory.ObjectNotFound)
+                        {
+                            return false;
+                        }
+                    });
+            }
+
+            return ReversalPlan.Reverse($"add {label} back to group {groupName}",
+                ChangeIntents.AddGroupMember(groupId, groupName, memberId, memberName),
+                async ct =>
+                {
+                    try
+                    {
+                        var reference = new ReferenceCreate { OdataId = session.Client.RequestAdapter.BaseUrl + "/directoryObjects/" + memberId };
+                        await session.CallAsync("add " + label + " to group " + groupName, "ManageGroupMembers", async c =>
+                        {
+                            await c.Groups[change.TargetId].Members.Ref.PostAsync(reference, cancellationToken: ct).ConfigureAwait(false);
+                            return true;
+                        }, ct).ConfigureAwait(false);
+                        return true;
+                    }
+                    catch (LicenseGovernanceException ex) when (NotThere(ex, "already exist"))
+                    {
+                        return false;
+                    }
+                });
+        }
+
+        // Graph answers a membership that is already as wanted with a 400 whose message says so (graph-contract 3.5).
+        private static bool NotThere(LicenseGovernanceException ex, string phrase) =>
+            ex.Error.Message.IndexOf(phrase, StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+}
