@@ -55,7 +55,10 @@ namespace LicenseGovernance
         public Guid PolicyId { get; set; }
         public Guid? AssignmentId { get; set; }
         public Guid? GroupId { get; set; }
+        /// <summary>When the assignment ends (asked for, or the policy's own end).</summary>
         public DateTimeOffset? EndDate { get; set; }
+        /// <summary>The end the administrator asked for, sent in the request; null takes the policy's.</summary>
+        public DateTimeOffset? RequestedEndDate { get; set; }
         public string? Justification { get; set; }
         /// <summary>The accessPackageAssignmentRequest body that would be POSTed.</summary>
         public string Body { get; set; } = "";
