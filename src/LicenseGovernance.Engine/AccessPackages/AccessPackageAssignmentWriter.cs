@@ -62,6 +62,6 @@ namespace LicenseGovernance.Engine.AccessPackages
 
         /// <summary>The JSON the SDK would send, for -WhatIf.</summary>
         public static string Json(IParsable body) =>
-            KiotaJsonSerializer.SerializeAsStringAsync(body, true, CancellationToken.None).GetAwaiter().GetResult();
+            KiotaJsonSerializer.SerializeAsStringAsync(body, false, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

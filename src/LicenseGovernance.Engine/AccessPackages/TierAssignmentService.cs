@@ -271,7 +271,8 @@ namespace LicenseGovernance.Engine.AccessPackages
         internal static TierAssignmentRequestInfo Describe(AccessPackageAssignmentRequest r, string package, Guid packageId) => new TierAssignmentRequestInfo
         {
             Id = Guid.Parse(r.Id!),
-            RequestType = ToCamel(r.RequestType?.ToString() ?? ""),
+            // The v1.0 SDK's enum lacks userExtend, so an extension arrives without a type: it is the user request that names an existing assignment.
+            RequestType = r.RequestType != null ? ToCamel(r.RequestType.Value.ToString()) : r.Assignment?.Id != null ? "userExtend" : "unknown",
             State = ToCamel(r.State?.ToString() ?? ""),
             Status = r.Status,
             AccessPackage = package,
