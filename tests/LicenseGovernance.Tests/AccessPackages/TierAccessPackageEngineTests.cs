@@ -303,4 +303,40 @@ public sealed class TierAccessPackageEngineTests
         await fx.Engine.GetTierAccessPackagesAsync(new GetTierAccessPackageRequest { Tier = new[] { "LIC-M365-Tier9" } }, one);
         Assert.Equal(ErrorIds.TierAccessPackageNotFound, Assert.Single(one.Errors).Id);
     }
+
+    [Fact]
+    public async Task AGroupHandedOutByAnUnrelatedAccessPackageBecomesATierOnlyWithForce()
+    {
+        using var fx = new EngineFixture();
+        var group = fx.Tenant.Store.AddGroup("Project Apollo");
+        var store = fx.Tenant.Store;
+        store.Write(() =>
+        {
+            var catalog = store.CreateCatalogCore(new LicenseGovernance.Simulator.Model.Entitlement.SimulatedCatalog { DisplayName = "Projects" });
+            var resource = store.AddCatalogResourceCore(catalog.Id, group.Id.ToString(), "AadGroup");
+            var package = store.CreateAccessPackageCore(new LicenseGovernance.Simulator.Model.Entitlement.SimulatedAccessPackage { DisplayName = "Apollo team", CatalogId = catalog.Id });
+            return store.AddRoleScopeCore(package, null, "Member_" + group.Id, null, group.Id.ToString());
+        });
+
+        var refused = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Project Apollo", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2 });
+        Assert.Equal(ErrorIds.GroupServesOtherPurpose, refused.Id);
+        Assert.Contains("access package(s) (Apollo team)", refused.Message);
+
+        var forced = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "Project Apollo", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2, Force = true }, new CollectingSink());
+        Assert.Contains(forced.Warnings, w => w.Contains("Apollo team"));
+    }
+
+    [Fact]
+    public async Task ATiersOwnPackageIsNoOtherPurpose()
+    {
+        using var fx = new EngineFixture();
+        await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+        await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier2" });
+        var group = fx.Tenant.Store.Groups.Single(g => g.DisplayName == "LIC-M365-Tier2");
+        fx.Tenant.Store.UpdateGroup(group.Id, g => g.Extensions.Clear());
+
+        // The tier record is gone, so the group is judged as a newcomer: its own tier package does not count against it.
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2 }, new CollectingSink());
+        Assert.DoesNotContain(plan.Warnings, w => w.Contains("access package"));
+    }
 }
