@@ -2,15 +2,15 @@ namespace LicenseGovernance
 {
     public static partial class ErrorIds
     {
-        public const string AccessPackageApprovalRequired = "LicenseGovernance.AccessPackage.ApprovalRequired";
-        public const string ExceptionPackageNeedsTwoStages = "LicenseGovernance.AccessPackage.ExceptionNeedsTwoStages";
-        public const string AccessPackageSettingInvalid = "LicenseGovernance.AccessPackage.SettingInvalid";
-        public const string PrincipalNotFound = "LicenseGovernance.AccessPackage.PrincipalNotFound";
-        public const string TierAccessPackageNotFound = "LicenseGovernance.AccessPackage.NotFound";
-        public const string AccessPackageHoldsOtherResources = "LicenseGovernance.AccessPackage.HoldsOtherResources";
-        public const string TierAssignmentExists = "LicenseGovernance.AccessPackage.AssignmentExists";
-        public const string TierAssignmentNotFound = "LicenseGovernance.AccessPackage.AssignmentNotFound";
-        public const string TierAssignmentEndInvalid = "LicenseGovernance.AccessPackage.EndDateInvalid";
-        public const string AccessPackagePlanStale = "LicenseGovernance.AccessPackage.PlanStale";
+        public const string AccessPackageApprovalRequired = "LicenseGovernance.AccessPackageApprovalRequired";
+        public const string ExceptionPackageNeedsTwoStages = "LicenseGovernance.ExceptionPackageNeedsTwoStages";
+        public const string AccessPackageSettingInvalid = "LicenseGovernance.AccessPackageSettingInvalid";
+        public const string PrincipalNotFound = "LicenseGovernance.PrincipalNotFound";
+        public const string TierAccessPackageNotFound = "LicenseGovernance.TierAccessPackageNotFound";
+        public const string AccessPackageHoldsOtherResources = "LicenseGovernance.AccessPackageHoldsOtherResources";
+        public const string TierAssignmentExists = "LicenseGovernance.TierAssignmentExists";
+        public const string TierAssignmentNotFound = "LicenseGovernance.TierAssignmentNotFound";
+        public const string TierAssignmentEndInvalid = "LicenseGovernance.TierAssignmentEndInvalid";
+        public const string AccessPackagePlanStale = "LicenseGovernance.AccessPackagePlanStale";
     }
 }

@@ -176,7 +176,7 @@ namespace LicenseGovernance.Engine.AccessPackages
 
                     sink.WriteObject(new TierAssignment
                     {
-                        Id = Guid.Parse(a.Id!),
+                        AssignmentId = Guid.Parse(a.Id!),
                         UserId = Guid.Parse(a.Target?.ObjectId ?? a.Target?.Id ?? Guid.Empty.ToString()),
                         UserPrincipalName = a.Target?.PrincipalName,
                         DisplayName = a.Target?.DisplayName,

@@ -19,7 +19,8 @@ namespace LicenseGovernance
         /// <summary>Null when the assignment does not expire.</summary>
         public DateTimeOffset? Until { get; set; }
         public int? DaysLeft { get; set; }
-        public Guid Id { get; set; }
+        /// <summary>The accessPackageAssignment's id; Remove-TierAssignment binds it from the pipeline.</summary>
+        public Guid AssignmentId { get; set; }
     }
 
     /// <summary>A request for a tier package and what it waits for.</summary>
