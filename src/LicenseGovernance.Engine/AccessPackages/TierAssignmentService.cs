@@ -210,7 +210,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                     c => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.GetAsync(r =>
                     {
                         r.QueryParameters.Filter = filter;
-                        r.QueryParameters.Expand = new[] { "requestor", "assignment" };
+                        r.QueryParameters.Expand = new[] { "requestor", "assignment($expand=target)" };
                     }, cancellation), cancellation).ConfigureAwait(false);
                 var policies = await AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
                 foreach (var r in page?.Value ?? new List<AccessPackageAssignmentRequest>())

@@ -614,7 +614,7 @@ namespace LicenseGovernance.Simulator.Http
             if (Expands(expand, "assignment") && r.AssignmentId != null && store.Entitlement.Assignments.Find(a => a.Id == r.AssignmentId) is SimulatedAssignment assignment)
             {
                 w.WritePropertyName("assignment");
-                WriteAssignment(w, assignment, store, null);
+                WriteAssignment(w, assignment, store, expand!.IndexOf("assignment($expand=target", StringComparison.OrdinalIgnoreCase) >= 0 ? "target" : null);
             }
 
             if (Expands(expand, "requestor"))

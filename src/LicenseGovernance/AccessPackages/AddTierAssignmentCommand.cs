@@ -13,7 +13,7 @@ namespace LicenseGovernance.Commands.AccessPackages
     [OutputType(typeof(TierAssignmentRequestInfo))]
     public sealed class AddTierAssignmentCommand : LicenseGovernanceCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserPrincipalName", "UserId", "Id")]
         [ValidateNotNullOrEmpty]
         public string User { get; set; } = "";
@@ -56,11 +56,18 @@ namespace LicenseGovernance.Commands.AccessPackages
                 Days = Days,
             };
             if (TryRunEngine(sink => Engine.PlanAddTierAssignmentAsync(request, sink), out var plan)
-                && ShouldProcess(plan.Target, plan.Describe())
+                && Confirm(plan)
                 && TryRunEngine(sink => Engine.ApplyTierAssignmentPlanAsync(plan, sink), out var sent))
             {
                 WriteObject(sent);
             }
+        }
+    
+        /// <summary>The request body goes to -Verbose too, so it is visible under -WhatIf in any host.</summary>
+        private bool Confirm(TierAssignmentPlan plan)
+        {
+            WriteVerbose(plan.Target + ": " + plan.Describe());
+            return ShouldProcess(plan.Target, plan.Describe());
         }
     }
 }

@@ -50,11 +50,18 @@ namespace LicenseGovernance.Commands.AccessPackages
                 ? new RemoveTierAssignmentRequest { AssignmentId = AssignmentId, Catalog = Catalog, Justification = Justification }
                 : new RemoveTierAssignmentRequest { User = User, Tier = Tier, Catalog = Catalog, Justification = Justification };
             if (TryRunEngine(sink => Engine.PlanRemoveTierAssignmentAsync(request, sink), out var plan)
-                && ShouldProcess(plan.Target, plan.Describe())
+                && Confirm(plan)
                 && TryRunEngine(sink => Engine.ApplyTierAssignmentPlanAsync(plan, sink), out var sent))
             {
                 WriteObject(sent);
             }
+        }
+    
+        /// <summary>The request body goes to -Verbose too, so it is visible under -WhatIf in any host.</summary>
+        private bool Confirm(TierAssignmentPlan plan)
+        {
+            WriteVerbose(plan.Target + ": " + plan.Describe());
+            return ShouldProcess(plan.Target, plan.Describe());
         }
     }
 }
