@@ -40,8 +40,8 @@ namespace LicenseGovernance.Engine
         /// For the waste feature: removes (adminRemove, journaled in <paramref name="journal"/>) the user's delivered assignments
         /// whose package grants <paramref name="groupId"/>'s Member role, so entitlement management does not add the user back.
         /// </summary>
-        internal static Task<IReadOnlyList<AccessPackageAssignmentChange>> RemoveAccessPackageAssignmentsForUserAsync(GraphSession session, string userId, string groupId, JournalScope journal, string? justification, CancellationToken cancellation) =>
-            AccessPackageAssignmentRemover.RemoveForUserAsync(session, userId, groupId, journal, justification, cancellation);
+        internal static Task<IReadOnlyList<AccessPackageAssignmentChange>> RemoveAccessPackageAssignmentsForUserAsync(GraphSession session, string userId, string groupId, JournalScope journal, CancellationToken cancellation, string? justification = null) =>
+            AccessPackageAssignmentRemover.RemoveForUserAsync(session, userId, groupId, journal, cancellation, justification);
 
         /// <summary>Every access package, in any catalog, granting the Member role of the group.</summary>
         internal static Task<IReadOnlyList<AccessPackage>> FindPackagesGrantingGroupAsync(GraphSession session, string groupId, CancellationToken cancellation) =>

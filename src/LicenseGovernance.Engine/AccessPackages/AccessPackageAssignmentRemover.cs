@@ -26,7 +26,7 @@ namespace LicenseGovernance.Engine.AccessPackages
         /// Removes (adminRemove, each journaled first) the user's delivered assignments whose package grants the group's Member
         /// role, and returns what was removed; empty when the user holds the group some other way. A removal Graph refuses is thrown.
         /// </summary>
-        public static async Task<IReadOnlyList<AccessPackageAssignmentChange>> RemoveForUserAsync(GraphSession session, string userId, string groupId, JournalScope journal, string? justification, CancellationToken cancellation)
+        public static async Task<IReadOnlyList<AccessPackageAssignmentChange>> RemoveForUserAsync(GraphSession session, string userId, string groupId, JournalScope journal, CancellationToken cancellation, string? justification = null)
         {
             var granting = await FindPackagesGrantingGroupAsync(session, groupId, cancellation).ConfigureAwait(false);
             var removed = new List<AccessPackageAssignmentChange>();

@@ -115,13 +115,32 @@ namespace LicenseGovernance.Engine.AccessPackages
             }
 
             var change = ChangeOf(assignment, request.Justification);
+            var warnings = await LastLicenceWarningsAsync(session, change, cancellation).ConfigureAwait(false);
             return new TierAssignmentPlan
             {
+                Warnings = warnings,
                 Action = "Remove", UserId = change.TargetUserId, UserPrincipalName = change.TargetUserPrincipalName ?? change.TargetUserId.ToString(), AccessPackageId = change.AccessPackageId,
                 AccessPackage = change.AccessPackageName ?? change.AccessPackageId.ToString(), PolicyId = change.AssignmentPolicyId, AssignmentId = change.AssignmentId,
                 EndDate = change.EndDateTime, Justification = request.Justification,
                 Body = AccessPackageAssignmentWriter.Json(AccessPackageAssignmentWriter.RemoveBody(change.AssignmentId!.Value, request.Justification)),
             };
+        }
+
+        /// <summary>A removal that leaves the user with no licence at all is allowed (it is asked for), but said before confirming.</summary>
+        private static async Task<List<string>> LastLicenceWarningsAsync(GraphSession session, AccessPackageAssignmentChange change, CancellationToken cancellation)
+        {
+            var warnings = new List<string>();
+            var package = (await AccessPackageDirectory.AllPackagesAsync(session, cancellation).ConfigureAwait(false)).FirstOrDefault(p => p.Id == change.AccessPackageId.ToString());
+            var groups = package == null ? new List<string>() : AccessPackageDirectory.MemberGroups(package).ToList();
+            var user = await session.CallOrNotFoundAsync("read the licences of " + change.TargetUserPrincipalName, "ReadUsers",
+                c => c.Users[change.TargetUserId.ToString()].GetAsync(r => r.QueryParameters.Select = new[] { "id", "licenseAssignmentStates" }, cancellation), cancellation).ConfigureAwait(false);
+            var states = user == null ? new List<LicenseAssignmentState>() : LicenseStates.Of(user).Where(LicenseStates.HoldsSeat).ToList();
+            if (states.Count > 0 && states.All(s => s.AssignedByGroup != null && groups.Contains(s.AssignedByGroup.ToLowerInvariant())))
+            {
+                warnings.Add($"{change.TargetUserPrincipalName ?? change.TargetUserId.ToString()} will have no licence left once {change.AccessPackageName} is removed.");
+            }
+
+            return warnings;
         }
 
         internal static AccessPackageAssignmentChange ChangeOf(AccessPackageAssignment assignment, string? justification) => new AccessPackageAssignmentChange

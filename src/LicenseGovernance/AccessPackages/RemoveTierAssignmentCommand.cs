@@ -60,6 +60,11 @@ namespace LicenseGovernance.Commands.AccessPackages
         /// <summary>The request body goes to -Verbose too, so it is visible under -WhatIf in any host.</summary>
         private bool Confirm(TierAssignmentPlan plan)
         {
+            foreach (var warning in plan.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
             WriteVerbose(plan.Target + ": " + plan.Describe());
             return ShouldProcess(plan.Target, plan.Describe());
         }

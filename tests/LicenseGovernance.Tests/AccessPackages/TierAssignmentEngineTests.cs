@@ -77,6 +77,7 @@ public sealed class TierAssignmentEngineTests : IDisposable
 
         var plan = await _fx.Engine.PlanRemoveTierAssignmentAsync(new RemoveTierAssignmentRequest { User = user.UserPrincipalName, Tier = "LIC-M365-Tier3", Justification = "Project over" }, new CollectingSink());
         Assert.Contains("\"requestType\":\"adminRemove\"", plan.Body);
+        Assert.Contains("will have no licence left", Assert.Single(plan.Warnings));
         await _fx.Engine.ApplyTierAssignmentPlanAsync(plan, new CollectingSink());
         _fx.Tenant.Settle();
         Assert.False(_fx.Tenant.HoldsSku(user.Id, "SPE_E5"));
@@ -114,14 +115,14 @@ public sealed class TierAssignmentEngineTests : IDisposable
         var granting = await GovernanceEngine.FindPackagesGrantingGroupAsync(session, tier3.Id.ToString(), CancellationToken.None);
         Assert.Equal(package.Id.ToString(), Assert.Single(granting).Id);
 
-        var removed = await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, user.Id.ToString(), tier3.Id.ToString(), _fx.Engine.BeginJournal(session, "Remove-ZombieLicense"), "Zombie licence", CancellationToken.None);
+        var removed = await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, user.Id.ToString(), tier3.Id.ToString(), _fx.Engine.BeginJournal(session, "Remove-ZombieLicense"), CancellationToken.None, "Zombie licence");
         Assert.Equal(package.Id, Assert.Single(removed).AccessPackageId);
         var left = Assert.Single(await _fx.AssignmentsAsync());
         Assert.Equal("LIC-M365-Tier2", left.AccessPackage);
         Assert.DoesNotContain(user.Id, tier3.Members);
         Assert.Contains(new JournalFile(_fx.Engine.JournalPath).Load(out _), e => e.Command == "Remove-ZombieLicense" && e.Operation == AccessPackageChangeIntents.RemoveAssignment);
 
-        var none = await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, user.Id.ToString(), tier3.Id.ToString(), _fx.Engine.BeginJournal(session, "Remove-ZombieLicense"), null, CancellationToken.None);
+        var none = await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, user.Id.ToString(), tier3.Id.ToString(), _fx.Engine.BeginJournal(session, "Remove-ZombieLicense"), CancellationToken.None);
         Assert.Empty(none);
     }
 }

@@ -63,6 +63,8 @@ namespace LicenseGovernance
         public string? Justification { get; set; }
         /// <summary>The accessPackageAssignmentRequest body that would be POSTed.</summary>
         public string Body { get; set; } = "";
+        /// <summary>What to know before confirming, for example that the user keeps no other licence.</summary>
+        public System.Collections.Generic.List<string> Warnings { get; set; } = new System.Collections.Generic.List<string>();
 
         public string Target => UserPrincipalName + " -> " + AccessPackage;
 
