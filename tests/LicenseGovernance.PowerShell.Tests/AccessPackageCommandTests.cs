@@ -132,6 +132,21 @@ public sealed class AccessPackageCommandTests : IDisposable
         Assert.Equal("LIC-M365-Tier3", back.AccessPackage);
     }
 
+    [Fact]
+    public void TierNamesCompleteFromTheTenantsPackages()
+    {
+        _ps.Run(Connect);
+        Clean(_ps.Run(Tiers));
+        Clean(_ps.Run("New-TierAccessPackage -TierGroup LIC-M365-Tier2 -Name 'Tier 2 knowledge workers' | Out-Null"));
+        Clean(_ps.Run("New-LicenseExceptionPackage -TierGroup LIC-M365-Tier3 -Approver LIC-M365-Tier1 | Out-Null"));
+        Assert.Equal(new[] { "'Tier 2 knowledge workers'" }, Complete("Get-TierAssignment -Tier Tier"));
+        Assert.Equal(new[] { "'LIC-M365-Tier3 exception'" }, Complete("Add-TierAssignment -User a@b.c -Tier LIC"));
+    }
+
+    private string[] Complete(string input) =>
+        _ps.Run($"[System.Management.Automation.CommandCompletion]::CompleteInput(\"{input.Replace("\"", "`\"")}\", {input.Length}, $null).CompletionMatches | ForEach-Object CompletionText")
+            .Output.Cast<string>().ToArray();
+
     /// <summary>Enabled member users of the demo tenant with a usage location (so licences can land), from its saved state.</summary>
     private string[] Members()
     {
