@@ -34,6 +34,13 @@
         'Invoke-LicenseReprocess'
         'Get-LicenseChangeLog'
         'Undo-LicenseChange'
+        'New-TierAccessPackage'
+        'New-LicenseExceptionPackage'
+        'Get-TierAccessPackage'
+        'Add-TierAssignment'
+        'Get-TierAssignment'
+        'Remove-TierAssignment'
+        'Get-TierAssignmentRequest'
         'Get-DirectLicenseAssignment'
         'Move-DirectToGroupLicense'
     )

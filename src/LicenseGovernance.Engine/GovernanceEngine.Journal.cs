@@ -21,6 +21,6 @@ namespace LicenseGovernance.Engine
 
         /// <summary>The journal for one command run: every change it makes to the tenant is recorded through this first.</summary>
         internal JournalScope BeginJournal(GraphSession session, string command, IGovernanceSink? sink = null) =>
-            new JournalScope(new JournalFile(JournalPath), session, command, sink == null ? null : (System.Action<string>)sink.WriteWarning);
+            new JournalScope(new JournalFile(JournalPath), session, sink?.CommandName ?? command, sink == null ? null : (System.Action<string>)sink.WriteWarning);
     }
 }

@@ -298,7 +298,7 @@ namespace LicenseGovernance.Engine
             }
         }
 
-        private Tiers.TierGroupService Tiers() => new Tiers.TierGroupService(Skus());
+        private Tiers.TierGroupService Tiers() => new Tiers.TierGroupService(Skus(), BeginJournal);
 
         /// <summary>Runs connected work with each Graph request logged to -Verbose.</summary>
         private async Task<T> WithGraph<T>(IGovernanceSink sink, Func<GraphSession, Task<T>> work)

@@ -150,6 +150,8 @@ internal sealed class PhaseTimer : IGovernanceSink
 
     public CancellationToken Cancellation => _inner.Cancellation;
 
+    public string? CommandName => _inner.CommandName;
+
     public override string ToString() => string.Join(", ", _started.Select(p => $"{p.Activity} from {p.At.TotalSeconds:0.0} s"));
 
     public void WriteObject(object item) => _inner.WriteObject(item);

@@ -41,6 +41,9 @@ namespace LicenseGovernance.Hosting
 
         public CancellationToken Cancellation { get; }
 
+        /// <summary>What the change journal records as the command; tests may set it.</summary>
+        public string? CommandName { get; set; }
+
         public IReadOnlyList<object> Objects => _objects.ToList();
 
         public IReadOnlyList<GovernanceError> Errors => _errors.ToList();

@@ -32,6 +32,7 @@ namespace LicenseGovernance.Hosting
         public const int RulePreview = 7106;
         public const int LicenseErrors = 7107;
         public const int Reprocess = 7108;
+        public const int TierAssignments = 7201;
         public const int DirectAssignments = 7401;
         public const int MigrationPlan = 7402;
         public const int MigrationAddMembers = 7403;

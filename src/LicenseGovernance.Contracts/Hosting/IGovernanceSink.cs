@@ -18,6 +18,9 @@ namespace LicenseGovernance.Hosting
         /// <summary>Asks the host whether a change may go ahead (ShouldProcess). Resolve the target before asking.</summary>
         bool ShouldProcess(string target, string action);
 
+        /// <summary>The cmdlet being run (for the change journal), or null outside PowerShell.</summary>
+        string? CommandName { get; }
+
         /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing).</summary>
         CancellationToken Cancellation { get; }
     }

@@ -12,6 +12,8 @@ namespace LicenseGovernance.Engine.Journal
             new UserLicenseReverser(),
             new GroupMembershipReverser(ChangeIntents.GroupAddMember),
             new GroupMembershipReverser(ChangeIntents.GroupRemoveMember),
+            new AccessPackageAssignmentReverser(AccessPackageChangeIntents.AddAssignment),
+            new AccessPackageAssignmentReverser(AccessPackageChangeIntents.RemoveAssignment),
         };
 
         public static IChangeReverser? Find(string operation) =>

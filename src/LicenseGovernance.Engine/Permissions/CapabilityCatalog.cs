@@ -81,13 +81,13 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: DelegatedRoleNote + " For example License Administrator or User Administrator."),
             new Capability(
                 "ReadEntitlementManagement", "Read access packages, policies and assignments",
-                new[] { "Get-TierAccessPackage", "Get-TierAccessPackageAssignment" },
+                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup" },
                 "EntitlementManagement.Read.All", "EntitlementManagement.Read.All",
                 new[] { "EntitlementManagement.ReadWrite.All" },
                 tenantLicense: EntraP2OrGovernance),
             new Capability(
                 "ManageEntitlementManagement", "Create access packages and policies, and request assignments",
-                new[] { "New-TierAccessPackage", "Add-TierAccessPackageAssignment", "Remove-TierAccessPackageAssignment" },
+                new[] { "New-TierAccessPackage", "New-LicenseExceptionPackage", "Add-TierAssignment", "Remove-TierAssignment" },
                 "EntitlementManagement.ReadWrite.All", "EntitlementManagement.ReadWrite.All",
                 tenantLicense: EntraP2OrGovernance,
                 notes: "Adding a group to a catalog as an application also needs Group.ReadWrite.All."),

@@ -16,7 +16,7 @@ namespace LicenseGovernance.Engine.Tiers
 
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates" };
 
-        public static async Task RunAsync(GraphSession session, ReprocessRequest request, IGovernanceSink sink)
+        public static async Task RunAsync(GraphSession session, ReprocessRequest request, Journal.JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var targets = new List<User>();
@@ -54,8 +54,10 @@ namespace LicenseGovernance.Engine.Tiers
                     continue;
                 }
 
-                await session.CallAsync("reprocess licences of " + name, "ReprocessLicense",
-                    c => c.Users[user.Id!].ReprocessLicenseAssignment.PostAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+                var errors = LicenseStates.Of(user).Where(s => !string.IsNullOrEmpty(s.Error) && s.Error != "None").Select(s => new { s.SkuId, s.AssignedByGroup, s.State, s.Error }).ToList();
+                await journal.RunAsync(Journal.ChangeIntents.Other("User.ReprocessLicense", "user", user.Id!, user.UserPrincipalName, errors, null),
+                    () => session.CallAsync("reprocess licences of " + name, "ReprocessLicense",
+                        c => c.Users[user.Id!].ReprocessLicenseAssignment.PostAsync(cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
                 sink.WriteVerbose($"Asked Entra to reprocess the group licences of {name}.");
                 requested.Add(user);
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Sessions;
 using LicenseGovernance.Hosting;
 using Microsoft.Graph.Models;
@@ -23,7 +24,7 @@ namespace LicenseGovernance.Engine.Tiers
         internal static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(5);
 
         /// <returns>The group id, or null after a removal.</returns>
-        public static async Task<string?> ApplyAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink)
+        public static async Task<string?> ApplyAsync(GraphSession session, TierGroupPlan plan, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var r = plan.Resolved;
@@ -32,7 +33,7 @@ namespace LicenseGovernance.Engine.Tiers
                 case "None":
                     return plan.GroupId?.ToString();
                 case "Create":
-                    return await CreateAsync(session, plan, sink).ConfigureAwait(false);
+                    return await CreateAsync(session, plan, journal, sink).ConfigureAwait(false);
                 case "Update":
                 case "Remove":
                     var current = (await TierGroupDirectory.FindAsync(session, r[TierGroupPlanner.KeyGroupId], cancellation).ConfigureAwait(false)).SingleOrDefault();
@@ -43,18 +44,18 @@ namespace LicenseGovernance.Engine.Tiers
 
                     if (plan.Action == "Remove")
                     {
-                        await RemoveAsync(session, plan, current, sink).ConfigureAwait(false);
+                        await RemoveAsync(session, plan, current, journal, sink).ConfigureAwait(false);
                         return null;
                     }
 
-                    await UpdateAsync(session, plan, current, sink).ConfigureAwait(false);
+                    await UpdateAsync(session, plan, current, journal, sink).ConfigureAwait(false);
                     return current.Group.Id;
                 default:
                     throw new ArgumentException("Unknown tier plan action '" + plan.Action + "'.", nameof(plan));
             }
         }
 
-        private static async Task<string> CreateAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink)
+        private static async Task<string> CreateAsync(GraphSession session, TierGroupPlan plan, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var r = plan.Resolved;
@@ -78,28 +79,33 @@ namespace LicenseGovernance.Engine.Tiers
                 group.MembershipRuleProcessingState = "On";
             }
 
-            var created = await session.CallAsync("create group " + plan.DisplayName, "ManageGroups",
-                c => c.Groups.PostAsync(group, cancellationToken: cancellation), cancellation).ConfigureAwait(false)
+            var created = await journal.RunAsync(ChangeIntents.Other("Group.Create", "group", plan.DisplayName, plan.DisplayName, null,
+                    new { group.DisplayName, group.MailNickname, group.GroupTypes, group.MembershipRule, group.Description }),
+                () => session.CallAsync("create group " + plan.DisplayName, "ManageGroups",
+                    c => c.Groups.PostAsync(group, cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false)
                 ?? throw Errors.GraphRequestFailed("create group " + plan.DisplayName, 0, null, "Graph returned no group.").ToException();
             var id = created.Id!;
             sink.WriteVerbose($"Created group '{plan.DisplayName}' ({id}).");
 
             // A group that has just been created may not have replicated yet; Graph answers 404 or "does not exist" meanwhile.
-            await WhileReplicatingAsync(session, () => session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
-                c => c.Groups[id].Extensions.PostAsync(Record(plan).ToExtension(), cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
-            await WhileReplicatingAsync(session, () => AssignAsync(session, id, plan.DisplayName, TierGroupPlanner.DecodeAdd(r[TierGroupPlanner.KeyAdd]), new List<Guid?>(), cancellation), cancellation).ConfigureAwait(false);
+            await journal.RunAsync(RecordIntent(plan, id, created: true),
+                () => WhileReplicatingAsync(session, () => session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
+                    c => c.Groups[id].Extensions.PostAsync(Record(plan).ToExtension(), cancellationToken: cancellation), cancellation), cancellation), cancellation).ConfigureAwait(false);
+            var licences = TierGroupPlanner.DecodeAdd(r[TierGroupPlanner.KeyAdd]);
+            await journal.RunAsync(AssignIntent(id, plan.DisplayName, new List<AssignedLicense>(), licences, new List<Guid?>()),
+                () => WhileReplicatingAsync(session, () => AssignAsync(session, id, plan.DisplayName, licences, new List<Guid?>(), cancellation), cancellation), cancellation).ConfigureAwait(false);
             return id;
         }
 
-        private static async Task UpdateAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, IGovernanceSink sink)
+        private static async Task UpdateAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, IGovernanceSink sink)
         {
             // Licences first: if they cannot be applied safely, the tier is left exactly as it was.
-            await ApplyLicencesAsync(session, plan, current, sink).ConfigureAwait(false);
-            await ApplyGroupAsync(session, plan, current, sink.Cancellation).ConfigureAwait(false);
-            await ApplyRecordAsync(session, plan, current.Group.Id!, sink.Cancellation).ConfigureAwait(false);
+            await ApplyLicencesAsync(session, plan, current, journal, sink).ConfigureAwait(false);
+            await ApplyGroupAsync(session, plan, current, journal, sink.Cancellation).ConfigureAwait(false);
+            await ApplyRecordAsync(session, plan, current.Group.Id!, journal, sink.Cancellation).ConfigureAwait(false);
         }
 
-        private static async Task ApplyLicencesAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, IGovernanceSink sink)
+        private static async Task ApplyLicencesAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var r = plan.Resolved;
@@ -110,7 +116,7 @@ namespace LicenseGovernance.Engine.Tiers
             {
                 if (remove.Count > 0)
                 {
-                    await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
+                    await AssignJournaledAsync(session, journal, current, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
                 }
 
                 return;
@@ -121,7 +127,7 @@ namespace LicenseGovernance.Engine.Tiers
             var healthy = await HealthyMembersAsync(session, id, cancellation).ConfigureAwait(false);
             try
             {
-                await AssignAsync(session, id, plan.DisplayName, add, new List<Guid?>(), cancellation).ConfigureAwait(false);
+                await AssignJournaledAsync(session, journal, current, plan.DisplayName, add, new List<Guid?>(), cancellation).ConfigureAwait(false);
             }
             catch (LicenseGovernanceException ex) when (IsMutuallyExclusive(ex))
             {
@@ -138,17 +144,17 @@ namespace LicenseGovernance.Engine.Tiers
             var notActive = await WaitForActiveAsync(session, id, healthy, expected, sink).ConfigureAwait(false);
             if (notActive > 0)
             {
-                await RollBackAsync(session, id, plan.DisplayName, current, add, cancellation).ConfigureAwait(false);
+                await RollBackAsync(session, journal, plan.DisplayName, current, add, cancellation).ConfigureAwait(false);
                 throw Errors.TierReplacementNotActive(plan.DisplayName, string.Join(", ", current.Licenses.Select(l => l.SkuId)), notActive).ToException();
             }
 
             if (remove.Count > 0)
             {
-                await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
+                await AssignJournaledAsync(session, journal, current, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
             }
         }
 
-        private static async Task ApplyGroupAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, CancellationToken cancellation)
+        private static async Task ApplyGroupAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, CancellationToken cancellation)
         {
             var r = plan.Resolved;
             var patch = new Group();
@@ -183,15 +189,17 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             var id = current.Group.Id!;
-            await session.CallAsync("update group " + plan.DisplayName, "ManageGroups",
+            var before = new { current.Group.Description, current.Group.GroupTypes, current.Group.MembershipRule };
+            var after = new { patch.Description, GroupTypes = patch.GroupTypes ?? current.Group.GroupTypes, MembershipRule = patch.MembershipRule ?? (r.ContainsKey(TierGroupPlanner.KeyRule) ? null : current.Group.MembershipRule) };
+            await journal.RunAsync(ChangeIntents.Other("Group.Update", "group", id, plan.DisplayName, before, after), () => session.CallAsync("update group " + plan.DisplayName, "ManageGroups",
                 async c =>
                 {
                     await c.Groups[id].PatchAsync(patch, cancellationToken: cancellation).ConfigureAwait(false);
                     return true;
-                }, cancellation).ConfigureAwait(false);
+                }, cancellation), cancellation).ConfigureAwait(false);
         }
 
-        private static async Task ApplyRecordAsync(GraphSession session, TierGroupPlan plan, string id, CancellationToken cancellation)
+        private static async Task ApplyRecordAsync(GraphSession session, TierGroupPlan plan, string id, JournalScope journal, CancellationToken cancellation)
         {
             if (!plan.Resolved.TryGetValue(TierGroupPlanner.KeyRecord, out var recordChange))
             {
@@ -201,28 +209,28 @@ namespace LicenseGovernance.Engine.Tiers
             var extension = Record(plan).ToExtension();
             if (recordChange == "create")
             {
-                await session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
-                    c => c.Groups[id].Extensions.PostAsync(extension, cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+                await journal.RunAsync(RecordIntent(plan, id, created: true), () => session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
+                    c => c.Groups[id].Extensions.PostAsync(extension, cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
                 return;
             }
 
-            await session.CallAsync("update the tier record of group " + plan.DisplayName, "ManageGroups",
+            await journal.RunAsync(RecordIntent(plan, id, created: false), () => session.CallAsync("update the tier record of group " + plan.DisplayName, "ManageGroups",
                 async c =>
                 {
                     await c.Groups[id].Extensions[TierRecord.ExtensionName].PatchAsync(extension, cancellationToken: cancellation).ConfigureAwait(false);
                     return true;
-                }, cancellation).ConfigureAwait(false);
+                }, cancellation), cancellation).ConfigureAwait(false);
         }
 
         private static bool IsMutuallyExclusive(LicenseGovernanceException ex) =>
             ex.Error.Inner is ApiException api && api.ResponseStatusCode == 400 && ex.Message.IndexOf("mutually exclusive", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>Restores the licences the group had before <paramref name="added"/>: new SKUs come off, changed ones get their old plans back.</summary>
-        private static Task RollBackAsync(GraphSession session, string groupId, string name, TierGroupState before, List<AssignedLicense> added, CancellationToken cancellation)
+        private static Task RollBackAsync(GraphSession session, JournalScope journal, string name, TierGroupState before, List<AssignedLicense> added, CancellationToken cancellation)
         {
             var restore = before.Licenses.Where(l => added.Any(a => a.SkuId == l.SkuId)).ToList();
             var drop = added.Where(a => !before.Licenses.Any(l => l.SkuId == a.SkuId)).Select(a => a.SkuId).ToList();
-            return AssignAsync(session, groupId, name, restore, drop, cancellation);
+            return AssignJournaledAsync(session, journal, before, name, restore, drop, cancellation);
         }
 
         /// <summary>Members whose every licence from this group is active now: the ones a change must not break.</summary>
@@ -233,7 +241,7 @@ namespace LicenseGovernance.Engine.Tiers
                 .Select(u => u.Id!), StringComparer.OrdinalIgnoreCase);
         }
 
-        private static async Task RemoveAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, IGovernanceSink sink)
+        private static async Task RemoveAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var id = current.Group.Id!;
@@ -241,17 +249,40 @@ namespace LicenseGovernance.Engine.Tiers
             if (remove.Count > 0)
             {
                 // Entra refuses to delete a group that still carries licences.
-                await AssignAsync(session, id, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
+                await AssignJournaledAsync(session, journal, current, plan.DisplayName, new List<AssignedLicense>(), remove, cancellation).ConfigureAwait(false);
             }
 
-            await session.CallAsync("delete group " + plan.DisplayName, "ManageGroups",
-                async c =>
-                {
-                    await c.Groups[id].DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
-                    return true;
-                }, cancellation).ConfigureAwait(false);
+            await journal.RunAsync(ChangeIntents.Other("Group.Delete", "group", id, plan.DisplayName,
+                    new { current.Group.DisplayName, current.Group.MailNickname, current.Group.GroupTypes, current.Group.MembershipRule, Record = current.Record?.ToString() }, null),
+                () => session.CallAsync("delete group " + plan.DisplayName, "ManageGroups",
+                    async c =>
+                    {
+                        await c.Groups[id].DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
+                        return true;
+                    }, cancellation), cancellation).ConfigureAwait(false);
             sink.WriteVerbose($"Deleted tier group '{plan.DisplayName}' ({id}).");
         }
+
+        /// <summary>A group licence change, journaled with the group's licences before it (not reversible by Undo: a tier change has its own safe order).</summary>
+        private static Task<Group?> AssignJournaledAsync(GraphSession session, JournalScope journal, TierGroupState current, string name, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation)
+        {
+            var id = current.Group.Id!;
+            return journal.RunAsync(AssignIntent(id, name, current.Licenses, add, remove),
+                () => AssignAsync(session, id, name, add, remove, cancellation), cancellation);
+        }
+
+        private static ChangeIntent AssignIntent(string groupId, string name, IEnumerable<AssignedLicense> before, List<AssignedLicense> add, List<Guid?> remove) =>
+            ChangeIntents.Other("Group.AssignLicense", "group", groupId, name,
+                before.Select(l => new { l.SkuId, DisabledPlans = l.DisabledPlans ?? new List<Guid?>() }).ToList(),
+                new
+                {
+                    AddLicenses = add.Select(l => new { l.SkuId, DisabledPlans = l.DisabledPlans ?? new List<Guid?>() }).ToList(),
+                    RemoveLicenses = remove,
+                });
+
+        private static ChangeIntent RecordIntent(TierGroupPlan plan, string groupId, bool created) =>
+            ChangeIntents.Other(created ? "Group.AddExtension" : "Group.UpdateExtension", "group", groupId, plan.DisplayName, null,
+                new { Extension = TierRecord.ExtensionName, Record(plan).Tier, Record(plan).Baseline });
 
         private static Task<Group?> AssignAsync(GraphSession session, string groupId, string name, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation) =>
             session.CallAsync("assign licences to group " + name, "AssignGroupLicense",

@@ -118,7 +118,7 @@ namespace LicenseGovernance.Engine.Tiers
 
             if (!existing.IsTier)
             {
-                var purposes = await OtherPurposesAsync(session, existing, licenses, tenantSkus, cancellation).ConfigureAwait(false);
+                var purposes = await OtherPurposesAsync(session, existing, licenses, tenantSkus, plan.Warnings, cancellation).ConfigureAwait(false);
                 if (purposes.Count > 0 && !request.Force)
                 {
                     throw Errors.GroupServesOtherPurpose(existing.Name, purposes).ToException();
@@ -293,10 +293,10 @@ namespace LicenseGovernance.Engine.Tiers
         }
 
         /// <summary>
-        /// Why an existing group should not quietly become a tier. Access-package resources are not checked yet: that needs
-        /// entitlement management (issue 4).
+        /// Why an existing group should not quietly become a tier: mail, other licences, app access, nested groups, members,
+        /// and access packages other than this module's own tier packages that hand out its membership.
         /// </summary>
-        private static async Task<List<string>> OtherPurposesAsync(GraphSession session, TierGroupState group, IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<LicenseSku> tenantSkus, CancellationToken cancellation)
+        private static async Task<List<string>> OtherPurposesAsync(GraphSession session, TierGroupState group, IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<LicenseSku> tenantSkus, List<string> warnings, CancellationToken cancellation)
         {
             var purposes = new List<string>();
             var id = group.Group.Id!;
@@ -334,6 +334,30 @@ namespace LicenseGovernance.Engine.Tiers
                 {
                     purposes.Add($"already has {members.Count} member(s), who would all receive the tier's licences");
                 }
+            }
+
+            try
+            {
+                var packages = await AccessPackages.AccessPackageAssignmentRemover.FindPackagesGrantingGroupAsync(session, id, cancellation).ConfigureAwait(false);
+                var unrelated = new List<string>();
+                foreach (var package in packages)
+                {
+                    var policies = await AccessPackages.AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
+                    if (AccessPackages.AccessPackageDirectory.OwnPolicy(policies) == null)
+                    {
+                        unrelated.Add(package.DisplayName ?? package.Id!);
+                    }
+                }
+
+                if (unrelated.Count > 0)
+                {
+                    purposes.Add($"is handed out by {unrelated.Count} access package(s) ({string.Join(", ", unrelated)}) that are not licence tier packages");
+                }
+            }
+            catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired)
+            {
+                // Tier groups need no entitlement management; without it the check is skipped and said so.
+                warnings.Add($"Access packages that hand out '{group.Name}' could not be checked: {ex.Error.Message}");
             }
 
             return purposes;

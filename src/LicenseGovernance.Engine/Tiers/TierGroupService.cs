@@ -10,10 +10,12 @@ namespace LicenseGovernance.Engine.Tiers
     internal sealed class TierGroupService
     {
         private readonly Skus.SkuDirectory _skus;
+        private readonly System.Func<GraphSession, string, IGovernanceSink, Journal.JournalScope> _journal;
 
-        public TierGroupService(Skus.SkuDirectory skus)
+        public TierGroupService(Skus.SkuDirectory skus, System.Func<GraphSession, string, IGovernanceSink, Journal.JournalScope> journal)
         {
             _skus = skus;
+            _journal = journal;
         }
 
         public async Task<TierGroupPlan> PlanAsync(GraphSession session, TierGroupRequest request, IGovernanceSink sink) =>
@@ -24,7 +26,8 @@ namespace LicenseGovernance.Engine.Tiers
 
         public async Task<LicenseTierGroup?> ApplyAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink)
         {
-            var id = await TierGroupApplier.ApplyAsync(session, plan, sink).ConfigureAwait(false);
+            var command = plan.Action == "Create" ? "New-LicenseTierGroup" : plan.Action == "Remove" ? "Remove-LicenseTierGroup" : "Set-LicenseTierGroup";
+            var id = await TierGroupApplier.ApplyAsync(session, plan, _journal(session, command, sink), sink).ConfigureAwait(false);
             if (id == null)
             {
                 return null;
@@ -63,7 +66,7 @@ namespace LicenseGovernance.Engine.Tiers
             await GroupLicenseErrorReader.WriteAsync(session, request, await TenantSkusAsync(session, sink).ConfigureAwait(false), sink).ConfigureAwait(false);
 
         public Task ReprocessAsync(GraphSession session, ReprocessRequest request, IGovernanceSink sink) =>
-            LicenseReprocessor.RunAsync(session, request, sink);
+            LicenseReprocessor.RunAsync(session, request, _journal(session, "Invoke-LicenseReprocess", sink), sink);
 
         private Task<IReadOnlyList<LicenseSku>> TenantSkusAsync(GraphSession session, IGovernanceSink sink) => _skus.ReadAsync(session, sink.Cancellation);
     }

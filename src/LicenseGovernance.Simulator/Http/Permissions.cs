@@ -41,6 +41,10 @@ namespace LicenseGovernance.Simulator.Http
         /// <summary>Open extensions on groups: Group.ReadWrite.All for every write (the docs list no narrower permission).</summary>
         public static readonly string[] GroupExtensionWrite = { "Group.ReadWrite.All", "Directory.ReadWrite.All" };
 
+        public static readonly string[] EntitlementRead = { "EntitlementManagement.Read.All", "EntitlementManagement.ReadWrite.All" };
+
+        public static readonly string[] EntitlementWrite = { "EntitlementManagement.ReadWrite.All" };
+
         /// <summary>Every application permission in graph-contract §9, for the default app-only principal.</summary>
         public static readonly string[] AllApplication =
         {

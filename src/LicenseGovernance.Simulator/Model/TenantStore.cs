@@ -51,10 +51,10 @@ namespace LicenseGovernance.Simulator
         public int UserCount => Read(() => _users.Count);
 
         /// <summary>Whether group-based licensing or dynamic membership work is still queued.</summary>
-        public bool HasPendingProcessing => Read(() => NextDueCore() != null);
+        public bool HasPendingProcessing => Read(() => NextProcessingDueCore() != null);
 
         /// <summary>When the next queued background step falls due on the simulator clock, or null when nothing is queued.</summary>
-        public DateTimeOffset? NextProcessingDue => Read(NextDueCore);
+        public DateTimeOffset? NextProcessingDue => Read(NextProcessingDueCore);
 
         internal GroupLicenseProcessor GroupLicensing { get; }
 
@@ -181,9 +181,10 @@ namespace LicenseGovernance.Simulator
         /// </summary>
         public void ProcessPendingNow() => Write(() =>
         {
-            while (NextDueCore() != null)
+            // Expiries and approval timeouts are dates, not processing delays: they wait for the clock.
+            while (NextProcessingDueCore() != null)
             {
-                StepEarliest(_clock.UtcNow);
+                StepEarliest(_clock.UtcNow, includeEntitlement: false);
             }
 
             return 0;
@@ -365,19 +366,32 @@ namespace LicenseGovernance.Simulator
             });
         }
 
-        private DateTimeOffset? NextDueCore()
+        private DateTimeOffset? NextProcessingDueCore()
         {
             var licensing = GroupLicensing.NextDue();
             var membership = DynamicMembership.NextDue();
             return licensing == null ? membership : membership == null || licensing.Value < membership.Value ? licensing : membership;
         }
 
+        private DateTimeOffset? NextDueCore()
+        {
+            var first = NextProcessingDueCore();
+            var entitlement = EntitlementNextDue();
+            return first == null ? entitlement : entitlement == null || first.Value <= entitlement.Value ? first : entitlement;
+        }
+
         /// <summary>One step of whichever queue is due first; at a tie membership goes first, since its joins feed licensing.</summary>
-        private void StepEarliest(DateTimeOffset at)
+        private void StepEarliest(DateTimeOffset at, bool includeEntitlement = true)
         {
             var licensing = GroupLicensing.NextDue();
             var membership = DynamicMembership.NextDue();
-            if (membership != null && (licensing == null || membership.Value <= licensing.Value))
+            var entitlement = includeEntitlement ? EntitlementNextDue() : null;
+            if (entitlement != null && (licensing == null || entitlement.Value < licensing.Value) && (membership == null || entitlement.Value < membership.Value))
+            {
+                // Expiries and approval timeouts change membership, which queues the licensing work that follows.
+                EntitlementStep(entitlement.Value);
+            }
+            else if (membership != null && (licensing == null || membership.Value <= licensing.Value))
             {
                 DynamicMembership.StepEarliest();
             }

@@ -39,6 +39,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 Groups = tenant.Store.GroupList,
                 LicenseProcessing = tenant.Store.GroupLicensing.Save(),
                 MembershipEvaluations = tenant.Store.DynamicMembership.Save(),
+                Entitlement = tenant.Store.Entitlement,
                 LicenceTimeline = tenant.Store.LicenceTimeline.Events.ToList(),
             });
             using var file = File.Create(path);
@@ -100,6 +101,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     tenant.Store.Rebuild(document.Skus ?? new List<SimulatedSku>(), document.Users ?? new List<SimulatedUser>(), document.Groups ?? new List<SimulatedGroup>());
                     tenant.Store.GroupLicensing.Load(document.LicenseProcessing ?? new List<LicenseProcessingRunState>());
                     tenant.Store.DynamicMembership.Load(document.MembershipEvaluations ?? new List<DynamicEvaluation>());
+                    tenant.Store.LoadEntitlement(document.Entitlement);
                     tenant.Store.LicenceTimeline.Load(document.LicenceTimeline ?? new List<LicenceEvent>());
                     return 0;
                 });
@@ -133,6 +135,9 @@ namespace LicenseGovernance.Simulator.Snapshots
             public List<LicenseProcessingRunState>? LicenseProcessing { get; set; }
 
             public List<DynamicEvaluation>? MembershipEvaluations { get; set; }
+
+            /// <summary>Absent from files written before access packages were simulated; those load with none.</summary>
+            public Model.Entitlement.EntitlementState? Entitlement { get; set; }
 
             /// <summary>Absent from older files, which then start with an empty timeline.</summary>
             public List<LicenceEvent>? LicenceTimeline { get; set; }

@@ -22,9 +22,12 @@ namespace LicenseGovernance.Commands.Hosting
         {
             _cmdlet = cmdlet;
             Cancellation = cancellation;
+            CommandName = cmdlet.MyInvocation?.MyCommand?.Name;
         }
 
         public CancellationToken Cancellation { get; }
+
+        public string? CommandName { get; }
 
         public void WriteObject(object item) => Post(() => _cmdlet.WriteObject(item));
 

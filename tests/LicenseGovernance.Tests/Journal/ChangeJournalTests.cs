@@ -294,6 +294,29 @@ public sealed class ChangeJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task Tier_commands_journal_each_write_and_change_nothing_when_the_journal_is_unwritable()
+    {
+        var tier = await Tiers.TierSteps.NewTierAsync(_fx, "LIC-Journal-Tier", new[] { "SPE_E3" }, tier: 2);
+
+        var log = await LogAsync();
+        Assert.Equal(new[] { "Group.Create", "Group.AddExtension", "Group.AssignLicense" }, log.Select(l => l.Operation));
+        Assert.All(log, l => Assert.Equal("New-LicenseTierGroup", l.Command));
+        Assert.All(log, l => Assert.Equal(LicenseChangeStatus.Succeeded, l.Status));
+        Assert.Equal(tier.GroupId.ToString(), log[2].TargetId);
+        Assert.Contains(Sku("SPE_E3").SkuId.ToString(), log[2].After);
+        Assert.Single(log.Select(l => l.CorrelationId).Distinct());
+
+        File.Delete(_fx.Engine.JournalPath);
+        Directory.CreateDirectory(_fx.Engine.JournalPath);
+        var groups = Tenant.Store.Groups.Count;
+        var writes = Tenant.Statistics.Writes;
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => Tiers.TierSteps.NewTierAsync(_fx, "LIC-Journal-Other", new[] { "SPE_E5" }, tier: 3));
+        Assert.Equal(ErrorIds.JournalWriteFailed, ex.Error.Id);
+        Assert.Equal(groups, Tenant.Store.Groups.Count);
+        Assert.Equal(writes, Tenant.Statistics.Writes);
+    }
+
+    [Fact]
     public async Task Undo_needs_a_selection()
     {
         var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => _fx.Engine.UndoChangesAsync(new UndoChangeRequest(), new CollectingSink()));

@@ -1,0 +1,16 @@
+namespace LicenseGovernance
+{
+    public static partial class ErrorIds
+    {
+        public const string AccessPackageApprovalRequired = "LicenseGovernance.AccessPackageApprovalRequired";
+        public const string ExceptionPackageNeedsTwoStages = "LicenseGovernance.ExceptionPackageNeedsTwoStages";
+        public const string AccessPackageSettingInvalid = "LicenseGovernance.AccessPackageSettingInvalid";
+        public const string PrincipalNotFound = "LicenseGovernance.PrincipalNotFound";
+        public const string TierAccessPackageNotFound = "LicenseGovernance.TierAccessPackageNotFound";
+        public const string AccessPackageHoldsOtherResources = "LicenseGovernance.AccessPackageHoldsOtherResources";
+        public const string TierAssignmentExists = "LicenseGovernance.TierAssignmentExists";
+        public const string TierAssignmentNotFound = "LicenseGovernance.TierAssignmentNotFound";
+        public const string TierAssignmentEndInvalid = "LicenseGovernance.TierAssignmentEndInvalid";
+        public const string AccessPackagePlanStale = "LicenseGovernance.AccessPackagePlanStale";
+    }
+}

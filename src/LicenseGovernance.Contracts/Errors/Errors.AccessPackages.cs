@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace LicenseGovernance
+{
+    public static partial class Errors
+    {
+        public static GovernanceError AccessPackageApprovalRequired(string tierGroup, int tier) => new GovernanceError(
+            ErrorIds.AccessPackageApprovalRequired, GovernanceErrorCategory.InvalidArgument,
+            $"'{tierGroup}' is tier {tier.ToString(CultureInfo.InvariantCulture)}, above the baseline, so its access package needs approval. " +
+            "Use -Approval Manager or ManagerThenApprover, or add -AllowWithoutApproval if anyone in scope may really take it unapproved.",
+            tierGroup);
+
+        public static GovernanceError ExceptionPackageNeedsTwoStages(string tierGroup) => new GovernanceError(
+            ErrorIds.ExceptionPackageNeedsTwoStages, GovernanceErrorCategory.InvalidArgument,
+            $"An exception package for '{tierGroup}' needs two approval stages: the manager, then a licence administrator. " +
+            "Use -Approval ManagerThenApprover (the default for -Exception) with -Approver naming the second-stage user or group.",
+            tierGroup);
+
+        public static GovernanceError AccessPackageSettingInvalid(string setting, string reason) => new GovernanceError(
+            ErrorIds.AccessPackageSettingInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"{setting}: {reason}",
+            setting);
+
+        public static GovernanceError PrincipalNotFound(string name, string role) => new GovernanceError(
+            ErrorIds.PrincipalNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"No user or group '{name}' was found for {role}. Give a user principal name, a group's display name, or an object id.",
+            name);
+
+        public static GovernanceError TierAccessPackageNotFound(string tier, string catalog, IEnumerable<string> closest) => new GovernanceError(
+            ErrorIds.TierAccessPackageNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"No access package for tier '{tier}' was found in catalog '{catalog}'.{Suggest(closest)} Create it with New-TierAccessPackage, or list them with Get-TierAccessPackage.",
+            tier);
+
+        public static GovernanceError AccessPackageHoldsOtherResources(string package, IEnumerable<string> resources) => new GovernanceError(
+            ErrorIds.AccessPackageHoldsOtherResources, GovernanceErrorCategory.InvalidOperation,
+            $"The access package '{package}' also grants {string.Join(", ", resources)}. A tier package must hold only its tier group's Member role; " +
+            "give this tier package another -Name, or remove the other roles from that package in the Entra admin center.",
+            package);
+
+        public static GovernanceError TierAssignmentExists(string user, string package, DateTimeOffset? until) => new GovernanceError(
+            ErrorIds.TierAssignmentExists, GovernanceErrorCategory.ResourceExists,
+            $"'{user}' already holds '{package}'" + (until == null ? "" : " until " + until.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) +
+            ". Nothing was changed; to change the end date, remove the assignment and add it again, or let the user request an extension.",
+            user);
+
+        public static GovernanceError TierAssignmentNotFound(string user, string package) => new GovernanceError(
+            ErrorIds.TierAssignmentNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"'{user}' holds no assignment to '{package}'. Run Get-TierAssignment -User '{user}' to see what they hold.",
+            user);
+
+        public static GovernanceError TierAssignmentEndInvalid(string package, string reason) => new GovernanceError(
+            ErrorIds.TierAssignmentEndInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"The end date for '{package}' is not allowed: {reason}",
+            package);
+
+        public static GovernanceError AccessPackagePlanStale(string package) => new GovernanceError(
+            ErrorIds.AccessPackagePlanStale, GovernanceErrorCategory.InvalidOperation,
+            $"The access package '{package}' changed after it was planned; nothing more was written. Run the command again to plan from its current state.",
+            package);
+    }
+}

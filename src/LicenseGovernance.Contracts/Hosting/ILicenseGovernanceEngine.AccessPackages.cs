@@ -1,0 +1,32 @@
+using System.Threading.Tasks;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance.Hosting
+{
+    public partial interface ILicenseGovernanceEngine
+    {
+        /// <summary>Works out the catalog, resource, package, role and policy changes New-TierAccessPackage would make; bad input throws, nothing is written.</summary>
+        Task<TierAccessPackagePlan> PlanTierAccessPackageAsync(TierAccessPackageRequest request, IGovernanceSink sink);
+
+        /// <summary>Applies a plan (after checking the tenant still matches it) and returns the package as it is now.</summary>
+        Task<TierAccessPackage> ApplyTierAccessPackagePlanAsync(TierAccessPackagePlan plan, IGovernanceSink sink);
+
+        /// <summary>Writes one <see cref="TierAccessPackage"/> per package of the catalog that matches.</summary>
+        Task GetTierAccessPackagesAsync(GetTierAccessPackageRequest request, IGovernanceSink sink);
+
+        /// <summary>Resolves the user, package and policy and checks the end date; throws on bad input. Nothing is written.</summary>
+        Task<TierAssignmentPlan> PlanAddTierAssignmentAsync(AddTierAssignmentRequest request, IGovernanceSink sink);
+
+        /// <summary>Resolves the assignment to remove; throws when there is none. Nothing is written.</summary>
+        Task<TierAssignmentPlan> PlanRemoveTierAssignmentAsync(RemoveTierAssignmentRequest request, IGovernanceSink sink);
+
+        /// <summary>Sends the planned request (journaled first) and returns the request as Graph accepted it.</summary>
+        Task<TierAssignmentRequestInfo> ApplyTierAssignmentPlanAsync(TierAssignmentPlan plan, IGovernanceSink sink);
+
+        /// <summary>Writes one <see cref="TierAssignment"/> per live assignment of the catalog's packages that matches.</summary>
+        Task GetTierAssignmentsAsync(GetTierAssignmentRequest request, IGovernanceSink sink);
+
+        /// <summary>Writes one <see cref="TierAssignmentRequestInfo"/> per request that matches.</summary>
+        Task GetTierAssignmentRequestsAsync(GetTierAssignmentRequestQuery request, IGovernanceSink sink);
+    }
+}

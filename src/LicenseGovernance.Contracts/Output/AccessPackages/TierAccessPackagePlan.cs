@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance
+{
+    /// <summary>
+    /// What New-TierAccessPackage would create or change, worked out before anything is written so that -WhatIf shows
+    /// the Graph objects themselves. Applying re-checks that the tenant still matches this plan.
+    /// </summary>
+    public sealed class TierAccessPackagePlan
+    {
+        public TierAccessPackageRequest Request { get; set; } = new TierAccessPackageRequest();
+        public string PackageName { get; set; } = "";
+        public string TierGroup { get; set; } = "";
+        public List<AccessPackageChange> Changes { get; set; } = new List<AccessPackageChange>();
+        public List<string> Warnings { get; set; } = new List<string>();
+
+        public bool IsNoChange => Changes.Count == 0;
+
+        public string Describe() =>
+            IsNoChange ? "No change" : string.Join("; ", Changes.Select(c => c.Action + " " + c.ObjectType + " '" + c.Name + "'"));
+    }
+
+    /// <summary>One Graph object to create or change, with the JSON body that would be sent.</summary>
+    public sealed class AccessPackageChange
+    {
+        /// <summary>Create, Update or Add (a resource or a role).</summary>
+        public string Action { get; set; } = "";
+        /// <summary>The Graph type, for example accessPackageAssignmentPolicy.</summary>
+        public string ObjectType { get; set; } = "";
+        public string Name { get; set; } = "";
+        /// <summary>The HTTP method and path, for example "PUT /identityGovernance/entitlementManagement/assignmentPolicies/{id}".</summary>
+        public string Request { get; set; } = "";
+        public string Body { get; set; } = "";
+
+        public override string ToString() => Action + " " + ObjectType + " '" + Name + "': " + Request + "\n" + Body;
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+
+namespace LicenseGovernance.Requests
+{
+    /// <summary>New-TierAccessPackage and New-LicenseExceptionPackage: the desired access package of one tier and its policy.</summary>
+    public sealed class TierAccessPackageRequest
+    {
+        public const string DefaultCatalog = "License tiers";
+
+        /// <summary>The tier group (name or id).</summary>
+        public string TierGroup { get; set; } = "";
+        public string Catalog { get; set; } = DefaultCatalog;
+        /// <summary>The package's display name; null for the tier group's name (with " exception" for an exception package).</summary>
+        public string? Name { get; set; }
+        public string? Description { get; set; }
+        /// <summary>The stricter exception package of document 000.</summary>
+        public bool Exception { get; set; }
+        /// <summary>Groups whose members may request; null or empty for all member users.</summary>
+        public string[]? RequestorGroup { get; set; }
+        /// <summary>Let guests request too (all directory users); off by default.</summary>
+        public bool IncludeGuests { get; set; }
+        /// <summary>None, Manager or ManagerThenApprover; null for the default (Manager, or ManagerThenApprover for an exception).</summary>
+        public string? Approval { get; set; }
+        /// <summary>Second-stage approvers (users or groups).</summary>
+        public string[]? Approver { get; set; }
+        /// <summary>Who decides when the requestor has no manager.</summary>
+        public string[]? FallbackApprover { get; set; }
+        public int ApprovalTimeoutDays { get; set; } = 14;
+        public bool RequestorJustificationRequired { get; set; } = true;
+        public bool ApproverJustificationRequired { get; set; } = true;
+        public bool AllowWithoutApproval { get; set; }
+        /// <summary>Null for the default: 365 days, or 30 for an exception package.</summary>
+        public int? ExpirationDays { get; set; }
+        public DateTimeOffset? ExpirationDate { get; set; }
+        public bool NoExpiration { get; set; }
+        public bool AllowNoExpiration { get; set; }
+        public bool AllowCustomEndDate { get; set; }
+        public bool AllowExtension { get; set; }
+        /// <summary>Extensions granted without approval (refused for exception packages).</summary>
+        public bool ExtensionWithoutApproval { get; set; }
+        /// <summary>None, Annual, Quarterly or Monthly.</summary>
+        public string AccessReview { get; set; } = "None";
+        /// <summary>Manager, Self, or users and groups.</summary>
+        public string[]? Reviewer { get; set; }
+        public bool SelfService { get; set; } = true;
+    }
+
+    public sealed class GetTierAccessPackageRequest
+    {
+        public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;
+        /// <summary>Package or tier group names (wildcards allowed); null for all.</summary>
+        public string[]? Tier { get; set; }
+    }
+
+    /// <summary>Add-TierAssignment: an administrator's direct assignment, which still expires as the policy says.</summary>
+    public sealed class AddTierAssignmentRequest
+    {
+        public string User { get; set; } = "";
+        /// <summary>The access package's or the tier group's name (or the package id).</summary>
+        public string Tier { get; set; } = "";
+        public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;
+        public DateTimeOffset? EndDate { get; set; }
+        public int? Days { get; set; }
+        public string? Justification { get; set; }
+    }
+
+    public sealed class RemoveTierAssignmentRequest
+    {
+        public string? User { get; set; }
+        public string? Tier { get; set; }
+        /// <summary>An assignment id (from Get-TierAssignment) instead of User and Tier.</summary>
+        public string? AssignmentId { get; set; }
+        public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;
+        public string? Justification { get; set; }
+    }
+
+    public sealed class GetTierAssignmentRequest
+    {
+        public string? User { get; set; }
+        public string? Tier { get; set; }
+        public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;
+        /// <summary>Only assignments that end within this many days.</summary>
+        public int? ExpiringWithinDays { get; set; }
+    }
+
+    public sealed class GetTierAssignmentRequestQuery
+    {
+        /// <summary>Pending (awaiting approval), Delivered, Denied, Canceled, or null for all.</summary>
+        public string? State { get; set; }
+        public string? User { get; set; }
+        public string? Tier { get; set; }
+        public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;
+    }
+}

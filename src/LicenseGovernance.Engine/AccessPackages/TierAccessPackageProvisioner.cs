@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Tiers;
+using LicenseGovernance.Requests;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions.Serialization;
+
+namespace LicenseGovernance.Engine.AccessPackages
+{
+    /// <summary>
+    /// Brings a tier's catalog, catalog resource, access package, Member role and policy to the state asked for. One
+    /// walk serves both planning (writes nothing, lists the Graph objects it would send) and applying (journals and sends
+    /// each), so -WhatIf shows exactly what a real run writes; a second run with the same arguments writes nothing.
+    /// </summary>
+    internal sealed class TierAccessPackageProvisioner
+    {
+        private const string PendingId = "{new}";
+
+        private readonly GraphSession _session;
+        private readonly TierAccessPackageRequest _request;
+        private readonly JournalScope? _journal;
+        private readonly CancellationToken _cancellation;
+        private readonly List<AccessPackageChange> _changes = new List<AccessPackageChange>();
+
+        private TierAccessPackageProvisioner(GraphSession session, TierAccessPackageRequest request, JournalScope? journal, CancellationToken cancellation)
+        {
+            _session = session;
+            _request = request;
+            _journal = journal;
+            _cancellation = cancellation;
+        }
+
+        public static async Task<TierAccessPackagePlan> PlanAsync(GraphSession session, TierAccessPackageRequest request, CancellationToken cancellation)
+        {
+            var walk = new TierAccessPackageProvisioner(session, request, null, cancellation);
+            var outcome = await walk.RunAsync().ConfigureAwait(false);
+            var plan = new TierAccessPackagePlan { Request = request, PackageName = outcome.PackageName, TierGroup = outcome.TierName };
+            plan.Changes.AddRange(walk._changes);
+            plan.Warnings.AddRange(outcome.Warnings);
+            return plan;
+        }
+
+        /// <summary>Re-plans first: if the tenant moved on since the plan was shown, nothing is written.</summary>
+        public static async Task<(string PackageId, string Result)> ApplyAsync(GraphSession session, TierAccessPackagePlan plan, JournalScope journal, CancellationToken cancellation)
+        {
+            var fresh = await PlanAsync(session, plan.Request, cancellation).ConfigureAwait(false);
+            string Key(IEnumerable<AccessPackageChange> changes) => string.Join("|", changes.Select(c => c.Action + " " + c.ObjectType + " " + c.Name));
+            if (Key(fresh.Changes) != Key(plan.Changes))
+            {
+                throw Errors.AccessPackagePlanStale(plan.PackageName).ToException();
+            }
+
+            var walk = new TierAccessPackageProvisioner(session, plan.Request, journal, cancellation);
+            var outcome = await walk.RunAsync().ConfigureAwait(false);
+            var created = walk._changes.Any(c => c.ObjectType == "accessPackage" && c.Action == "Create");
+            return (outcome.PackageId!, walk._changes.Count == 0 ? "Unchanged" : created ? "Created" : "Updated");
+        }
+
+        private bool Writing => _journal != null;
+
+        private async Task<Outcome> RunAsync()
+        {
+            var tier = await TierGroupDirectory.RequireAsync(_session, (_request.TierGroup ?? "").Trim(), _cancellation).ConfigureAwait(false);
+            if (!tier.IsTier)
+            {
+                throw Errors.NotATierGroup(tier.Name).ToException();
+            }
+
+            var settings = await TierPolicySettings.ResolveAsync(_session, _request, tier.Name, tier.Record!.Tier, tier.Record.Baseline, _cancellation).ConfigureAwait(false);
+            var catalogName = string.IsNullOrWhiteSpace(_request.Catalog) ? TierAccessPackageRequest.DefaultCatalog : _request.Catalog.Trim();
+            var packageName = string.IsNullOrWhiteSpace(_request.Name) ? tier.Name + (_request.Exception ? " exception" : "") : _request.Name!.Trim();
+            var description = _request.Description ?? (_request.Exception
+                ? $"Time-limited exception access to licence tier {tier.Name}, approved by the manager and a licence administrator."
+                : $"Access to licence tier {tier.Name} (tier {tier.Record.Tier}).");
+            var outcome = new Outcome { PackageName = packageName, TierName = tier.Name, Warnings = settings.Warnings };
+            var groupId = tier.Group.Id!;
+
+            var catalog = await AccessPackageDirectory.FindCatalogAsync(_session, catalogName, _cancellation).ConfigureAwait(false);
+            var catalogId = catalog?.Id;
+            if (catalog == null)
+            {
+                var body = new AccessPackageCatalog { DisplayName = catalogName, Description = "Licence tiers offered through access packages (LicenseGovernance).", IsExternallyVisible = false };
+                catalogId = await WriteAsync("Create", "accessPackageCatalog", catalogName, "POST /identityGovernance/entitlementManagement/catalogs", body, "AccessPackage.CreateCatalog",
+                    async () => (await _session.CallAsync("create catalog " + catalogName, AccessPackageDirectory.Manage,
+                        c => c.IdentityGovernance.EntitlementManagement.Catalogs.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
+            }
+
+            var resource = catalog == null ? null : await AccessPackageDirectory.FindResourceAsync(_session, catalogId!, groupId, _cancellation).ConfigureAwait(false);
+            if (resource == null)
+            {
+                var body = new AccessPackageResourceRequest
+                {
+                    RequestType = AccessPackageRequestType.AdminAdd,
+                    Resource = new AccessPackageResource { OriginId = groupId, OriginSystem = "AadGroup", DisplayName = tier.Name },
+                    Catalog = new AccessPackageCatalog { Id = catalogId },
+                };
+                await WriteAsync("Add", "accessPackageResource", tier.Name, "POST /identityGovernance/entitlementManagement/resourceRequests", body, "AccessPackage.AddCatalogResource",
+                    async () => (await _session.CallAsync("add group " + tier.Name + " to catalog " + catalogName, AccessPackageDirectory.Manage,
+                        c => c.IdentityGovernance.EntitlementManagement.ResourceRequests.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
+                if (Writing)
+                {
+                    resource = await AccessPackageDirectory.FindResourceAsync(_session, catalogId!, groupId, _cancellation).ConfigureAwait(false);
+                }
+            }
+
+            var packages = catalog == null ? new List<AccessPackage>() : await AccessPackageDirectory.PackagesAsync(_session, catalogId!, _cancellation).ConfigureAwait(false);
+            var package = packages.FirstOrDefault(p => string.Equals(p.DisplayName, packageName, StringComparison.OrdinalIgnoreCase));
+            var packageId = package?.Id;
+            if (package == null)
+            {
+                var body = new AccessPackage { DisplayName = packageName, Description = description, IsHidden = false, Catalog = new AccessPackageCatalog { Id = catalogId } };
+                packageId = await WriteAsync("Create", "accessPackage", packageName, "POST /identityGovernance/entitlementManagement/accessPackages", body, "AccessPackage.Create",
+                    async () => (await _session.CallAsync("create access package " + packageName, AccessPackageDirectory.Manage,
+                        c => c.IdentityGovernance.EntitlementManagement.AccessPackages.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
+            }
+            else
+            {
+                var others = AccessPackageDirectory.Roles(package).Where(r => !(r.GroupId == groupId.ToLowerInvariant() && r.Role == "Member")).Select(r => r.Name).ToList();
+                if (others.Count > 0)
+                {
+                    throw Errors.AccessPackageHoldsOtherResources(packageName, others).ToException();
+                }
+
+                if (_request.Description != null && !string.Equals(package.Description, description, StringComparison.Ordinal))
+                {
+                    var body = new AccessPackage { Description = description };
+                    await WriteAsync("Update", "accessPackage", packageName, "PATCH /identityGovernance/entitlementManagement/accessPackages/" + packageId, body, "AccessPackage.Update",
+                        async () =>
+                        {
+                            await _session.CallAsync("update access package " + packageName, AccessPackageDirectory.Manage,
+                                c => c.IdentityGovernance.EntitlementManagement.AccessPackages[packageId].PatchAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false);
+                            return packageId!;
+                        }, before: new { description = package.Description }).ConfigureAwait(false);
+                }
+            }
+
+            outcome.PackageId = packageId;
+            if (package == null || !AccessPackageDirectory.MemberGroups(package).Contains(groupId.ToLowerInvariant()))
+            {
+                var memberRole = resource?.Roles?.FirstOrDefault(r => string.Equals(r.DisplayName, "Member", StringComparison.OrdinalIgnoreCase));
+                var scope = resource?.Scopes?.FirstOrDefault(s => s.IsRootScope == true) ?? resource?.Scopes?.FirstOrDefault();
+                var body = new AccessPackageResourceRoleScope
+                {
+                    Role = new AccessPackageResourceRole
+                    {
+                        Id = memberRole?.Id, DisplayName = "Member", OriginSystem = "AadGroup", OriginId = memberRole?.OriginId ?? "Member_" + groupId,
+                        Resource = new AccessPackageResource { Id = resource?.Id ?? PendingId },
+                    },
+                    Scope = new AccessPackageResourceScope { Id = scope?.Id, DisplayName = "Root", OriginSystem = "AadGroup", OriginId = groupId, IsRootScope = true },
+                };
+                await WriteAsync("Add", "accessPackageResourceRoleScope", "Member of " + tier.Name, "POST /identityGovernance/entitlementManagement/accessPackages/" + (packageId ?? PendingId) + "/resourceRoleScopes",
+                    body, "AccessPackage.AddResourceRole",
+                    async () => (await _session.CallAsync("add Member role of " + tier.Name + " to " + packageName, AccessPackageDirectory.Manage,
+                        c => c.IdentityGovernance.EntitlementManagement.AccessPackages[packageId].ResourceRoleScopes.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
+            }
+
+            var policies = package == null ? new List<AccessPackageAssignmentPolicy>() : await AccessPackageDirectory.PoliciesAsync(_session, packageId!, _cancellation).ConfigureAwait(false);
+            var existing = AccessPackageDirectory.OwnPolicy(policies);
+            var desired = settings.Build(packageId ?? PendingId, _session.Now, existing?.ReviewSettings?.Schedule?.StartDateTime);
+            if (existing == null)
+            {
+                await WriteAsync("Create", "accessPackageAssignmentPolicy", settings.PolicyName, "POST /identityGovernance/entitlementManagement/assignmentPolicies", desired, "AccessPackage.CreatePolicy",
+                    async () => (await _session.CallAsync("create assignment policy of " + packageName, AccessPackageDirectory.Manage,
+                        c => c.IdentityGovernance.EntitlementManagement.AssignmentPolicies.PostAsync(desired, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
+            }
+            else if (TierPolicySettings.Shape(existing) != TierPolicySettings.Shape(desired))
+            {
+                desired.Id = existing.Id;
+                await WriteAsync("Update", "accessPackageAssignmentPolicy", settings.PolicyName, "PUT /identityGovernance/entitlementManagement/assignmentPolicies/" + existing.Id, desired, "AccessPackage.UpdatePolicy",
+                    async () =>
+                    {
+                        await _session.CallAsync("update assignment policy of " + packageName, AccessPackageDirectory.Manage,
+                            c => c.IdentityGovernance.EntitlementManagement.AssignmentPolicies[existing.Id].PutAsync(desired, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false);
+                        return existing.Id!;
+                    }, before: TierPolicySettings.Shape(existing)).ConfigureAwait(false);
+            }
+
+            return outcome;
+        }
+
+        /// <summary>Records the change for the plan; when applying, journals it first and then sends it. Returns the id Graph gave (or a placeholder when planning).</summary>
+        private async Task<string> WriteAsync(string action, string type, string name, string request, IParsable body, string operation, Func<Task<string>> send, object? before = null)
+        {
+            _changes.Add(new AccessPackageChange { Action = action, ObjectType = type, Name = name, Request = request, Body = AccessPackageAssignmentWriter.Json(body) });
+            if (!Writing)
+            {
+                return PendingId;
+            }
+
+            var intent = ChangeIntents.Other(operation, type, name, name, before, System.Text.Json.Nodes.JsonNode.Parse(AccessPackageAssignmentWriter.Json(body)));
+            return await _journal!.RunAsync(intent, send, _cancellation).ConfigureAwait(false);
+        }
+
+        private sealed class Outcome
+        {
+            public string PackageName { get; set; } = "";
+            public string TierName { get; set; } = "";
+            public string? PackageId { get; set; }
+            public List<string> Warnings { get; set; } = new List<string>();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using LicenseGovernance.Commands.Hosting;
+using LicenseGovernance.Commands.Tiers;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance.Commands.AccessPackages
+{
+    /// <summary>
+    /// Shared by New-TierAccessPackage and New-LicenseExceptionPackage: the package and policy settings, the plan, and
+    /// ShouldProcess showing every Graph object the run would create or change.
+    /// </summary>
+    public abstract class TierAccessPackageCmdlet : LicenseGovernanceCmdlet
+    {
+        internal const string DaysSet = "ExpirationDays";
+        internal const string DateSet = "ExpirationDate";
+        internal const string NeverSet = "NoExpiration";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("DisplayName", "GroupId")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TierGroupNameCompleter))]
+        public string TierGroup { get; set; } = "";
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter]
+        public string? Description { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? RequestorGroup { get; set; }
+
+        [Parameter]
+        public SwitchParameter IncludeGuests { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Approver { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? FallbackApprover { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 14)]
+        public int ApprovalTimeoutDays { get; set; } = 14;
+
+        [Parameter]
+        public SwitchParameter NoRequestorJustification { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoApproverJustification { get; set; }
+
+        [Parameter(ParameterSetName = DaysSet)]
+        [ValidateRange(1, 3650)]
+        public int ExpirationDays { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = DateSet)]
+        public DateTime ExpirationDate { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = NeverSet)]
+        public SwitchParameter NoExpiration { get; set; }
+
+        [Parameter(ParameterSetName = NeverSet)]
+        public SwitchParameter AllowNoExpiration { get; set; }
+
+        [Parameter]
+        public SwitchParameter AllowCustomEndDate { get; set; }
+
+        [Parameter]
+        public SwitchParameter AllowExtension { get; set; }
+
+        [Parameter]
+        [ValidateSet("None", "Annual", "Quarterly", "Monthly")]
+        public string AccessReview { get; set; } = "None";
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Reviewer { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoSelfService { get; set; }
+
+        /// <summary>The request both commands share; each adds what is its own.</summary>
+        internal TierAccessPackageRequest BaseRequest() => new TierAccessPackageRequest
+        {
+            TierGroup = TierGroup,
+            Catalog = Catalog,
+            Name = Name,
+            Description = Description,
+            RequestorGroup = RequestorGroup,
+            IncludeGuests = IncludeGuests,
+            Approver = Approver,
+            FallbackApprover = FallbackApprover,
+            ApprovalTimeoutDays = ApprovalTimeoutDays,
+            RequestorJustificationRequired = !NoRequestorJustification,
+            ApproverJustificationRequired = !NoApproverJustification,
+            ExpirationDays = MyInvocation.BoundParameters.ContainsKey(nameof(ExpirationDays)) ? ExpirationDays : (int?)null,
+            ExpirationDate = MyInvocation.BoundParameters.ContainsKey(nameof(ExpirationDate)) ? new DateTimeOffset(ExpirationDate.ToUniversalTime(), TimeSpan.Zero) : (DateTimeOffset?)null,
+            NoExpiration = NoExpiration,
+            AllowNoExpiration = AllowNoExpiration,
+            AllowCustomEndDate = AllowCustomEndDate,
+            AllowExtension = AllowExtension,
+            AccessReview = AccessReview,
+            Reviewer = Reviewer,
+            SelfService = !NoSelfService,
+        };
+
+        /// <summary>Plans (bad input ends the command before anything is asked), asks ShouldProcess with the Graph objects, applies and writes the package.</summary>
+        internal void PlanConfirmApply(TierAccessPackageRequest request)
+        {
+            var plan = RunEngine(sink => Engine.PlanTierAccessPackageAsync(request, sink));
+            foreach (var warning in plan.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            foreach (var change in plan.Changes)
+            {
+                WriteVerbose(change.ToString());
+            }
+
+            if (plan.IsNoChange)
+            {
+                WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Access package '{0}' already matches; nothing to change.", plan.PackageName));
+            }
+            else if (!ShouldProcess(plan.PackageName, string.Join(Environment.NewLine, plan.Changes)))
+            {
+                return;
+            }
+
+            if (TryRunEngine(sink => Engine.ApplyTierAccessPackagePlanAsync(plan, sink), out var package))
+            {
+                WriteObject(package);
+            }
+        }
+    }
+}

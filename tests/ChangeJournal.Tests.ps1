@@ -1,0 +1,76 @@
+#Requires -Version 7.4
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0'; MaximumVersion = '5.999' }
+# The change journal (Get-LicenseChangeLog, Undo-LicenseChange, Connect-LicenseGovernance -JournalPath) through the built
+# module in out/LicenseGovernance, on the embedded simulated tenant.
+
+BeforeAll {
+    $env:LICENSEGOVERNANCE_HOME = Join-Path ([IO.Path]::GetTempPath()) "lg-pester-journal-$([guid]::NewGuid().ToString('N'))"
+    New-Item -ItemType Directory -Path $env:LICENSEGOVERNANCE_HOME | Out-Null
+    Import-Module (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1') -Force
+}
+
+AfterAll {
+    Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null
+    Remove-Module LicenseGovernance -ErrorAction SilentlyContinue
+    Remove-Item -Recurse -Force $env:LICENSEGOVERNANCE_HOME -ErrorAction SilentlyContinue
+}
+
+Describe 'The change journal' {
+    BeforeAll {
+        $journal = Join-Path $env:LICENSEGOVERNANCE_HOME 'runbook-journal.jsonl'
+        $context = Connect-LicenseGovernance -Simulator -UserCount 100 -JournalPath $journal
+        $tier = New-LicenseTierGroup -Name LIC-Journal-Tier2 -Sku SPE_E3 -Tier 2
+    }
+
+    It 'is the file Connect-LicenseGovernance -JournalPath named' {
+        $context.JournalPath | Should -Be $journal
+        (Get-LicenseGovernanceContext).JournalPath | Should -Be $journal
+        $journal | Should -Exist
+    }
+
+    It 'records each write of a command, with the command, operator and outcome' {
+        $log = @(Get-LicenseChangeLog)
+        $log.Operation | Should -Be @('Group.Create', 'Group.AddExtension', 'Group.AssignLicense')
+        $log.Command | Select-Object -Unique | Should -Be 'New-LicenseTierGroup'
+        $log.Status | Select-Object -Unique | Should -Be 'Succeeded'
+        $log.CorrelationId | Select-Object -Unique | Should -HaveCount 1
+        $log[2].TargetId | Should -Be $tier.GroupId.ToString()
+        $log[0].Operator | Should -Be $context.Account
+    }
+
+    It 'filters by operation, target and count' {
+        @(Get-LicenseChangeLog -Operation 'Group.A*').Count | Should -Be 2
+        @(Get-LicenseChangeLog -Target 'LIC-Journal-*').Count | Should -Be 3
+        (Get-LicenseChangeLog -Last 1).Operation | Should -Be 'Group.AssignLicense'
+        Get-LicenseChangeLog -Operation 'User.*' | Should -BeNullOrEmpty
+    }
+
+    It 'shows in a table with the operation and status' {
+        $table = Get-LicenseChangeLog | Format-Table | Out-String
+        $table | Should -Match 'Operation'
+        $table | Should -Match 'Group\.AssignLicense'
+        $table | Should -Match 'Succeeded'
+    }
+
+    It 'says which changes Undo-LicenseChange cannot reverse, and changes nothing' {
+        $groupsBefore = @(Get-LicenseTierGroup).Count
+        $result = Get-LicenseChangeLog | Undo-LicenseChange -Confirm:$false -ErrorVariable undoErrors -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        @($undoErrors).Count | Should -Be 3
+        $undoErrors[0].FullyQualifiedErrorId | Should -BeLike 'LicenseGovernance.ChangeNotReversible*'
+        @(Get-LicenseTierGroup).Count | Should -Be $groupsBefore
+        @(Get-LicenseChangeLog).Count | Should -Be 3
+    }
+}
+
+Describe 'A journal that cannot be written' {
+    It 'stops the command before it touches the tenant' {
+        $directory = Join-Path $env:LICENSEGOVERNANCE_HOME 'not-a-file'
+        New-Item -ItemType Directory -Path $directory | Out-Null
+        Connect-LicenseGovernance -Simulator -UserCount 50 -JournalPath $directory | Out-Null
+
+        { New-LicenseTierGroup -Name LIC-Never -Sku SPE_E3 -Tier 2 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'LicenseGovernance.JournalWriteFailed*'
+        Get-LicenseTierGroup | Should -BeNullOrEmpty
+    }
+}

@@ -1,0 +1,128 @@
+using LicenseGovernance.Engine;
+using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Hosting;
+using LicenseGovernance.Requests;
+using LicenseGovernance.Tests.Engine;
+using LicenseGovernance.Tests.Tiers;
+using Xunit;
+
+namespace LicenseGovernance.Tests.AccessPackages;
+
+/// <summary>Administrators' direct assignments: they still expire, are journaled, and Undo-LicenseChange reverses them.</summary>
+public sealed class TierAssignmentEngineTests : IDisposable
+{
+    private readonly EngineFixture _fx = new EngineFixture(users: 60);
+
+    public void Dispose() => _fx.Dispose();
+
+    private async Task<TierAccessPackage> Tier3Async(int days = 180)
+    {
+        await _fx.NewTierAsync("LIC-M365-Tier3", new[] { "SPE_E5" }, tier: 3);
+        return await _fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier3", ExpirationDays = days });
+    }
+
+    [Fact]
+    public async Task AnAdministratorsAssignmentIsDeliveredAtOnceAndStillExpires()
+    {
+        await Tier3Async();
+        var (user, _) = _fx.Tenant.NewRequestor("direct");
+        var plan = await _fx.Engine.PlanAddTierAssignmentAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = "LIC-M365-Tier3", Days = 30, Justification = "Pilot" }, new CollectingSink());
+        Assert.Contains("\"requestType\":\"adminAdd\"", plan.Body);
+        Assert.Contains("\"targetId\":\"" + user.Id + "\"", plan.Body);
+        Assert.Empty(_fx.Tenant.Store.AssignmentRequests);
+
+        var sent = await _fx.Engine.ApplyTierAssignmentPlanAsync(plan, new CollectingSink());
+        Assert.Equal("delivered", sent.State);
+        _fx.Tenant.Settle();
+        Assert.True(_fx.Tenant.HoldsSku(user.Id, "SPE_E5"));
+        var held = Assert.Single(await _fx.AssignmentsAsync(new GetTierAssignmentRequest { User = user.UserPrincipalName }));
+        Assert.Equal(30, held.DaysLeft);
+        Assert.Equal("LIC-M365-Tier3", held.TierGroup);
+        Assert.Single(await _fx.AssignmentsAsync(new GetTierAssignmentRequest { ExpiringWithinDays = 31 }));
+        Assert.Empty(await _fx.AssignmentsAsync(new GetTierAssignmentRequest { ExpiringWithinDays = 29 }));
+
+        var again = await Assert.ThrowsAsync<LicenseGovernanceException>(() => _fx.Engine.PlanAddTierAssignmentAsync(new AddTierAssignmentRequest { User = user.Id.ToString(), Tier = "LIC-M365-Tier3" }, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierAssignmentExists, again.Error.Id);
+
+        _fx.Tenant.Clock.Advance(TimeSpan.FromDays(30));
+        _fx.Tenant.Settle();
+        Assert.False(_fx.Tenant.HoldsSku(user.Id, "SPE_E5"));
+    }
+
+    [Fact]
+    public async Task AnEndBeyondThePolicysMaximumIsRefusedAndNothingIsSent()
+    {
+        await Tier3Async(days: 90);
+        var (user, _) = _fx.Tenant.NewRequestor("toolong");
+        _fx.Tenant.Statistics.Reset();
+        var error = await Assert.ThrowsAsync<LicenseGovernanceException>(() =>
+            _fx.Engine.PlanAddTierAssignmentAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = "LIC-M365-Tier3", Days = 120 }, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierAssignmentEndInvalid, error.Error.Id);
+        var unknown = await Assert.ThrowsAsync<LicenseGovernanceException>(() =>
+            _fx.Engine.PlanAddTierAssignmentAsync(new AddTierAssignmentRequest { User = "nobody@nowhere.example", Tier = "LIC-M365-Tier3" }, new CollectingSink()));
+        Assert.Equal(ErrorIds.PrincipalNotFound, unknown.Error.Id);
+        var noPackage = await Assert.ThrowsAsync<LicenseGovernanceException>(() =>
+            _fx.Engine.PlanAddTierAssignmentAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = "LIC-M365-Tier9" }, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierAccessPackageNotFound, noPackage.Error.Id);
+        Assert.Equal(0, _fx.Tenant.Statistics.Writes);
+    }
+
+    [Fact]
+    public async Task RemovingAnAssignmentTakesTheTierAwayAndUndoGivesItBack()
+    {
+        await Tier3Async();
+        var (user, _) = _fx.Tenant.NewRequestor("undone");
+        await _fx.AssignAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = "LIC-M365-Tier3", Days = 60, Justification = "Project" });
+        _fx.Tenant.Settle();
+
+        var plan = await _fx.Engine.PlanRemoveTierAssignmentAsync(new RemoveTierAssignmentRequest { User = user.UserPrincipalName, Tier = "LIC-M365-Tier3", Justification = "Project over" }, new CollectingSink());
+        Assert.Contains("\"requestType\":\"adminRemove\"", plan.Body);
+        Assert.Contains("will have no licence left", Assert.Single(plan.Warnings));
+        await _fx.Engine.ApplyTierAssignmentPlanAsync(plan, new CollectingSink());
+        _fx.Tenant.Settle();
+        Assert.False(_fx.Tenant.HoldsSku(user.Id, "SPE_E5"));
+        Assert.Empty(await _fx.AssignmentsAsync());
+
+        var removal = new JournalFile(_fx.Engine.JournalPath).Load(out _).Last(e => e.Operation == AccessPackageChangeIntents.RemoveAssignment);
+        Assert.Equal(user.Id.ToString(), removal.TargetId);
+        Assert.Equal(LicenseChangeStatus.Succeeded, removal.Status);
+        var undo = new CollectingSink();
+        await _fx.Engine.UndoChangesAsync(new UndoChangeRequest { Id = new[] { removal.Id } }, undo);
+        Assert.Empty(undo.Errors);
+        _fx.Tenant.Settle();
+        var back = Assert.Single(await _fx.AssignmentsAsync());
+        Assert.Equal(user.Id, back.UserId);
+        Assert.True(_fx.Tenant.HoldsSku(user.Id, "SPE_E5"));
+
+        // Undoing the add it made takes the assignment away again.
+        var add = new JournalFile(_fx.Engine.JournalPath).Load(out _).Last(e => e.Operation == AccessPackageChangeIntents.AddAssignment);
+        await _fx.Engine.UndoChangesAsync(new UndoChangeRequest { Id = new[] { add.Id } }, new CollectingSink());
+        Assert.Empty(await _fx.AssignmentsAsync());
+    }
+
+    [Fact]
+    public async Task TheRemoverTakesAwayOnlyAssignmentsWhosePackageGrantsTheGroup()
+    {
+        var package = await Tier3Async();
+        await _fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+        await _fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier2" });
+        var (user, _) = _fx.Tenant.NewRequestor("zombie");
+        await _fx.AssignAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = "LIC-M365-Tier3" });
+        await _fx.AssignAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = "LIC-M365-Tier2" });
+        var tier3 = _fx.Tenant.Store.Groups.Single(g => g.DisplayName == "LIC-M365-Tier3");
+
+        var session = _fx.Engine.Session!;
+        var granting = await GovernanceEngine.FindPackagesGrantingGroupAsync(session, tier3.Id.ToString(), CancellationToken.None);
+        Assert.Equal(package.Id.ToString(), Assert.Single(granting).Id);
+
+        var removed = await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, user.Id.ToString(), tier3.Id.ToString(), _fx.Engine.BeginJournal(session, "Remove-ZombieLicense"), CancellationToken.None, "Zombie licence");
+        Assert.Equal(package.Id, Assert.Single(removed).AccessPackageId);
+        var left = Assert.Single(await _fx.AssignmentsAsync());
+        Assert.Equal("LIC-M365-Tier2", left.AccessPackage);
+        Assert.DoesNotContain(user.Id, tier3.Members);
+        Assert.Contains(new JournalFile(_fx.Engine.JournalPath).Load(out _), e => e.Command == "Remove-ZombieLicense" && e.Operation == AccessPackageChangeIntents.RemoveAssignment);
+
+        var none = await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, user.Id.ToString(), tier3.Id.ToString(), _fx.Engine.BeginJournal(session, "Remove-ZombieLicense"), CancellationToken.None);
+        Assert.Empty(none);
+    }
+}
