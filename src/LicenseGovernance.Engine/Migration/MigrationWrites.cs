@@ -60,6 +60,7 @@ namespace LicenseGovernance.Engine.Migration
                 var baseUrl = client.RequestAdapter.BaseUrl!.TrimEnd('/');
                 var body = new Group
                 {
+                    OdataType = null,
                     AdditionalData = new Dictionary<string, object> { ["members@odata.bind"] = userIds.Select(id => baseUrl + "/directoryObjects/" + id).ToList() },
                 };
                 var headers = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };

@@ -108,7 +108,8 @@ namespace LicenseGovernance.Simulator.Http
                 throw GraphServiceError.BadRequest("The request body must be a JSON object.");
             }
 
-            var onlyMembers = root.EnumerateObject().All(p => p.Name == "members@odata.bind");
+            // The SDK's Group model always carries @odata.type, which says nothing about what changes.
+            var onlyMembers = root.EnumerateObject().All(p => p.Name == "members@odata.bind" || p.Name == "@odata.type");
             ctx.RequirePermission(onlyMembers ? Permissions.GroupMemberWrite : Permissions.GroupWrite);
             var binds = MemberBinds(root);
             if (binds.Count > MaxMembersPerPatch)

@@ -294,4 +294,24 @@ public class MigrationEngineTests
         fx.Tenant.Clock.Advance(TimeSpan.FromHours(2));
         fx.Tenant.AssertNoInstantWithout(sku);
     }
+
+    [Fact]
+    public async Task AWaveWhoseRemovalsAreRefused_StopsTheRun_BeforeTheNextWaveIsTouched()
+    {
+        // This app may add members but not change licences: every removal comes back 403.
+        var tenant = LegacyDirectLicenseTenant.Create(new LegacyDirectLicenseOptions { Users = 200 });
+        var principal = new SimulatedPrincipal(Guid.NewGuid().ToString(), "Member writer", null, new[] { "GroupMember.ReadWrite.All", "Directory.Read.All", "LicenseAssignment.Read.All" });
+        using var fx = new Engine.EngineFixture(tenant: tenant, principal: principal);
+        var sku = fx.Tenant.E3().SkuId;
+
+        var sink = await fx.MoveAsync(new MoveDirectToGroupLicenseRequest { Sku = MigrationSteps.Sku, Group = MigrationSteps.Group, BatchSize = 50 });
+
+        var summary = sink.Summary();
+        Assert.True(summary.Failed == 50, string.Join(" / ", sink.Of<DirectToGroupMigrationResult>().Select(r => r.Detail).Distinct()));
+        Assert.Equal(150, summary.Pending);
+        Assert.Equal(0, summary.Migrated);
+        Assert.Contains(sink.Warnings, w => w.Contains("wave 1") && w.Contains("150 user(s) were left untouched"));
+        Assert.Equal(50, fx.Tenant.Statistics.CountFor("POST /users/{id}/assignLicense"));
+        Assert.All(fx.Tenant.Store.Users, u => Assert.True(u.HoldsDirect(sku)));
+    }
 }
