@@ -314,7 +314,8 @@ namespace LicenseGovernance.Engine.Migration
         /// <summary>Polls the group's processing state with back-off until Entra has finished, or -WaitTimeout passes.</summary>
         private async Task<bool> WaitForProcessingAsync(bool added, List<MigrationUser> work)
         {
-            if (!added && work.Where(u => u.Member).All(u => u.FromGroup != null && LicenseStates.IsActive(u.FromGroup)))
+            // Nobody new, and Entra has already given every member a state from the group (active or in error): nothing to wait for.
+            if (!added && work.Where(u => u.Member).All(u => u.FromGroup != null))
             {
                 return true;
             }

@@ -76,6 +76,12 @@ public class MigrationEngineTests
 
         fx.Tenant.AssertNoInstantWithout(sku);
         fx.Tenant.AssertNoDuplicateRemovals(sku);
+
+        // Run again: the users in error are reported again, at once (Entra has already judged them), and nothing else moves.
+        var clock = fx.Tenant.Clock.UtcNow;
+        var again = (await fx.MoveAsync()).Summary();
+        Assert.Equal((0, 870, 100, 30), (again.Migrated, again.AlreadyMigrated, again.Skipped, again.Failed));
+        Assert.Equal(clock, fx.Tenant.Clock.UtcNow);
     }
 
     [Fact]
