@@ -124,19 +124,8 @@ namespace LicenseGovernance.Engine.Journal
                 }
 
                 plan.Intent.UndoOf = change.Id;
-                var entry = await scope.RecordAsync(plan.Intent, sink.Cancellation).ConfigureAwait(false);
-                bool changed;
-                try
-                {
-                    changed = await plan.Apply(sink.Cancellation).ConfigureAwait(false);
-                }
-                catch (LicenseGovernanceException ex)
-                {
-                    await scope.CompleteAsync(entry, ex.Error.Message, System.Threading.CancellationToken.None).ConfigureAwait(false);
-                    throw;
-                }
-
-                await scope.CompleteAsync(entry, null, System.Threading.CancellationToken.None).ConfigureAwait(false);
+                var apply = plan.Apply;
+                var (entry, changed) = await scope.RunRecordedAsync(plan.Intent, () => apply(sink.Cancellation), sink.Cancellation).ConfigureAwait(false);
                 return changed
                     ? Result(LicenseChangeUndoStatus.Undone, plan.Detail, entry.Id)
                     : Result(LicenseChangeUndoStatus.AlreadyUndone, "the tenant already showed the state before the change.", entry.Id);

@@ -93,7 +93,11 @@ namespace LicenseGovernance.Engine.Journal
         }
 
         /// <summary>Records the change, runs it, and records how it ended (a failure is rethrown).</summary>
-        public async Task<T> RunAsync<T>(ChangeIntent intent, Func<Task<T>> change, CancellationToken cancellation)
+        public async Task<T> RunAsync<T>(ChangeIntent intent, Func<Task<T>> change, CancellationToken cancellation) =>
+            (await RunRecordedAsync(intent, change, cancellation).ConfigureAwait(false)).Result;
+
+        /// <summary>Like <see cref="RunAsync{T}"/>, and also gives the journal entry, for callers that report which entry records the change.</summary>
+        public async Task<(JournalEntry Entry, T Result)> RunRecordedAsync<T>(ChangeIntent intent, Func<Task<T>> change, CancellationToken cancellation)
         {
             var entry = await RecordAsync(intent, cancellation).ConfigureAwait(false);
             T result;
@@ -113,7 +117,7 @@ namespace LicenseGovernance.Engine.Journal
             }
 
             await CompleteAsync(entry, null, CancellationToken.None).ConfigureAwait(false);
-            return result;
+            return (entry, result);
         }
 
         public Task RunAsync(ChangeIntent intent, Func<Task> change, CancellationToken cancellation) =>

@@ -88,8 +88,8 @@ namespace LicenseGovernance.Engine.Migration
                     continue;
                 }
 
-                var direct = bySku.FirstOrDefault(s => string.IsNullOrEmpty(s.AssignedByGroup));
-                var inherited = bySku.Where(s => !string.IsNullOrEmpty(s.AssignedByGroup)).ToList();
+                var direct = bySku.FirstOrDefault(LicenseStates.IsDirect);
+                var inherited = bySku.Where(s => !LicenseStates.IsDirect(s)).ToList();
                 var row = new DirectLicenseAssignment
                 {
                     UserId = Guid.Parse(user.Id!),

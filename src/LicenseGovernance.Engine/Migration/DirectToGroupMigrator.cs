@@ -163,7 +163,7 @@ namespace LicenseGovernance.Engine.Migration
             void Take(User user)
             {
                 var states = LicenseStates.Of(user).Where(s => s.SkuId == _sku.SkuId).ToList();
-                var direct = states.FirstOrDefault(s => string.IsNullOrEmpty(s.AssignedByGroup));
+                var direct = states.FirstOrDefault(LicenseStates.IsDirect);
                 var fromGroup = states.FirstOrDefault(s => LicenseStates.FromGroup(s, GroupId));
                 if (direct == null)
                 {

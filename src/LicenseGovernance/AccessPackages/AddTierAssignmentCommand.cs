@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Requests;
 
 namespace LicenseGovernance.Commands.AccessPackages
@@ -11,7 +10,7 @@ namespace LicenseGovernance.Commands.AccessPackages
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "TierAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TierAssignmentRequestInfo))]
-    public sealed class AddTierAssignmentCommand : LicenseGovernanceCmdlet
+    public sealed class AddTierAssignmentCommand : TierAssignmentCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserPrincipalName", "UserId", "Id")]
@@ -55,19 +54,7 @@ namespace LicenseGovernance.Commands.AccessPackages
                 EndDate = EndDate == null ? (DateTimeOffset?)null : new DateTimeOffset(EndDate.Value.ToUniversalTime(), TimeSpan.Zero),
                 Days = Days,
             };
-            if (TryRunEngine(sink => Engine.PlanAddTierAssignmentAsync(request, sink), out var plan)
-                && Confirm(plan)
-                && TryRunEngine(sink => Engine.ApplyTierAssignmentPlanAsync(plan, sink), out var sent))
-            {
-                WriteObject(sent);
-            }
-        }
-    
-        /// <summary>The request body goes to -Verbose too, so it is visible under -WhatIf in any host.</summary>
-        private bool Confirm(TierAssignmentPlan plan)
-        {
-            WriteVerbose(plan.Target + ": " + plan.Describe());
-            return ShouldProcess(plan.Target, plan.Describe());
+            PlanConfirmAndApply(sink => Engine.PlanAddTierAssignmentAsync(request, sink));
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Requests;
 
 namespace LicenseGovernance.Commands.AccessPackages
@@ -11,7 +10,7 @@ namespace LicenseGovernance.Commands.AccessPackages
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "TierAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
     [OutputType(typeof(TierAssignmentRequestInfo))]
-    public sealed class RemoveTierAssignmentCommand : LicenseGovernanceCmdlet
+    public sealed class RemoveTierAssignmentCommand : TierAssignmentCmdlet
     {
         private const string ByIdSet = "ByAssignmentId";
         private const string ByUserSet = "ByUser";
@@ -49,24 +48,7 @@ namespace LicenseGovernance.Commands.AccessPackages
             var request = ParameterSetName == ByIdSet
                 ? new RemoveTierAssignmentRequest { AssignmentId = AssignmentId, Catalog = Catalog, Justification = Justification }
                 : new RemoveTierAssignmentRequest { User = User, Tier = Tier, Catalog = Catalog, Justification = Justification };
-            if (TryRunEngine(sink => Engine.PlanRemoveTierAssignmentAsync(request, sink), out var plan)
-                && Confirm(plan)
-                && TryRunEngine(sink => Engine.ApplyTierAssignmentPlanAsync(plan, sink), out var sent))
-            {
-                WriteObject(sent);
-            }
-        }
-    
-        /// <summary>The request body goes to -Verbose too, so it is visible under -WhatIf in any host.</summary>
-        private bool Confirm(TierAssignmentPlan plan)
-        {
-            foreach (var warning in plan.Warnings)
-            {
-                WriteWarning(warning);
-            }
-
-            WriteVerbose(plan.Target + ": " + plan.Describe());
-            return ShouldProcess(plan.Target, plan.Describe());
+            PlanConfirmAndApply(sink => Engine.PlanRemoveTierAssignmentAsync(request, sink));
         }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Requests;
@@ -10,6 +12,9 @@ namespace LicenseGovernance.Commands.Journal
     [OutputType(typeof(LicenseChange))]
     public sealed class GetLicenseChangeLogCommand : LicenseGovernanceCmdlet
     {
+        private readonly List<Guid> _ids = new List<Guid>();
+        private bool _received;
+
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public Guid[]? Id { get; set; }
@@ -40,18 +45,40 @@ namespace LicenseGovernance.Commands.Journal
 
         protected override void ProcessRecord()
         {
-            var request = new GetChangeLogRequest
+            _received = true;
+            if (Id != null)
             {
-                Id = Id,
-                Since = Since,
-                Until = Until,
-                Operation = Operation,
-                Target = Target,
-                CorrelationId = CorrelationId,
-                Last = Last,
-                AllTenants = AllTenants,
-            };
-            RunEngine(sink => Engine.GetChangeLogAsync(request, sink));
+                _ids.AddRange(Id.Where(i => !_ids.Contains(i)));
+            }
+        }
+
+        // Piped changes are looked up in one read of the journal, not one read per change.
+        protected override void EndProcessing()
+        {
+            try
+            {
+                if (!_received)
+                {
+                    return;
+                }
+
+                var request = new GetChangeLogRequest
+                {
+                    Id = _ids.Count == 0 ? null : _ids.ToArray(),
+                    Since = Since,
+                    Until = Until,
+                    Operation = Operation,
+                    Target = Target,
+                    CorrelationId = CorrelationId,
+                    Last = Last,
+                    AllTenants = AllTenants,
+                };
+                RunEngine(sink => Engine.GetChangeLogAsync(request, sink));
+            }
+            finally
+            {
+                base.EndProcessing();
+            }
         }
     }
 }
