@@ -65,6 +65,12 @@ namespace LicenseGovernance.Simulator.Http
         private async Task<SimResponse> RouteAsync(SimRequest request, bool insideBatch, string requestId, CancellationToken cancellationToken)
         {
             var path = request.Uri.AbsolutePath;
+            if (path.StartsWith(Usage.ReportDownloads.PathPrefix, StringComparison.Ordinal) && request.Method == "GET")
+            {
+                // A report's pre-authenticated download: outside /v1.0 and without a token, as Graph's report links are.
+                return ReportRoutes.Download(_tenant, request);
+            }
+
             var version = path.IndexOf("/v1.0", StringComparison.OrdinalIgnoreCase);
             if (version < 0 || (path.Length > version + 5 && path[version + 5] != '/'))
             {

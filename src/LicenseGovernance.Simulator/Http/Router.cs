@@ -54,6 +54,7 @@ namespace LicenseGovernance.Simulator.Http
                 "users" => Users(method, s),
                 "groups" => Groups(method, s),
                 "identityGovernance" => EntitlementRoutes.Match(method, s),
+                "reports" or "admin" => ReportRoutes.Match(method, s),
                 "subscribedSkus" when n == 1 && method == "GET" => new Route("/subscribedSkus", SkuRoutes.List),
                 "subscribedSkus" when n == 2 && method == "GET" => new Route("/subscribedSkus/{id}", c => SkuRoutes.Get(c, s[1])),
                 "$batch" when n == 1 && method == "POST" => new Route("/$batch", _ => throw new InvalidOperationException("$batch is dispatched by the pipeline.")),

@@ -68,6 +68,9 @@ namespace LicenseGovernance.Simulator.Model
         /// <summary>Null for users who never signed in.</summary>
         public SignInActivity? SignInActivity { get; set; }
 
+        /// <summary>Usage report data (Usage area); null for users with no activity in any workload.</summary>
+        public UsageProfile? Usage { get; set; }
+
         public DateTimeOffset? SignInSessionsValidFromDateTime { get; set; }
 
         public List<LicenseAssignmentState> LicenseAssignmentStates { get; set; } = new List<LicenseAssignmentState>();

@@ -41,6 +41,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 MembershipEvaluations = tenant.Store.DynamicMembership.Save(),
                 Entitlement = tenant.Store.Entitlement,
                 LicenceTimeline = tenant.Store.LicenceTimeline.Events.ToList(),
+                DisplayConcealedNames = tenant.Store.DisplayConcealedNamesCore,
             });
             using var file = File.Create(path);
             using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest) : (Stream)file;
@@ -103,6 +104,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     tenant.Store.DynamicMembership.Load(document.MembershipEvaluations ?? new List<DynamicEvaluation>());
                     tenant.Store.LoadEntitlement(document.Entitlement);
                     tenant.Store.LicenceTimeline.Load(document.LicenceTimeline ?? new List<LicenceEvent>());
+                    tenant.Store.DisplayConcealedNamesCore = document.DisplayConcealedNames ?? true;
                     return 0;
                 });
             }
@@ -141,6 +143,9 @@ namespace LicenseGovernance.Simulator.Snapshots
 
             /// <summary>Absent from older files, which then start with an empty timeline.</summary>
             public List<LicenceEvent>? LicenceTimeline { get; set; }
+
+            /// <summary>adminReportSettings; absent from older files, which then conceal names as Graph does by default.</summary>
+            public bool? DisplayConcealedNames { get; set; }
         }
 
         private sealed class SnapshotOptions
