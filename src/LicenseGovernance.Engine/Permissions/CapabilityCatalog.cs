@@ -20,12 +20,12 @@ namespace LicenseGovernance.Engine.Permissions
         {
             new Capability(
                 "ReadSkus", "Read subscribed SKUs",
-                new[] { "Get-LicenseSku", "Get-LicenseUsage", "Get-ZombieLicense", "Get-LicenseCost" },
+                new[] { "Get-LicenseSku", "Get-LicenseUsage", "Get-ZombieLicense", "Get-LicenseCost", "Get-UnderusedLicense" },
                 "LicenseAssignment.Read.All", "LicenseAssignment.Read.All",
                 new[] { "LicenseAssignment.ReadWrite.All", "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
                 "ReadUsers", "Read users and their licences",
-                new[] { "Get-LicenseUser", "Get-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess" },
+                new[] { "Get-LicenseUser", "Get-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess", "Get-UnderusedLicense" },
                 "User.Read.All", "User.Read.All",
                 new[] { "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" },
                 notes: "User.ReadBasic.All is not enough: it hides assignedLicenses and licenseAssignmentStates."),
@@ -111,12 +111,12 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: "Directory audits also need Directory.Read.All (or ReadUsers for user names)."),
             new Capability(
                 "ReadUsageReports", "Read Microsoft 365 usage reports",
-                new[] { "Get-ZombieLicense", "Get-LicenseActivity" },
+                new[] { "Get-ZombieLicense", "Get-UnderusedLicense" },
                 "Reports.Read.All", "Reports.Read.All",
                 notes: DelegatedRoleNote + " For example Reports Reader."),
             new Capability(
                 "ReadReportSettings", "Read whether reports conceal user names",
-                new[] { "Get-ZombieLicense", "Get-LicenseActivity" },
+                new[] { "Get-ZombieLicense", "Get-UnderusedLicense" },
                 "ReportSettings.Read.All", "ReportSettings.Read.All",
                 new[] { "ReportSettings.ReadWrite.All" },
                 notes: "When reports conceal names, usage rows cannot be matched to users; changing the setting needs ReportSettings.ReadWrite.All."),

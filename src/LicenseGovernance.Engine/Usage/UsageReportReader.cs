@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using CsvHelper;
+using CsvHelper.Configuration;
+using LicenseGovernance.Engine.Permissions;
+using LicenseGovernance.Engine.Sessions;
+using Microsoft.Kiota.Abstractions;
+
+namespace LicenseGovernance.Engine.Usage
+{
+    /// <summary>
+    /// Downloads Microsoft 365 usage reports through the Graph SDK (which follows the report's 302 to its pre-authenticated
+    /// CSV) and reads them with CsvHelper by column name, so the order of columns does not matter.
+    /// </summary>
+    internal static class UsageReportReader
+    {
+        public const string ActiveUserReport = "getOffice365ActiveUserDetail";
+        public const string AppUserReport = "getM365AppUserDetail";
+
+        public static readonly string[] Workloads = { "Exchange", "OneDrive", "SharePoint", "Skype For Business", "Yammer", "Teams" };
+        public static readonly string[] Apps = { "Outlook", "Word", "Excel", "PowerPoint", "OneNote", "Teams" };
+        public static readonly string[] Platforms = { "Windows", "Mac", "Mobile", "Web" };
+
+        private static readonly Regex ConcealedName = new Regex("^[0-9A-F]{32}$", RegexOptions.CultureInvariant);
+
+        public static async Task<IReadOnlyDictionary<string, ActiveUserReportRow>> ReadActiveUsersAsync(GraphSession session, string period, CancellationToken cancellation)
+        {
+            var stream = await DownloadAsync(session, ActiveUserReport, period,
+                c => c.Reports.GetOffice365ActiveUserDetailWithPeriod(period).GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+            return Parse(stream, ActiveUserReport, new[] { "Report Refresh Date", "User Principal Name", "Display Name" }
+                .Concat(Workloads.Select(w => w + " Last Activity Date")).Concat(Workloads.Select(w => $"Has {w} License")), csv =>
+            {
+                var row = new ActiveUserReportRow
+                {
+                    UserPrincipalName = csv.GetField("User Principal Name") ?? "",
+                    DisplayName = csv.GetField("Display Name"),
+                    ReportRefreshDate = Day(csv, "Report Refresh Date"),
+                };
+                foreach (var workload in Workloads)
+                {
+                    row.LastActivity[workload] = Day(csv, workload + " Last Activity Date");
+                    row.HasLicense[workload] = Flag(csv, $"Has {workload} License");
+                }
+
+                return row;
+            });
+        }
+
+        public static async Task<IReadOnlyDictionary<string, AppUserReportRow>> ReadAppUsersAsync(GraphSession session, string period, CancellationToken cancellation)
+        {
+            var stream = await DownloadAsync(session, AppUserReport, period,
+                c => c.Reports.GetM365AppUserDetailWithPeriod(period).GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+            var columns = Platforms.SelectMany(p => Apps.Select(a => $"{a} ({p})")).ToArray();
+            return Parse(stream, AppUserReport, new[] { "Report Refresh Date", "User Principal Name", "Last Activation Date", "Last Activity Date" }.Concat(columns), csv =>
+            {
+                var row = new AppUserReportRow
+                {
+                    UserPrincipalName = csv.GetField("User Principal Name") ?? "",
+                    ReportRefreshDate = Day(csv, "Report Refresh Date"),
+                    LastActivationDate = Day(csv, "Last Activation Date"),
+                    LastActivityDate = Day(csv, "Last Activity Date"),
+                };
+                foreach (var column in columns)
+                {
+                    if (Flag(csv, column))
+                    {
+                        row.AppsUsed.Add(column);
+                    }
+                }
+
+                return row;
+            });
+        }
+
+        /// <summary>
+        /// Concealed reports put 32 hex characters where user principal names belong. One real name among the rows is enough
+        /// to know names are shown (rows for users without a UPN-like name do not exist).
+        /// </summary>
+        public static bool NamesConcealed<T>(IReadOnlyDictionary<string, T> rows) =>
+            rows.Count > 0 && rows.Keys.All(k => k.IndexOf('@') < 0 && ConcealedName.IsMatch(k));
+
+        private static async Task<Stream> DownloadAsync(GraphSession session, string report, string period, Func<Microsoft.Graph.GraphServiceClient, Task<Stream?>> call, CancellationToken cancellation)
+        {
+            var operation = $"read the usage report {report}(period='{period}')";
+            var stream = await session.CallAsync(operation, "ReadUsageReports", async client =>
+            {
+                try
+                {
+                    return await call(client).ConfigureAwait(false);
+                }
+                catch (ApiException api) when (api.ResponseStatusCode == 403)
+                {
+                    // Reports word a missing permission as S2SUnauthorized inside UnknownError, not Authorization_RequestDenied.
+                    var accepted = CapabilityCatalog.Get("ReadUsageReports").AcceptedPermissions(session.AppOnly);
+                    throw Errors.PermissionDenied(operation, accepted, (api as Microsoft.Graph.Models.ODataErrors.ODataError)?.Error?.Message ?? api.Message).ToException();
+                }
+            }, cancellation).ConfigureAwait(false);
+            return stream ?? throw Errors.UsageReportUnreadable(report, "Microsoft Graph returned no content.").ToException();
+        }
+
+        private static IReadOnlyDictionary<string, T> Parse<T>(Stream stream, string report, IEnumerable<string> required, Func<CsvReader, T> read)
+            where T : UsageReportRow
+        {
+            var rows = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+            using (stream)
+            using (var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+            using (var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim }))
+            {
+                try
+                {
+                    if (!csv.Read() || !csv.ReadHeader())
+                    {
+                        throw Errors.UsageReportUnreadable(report, "it is empty (not even a header row).").ToException();
+                    }
+
+                    var header = new HashSet<string>(csv.HeaderRecord ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+                    var missing = required.Where(r => !header.Contains(r)).ToList();
+                    if (missing.Count > 0)
+                    {
+                        throw Errors.UsageReportUnreadable(report, $"it lacks the column(s) {string.Join(", ", missing.Select(m => "'" + m + "'"))}.").ToException();
+                    }
+
+                    while (csv.Read())
+                    {
+                        var row = read(csv);
+                        if (row.UserPrincipalName.Length > 0)
+                        {
+                            rows[row.UserPrincipalName] = row;
+                        }
+                    }
+                }
+                catch (CsvHelperException e)
+                {
+                    throw Errors.UsageReportUnreadable(report, e.Message).ToException();
+                }
+                catch (FormatException e)
+                {
+                    throw Errors.UsageReportUnreadable(report, e.Message).ToException();
+                }
+            }
+
+            return rows;
+        }
+
+        private static DateTime? Day(CsvReader csv, string column)
+        {
+            var value = csv.GetField(column);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (DateTime.TryParseExact(value, new[] { "yyyy-MM-dd", "M/d/yyyy" }, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var day))
+            {
+                return DateTime.SpecifyKind(day.Date, DateTimeKind.Utc);
+            }
+
+            throw new FormatException($"'{value}' in column '{column}' is not a date.");
+        }
+
+        // Reports write yes/no columns as True/False or Yes/No depending on the report.
+        private static bool Flag(CsvReader csv, string column)
+        {
+            var value = csv.GetField(column)?.Trim();
+            return string.Equals(value, "True", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "Yes", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    internal abstract class UsageReportRow
+    {
+        public string UserPrincipalName { get; set; } = "";
+        public DateTime? ReportRefreshDate { get; set; }
+    }
+
+    /// <summary>One user's row of getOffice365ActiveUserDetail.</summary>
+    internal sealed class ActiveUserReportRow : UsageReportRow
+    {
+        public string? DisplayName { get; set; }
+        public Dictionary<string, DateTime?> LastActivity { get; } = new Dictionary<string, DateTime?>(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, bool> HasLicense { get; } = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>One user's row of getM365AppUserDetail: which apps on which platforms within the period.</summary>
+    internal sealed class AppUserReportRow : UsageReportRow
+    {
+        public DateTime? LastActivationDate { get; set; }
+        public DateTime? LastActivityDate { get; set; }
+        /// <summary>Columns such as "Word (Windows)" that say the app was used there within the period.</summary>
+        public List<string> AppsUsed { get; } = new List<string>();
+    }
+}
