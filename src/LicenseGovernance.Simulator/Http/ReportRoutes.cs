@@ -96,7 +96,7 @@ namespace LicenseGovernance.Simulator.Http
                     }
 
                     csv.NextRecord();
-                    foreach (var user in UsageReportBuilder.ReportedUsers(c.Store))
+                    foreach (var user in UsageReportBuilder.ReportedUsers(c.Store, refresh))
                     {
                         var row = UsageReportBuilder.ActiveUser(c.Store, user, refresh, conceal, c.Tenant.TenantId);
                         csv.WriteField(Day(refresh));
@@ -156,7 +156,7 @@ namespace LicenseGovernance.Simulator.Http
                     }
 
                     csv.NextRecord();
-                    foreach (var user in UsageReportBuilder.ReportedUsers(c.Store))
+                    foreach (var user in UsageReportBuilder.ReportedUsers(c.Store, refresh))
                     {
                         var row = UsageReportBuilder.AppUser(user, refresh, days, conceal, c.Tenant.TenantId);
                         csv.WriteField(Day(refresh));
@@ -205,7 +205,7 @@ namespace LicenseGovernance.Simulator.Http
             {
                 var conceal = c.Store.DisplayConcealedNames;
                 var refresh = UsageReportBuilder.RefreshDate(c.Now);
-                var users = UsageReportBuilder.ReportedUsers(c.Store).Skip(start).Take(top + 1).ToList();
+                var users = UsageReportBuilder.ReportedUsers(c.Store, refresh).Skip(start).Take(top + 1).ToList();
                 return GraphJson.Write(w =>
                 {
                     w.WriteStartObject();

@@ -58,9 +58,12 @@ namespace LicenseGovernance.Simulator.Usage
         /// <summary>The day the report's data runs to: the day before the clock's date.</summary>
         public static DateTime RefreshDate(DateTimeOffset now) => now.UtcDateTime.Date.AddDays(-1);
 
-        /// <summary>Users the reports list: everyone holding at least one licence, in creation order.</summary>
-        public static IEnumerable<SimulatedUser> ReportedUsers(TenantStore store) =>
-            store.UserList.Where(u => u.LicenseAssignmentStates.Any(s => s.HoldsSeat));
+        /// <summary>
+        /// Users the reports list, in creation order: everyone holding a licence whose assignment the report has caught up
+        /// with (on or before the refresh date). A user licensed since then appears in tomorrow's report.
+        /// </summary>
+        public static IEnumerable<SimulatedUser> ReportedUsers(TenantStore store, DateTime refresh) =>
+            store.UserList.Where(u => u.LicenseAssignmentStates.Any(s => s.HoldsSeat && s.LastUpdatedDateTime.UtcDateTime.Date <= refresh));
 
         public static ActiveUserRow ActiveUser(TenantStore store, SimulatedUser user, DateTime refresh, bool conceal, string tenantId)
         {

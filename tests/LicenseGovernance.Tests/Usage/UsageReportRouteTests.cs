@@ -64,7 +64,7 @@ public class UsageReportRouteTests
         Assert.Equal("2026-10-30", mail["Exchange Last Activity Date"]);
         Assert.Equal("2026-10-29", mail["Teams Last Activity Date"]);
         Assert.Equal("", mail["OneDrive Last Activity Date"]);
-        Assert.Equal("2026-11-01", mail["Exchange License Assign Date"]);
+        Assert.Equal("2025-11-01", mail["Exchange License Assign Date"]);
         Assert.Equal("MICROSOFT 365 E5", mail["Assigned Products"]);
     }
 

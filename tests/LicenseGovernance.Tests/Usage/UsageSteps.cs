@@ -38,6 +38,8 @@ internal static class UsageSteps
                 u.SignInActivity = signIn == null ? null : new SignInActivity { LastSignInDateTime = signIn, LastSuccessfulSignInDateTime = signIn, LastNonInteractiveSignInDateTime = signIn };
             });
             sim.Store.AssignLicense(user.Id, sku);
+            // Licensed a year ago, so the reports (a day behind) list the user.
+            sim.Store.UpdateUser(user.Id, u => u.LicenseAssignmentStates.ForEach(s => s.LastUpdatedDateTime = Now.AddYears(-1)));
             sim.Store.SetUsage(user.Id, usage);
             return sim.Store.GetUser(user.Id);
         }
