@@ -4,15 +4,16 @@ namespace LicenseGovernance
 {
     public static partial class Errors
     {
-        public static GovernanceError UsageReportNamesConcealed(string report) => new GovernanceError(
+        /// <param name="evidence">How it is known: the report settings, or a report whose rows carry hashed identifiers.</param>
+        public static GovernanceError UsageReportNamesConcealed(string evidence) => new GovernanceError(
             ErrorIds.UsageReportNamesConcealed, GovernanceErrorCategory.InvalidOperation,
-            $"The tenant's Microsoft 365 usage reports conceal user names ({report} shows hashed identifiers instead of user principal names), " +
+            $"The tenant's Microsoft 365 usage reports conceal user names ({evidence}), " +
             "so no report row can be matched to a user and no underused licence can be found. Show names in reports, then run the command again: " +
             "Microsoft 365 admin center > Settings > Org settings > Services > Reports, clear 'Display concealed user, group, and site names in all reports'; " +
             "or PATCH https://graph.microsoft.com/v1.0/admin/reportSettings with {\"displayConcealedNames\": false} " +
             "(needs ReportSettings.ReadWrite.All, for example Invoke-MgGraphRequest -Method PATCH -Uri /v1.0/admin/reportSettings -Body '{\"displayConcealedNames\":false}'). " +
             "The change applies to every report and every administrator; set it back afterwards if your organisation requires concealment.",
-            report, "Set displayConcealedNames to false");
+            evidence, "Set displayConcealedNames to false");
 
         public static GovernanceError UsagePeriodInvalid(string period) => new GovernanceError(
             ErrorIds.UsagePeriodInvalid, GovernanceErrorCategory.InvalidArgument,

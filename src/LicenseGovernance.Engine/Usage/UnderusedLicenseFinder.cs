@@ -44,16 +44,22 @@ namespace LicenseGovernance.Engine.Usage
                 return;
             }
 
+            // The setting, when readable, saves downloading reports that could not be matched to anyone.
+            if (await UsageReportReader.ReadNamesConcealedSettingAsync(session, sink.WriteVerbose, cancellation).ConfigureAwait(false) == true)
+            {
+                throw Errors.UsageReportNamesConcealed("the report settings have displayConcealedNames true").ToException();
+            }
+
             var activeUsers = await UsageReportReader.ReadActiveUsersAsync(session, period, cancellation).ConfigureAwait(false);
             if (UsageReportReader.NamesConcealed(activeUsers))
             {
-                throw Errors.UsageReportNamesConcealed(UsageReportReader.ActiveUserReport).ToException();
+                throw Errors.UsageReportNamesConcealed($"{UsageReportReader.ActiveUserReport} shows hashed identifiers instead of user principal names").ToException();
             }
 
             var apps = await UsageReportReader.ReadAppUsersAsync(session, period, cancellation).ConfigureAwait(false);
             if (UsageReportReader.NamesConcealed(apps))
             {
-                throw Errors.UsageReportNamesConcealed(UsageReportReader.AppUserReport).ToException();
+                throw Errors.UsageReportNamesConcealed($"{UsageReportReader.AppUserReport} shows hashed identifiers instead of user principal names").ToException();
             }
 
             var offers = targets.Select(t => Offer(t.Sku, t.Tier, tenantSkus, priceOf, productNameOf, sink)).ToList();

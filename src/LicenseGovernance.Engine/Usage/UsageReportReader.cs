@@ -86,6 +86,27 @@ namespace LicenseGovernance.Engine.Usage
         public static bool NamesConcealed<T>(IReadOnlyDictionary<string, T> rows) =>
             rows.Count > 0 && rows.Keys.All(k => k.IndexOf('@') < 0 && ConcealedName.IsMatch(k));
 
+        /// <summary>
+        /// adminReportSettings.displayConcealedNames, or null when the token may not read it (ReportSettings.Read.All is
+        /// optional: concealment also shows in the reports themselves, after a download).
+        /// </summary>
+        public static async Task<bool?> ReadNamesConcealedSettingAsync(GraphSession session, Action<string> verbose, CancellationToken cancellation)
+        {
+            var settings = await session.CallAsync("read the report settings", "ReadReportSettings", async client =>
+            {
+                try
+                {
+                    return await client.Admin.ReportSettings.GetAsync(cancellationToken: cancellation).ConfigureAwait(false);
+                }
+                catch (ApiException api) when (api.ResponseStatusCode == 403)
+                {
+                    verbose("The token may not read the report settings (ReportSettings.Read.All); whether reports conceal names is judged from the reports.");
+                    return null;
+                }
+            }, cancellation).ConfigureAwait(false);
+            return settings?.DisplayConcealedNames;
+        }
+
         private static async Task<Stream> DownloadAsync(GraphSession session, string report, string period, Func<Microsoft.Graph.GraphServiceClient, Task<Stream?>> call, CancellationToken cancellation)
         {
             var operation = $"read the usage report {report}(period='{period}')";

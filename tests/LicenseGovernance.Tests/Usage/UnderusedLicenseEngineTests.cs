@@ -124,8 +124,27 @@ public class UnderusedLicenseEngineTests
         Assert.Contains("\"displayConcealedNames\": false", ex.Message);
         Assert.Contains("ReportSettings.ReadWrite.All", ex.Message);
 
+        Assert.Contains("report settings", ex.Message);
+        Assert.Equal(0, t.Sim.Statistics.CountFor("GET /reports/getOffice365ActiveUserDetail")); // known before any download
+
         t.Sim.Store.DisplayConcealedNames = false;
         Assert.Equal(2, (await Run(fx, new GetUnderusedLicenseRequest())).Of<UnderusedLicense>().Count());
+    }
+
+    [Fact]
+    public async Task ConcealedNames_AreSeenInTheReportItself_WhenTheSettingsCannotBeRead()
+    {
+        var t = UsageSteps.Build(showNames: false);
+        using var fx = new EngineFixture(tenant: t.Sim, principal: UsageSteps.App("User.Read.All", "LicenseAssignment.Read.All", "Reports.Read.All"));
+        var sink = new CollectingSink();
+
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.GetUnderusedLicensesAsync(new GetUnderusedLicenseRequest(), sink));
+
+        Assert.Equal(ErrorIds.UsageReportNamesConcealed, ex.Error.Id);
+        Assert.Contains("getOffice365ActiveUserDetail shows hashed identifiers", ex.Message);
+        Assert.Contains("admin/reportSettings", ex.Message);
+        Assert.Contains(sink.Verbose, v => v.Contains("ReportSettings.Read.All"));
+        Assert.Empty(sink.Of<UnderusedLicense>());
     }
 
     [Fact]
