@@ -34,6 +34,12 @@ namespace LicenseGovernance.Engine.Usage
         {
             var stream = await DownloadAsync(session, ActiveUserReport, period,
                 c => c.Reports.GetOffice365ActiveUserDetailWithPeriod(period).GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+            return ParseActiveUsers(stream);
+        }
+
+        /// <summary>Reads a getOffice365ActiveUserDetail CSV, keyed by user principal name; the stream is disposed.</summary>
+        internal static IReadOnlyDictionary<string, ActiveUserReportRow> ParseActiveUsers(Stream stream)
+        {
             return Parse(stream, ActiveUserReport, new[] { "Report Refresh Date", "User Principal Name", "Display Name" }
                 .Concat(Workloads.Select(w => w + " Last Activity Date")).Concat(Workloads.Select(w => $"Has {w} License")), csv =>
             {
@@ -57,6 +63,12 @@ namespace LicenseGovernance.Engine.Usage
         {
             var stream = await DownloadAsync(session, AppUserReport, period,
                 c => c.Reports.GetM365AppUserDetailWithPeriod(period).GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+            return ParseAppUsers(stream);
+        }
+
+        /// <summary>Reads a getM365AppUserDetail CSV, keyed by user principal name; the stream is disposed.</summary>
+        internal static IReadOnlyDictionary<string, AppUserReportRow> ParseAppUsers(Stream stream)
+        {
             var columns = Platforms.SelectMany(p => Apps.Select(a => $"{a} ({p})")).ToArray();
             return Parse(stream, AppUserReport, new[] { "Report Refresh Date", "User Principal Name", "Last Activation Date", "Last Activity Date" }.Concat(columns), csv =>
             {

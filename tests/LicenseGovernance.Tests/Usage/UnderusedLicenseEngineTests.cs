@@ -227,7 +227,8 @@ public class UnderusedLicenseEngineTests
     {
         var t = UsageSteps.Build();
         using var server = LoopbackSimulatorServer.Start(t.Sim);
-        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.Combine(Path.GetTempPath(), "lg-usage-" + Guid.NewGuid().ToString("N")) });
+        var settings = Path.Combine(Path.GetTempPath(), "lg-usage-" + Guid.NewGuid().ToString("N"));
+        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = settings });
         var token = new SecureString();
         foreach (var ch in t.Sim.IssueAccessToken(t.Sim.DefaultPrincipal, TimeSpan.FromDays(3650)))
         {
@@ -237,6 +238,12 @@ public class UnderusedLicenseEngineTests
         await engine.ConnectAsync(new ConnectRequest { Method = AuthenticationMethod.AccessToken, AccessToken = token, GraphEndpoint = server.BaseAddress, IsInteractiveHost = false }, new CollectingSink());
         var sink = new CollectingSink();
         await engine.GetUnderusedLicensesAsync(new GetUnderusedLicenseRequest(), sink);
+
+        engine.Disconnect();
+        if (Directory.Exists(settings))
+        {
+            Directory.Delete(settings, recursive: true);
+        }
 
         Assert.Empty(sink.Errors);
         Assert.Equal(2, sink.Of<UnderusedLicense>().Count());

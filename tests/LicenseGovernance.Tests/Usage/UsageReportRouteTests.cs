@@ -312,6 +312,21 @@ public class UsageReportRouteTests
     }
 
     [Fact]
+    public async Task DemoTenant_TheSameOptionsGiveTheSameReports_AnotherSeedOthers()
+    {
+        async Task<byte[]> Report(int seed)
+        {
+            var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 300, Seed = seed });
+            using var client = SimulatorFixture.Client(tenant);
+            var redirect = await client.GetAsync(AppUsers);
+            return await (await client.GetAsync(redirect.Headers.Location)).Content.ReadAsByteArrayAsync();
+        }
+
+        Assert.Equal(await Report(7), await Report(7));
+        Assert.NotEqual(await Report(7), await Report(8));
+    }
+
+    [Fact]
     public void SnapshotsKeepUsageProfilesAndTheConcealmentSetting()
     {
         var t = UsageSteps.Build(showNames: false);

@@ -1,0 +1,111 @@
+using System.Text;
+using LicenseGovernance.Engine.Usage;
+using Xunit;
+
+namespace LicenseGovernance.Tests.Usage;
+
+/// <summary>Reading report CSVs as Graph writes them, and refusing ones that cannot be trusted.</summary>
+public class UsageReportReaderTests
+{
+    private const string ActiveHeader =
+        "Report Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,Has Exchange License,Has OneDrive License,Has SharePoint License," +
+        "Has Skype For Business License,Has Yammer License,Has Teams License,Exchange Last Activity Date,OneDrive Last Activity Date," +
+        "SharePoint Last Activity Date,Skype For Business Last Activity Date,Yammer Last Activity Date,Teams Last Activity Date," +
+        "Exchange License Assign Date,OneDrive License Assign Date,SharePoint License Assign Date,Skype For Business License Assign Date," +
+        "Yammer License Assign Date,Teams License Assign Date,Assigned Products";
+
+    [Fact]
+    public void ReadsByColumnName_WithOrWithoutByteOrderMark_AndProductsWithCommasQuoted()
+    {
+        var csv = ActiveHeader + "\n" +
+            "2026-10-31,Adele@Contoso.com,\"Vance, Adele\",False,,True,True,True,False,True,True,2026-10-30,,2026-10-01,,,2026-10-29,2024-01-05,2024-01-05,2024-01-05,,2024-01-05,2024-01-05,\"OFFICE 365 E5+ENTERPRISE MOBILITY + SECURITY E5\"\n";
+
+        foreach (var bom in new[] { true, false })
+        {
+            var rows = UsageReportReader.ParseActiveUsers(Stream(csv, bom));
+
+            var adele = rows["adele@contoso.com"];
+            Assert.Equal("Vance, Adele", adele.DisplayName);
+            Assert.Equal(new DateTime(2026, 10, 31), adele.ReportRefreshDate);
+            Assert.Equal(new DateTime(2026, 10, 30), adele.LastActivity["Exchange"]);
+            Assert.Null(adele.LastActivity["OneDrive"]);
+            Assert.True(adele.HasLicense["Yammer"]);
+            Assert.False(adele.HasLicense["Skype For Business"]);
+        }
+    }
+
+    [Fact]
+    public void ColumnsInAnotherOrderStillRead()
+    {
+        var columns = ActiveHeader.Split(',').Reverse().ToArray();
+        var values = columns.Select(c => c switch
+        {
+            "User Principal Name" => "megan@contoso.com",
+            "Report Refresh Date" => "2026-10-31",
+            "Teams Last Activity Date" => "2026-10-20",
+            _ => "",
+        });
+        var rows = UsageReportReader.ParseActiveUsers(Stream(string.Join(",", columns) + "\n" + string.Join(",", values) + "\n", bom: true));
+
+        Assert.Equal(new DateTime(2026, 10, 20), rows["megan@contoso.com"].LastActivity["Teams"]);
+    }
+
+    [Fact]
+    public void AppReportAcceptsYesAndTrue()
+    {
+        var header = "Report Refresh Date,User Principal Name,Last Activation Date,Last Activity Date,Report Period," +
+            string.Join(",", new[] { "Windows", "Mac", "Mobile", "Web" }.SelectMany(p => new[] { "Outlook", "Word", "Excel", "PowerPoint", "OneNote", "Teams" }.Select(a => $"{a} ({p})")));
+        var cells = Enumerable.Repeat("No", 24).ToArray();
+        cells[1] = "Yes";  // Word (Windows)
+        cells[23] = "True"; // Teams (Web)
+        var rows = UsageReportReader.ParseAppUsers(Stream(header + "\n2026-10-31,lee@contoso.com,2025-01-01,2026-10-30,30," + string.Join(",", cells) + "\n", bom: true));
+
+        Assert.Equal(new[] { "Word (Windows)", "Teams (Web)" }, rows["lee@contoso.com"].AppsUsed);
+        Assert.Equal(new DateTime(2026, 10, 30), rows["lee@contoso.com"].LastActivityDate);
+    }
+
+    [Fact]
+    public void AMissingColumnIsAnUnreadableReportThatNamesIt()
+    {
+        var header = ActiveHeader.Replace("Teams Last Activity Date,", "");
+
+        var ex = Assert.Throws<LicenseGovernanceException>(() => UsageReportReader.ParseActiveUsers(Stream(header + "\n", bom: true)));
+
+        Assert.Equal(ErrorIds.UsageReportUnreadable, ex.Error.Id);
+        Assert.Contains("'Teams Last Activity Date'", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not,a,report\n1,2,3\n")]
+    public void AnEmptyOrForeignFileIsUnreadable(string csv)
+    {
+        var ex = Assert.Throws<LicenseGovernanceException>(() => UsageReportReader.ParseActiveUsers(Stream(csv, bom: false)));
+
+        Assert.Equal(ErrorIds.UsageReportUnreadable, ex.Error.Id);
+    }
+
+    [Fact]
+    public void AGarbledDateIsUnreadableRatherThanNoActivity()
+    {
+        var csv = ActiveHeader + "\n2026-10-31,a@contoso.com,A,False,,True,True,True,True,True,True,yesterday,,,,,,,,,,,,\n";
+
+        var ex = Assert.Throws<LicenseGovernanceException>(() => UsageReportReader.ParseActiveUsers(Stream(csv, bom: true)));
+
+        Assert.Equal(ErrorIds.UsageReportUnreadable, ex.Error.Id);
+        Assert.Contains("yesterday", ex.Message);
+    }
+
+    [Fact]
+    public void ConcealedRowsAreRecognised_RealNamesAreNot()
+    {
+        var concealed = UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + "\n2026-10-31,FE7CC8C15246EDCCA289C9A4022762F7,FE7CC8C15246EDCCA289C9A4022762F7,False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true));
+        var shown = UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + "\n2026-10-31,adele@contoso.com,Adele,False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true));
+
+        Assert.True(UsageReportReader.NamesConcealed(concealed));
+        Assert.False(UsageReportReader.NamesConcealed(shown));
+        Assert.False(UsageReportReader.NamesConcealed(new Dictionary<string, ActiveUserReportRow>()));
+    }
+
+    private static Stream Stream(string text, bool bom) => new MemoryStream(new UTF8Encoding(bom).GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray());
+}
