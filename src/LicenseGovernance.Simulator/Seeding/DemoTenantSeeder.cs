@@ -73,7 +73,7 @@ namespace LicenseGovernance.Simulator.Seeding
             store.Write(() =>
             {
                 Populate(store, random, ids, now, options);
-                DemoUsageSeeder.Seed(store, options);
+                DemoUsageSeeder.Seed(store, options.Seed);
                 return 0;
             });
             return tenant;

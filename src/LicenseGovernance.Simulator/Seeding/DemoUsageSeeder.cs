@@ -14,9 +14,10 @@ namespace LicenseGovernance.Simulator.Seeding
     {
         private static readonly string[] Desktop = { "Windows", "Mac" };
 
-        public static void Seed(TenantStore store, DemoTenantOptions options)
+        /// <summary>Gives every user of <paramref name="store"/> a usage profile; any seeder may call it once its users are in (under the write lock).</summary>
+        public static void Seed(TenantStore store, int seed)
         {
-            var random = new Random(unchecked(options.Seed * 17 + 5));
+            var random = new Random(unchecked(seed * 17 + 5));
             foreach (var user in store.UserList)
             {
                 var roll = random.Next(100);
