@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Sessions;
 using LicenseGovernance.Engine.Skus;
+using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Engine.Users;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
@@ -23,7 +24,7 @@ namespace LicenseGovernance.Engine.Usage
     {
         public static readonly string[] Periods = { "D7", "D30", "D90", "D180" };
 
-        internal static readonly string[] UserSelect = { "id", "userPrincipalName", "displayName", "accountEnabled", "assignedLicenses" };
+        internal static readonly string[] UserSelect = { "id", "userPrincipalName", "displayName", "accountEnabled", "assignedLicenses", "licenseAssignmentStates" };
 
         public static async Task RunAsync(
             GraphSession session,
@@ -217,6 +218,11 @@ namespace LicenseGovernance.Engine.Usage
         /// </summary>
         internal static (UnderusedLicense? Finding, bool Active) Judge(User user, ActiveUserReportRow row, AppUserReportRow? appRow, TierOffer offer, string period, int days)
         {
+            var held = new HashSet<Guid>((user.AssignedLicenses ?? new List<AssignedLicense>()).Where(l => l.SkuId.HasValue).Select(l => l.SkuId!.Value));
+            var holdsCheaper = held.Contains(offer.Tier.CheaperSkuId);
+            var sources = LicenseStates.Of(user).Where(st => st.SkuId == offer.Sku.SkuId && LicenseStates.HoldsSeat(st)).ToList();
+            var direct = sources.Any(LicenseStates.IsDirect);
+            var groups = sources.Where(st => !LicenseStates.IsDirect(st)).Select(st => Guid.TryParse(st.AssignedByGroup, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToArray();
             var refresh = row.ReportRefreshDate ?? appRow?.ReportRefreshDate;
             var from = refresh?.AddDays(1 - days);
             var workloads = UsageReportReader.Workloads.Where(w => row.LastActivity[w] is DateTime d && (from == null || d >= from)).ToArray();
@@ -245,9 +251,11 @@ namespace LicenseGovernance.Engine.Usage
             }
 
             var sku = offer.Sku;
-            var saving = sku.MonthlyPrice != null && offer.CheaperMonthlyPrice != null && string.Equals(sku.Currency, offer.CheaperCurrency, StringComparison.OrdinalIgnoreCase)
-                ? sku.MonthlyPrice.Value - offer.CheaperMonthlyPrice.Value
-                : (decimal?)null;
+            // A user who already holds the cheaper tier keeps paying for it either way: removing the premium SKU saves all of its price.
+            var saving = holdsCheaper ? sku.MonthlyPrice
+                : sku.MonthlyPrice != null && offer.CheaperMonthlyPrice != null && string.Equals(sku.Currency, offer.CheaperCurrency, StringComparison.OrdinalIgnoreCase)
+                    ? sku.MonthlyPrice.Value - offer.CheaperMonthlyPrice.Value
+                    : (decimal?)null;
             var result = new UnderusedLicense
             {
                 UserId = Guid.TryParse(user.Id, out var id) ? id : Guid.Empty,
@@ -260,6 +268,9 @@ namespace LicenseGovernance.Engine.Usage
                 SuggestedSkuId = offer.Tier.CheaperSkuId,
                 SuggestedSkuPartNumber = offer.Tier.CheaperPartNumber,
                 SuggestedProductName = offer.CheaperProductName,
+                AlreadyHoldsSuggested = holdsCheaper,
+                Assignment = direct && groups.Length > 0 ? "Both" : groups.Length > 0 ? "Inherited" : "Direct",
+                InheritedGroupIds = groups,
                 MonthlyPrice = sku.MonthlyPrice,
                 SuggestedMonthlyPrice = offer.CheaperMonthlyPrice,
                 MonthlySaving = saving,
@@ -291,8 +302,11 @@ namespace LicenseGovernance.Engine.Usage
                 : string.Join(", ", r.WorkloadsUsed.Select(w => $"{w} {row.LastActivity[w]:yyyy-MM-dd}"));
             var apps = r.AppsUsed.Length == 0 ? "no Microsoft 365 Apps" : "apps " + string.Join(", ", r.AppsUsed);
             var tier = offer.CheaperProductName ?? offer.Tier.CheaperPartNumber;
+            var action = r.AlreadyHoldsSuggested
+                ? $" The user already holds {tier}: removing {r.ProductName ?? r.SkuPartNumber} is enough."
+                : r.Assignment == "Direct" ? "" : $" {r.SkuPartNumber} comes from a group ({r.InheritedGroupIds.Length}): move the user to the group or access package of the cheaper tier.";
             var hidden = r.NotVisibleInReports.Length == 0 ? "" : $" Not visible in usage reports, so check before changing: {string.Join(", ", r.NotVisibleInReports)}.";
-            return $"Last {days} days to {through}: {workloads}; {apps}. {tier} covers all of it.{hidden}";
+            return $"Last {days} days to {through}: {workloads}; {apps}. {tier} covers all of it.{action}{hidden}";
         }
 
         internal sealed class TierOffer

@@ -63,6 +63,35 @@ public class UnderusedLicenseEngineTests
     }
 
     [Fact]
+    public async Task AUserWhoAlreadyHoldsE3SavesAllOfE5_AGroupLicenceSaysWhereItComesFrom()
+    {
+        var t = UsageSteps.Build();
+        var e5 = SkuCatalog.SkuId("SPE_E5");
+        t.Sim.Store.AssignLicense(t.MailOnly.Id, SkuCatalog.SkuId("SPE_E3"));
+        var group = t.Sim.Store.AddGroup("LIC-M365-E5", g => g.SecurityEnabled = true);
+        t.Sim.Store.AssignGroupLicense(group.Id, e5);
+        t.Sim.Store.AddMember(group.Id, t.OfficeDesktop.Id);
+        t.Sim.Store.ProcessPendingNow();
+        using var fx = new EngineFixture(tenant: t.Sim);
+        var e5Price = await Price(fx, "SPE_E5");
+
+        var found = (await Run(fx, new GetUnderusedLicenseRequest())).Of<UnderusedLicense>().ToDictionary(r => r.UserId);
+
+        var both = found[t.MailOnly.Id];
+        Assert.True(both.AlreadyHoldsSuggested);
+        Assert.Equal(e5Price.MonthlyPrice, both.MonthlySaving);
+        Assert.Equal(e5Price.MonthlyPrice * 12, both.AnnualSaving);
+        Assert.Contains("already holds Microsoft 365 E3", both.Evidence);
+        Assert.Equal("Direct", both.Assignment);
+
+        var inherited = found[t.OfficeDesktop.Id];
+        Assert.False(inherited.AlreadyHoldsSuggested);
+        Assert.Equal("Both", inherited.Assignment);
+        Assert.Equal(new[] { group.Id }, inherited.InheritedGroupIds);
+        Assert.Contains("comes from a group", inherited.Evidence);
+    }
+
+    [Fact]
     public async Task ALongerPeriodCountsOlderActivity_AShorterOneLess()
     {
         var t = UsageSteps.Build();

@@ -22,10 +22,20 @@ namespace LicenseGovernance
         public string SuggestedSkuPartNumber { get; set; } = "";
         public string? SuggestedProductName { get; set; }
 
+        /// <summary>The user holds the suggested SKU already (for example E3 and E5 both): removing the premium SKU is enough.</summary>
+        public bool AlreadyHoldsSuggested { get; set; }
+
+        /// <summary>How the premium SKU arrives: Direct, Inherited (from the groups in <see cref="InheritedGroupIds"/>) or Both.</summary>
+        public string Assignment { get; set; } = "";
+        public Guid[] InheritedGroupIds { get; set; } = Array.Empty<Guid>();
+
         /// <summary>Monthly per-seat prices from the price book (Set-LicensePrice overrides the list prices); null when unknown.</summary>
         public decimal? MonthlyPrice { get; set; }
         public decimal? SuggestedMonthlyPrice { get; set; }
-        /// <summary>Null when either price is unknown or they are in different currencies.</summary>
+        /// <summary>
+        /// The premium price minus the suggested one; the whole premium price when the user already holds the suggested SKU.
+        /// Null when a price needed is unknown or the two are in different currencies.
+        /// </summary>
         public decimal? MonthlySaving { get; set; }
         public decimal? AnnualSaving { get; set; }
         public string? Currency { get; set; }
