@@ -74,6 +74,7 @@ namespace LicenseGovernance.Simulator.Http
         private static SimResponse ActiveUsers(RequestContext c, string arguments)
         {
             RequireReports(c);
+            // Validated only: this report's last-activity dates are the latest ever, whatever the period (see the README).
             Period(arguments, ActiveUserDetail);
             if (string.Equals(Format(c), "application/json", StringComparison.OrdinalIgnoreCase))
             {
