@@ -19,7 +19,8 @@ internal static class ZombieLicenseBenchmark
     /// <summary>Graph's page size for /users when signInActivity is selected.</summary>
     public const int SignInActivityPageSize = 120;
 
-    public static SimulatedTenant CreateTenant(int users) => ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = users });
+    /// <summary>Seeded at the real time: over HTTP the engine judges inactivity against its own clock, not the tenant's.</summary>
+    public static SimulatedTenant CreateTenant(int users) => ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = users, Now = DateTimeOffset.UtcNow });
 
     public static async Task<ZombieLicenseResult> RunAsync(int users, int latencyMs)
     {

@@ -109,7 +109,7 @@ namespace LicenseGovernance.Engine.Waste
                 var name = group?.DisplayName ?? groupId;
                 if (LicenceSources.IsDynamic(group))
                 {
-                    sink.WriteError(Errors.ZombieLicenseChanged(label, $"{item.SkuPartNumber} comes from the dynamic group '{name}', whose rule puts the user back; change the user attribute the rule reads (or the rule) instead."));
+                    sink.WriteError(Errors.ZombieLicenseFromDynamicGroup(label, item.SkuPartNumber, name));
                     return Skip(result, "DynamicGroup", $"Inherited from the dynamic group '{name}'.");
                 }
 
