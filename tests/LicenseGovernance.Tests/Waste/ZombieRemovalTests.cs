@@ -194,4 +194,25 @@ public sealed class ZombieRemovalTests : IDisposable
         Assert.Equal(2, failed.Count);
         Assert.Equal(2 * 60m, summary.MonthlyRecovered);
     }
+
+    [Fact]
+    public async Task WithoutEntitlementManagementGroupLicencesStillGoByMembership_ButOneAnAccessPackageDeliversFails()
+    {
+        var (packageOnly, _) = await AddAccessPackagePathsAsync();
+        var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies;
+        var group = zombies.Where(z => z.Sources.All(s => s.Kind == "Group")).Take(3).ToList();
+        var viaPackage = zombies.Single(z => z.UserId == packageOnly[0]);
+        _fx.Engine.ConnectSimulator(_tenant, _tenant.Without("EntitlementManagement.Read.All", "EntitlementManagement.ReadWrite.All"));
+
+        var scan = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Sink;
+        Assert.Contains("EntitlementManagement.Read.All", Assert.Single(scan.Warnings));
+
+        var (results, summary, sink) = await _fx.RemoveAsync(group.Append(viaPackage));
+        Assert.Equal(3, summary.Removed);
+        Assert.Equal(1, summary.Failed);
+        Assert.Equal(viaPackage.UserId, Assert.Single(results, r => r.Outcome == "Failed").UserId);
+        Assert.Contains(sink.Warnings, w => w.StartsWith("Access package assignments could not be checked", StringComparison.Ordinal));
+        Assert.Equal(3, _tenant.Statistics.CountFor("DELETE /groups/{id}/members/{id}/$ref"));
+        Assert.True(_tenant.Store.AccessPackageAssignments.Any(a => a.TargetId == viaPackage.UserId && string.Equals(a.State, "delivered", StringComparison.OrdinalIgnoreCase)));
+    }
 }
