@@ -115,6 +115,7 @@ namespace LicenseGovernance.Engine.Waste
                         MonthlyCost = sku.MonthlyPrice,
                         AnnualCost = sku.MonthlyPrice * 12,
                         Currency = sku.Currency,
+                        InactiveDays = query.InactiveDays,
                     };
                     zombie.MailboxPlans = MailboxPlans.Enabled(sku, zombie.Sources);
                     scan.Count(sku.SkuId);
@@ -228,11 +229,11 @@ namespace LicenseGovernance.Engine.Waste
             }, cancellation).ConfigureAwait(false);
         }
 
-        private static bool IsRefusal(LicenseGovernanceException ex) =>
+        internal static bool IsRefusal(LicenseGovernanceException ex) =>
             ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired;
 
         /// <summary>Null when the property can be read; otherwise the refusal.</summary>
-        private static async Task<GovernanceError?> ProbeAsync(GraphSession session, string property, CancellationToken cancellation)
+        internal static async Task<GovernanceError?> ProbeAsync(GraphSession session, string property, CancellationToken cancellation)
         {
             var capability = property == SignInActivity ? "ReadSignInActivity" : "ReadLifecycleInfo";
             try

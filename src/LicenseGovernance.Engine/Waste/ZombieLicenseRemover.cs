@@ -23,7 +23,7 @@ namespace LicenseGovernance.Engine.Waste
     /// </summary>
     internal static class ZombieLicenseRemover
     {
-        private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates" };
+        private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates", "accountEnabled", "createdDateTime" };
         private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses" };
 
         public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, JournalScope journal, IGovernanceSink sink)
@@ -62,6 +62,35 @@ namespace LicenseGovernance.Engine.Waste
                 CorrelationId = journal.CorrelationId,
             };
 
+            var user = await ReadUserAsync(session, item, run, cancellation).ConfigureAwait(false);
+            if (user == null)
+            {
+                return Skip(result, "UserGone", $"The user {item.UserPrincipalName ?? item.UserId.ToString()} no longer exists.");
+            }
+
+            // The user is judged again now: someone who signed in, was re-enabled or whose leave date moved since the search keeps the licence.
+            var signInRead = run.Optional.Contains(WasteScanner.SignInActivity);
+            var leaveRead = run.Optional.Contains(WasteScanner.LeaveDate);
+            var now = ZombieRules.Reasons(user.AccountEnabled ?? true, user.EmployeeLeaveDateTime, leaveRead, ZombieRules.LastSignIn(user.SignInActivity).When, signInRead,
+                user.CreatedDateTime, session.Now, item.InactiveDays);
+            bool Judged(ZombieReason r) => r switch
+            {
+                ZombieReason.Departed => leaveRead,
+                ZombieReason.Inactive or ZombieReason.NeverSignedIn => signInRead,
+                _ => true,
+            };
+            if (!item.Reasons.Any(r => now.Contains(r) || !Judged(r)))
+            {
+                return Skip(result, "NoLongerZombie", $"{label}: {(item.Reasons.Length == 0 ? "no reason was given" : "no longer " + item.Reason)} " +
+                    $"({(now.Count == 0 ? "the user is active" : "now " + string.Join(", ", now))}); the licence stays.");
+            }
+
+            var states = LicenseStates.Of(user).Where(s => s.SkuId == item.SkuId && LicenseStates.HoldsSeat(s)).ToList();
+            if (states.Count == 0)
+            {
+                return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
+            }
+
             if (item.HasMailbox)
             {
                 var mailbox = $"{label}: {item.SkuPartNumber} carries the Exchange Online mailbox ({string.Join(", ", item.MailboxPlans)}). Without it the mailbox becomes " +
@@ -73,19 +102,6 @@ namespace LicenseGovernance.Engine.Waste
                 }
 
                 sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
-            }
-
-            var user = await session.CallOrNotFoundAsync("read the licences of " + label, "ReadUsers",
-                c => c.Users[item.UserId.ToString()].GetAsync(r => r.QueryParameters.Select = UserSelect, cancellation), cancellation).ConfigureAwait(false);
-            if (user == null)
-            {
-                return Skip(result, "UserGone", $"The user {item.UserPrincipalName ?? item.UserId.ToString()} no longer exists.");
-            }
-
-            var states = LicenseStates.Of(user).Where(s => s.SkuId == item.SkuId).ToList();
-            if (states.Count == 0)
-            {
-                return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
             }
 
             // Read what reaches the user now, not what the piped object saw.
@@ -196,6 +212,41 @@ namespace LicenseGovernance.Engine.Waste
         }
 
         /// <summary>
+        /// The user with the licences and the evidence. Sign-in activity and leave dates may be refused (permission, tenant
+        /// licence); the first refusal is pinned down property by property and the rest of the run reads without them.
+        /// </summary>
+        private static async Task<User?> ReadUserAsync(GraphSession session, ZombieLicense item, RunState run, CancellationToken cancellation)
+        {
+            while (true)
+            {
+                var select = UserSelect.Concat(run.Optional).ToArray();
+                try
+                {
+                    return await session.CallOrNotFoundAsync("read the licences of " + item, "ReadUsers",
+                        c => c.Users[item.UserId.ToString()].GetAsync(r => r.QueryParameters.Select = select, cancellation), cancellation).ConfigureAwait(false);
+                }
+                catch (LicenseGovernanceException ex) when (run.Optional.Count > 0 && WasteScanner.IsRefusal(ex))
+                {
+                    var refused = new List<string>();
+                    foreach (var property in run.Optional)
+                    {
+                        if (await WasteScanner.ProbeAsync(session, property, cancellation).ConfigureAwait(false) != null)
+                        {
+                            refused.Add(property);
+                        }
+                    }
+
+                    if (refused.Count == 0)
+                    {
+                        throw;
+                    }
+
+                    run.Optional.RemoveAll(refused.Contains);
+                }
+            }
+        }
+
+        /// <summary>
         /// Ends the access package assignments that deliver the membership. A tenant without entitlement management (or a
         /// token without its permission) cannot be asked; then the membership is removed directly, with a warning, unless the
         /// search saw an access package deliver it, in which case the removal fails rather than leave an assignment that
@@ -278,6 +329,9 @@ namespace LicenseGovernance.Engine.Waste
             public Dictionary<string, Group?> Groups { get; } = new Dictionary<string, Group?>(StringComparer.OrdinalIgnoreCase);
 
             public bool WarnedAboutPackages { get; set; }
+
+            /// <summary>The evidence the token may read; narrowed at the first refusal.</summary>
+            public List<string> Optional { get; } = new List<string> { WasteScanner.SignInActivity, WasteScanner.LeaveDate };
         }
 
         private sealed class Step

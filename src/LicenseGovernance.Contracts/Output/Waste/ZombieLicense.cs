@@ -35,6 +35,8 @@ namespace LicenseGovernance
         /// <summary>Whole days from <see cref="LastSignInDateTime"/> to the time of the scan.</summary>
         public int? DaysSinceSignIn { get; set; }
         public DateTimeOffset? CreatedDateTime { get; set; }
+        /// <summary>The -InactiveDays the search used; Remove-ZombieLicense judges the user again with it before removing anything.</summary>
+        public int InactiveDays { get; set; } = 90;
 
         // How the licence arrives.
         public ZombieLicenseSource[] Sources { get; set; } = Array.Empty<ZombieLicenseSource>();
