@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using LicenseGovernance.Engine.AccessPackages;
 using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Skus;
 using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
@@ -26,12 +27,26 @@ namespace LicenseGovernance.Engine.Waste
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates", "accountEnabled", "createdDateTime" };
         private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses" };
 
-        public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, JournalScope journal, IGovernanceSink sink)
+        public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var summary = new ZombieLicenseRemovalSummary { CorrelationId = journal.CorrelationId };
             var state = new RunState();
-            var items = request.Licenses.Where(l => l != null).GroupBy(l => (l.UserId, l.SkuId)).Select(g => g.First()).ToList();
+            var named = new List<ZombieLicense>();
+            foreach (var target in request.Targets.Where(t => t != null))
+            {
+                var item = await DescribeTargetAsync(session, target, request.InactiveDays, tenantSkus, state, sink).ConfigureAwait(false);
+                if (item == null)
+                {
+                    summary.Skipped++;
+                }
+                else
+                {
+                    named.Add(item);
+                }
+            }
+
+            var items = request.Licenses.Where(l => l != null).Concat(named).GroupBy(l => (l.UserId, l.SkuId)).Select(g => g.First()).ToList();
             var done = 0;
             foreach (var item in items)
             {
@@ -81,7 +96,7 @@ namespace LicenseGovernance.Engine.Waste
             };
             if (!item.Reasons.Any(r => now.Contains(r) || !Judged(r)))
             {
-                return Skip(result, "NoLongerZombie", $"{label}: {(item.Reasons.Length == 0 ? "no reason was given" : "no longer " + item.Reason)} " +
+                return Skip(result, "NoLongerZombie", $"{label}: {(item.Reasons.Length == 0 ? "not a zombie licence" : "no longer " + item.Reason)} " +
                     $"({(now.Count == 0 ? "the user is active" : "now " + string.Join(", ", now))}); the licence stays.");
             }
 
@@ -212,18 +227,73 @@ namespace LicenseGovernance.Engine.Waste
         }
 
         /// <summary>
+        /// A named user and SKU as the zombie licence it would be now: reasons judged from the tenant, sources from the user's
+        /// licence states, mailbox plans and price from the SKU. Null (with the error written) when the user or SKU is unknown.
+        /// </summary>
+        private static async Task<ZombieLicense?> DescribeTargetAsync(GraphSession session, ZombieLicenseTarget target, int inactiveDays, IReadOnlyList<LicenseSku> tenantSkus, RunState run, IGovernanceSink sink)
+        {
+            var sku = SkuDirectory.Match(tenantSkus, target.Sku ?? "");
+            if (sku == null)
+            {
+                sink.WriteError(Errors.SkuNotFound(target.Sku ?? "", SkuDirectory.Suggestions(tenantSkus, target.Sku ?? "")));
+                return null;
+            }
+
+            var key = (target.User ?? "").Trim();
+            var user = key.Length == 0 ? null : await ReadUserAsync(session, key, run, sink.Cancellation).ConfigureAwait(false);
+            if (user == null)
+            {
+                sink.WriteError(Errors.UserNotFound(target.User ?? ""));
+                return null;
+            }
+
+            var signInRead = run.Optional.Contains(WasteScanner.SignInActivity);
+            var (last, source) = signInRead ? ZombieRules.LastSignIn(user.SignInActivity) : (null, ZombieRules.NotRead);
+            var item = new ZombieLicense
+            {
+                UserId = Guid.Parse(user.Id!),
+                UserPrincipalName = user.UserPrincipalName,
+                SkuId = sku.SkuId,
+                SkuPartNumber = sku.SkuPartNumber,
+                ProductName = sku.ProductName,
+                Reasons = ZombieRules.Reasons(user.AccountEnabled ?? true, user.EmployeeLeaveDateTime, run.Optional.Contains(WasteScanner.LeaveDate), last, signInRead,
+                    user.CreatedDateTime, session.Now, inactiveDays).ToArray(),
+                AccountEnabled = user.AccountEnabled ?? true,
+                EmployeeLeaveDateTime = user.EmployeeLeaveDateTime,
+                LastSignInDateTime = last,
+                LastSignInSource = source,
+                CreatedDateTime = user.CreatedDateTime,
+                InactiveDays = inactiveDays,
+                MonthlyCost = sku.MonthlyPrice,
+                AnnualCost = sku.MonthlyPrice * 12,
+                Currency = sku.Currency,
+                Sources = LicenseStates.Of(user).Where(s => s.SkuId == sku.SkuId && LicenseStates.HoldsSeat(s)).Select(s => new ZombieLicenseSource
+                {
+                    Kind = LicenseStates.IsDirect(s) ? "Direct" : "Group",
+                    GroupId = LicenseStates.IsDirect(s) ? (Guid?)null : Guid.Parse(s.AssignedByGroup!),
+                    DisabledPlans = LicenseStates.Plans(s.DisabledPlans).OrderBy(p => p).ToArray(),
+                }).ToArray(),
+            };
+            item.MailboxPlans = MailboxPlans.Enabled(sku, item.Sources);
+            return item;
+        }
+
+        /// <summary>
         /// The user with the licences and the evidence. Sign-in activity and leave dates may be refused (permission, tenant
         /// licence); the first refusal is pinned down property by property and the rest of the run reads without them.
         /// </summary>
-        private static async Task<User?> ReadUserAsync(GraphSession session, ZombieLicense item, RunState run, CancellationToken cancellation)
+        private static Task<User?> ReadUserAsync(GraphSession session, ZombieLicense item, RunState run, CancellationToken cancellation) =>
+            ReadUserAsync(session, item.UserId.ToString(), run, cancellation);
+
+        private static async Task<User?> ReadUserAsync(GraphSession session, string key, RunState run, CancellationToken cancellation)
         {
             while (true)
             {
                 var select = UserSelect.Concat(run.Optional).ToArray();
                 try
                 {
-                    return await session.CallOrNotFoundAsync("read the licences of " + item, "ReadUsers",
-                        c => c.Users[item.UserId.ToString()].GetAsync(r => r.QueryParameters.Select = select, cancellation), cancellation).ConfigureAwait(false);
+                    return await session.CallOrNotFoundAsync("read the licences of " + key, "ReadUsers",
+                        c => c.Users[key].GetAsync(r => r.QueryParameters.Select = select, cancellation), cancellation).ConfigureAwait(false);
                 }
                 catch (LicenseGovernanceException ex) when (run.Optional.Count > 0 && WasteScanner.IsRefusal(ex))
                 {

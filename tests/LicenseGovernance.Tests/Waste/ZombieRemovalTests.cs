@@ -241,4 +241,36 @@ public sealed class ZombieRemovalTests : IDisposable
         Assert.All(back, z => Assert.True(WasteSteps.HoldsSeat(_tenant.Store.GetUser(z.UserId), _e5)));
         Assert.Equal(60m, summary.MonthlyRecovered);
     }
+
+    [Fact]
+    public async Task NamedUsersAndSkusAreJudgedBeforeAnythingIsRemoved()
+    {
+        var now = _tenant.Clock.UtcNow;
+        var zombies = _tenant.Store.Users.Where(u => WasteSteps.IsZombie(u, now) && u.LicenseAssignmentStates.All(s => s.AssignedByGroup == null)).Take(2).ToList();
+        var active = _tenant.Store.Users.First(u => !WasteSteps.IsZombie(u, now));
+        var request = new RemoveZombieLicenseRequest
+        {
+            IncludeMailboxLicenses = true,
+            Targets = new[]
+            {
+                new ZombieLicenseTarget { User = zombies[0].UserPrincipalName, Sku = "SPE_E5" },
+                new ZombieLicenseTarget { User = zombies[1].Id.ToString(), Sku = "Microsoft 365 E5" },
+                new ZombieLicenseTarget { User = active.UserPrincipalName, Sku = "SPE_E5" },
+                new ZombieLicenseTarget { User = zombies[0].UserPrincipalName, Sku = "SPE_E55" },
+                new ZombieLicenseTarget { User = "nobody@contoso.onmicrosoft.com", Sku = "SPE_E5" },
+            },
+        };
+        var sink = new CollectingSink();
+        await _fx.Engine.RemoveZombieLicensesAsync(request, sink);
+
+        Assert.Equal(new[] { ErrorIds.SkuNotFound, ErrorIds.UserNotFound }, sink.Errors.Select(e => e.Id));
+        var results = sink.Of<ZombieLicenseRemoval>().ToList();
+        Assert.All(zombies, z => Assert.Equal("Removed", results.Single(r => r.UserId == z.Id).Outcome));
+        Assert.StartsWith("NoLongerZombie", results.Single(r => r.UserId == active.Id).Detail);
+        var summary = Assert.Single(sink.Of<ZombieLicenseRemovalSummary>());
+        Assert.Equal(2, summary.Removed);
+        Assert.Equal(3, summary.Skipped);
+        Assert.All(zombies, z => Assert.False(WasteSteps.HoldsSeat(_tenant.Store.GetUser(z.Id), _e5)));
+        Assert.True(WasteSteps.HoldsSeat(_tenant.Store.GetUser(active.Id), _e5));
+    }
 }
