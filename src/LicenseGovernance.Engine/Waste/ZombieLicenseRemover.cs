@@ -161,7 +161,8 @@ namespace LicenseGovernance.Engine.Waste
             var money = item.MonthlyCost.HasValue
                 ? string.Format(CultureInfo.InvariantCulture, "recovers {0} {1:0.00}/month, {0} {2:0.00}/year", item.Currency, item.MonthlyCost, item.AnnualCost)
                 : "price unknown (Set-LicensePrice)";
-            var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}; {money}";
+            var mailboxNote = item.HasMailbox ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
+            var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}{mailboxNote}; {money}";
             if (!sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
             {
                 result.Outcome = "NotConfirmed";
@@ -297,6 +298,11 @@ namespace LicenseGovernance.Engine.Waste
                 }
                 catch (LicenseGovernanceException ex) when (run.Optional.Count > 0 && WasteScanner.IsRefusal(ex))
                 {
+                    if (await WasteScanner.ProbeAsync(session, null, cancellation).ConfigureAwait(false) != null)
+                    {
+                        throw;
+                    }
+
                     var refused = new List<string>();
                     foreach (var property in run.Optional)
                     {
