@@ -1,0 +1,9 @@
+namespace LicenseGovernance
+{
+    public static partial class ErrorIds
+    {
+        public const string ZombieQueryInvalid = "LicenseGovernance.ZombieQueryInvalid";
+        public const string ZombieLicenseFromDynamicGroup = "LicenseGovernance.ZombieLicenseFromDynamicGroup";
+        public const string ZombieLicenseRemovalFailed = "LicenseGovernance.ZombieLicenseRemovalFailed";
+    }
+}

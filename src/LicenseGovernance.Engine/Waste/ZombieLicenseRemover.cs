@@ -1,0 +1,427 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.AccessPackages;
+using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Skus;
+using LicenseGovernance.Engine.Tiers;
+using LicenseGovernance.Hosting;
+using LicenseGovernance.Requests;
+using Microsoft.Graph.Models;
+using UserAssignLicenseBody = Microsoft.Graph.Users.Item.AssignLicense.AssignLicensePostRequestBody;
+
+namespace LicenseGovernance.Engine.Waste
+{
+    /// <summary>
+    /// Remove-ZombieLicense: takes each licence away the way it reaches the user, read afresh from the tenant. A direct
+    /// assignment goes by assignLicense; a group licence by ending the access package assignment that delivers the
+    /// membership, or else by removing the membership (assignLicense cannot remove an inherited licence: Graph refuses it).
+    /// Every change is journaled first, so Undo-LicenseChange -CorrelationId puts it all back.
+    /// </summary>
+    internal static class ZombieLicenseRemover
+    {
+        private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates", "accountEnabled", "createdDateTime" };
+        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses" };
+
+        public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var summary = new ZombieLicenseRemovalSummary { CorrelationId = journal.CorrelationId };
+            var state = new RunState();
+            var named = new List<ZombieLicense>();
+            foreach (var target in request.Targets.Where(t => t != null))
+            {
+                var item = await DescribeTargetAsync(session, target, request.InactiveDays, tenantSkus, state, sink).ConfigureAwait(false);
+                if (item == null)
+                {
+                    summary.Skipped++;
+                }
+                else
+                {
+                    named.Add(item);
+                }
+            }
+
+            var items = request.Licenses.Where(l => l != null).Concat(named).GroupBy(l => (l.UserId, l.SkuId)).Select(g => g.First()).ToList();
+            var done = 0;
+            foreach (var item in items)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, "Removing zombie licences", item.ToString(), GovernanceProgress.Percent(done++, items.Count)));
+                var result = await RemoveOneAsync(session, item, request, journal, state, sink).ConfigureAwait(false);
+                Tally(summary, result);
+                sink.WriteObject(result);
+            }
+
+            sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, "Removing zombie licences", $"{summary.Removed} removed", 100, completed: true));
+            summary.WhatIf = summary.NotConfirmed > 0 && summary.Removed == 0 && summary.Failed == 0;
+            sink.WriteObject(summary);
+        }
+
+        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, JournalScope journal, RunState run, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var label = item.ToString();
+            var result = new ZombieLicenseRemoval
+            {
+                UserId = item.UserId,
+                UserPrincipalName = item.UserPrincipalName,
+                SkuPartNumber = item.SkuPartNumber,
+                MonthlyCost = item.MonthlyCost,
+                AnnualCost = item.AnnualCost,
+                Currency = item.Currency,
+                CorrelationId = journal.CorrelationId,
+            };
+
+            var user = await ReadUserAsync(session, item, run, cancellation).ConfigureAwait(false);
+            if (user == null)
+            {
+                return Skip(result, "UserGone", $"The user {item.UserPrincipalName ?? item.UserId.ToString()} no longer exists.");
+            }
+
+            // The user is judged again now: someone who signed in, was re-enabled or whose leave date moved since the search keeps the licence.
+            var signInRead = run.Optional.Contains(WasteScanner.SignInActivity);
+            var leaveRead = run.Optional.Contains(WasteScanner.LeaveDate);
+            var now = ZombieRules.Reasons(user.AccountEnabled ?? true, user.EmployeeLeaveDateTime, leaveRead, ZombieRules.LastSignIn(user.SignInActivity).When, signInRead,
+                user.CreatedDateTime, session.Now, item.InactiveDays);
+            bool Judged(ZombieReason r) => r switch
+            {
+                ZombieReason.Departed => leaveRead,
+                ZombieReason.Inactive or ZombieReason.NeverSignedIn => signInRead,
+                _ => true,
+            };
+            if (!item.Reasons.Any(r => now.Contains(r) || !Judged(r)))
+            {
+                return Skip(result, "NoLongerZombie", $"{label}: {(item.Reasons.Length == 0 ? "not a zombie licence" : "no longer " + item.Reason)} " +
+                    $"({(now.Count == 0 ? "the user is active" : "now " + string.Join(", ", now))}); the licence stays.");
+            }
+
+            var states = LicenseStates.Of(user).Where(s => s.SkuId == item.SkuId && LicenseStates.HoldsSeat(s)).ToList();
+            if (states.Count == 0)
+            {
+                return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
+            }
+
+            if (item.HasMailbox)
+            {
+                var mailbox = $"{label}: {item.SkuPartNumber} carries the Exchange Online mailbox ({string.Join(", ", item.MailboxPlans)}). Without it the mailbox becomes " +
+                              "inaccessible at once and is deleted after 30 days.";
+                if (!request.IncludeMailboxLicenses)
+                {
+                    sink.WriteWarning(mailbox + " Skipped: keep the data first (convert it to a shared mailbox, or put it on hold), then run again with -IncludeMailboxLicenses.");
+                    return Skip(result, "MailboxLicence", "Carries an Exchange Online mailbox; skipped without -IncludeMailboxLicenses.");
+                }
+
+                sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
+            }
+
+            // Read what reaches the user now, not what the piped object saw.
+            var steps = new List<Step>();
+            foreach (var state in states)
+            {
+                if (LicenseStates.IsDirect(state))
+                {
+                    steps.Add(new Step("remove the direct " + item.SkuPartNumber, null, null));
+                    continue;
+                }
+
+                var groupId = state.AssignedByGroup!;
+                if (!run.Groups.TryGetValue(groupId, out var group))
+                {
+                    group = await session.CallOrNotFoundAsync("read group " + groupId, "ReadGroups",
+                        c => c.Groups[groupId].GetAsync(r => r.QueryParameters.Select = GroupSelect, cancellation), cancellation).ConfigureAwait(false);
+                    run.Groups[groupId] = group;
+                }
+
+                var name = group?.DisplayName ?? groupId;
+                if (LicenceSources.IsDynamic(group))
+                {
+                    sink.WriteError(Errors.ZombieLicenseFromDynamicGroup(label, item.SkuPartNumber, name));
+                    return Skip(result, "DynamicGroup", $"Inherited from the dynamic group '{name}'.");
+                }
+
+                var others = (group?.AssignedLicenses ?? new List<AssignedLicense>()).Where(l => l.SkuId.HasValue && l.SkuId != item.SkuId).Count();
+                var packageSource = item.Sources.FirstOrDefault(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase));
+                var what = packageSource != null
+                    ? $"end the access package assignment '{packageSource.AccessPackageName ?? packageSource.AccessPackageId?.ToString()}' that makes the user a member of '{name}'"
+                    : $"remove the user from group '{name}' (or end the access package assignment that delivers it)";
+                if (others > 0)
+                {
+                    what += $"; the group's {others} other licence(s) go too";
+                }
+
+                steps.Add(new Step(what, groupId, name));
+            }
+
+            result.Changes = steps.Select(s => s.Description).ToArray();
+            var money = item.MonthlyCost.HasValue
+                ? string.Format(CultureInfo.InvariantCulture, "recovers {0} {1:0.00}/month, {0} {2:0.00}/year", item.Currency, item.MonthlyCost, item.AnnualCost)
+                : "price unknown (Set-LicensePrice)";
+            var mailboxNote = item.HasMailbox ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
+            var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}{mailboxNote}; {money}";
+            if (!sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
+            {
+                result.Outcome = "NotConfirmed";
+                result.Detail = action;
+                return result;
+            }
+
+            var applied = new List<string>();
+            try
+            {
+                foreach (var step in steps)
+                {
+                    if (step.GroupId == null)
+                    {
+                        var direct = states.First(LicenseStates.IsDirect);
+                        var before = new[] { new DirectLicense(item.SkuId, item.SkuPartNumber, LicenseStates.Plans(direct.DisabledPlans)) };
+                        await journal.RunAsync(ChangeIntents.AssignUserLicenses(item.UserId, user.UserPrincipalName, before, Array.Empty<DirectLicense>()), () =>
+                            session.CallAsync("remove the direct " + item.SkuPartNumber + " from " + user.UserPrincipalName, "AssignUserLicense",
+                                c => c.Users[item.UserId.ToString()].AssignLicense.PostAsync(new UserAssignLicenseBody
+                                {
+                                    AddLicenses = new List<AssignedLicense>(),
+                                    RemoveLicenses = new List<Guid?> { item.SkuId },
+                                }, cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
+                        applied.Add(step.Description);
+                        continue;
+                    }
+
+                    // An access package assignment would put the membership straight back, so it goes first; the membership
+                    // goes with it. Only when nothing delivers the membership is the member removed directly.
+                    var ended = await EndAccessPackageAssignmentsAsync(session, item, step, request, journal, run, sink).ConfigureAwait(false);
+                    if (ended.Count > 0)
+                    {
+                        applied.Add($"ended access package assignment(s) {string.Join(", ", ended.Select(e => "'" + (e.AccessPackageName ?? e.AccessPackageId.ToString()) + "'"))} for group '{step.GroupName}'");
+                        continue;
+                    }
+
+                    var groupGuid = Guid.Parse(step.GroupId);
+                    await journal.RunAsync(ChangeIntents.RemoveGroupMember(groupGuid, step.GroupName, item.UserId, user.UserPrincipalName), async () =>
+                        await session.CallAsync("remove " + user.UserPrincipalName + " from group " + step.GroupName, "ManageGroupMembers", async c =>
+                        {
+                            await c.Groups[step.GroupId].Members[item.UserId.ToString()].Ref.DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
+                            return true;
+                        }, cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+                    applied.Add($"removed from group '{step.GroupName}'");
+                }
+            }
+            catch (LicenseGovernanceException ex) when (ex.Error.Id != ErrorIds.JournalWriteFailed && ex.Error.Id != ErrorIds.OperationCancelled)
+            {
+                var reason = ex.Error.Message + (applied.Count > 0 ? " Done before the failure: " + string.Join("; ", applied) + "." : "");
+                sink.WriteError(Errors.ZombieLicenseRemovalFailed(label, reason));
+                result.Outcome = "Failed";
+                result.Changes = applied.ToArray();
+                result.Detail = reason;
+                return result;
+            }
+
+            result.Outcome = "Removed";
+            result.Changes = applied.ToArray();
+            result.Detail = steps.Any(s => s.GroupId != null)
+                ? "Removed; a group licence leaves once Microsoft Entra ID processes the group (usually minutes), and only then is the seat free."
+                : "Removed; the seat is free.";
+            return result;
+        }
+
+        /// <summary>
+        /// A named user and SKU as the zombie licence it would be now: reasons judged from the tenant, sources from the user's
+        /// licence states, mailbox plans and price from the SKU. Null (with the error written) when the user or SKU is unknown.
+        /// </summary>
+        private static async Task<ZombieLicense?> DescribeTargetAsync(GraphSession session, ZombieLicenseTarget target, int inactiveDays, IReadOnlyList<LicenseSku> tenantSkus, RunState run, IGovernanceSink sink)
+        {
+            var sku = SkuDirectory.Match(tenantSkus, target.Sku ?? "");
+            if (sku == null)
+            {
+                sink.WriteError(Errors.SkuNotFound(target.Sku ?? "", SkuDirectory.Suggestions(tenantSkus, target.Sku ?? "")));
+                return null;
+            }
+
+            var key = (target.User ?? "").Trim();
+            var user = key.Length == 0 ? null : await ReadUserAsync(session, key, run, sink.Cancellation).ConfigureAwait(false);
+            if (user == null)
+            {
+                sink.WriteError(Errors.UserNotFound(target.User ?? ""));
+                return null;
+            }
+
+            var signInRead = run.Optional.Contains(WasteScanner.SignInActivity);
+            var (last, source) = signInRead ? ZombieRules.LastSignIn(user.SignInActivity) : (null, ZombieRules.NotRead);
+            var item = new ZombieLicense
+            {
+                UserId = Guid.Parse(user.Id!),
+                UserPrincipalName = user.UserPrincipalName,
+                SkuId = sku.SkuId,
+                SkuPartNumber = sku.SkuPartNumber,
+                ProductName = sku.ProductName,
+                Reasons = ZombieRules.Reasons(user.AccountEnabled ?? true, user.EmployeeLeaveDateTime, run.Optional.Contains(WasteScanner.LeaveDate), last, signInRead,
+                    user.CreatedDateTime, session.Now, inactiveDays).ToArray(),
+                AccountEnabled = user.AccountEnabled ?? true,
+                EmployeeLeaveDateTime = user.EmployeeLeaveDateTime,
+                LastSignInDateTime = last,
+                LastSignInSource = source,
+                CreatedDateTime = user.CreatedDateTime,
+                InactiveDays = inactiveDays,
+                MonthlyCost = sku.MonthlyPrice,
+                AnnualCost = sku.MonthlyPrice * 12,
+                Currency = sku.Currency,
+                Sources = LicenseStates.Of(user).Where(s => s.SkuId == sku.SkuId && LicenseStates.HoldsSeat(s)).Select(s => new ZombieLicenseSource
+                {
+                    Kind = LicenseStates.IsDirect(s) ? "Direct" : "Group",
+                    GroupId = LicenseStates.IsDirect(s) ? (Guid?)null : Guid.Parse(s.AssignedByGroup!),
+                    DisabledPlans = LicenseStates.Plans(s.DisabledPlans).OrderBy(p => p).ToArray(),
+                }).ToArray(),
+            };
+            item.MailboxPlans = MailboxPlans.Enabled(sku, item.Sources);
+            return item;
+        }
+
+        /// <summary>
+        /// The user with the licences and the evidence. Sign-in activity and leave dates may be refused (permission, tenant
+        /// licence); the first refusal is pinned down property by property and the rest of the run reads without them.
+        /// </summary>
+        private static Task<User?> ReadUserAsync(GraphSession session, ZombieLicense item, RunState run, CancellationToken cancellation) =>
+            ReadUserAsync(session, item.UserId.ToString(), run, cancellation);
+
+        private static async Task<User?> ReadUserAsync(GraphSession session, string key, RunState run, CancellationToken cancellation)
+        {
+            while (true)
+            {
+                var select = UserSelect.Concat(run.Optional).ToArray();
+                try
+                {
+                    return await session.CallOrNotFoundAsync("read the licences of " + key, "ReadUsers",
+                        c => c.Users[key].GetAsync(r => r.QueryParameters.Select = select, cancellation), cancellation).ConfigureAwait(false);
+                }
+                catch (LicenseGovernanceException ex) when (run.Optional.Count > 0 && WasteScanner.IsRefusal(ex))
+                {
+                    if (await WasteScanner.ProbeAsync(session, null, cancellation).ConfigureAwait(false) != null)
+                    {
+                        throw;
+                    }
+
+                    var refused = new List<string>();
+                    foreach (var property in run.Optional)
+                    {
+                        if (await WasteScanner.ProbeAsync(session, property, cancellation).ConfigureAwait(false) != null)
+                        {
+                            refused.Add(property);
+                        }
+                    }
+
+                    if (refused.Count == 0)
+                    {
+                        throw;
+                    }
+
+                    run.Optional.RemoveAll(refused.Contains);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Ends the access package assignments that deliver the membership. A tenant without entitlement management (or a
+        /// token without its permission) cannot be asked; then the membership is removed directly, with a warning, unless the
+        /// search saw an access package deliver it, in which case the removal fails rather than leave an assignment that
+        /// would add the user back.
+        /// </summary>
+        private static async Task<IReadOnlyList<AccessPackageAssignmentChange>> EndAccessPackageAssignmentsAsync(GraphSession session, ZombieLicense item, Step step,
+            RemoveZombieLicenseRequest request, JournalScope journal, RunState state, IGovernanceSink sink)
+        {
+            var deliveredByPackage = item.Sources.Any(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), step.GroupId, StringComparison.OrdinalIgnoreCase));
+            try
+            {
+                return await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, item.UserId.ToString(), step.GroupId!, journal, sink.Cancellation,
+                    request.Justification ?? $"Zombie licence ({item.Reason}) removed by Remove-ZombieLicense").ConfigureAwait(false);
+            }
+            catch (LicenseGovernanceException ex) when (!deliveredByPackage && (ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired))
+            {
+                if (!state.WarnedAboutPackages)
+                {
+                    state.WarnedAboutPackages = true;
+                    sink.WriteWarning("Access package assignments could not be checked (" + ex.Error.Message + ") Group memberships are removed directly; " +
+                        "a membership an access package delivers would come back, so grant EntitlementManagement.ReadWrite.All where the tenant uses access packages.");
+                }
+
+                return Array.Empty<AccessPackageAssignmentChange>();
+            }
+        }
+
+        private static ZombieLicenseRemoval Skip(ZombieLicenseRemoval result, string code, string detail)
+        {
+            result.Outcome = "Skipped";
+            result.Detail = code + ": " + detail;
+            return result;
+        }
+
+        private static void Tally(ZombieLicenseRemovalSummary summary, ZombieLicenseRemoval result)
+        {
+            switch (result.Outcome)
+            {
+                case "Removed":
+                    summary.Removed++;
+                    if (result.MonthlyCost.HasValue && Counts(summary, result))
+                    {
+                        summary.MonthlyRecovered += result.MonthlyCost.Value;
+                        summary.AnnualRecovered += result.AnnualCost ?? result.MonthlyCost.Value * 12;
+                    }
+                    else
+                    {
+                        summary.RemovedWithoutPrice++;
+                    }
+
+                    break;
+                case "NotConfirmed":
+                    summary.NotConfirmed++;
+                    if (result.MonthlyCost.HasValue && Counts(summary, result))
+                    {
+                        summary.MonthlyNotConfirmed += result.MonthlyCost.Value;
+                        summary.AnnualNotConfirmed += result.AnnualCost ?? result.MonthlyCost.Value * 12;
+                    }
+
+                    break;
+                case "Failed":
+                    summary.Failed++;
+                    break;
+                default:
+                    summary.Skipped++;
+                    break;
+            }
+        }
+
+        /// <summary>Money adds up in one currency: the first priced licence sets it; others are left out of the sums.</summary>
+        private static bool Counts(ZombieLicenseRemovalSummary summary, ZombieLicenseRemoval result)
+        {
+            summary.Currency ??= result.Currency;
+            return string.Equals(summary.Currency, result.Currency, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>What one run learns once: the groups it read, and whether it already warned that access packages cannot be checked.</summary>
+        private sealed class RunState
+        {
+            public Dictionary<string, Group?> Groups { get; } = new Dictionary<string, Group?>(StringComparer.OrdinalIgnoreCase);
+
+            public bool WarnedAboutPackages { get; set; }
+
+            /// <summary>The evidence the token may read; narrowed at the first refusal.</summary>
+            public List<string> Optional { get; } = new List<string> { WasteScanner.SignInActivity, WasteScanner.LeaveDate };
+        }
+
+        private sealed class Step
+        {
+            public Step(string description, string? groupId, string? groupName)
+            {
+                Description = description;
+                GroupId = groupId;
+                GroupName = groupName;
+            }
+
+            public string Description { get; }
+            public string? GroupId { get; }
+            public string? GroupName { get; }
+        }
+    }
+}
