@@ -40,5 +40,8 @@ namespace LicenseGovernance.Hosting
         public const int MigrationVerify = 7405;
         public const int MigrationRemove = 7406;
         public const int UndoChanges = 7501;
+
+        // Waste (zombie licences).
+        public const int ZombieRemoval = 7601;
     }
 }

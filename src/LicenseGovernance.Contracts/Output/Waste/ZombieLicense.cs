@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+
+namespace LicenseGovernance
+{
+    /// <summary>
+    /// One licence (user and SKU) paid for nobody, with the evidence behind each reason, the ways the licence reaches the
+    /// user (what Remove-ZombieLicense takes away), and what it costs.
+    /// </summary>
+    public sealed class ZombieLicense
+    {
+        public Guid UserId { get; set; }
+        public string? UserPrincipalName { get; set; }
+        public string? DisplayName { get; set; }
+        /// <summary>Member or Guest.</summary>
+        public string? UserType { get; set; }
+
+        public Guid SkuId { get; set; }
+        public string SkuPartNumber { get; set; } = "";
+        public string? ProductName { get; set; }
+
+        public ZombieReason[] Reasons { get; set; } = Array.Empty<ZombieReason>();
+
+        /// <summary>Flat form of <see cref="Reasons"/> for tables and Export-Csv.</summary>
+        public string Reason => string.Join(", ", Reasons);
+
+        // Evidence.
+        public bool AccountEnabled { get; set; }
+        /// <summary>Null when not set, or when the token cannot read it (see the command's warnings).</summary>
+        public DateTimeOffset? EmployeeLeaveDateTime { get; set; }
+        /// <summary>The last successful sign-in, or, where Graph has none recorded, the latest interactive or non-interactive sign-in.</summary>
+        public DateTimeOffset? LastSignInDateTime { get; set; }
+        /// <summary>Which signInActivity field <see cref="LastSignInDateTime"/> came from; None when nothing is recorded, Unavailable when sign-in activity could not be read.</summary>
+        public string LastSignInSource { get; set; } = "None";
+        /// <summary>Whole days from <see cref="LastSignInDateTime"/> to the time of the scan.</summary>
+        public int? DaysSinceSignIn { get; set; }
+        public DateTimeOffset? CreatedDateTime { get; set; }
+
+        // How the licence arrives.
+        public ZombieLicenseSource[] Sources { get; set; } = Array.Empty<ZombieLicenseSource>();
+
+        /// <summary>Flat form of <see cref="Sources"/>: "Direct", "Group LIC-M365-E5", "AccessPackage Tier 3 (LIC-M365-E5)".</summary>
+        public string AssignedBy => string.Join("; ", Sources.Select(s => s.ToString()));
+
+        /// <summary>Exchange Online mailbox plans (EXCHANGE_S_*, not the Foundation plan) this licence enables for the user; removing it makes the mailbox inaccessible.</summary>
+        public string[] MailboxPlans { get; set; } = Array.Empty<string>();
+
+        public bool HasMailbox => MailboxPlans.Length > 0;
+
+        // Cost (one seat per user and SKU, however many ways it arrives).
+        public decimal? MonthlyCost { get; set; }
+        public decimal? AnnualCost { get; set; }
+        public string? Currency { get; set; }
+
+        public override string ToString() => (UserPrincipalName ?? UserId.ToString()) + " / " + SkuPartNumber;
+    }
+
+    /// <summary>One way a zombie licence reaches the user.</summary>
+    public sealed class ZombieLicenseSource
+    {
+        /// <summary>Direct (assignLicense), Group (a licence group's member) or AccessPackage (a group membership an access package assignment delivers).</summary>
+        public string Kind { get; set; } = "Direct";
+        public Guid? GroupId { get; set; }
+        public string? GroupName { get; set; }
+        public Guid? AccessPackageId { get; set; }
+        public string? AccessPackageName { get; set; }
+        public Guid? AccessPackageAssignmentId { get; set; }
+        /// <summary>A dynamic group's rule decides its members; Remove-ZombieLicense cannot take the user out and says so.</summary>
+        public bool DynamicMembership { get; set; }
+        /// <summary>Plans the source switches off for the user.</summary>
+        public Guid[] DisabledPlans { get; set; } = Array.Empty<Guid>();
+
+        public override string ToString() => Kind switch
+        {
+            "Direct" => "Direct",
+            "AccessPackage" => $"AccessPackage {AccessPackageName ?? AccessPackageId?.ToString()} ({GroupName ?? GroupId?.ToString()})",
+            _ => $"Group {GroupName ?? GroupId?.ToString()}",
+        };
+    }
+}

@@ -1,0 +1,27 @@
+namespace LicenseGovernance.Requests
+{
+    /// <summary>Get-ZombieLicense and Get-LicenseUtilization.</summary>
+    public sealed class GetZombieLicenseRequest
+    {
+        public const int MinInactiveDays = 1;
+        public const int MaxInactiveDays = 3650;
+
+        /// <summary>Days without a successful sign-in after which a user counts as inactive; new accounts get as many days of grace.</summary>
+        public int InactiveDays { get; set; } = 90;
+        /// <summary>Reasons to report; null or empty for all.</summary>
+        public ZombieReason[]? Reason { get; set; }
+        /// <summary>Part numbers, ids or product names; null for every SKU.</summary>
+        public string[]? Sku { get; set; }
+        public bool IncludeGuests { get; set; }
+    }
+
+    /// <summary>Remove-ZombieLicense.</summary>
+    public sealed class RemoveZombieLicenseRequest
+    {
+        public ZombieLicense[] Licenses { get; set; } = System.Array.Empty<ZombieLicense>();
+        /// <summary>Also remove licences that carry an Exchange Online mailbox (the mailbox becomes inaccessible and is deleted after 30 days).</summary>
+        public bool IncludeMailboxLicenses { get; set; }
+        /// <summary>Recorded with access package removals.</summary>
+        public string? Justification { get; set; }
+    }
+}

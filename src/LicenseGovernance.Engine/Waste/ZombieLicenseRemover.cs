@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.AccessPackages;
+using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Tiers;
+using LicenseGovernance.Hosting;
+using LicenseGovernance.Requests;
+using Microsoft.Graph.Models;
+using UserAssignLicenseBody = Microsoft.Graph.Users.Item.AssignLicense.AssignLicensePostRequestBody;
+
+namespace LicenseGovernance.Engine.Waste
+{
+    /// <summary>
+    /// Remove-ZombieLicense: takes each licence away the way it reaches the user, read afresh from the tenant. A direct
+    /// assignment goes by assignLicense; a group licence by ending the access package assignment that delivers the
+    /// membership, or else by removing the membership (assignLicense cannot remove an inherited licence: Graph refuses it).
+    /// Every change is journaled first, so Undo-LicenseChange -CorrelationId puts it all back.
+    /// </summary>
+    internal static class ZombieLicenseRemover
+    {
+        private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates" };
+        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses" };
+
+        public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, JournalScope journal, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var summary = new ZombieLicenseRemovalSummary { CorrelationId = journal.CorrelationId };
+            var groups = new Dictionary<string, Group?>(StringComparer.OrdinalIgnoreCase);
+            var items = request.Licenses.Where(l => l != null).GroupBy(l => (l.UserId, l.SkuId)).Select(g => g.First()).ToList();
+            var done = 0;
+            foreach (var item in items)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, "Removing zombie licences", item.ToString(), GovernanceProgress.Percent(done++, items.Count)));
+                var result = await RemoveOneAsync(session, item, request, journal, groups, sink).ConfigureAwait(false);
+                Tally(summary, result);
+                sink.WriteObject(result);
+            }
+
+            sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, "Removing zombie licences", $"{summary.Removed} removed", 100, completed: true));
+            summary.WhatIf = summary.NotConfirmed > 0 && summary.Removed == 0 && summary.Failed == 0;
+            sink.WriteObject(summary);
+        }
+
+        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, JournalScope journal, Dictionary<string, Group?> groups, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            var label = item.ToString();
+            var result = new ZombieLicenseRemoval
+            {
+                UserId = item.UserId,
+                UserPrincipalName = item.UserPrincipalName,
+                SkuPartNumber = item.SkuPartNumber,
+                MonthlyCost = item.MonthlyCost,
+                AnnualCost = item.AnnualCost,
+                Currency = item.Currency,
+                CorrelationId = journal.CorrelationId,
+            };
+
+            if (item.HasMailbox)
+            {
+                var mailbox = $"{label}: {item.SkuPartNumber} carries the Exchange Online mailbox ({string.Join(", ", item.MailboxPlans)}). Without it the mailbox becomes " +
+                              "inaccessible at once and is deleted after 30 days.";
+                if (!request.IncludeMailboxLicenses)
+                {
+                    sink.WriteWarning(mailbox + " Skipped: keep the data first (convert it to a shared mailbox, or put it on hold), then run again with -IncludeMailboxLicenses.");
+                    return Skip(result, "MailboxLicence", "Carries an Exchange Online mailbox; skipped without -IncludeMailboxLicenses.");
+                }
+
+                sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
+            }
+
+            var user = await session.CallOrNotFoundAsync("read the licences of " + label, "ReadUsers",
+                c => c.Users[item.UserId.ToString()].GetAsync(r => r.QueryParameters.Select = UserSelect, cancellation), cancellation).ConfigureAwait(false);
+            if (user == null)
+            {
+                return Skip(result, "UserGone", $"The user {item.UserPrincipalName ?? item.UserId.ToString()} no longer exists.");
+            }
+
+            var states = LicenseStates.Of(user).Where(s => s.SkuId == item.SkuId).ToList();
+            if (states.Count == 0)
+            {
+                return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
+            }
+
+            // Read what reaches the user now, not what the piped object saw.
+            var steps = new List<Step>();
+            foreach (var state in states)
+            {
+                if (LicenseStates.IsDirect(state))
+                {
+                    steps.Add(new Step("remove the direct " + item.SkuPartNumber, null, null));
+                    continue;
+                }
+
+                var groupId = state.AssignedByGroup!;
+                if (!groups.TryGetValue(groupId, out var group))
+                {
+                    group = await session.CallOrNotFoundAsync("read group " + groupId, "ReadGroups",
+                        c => c.Groups[groupId].GetAsync(r => r.QueryParameters.Select = GroupSelect, cancellation), cancellation).ConfigureAwait(false);
+                    groups[groupId] = group;
+                }
+
+                var name = group?.DisplayName ?? groupId;
+                if (LicenceSources.IsDynamic(group))
+                {
+                    sink.WriteError(Errors.ZombieLicenseChanged(label, $"{item.SkuPartNumber} comes from the dynamic group '{name}', whose rule puts the user back; change the user attribute the rule reads (or the rule) instead."));
+                    return Skip(result, "DynamicGroup", $"Inherited from the dynamic group '{name}'.");
+                }
+
+                var others = (group?.AssignedLicenses ?? new List<AssignedLicense>()).Where(l => l.SkuId.HasValue && l.SkuId != item.SkuId).Count();
+                var packageSource = item.Sources.FirstOrDefault(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase));
+                var what = packageSource != null
+                    ? $"end the access package assignment '{packageSource.AccessPackageName ?? packageSource.AccessPackageId?.ToString()}' that makes the user a member of '{name}'"
+                    : $"remove the user from group '{name}' (or end the access package assignment that delivers it)";
+                if (others > 0)
+                {
+                    what += $"; the group's {others} other licence(s) go too";
+                }
+
+                steps.Add(new Step(what, groupId, name));
+            }
+
+            result.Changes = steps.Select(s => s.Description).ToArray();
+            var money = item.MonthlyCost.HasValue
+                ? string.Format(CultureInfo.InvariantCulture, "recovers {0} {1:0.00}/month, {0} {2:0.00}/year", item.Currency, item.MonthlyCost, item.AnnualCost)
+                : "price unknown (Set-LicensePrice)";
+            var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}; {money}";
+            if (!sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
+            {
+                result.Outcome = "NotConfirmed";
+                result.Detail = action;
+                return result;
+            }
+
+            var applied = new List<string>();
+            try
+            {
+                foreach (var step in steps)
+                {
+                    if (step.GroupId == null)
+                    {
+                        var direct = states.First(LicenseStates.IsDirect);
+                        var before = new[] { new DirectLicense(item.SkuId, item.SkuPartNumber, LicenseStates.Plans(direct.DisabledPlans)) };
+                        await journal.RunAsync(ChangeIntents.AssignUserLicenses(item.UserId, user.UserPrincipalName, before, Array.Empty<DirectLicense>()), () =>
+                            session.CallAsync("remove the direct " + item.SkuPartNumber + " from " + user.UserPrincipalName, "AssignUserLicense",
+                                c => c.Users[item.UserId.ToString()].AssignLicense.PostAsync(new UserAssignLicenseBody
+                                {
+                                    AddLicenses = new List<AssignedLicense>(),
+                                    RemoveLicenses = new List<Guid?> { item.SkuId },
+                                }, cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
+                        applied.Add(step.Description);
+                        continue;
+                    }
+
+                    // An access package assignment would put the membership straight back, so it goes first; the membership
+                    // goes with it. Only when nothing delivers the membership is the member removed directly.
+                    var ended = await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, item.UserId.ToString(), step.GroupId, journal, cancellation,
+                        request.Justification ?? $"Zombie licence ({item.Reason}) removed by Remove-ZombieLicense").ConfigureAwait(false);
+                    if (ended.Count > 0)
+                    {
+                        applied.Add($"ended access package assignment(s) {string.Join(", ", ended.Select(e => "'" + (e.AccessPackageName ?? e.AccessPackageId.ToString()) + "'"))} for group '{step.GroupName}'");
+                        continue;
+                    }
+
+                    var groupGuid = Guid.Parse(step.GroupId);
+                    await journal.RunAsync(ChangeIntents.RemoveGroupMember(groupGuid, step.GroupName, item.UserId, user.UserPrincipalName), async () =>
+                        await session.CallAsync("remove " + user.UserPrincipalName + " from group " + step.GroupName, "ManageGroupMembers", async c =>
+                        {
+                            await c.Groups[step.GroupId].Members[item.UserId.ToString()].Ref.DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
+                            return true;
+                        }, cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+                    applied.Add($"removed from group '{step.GroupName}'");
+                }
+            }
+            catch (LicenseGovernanceException ex) when (ex.Error.Id != ErrorIds.JournalWriteFailed && ex.Error.Id != ErrorIds.OperationCancelled)
+            {
+                var reason = ex.Error.Message + (applied.Count > 0 ? " Done before the failure: " + string.Join("; ", applied) + "." : "");
+                sink.WriteError(Errors.ZombieLicenseRemovalFailed(label, reason));
+                result.Outcome = "Failed";
+                result.Changes = applied.ToArray();
+                result.Detail = reason;
+                return result;
+            }
+
+            result.Outcome = "Removed";
+            result.Changes = applied.ToArray();
+            result.Detail = steps.Any(s => s.GroupId != null)
+                ? "Removed; a group licence leaves once Microsoft Entra ID processes the group (usually minutes), and only then is the seat free."
+                : "Removed; the seat is free.";
+            return result;
+        }
+
+        private static ZombieLicenseRemoval Skip(ZombieLicenseRemoval result, string code, string detail)
+        {
+            result.Outcome = "Skipped";
+            result.Detail = code + ": " + detail;
+            return result;
+        }
+
+        private static void Tally(ZombieLicenseRemovalSummary summary, ZombieLicenseRemoval result)
+        {
+            switch (result.Outcome)
+            {
+                case "Removed":
+                    summary.Removed++;
+                    if (result.MonthlyCost.HasValue && Counts(summary, result))
+                    {
+                        summary.MonthlyRecovered += result.MonthlyCost.Value;
+                        summary.AnnualRecovered += result.AnnualCost ?? result.MonthlyCost.Value * 12;
+                    }
+                    else
+                    {
+                        summary.RemovedWithoutPrice++;
+                    }
+
+                    break;
+                case "NotConfirmed":
+                    summary.NotConfirmed++;
+                    if (result.MonthlyCost.HasValue && Counts(summary, result))
+                    {
+                        summary.MonthlyNotConfirmed += result.MonthlyCost.Value;
+                        summary.AnnualNotConfirmed += result.AnnualCost ?? result.MonthlyCost.Value * 12;
+                    }
+
+                    break;
+                case "Failed":
+                    summary.Failed++;
+                    break;
+                default:
+                    summary.Skipped++;
+                    break;
+            }
+        }
+
+        /// <summary>Money adds up in one currency: the first priced licence sets it; others are left out of the sums.</summary>
+        private static bool Counts(ZombieLicenseRemovalSummary summary, ZombieLicenseRemoval result)
+        {
+            summary.Currency ??= result.Currency;
+            return string.Equals(summary.Currency, result.Currency, StringComparison.OrdinalIgnoreCase);
+        }
+
+        private sealed class Step
+        {
+            public Step(string description, string? groupId, string? groupName)
+            {
+                Description = description;
+                GroupId = groupId;
+                GroupName = groupName;
+            }
+
+            public string Description { get; }
+            public string? GroupId { get; }
+            public string? GroupName { get; }
+        }
+    }
+}
