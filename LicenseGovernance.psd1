@@ -43,6 +43,9 @@
         'Get-TierAssignmentRequest'
         'Get-DirectLicenseAssignment'
         'Move-DirectToGroupLicense'
+        # Health
+        'Get-LicenseHealth'
+        'Export-LicenseHealthReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -52,7 +55,7 @@
         PSData = @{
             Tags         = @('Microsoft365', 'Licensing', 'MicrosoftGraph', 'EntraID', 'Governance', 'PSEdition_Desktop', 'PSEdition_Core')
             ProjectUri   = ''
-            ReleaseNotes = 'Platform: connecting (interactive, device code, secret, certificate, managed identity, access token, simulator), SKU catalogue, prices, permission checks, simulated tenant. Licence tiers: New-, Set-, Remove- and Get-LicenseTierGroup (security groups used only for licensing, static or dynamic, one or more SKUs with chosen plans, rank and baseline recorded on the group), Test-LicenseMembershipRule (validate and preview a rule: who joins and leaves, seats, monthly cost), Get-GroupLicenseError (errors per tier group, or a summary for runbook alerts), Invoke-LicenseReprocess. Change journal: every change to a tenant recorded before it is made (Get-LicenseChangeLog), and reversed with Undo-LicenseChange.'
+            ReleaseNotes = 'Platform: connecting (interactive, device code, secret, certificate, managed identity, access token, simulator), SKU catalogue, prices, permission checks, simulated tenant. Licence tiers: New-, Set-, Remove- and Get-LicenseTierGroup (security groups used only for licensing, static or dynamic, one or more SKUs with chosen plans, rank and baseline recorded on the group), Test-LicenseMembershipRule (validate and preview a rule: who joins and leaves, seats, monthly cost), Get-GroupLicenseError (errors per tier group, or a summary for runbook alerts), Invoke-LicenseReprocess. Change journal: every change to a tenant recorded before it is made (Get-LicenseChangeLog), and reversed with Undo-LicenseChange. Health: Get-LicenseHealth (a 0-100 score from waste, licence errors, direct assignments, ungoverned grants and conflicting tiers, each with its weight, value, points and the command that fixes it) and Export-LicenseHealthReport (one self-contained HTML file with inline SVG charts and the trend of earlier reports).'
         }
     }
 }
