@@ -39,7 +39,7 @@ namespace LicenseGovernance.Engine.Health
 
             sb.Append("<header class=\"top\">\n").Append(Gauge(h.Score, h.Grade)).Append("<div>\n<h1>Licence health</h1>\n");
             sb.Append("<p class=\"meta\">Tenant <strong>").Append(Encode(report.TenantName ?? h.TenantId?.ToString() ?? "unknown")).Append("</strong>");
-            if (h.TenantId != null && report.TenantName != null && report.TenantName != h.TenantId.ToString())
+            if (h.TenantId != null && report.TenantName != null && report.TenantName.IndexOf(h.TenantId.ToString(), StringComparison.OrdinalIgnoreCase) < 0)
             {
                 sb.Append(" (").Append(Encode(h.TenantId.ToString())).Append(')');
             }
@@ -360,7 +360,7 @@ namespace LicenseGovernance.Engine.Health
             "body{margin:0;background:#f6f7f9;color:#1d2329;font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;font-size:14px;line-height:1.45}\n" +
             "main{max-width:1100px;margin:0 auto;padding:24px}\n" +
             "h1{font-size:26px;margin:0 0 4px}h2{font-size:18px;margin:0 0 10px}\n" +
-            "section,header.top{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:16px 20px;margin:0 0 16px}\n" +
+            "section,header.top{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:16px 20px;margin:0 0 16px}section{overflow-x:auto}\n" +
             "header.top{display:flex;gap:24px;align-items:center}\n" +
             ".gauge .score{font-size:40px;font-weight:700;fill:#1d2329}.gauge .grade{font-size:13px;fill:#5b6670}\n" +
             ".meta,.note,footer{color:#5b6670}.figures span{margin-right:22px;white-space:nowrap}\n" +
