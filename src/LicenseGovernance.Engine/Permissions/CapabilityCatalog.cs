@@ -20,25 +20,25 @@ namespace LicenseGovernance.Engine.Permissions
         {
             new Capability(
                 "ReadSkus", "Read subscribed SKUs",
-                new[] { "Get-LicenseSku", "Get-LicenseUsage", "Get-ZombieLicense", "Get-LicenseCost" },
+                new[] { "Get-LicenseSku", "Get-LicenseUsage", "Get-ZombieLicense", "Get-LicenseCost", "Get-LicenseUtilization" },
                 "LicenseAssignment.Read.All", "LicenseAssignment.Read.All",
                 new[] { "LicenseAssignment.ReadWrite.All", "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
                 "ReadUsers", "Read users and their licences",
-                new[] { "Get-LicenseUser", "Get-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess" },
+                new[] { "Get-LicenseUser", "Get-ZombieLicense", "Get-LicenseUtilization", "Remove-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess" },
                 "User.Read.All", "User.Read.All",
                 new[] { "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" },
                 notes: "User.ReadBasic.All is not enough: it hides assignedLicenses and licenseAssignmentStates."),
             new Capability(
                 "ReadSignInActivity", "Read users' last sign-in (signInActivity)",
-                new[] { "Get-ZombieLicense", "Get-InactiveLicenseUser" },
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-InactiveLicenseUser" },
                 "AuditLog.Read.All", "AuditLog.Read.All",
                 tenantLicense: EntraP1,
                 notes: "Needs ReadUsers (User.Read.All) too. " + DelegatedRoleNote + " For example Reports Reader or Security Reader.",
                 alsoRequires: new[] { "ReadUsers" }),
             new Capability(
                 "ReadLifecycleInfo", "Read employee leave dates (employeeLeaveDateTime)",
-                new[] { "Get-ZombieLicense", "Get-LeaverLicense" },
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LeaverLicense" },
                 "User-LifeCycleInfo.Read.All", "User-LifeCycleInfo.Read.All",
                 new[] { "User-LifeCycleInfo.ReadWrite.All" },
                 notes: "Needs ReadUsers (User.Read.All) too. Delegated callers need the Lifecycle Workflows Administrator or Global Reader role.",
@@ -51,7 +51,7 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: DelegatedRoleNote + " For example License Administrator."),
             new Capability(
                 "ReadGroups", "Read groups and their members",
-                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense" },
+                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense" },
                 "GroupMember.Read.All", "GroupMember.Read.All",
                 new[] { "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
@@ -62,7 +62,7 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: "An application holding only Group.Create can create groups but not change them afterwards, so the module asks for Group.ReadWrite.All."),
             new Capability(
                 "ManageGroupMembers", "Add and remove group members",
-                new[] { "Add-LicenseTierMember", "Remove-LicenseTierMember", "Move-DirectToGroupLicense" },
+                new[] { "Add-LicenseTierMember", "Remove-LicenseTierMember", "Move-DirectToGroupLicense", "Remove-ZombieLicense" },
                 "GroupMember.ReadWrite.All", "GroupMember.ReadWrite.All",
                 new[] { "Group.ReadWrite.All", "Directory.ReadWrite.All" },
                 notes: "Role-assignable groups also need RoleManagement.ReadWrite.Directory."),
@@ -81,13 +81,13 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: DelegatedRoleNote + " For example License Administrator or User Administrator."),
             new Capability(
                 "ReadEntitlementManagement", "Read access packages, policies and assignments",
-                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup" },
+                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup", "Get-ZombieLicense" },
                 "EntitlementManagement.Read.All", "EntitlementManagement.Read.All",
                 new[] { "EntitlementManagement.ReadWrite.All" },
                 tenantLicense: EntraP2OrGovernance),
             new Capability(
                 "ManageEntitlementManagement", "Create access packages and policies, and request assignments",
-                new[] { "New-TierAccessPackage", "New-LicenseExceptionPackage", "Add-TierAssignment", "Remove-TierAssignment" },
+                new[] { "New-TierAccessPackage", "New-LicenseExceptionPackage", "Add-TierAssignment", "Remove-TierAssignment", "Remove-ZombieLicense" },
                 "EntitlementManagement.ReadWrite.All", "EntitlementManagement.ReadWrite.All",
                 tenantLicense: EntraP2OrGovernance,
                 notes: "Adding a group to a catalog as an application also needs Group.ReadWrite.All."),

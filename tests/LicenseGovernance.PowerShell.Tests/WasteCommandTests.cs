@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace LicenseGovernance.PowerShell.Tests;
+
+/// <summary>
+/// Issue 5's zombie licences through the real cmdlets in a hosted PowerShell 7.6 runspace, on the embedded demo tenant,
+/// whose users include disabled, departed, inactive and never-signed-in ones holding licences directly and by group.
+/// </summary>
+public sealed class WasteCommandTests : IDisposable
+{
+    private const string Connect = "Connect-LicenseGovernance -Simulator -UserCount 300";
+
+    private readonly PowerShellSession _ps = new();
+    private readonly List<string> _files = new();
+
+    public void Dispose()
+    {
+        _ps.Run("Disconnect-LicenseGovernance -WarningAction SilentlyContinue");
+        _ps.Dispose();
+        foreach (var file in _files.Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void ZombiesCarryReasonsEvidenceSourcesAndCost_AndUtilizationCountsThem()
+    {
+        Clean(_ps.Run(Connect));
+
+        var zombies = Clean(_ps.Run("Get-ZombieLicense")).Of<ZombieLicense>().ToList();
+        Assert.NotEmpty(zombies);
+        Assert.Contains(zombies, z => z.Reasons.Contains(ZombieReason.Departed) && z.EmployeeLeaveDateTime != null);
+        Assert.Contains(zombies, z => z.Reasons.Contains(ZombieReason.Disabled) && !z.AccountEnabled);
+        Assert.Contains(zombies, z => z.Reasons.Contains(ZombieReason.Inactive) && z.DaysSinceSignIn > 90);
+        Assert.Contains(zombies, z => z.Sources.Any(s => s.Kind == "Group" && s.GroupName != null));
+        Assert.Contains(zombies, z => z.Sources.Any(s => s.Kind == "Direct"));
+        Assert.All(zombies.Where(z => z.MonthlyCost != null), z => Assert.Equal(z.MonthlyCost * 12, z.AnnualCost));
+        Assert.DoesNotContain(zombies, z => z.UserType == "Guest");
+
+        var utilization = Clean(_ps.Run("Get-LicenseUtilization")).Of<LicenseUtilization>().ToList();
+        foreach (var sku in utilization)
+        {
+            Assert.Equal(zombies.Count(z => z.SkuId == sku.SkuId), sku.AssignedToZombies);
+            Assert.Equal(sku.MonthlyPrice * sku.AssignedToZombies, sku.ZombieMonthlyCost);
+            Assert.Equal(sku.MonthlyPrice * sku.Available, sku.UnassignedMonthlyCost);
+        }
+
+        // The table view and Export-Csv both work on the flat properties.
+        var table = Clean(_ps.Run("Get-ZombieLicense -Sku SPE_E5 | Format-Table | Out-String -Width 250")).Output.OfType<string>().Single();
+        Assert.Contains("AssignedBy", table);
+        var csv = Path.Combine(TestSettings.Home, "zombies-" + Guid.NewGuid().ToString("N") + ".csv");
+        _files.Add(csv);
+        Clean(_ps.Run($"Get-ZombieLicense | Export-Csv -Path '{csv}' -NoTypeInformation"));
+        var header = File.ReadLines(csv).First();
+        Assert.Contains("\"Reason\"", header);
+        Assert.Contains("\"AssignedBy\"", header);
+    }
+
+    [Fact]
+    public void RemoveWhatIfListsEveryChangeAndTheMoneyAndChangesNothing()
+    {
+        Clean(_ps.Run(Connect));
+        var before = TenantState();
+
+        var run = Clean(_ps.Run("Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf"));
+        var results = run.Of<ZombieLicenseRemoval>().ToList();
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Equal("NotConfirmed", r.Outcome));
+        var summary = Assert.Single(run.Of<ZombieLicenseRemovalSummary>());
+        Assert.True(summary.WhatIf);
+        Assert.Equal(results.Where(r => r.MonthlyCost != null && r.Currency == summary.Currency).Sum(r => r.MonthlyCost!.Value), summary.MonthlyNotConfirmed);
+        Assert.Equal(before, TenantState());
+    }
+
+    [Fact]
+    public void RemoveTakesPipedZombiesAway_MailboxLicencesNeedTheSwitch_AndUndoRestoresThem()
+    {
+        Clean(_ps.Run(Connect));
+        var departed = Clean(_ps.Run("Get-ZombieLicense -Reason Departed")).Of<ZombieLicense>().ToList();
+        Assert.Contains(departed, z => z.HasMailbox);
+
+        var skipped = Clean(_ps.Run("Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -Confirm:$false"));
+        Assert.Contains(skipped.Warnings, w => w.Contains("deleted after 30 days"));
+        Assert.All(skipped.Of<ZombieLicenseRemoval>().Where(r => departed.Single(d => d.UserId == r.UserId && d.SkuPartNumber == r.SkuPartNumber).HasMailbox),
+            r => Assert.Equal("Skipped", r.Outcome));
+
+        var run = Clean(_ps.Run("Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -IncludeMailboxLicenses -Confirm:$false"));
+        var summary = Assert.Single(run.Of<ZombieLicenseRemovalSummary>());
+        Assert.Equal(0, summary.Failed);
+        Assert.True(summary.Removed > 0);
+        Assert.Equal(run.Of<ZombieLicenseRemoval>().Where(r => r.Outcome == "Removed" && r.MonthlyCost != null && r.Currency == summary.Currency).Sum(r => r.MonthlyCost!.Value), summary.MonthlyRecovered);
+
+        // Direct licences are gone at once; group licences leave when Entra processes the groups, so for those the journal shows the membership removal.
+        var left = Clean(_ps.Run("Get-ZombieLicense -Reason Departed")).Of<ZombieLicense>().Select(z => (z.UserId, z.SkuPartNumber)).ToHashSet();
+        var removed = run.Of<ZombieLicenseRemoval>().Where(r => r.Outcome == "Removed").ToList();
+        bool DirectOnly(ZombieLicenseRemoval r) => departed.Single(d => d.UserId == r.UserId && d.SkuPartNumber == r.SkuPartNumber).Sources.All(s => s.Kind == "Direct");
+        Assert.Contains(removed, DirectOnly);
+        Assert.All(removed.Where(DirectOnly), r => Assert.DoesNotContain((r.UserId, r.SkuPartNumber), left));
+        var changes = Clean(_ps.Run($"Get-LicenseChangeLog -CorrelationId '{summary.CorrelationId}'")).Of<LicenseChange>().ToList();
+        Assert.Equal(removed.Sum(r => r.Changes.Length), changes.Count);
+        Assert.All(removed.Where(r => !DirectOnly(r)), r => Assert.Contains(changes, c => c.Operation == "Group.RemoveMember" && c.TargetName != null));
+        Assert.All(removed.Where(DirectOnly), r => Assert.Contains(changes, c => c.Operation == "User.AssignLicense" && c.TargetId == r.UserId.ToString()));
+
+        var undo = Clean(_ps.Run($"Undo-LicenseChange -CorrelationId '{summary.CorrelationId}' -Confirm:$false"));
+        Assert.Equal(changes.Count, undo.Of<LicenseChangeUndoResult>().Count(u => u.Status == LicenseChangeUndoStatus.Undone));
+        var back = Clean(_ps.Run("Get-ZombieLicense -Reason Departed")).Of<ZombieLicense>().Select(z => (z.UserId, z.SkuPartNumber)).ToHashSet();
+        Assert.All(removed.Where(DirectOnly), r => Assert.Contains((r.UserId, r.SkuPartNumber), back));
+    }
+
+    [Fact]
+    public void BadInputIsASpecificErrorAndNothingChanges()
+    {
+        Clean(_ps.Run(Connect));
+        var before = TenantState();
+
+        Assert.StartsWith("ParameterArgumentValidationError,", _ps.Run("Get-ZombieLicense -InactiveDays 0").FirstErrorId);
+        Assert.StartsWith("ParameterArgumentValidationError,", _ps.Run("Get-LicenseUtilization -InactiveDays 4000").FirstErrorId);
+        Assert.StartsWith("CannotConvertArgumentNoMessage,", _ps.Run("Get-ZombieLicense -Reason Sleeping").FirstErrorId);
+        var unknown = _ps.Run("Get-ZombieLicense -Sku SPE_E55");
+        Assert.StartsWith("LicenseGovernance.SkuNotFound,", unknown.FirstErrorId);
+        Assert.Contains("SPE_E5", unknown.AllErrorText);
+        Assert.Equal(before, TenantState());
+    }
+
+    private static PowerShellSession.Result Clean(PowerShellSession.Result result)
+    {
+        Assert.True(result.Terminating == null && result.Errors.Count == 0, "The command failed: " + result.AllErrorText);
+        return result;
+    }
+
+    private string TenantState()
+    {
+        var path = Path.Combine(TestSettings.Home, "state-" + Guid.NewGuid().ToString("N") + ".json");
+        _files.Add(path);
+        Clean(_ps.Run($"Save-LicenseGovernanceSnapshot -Path '{path}'"));
+        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        return root["skus"]!.ToJsonString() + root["users"]!.ToJsonString() + root["groups"]!.ToJsonString() + (root["entitlement"]?.ToJsonString() ?? "");
+    }
+}

@@ -1,0 +1,150 @@
+using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Hosting;
+using LicenseGovernance.Requests;
+using LicenseGovernance.Simulator;
+using LicenseGovernance.Simulator.Seeding;
+using LicenseGovernance.Tests.AccessPackages;
+using LicenseGovernance.Tests.Engine;
+using LicenseGovernance.Tests.Tiers;
+using Xunit;
+
+namespace LicenseGovernance.Tests.Waste;
+
+/// <summary>Remove-ZombieLicense: each licence goes the way it arrives, nothing without confirmation, and Undo-LicenseChange puts it all back.</summary>
+public sealed class ZombieRemovalTests : IDisposable
+{
+    private readonly SimulatedTenant _tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 90, Seed = 7 });
+    private readonly EngineFixture _fx;
+    private readonly Guid _e5;
+
+    public ZombieRemovalTests()
+    {
+        _fx = new EngineFixture(tenant: _tenant);
+        _e5 = _tenant.Store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+    }
+
+    public void Dispose() => _fx.Dispose();
+
+    /// <summary>
+    /// Two direct zombies also get Tier 3 through its access package, and two lose the direct licence so that the package is
+    /// their only path: every way a licence can arrive is in the tenant.
+    /// </summary>
+    private async Task<(List<Guid> PackageOnly, List<Guid> DirectAndPackage)> AddAccessPackagePathsAsync()
+    {
+        await _fx.NewTierAsync("LIC-M365-Tier3", new[] { "SPE_E5" }, tier: 3);
+        await _fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier3", ExpirationDays = 365 });
+        var now = _tenant.Clock.UtcNow;
+        var direct = _tenant.Store.Users.Where(u => WasteSteps.IsZombie(u, now) && u.LicenseAssignmentStates.Any(s => s.SkuId == _e5 && s.AssignedByGroup == null)).Take(4).ToList();
+        Assert.Equal(4, direct.Count);
+        foreach (var user in direct)
+        {
+            await _fx.AssignAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = "LIC-M365-Tier3", Justification = "Project" });
+        }
+
+        _tenant.Settle();
+        foreach (var user in direct.Take(2))
+        {
+            _tenant.Store.RemoveLicense(user.Id, _e5);
+        }
+
+        return (direct.Take(2).Select(u => u.Id).ToList(), direct.Skip(2).Select(u => u.Id).ToList());
+    }
+
+    [Fact]
+    public async Task EachLicenceGoesTheWayItArrivesAndUndoRestoresThemAll()
+    {
+        var (packageOnly, both) = await AddAccessPackagePathsAsync();
+        var now = _tenant.Clock.UtcNow;
+        var expected = _tenant.Store.Users.Where(u => WasteSteps.HoldsSeat(u, _e5) && WasteSteps.IsZombie(u, now)).Select(u => u.Id).OrderBy(i => i).ToList();
+        var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies;
+        Assert.Equal(expected, zombies.Select(z => z.UserId).OrderBy(i => i));
+        Assert.All(packageOnly, id => Assert.Equal("AccessPackage", Assert.Single(zombies.Single(z => z.UserId == id).Sources).Kind));
+        Assert.All(both, id => Assert.Equal(new[] { "Direct", "AccessPackage" }, zombies.Single(z => z.UserId == id).Sources.Select(s => s.Kind).OrderByDescending(k => k == "Direct")));
+        var viaPackage = zombies.Single(z => z.UserId == packageOnly[0]).Sources[0];
+        Assert.Equal("LIC-M365-Tier3", viaPackage.GroupName);
+        Assert.NotNull(viaPackage.AccessPackageAssignmentId);
+
+        var directCount = zombies.Count(z => z.Sources.Any(s => s.Kind == "Direct"));
+        var groupCount = zombies.Count(z => z.Sources.Any(s => s.Kind == "Group"));
+        var packageCount = zombies.Count(z => z.Sources.Any(s => s.Kind == "AccessPackage"));
+        Assert.True(directCount > 0 && groupCount > 0 && packageCount == 4);
+
+        var before = _tenant.Store.Users.ToDictionary(u => u.Id, u => (
+            Direct: u.LicenseAssignmentStates.Any(s => s.SkuId == _e5 && s.AssignedByGroup == null),
+            Groups: u.MemberOf.OrderBy(g => g).ToList()));
+        var packageAssignments = _tenant.Store.AccessPackageAssignments.Where(a => string.Equals(a.State, "delivered", StringComparison.OrdinalIgnoreCase)).Select(a => a.TargetId).OrderBy(i => i).ToList();
+
+        // E5 carries an Exchange Online mailbox: without -IncludeMailboxLicenses every one is skipped, with the warning.
+        _tenant.Statistics.Reset();
+        var (skipped, skipSummary, skipSink) = await _fx.RemoveAsync(zombies, includeMailbox: false);
+        Assert.All(skipped, r => Assert.Equal("Skipped", r.Outcome));
+        Assert.Equal(zombies.Count, skipSummary.Skipped);
+        Assert.Contains(skipSink.Warnings, w => w.Contains("deleted after 30 days") && w.Contains("-IncludeMailboxLicenses"));
+        Assert.Equal(0, _tenant.Statistics.Writes);
+
+        // -WhatIf: every change is listed with its money, nothing is written.
+        var (planned, whatIf, whatIfSink) = await _fx.RemoveAsync(zombies, confirm: false);
+        Assert.All(planned, r => Assert.Equal("NotConfirmed", r.Outcome));
+        Assert.Equal(zombies.Count, whatIfSink.ShouldProcessQuestions.Count);
+        Assert.All(whatIfSink.ShouldProcessQuestions, q => Assert.Contains("recovers USD 60.00/month, USD 720.00/year", q.Action));
+        Assert.Contains(whatIfSink.ShouldProcessQuestions, q => q.Action.Contains("remove the direct SPE_E5"));
+        Assert.Contains(whatIfSink.ShouldProcessQuestions, q => q.Action.Contains("remove the user from group 'LIC-M365-E5'"));
+        Assert.Contains(whatIfSink.ShouldProcessQuestions, q => q.Action.Contains("end the access package assignment"));
+        Assert.True(whatIf.WhatIf);
+        Assert.Equal(zombies.Count * 60m, whatIf.MonthlyNotConfirmed);
+        Assert.Equal(zombies.Count * 720m, whatIf.AnnualNotConfirmed);
+        Assert.Equal(0, _tenant.Statistics.Writes);
+
+        var (removed, summary, sink) = await _fx.RemoveAsync(zombies);
+        Assert.Empty(sink.Errors);
+        Assert.All(removed, r => Assert.Equal("Removed", r.Outcome));
+        Assert.Equal(zombies.Count, summary.Removed);
+        Assert.Equal(zombies.Count * 60m, summary.MonthlyRecovered);
+        Assert.Equal(zombies.Count * 720m, summary.AnnualRecovered);
+        Assert.Equal("USD", summary.Currency);
+
+        // Direct by assignLicense, group by membership, access package by ending the assignment; never assignLicense for an inherited one.
+        Assert.Equal(directCount, _tenant.Statistics.CountFor("POST /users/{id}/assignLicense"));
+        Assert.Equal(0, _tenant.Statistics.ServedWith("POST /users/{id}/assignLicense", 400));
+        Assert.Equal(groupCount, _tenant.Statistics.CountFor("DELETE /groups/{id}/members/{id}/$ref"));
+        Assert.Equal(packageCount, _tenant.Statistics.PerRoute.Where(r => r.Key.StartsWith("POST ", StringComparison.Ordinal) && r.Key.EndsWith("/assignmentRequests", StringComparison.Ordinal)).Sum(r => r.Value));
+
+        _tenant.Settle();
+        Assert.All(zombies, z => Assert.False(WasteSteps.HoldsSeat(_tenant.Store.GetUser(z.UserId), _e5)));
+        Assert.Empty((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies);
+
+        var journal = new JournalFile(_fx.Engine.JournalPath).Load(out _).Where(e => e.CorrelationId == summary.CorrelationId).ToList();
+        Assert.Equal(directCount + groupCount + packageCount, journal.Count);
+        Assert.All(journal, e => Assert.Equal(LicenseChangeStatus.Succeeded, e.Status));
+
+        var undo = new CollectingSink();
+        await _fx.Engine.UndoChangesAsync(new UndoChangeRequest { CorrelationId = summary.CorrelationId }, undo);
+        Assert.Empty(undo.Errors);
+        _tenant.Settle();
+        foreach (var z in zombies)
+        {
+            var user = _tenant.Store.GetUser(z.UserId);
+            Assert.True(WasteSteps.HoldsSeat(user, _e5), z.ToString());
+            Assert.Equal(before[z.UserId].Direct, user.LicenseAssignmentStates.Any(s => s.SkuId == _e5 && s.AssignedByGroup == null));
+            Assert.Equal(before[z.UserId].Groups, user.MemberOf.OrderBy(g => g).ToList());
+        }
+
+        Assert.Equal(packageAssignments, _tenant.Store.AccessPackageAssignments.Where(a => string.Equals(a.State, "delivered", StringComparison.OrdinalIgnoreCase)).Select(a => a.TargetId).OrderBy(i => i).ToList());
+        Assert.Equal(expected, (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies.Select(z => z.UserId).OrderBy(i => i));
+    }
+
+    [Fact]
+    public async Task ALicenceThatChangedSinceTheSearchIsSkippedAndNothingElseIsTouched()
+    {
+        var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Reason = new[] { ZombieReason.Departed } })).Zombies;
+        var gone = zombies.First(z => z.Sources.Any(s => s.Kind == "Direct"));
+        _tenant.Store.RemoveLicense(gone.UserId, _e5);
+        _tenant.Statistics.Reset();
+        var (results, summary, _) = await _fx.RemoveAsync(new[] { gone });
+        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.StartsWith("NotHeld", results[0].Detail);
+        Assert.Equal(1, summary.Skipped);
+        Assert.Equal(0m, summary.MonthlyRecovered);
+        Assert.Equal(0, _tenant.Statistics.Writes);
+    }
+}
