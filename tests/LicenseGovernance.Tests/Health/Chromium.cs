@@ -13,7 +13,13 @@ internal static class Chromium
 
     private static string? Locate()
     {
+        // LICENSEGOVERNANCE_CHROMIUM names another browser binary, or "none" to run as if none were installed.
         var fromEnvironment = Environment.GetEnvironmentVariable("LICENSEGOVERNANCE_CHROMIUM");
+        if (string.Equals(fromEnvironment, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var candidates = new[] { fromEnvironment, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable" };
         return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c));
     }

@@ -28,6 +28,17 @@ public class GroupOwnerTests
         Assert.Equal(alice.Id.ToString(), owner.GetProperty("id").GetString());
         Assert.Equal("#microsoft.graph.user", owner.GetProperty("@odata.type").GetString());
 
+        var snapshot = Path.Combine(Path.GetTempPath(), "lg-owners-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            tenant.SaveSnapshot(snapshot);
+            Assert.Equal(new[] { alice.Id }, SimulatedTenant.LoadSnapshot(snapshot).Store.Groups.Single(g => g.Id == group.Id).Owners);
+        }
+        finally
+        {
+            File.Delete(snapshot);
+        }
+
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"groups/{group.Id}/owners/{alice.Id}/$ref")).StatusCode);
         Assert.Empty(tenant.Store.Groups.Single(g => g.Id == group.Id).Owners);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"groups/{group.Id}/owners/{alice.Id}/$ref")).StatusCode);
