@@ -35,7 +35,7 @@ Describe 'Get-LicenseHealth' {
     It 'is the documented formula over its own components' {
         $health = Get-LicenseHealth
         $measured = @($health.Components | Where-Object Measured)
-        $points = ($measured | ForEach-Object { $_.Weight * (1 - [Math]::Min(1, $_.Value / $_.ZeroAt)) } | Measure-Object -Sum).Sum
+        $points = ($measured | ForEach-Object { $_.Weight * (1 - [Math]::Min(1.0, [double]$_.Value / $_.ZeroAt)) } | Measure-Object -Sum).Sum
         $weights = ($measured | Measure-Object Weight -Sum).Sum
         $health.Score | Should -Be ([int][Math]::Round(100 * $points / $weights, [MidpointRounding]::AwayFromZero))
     }
