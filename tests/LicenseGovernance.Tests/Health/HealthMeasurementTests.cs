@@ -27,7 +27,7 @@ public sealed class HealthMeasurementTests : IDisposable
 
     /// <summary>
     /// Tiers 1 (baseline), 2 and 3; four new users in tier 1, two of them also in tier 3 (a conflict); a tier 3 assignment
-    /// that ends and a tier 2 assignment that never does; one licensed group with an owner.
+    /// that ends, a tier 2 assignment and a baseline assignment that never do; one licensed group with an owner.
     /// </summary>
     private async Task<(int TierUsers, int Conflicting)> GovernAsync()
     {
@@ -49,13 +49,17 @@ public sealed class HealthMeasurementTests : IDisposable
 
         await _fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-Tier3", ExpirationDays = 180 });
         await _fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-Tier2", NoExpiration = true, AllowNoExpiration = true });
+        // The baseline is meant to be held without end: its package's endless assignment is not counted.
+        await _fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-Tier1", NoExpiration = true, AllowNoExpiration = true });
+        var (baseline, _) = _fx.Tenant.NewRequestor("baseline");
+        await _fx.AssignAsync(new AddTierAssignmentRequest { User = baseline.UserPrincipalName, Tier = "LIC-Tier1", Justification = "Everyone" });
         var (ends, _) = _fx.Tenant.NewRequestor("ends");
         var (forever, _) = _fx.Tenant.NewRequestor("forever");
         await _fx.AssignAsync(new AddTierAssignmentRequest { User = ends.UserPrincipalName, Tier = "LIC-Tier3", Days = 30, Justification = "Project" });
         await _fx.AssignAsync(new AddTierAssignmentRequest { User = forever.UserPrincipalName, Tier = "LIC-Tier2", Justification = "Standing" });
         store.AddOwner(store.Groups.Single(g => g.DisplayName == "LIC-M365-E3").Id, forever.Id);
         _fx.Tenant.Settle();
-        return (6, 2);
+        return (7, 2);
     }
 
     [Fact]
