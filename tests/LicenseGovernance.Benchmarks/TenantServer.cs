@@ -15,6 +15,7 @@ internal static class TenantServer
         ListUsersBenchmark.Scenario => ListUsersBenchmark.CreateTenant(size),
         GroupLicenseErrorsBenchmark.Scenario => GroupLicenseErrorsBenchmark.CreateTenant(size),
         MigrationBenchmark.Scenario => MigrationBenchmark.CreateTenant(size),
+        ZombieLicenseBenchmark.Scenario => ZombieLicenseBenchmark.CreateTenant(size),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
     };
 

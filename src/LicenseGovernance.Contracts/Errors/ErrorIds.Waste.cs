@@ -3,7 +3,7 @@ namespace LicenseGovernance
     public static partial class ErrorIds
     {
         public const string ZombieQueryInvalid = "LicenseGovernance.ZombieQueryInvalid";
-        public const string ZombieLicenseChanged = "LicenseGovernance.ZombieLicenseChanged";
+        public const string ZombieLicenseFromDynamicGroup = "LicenseGovernance.ZombieLicenseFromDynamicGroup";
         public const string ZombieLicenseRemovalFailed = "LicenseGovernance.ZombieLicenseRemovalFailed";
     }
 }

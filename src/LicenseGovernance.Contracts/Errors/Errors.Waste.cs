@@ -7,10 +7,11 @@ namespace LicenseGovernance
             $"The zombie licence search cannot run: {reason} Nothing was read or changed.",
             reason);
 
-        public static GovernanceError ZombieLicenseChanged(string target, string reason) => new GovernanceError(
-            ErrorIds.ZombieLicenseChanged, GovernanceErrorCategory.InvalidOperation,
-            $"{target} was not removed: {reason} Run Get-ZombieLicense again and pipe the fresh results.",
-            target, "Get-ZombieLicense");
+        public static GovernanceError ZombieLicenseFromDynamicGroup(string target, string sku, string group) => new GovernanceError(
+            ErrorIds.ZombieLicenseFromDynamicGroup, GovernanceErrorCategory.InvalidOperation,
+            $"{target} was not removed: {sku} comes from the dynamic group '{group}', whose membership rule would add the user straight back. " +
+            "Change the user attribute the rule reads (or the rule, Set-LicenseTierGroup -MembershipRule), and the licence goes when Entra re-evaluates the group.",
+            target, "Set-LicenseTierGroup");
 
         public static GovernanceError ZombieLicenseRemovalFailed(string target, string reason) => new GovernanceError(
             ErrorIds.ZombieLicenseRemovalFailed, GovernanceErrorCategory.InvalidOperation,

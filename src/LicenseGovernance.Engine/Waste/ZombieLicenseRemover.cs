@@ -30,14 +30,14 @@ namespace LicenseGovernance.Engine.Waste
         {
             var cancellation = sink.Cancellation;
             var summary = new ZombieLicenseRemovalSummary { CorrelationId = journal.CorrelationId };
-            var groups = new Dictionary<string, Group?>(StringComparer.OrdinalIgnoreCase);
+            var state = new RunState();
             var items = request.Licenses.Where(l => l != null).GroupBy(l => (l.UserId, l.SkuId)).Select(g => g.First()).ToList();
             var done = 0;
             foreach (var item in items)
             {
                 cancellation.ThrowIfCancellationRequested();
                 sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, "Removing zombie licences", item.ToString(), GovernanceProgress.Percent(done++, items.Count)));
-                var result = await RemoveOneAsync(session, item, request, journal, groups, sink).ConfigureAwait(false);
+                var result = await RemoveOneAsync(session, item, request, journal, state, sink).ConfigureAwait(false);
                 Tally(summary, result);
                 sink.WriteObject(result);
             }
@@ -47,7 +47,7 @@ namespace LicenseGovernance.Engine.Waste
             sink.WriteObject(summary);
         }
 
-        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, JournalScope journal, Dictionary<string, Group?> groups, IGovernanceSink sink)
+        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, JournalScope journal, RunState run, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var label = item.ToString();
@@ -99,17 +99,17 @@ namespace LicenseGovernance.Engine.Waste
                 }
 
                 var groupId = state.AssignedByGroup!;
-                if (!groups.TryGetValue(groupId, out var group))
+                if (!run.Groups.TryGetValue(groupId, out var group))
                 {
                     group = await session.CallOrNotFoundAsync("read group " + groupId, "ReadGroups",
                         c => c.Groups[groupId].GetAsync(r => r.QueryParameters.Select = GroupSelect, cancellation), cancellation).ConfigureAwait(false);
-                    groups[groupId] = group;
+                    run.Groups[groupId] = group;
                 }
 
                 var name = group?.DisplayName ?? groupId;
                 if (LicenceSources.IsDynamic(group))
                 {
-                    sink.WriteError(Errors.ZombieLicenseChanged(label, $"{item.SkuPartNumber} comes from the dynamic group '{name}', whose rule puts the user back; change the user attribute the rule reads (or the rule) instead."));
+                    sink.WriteError(Errors.ZombieLicenseFromDynamicGroup(label, item.SkuPartNumber, name));
                     return Skip(result, "DynamicGroup", $"Inherited from the dynamic group '{name}'.");
                 }
 
@@ -160,8 +160,7 @@ namespace LicenseGovernance.Engine.Waste
 
                     // An access package assignment would put the membership straight back, so it goes first; the membership
                     // goes with it. Only when nothing delivers the membership is the member removed directly.
-                    var ended = await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, item.UserId.ToString(), step.GroupId, journal, cancellation,
-                        request.Justification ?? $"Zombie licence ({item.Reason}) removed by Remove-ZombieLicense").ConfigureAwait(false);
+                    var ended = await EndAccessPackageAssignmentsAsync(session, item, step, request, journal, run, sink).ConfigureAwait(false);
                     if (ended.Count > 0)
                     {
                         applied.Add($"ended access package assignment(s) {string.Join(", ", ended.Select(e => "'" + (e.AccessPackageName ?? e.AccessPackageId.ToString()) + "'"))} for group '{step.GroupName}'");
@@ -194,6 +193,34 @@ namespace LicenseGovernance.Engine.Waste
                 ? "Removed; a group licence leaves once Microsoft Entra ID processes the group (usually minutes), and only then is the seat free."
                 : "Removed; the seat is free.";
             return result;
+        }
+
+        /// <summary>
+        /// Ends the access package assignments that deliver the membership. A tenant without entitlement management (or a
+        /// token without its permission) cannot be asked; then the membership is removed directly, with a warning, unless the
+        /// search saw an access package deliver it, in which case the removal fails rather than leave an assignment that
+        /// would add the user back.
+        /// </summary>
+        private static async Task<IReadOnlyList<AccessPackageAssignmentChange>> EndAccessPackageAssignmentsAsync(GraphSession session, ZombieLicense item, Step step,
+            RemoveZombieLicenseRequest request, JournalScope journal, RunState state, IGovernanceSink sink)
+        {
+            var deliveredByPackage = item.Sources.Any(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), step.GroupId, StringComparison.OrdinalIgnoreCase));
+            try
+            {
+                return await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, item.UserId.ToString(), step.GroupId!, journal, sink.Cancellation,
+                    request.Justification ?? $"Zombie licence ({item.Reason}) removed by Remove-ZombieLicense").ConfigureAwait(false);
+            }
+            catch (LicenseGovernanceException ex) when (!deliveredByPackage && (ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired))
+            {
+                if (!state.WarnedAboutPackages)
+                {
+                    state.WarnedAboutPackages = true;
+                    sink.WriteWarning("Access package assignments could not be checked (" + ex.Error.Message + ") Group memberships are removed directly; " +
+                        "a membership an access package delivers would come back, so grant EntitlementManagement.ReadWrite.All where the tenant uses access packages.");
+                }
+
+                return Array.Empty<AccessPackageAssignmentChange>();
+            }
         }
 
         private static ZombieLicenseRemoval Skip(ZombieLicenseRemoval result, string code, string detail)
@@ -243,6 +270,14 @@ namespace LicenseGovernance.Engine.Waste
         {
             summary.Currency ??= result.Currency;
             return string.Equals(summary.Currency, result.Currency, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>What one run learns once: the groups it read, and whether it already warned that access packages cannot be checked.</summary>
+        private sealed class RunState
+        {
+            public Dictionary<string, Group?> Groups { get; } = new Dictionary<string, Group?>(StringComparer.OrdinalIgnoreCase);
+
+            public bool WarnedAboutPackages { get; set; }
         }
 
         private sealed class Step

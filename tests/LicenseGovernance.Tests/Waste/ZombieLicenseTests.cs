@@ -209,4 +209,25 @@ public sealed class ZombieLicenseTests
         Assert.Equal(0, tenant.Statistics.Writes);
         Assert.Equal(0, tenant.Statistics.CountFor("GET /users"));
     }
+
+    [Fact]
+    public async Task ResultsStreamAsPagesArrive()
+    {
+        var tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 1200, Seed = 6 });
+        using var fx = new EngineFixture(tenant: tenant);
+        tenant.Statistics.Reset();
+        var pagesAtFirst = -1;
+        var sink = new CollectingSink();
+        sink.OnObject = _ =>
+        {
+            if (pagesAtFirst < 0)
+            {
+                pagesAtFirst = tenant.Statistics.CountFor("GET /users");
+            }
+        };
+        await fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest(), sink);
+        Assert.Equal(10, tenant.Statistics.CountFor("GET /users"));
+        Assert.Equal(1, pagesAtFirst);
+        Assert.Contains(sink.Progress, p => p.ActivityId == ProgressActivity.ListUsers && p.PercentComplete > 0 && p.PercentComplete < 100);
+    }
 }

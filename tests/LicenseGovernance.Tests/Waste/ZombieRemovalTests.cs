@@ -147,4 +147,72 @@ public sealed class ZombieRemovalTests : IDisposable
         Assert.Equal(0m, summary.MonthlyRecovered);
         Assert.Equal(0, _tenant.Statistics.Writes);
     }
+
+    [Fact]
+    public async Task ALicenceFromADynamicGroupIsLeftWithAnErrorThatSaysWhatToChange()
+    {
+        var sku = _tenant.Store.Skus.Single(s => s.SkuPartNumber == "SPE_E5");
+        _tenant.Store.SetPrepaidUnits(sku.SkuId, sku.PrepaidEnabled + 20);
+        var dynamic = _tenant.Store.AddGroup("DYN-Former-Staff", g =>
+        {
+            g.GroupTypes.Add("DynamicMembership");
+            g.MembershipRule = "user.department -eq \"Former staff\"";
+            g.MembershipRuleProcessingState = "On";
+        });
+        _tenant.Store.AssignGroupLicense(dynamic.Id, _e5);
+        _tenant.Settle();
+        var departed = _tenant.Store.Users.Where(u => u.Department == "Former staff").ToList();
+        Assert.NotEmpty(departed);
+        Assert.All(departed, u => Assert.Contains(dynamic.Id, u.MemberOf));
+
+        var zombie = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Reason = new[] { ZombieReason.Departed } })).Zombies.First(z => z.Sources.Any(s => s.DynamicMembership));
+        _tenant.Statistics.Reset();
+        var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
+        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(ErrorIds.ZombieLicenseFromDynamicGroup, error.Id);
+        Assert.Contains("DYN-Former-Staff", error.Message);
+        Assert.Equal(1, summary.Skipped);
+        Assert.Equal(0, _tenant.Statistics.Writes);
+    }
+
+    [Fact]
+    public async Task ARemovalGraphRefusesIsReportedAndTheRunGoesOn()
+    {
+        var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies;
+        var direct = zombies.Where(z => z.Sources.All(s => s.Kind == "Direct")).Take(2).ToList();
+        var group = zombies.Where(z => z.Sources.All(s => s.Kind == "Group")).Take(2).ToList();
+        _fx.Engine.ConnectSimulator(_tenant, _tenant.Without("LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"));
+
+        var (results, summary, sink) = await _fx.RemoveAsync(direct.Concat(group));
+        Assert.Equal(2, summary.Failed);
+        Assert.Equal(2, summary.Removed);
+        Assert.All(sink.Errors, e => Assert.Equal(ErrorIds.ZombieLicenseRemovalFailed, e.Id));
+        Assert.All(sink.Errors, e => Assert.Contains("LicenseAssignment.ReadWrite.All", e.Message));
+        Assert.All(direct, z => Assert.True(WasteSteps.HoldsSeat(_tenant.Store.GetUser(z.UserId), _e5)));
+        var failed = new JournalFile(_fx.Engine.JournalPath).Load(out _).Where(e => e.CorrelationId == summary.CorrelationId && e.Status == LicenseChangeStatus.Failed).ToList();
+        Assert.Equal(2, failed.Count);
+        Assert.Equal(2 * 60m, summary.MonthlyRecovered);
+    }
+
+    [Fact]
+    public async Task WithoutEntitlementManagementGroupLicencesStillGoByMembership_ButOneAnAccessPackageDeliversFails()
+    {
+        var (packageOnly, _) = await AddAccessPackagePathsAsync();
+        var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies;
+        var group = zombies.Where(z => z.Sources.All(s => s.Kind == "Group")).Take(3).ToList();
+        var viaPackage = zombies.Single(z => z.UserId == packageOnly[0]);
+        _fx.Engine.ConnectSimulator(_tenant, _tenant.Without("EntitlementManagement.Read.All", "EntitlementManagement.ReadWrite.All"));
+
+        var scan = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Sink;
+        Assert.Contains("EntitlementManagement.Read.All", Assert.Single(scan.Warnings));
+
+        var (results, summary, sink) = await _fx.RemoveAsync(group.Append(viaPackage));
+        Assert.Equal(3, summary.Removed);
+        Assert.Equal(1, summary.Failed);
+        Assert.Equal(viaPackage.UserId, Assert.Single(results, r => r.Outcome == "Failed").UserId);
+        Assert.Contains(sink.Warnings, w => w.StartsWith("Access package assignments could not be checked", StringComparison.Ordinal));
+        Assert.Equal(3, _tenant.Statistics.CountFor("DELETE /groups/{id}/members/{id}/$ref"));
+        Assert.True(_tenant.Store.AccessPackageAssignments.Any(a => a.TargetId == viaPackage.UserId && string.Equals(a.State, "delivered", StringComparison.OrdinalIgnoreCase)));
+    }
 }
