@@ -97,8 +97,9 @@ namespace LicenseGovernance.Engine.Health
         {
             var (health, waste) = await MeasureAsync(session, skus, request.InactiveDays, sink).ConfigureAwait(false);
             var earlier = HealthReportHistory.Read(Path.GetDirectoryName(path)!, health.TenantId, sink.WriteVerbose);
-            var html = HealthReportRenderer.Render(Report(session, health, waste, earlier));
-            if (!sink.ShouldProcess(path, $"Write the licence health report (score {health.Score}, {earlier.Count} earlier point(s) in the trend)"))
+            var report = Report(session, health, waste, earlier);
+            var html = HealthReportRenderer.Render(report);
+            if (!sink.ShouldProcess(path, $"Write the licence health report (score {health.Score}, {report.Trend.Count - 1} earlier point(s) in the trend)"))
             {
                 return null;
             }

@@ -39,7 +39,7 @@ public sealed class HealthExportTests : IDisposable
         Assert.Contains("SPE_E5", html);
         var (target, action) = Assert.Single(sink.ShouldProcessQuestions);
         Assert.Equal(path, target);
-        Assert.Contains($"score {score}", action);
+        Assert.Contains($"score {score}, 0 earlier point(s)", action);
         Assert.Single(HealthReportHistory.Read(_folder, Guid.Parse(_fx.Engine.Context!.TenantId!)));
     }
 
@@ -57,7 +57,8 @@ public sealed class HealthExportTests : IDisposable
         Assert.Equal(first, File.ReadAllText(Path.Combine(_folder, "report.html")));
 
         _fx.Tenant.Clock.Advance(TimeSpan.FromDays(7));
-        var (path, _) = await ExportAsync("report.html", force: true);
+        var (path, sink) = await ExportAsync("report.html", force: true);
+        Assert.Contains("1 earlier point(s)", Assert.Single(sink.ShouldProcessQuestions).Action);
         var points = HealthReportHistory.Read(_folder, Guid.Parse(_fx.Engine.Context!.TenantId!));
         Assert.Equal(2, points.Count);
         Assert.Contains("aria-label=\"Score over time\"", File.ReadAllText(path!));
