@@ -369,6 +369,7 @@ namespace LicenseGovernance.Engine.Health
             "code{font-family:ui-monospace,\"Cascadia Mono\",Menlo,Consolas,monospace;font-size:12px}\n" +
             ".chart{max-width:100%;height:auto}.chart text{font-size:12px;fill:#1d2329}.chart .axis{fill:#5b6670;font-size:11px}.chart .grid{stroke:#e6e9ed}\n" +
             ".warnings{border-color:#e69b23;background:#fff8ec}\n" +
-            "footer{font-size:12px;margin-top:8px}\n";
+            "footer{font-size:12px;margin-top:8px}\n" +
+            "@media print{body{background:#fff}main{padding:0}section,header.top{break-inside:avoid;border-color:#bbb}}\n";
     }
 }
