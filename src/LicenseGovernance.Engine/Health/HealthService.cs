@@ -25,7 +25,10 @@ namespace LicenseGovernance.Engine.Health
             WasteMeasurement? waste = null;
             try
             {
-                waste = await WasteScanner.MeasureAsync(session, skus, query, sink.Cancellation).ConfigureAwait(false);
+                // WasteScanner.MeasureAsync's scan, run with this sink so its progress and warnings show while it reads.
+                var zombies = new List<ZombieLicense>();
+                var scan = await WasteScanner.ScanAsync(session, skus, query, zombies.Add, sink).ConfigureAwait(false);
+                waste = new WasteMeasurement(WasteScanner.Utilization(scan), zombies, scan.Warnings);
                 inputs.Waste = HealthWaste.Input(waste);
                 inputs.Warnings.AddRange(waste.Warnings);
                 var currencies = waste.Utilization.Where(u => u.MonthlyPrice != null).Select(u => u.Currency ?? "").Distinct(StringComparer.OrdinalIgnoreCase).Count();
@@ -41,7 +44,8 @@ namespace LicenseGovernance.Engine.Health
 
             await HealthMeasurer.MeasureAsync(session, skus, inputs, sink).ConfigureAwait(false);
             var health = HealthCalculator.Calculate(inputs);
-            foreach (var warning in health.Warnings)
+            var written = new HashSet<string>(waste?.Warnings ?? Array.Empty<string>());
+            foreach (var warning in health.Warnings.Where(w => !written.Contains(w)))
             {
                 sink.WriteWarning(warning);
             }

@@ -43,4 +43,21 @@ public sealed class Document001HealthTests : IDisposable
         Assert.Equal((1m, 1m), (ungoverned.Affected, ungoverned.OutOf)); // the E5 group has no owner, and there are no access packages
         Assert.Equal((int)Math.Round(100.0 * result.Components.Sum(c => c.Weight * (1 - Math.Min(1, c.Value / c.ZeroAt))) / 100, MidpointRounding.AwayFromZero), result.Score);
     }
+
+    [Fact]
+    public async Task WithoutSignInActivityTheWasteComponentStillCountsDepartedAndDisabledAndSaysSoOnce()
+    {
+        using var fx = new EngineFixture(tenant: ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { TenantHasEntraP1 = false }));
+        var sink = new CollectingSink();
+
+        await fx.Engine.GetLicenseHealthAsync(new GetLicenseHealthRequest(), sink);
+
+        var health = Assert.Single(sink.Of<LicenseHealth>());
+        var waste = health.Components.Single(c => c.Name == "Waste");
+        Assert.True(waste.Measured);
+        Assert.True(waste.Affected > 25m * 60m, "departed and disabled users' seats are still counted");
+        var signIn = Assert.Single(sink.Warnings, w => w.Contains("sign-in", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(signIn, health.Warnings);
+        Assert.Contains(sink.Progress, p => p.ActivityId == ProgressActivity.ListUsers);
+    }
 }
