@@ -85,6 +85,14 @@ Describe 'Remove-ZombieLicense' {
         ($warnings -join "`n") | Should -Match 'deleted after 30 days'
     }
 
+    It 'takes reviewed CSV rows by user and SKU' {
+        $csv = Join-Path $env:LICENSEGOVERNANCE_HOME 'review.csv'
+        Get-ZombieLicense -Reason Departed | Export-Csv -Path $csv -NoTypeInformation
+        $rows = @(Import-Csv $csv)
+        $summary = Import-Csv $csv | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf | Where-Object { $_ -is [LicenseGovernance.ZombieLicenseRemovalSummary] }
+        $summary.NotConfirmed | Should -Be $rows.Count
+    }
+
     It 'removes direct licences at once, journals every change, and undo restores them' {
         $direct = @(Get-ZombieLicense -Reason Departed | Where-Object AssignedBy -eq 'Direct')
         $direct.Count | Should -BeGreaterThan 0

@@ -110,6 +110,25 @@ public sealed class WasteCommandTests : IDisposable
     }
 
     [Fact]
+    public void RowsFromAReviewedCsvBindByUserAndSku()
+    {
+        Clean(_ps.Run(Connect));
+        var csv = Path.Combine(TestSettings.Home, "review-" + Guid.NewGuid().ToString("N") + ".csv");
+        _files.Add(csv);
+        var zombies = Clean(_ps.Run($"Get-ZombieLicense -Reason Departed | Export-Csv -Path '{csv}' -NoTypeInformation; Import-Csv '{csv}'")).Output.Count;
+        Assert.True(zombies > 0);
+        var before = TenantState();
+
+        var run = Clean(_ps.Run($"Import-Csv '{csv}' | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf"));
+        Assert.Equal(zombies, Assert.Single(run.Of<ZombieLicenseRemovalSummary>()).NotConfirmed);
+        Assert.Equal(before, TenantState());
+
+        // Piped objects from Get-ZombieLicense bind as InputObject, not by their UserId and SkuId.
+        var piped = Clean(_ps.Run("Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf"));
+        Assert.Equal(zombies, Assert.Single(piped.Of<ZombieLicenseRemovalSummary>()).NotConfirmed);
+    }
+
+    [Fact]
     public void BadInputIsASpecificErrorAndNothingChanges()
     {
         Clean(_ps.Run(Connect));
@@ -121,6 +140,7 @@ public sealed class WasteCommandTests : IDisposable
         var unknown = _ps.Run("Get-ZombieLicense -Sku SPE_E55");
         Assert.StartsWith("LicenseGovernance.SkuNotFound,", unknown.FirstErrorId);
         Assert.Contains("SPE_E5", unknown.AllErrorText);
+        Assert.StartsWith("LicenseGovernance.SkuNotFound,", _ps.Run("Remove-ZombieLicense -User adele@contoso.onmicrosoft.com -Sku NOPE -Confirm:$false").FirstErrorId);
         Assert.Equal(before, TenantState());
     }
 

@@ -19,9 +19,20 @@ namespace LicenseGovernance.Requests
     public sealed class RemoveZombieLicenseRequest
     {
         public ZombieLicense[] Licenses { get; set; } = System.Array.Empty<ZombieLicense>();
+        /// <summary>Users and SKUs named rather than piped from Get-ZombieLicense (for example a reviewed CSV); each is judged before anything is removed.</summary>
+        public ZombieLicenseTarget[] Targets { get; set; } = System.Array.Empty<ZombieLicenseTarget>();
+        /// <summary>The inactivity threshold for <see cref="Targets"/> (piped licences carry the one their search used).</summary>
+        public int InactiveDays { get; set; } = 90;
         /// <summary>Also remove licences that carry an Exchange Online mailbox (the mailbox becomes inaccessible and is deleted after 30 days).</summary>
         public bool IncludeMailboxLicenses { get; set; }
         /// <summary>Recorded with access package removals.</summary>
         public string? Justification { get; set; }
+    }
+
+    /// <summary>One user (id or user principal name) and SKU (part number, id or product name) for Remove-ZombieLicense -User -Sku.</summary>
+    public sealed class ZombieLicenseTarget
+    {
+        public string User { get; set; } = "";
+        public string Sku { get; set; } = "";
     }
 }

@@ -115,6 +115,7 @@ namespace LicenseGovernance.Engine.Waste
                         MonthlyCost = sku.MonthlyPrice,
                         AnnualCost = sku.MonthlyPrice * 12,
                         Currency = sku.Currency,
+                        InactiveDays = query.InactiveDays,
                     };
                     zombie.MailboxPlans = MailboxPlans.Enabled(sku, zombie.Sources);
                     scan.Count(sku.SkuId);
@@ -199,6 +200,12 @@ namespace LicenseGovernance.Engine.Waste
                 }
                 catch (LicenseGovernanceException ex) when (optional.Count > 0 && IsRefusal(ex))
                 {
+                    // A token that cannot list users at all is refused for that, not for the optional properties.
+                    if (await ProbeAsync(session, null, cancellation).ConfigureAwait(false) != null)
+                    {
+                        throw;
+                    }
+
                     var refused = new List<string>();
                     foreach (var property in optional)
                     {
@@ -228,18 +235,19 @@ namespace LicenseGovernance.Engine.Waste
             }, cancellation).ConfigureAwait(false);
         }
 
-        private static bool IsRefusal(LicenseGovernanceException ex) =>
+        internal static bool IsRefusal(LicenseGovernanceException ex) =>
             ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired;
 
         /// <summary>Null when the property can be read; otherwise the refusal.</summary>
-        private static async Task<GovernanceError?> ProbeAsync(GraphSession session, string property, CancellationToken cancellation)
+        /// <param name="property">Null to probe the plain listing.</param>
+        internal static async Task<GovernanceError?> ProbeAsync(GraphSession session, string? property, CancellationToken cancellation)
         {
-            var capability = property == SignInActivity ? "ReadSignInActivity" : "ReadLifecycleInfo";
+            var capability = property == null ? "ReadUsers" : property == SignInActivity ? "ReadSignInActivity" : "ReadLifecycleInfo";
             try
             {
-                await session.CallAsync("read " + property, capability, c => c.Users.GetAsync(r =>
+                await session.CallAsync("read " + (property ?? "users"), capability, c => c.Users.GetAsync(r =>
                 {
-                    r.QueryParameters.Select = new[] { "id", property };
+                    r.QueryParameters.Select = property == null ? new[] { "id" } : new[] { "id", property };
                     r.QueryParameters.Top = 1;
                 }, cancellation), cancellation).ConfigureAwait(false);
                 return null;

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using LicenseGovernance.Engine.AccessPackages;
 using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Skus;
 using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
@@ -23,15 +24,29 @@ namespace LicenseGovernance.Engine.Waste
     /// </summary>
     internal static class ZombieLicenseRemover
     {
-        private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates" };
+        private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates", "accountEnabled", "createdDateTime" };
         private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses" };
 
-        public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, JournalScope journal, IGovernanceSink sink)
+        public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var summary = new ZombieLicenseRemovalSummary { CorrelationId = journal.CorrelationId };
             var state = new RunState();
-            var items = request.Licenses.Where(l => l != null).GroupBy(l => (l.UserId, l.SkuId)).Select(g => g.First()).ToList();
+            var named = new List<ZombieLicense>();
+            foreach (var target in request.Targets.Where(t => t != null))
+            {
+                var item = await DescribeTargetAsync(session, target, request.InactiveDays, tenantSkus, state, sink).ConfigureAwait(false);
+                if (item == null)
+                {
+                    summary.Skipped++;
+                }
+                else
+                {
+                    named.Add(item);
+                }
+            }
+
+            var items = request.Licenses.Where(l => l != null).Concat(named).GroupBy(l => (l.UserId, l.SkuId)).Select(g => g.First()).ToList();
             var done = 0;
             foreach (var item in items)
             {
@@ -62,6 +77,35 @@ namespace LicenseGovernance.Engine.Waste
                 CorrelationId = journal.CorrelationId,
             };
 
+            var user = await ReadUserAsync(session, item, run, cancellation).ConfigureAwait(false);
+            if (user == null)
+            {
+                return Skip(result, "UserGone", $"The user {item.UserPrincipalName ?? item.UserId.ToString()} no longer exists.");
+            }
+
+            // The user is judged again now: someone who signed in, was re-enabled or whose leave date moved since the search keeps the licence.
+            var signInRead = run.Optional.Contains(WasteScanner.SignInActivity);
+            var leaveRead = run.Optional.Contains(WasteScanner.LeaveDate);
+            var now = ZombieRules.Reasons(user.AccountEnabled ?? true, user.EmployeeLeaveDateTime, leaveRead, ZombieRules.LastSignIn(user.SignInActivity).When, signInRead,
+                user.CreatedDateTime, session.Now, item.InactiveDays);
+            bool Judged(ZombieReason r) => r switch
+            {
+                ZombieReason.Departed => leaveRead,
+                ZombieReason.Inactive or ZombieReason.NeverSignedIn => signInRead,
+                _ => true,
+            };
+            if (!item.Reasons.Any(r => now.Contains(r) || !Judged(r)))
+            {
+                return Skip(result, "NoLongerZombie", $"{label}: {(item.Reasons.Length == 0 ? "not a zombie licence" : "no longer " + item.Reason)} " +
+                    $"({(now.Count == 0 ? "the user is active" : "now " + string.Join(", ", now))}); the licence stays.");
+            }
+
+            var states = LicenseStates.Of(user).Where(s => s.SkuId == item.SkuId && LicenseStates.HoldsSeat(s)).ToList();
+            if (states.Count == 0)
+            {
+                return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
+            }
+
             if (item.HasMailbox)
             {
                 var mailbox = $"{label}: {item.SkuPartNumber} carries the Exchange Online mailbox ({string.Join(", ", item.MailboxPlans)}). Without it the mailbox becomes " +
@@ -73,19 +117,6 @@ namespace LicenseGovernance.Engine.Waste
                 }
 
                 sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
-            }
-
-            var user = await session.CallOrNotFoundAsync("read the licences of " + label, "ReadUsers",
-                c => c.Users[item.UserId.ToString()].GetAsync(r => r.QueryParameters.Select = UserSelect, cancellation), cancellation).ConfigureAwait(false);
-            if (user == null)
-            {
-                return Skip(result, "UserGone", $"The user {item.UserPrincipalName ?? item.UserId.ToString()} no longer exists.");
-            }
-
-            var states = LicenseStates.Of(user).Where(s => s.SkuId == item.SkuId).ToList();
-            if (states.Count == 0)
-            {
-                return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
             }
 
             // Read what reaches the user now, not what the piped object saw.
@@ -130,7 +161,8 @@ namespace LicenseGovernance.Engine.Waste
             var money = item.MonthlyCost.HasValue
                 ? string.Format(CultureInfo.InvariantCulture, "recovers {0} {1:0.00}/month, {0} {2:0.00}/year", item.Currency, item.MonthlyCost, item.AnnualCost)
                 : "price unknown (Set-LicensePrice)";
-            var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}; {money}";
+            var mailboxNote = item.HasMailbox ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
+            var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}{mailboxNote}; {money}";
             if (!sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
             {
                 result.Outcome = "NotConfirmed";
@@ -193,6 +225,101 @@ namespace LicenseGovernance.Engine.Waste
                 ? "Removed; a group licence leaves once Microsoft Entra ID processes the group (usually minutes), and only then is the seat free."
                 : "Removed; the seat is free.";
             return result;
+        }
+
+        /// <summary>
+        /// A named user and SKU as the zombie licence it would be now: reasons judged from the tenant, sources from the user's
+        /// licence states, mailbox plans and price from the SKU. Null (with the error written) when the user or SKU is unknown.
+        /// </summary>
+        private static async Task<ZombieLicense?> DescribeTargetAsync(GraphSession session, ZombieLicenseTarget target, int inactiveDays, IReadOnlyList<LicenseSku> tenantSkus, RunState run, IGovernanceSink sink)
+        {
+            var sku = SkuDirectory.Match(tenantSkus, target.Sku ?? "");
+            if (sku == null)
+            {
+                sink.WriteError(Errors.SkuNotFound(target.Sku ?? "", SkuDirectory.Suggestions(tenantSkus, target.Sku ?? "")));
+                return null;
+            }
+
+            var key = (target.User ?? "").Trim();
+            var user = key.Length == 0 ? null : await ReadUserAsync(session, key, run, sink.Cancellation).ConfigureAwait(false);
+            if (user == null)
+            {
+                sink.WriteError(Errors.UserNotFound(target.User ?? ""));
+                return null;
+            }
+
+            var signInRead = run.Optional.Contains(WasteScanner.SignInActivity);
+            var (last, source) = signInRead ? ZombieRules.LastSignIn(user.SignInActivity) : (null, ZombieRules.NotRead);
+            var item = new ZombieLicense
+            {
+                UserId = Guid.Parse(user.Id!),
+                UserPrincipalName = user.UserPrincipalName,
+                SkuId = sku.SkuId,
+                SkuPartNumber = sku.SkuPartNumber,
+                ProductName = sku.ProductName,
+                Reasons = ZombieRules.Reasons(user.AccountEnabled ?? true, user.EmployeeLeaveDateTime, run.Optional.Contains(WasteScanner.LeaveDate), last, signInRead,
+                    user.CreatedDateTime, session.Now, inactiveDays).ToArray(),
+                AccountEnabled = user.AccountEnabled ?? true,
+                EmployeeLeaveDateTime = user.EmployeeLeaveDateTime,
+                LastSignInDateTime = last,
+                LastSignInSource = source,
+                CreatedDateTime = user.CreatedDateTime,
+                InactiveDays = inactiveDays,
+                MonthlyCost = sku.MonthlyPrice,
+                AnnualCost = sku.MonthlyPrice * 12,
+                Currency = sku.Currency,
+                Sources = LicenseStates.Of(user).Where(s => s.SkuId == sku.SkuId && LicenseStates.HoldsSeat(s)).Select(s => new ZombieLicenseSource
+                {
+                    Kind = LicenseStates.IsDirect(s) ? "Direct" : "Group",
+                    GroupId = LicenseStates.IsDirect(s) ? (Guid?)null : Guid.Parse(s.AssignedByGroup!),
+                    DisabledPlans = LicenseStates.Plans(s.DisabledPlans).OrderBy(p => p).ToArray(),
+                }).ToArray(),
+            };
+            item.MailboxPlans = MailboxPlans.Enabled(sku, item.Sources);
+            return item;
+        }
+
+        /// <summary>
+        /// The user with the licences and the evidence. Sign-in activity and leave dates may be refused (permission, tenant
+        /// licence); the first refusal is pinned down property by property and the rest of the run reads without them.
+        /// </summary>
+        private static Task<User?> ReadUserAsync(GraphSession session, ZombieLicense item, RunState run, CancellationToken cancellation) =>
+            ReadUserAsync(session, item.UserId.ToString(), run, cancellation);
+
+        private static async Task<User?> ReadUserAsync(GraphSession session, string key, RunState run, CancellationToken cancellation)
+        {
+            while (true)
+            {
+                var select = UserSelect.Concat(run.Optional).ToArray();
+                try
+                {
+                    return await session.CallOrNotFoundAsync("read the licences of " + key, "ReadUsers",
+                        c => c.Users[key].GetAsync(r => r.QueryParameters.Select = select, cancellation), cancellation).ConfigureAwait(false);
+                }
+                catch (LicenseGovernanceException ex) when (run.Optional.Count > 0 && WasteScanner.IsRefusal(ex))
+                {
+                    if (await WasteScanner.ProbeAsync(session, null, cancellation).ConfigureAwait(false) != null)
+                    {
+                        throw;
+                    }
+
+                    var refused = new List<string>();
+                    foreach (var property in run.Optional)
+                    {
+                        if (await WasteScanner.ProbeAsync(session, property, cancellation).ConfigureAwait(false) != null)
+                        {
+                            refused.Add(property);
+                        }
+                    }
+
+                    if (refused.Count == 0)
+                    {
+                        throw;
+                    }
+
+                    run.Optional.RemoveAll(refused.Contains);
+                }
+            }
         }
 
         /// <summary>
@@ -278,6 +405,9 @@ namespace LicenseGovernance.Engine.Waste
             public Dictionary<string, Group?> Groups { get; } = new Dictionary<string, Group?>(StringComparer.OrdinalIgnoreCase);
 
             public bool WarnedAboutPackages { get; set; }
+
+            /// <summary>The evidence the token may read; narrowed at the first refusal.</summary>
+            public List<string> Optional { get; } = new List<string> { WasteScanner.SignInActivity, WasteScanner.LeaveDate };
         }
 
         private sealed class Step

@@ -230,4 +230,16 @@ public sealed class ZombieLicenseTests
         Assert.Equal(1, pagesAtFirst);
         Assert.Contains(sink.Progress, p => p.ActivityId == ProgressActivity.ListUsers && p.PercentComplete > 0 && p.PercentComplete < 100);
     }
+
+    [Fact]
+    public async Task ATokenThatCannotReadUsersIsRefusedForThatAlone()
+    {
+        var tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 30 });
+        using var fx = new EngineFixture(tenant: tenant, principal: tenant.Without("User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"));
+        var sink = new CollectingSink();
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest(), sink));
+        Assert.Equal(ErrorIds.PermissionDenied, ex.Error.Id);
+        Assert.Contains("User.Read.All", ex.Error.Message);
+        Assert.Empty(sink.Warnings);
+    }
 }

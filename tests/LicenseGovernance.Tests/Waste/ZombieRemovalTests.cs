@@ -2,6 +2,7 @@ using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;
+using LicenseGovernance.Simulator.Model;
 using LicenseGovernance.Simulator.Seeding;
 using LicenseGovernance.Tests.AccessPackages;
 using LicenseGovernance.Tests.Engine;
@@ -214,5 +215,62 @@ public sealed class ZombieRemovalTests : IDisposable
         Assert.Contains(sink.Warnings, w => w.StartsWith("Access package assignments could not be checked", StringComparison.Ordinal));
         Assert.Equal(3, _tenant.Statistics.CountFor("DELETE /groups/{id}/members/{id}/$ref"));
         Assert.True(_tenant.Store.AccessPackageAssignments.Any(a => a.TargetId == viaPackage.UserId && string.Equals(a.State, "delivered", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task AUserWhoCameBackSinceTheSearchKeepsTheLicence()
+    {
+        var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Reason = new[] { ZombieReason.Inactive, ZombieReason.NeverSignedIn } })).Zombies;
+        var back = zombies.Where(z => z.Reasons.Length == 1).Take(2).ToList();
+        var still = zombies.First(z => back.All(b => b.UserId != z.UserId));
+        var now = _tenant.Clock.UtcNow;
+        foreach (var z in back)
+        {
+            _tenant.Store.UpdateUser(z.UserId, u => u.SignInActivity = new SignInActivity { LastSignInDateTime = now, LastSuccessfulSignInDateTime = now, LastNonInteractiveSignInDateTime = now });
+        }
+
+        _tenant.Statistics.Reset();
+        var (results, summary, _) = await _fx.RemoveAsync(back.Append(still));
+        Assert.All(results.Where(r => r.UserId != still.UserId), r =>
+        {
+            Assert.Equal("Skipped", r.Outcome);
+            Assert.StartsWith("NoLongerZombie", r.Detail);
+        });
+        Assert.Equal("Removed", results.Single(r => r.UserId == still.UserId).Outcome);
+        Assert.Equal(2, summary.Skipped);
+        Assert.All(back, z => Assert.True(WasteSteps.HoldsSeat(_tenant.Store.GetUser(z.UserId), _e5)));
+        Assert.Equal(60m, summary.MonthlyRecovered);
+    }
+
+    [Fact]
+    public async Task NamedUsersAndSkusAreJudgedBeforeAnythingIsRemoved()
+    {
+        var now = _tenant.Clock.UtcNow;
+        var zombies = _tenant.Store.Users.Where(u => WasteSteps.IsZombie(u, now) && u.LicenseAssignmentStates.All(s => s.AssignedByGroup == null)).Take(2).ToList();
+        var active = _tenant.Store.Users.First(u => !WasteSteps.IsZombie(u, now));
+        var request = new RemoveZombieLicenseRequest
+        {
+            IncludeMailboxLicenses = true,
+            Targets = new[]
+            {
+                new ZombieLicenseTarget { User = zombies[0].UserPrincipalName, Sku = "SPE_E5" },
+                new ZombieLicenseTarget { User = zombies[1].Id.ToString(), Sku = "Microsoft 365 E5" },
+                new ZombieLicenseTarget { User = active.UserPrincipalName, Sku = "SPE_E5" },
+                new ZombieLicenseTarget { User = zombies[0].UserPrincipalName, Sku = "SPE_E55" },
+                new ZombieLicenseTarget { User = "nobody@contoso.onmicrosoft.com", Sku = "SPE_E5" },
+            },
+        };
+        var sink = new CollectingSink();
+        await _fx.Engine.RemoveZombieLicensesAsync(request, sink);
+
+        Assert.Equal(new[] { ErrorIds.SkuNotFound, ErrorIds.UserNotFound }, sink.Errors.Select(e => e.Id));
+        var results = sink.Of<ZombieLicenseRemoval>().ToList();
+        Assert.All(zombies, z => Assert.Equal("Removed", results.Single(r => r.UserId == z.Id).Outcome));
+        Assert.StartsWith("NoLongerZombie", results.Single(r => r.UserId == active.Id).Detail);
+        var summary = Assert.Single(sink.Of<ZombieLicenseRemovalSummary>());
+        Assert.Equal(2, summary.Removed);
+        Assert.Equal(3, summary.Skipped);
+        Assert.All(zombies, z => Assert.False(WasteSteps.HoldsSeat(_tenant.Store.GetUser(z.Id), _e5)));
+        Assert.True(WasteSteps.HoldsSeat(_tenant.Store.GetUser(active.Id), _e5));
     }
 }

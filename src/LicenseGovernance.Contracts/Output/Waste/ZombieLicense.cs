@@ -30,11 +30,13 @@ namespace LicenseGovernance
         public DateTimeOffset? EmployeeLeaveDateTime { get; set; }
         /// <summary>The last successful sign-in, or, where Graph has none recorded, the latest interactive or non-interactive sign-in.</summary>
         public DateTimeOffset? LastSignInDateTime { get; set; }
-        /// <summary>Which signInActivity field <see cref="LastSignInDateTime"/> came from; None when nothing is recorded, Unavailable when sign-in activity could not be read.</summary>
+        /// <summary>Which signInActivity field <see cref="LastSignInDateTime"/> came from; None when nothing is recorded; Unavailable when sign-in activity could not be read, or was not read because -Reason needs none of it.</summary>
         public string LastSignInSource { get; set; } = "None";
         /// <summary>Whole days from <see cref="LastSignInDateTime"/> to the time of the scan.</summary>
         public int? DaysSinceSignIn { get; set; }
         public DateTimeOffset? CreatedDateTime { get; set; }
+        /// <summary>The -InactiveDays the search used; Remove-ZombieLicense judges the user again with it before removing anything.</summary>
+        public int InactiveDays { get; set; } = 90;
 
         // How the licence arrives.
         public ZombieLicenseSource[] Sources { get; set; } = Array.Empty<ZombieLicenseSource>();
