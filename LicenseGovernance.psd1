@@ -48,6 +48,9 @@
         'Remove-ZombieLicense'
         'Get-LicenseUtilization'
         'Get-UnderusedLicense'
+        # Health
+        'Get-LicenseHealth'
+        'Export-LicenseHealthReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -57,7 +60,7 @@
         PSData = @{
             Tags         = @('Microsoft365', 'Licensing', 'MicrosoftGraph', 'EntraID', 'Governance', 'PSEdition_Desktop', 'PSEdition_Core')
             ProjectUri   = ''
-            ReleaseNotes = 'Platform: connecting (interactive, device code, secret, certificate, managed identity, access token, simulator), SKU catalogue, prices, permission checks, simulated tenant. Licence tiers: New-, Set-, Remove- and Get-LicenseTierGroup (security groups used only for licensing, static or dynamic, one or more SKUs with chosen plans, rank and baseline recorded on the group), Test-LicenseMembershipRule (validate and preview a rule: who joins and leaves, seats, monthly cost), Get-GroupLicenseError (errors per tier group, or a summary for runbook alerts), Invoke-LicenseReprocess. Change journal: every change to a tenant recorded before it is made (Get-LicenseChangeLog), and reversed with Undo-LicenseChange. Waste: Get-ZombieLicense (licences of disabled, departed, inactive and never-signed-in users, with evidence, source and cost), Remove-ZombieLicense (removed the way each arrives, journaled, undoable), Get-LicenseUtilization (seats and waste per SKU). Usage: Get-UnderusedLicense (premium SKUs whose holders use only what a cheaper tier covers, from Microsoft 365 usage reports, with the saving).'
+            ReleaseNotes = 'Platform: connecting (interactive, device code, secret, certificate, managed identity, access token, simulator), SKU catalogue, prices, permission checks, simulated tenant. Licence tiers: New-, Set-, Remove- and Get-LicenseTierGroup (security groups used only for licensing, static or dynamic, one or more SKUs with chosen plans, rank and baseline recorded on the group), Test-LicenseMembershipRule (validate and preview a rule: who joins and leaves, seats, monthly cost), Get-GroupLicenseError (errors per tier group, or a summary for runbook alerts), Invoke-LicenseReprocess. Change journal: every change to a tenant recorded before it is made (Get-LicenseChangeLog), and reversed with Undo-LicenseChange. Waste: Get-ZombieLicense (licences of disabled, departed, inactive and never-signed-in users, with evidence, source and cost), Remove-ZombieLicense (removed the way each arrives, journaled, undoable), Get-LicenseUtilization (seats and waste per SKU). Health: Get-LicenseHealth (a 0-100 score from waste, licence errors, direct assignments, ungoverned grants and conflicting tiers, each with its weight, value, points and the command that fixes it) and Export-LicenseHealthReport (one self-contained HTML file with inline SVG charts and the trend of earlier reports). Usage: Get-UnderusedLicense (premium SKUs whose holders use only what a cheaper tier covers, from Microsoft 365 usage reports, with the saving).'
         }
     }
 }

@@ -43,5 +43,8 @@ namespace LicenseGovernance.Hosting
 
         // Waste (zombie licences).
         public const int ZombieRemoval = 7601;
+
+        // Health (score and report).
+        public const int LicenseHealth = 7701;
     }
 }

@@ -20,25 +20,25 @@ namespace LicenseGovernance.Engine.Permissions
         {
             new Capability(
                 "ReadSkus", "Read subscribed SKUs",
-                new[] { "Get-LicenseSku", "Get-LicenseUsage", "Get-ZombieLicense", "Get-LicenseCost", "Get-LicenseUtilization", "Get-UnderusedLicense" },
+                new[] { "Get-LicenseSku", "Get-LicenseUsage", "Get-ZombieLicense", "Get-LicenseCost", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense" },
                 "LicenseAssignment.Read.All", "LicenseAssignment.Read.All",
                 new[] { "LicenseAssignment.ReadWrite.All", "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
                 "ReadUsers", "Read users and their licences",
-                new[] { "Get-LicenseUser", "Get-ZombieLicense", "Get-LicenseUtilization", "Remove-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess", "Get-UnderusedLicense" },
+                new[] { "Get-LicenseUser", "Get-ZombieLicense", "Get-LicenseUtilization", "Remove-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense" },
                 "User.Read.All", "User.Read.All",
                 new[] { "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" },
                 notes: "User.ReadBasic.All is not enough: it hides assignedLicenses and licenseAssignmentStates."),
             new Capability(
                 "ReadSignInActivity", "Read users' last sign-in (signInActivity)",
-                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-InactiveLicenseUser" },
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-InactiveLicenseUser", "Get-LicenseHealth", "Export-LicenseHealthReport" },
                 "AuditLog.Read.All", "AuditLog.Read.All",
                 tenantLicense: EntraP1,
                 notes: "Needs ReadUsers (User.Read.All) too. " + DelegatedRoleNote + " For example Reports Reader or Security Reader.",
                 alsoRequires: new[] { "ReadUsers" }),
             new Capability(
                 "ReadLifecycleInfo", "Read employee leave dates (employeeLeaveDateTime)",
-                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LeaverLicense" },
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LeaverLicense", "Get-LicenseHealth", "Export-LicenseHealthReport" },
                 "User-LifeCycleInfo.Read.All", "User-LifeCycleInfo.Read.All",
                 new[] { "User-LifeCycleInfo.ReadWrite.All" },
                 notes: "Needs ReadUsers (User.Read.All) too. Delegated callers need the Lifecycle Workflows Administrator or Global Reader role.",
@@ -51,7 +51,7 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: DelegatedRoleNote + " For example License Administrator."),
             new Capability(
                 "ReadGroups", "Read groups and their members",
-                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense" },
+                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport" },
                 "GroupMember.Read.All", "GroupMember.Read.All",
                 new[] { "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
@@ -81,7 +81,7 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: DelegatedRoleNote + " For example License Administrator or User Administrator."),
             new Capability(
                 "ReadEntitlementManagement", "Read access packages, policies and assignments",
-                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup", "Get-ZombieLicense" },
+                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup", "Get-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport" },
                 "EntitlementManagement.Read.All", "EntitlementManagement.Read.All",
                 new[] { "EntitlementManagement.ReadWrite.All" },
                 tenantLicense: EntraP2OrGovernance),

@@ -25,9 +25,11 @@ namespace LicenseGovernance.Engine.Tiers
             IsActive(state) || string.Equals(state.State, "ActiveWithError", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A licence from that group that Entra could not apply fully.</summary>
-        public static bool InError(LicenseAssignmentState state, string groupId) =>
-            FromGroup(state, groupId)
-            && (string.Equals(state.State, "Error", StringComparison.OrdinalIgnoreCase) || string.Equals(state.State, "ActiveWithError", StringComparison.OrdinalIgnoreCase));
+        public static bool InError(LicenseAssignmentState state, string groupId) => FromGroup(state, groupId) && InError(state);
+
+        /// <summary>A licence, by any path, that Entra could not apply fully (Error or ActiveWithError).</summary>
+        public static bool InError(LicenseAssignmentState state) =>
+            string.Equals(state.State, "Error", StringComparison.OrdinalIgnoreCase) || string.Equals(state.State, "ActiveWithError", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Whether the state names an error; Graph writes "None" (or nothing) when there is none.</summary>
         public static bool HasError(LicenseAssignmentState state) =>

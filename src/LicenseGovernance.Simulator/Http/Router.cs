@@ -112,6 +112,7 @@ namespace LicenseGovernance.Simulator.Http
                         ("GET", "members") => new Route("/groups/{id}/members", c => GroupRoutes.Members(c, s[1], MemberView.All)),
                         ("GET", "membersWithLicenseErrors") => new Route("/groups/{id}/membersWithLicenseErrors", c => GroupRoutes.Members(c, s[1], MemberView.WithLicenseErrors)),
                         ("POST", "assignLicense") => new Route("/groups/{id}/assignLicense", c => GroupRoutes.AssignLicense(c, s[1])),
+                        ("GET", "owners") => new Route("/groups/{id}/owners", c => GroupOwnerRoutes.List(c, s[1])),
                         ("GET", "appRoleAssignments") => new Route("/groups/{id}/appRoleAssignments", c => GroupRoutes.AppRoleAssignments(c, s[1])),
                         ("GET", "extensions") => new Route("/groups/{id}/extensions", c => ExtensionRoutes.List(c, s[1])),
                         ("POST", "extensions") => new Route("/groups/{id}/extensions", c => ExtensionRoutes.Create(c, s[1])),
@@ -136,6 +137,10 @@ namespace LicenseGovernance.Simulator.Http
                             new Route("/groups/{id}/members/{cast}", _ => throw GraphServiceError.UnsupportedQuery($"The type cast '{cast}' is not supported on this collection.")),
                         _ => null,
                     };
+                case 4 when s[2] == "owners" && s[3] == "$ref" && method == "POST":
+                    return new Route("/groups/{id}/owners/$ref", c => GroupOwnerRoutes.AddRef(c, s[1]));
+                case 5 when s[2] == "owners" && s[4] == "$ref" && method == "DELETE":
+                    return new Route("/groups/{id}/owners/{id}/$ref", c => GroupOwnerRoutes.RemoveRef(c, s[1], s[3]));
                 case 5 when s[2] == "members" && s[4] == "$ref" && method == "DELETE":
                     return new Route("/groups/{id}/members/{id}/$ref", c => GroupRoutes.RemoveMemberRef(c, s[1], s[3]));
                 default:

@@ -43,6 +43,9 @@ namespace LicenseGovernance.Simulator.Model
         /// <summary>Direct members (users, and groups nested in this one) in the order they were added.</summary>
         public List<Guid> Members { get; set; } = new List<Guid>();
 
+        /// <summary>Owners (users) in the order they were added; GET /groups/{id}/owners lists them.</summary>
+        public List<Guid> Owners { get; set; } = new List<Guid>();
+
         /// <summary>Open extensions (openTypeExtension) in the order they were created.</summary>
         public List<SimulatedOpenExtension> Extensions { get; set; } = new List<SimulatedOpenExtension>();
 
