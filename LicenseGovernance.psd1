@@ -5,7 +5,7 @@
     Author               = 'LicenseGovernance contributors'
     CompanyName          = 'LicenseGovernance'
     Copyright            = '(c) LicenseGovernance contributors. All rights reserved.'
-    Description          = 'Governs Microsoft 365 licences through Microsoft Graph: SKU catalogue with friendly names and prices, permission checks, licence tiers as groups (group-based licensing, dynamic membership rules with a what-if preview, processing errors and reprocessing), a change journal of every change made to a tenant with undo, and an embedded simulated tenant for rehearsal (Connect-LicenseGovernance -Simulator).'
+    Description          = 'Governs Microsoft 365 licences through Microsoft Graph: SKU catalogue with friendly names and prices, permission checks, licence tiers as groups (group-based licensing, dynamic membership rules with a what-if preview, processing errors and reprocessing), access packages per tier (entitlement management: requests, approval, expiry, extension, reviews, exceptions), a change journal of every change made to a tenant with undo, migration from direct to group-based licensing without a gap, waste (zombie licences and their reclamation, seat utilization, underused premium licences from usage reports, a licence health score and HTML report), and an embedded simulated tenant for rehearsal (Connect-LicenseGovernance -Simulator).'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'

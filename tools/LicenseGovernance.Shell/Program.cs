@@ -13,6 +13,10 @@ const string MainJob =
     "Get-LicenseTierGroup | Out-Default; " +
     "Test-LicenseMembershipRule -Rule 'user.department -eq \"Finance\"' -Group LIC-M365-Tier3 | Out-Default; " +
     "Get-GroupLicenseError -Summary | Out-Default; " +
+    "Get-LicenseUtilization | Out-Default; " +
+    "Get-ZombieLicense | Group-Object Reason | Sort-Object Count -Descending | Select-Object Count, @{ n = 'Reason'; e = { $_.Name } }, @{ n = 'AnnualCost'; e = { ($_.Group | Measure-Object AnnualCost -Sum).Sum } } | Out-Default; " +
+    "Get-ZombieLicense -Reason Departed -Sku POWER_BI_PRO, VISIOCLIENT | Remove-ZombieLicense -WhatIf | Select-Object -Last 1 | Format-List Removed, NotConfirmed, MonthlyNotConfirmed, AnnualNotConfirmed, Currency, WhatIf | Out-Default; " +
+    "Get-LicenseHealth | Out-Default; " +
     "Test-LicenseGovernancePermission | Out-Default";
 
 var command = args.SkipWhile(a => a.Equals("-Command", StringComparison.OrdinalIgnoreCase)).FirstOrDefault() ?? MainJob;
