@@ -46,27 +46,9 @@ namespace LicenseGovernance.Engine.Migration
                 }
             }
 
-            if (request.User != null && request.User.Length > 0)
-            {
-                foreach (var input in request.User)
-                {
-                    var user = await session.CallOrNotFoundAsync("read user " + input, "ReadUsers",
-                        c => c.Users[input.Trim()].GetAsync(r => r.QueryParameters.Select = UserSelect, cancellation), cancellation).ConfigureAwait(false);
-                    if (user == null)
-                    {
-                        sink.WriteError(Errors.UserNotFound(input));
-                        continue;
-                    }
-
-                    Handle(user);
-                }
-            }
-            else
-            {
-                // One SKU narrows the listing on the service side; for several (or all) every licensed user is read once.
-                var filter = skus?.Count == 1 ? $"assignedLicenses/any(x:x/skuId eq {skus[0].SkuId})" : null;
-                await UserStream.ReadAsync(session, UserSelect, filter, Handle, sink).ConfigureAwait(false);
-            }
+            // One SKU narrows the listing on the service side; for several (or all) every licensed user is read once.
+            var filter = skus?.Count == 1 ? $"assignedLicenses/any(x:x/skuId eq {skus[0].SkuId})" : null;
+            await UserStream.ReadNamedOrAllAsync(session, UserSelect, request.User, filter, Handle, sink).ConfigureAwait(false);
 
             if (request.Summary)
             {

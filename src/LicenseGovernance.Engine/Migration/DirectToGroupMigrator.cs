@@ -191,26 +191,14 @@ namespace LicenseGovernance.Engine.Migration
                 found.Add(candidate);
             }
 
-            if (named)
+            // Named users are read one by one (one named twice, by UPN and by id, is taken once); otherwise the SKU's holders.
+            await UserStream.ReadNamedOrAllAsync(_session, DirectAssignmentReader.UserSelect, named ? _request.User : null, $"assignedLicenses/any(x:x/skuId eq {_sku.SkuId})", user =>
             {
-                foreach (var input in _request.User!.Distinct(StringComparer.OrdinalIgnoreCase))
+                if (!found.Exists(f => string.Equals(f.Id, user.Id, StringComparison.OrdinalIgnoreCase)))
                 {
-                    var user = await _session.CallOrNotFoundAsync("read user " + input, "ReadUsers",
-                        c => c.Users[input.Trim()].GetAsync(r => r.QueryParameters.Select = DirectAssignmentReader.UserSelect, _stop), _stop).ConfigureAwait(false);
-                    if (user == null)
-                    {
-                        _sink.WriteError(Errors.UserNotFound(input));
-                    }
-                    else if (!found.Exists(f => string.Equals(f.Id, user.Id, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        Take(user);
-                    }
+                    Take(user);
                 }
-            }
-            else
-            {
-                await UserStream.ReadAsync(_session, DirectAssignmentReader.UserSelect, $"assignedLicenses/any(x:x/skuId eq {_sku.SkuId})", Take, _sink).ConfigureAwait(false);
-            }
+            }, _sink).ConfigureAwait(false);
 
             _summary.DirectUsers = found.Count;
             return found;

@@ -17,6 +17,43 @@ namespace LicenseGovernance.Engine.Users
         /// <summary>Graph's largest page for /users; 120 when signInActivity is selected (the service caps it).</summary>
         public const int MaxPageSize = 999;
 
+        /// <summary>
+        /// Reads the users named by user principal name or id, when any are named, and otherwise every user that matches
+        /// <paramref name="filter"/>: a command's <c>-User</c> and its listing in one place. A name Graph does not know is
+        /// written as <c>UserNotFound</c> and the rest go on; a name given twice is read once.
+        /// </summary>
+        public static async Task ReadNamedOrAllAsync(GraphSession session, IReadOnlyCollection<string> select, IReadOnlyCollection<string>? named, string? filter, Action<User> onUser, IGovernanceSink sink)
+        {
+            if (named == null || named.Count == 0)
+            {
+                await ReadAsync(session, select, filter, onUser, sink).ConfigureAwait(false);
+                return;
+            }
+
+            var cancellation = sink.Cancellation;
+            var selected = new List<string>(select).ToArray();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var input in named)
+            {
+                var key = input.Trim();
+                if (!seen.Add(key))
+                {
+                    continue;
+                }
+
+                var user = await session.CallOrNotFoundAsync("read user " + key, "ReadUsers",
+                    c => c.Users[key].GetAsync(r => r.QueryParameters.Select = selected, cancellation), cancellation).ConfigureAwait(false);
+                if (user == null)
+                {
+                    sink.WriteError(Errors.UserNotFound(input));
+                }
+                else
+                {
+                    onUser(user);
+                }
+            }
+        }
+
         /// <returns>The number of users handed to <paramref name="onUser"/>.</returns>
         public static async Task<long> ReadAsync(GraphSession session, IReadOnlyCollection<string> select, string? filter, Action<User> onUser, IGovernanceSink sink)
         {
