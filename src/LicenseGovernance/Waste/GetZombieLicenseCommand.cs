@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using LicenseGovernance.Commands.Catalog;
 using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Requests;
 
@@ -11,29 +10,13 @@ namespace LicenseGovernance.Commands.Waste
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ZombieLicense")]
     [OutputType(typeof(ZombieLicense))]
-    public sealed class GetZombieLicenseCommand : LicenseGovernanceCmdlet
+    public sealed class GetZombieLicenseCommand : ZombieQueryCmdlet
     {
-        [Parameter]
-        [ValidateRange(GetZombieLicenseRequest.MinInactiveDays, GetZombieLicenseRequest.MaxInactiveDays)]
-        public int InactiveDays { get; set; } = 90;
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public ZombieReason[]? Reason { get; set; }
-
-        [Parameter(Position = 0)]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(SkuNameCompleter))]
-        public string[]? Sku { get; set; }
-
-        [Parameter]
-        public SwitchParameter IncludeGuests { get; set; }
-
         protected override void EndProcessing()
         {
             try
             {
-                var request = new GetZombieLicenseRequest { InactiveDays = InactiveDays, Reason = Reason, Sku = Sku, IncludeGuests = IncludeGuests };
+                var request = ZombieRequest();
                 RunEngine(sink => Engine.GetZombieLicensesAsync(request, sink));
             }
             finally
