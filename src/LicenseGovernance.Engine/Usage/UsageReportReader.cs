@@ -37,12 +37,21 @@ namespace LicenseGovernance.Engine.Usage
             return ParseActiveUsers(stream);
         }
 
-        /// <summary>Reads a getOffice365ActiveUserDetail CSV, keyed by user principal name; the stream is disposed.</summary>
+        /// <summary>
+        /// Reads a getOffice365ActiveUserDetail CSV, keyed by user principal name; the stream is disposed. Rows of deleted
+        /// users (Is Deleted True) are left out: the report keeps them for a while, and a re-created account can reuse the
+        /// name, so such a row would otherwise stand for the live user (or for none, with a deleted account's activity).
+        /// </summary>
         internal static IReadOnlyDictionary<string, ActiveUserReportRow> ParseActiveUsers(Stream stream)
         {
             return Parse(stream, ActiveUserReport, new[] { "Report Refresh Date", "User Principal Name", "Display Name" }
                 .Concat(Workloads.Select(w => w + " Last Activity Date")).Concat(Workloads.Select(w => $"Has {w} License")), csv =>
             {
+                if (csv.TryGetField<string>("Is Deleted", out var deleted) && string.Equals(deleted?.Trim(), "True", StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
                 var row = new ActiveUserReportRow
                 {
                     UserPrincipalName = csv.GetField("User Principal Name") ?? "",
@@ -138,7 +147,8 @@ namespace LicenseGovernance.Engine.Usage
             return stream ?? throw Errors.UsageReportUnreadable(report, "Microsoft Graph returned no content.").ToException();
         }
 
-        private static IReadOnlyDictionary<string, T> Parse<T>(Stream stream, string report, IEnumerable<string> required, Func<CsvReader, T> read)
+        /// <param name="read">The row, or null for a row that stands for no user.</param>
+        private static IReadOnlyDictionary<string, T> Parse<T>(Stream stream, string report, IEnumerable<string> required, Func<CsvReader, T?> read)
             where T : UsageReportRow
         {
             var rows = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
@@ -163,7 +173,7 @@ namespace LicenseGovernance.Engine.Usage
                     while (csv.Read())
                     {
                         var row = read(csv);
-                        if (row.UserPrincipalName.Length > 0)
+                        if (row != null && row.UserPrincipalName.Length > 0)
                         {
                             rows[row.UserPrincipalName] = row;
                         }

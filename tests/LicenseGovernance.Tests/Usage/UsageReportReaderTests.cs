@@ -97,6 +97,25 @@ public class UsageReportReaderTests
     }
 
     [Fact]
+    public void ADeletedUsersRowDoesNotStandForTheLiveUserWithTheSameName()
+    {
+        // The report keeps deleted users (Is Deleted True) for a while; a re-created account can reuse the name. Whatever the
+        // order, the live account's row is the one that counts, and a name only a deleted account has is not in the result.
+        var live = "2026-10-31,rehired@contoso.com,Rehired,False,,True,True,True,True,True,True,2026-10-30,,,,,,,,,,,,";
+        var deleted = "2026-10-31,rehired@contoso.com,Rehired,True,2026-03-01,False,False,False,False,False,False,2026-02-27,,,,,2026-02-27,,,,,,,";
+        var gone = "2026-10-31,gone@contoso.com,Gone,True,2026-09-01,False,False,False,False,False,False,2026-08-30,,,,,,,,,,,,";
+
+        foreach (var lines in new[] { new[] { live, deleted, gone }, new[] { deleted, gone, live } })
+        {
+            var rows = UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + "\n" + string.Join("\n", lines) + "\n", bom: true));
+
+            Assert.Equal(new DateTime(2026, 10, 30), rows["rehired@contoso.com"].LastActivity["Exchange"]);
+            Assert.Null(rows["rehired@contoso.com"].LastActivity["Teams"]);
+            Assert.False(rows.ContainsKey("gone@contoso.com"));
+        }
+    }
+
+    [Fact]
     public void ConcealedRowsAreRecognised_RealNamesAreNot()
     {
         var concealed = UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + "\n2026-10-31,FE7CC8C15246EDCCA289C9A4022762F7,FE7CC8C15246EDCCA289C9A4022762F7,False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true));
