@@ -284,11 +284,34 @@ namespace LicenseGovernance.Engine.Usage
                 : string.Join(", ", r.WorkloadsUsed.Select(w => $"{w} {row.LastActivity[w]:yyyy-MM-dd}"));
             var apps = r.AppsUsed.Length == 0 ? "no Microsoft 365 Apps" : "apps " + string.Join(", ", r.AppsUsed);
             var tier = offer.CheaperProductName ?? offer.Tier.CheaperPartNumber;
-            var action = r.AlreadyHoldsSuggested
-                ? $" The user already holds {tier}: removing {r.ProductName ?? r.SkuPartNumber} is enough."
-                : r.Assignment == "Direct" ? "" : $" {r.SkuPartNumber} comes from a group ({r.InheritedGroupIds.Length}): move the user to the group or access package of the cheaper tier.";
+            var action = " " + Action(r, r.ProductName ?? r.SkuPartNumber, tier);
             var hidden = r.NotVisibleInReports.Length == 0 ? "" : $" Not visible in usage reports, so check before changing: {string.Join(", ", r.NotVisibleInReports)}.";
             return $"Last {days} days to {through}: {workloads}; {apps}. {tier} covers all of it.{action}{hidden}";
+        }
+
+        /// <summary>
+        /// What changes the licence, the way it arrives: a direct assignment by assignLicense, a group licence only by the
+        /// user leaving the group (Graph refuses to remove an inherited licence from the user), and with both, both.
+        /// </summary>
+        private static string Action(UnderusedLicense r, string premium, string tier)
+        {
+            var groups = string.Join(", ", r.InheritedGroupIds.Select(g => g.ToString()));
+            var leave = $"group(s) {groups} (or the access package that adds the user to them)";
+            switch (r.Assignment)
+            {
+                case "Inherited":
+                    return r.AlreadyHoldsSuggested
+                        ? $"The user already holds {tier}; {premium} comes from {leave}, so removing the user from them is enough."
+                        : $"{premium} comes from {leave}: move the user from them to the group or access package that gives {tier}.";
+                case "Both":
+                    return r.AlreadyHoldsSuggested
+                        ? $"The user already holds {tier}; {premium} is assigned directly and also comes from {leave}: remove the direct assignment (assignLicense) and remove the user from those groups, or a seat stays used."
+                        : $"{premium} is assigned directly and also comes from {leave}: remove the direct assignment (assignLicense) and move the user from those groups to the group or access package that gives {tier}, or a seat of {premium} stays used.";
+                default:
+                    return r.AlreadyHoldsSuggested
+                        ? $"The user already holds {tier}: removing {premium} (assignLicense) is enough."
+                        : $"{premium} is assigned directly: assign {tier} and remove {premium} in one assignLicense call.";
+            }
         }
 
         internal sealed class TierOffer

@@ -88,7 +88,50 @@ public class UnderusedLicenseEngineTests
         Assert.False(inherited.AlreadyHoldsSuggested);
         Assert.Equal("Both", inherited.Assignment);
         Assert.Equal(new[] { group.Id }, inherited.InheritedGroupIds);
-        Assert.Contains("comes from a group", inherited.Evidence);
+        Assert.Contains("also comes from group(s) " + group.Id, inherited.Evidence);
+    }
+
+    [Fact]
+    public async Task TheEvidenceSaysHowToChangeTheLicence_ForADirectAGroupAndABothAssignment()
+    {
+        var t = UsageSteps.Build();
+        var e5 = SkuCatalog.SkuId("SPE_E5");
+        var e3 = SkuCatalog.SkuId("SPE_E3");
+        var group = t.Sim.Store.AddGroup("LIC-M365-E5", g => g.SecurityEnabled = true);
+        t.Sim.Store.AssignGroupLicense(group.Id, e5);
+        // Mail only: E5 from the group alone, E3 directly. Office desktop: E5 directly and from the group.
+        t.Sim.Store.RemoveLicense(t.MailOnly.Id, e5);
+        t.Sim.Store.AssignLicense(t.MailOnly.Id, e3);
+        t.Sim.Store.AddMember(group.Id, t.MailOnly.Id);
+        t.Sim.Store.AddMember(group.Id, t.OfficeDesktop.Id);
+        t.Sim.Store.ProcessPendingNow();
+        foreach (var user in new[] { t.MailOnly, t.OfficeDesktop })
+        {
+            t.Sim.Store.UpdateUser(user.Id, u => u.LicenseAssignmentStates.ForEach(s => s.LastUpdatedDateTime = UsageSteps.Now.AddYears(-1)));
+        }
+
+        using var fx = new EngineFixture(tenant: t.Sim);
+        var found = (await Run(fx, new GetUnderusedLicenseRequest())).Of<UnderusedLicense>().ToDictionary(r => r.UserId);
+
+        // Holding E3 already does not make "remove E5" a direct call when E5 comes from a group: the group membership goes.
+        var inherited = found[t.MailOnly.Id];
+        Assert.Equal("Inherited", inherited.Assignment);
+        Assert.True(inherited.AlreadyHoldsSuggested);
+        Assert.Contains(group.Id.ToString(), inherited.Evidence);
+        Assert.Contains("removing the user from", inherited.Evidence);
+        Assert.DoesNotContain("assignLicense", inherited.Evidence);
+
+        // Both: the direct assignment and the group each give E5; the saving needs both gone.
+        var both = found[t.OfficeDesktop.Id];
+        Assert.Equal("Both", both.Assignment);
+        Assert.Contains("directly", both.Evidence);
+        Assert.Contains(group.Id.ToString(), both.Evidence);
+        Assert.Contains("remove the direct", both.Evidence);
+
+        // Direct: say the call.
+        var direct = (await Run(fx, new GetUnderusedLicenseRequest { User = new[] { t.Disabled.UserPrincipalName }, Period = "D90" })).Of<UnderusedLicense>().Single();
+        Assert.Equal("Direct", direct.Assignment);
+        Assert.Contains("assignLicense", direct.Evidence);
     }
 
     [Fact]
