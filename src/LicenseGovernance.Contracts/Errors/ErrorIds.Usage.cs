@@ -6,5 +6,6 @@ namespace LicenseGovernance
         public const string UsagePeriodInvalid = "LicenseGovernance.UsagePeriodInvalid";
         public const string UsageSkuHasNoCheaperTier = "LicenseGovernance.UsageSkuHasNoCheaperTier";
         public const string UsageReportUnreadable = "LicenseGovernance.UsageReportUnreadable";
+        public const string UsageReportsDelegatedDenied = "LicenseGovernance.UsageReportsDelegatedDenied";
     }
 }

@@ -26,6 +26,23 @@ namespace LicenseGovernance
             $"It knows: {string.Join(", ", premium)}.",
             sku);
 
+        /// <summary>
+        /// A delegated call to a usage report was refused. Graph's 403 does not say whether the token lacks the scope or the
+        /// signed-in user lacks an Entra role that may read reports (both are needed), so the message says which one the token
+        /// shows and what to do about the other.
+        /// </summary>
+        public static GovernanceError UsageReportsDelegatedDenied(string operation, IReadOnlyList<string> permissions, bool tokenHasPermission, string? graphMessage) => new GovernanceError(
+            ErrorIds.UsageReportsDelegatedDenied, GovernanceErrorCategory.PermissionDenied,
+            $"Microsoft Graph refused {operation}" + (string.IsNullOrEmpty(graphMessage) ? "." : $" (Graph said: {graphMessage}).") +
+            $" A signed-in (delegated) call to usage reports needs the scope {string.Join(" or ", permissions)} and, for the signed-in user, one of the Entra roles " +
+            "Reports Reader (the least privileged), Global Reader, Global Administrator, Exchange Administrator, SharePoint Administrator, Teams Administrator, " +
+            "Teams Communications Administrator or Skype for Business Administrator. " +
+            (tokenHasPermission
+                ? $"The token has {string.Join(" or ", permissions)}, so the signed-in user lacks the role: ask an administrator to assign Reports Reader (Entra admin center > Roles and administrators), then connect again."
+                : $"The token lacks {string.Join(" or ", permissions)}: reconnect with that scope (admin consent), and make sure the signed-in user holds one of those roles.") +
+            " Or connect with an app-only credential granted the application permission Reports.Read.All. Test-LicenseGovernancePermission shows what the token has.",
+            operation, "Test-LicenseGovernancePermission");
+
         public static GovernanceError UsageReportUnreadable(string report, string reason) => new GovernanceError(
             ErrorIds.UsageReportUnreadable, GovernanceErrorCategory.InvalidData,
             $"The usage report {report} could not be read: {reason} Nothing was reported; run the command again later, and if it persists, " +

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CsvHelper;
 using CsvHelper.Configuration;
+using LicenseGovernance.Engine.Connection;
 using LicenseGovernance.Engine.Permissions;
 using LicenseGovernance.Engine.Sessions;
 using Microsoft.Kiota.Abstractions;
@@ -140,14 +141,30 @@ namespace LicenseGovernance.Engine.Usage
                 catch (ApiException api) when (api.ResponseStatusCode == 403)
                 {
                     // Reports word a missing permission as S2SUnauthorized inside UnknownError, not Authorization_RequestDenied.
-                    var accepted = CapabilityCatalog.Get("ReadUsageReports").AcceptedPermissions(session.AppOnly);
-                    throw Errors.PermissionDenied(operation, accepted, (api as Microsoft.Graph.Models.ODataErrors.ODataError)?.Error?.Message ?? api.Message).ToException();
+                    throw ReportsDenied(operation, session.Claims, (api as Microsoft.Graph.Models.ODataErrors.ODataError)?.Error?.Message ?? api.Message).ToException();
                 }
             }, cancellation).ConfigureAwait(false);
             return stream ?? throw Errors.UsageReportUnreadable(report, "Microsoft Graph returned no content.").ToException();
         }
 
         /// <param name="read">The row, or null for a row that stands for no user.</param>
+        /// <summary>
+        /// The error for a report Graph refused with 403. App-only tokens need the application permission; delegated ones the
+        /// scope and an Entra role of the signed-in user, which Graph's answer does not tell apart, so the token says which.
+        /// </summary>
+        internal static GovernanceError ReportsDenied(string operation, TokenClaims? claims, string? graphMessage)
+        {
+            var appOnly = claims?.IsAppOnly ?? true;
+            var accepted = CapabilityCatalog.Get("ReadUsageReports").AcceptedPermissions(appOnly);
+            if (appOnly)
+            {
+                return Errors.PermissionDenied(operation, accepted, graphMessage);
+            }
+
+            var has = claims!.Permissions.Any(p => accepted.Contains(p, StringComparer.OrdinalIgnoreCase));
+            return Errors.UsageReportsDelegatedDenied(operation, accepted, has, graphMessage);
+        }
+
         private static IReadOnlyDictionary<string, T> Parse<T>(Stream stream, string report, IEnumerable<string> required, Func<CsvReader, T?> read)
             where T : UsageReportRow
         {

@@ -1,6 +1,7 @@
 using System.Security;
 using LicenseGovernance.Engine;
 using LicenseGovernance.Engine.Permissions;
+using LicenseGovernance.Engine.Usage;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;
@@ -230,6 +231,34 @@ public class UnderusedLicenseEngineTests
         Assert.Equal(ErrorIds.PermissionDenied, ex.Error.Id);
         Assert.Contains("Reports.Read.All", ex.Message);
         Assert.Contains("getOffice365ActiveUserDetail", ex.Message);
+    }
+
+    [Fact]
+    public async Task ADelegatedCallerIsToldAboutTheEntraRoleReportsAlsoNeed()
+    {
+        var t = UsageSteps.Build();
+        var signedIn = new SimulatedPrincipal("9b1c3d2e-0000-4000-8000-00000000c0de", "Usage test app", t.E3Holder.UserPrincipalName,
+            new[] { "User.Read.All", "LicenseAssignment.Read.All" });
+        using var fx = new EngineFixture(tenant: t.Sim, principal: signedIn);
+
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => Run(fx, new GetUnderusedLicenseRequest()));
+
+        // Graph's 403 does not say which of the two a delegated call lacks: the scope or the signed-in user's role.
+        Assert.Equal(ErrorIds.UsageReportsDelegatedDenied, ex.Error.Id);
+        Assert.Contains("Reports.Read.All", ex.Message);
+        Assert.Contains("The token lacks Reports.Read.All", ex.Message);
+        Assert.Contains("Reports Reader", ex.Message);
+        Assert.Contains("Global Reader", ex.Message);
+        Assert.Contains("getOffice365ActiveUserDetail", ex.Message);
+
+        // With the scope in the token, only the role can be missing, and the error says so instead of asking for the scope again.
+        var withScope = new SimulatedPrincipal(signedIn.AppId, signedIn.DisplayName, signedIn.UserPrincipalName, new[] { "Reports.Read.All" });
+        var claims = LicenseGovernance.Engine.Connection.TokenClaims.TryParse(t.Sim.IssueAccessToken(withScope, TimeSpan.FromHours(1)))!;
+        var roleOnly = UsageReportReader.ReportsDenied("read the usage report getOffice365ActiveUserDetail(period='D30')", claims, "Invalid permission.");
+        Assert.Equal(ErrorIds.UsageReportsDelegatedDenied, roleOnly.Id);
+        Assert.Contains("The token has Reports.Read.All, so the signed-in user lacks the role", roleOnly.Message);
+        Assert.DoesNotContain("token lacks", roleOnly.Message);
+        Assert.Contains("Reports Reader", roleOnly.Message);
     }
 
     [Fact]
