@@ -111,12 +111,12 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: "Directory audits also need Directory.Read.All (or ReadUsers for user names)."),
             new Capability(
                 "ReadUsageReports", "Read Microsoft 365 usage reports",
-                new[] { "Get-ZombieLicense", "Get-UnderusedLicense" },
+                new[] { "Get-UnderusedLicense" },
                 "Reports.Read.All", "Reports.Read.All",
-                notes: DelegatedRoleNote + " For example Reports Reader."),
+                notes: DelegatedRoleNote + " Reports Reader is the least privileged; Global Reader, Global Administrator and the Exchange, SharePoint, Teams, Teams Communications and Skype for Business administrators also may."),
             new Capability(
                 "ReadReportSettings", "Read whether reports conceal user names",
-                new[] { "Get-ZombieLicense", "Get-UnderusedLicense" },
+                new[] { "Get-UnderusedLicense" },
                 "ReportSettings.Read.All", "ReportSettings.Read.All",
                 new[] { "ReportSettings.ReadWrite.All" },
                 notes: "When reports conceal names, usage rows cannot be matched to users; changing the setting needs ReportSettings.ReadWrite.All."),

@@ -262,6 +262,25 @@ public class UnderusedLicenseEngineTests
     }
 
     [Fact]
+    public async Task OnlyGetUnderusedLicenseReadsReports_SoTheCatalogueAsksNoReportPermissionForZombies()
+    {
+        var t = UsageSteps.Build();
+        using var fx = new EngineFixture(tenant: t.Sim);
+
+        await fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest(), new CollectingSink());
+        await fx.Engine.GetUnderusedLicensesAsync(new GetUnderusedLicenseRequest(), new CollectingSink());
+
+        // One run of each: the report and the settings calls are Get-UnderusedLicense's alone, so Test-LicenseGovernancePermission
+        // must not tell a Get-ZombieLicense user to grant Reports.Read.All or ReportSettings.Read.All.
+        Assert.Equal(1, t.Sim.Statistics.CountFor("GET /reports/getOffice365ActiveUserDetail"));
+        Assert.Equal(1, t.Sim.Statistics.CountFor("GET /admin/reportSettings"));
+        foreach (var key in new[] { "ReadUsageReports", "ReadReportSettings" })
+        {
+            Assert.Equal(new[] { "Get-UnderusedLicense" }, CapabilityCatalog.Get(key).Commands);
+        }
+    }
+
+    [Fact]
     public async Task BadInput_GetsSpecificErrors()
     {
         var t = UsageSteps.Build();
