@@ -17,6 +17,8 @@ namespace LicenseGovernance.Engine.Usage
     /// Get-UnderusedLicense. The rule: a user holding a premium SKU is reported when the usage reports show activity within
     /// the period and every workload and app they show is in the cheaper tier of the same family. Users with no activity at
     /// all are counted in a warning instead (they need no licence, which is Get-ZombieLicense's finding, not a cheaper one).
+    /// Disabled accounts are counted in a warning too, for the same reason, whatever activity the period shows before the
+    /// account was disabled.
     /// Usage reports cannot show premium-only features (Defender, Entra ID P2, Purview, Power BI, Teams Phone), so each row
     /// lists them as not visible: the finding is "nothing in the reports needs the premium SKU", never "the user needs none of it".
     /// </summary>
@@ -65,6 +67,7 @@ namespace LicenseGovernance.Engine.Usage
 
             var offers = targets.Select(t => Offer(t.Sku, t.Tier, tenantSkus, priceOf, productNameOf, sink)).ToList();
             var noActivity = offers.ToDictionary(o => o.Sku.SkuId, _ => 0);
+            var disabled = offers.ToDictionary(o => o.Sku.SkuId, _ => 0);
             var notInReport = 0;
 
             void Handle(User user)
@@ -73,6 +76,14 @@ namespace LicenseGovernance.Engine.Usage
                 foreach (var offer in offers.Where(o => held.Contains(o.Sku.SkuId)))
                 {
                     var upn = user.UserPrincipalName ?? "";
+                    // A disabled account uses nothing from now on, whatever the period shows: it needs no licence, not a cheaper one.
+                    if (user.AccountEnabled == false)
+                    {
+                        disabled[offer.Sku.SkuId]++;
+                        sink.WriteVerbose($"{upn} holds {offer.Sku.SkuPartNumber} on a disabled account, so it is not offered {offer.Tier.CheaperPartNumber}.");
+                        continue;
+                    }
+
                     if (!activeUsers.TryGetValue(upn, out var row))
                     {
                         notInReport++;
@@ -105,6 +116,12 @@ namespace LicenseGovernance.Engine.Usage
             {
                 sink.WriteWarning($"{noActivity[offer.Sku.SkuId]} holder(s) of {offer.Sku.SkuPartNumber} show no activity in any workload or app in the last {days} days. " +
                     "They are candidates for removing the licence, not for a cheaper one: see Get-ZombieLicense.");
+            }
+
+            foreach (var offer in offers.Where(o => disabled[o.Sku.SkuId] > 0))
+            {
+                sink.WriteWarning($"{disabled[offer.Sku.SkuId]} holder(s) of {offer.Sku.SkuPartNumber} have a disabled account. " +
+                    "They need no licence rather than a cheaper one, so they are not reported here: see Get-ZombieLicense -Reason Disabled.");
             }
 
             if (notInReport > 0)
