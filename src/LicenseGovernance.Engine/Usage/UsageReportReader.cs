@@ -171,7 +171,12 @@ namespace LicenseGovernance.Engine.Usage
             var rows = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
             using (stream)
             using (var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
-            using (var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim }))
+            using (var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                TrimOptions = TrimOptions.Trim,
+                // Columns are found by name whatever their case, as the check for missing ones does.
+                PrepareHeaderForMatch = args => args.Header.Trim().ToUpperInvariant(),
+            }))
             {
                 try
                 {

@@ -51,6 +51,20 @@ public class UsageReportReaderTests
     }
 
     [Fact]
+    public void HeadersAreMatchedWithoutRegardToCaseOrSurroundingSpaces()
+    {
+        // The column check already ignores case; reading must too, or a report that passed it fails as unreadable.
+        var header = string.Join(",", ActiveHeader.Split(',').Select(h => h == "Skype For Business Last Activity Date" ? " Skype for Business Last Activity Date " : h.ToUpperInvariant()));
+        var csv = header + "\n2026-10-31,lee@contoso.com,Lee,False,,True,True,True,True,True,True,,,,2026-10-12,,2026-10-29,,,,,,,\n";
+
+        var lee = UsageReportReader.ParseActiveUsers(Stream(csv, bom: true))["lee@contoso.com"];
+
+        Assert.Equal(new DateTime(2026, 10, 12), lee.LastActivity["Skype For Business"]);
+        Assert.Equal(new DateTime(2026, 10, 29), lee.LastActivity["Teams"]);
+        Assert.True(lee.HasLicense["Teams"]);
+    }
+
+    [Fact]
     public void AppReportAcceptsYesAndTrue()
     {
         var header = "Report Refresh Date,User Principal Name,Last Activation Date,Last Activity Date,Report Period," +
