@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using CsvHelper;
@@ -28,8 +27,6 @@ namespace LicenseGovernance.Engine.Usage
         public static readonly string[] Workloads = { "Exchange", "OneDrive", "SharePoint", "Skype For Business", "Yammer", "Teams" };
         public static readonly string[] Apps = { "Outlook", "Word", "Excel", "PowerPoint", "OneNote", "Teams" };
         public static readonly string[] Platforms = { "Windows", "Mac", "Mobile", "Web" };
-
-        private static readonly Regex ConcealedName = new Regex("^[0-9A-F]{32}$", RegexOptions.CultureInvariant);
 
         public static async Task<IReadOnlyDictionary<string, ActiveUserReportRow>> ReadActiveUsersAsync(GraphSession session, string period, CancellationToken cancellation)
         {
@@ -102,11 +99,12 @@ namespace LicenseGovernance.Engine.Usage
         }
 
         /// <summary>
-        /// Concealed reports put 32 hex characters where user principal names belong. One real name among the rows is enough
-        /// to know names are shown (rows for users without a UPN-like name do not exist).
+        /// Concealed reports put an identifier where user principal names belong: observed as 32 upper-case hex characters,
+        /// but Graph's algorithm is not public, so the test is that no row holds a name (a user principal name always has an
+        /// '@'). One real name among the rows is enough to know names are shown.
         /// </summary>
         public static bool NamesConcealed<T>(IReadOnlyDictionary<string, T> rows) =>
-            rows.Count > 0 && rows.Keys.All(k => k.IndexOf('@') < 0 && ConcealedName.IsMatch(k));
+            rows.Count > 0 && rows.Keys.All(k => k.IndexOf('@') < 0);
 
         /// <summary>
         /// adminReportSettings.displayConcealedNames, or null when the token may not read it (ReportSettings.Read.All is

@@ -136,6 +136,13 @@ public class UsageReportReaderTests
         var shown = UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + "\n2026-10-31,adele@contoso.com,Adele,False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true));
 
         Assert.True(UsageReportReader.NamesConcealed(concealed));
+        // Graph's concealing algorithm is not public, and other forms are reported (lower-case, SHA-256 length): whatever
+        // the form, rows none of which holds a user principal name cannot be matched, and that must be said, not "not in the report".
+        foreach (var other in new[] { "fe7cc8c15246edcca289c9a4022762f7", "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08" })
+        {
+            Assert.True(UsageReportReader.NamesConcealed(UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + $"\n2026-10-31,{other},{other},False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true))));
+        }
+
         Assert.False(UsageReportReader.NamesConcealed(shown));
         Assert.False(UsageReportReader.NamesConcealed(new Dictionary<string, ActiveUserReportRow>()));
     }
