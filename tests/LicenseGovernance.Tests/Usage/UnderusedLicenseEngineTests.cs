@@ -177,6 +177,34 @@ public class UnderusedLicenseEngineTests
     }
 
     [Fact]
+    public async Task ATenantWithoutTheCheaperSku_TakesItsPriceAndNameFromThePriceBook()
+    {
+        var sim = SimulatedTenant.CreateEmpty(UsageSteps.Now);
+        sim.Store.AddSku("SPE_E5", 5);
+        var user = sim.Store.AddUser("solo@contoso.onmicrosoft.com", u =>
+        {
+            u.UsageLocation = "US";
+            u.SignInActivity = new SignInActivity { LastSignInDateTime = UsageSteps.Now.AddDays(-1) };
+        });
+        sim.Store.AssignLicense(user.Id, SkuCatalog.SkuId("SPE_E5"));
+        sim.Store.UpdateUser(user.Id, u => u.LicenseAssignmentStates.ForEach(s => s.LastUpdatedDateTime = UsageSteps.Now.AddYears(-1)));
+        sim.Store.SetUsage(user.Id, new UsageProfile { ExchangeLastActivity = UsageSteps.Now.AddDays(-2) });
+        sim.Store.DisplayConcealedNames = false;
+        using var fx = new EngineFixture(tenant: sim);
+        await fx.Engine.SetPriceAsync(new SetPriceRequest { Sku = "SPE_E5", MonthlyPrice = 50m, Currency = "EUR" }, new CollectingSink());
+        await fx.Engine.SetPriceAsync(new SetPriceRequest { Sku = "SPE_E3", MonthlyPrice = 30m, Currency = "EUR" }, new CollectingSink());
+
+        var found = (await Run(fx, new GetUnderusedLicenseRequest())).Of<UnderusedLicense>().Single();
+
+        Assert.Equal("SPE_E3", found.SuggestedSkuPartNumber);
+        Assert.Equal("Microsoft 365 E3", found.SuggestedProductName);
+        Assert.Equal(30m, found.SuggestedMonthlyPrice);
+        Assert.Equal(20m, found.MonthlySaving);
+        Assert.Equal("EUR", found.Currency);
+        Assert.Contains("Defender for Endpoint", string.Join(", ", found.NotVisibleInReports)); // the built-in list, without E3's plans to compare
+    }
+
+    [Fact]
     public async Task DifferentCurrencies_LeaveTheSavingEmptyWithAWarning()
     {
         var t = UsageSteps.Build();
