@@ -69,10 +69,25 @@ namespace LicenseGovernance.Engine.Usage
             var noActivity = offers.ToDictionary(o => o.Sku.SkuId, _ => 0);
             var disabled = offers.ToDictionary(o => o.Sku.SkuId, _ => 0);
             var notInReport = 0;
+            var holdsNone = 0;
+            var premiumNames = string.Join(", ", offers.Select(o => o.Sku.SkuPartNumber));
 
             void Handle(User user)
             {
                 var held = new HashSet<Guid>((user.AssignedLicenses ?? new List<AssignedLicense>()).Where(l => l.SkuId.HasValue).Select(l => l.SkuId!.Value));
+                if (!offers.Any(o => held.Contains(o.Sku.SkuId)))
+                {
+                    // A listing of several SKUs reads every user; a named one is said why nothing came back for them.
+                    if (request.User == null || request.User.Length == 0)
+                    {
+                        return;
+                    }
+
+                    holdsNone++;
+                    sink.WriteVerbose($"{user.UserPrincipalName} holds none of {premiumNames}, so there is nothing to compare with a cheaper tier.");
+                    return;
+                }
+
                 foreach (var offer in offers.Where(o => held.Contains(o.Sku.SkuId)))
                 {
                     var upn = user.UserPrincipalName ?? "";
@@ -122,6 +137,11 @@ namespace LicenseGovernance.Engine.Usage
             {
                 sink.WriteWarning($"{disabled[offer.Sku.SkuId]} holder(s) of {offer.Sku.SkuPartNumber} have a disabled account. " +
                     "They need no licence rather than a cheaper one, so they are not reported here: see Get-ZombieLicense -Reason Disabled.");
+            }
+
+            if (holdsNone > 0)
+            {
+                sink.WriteWarning($"{holdsNone} of the named user(s) hold none of {premiumNames}, so they were not judged; run -Verbose to see who.");
             }
 
             if (notInReport > 0)

@@ -361,6 +361,23 @@ public class UnderusedLicenseEngineTests
     }
 
     [Fact]
+    public async Task ANamedUserWhoHoldsNoPremiumSku_IsSaidToBeSo_NotPassedOverInSilence()
+    {
+        var t = UsageSteps.Build();
+        using var fx = new EngineFixture(tenant: t.Sim);
+
+        var sink = await Run(fx, new GetUnderusedLicenseRequest { User = new[] { t.E3Holder.UserPrincipalName, t.MailOnly.UserPrincipalName } });
+
+        Assert.Equal(t.MailOnly.Id, Assert.Single(sink.Of<UnderusedLicense>()).UserId);
+        Assert.Contains(sink.Warnings, w => w.StartsWith("1 of the named user(s) hold none of SPE_E5", StringComparison.Ordinal));
+        Assert.Contains(sink.Verbose, v => v.Contains(t.E3Holder.UserPrincipalName) && v.Contains("holds none of"));
+
+        // Listing every holder names nobody, so nobody is missing, even when two premium SKUs make it read every user.
+        t.Sim.Store.AddSku("ENTERPRISEPREMIUM", 5);
+        Assert.DoesNotContain((await Run(fx, new GetUnderusedLicenseRequest())).Warnings, w => w.Contains("named user"));
+    }
+
+    [Fact]
     public async Task DemoTenant_FindsExactlyTheE5HoldersTheModelShowsActive()
     {
         using var fx = new EngineFixture(users: 1500);
