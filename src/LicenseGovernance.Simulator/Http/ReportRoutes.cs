@@ -339,10 +339,16 @@ namespace LicenseGovernance.Simulator.Http
             return null;
         }
 
+        /// <summary>
+        /// 302 to the download. In process it is on reports.office.com, as Graph's are, so the SDK's redirect handler drops
+        /// the Authorization header for the other host as it does in production; on loopback only the listener can answer,
+        /// so the download stays on the request's own host (and the SDK keeps the header, which the download ignores).
+        /// </summary>
         private static SimResponse Redirect(RequestContext c, byte[] csv)
         {
             var token = c.Store.ReportDownloads.Add(csv, c.Now);
-            return new SimResponse(302).With("Location", c.Request.Uri.GetLeftPart(UriPartial.Authority) + ReportDownloads.PathPrefix + token);
+            var host = c.Request.Uri.IsLoopback ? c.Request.Uri.GetLeftPart(UriPartial.Authority) : ReportDownloads.GraphDownloadHost;
+            return new SimResponse(302).With("Location", host + ReportDownloads.PathPrefix + token);
         }
 
         /// <summary>UTF-8 with a byte order mark, as report downloads are.</summary>

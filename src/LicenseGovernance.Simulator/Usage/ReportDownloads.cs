@@ -12,6 +12,9 @@ namespace LicenseGovernance.Simulator.Usage
     {
         public const string PathPrefix = "/data/download/";
 
+        /// <summary>Where Graph's report downloads live (the documented Location); the in-process handler answers for it by path.</summary>
+        public const string GraphDownloadHost = "https://reports.office.com";
+
         public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
         private readonly object _gate = new object();

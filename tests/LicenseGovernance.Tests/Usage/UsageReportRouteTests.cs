@@ -42,7 +42,7 @@ public class UsageReportRouteTests
 
         Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
         var location = redirect.Headers.Location!;
-        Assert.StartsWith("https://graph.microsoft.com/data/download/", location.ToString());
+        Assert.StartsWith("https://reports.office.com/data/download/", location.ToString());
 
         // The download needs no Authorization header: the URL is the credential.
         using var anonymous = new HttpClient(t.Sim.CreateHandler());
@@ -256,6 +256,39 @@ public class UsageReportRouteTests
         Assert.Equal(ActiveUserColumns, header);
         Assert.Equal(6, rows.Count);
         Assert.Equal(2, t.Sim.Statistics.TotalRequests); // the 302, then the download
+    }
+
+    [Fact]
+    public async Task InProcess_TheDownloadIsOnAnotherHost_SoTheSdkSendsItWithoutTheToken()
+    {
+        // As in Graph: the 302 points to reports.office.com, and Kiota's redirect handler drops Authorization when the host
+        // changes. Code that needs the token to reach the download, or a network that allows only graph.microsoft.com, fails here too.
+        var t = UsageSteps.Build();
+        var seen = new List<(Uri Uri, bool Authorized)>();
+        var recorder = new Recorder(t.Sim.CreateHandler(), seen);
+        var sdk = new GraphServiceClient(GraphClientFactory.Create(finalHandler: recorder), SimulatorFixture.Authentication(t.Sim), SimulatorFixture.Root);
+
+        using var stream = await sdk.Reports.GetOffice365ActiveUserDetailWithPeriod("D7").GetAsync();
+
+        Assert.Equal(6, UsageSteps.ParseCsv(ReadAll(stream!)).Rows.Count);
+        Assert.Equal(2, seen.Count);
+        Assert.Equal(("graph.microsoft.com", true), (seen[0].Uri.Host, seen[0].Authorized));
+        Assert.Equal(("reports.office.com", false), (seen[1].Uri.Host, seen[1].Authorized));
+        Assert.StartsWith("/data/download/", seen[1].Uri.AbsolutePath);
+    }
+
+    private sealed class Recorder : DelegatingHandler
+    {
+        private readonly List<(Uri, bool)> _seen;
+
+        public Recorder(HttpMessageHandler inner, List<(Uri, bool)> seen)
+            : base(inner) => _seen = seen;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _seen.Add((request.RequestUri!, request.Headers.Authorization != null));
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     [Fact]
