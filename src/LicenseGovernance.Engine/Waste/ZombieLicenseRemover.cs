@@ -52,7 +52,7 @@ namespace LicenseGovernance.Engine.Waste
             {
                 cancellation.ThrowIfCancellationRequested();
                 sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, "Removing zombie licences", item.ToString(), GovernanceProgress.Percent(done++, items.Count)));
-                var result = await RemoveOneAsync(session, item, request, journal, state, sink).ConfigureAwait(false);
+                var result = await RemoveOneAsync(session, item, request, tenantSkus, journal, state, sink).ConfigureAwait(false);
                 Tally(summary, result);
                 sink.WriteObject(result);
             }
@@ -62,7 +62,7 @@ namespace LicenseGovernance.Engine.Waste
             sink.WriteObject(summary);
         }
 
-        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, JournalScope journal, RunState run, IGovernanceSink sink)
+        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, RunState run, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var label = item.ToString();
@@ -144,14 +144,31 @@ namespace LicenseGovernance.Engine.Waste
                     return Skip(result, "DynamicGroup", $"Inherited from the dynamic group '{name}'.");
                 }
 
-                var others = (group?.AssignedLicenses ?? new List<AssignedLicense>()).Where(l => l.SkuId.HasValue && l.SkuId != item.SkuId).Count();
+                if (run.LeftGroups.Contains(MembershipKey(groupId, item.UserId)))
+                {
+                    // An earlier licence of this run already took the user out of the group; asking Graph again would fail.
+                    steps.Add(new Step($"left group '{name}' earlier in this run", groupId, name, alreadyDone: true));
+                    continue;
+                }
+
+                // The membership carries every licence of the group: the ones the user holds from nowhere else go too.
+                var allStates = LicenseStates.Of(user).Where(LicenseStates.HoldsSeat).ToList();
+                var others = (group?.AssignedLicenses ?? new List<AssignedLicense>())
+                    .Where(l => l.SkuId.HasValue && l.SkuId != item.SkuId)
+                    .Select(l => l.SkuId!.Value)
+                    .Where(sku => allStates.Any(s => s.SkuId == sku && LicenseStates.FromGroup(s, groupId))
+                                  && !allStates.Any(s => s.SkuId == sku && !LicenseStates.FromGroup(s, groupId)))
+                    .Select(sku => tenantSkus.FirstOrDefault(t => t.SkuId == sku)?.SkuPartNumber ?? sku.ToString())
+                    .ToList();
                 var packageSource = item.Sources.FirstOrDefault(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase));
                 var what = packageSource != null
                     ? $"end the access package assignment '{packageSource.AccessPackageName ?? packageSource.AccessPackageId?.ToString()}' that makes the user a member of '{name}'"
                     : $"remove the user from group '{name}' (or end the access package assignment that delivers it)";
-                if (others > 0)
+                if (others.Count > 0)
                 {
-                    what += $"; the group's {others} other licence(s) go too";
+                    what += $"; the user also loses {string.Join(", ", others)}, which that group gives and nothing else does";
+                    sink.WriteWarning($"{label}: leaving group '{name}' also takes away {string.Join(", ", others)} from the user (the group gives it and nothing else does). " +
+                                      "Confirm only if the user needs none of it; otherwise assign it another way first.");
                 }
 
                 steps.Add(new Step(what, groupId, name));
@@ -175,6 +192,12 @@ namespace LicenseGovernance.Engine.Waste
             {
                 foreach (var step in steps)
                 {
+                    if (step.AlreadyDone)
+                    {
+                        applied.Add(step.Description);
+                        continue;
+                    }
+
                     if (step.GroupId == null)
                     {
                         var direct = states.First(LicenseStates.IsDirect);
@@ -195,6 +218,7 @@ namespace LicenseGovernance.Engine.Waste
                     var ended = await EndAccessPackageAssignmentsAsync(session, item, step, request, journal, run, sink).ConfigureAwait(false);
                     if (ended.Count > 0)
                     {
+                        run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
                         applied.Add($"ended access package assignment(s) {string.Join(", ", ended.Select(e => "'" + (e.AccessPackageName ?? e.AccessPackageId.ToString()) + "'"))} for group '{step.GroupName}'");
                         continue;
                     }
@@ -206,6 +230,7 @@ namespace LicenseGovernance.Engine.Waste
                             await c.Groups[step.GroupId].Members[item.UserId.ToString()].Ref.DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
                             return true;
                         }, cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+                    run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
                     applied.Add($"removed from group '{step.GroupName}'");
                 }
             }
@@ -350,6 +375,8 @@ namespace LicenseGovernance.Engine.Waste
             }
         }
 
+        private static string MembershipKey(string groupId, Guid userId) => groupId + "/" + userId;
+
         private static ZombieLicenseRemoval Skip(ZombieLicenseRemoval result, string code, string detail)
         {
             result.Outcome = "Skipped";
@@ -406,18 +433,24 @@ namespace LicenseGovernance.Engine.Waste
 
             public bool WarnedAboutPackages { get; set; }
 
+            /// <summary>Memberships this run ended (<see cref="MembershipKey"/>): Graph still shows their licences until Entra processes the group.</summary>
+            public HashSet<string> LeftGroups { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
             /// <summary>The evidence the token may read; narrowed at the first refusal.</summary>
             public List<string> Optional { get; } = new List<string> { WasteScanner.SignInActivity, WasteScanner.LeaveDate };
         }
 
         private sealed class Step
         {
-            public Step(string description, string? groupId, string? groupName)
+            public Step(string description, string? groupId, string? groupName, bool alreadyDone = false)
             {
                 Description = description;
                 GroupId = groupId;
                 GroupName = groupName;
+                AlreadyDone = alreadyDone;
             }
+
+            public bool AlreadyDone { get; }
 
             public string Description { get; }
             public string? GroupId { get; }

@@ -274,3 +274,84 @@ public sealed class ZombieRemovalTests : IDisposable
         Assert.True(WasteSteps.HoldsSeat(_tenant.Store.GetUser(active.Id), _e5));
     }
 }
+
+/// <summary>One user who holds the same SKU three ways (directly and from two groups), one of the groups also carrying a second SKU.</summary>
+public sealed class ZombieRemovalManySourcesTests : IDisposable
+{
+    private readonly SimulatedTenant _tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 60, Seed = 11 });
+    private readonly EngineFixture _fx;
+    private readonly Guid _e5;
+    private readonly Guid _visio;
+    private readonly SimulatedUser _user;
+    private readonly SimulatedGroup _extra;
+
+    public ZombieRemovalManySourcesTests()
+    {
+        _fx = new EngineFixture(tenant: _tenant);
+        var store = _tenant.Store;
+        _e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        _visio = store.AddSku("VISIOCLIENT", 10).SkuId;
+        store.SetPrepaidUnits(_e5, store.GetSku(_e5)!.PrepaidEnabled + 10);
+        var now = _tenant.Clock.UtcNow;
+        _user = store.Users.First(u => !u.AccountEnabled && u.LicenseAssignmentStates.Any(s => s.SkuId == _e5 && s.AssignedByGroup == null));
+        var e5Group = store.Groups.Single(g => g.DisplayName == "LIC-M365-E5");
+        _extra = store.AddGroup("LIC-E5-Visio", g => g.Members.Add(_user.Id));
+        store.AssignGroupLicense(_extra.Id, _e5);
+        store.AssignGroupLicense(_extra.Id, _visio);
+        store.AddMember(e5Group.Id, _user.Id);
+        _tenant.Settle();
+        Assert.Equal(3, store.GetUser(_user.Id).LicenseAssignmentStates.Count(s => s.SkuId == _e5 && s.HoldsSeat));
+    }
+
+    public void Dispose() => _fx.Dispose();
+
+    [Fact]
+    public async Task EverySourceGoesTheSeatIsFreedTheMoneyCountsOnceAndUndoRestoresAll()
+    {
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies, z => z.UserId == _user.Id);
+        Assert.Equal(new[] { "Direct", "Group", "Group" }, zombie.Sources.Select(s => s.Kind).OrderBy(k => k));
+
+        var (planned, whatIf, whatIfSink) = await _fx.RemoveAsync(new[] { zombie }, confirm: false);
+        var question = Assert.Single(whatIfSink.ShouldProcessQuestions).Action;
+        Assert.Contains("remove the direct SPE_E5", question);
+        Assert.Contains("'LIC-M365-E5'", question);
+        Assert.Contains("'LIC-E5-Visio'", question);
+        Assert.Contains("VISIOCLIENT", question);
+        Assert.Equal(60m, whatIf.MonthlyNotConfirmed);
+
+        var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
+        Assert.Empty(sink.Errors);
+        Assert.Equal("Removed", Assert.Single(results).Outcome);
+        Assert.Equal(3, results[0].Changes.Length);
+        Assert.Equal(60m, summary.MonthlyRecovered);
+        Assert.Equal(720m, summary.AnnualRecovered);
+        _tenant.Settle();
+        Assert.False(WasteSteps.HoldsSeat(_tenant.Store.GetUser(_user.Id), _e5));
+        var journal = new JournalFile(_fx.Engine.JournalPath).Load(out _).Where(e => e.CorrelationId == summary.CorrelationId).ToList();
+        Assert.Equal(3, journal.Count);
+
+        var undo = new CollectingSink();
+        await _fx.Engine.UndoChangesAsync(new UndoChangeRequest { CorrelationId = summary.CorrelationId }, undo);
+        Assert.Empty(undo.Errors);
+        _tenant.Settle();
+        var user = _tenant.Store.GetUser(_user.Id);
+        Assert.Equal(3, user.LicenseAssignmentStates.Count(s => s.SkuId == _e5 && s.HoldsSeat));
+        Assert.True(WasteSteps.HoldsSeat(user, _visio));
+    }
+
+    [Fact]
+    public async Task BothSkusOfOneGroupPipedTogetherAreRemovedByOneMembershipChange()
+    {
+        var zombies = (await _fx.ZombiesAsync()).Zombies.Where(z => z.UserId == _user.Id).ToList();
+        Assert.Equal(new[] { "SPE_E5", "VISIOCLIENT" }, zombies.Select(z => z.SkuPartNumber).OrderBy(s => s));
+
+        var (results, summary, sink) = await _fx.RemoveAsync(zombies);
+        Assert.Empty(sink.Errors);
+        Assert.All(results, r => Assert.Equal("Removed", r.Outcome));
+        Assert.Equal(0, summary.Failed);
+        _tenant.Settle();
+        var user = _tenant.Store.GetUser(_user.Id);
+        Assert.False(WasteSteps.HoldsSeat(user, _e5));
+        Assert.False(WasteSteps.HoldsSeat(user, _visio));
+    }
+}
