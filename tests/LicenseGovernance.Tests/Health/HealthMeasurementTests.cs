@@ -157,4 +157,21 @@ public sealed class HealthMeasurementTests : IDisposable
         Assert.Contains(sink.Warnings, w => w.StartsWith("Access package assignments could not be read", StringComparison.Ordinal));
         Assert.Contains(health.Warnings, w => w.StartsWith("Access package assignments could not be read", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The licence states the score counts (errors, direct assignments, tiers) arrive with the zombie scan's users, so the
+    /// users are listed once, at the page size Graph allows with signInActivity (120), and not a second time.
+    /// </summary>
+    [Fact]
+    public async Task UsersAreListedOnceForTheWholeScore()
+    {
+        await GovernAsync();
+        _fx.Tenant.Statistics.Reset();
+
+        await HealthAsync();
+
+        var users = _fx.Tenant.Store.UserCount;
+        Assert.True(users > 120, "the listing takes more than one page");
+        Assert.Equal((users + 119) / 120, _fx.Tenant.Statistics.CountFor("GET /users"));
+    }
 }
