@@ -25,7 +25,7 @@ namespace LicenseGovernance.Engine.Waste
     internal static class ZombieLicenseRemover
     {
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates", "accountEnabled", "createdDateTime" };
-        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses" };
+        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses", "mailEnabled", "onPremisesSyncEnabled" };
 
         public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
@@ -142,6 +142,20 @@ namespace LicenseGovernance.Engine.Waste
                 {
                     sink.WriteError(Errors.ZombieLicenseFromDynamicGroup(label, item.SkuPartNumber, name));
                     return Skip(result, "DynamicGroup", $"Inherited from the dynamic group '{name}'.");
+                }
+
+                // Graph refuses membership changes of groups mastered elsewhere; checked before anything is changed, since
+                // taking away only the licence's other sources would not free the seat.
+                if (group?.OnPremisesSyncEnabled == true)
+                {
+                    sink.WriteError(Errors.ZombieLicenseFromSyncedGroup(label, item.SkuPartNumber, name));
+                    return Skip(result, "SyncedGroup", $"Inherited from '{name}', a group synced from on-premises Active Directory.");
+                }
+
+                if (group?.MailEnabled == true && !(group.GroupTypes?.Contains("Unified", StringComparer.OrdinalIgnoreCase) ?? false))
+                {
+                    sink.WriteError(Errors.ZombieLicenseFromMailEnabledGroup(label, item.SkuPartNumber, name));
+                    return Skip(result, "MailEnabledGroup", $"Inherited from '{name}', a mail-enabled security group.");
                 }
 
                 if (run.LeftGroups.Contains(MembershipKey(groupId, item.UserId)))

@@ -355,3 +355,47 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
         Assert.False(WasteSteps.HoldsSeat(user, _visio));
     }
 }
+
+/// <summary>A licence from a group whose membership Graph cannot change (synced from AD, or mail-enabled) is left, with an error that says where to change it.</summary>
+public sealed class ZombieRemovalMasteredGroupTests : IDisposable
+{
+    private readonly SimulatedTenant _tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 60, Seed = 13 });
+    private readonly EngineFixture _fx;
+
+    public ZombieRemovalMasteredGroupTests() => _fx = new EngineFixture(tenant: _tenant);
+
+    public void Dispose() => _fx.Dispose();
+
+    [Theory]
+    [InlineData(true, ErrorIds.ZombieLicenseFromSyncedGroup, "on-premises Active Directory")]
+    [InlineData(false, ErrorIds.ZombieLicenseFromMailEnabledGroup, "Exchange Online")]
+    public async Task NothingIsRemovedAndTheErrorSaysWhereTheMembershipIsChanged(bool synced, string errorId, string where)
+    {
+        var store = _tenant.Store;
+        var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        store.SetPrepaidUnits(e5, store.GetSku(e5)!.PrepaidEnabled + 10);
+        var user = store.Users.First(u => !u.AccountEnabled && u.LicenseAssignmentStates.Any(s => s.SkuId == e5 && s.AssignedByGroup == null));
+        var group = store.AddGroup("LIC-E5-Mastered", g =>
+        {
+            g.OnPremisesSyncEnabled = synced ? true : null;
+            g.MailEnabled = !synced;
+            g.Mail = synced ? null : "lic-e5@contoso.com";
+            g.Members.Add(user.Id);
+        });
+        store.AssignGroupLicense(group.Id, e5);
+        _tenant.Settle();
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies, z => z.UserId == user.Id);
+        _tenant.Statistics.Reset();
+
+        var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
+
+        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(errorId, error.Id);
+        Assert.Contains("LIC-E5-Mastered", error.Message);
+        Assert.Contains(where, error.Message);
+        Assert.Equal(0, _tenant.Statistics.Writes);
+        Assert.Equal(0m, summary.MonthlyRecovered);
+        Assert.Equal(2, store.GetUser(user.Id).LicenseAssignmentStates.Count(s => s.SkuId == e5 && s.HoldsSeat));
+    }
+}
