@@ -106,21 +106,10 @@ namespace LicenseGovernance.Engine.Waste
                 return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
             }
 
-            if (item.HasMailbox)
-            {
-                var mailbox = $"{label}: {item.SkuPartNumber} carries the Exchange Online mailbox ({string.Join(", ", item.MailboxPlans)}). Without it the mailbox becomes " +
-                              "inaccessible at once and is deleted after 30 days.";
-                if (!request.IncludeMailboxLicenses)
-                {
-                    sink.WriteWarning(mailbox + " Skipped: keep the data first (convert it to a shared mailbox, or put it on hold), then run again with -IncludeMailboxLicenses.");
-                    return Skip(result, "MailboxLicence", "Carries an Exchange Online mailbox; skipped without -IncludeMailboxLicenses.");
-                }
-
-                sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
-            }
-
             // Read what reaches the user now, not what the piped object saw.
             var steps = new List<Step>();
+            var alsoLost = new List<string>();
+            var lostMailboxes = new List<string>();
             foreach (var state in states)
             {
                 if (LicenseStates.IsDirect(state))
@@ -167,13 +156,25 @@ namespace LicenseGovernance.Engine.Waste
 
                 // The membership carries every licence of the group: the ones the user holds from nowhere else go too.
                 var allStates = LicenseStates.Of(user).Where(LicenseStates.HoldsSeat).ToList();
-                var others = (group?.AssignedLicenses ?? new List<AssignedLicense>())
-                    .Where(l => l.SkuId.HasValue && l.SkuId != item.SkuId)
-                    .Select(l => l.SkuId!.Value)
-                    .Where(sku => allStates.Any(s => s.SkuId == sku && LicenseStates.FromGroup(s, groupId))
-                                  && !allStates.Any(s => s.SkuId == sku && !LicenseStates.FromGroup(s, groupId)))
-                    .Select(sku => tenantSkus.FirstOrDefault(t => t.SkuId == sku)?.SkuPartNumber ?? sku.ToString())
-                    .ToList();
+                var others = new List<string>();
+                foreach (var lost in allStates.Where(s => s.SkuId.HasValue && s.SkuId != item.SkuId && LicenseStates.FromGroup(s, groupId)))
+                {
+                    if (allStates.Any(s => s.SkuId == lost.SkuId && !LicenseStates.FromGroup(s, groupId)))
+                    {
+                        continue;
+                    }
+
+                    var sku = tenantSkus.FirstOrDefault(t => t.SkuId == lost.SkuId);
+                    var part = sku?.SkuPartNumber ?? lost.SkuId!.Value.ToString();
+                    others.Add(part);
+                    var plans = sku == null ? Array.Empty<string>()
+                        : MailboxPlans.Enabled(sku, new[] { new ZombieLicenseSource { DisabledPlans = LicenseStates.Plans(lost.DisabledPlans).ToArray() } });
+                    if (plans.Length > 0)
+                    {
+                        lostMailboxes.Add($"{part} ({string.Join(", ", plans)}, through group '{name}')");
+                    }
+                }
+
                 var packageSource = item.Sources.FirstOrDefault(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase));
                 var what = packageSource != null
                     ? $"end the access package assignment '{packageSource.AccessPackageName ?? packageSource.AccessPackageId?.ToString()}' that makes the user a member of '{name}'"
@@ -181,18 +182,38 @@ namespace LicenseGovernance.Engine.Waste
                 if (others.Count > 0)
                 {
                     what += $"; the user also loses {string.Join(", ", others)}, which that group gives and nothing else does";
-                    sink.WriteWarning($"{label}: leaving group '{name}' also takes away {string.Join(", ", others)} from the user (the group gives it and nothing else does). " +
-                                      "Confirm only if the user needs none of it; otherwise assign it another way first.");
+                    alsoLost.Add($"{label}: leaving group '{name}' also takes away {string.Join(", ", others)} from the user (the group gives it and nothing else does). " +
+                                 "Confirm only if the user needs none of it; otherwise assign it another way first.");
                 }
 
                 steps.Add(new Step(what, groupId, name));
+            }
+
+            // The mailbox goes with the SKU itself, or with another SKU that a membership removal takes away.
+            var mailboxes = (item.HasMailbox ? new[] { $"{item.SkuPartNumber} ({string.Join(", ", item.MailboxPlans)})" } : Array.Empty<string>()).Concat(lostMailboxes).ToList();
+            if (mailboxes.Count > 0)
+            {
+                var mailbox = $"{label}: the change takes away the Exchange Online mailbox licence {string.Join(" and ", mailboxes)}. Without it the mailbox becomes " +
+                              "inaccessible at once and is deleted after 30 days.";
+                if (!request.IncludeMailboxLicenses)
+                {
+                    sink.WriteWarning(mailbox + " Skipped: keep the data first (convert it to a shared mailbox, or put it on hold), then run again with -IncludeMailboxLicenses.");
+                    return Skip(result, "MailboxLicence", "Takes away an Exchange Online mailbox; skipped without -IncludeMailboxLicenses.");
+                }
+
+                sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
+            }
+
+            foreach (var warning in alsoLost)
+            {
+                sink.WriteWarning(warning);
             }
 
             result.Changes = steps.Select(s => s.Description).ToArray();
             var money = item.MonthlyCost.HasValue
                 ? string.Format(CultureInfo.InvariantCulture, "recovers {0} {1:0.00}/month, {0} {2:0.00}/year", item.Currency, item.MonthlyCost, item.AnnualCost)
                 : "price unknown (Set-LicensePrice)";
-            var mailboxNote = item.HasMailbox ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
+            var mailboxNote = mailboxes.Count > 0 ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
             var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}{mailboxNote}; {money}";
             if (!sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
             {

@@ -356,6 +356,47 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
     }
 }
 
+/// <summary>Leaving a group to free one SKU takes the group's other SKUs too: a mailbox among them is guarded as the SKU's own would be.</summary>
+public sealed class ZombieRemovalOtherSkusTests : IDisposable
+{
+    private readonly SimulatedTenant _tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 60, Seed = 17 });
+    private readonly EngineFixture _fx;
+
+    public ZombieRemovalOtherSkusTests() => _fx = new EngineFixture(tenant: _tenant);
+
+    public void Dispose() => _fx.Dispose();
+
+    [Fact]
+    public async Task AMembershipThatAlsoCarriesTheMailboxIsSkippedWithoutIncludeMailboxLicenses()
+    {
+        var store = _tenant.Store;
+        var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        var visio = store.AddSku("VISIOCLIENT", 10).SkuId;
+        var e5Group = store.Groups.Single(g => g.DisplayName == "LIC-M365-E5");
+        var user = store.Users.First(u => !u.AccountEnabled && e5Group.Members.Contains(u.Id));
+        store.RemoveMember(e5Group.Id, user.Id);
+        var both = store.AddGroup("LIC-E5-Visio", g => g.Members.Add(user.Id));
+        store.AssignGroupLicense(both.Id, e5);
+        store.AssignGroupLicense(both.Id, visio);
+        _tenant.Settle();
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "VISIOCLIENT" } })).Zombies);
+        Assert.False(zombie.HasMailbox);
+        _tenant.Statistics.Reset();
+
+        var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie }, includeMailbox: false);
+
+        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.StartsWith("MailboxLicence", results[0].Detail);
+        Assert.Contains(sink.Warnings, w => w.Contains("SPE_E5") && w.Contains("deleted after 30 days") && w.Contains("-IncludeMailboxLicenses"));
+        Assert.Equal(0, _tenant.Statistics.Writes);
+        Assert.True(WasteSteps.HoldsSeat(store.GetUser(user.Id), e5));
+
+        var (removed, _, withMailbox) = await _fx.RemoveAsync(new[] { zombie }, includeMailbox: true);
+        Assert.Equal("Removed", Assert.Single(removed).Outcome);
+        Assert.Contains(withMailbox.Warnings, w => w.Contains("SPE_E5") && w.Contains("deleted after 30 days"));
+    }
+}
+
 /// <summary>A licence from a group whose membership Graph cannot change (synced from AD, or mail-enabled) is left, with an error that says where to change it.</summary>
 public sealed class ZombieRemovalMasteredGroupTests : IDisposable
 {
