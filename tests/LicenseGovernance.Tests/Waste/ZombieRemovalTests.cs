@@ -299,9 +299,13 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
         store.AssignGroupLicense(_extra.Id, _e5);
         store.AssignGroupLicense(_extra.Id, _visio);
         store.AddMember(e5Group.Id, _user.Id);
+        _disabled = store.GetSku(_e5)!.ServicePlans.Where(p => !p.ServicePlanName.StartsWith("EXCHANGE", StringComparison.Ordinal)).Take(2).Select(p => p.ServicePlanId).OrderBy(p => p).ToArray();
+        store.AssignLicense(_user.Id, _e5, _disabled);
         _tenant.Settle();
         Assert.Equal(3, store.GetUser(_user.Id).LicenseAssignmentStates.Count(s => s.SkuId == _e5 && s.HoldsSeat));
     }
+
+    private readonly Guid[] _disabled;
 
     public void Dispose() => _fx.Dispose();
 
@@ -337,6 +341,7 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
         var user = _tenant.Store.GetUser(_user.Id);
         Assert.Equal(3, user.LicenseAssignmentStates.Count(s => s.SkuId == _e5 && s.HoldsSeat));
         Assert.True(WasteSteps.HoldsSeat(user, _visio));
+        Assert.Equal(_disabled, user.LicenseAssignmentStates.Single(s => s.SkuId == _e5 && s.AssignedByGroup == null).DisabledPlans.OrderBy(p => p));
     }
 
     [Fact]
