@@ -69,10 +69,10 @@ namespace LicenseGovernance.Engine.Health
             inputs.DirectAssignments += rows.Count(r => r.Assignment != "Inherited");
 
             var inError = false;
-            foreach (var state in states.Where(LicenseStates.InError))
+            // One error per SKU and type: a SKU failing the same way from two groups is one licence in error.
+            foreach (var (_, type) in states.Where(LicenseStates.InError).Select(s => (s.SkuId, GroupLicenseErrorReader.ErrorTypeOf(s))).Distinct())
             {
                 inError = true;
-                var type = GroupLicenseErrorReader.ErrorTypeOf(state);
                 inputs.ErrorsByType[type] = (inputs.ErrorsByType.TryGetValue(type, out var n) ? n : 0) + 1;
             }
 

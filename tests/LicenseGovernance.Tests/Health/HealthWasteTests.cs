@@ -33,3 +33,35 @@ public class HealthWasteTests
         Assert.Equal(1, input.UnpricedSkus);
     }
 }
+
+/// <summary>How one user's licence states are counted for the score.</summary>
+public class HealthUserCountTests
+{
+    /// <summary>
+    /// A user in two groups that both give E5, both failing for want of seats, has one E5 in error, not two: the errors are
+    /// counted per user and SKU, as the help and the inputs say.
+    /// </summary>
+    [Fact]
+    public void ASkuInErrorFromTwoGroupsIsOneError()
+    {
+        var e5 = new LicenseSku { SkuId = Guid.NewGuid(), SkuPartNumber = "SPE_E5" };
+        var visio = new LicenseSku { SkuId = Guid.NewGuid(), SkuPartNumber = "VISIOCLIENT" };
+        string a = Guid.NewGuid().ToString(), b = Guid.NewGuid().ToString();
+        var user = new Microsoft.Graph.Models.User
+        {
+            Id = Guid.NewGuid().ToString(),
+            LicenseAssignmentStates = new List<Microsoft.Graph.Models.LicenseAssignmentState>
+            {
+                new() { SkuId = e5.SkuId, AssignedByGroup = a, State = "Error", Error = "CountViolation" },
+                new() { SkuId = e5.SkuId, AssignedByGroup = b, State = "Error", Error = "CountViolation" },
+                new() { SkuId = visio.SkuId, AssignedByGroup = b, State = "Error", Error = "CountViolation" },
+            },
+        };
+        var inputs = new HealthInputs();
+
+        HealthMeasurer.CountUser(user, new[] { e5, visio }, new Dictionary<string, string> { [a] = "A", [b] = "B" }, new HashSet<Guid>(), inputs);
+
+        Assert.Equal(1, inputs.UsersInError);
+        Assert.Equal(2, inputs.ErrorsByType["CountViolation"]);
+    }
+}
