@@ -110,6 +110,11 @@ namespace LicenseGovernance.Engine.Waste
             var steps = new List<Step>();
             var alsoLost = new List<string>();
             var lostMailboxes = new List<string>();
+            // Every group this removal takes the user out of (and those an earlier licence of the run did): a licence they
+            // give is kept only if something else gives it too.
+            var leaving = new HashSet<string>(states.Where(s => !LicenseStates.IsDirect(s)).Select(s => s.AssignedByGroup!), StringComparer.OrdinalIgnoreCase);
+            leaving.UnionWith(LicenseStates.Of(user).Where(s => !LicenseStates.IsDirect(s) && run.LeftGroups.Contains(MembershipKey(s.AssignedByGroup!, item.UserId))).Select(s => s.AssignedByGroup!));
+            var attributed = new HashSet<Guid>();
             foreach (var state in states)
             {
                 if (LicenseStates.IsDirect(state))
@@ -159,7 +164,7 @@ namespace LicenseGovernance.Engine.Waste
                 var others = new List<string>();
                 foreach (var lost in allStates.Where(s => s.SkuId.HasValue && s.SkuId != item.SkuId && LicenseStates.FromGroup(s, groupId)))
                 {
-                    if (allStates.Any(s => s.SkuId == lost.SkuId && !LicenseStates.FromGroup(s, groupId)))
+                    if (allStates.Any(s => s.SkuId == lost.SkuId && (LicenseStates.IsDirect(s) || !leaving.Contains(s.AssignedByGroup!))) || !attributed.Add(lost.SkuId!.Value))
                     {
                         continue;
                     }

@@ -400,6 +400,36 @@ public sealed class ZombieRemovalOtherSkusTests : IDisposable
         Assert.Equal("Removed", Assert.Single(removed).Outcome);
         Assert.Contains(withMailbox.Warnings, w => w.Contains("SPE_E5") && w.Contains("deleted after 30 days"));
     }
+
+    /// <summary>Two groups that both give Visio and E5: leaving both for Visio takes E5 too, though each alone would leave it.</summary>
+    [Fact]
+    public async Task WhatTheOtherGroupsOfTheSameRemovalGiveDoesNotCountAsKept()
+    {
+        var store = _tenant.Store;
+        var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        var visio = store.AddSku("VISIOCLIENT", 10).SkuId;
+        store.SetPrepaidUnits(e5, store.GetSku(e5)!.PrepaidEnabled + 10);
+        var e5Group = store.Groups.Single(g => g.DisplayName == "LIC-M365-E5");
+        var user = store.Users.First(u => !u.AccountEnabled && e5Group.Members.Contains(u.Id));
+        store.RemoveMember(e5Group.Id, user.Id);
+        foreach (var name in new[] { "LIC-E5-Visio-A", "LIC-E5-Visio-B" })
+        {
+            var group = store.AddGroup(name, g => g.Members.Add(user.Id));
+            store.AssignGroupLicense(group.Id, e5);
+            store.AssignGroupLicense(group.Id, visio);
+        }
+
+        _tenant.Settle();
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "VISIOCLIENT" } })).Zombies);
+        Assert.Equal(2, zombie.Sources.Length);
+        _tenant.Statistics.Reset();
+
+        var (results, _, sink) = await _fx.RemoveAsync(new[] { zombie }, includeMailbox: false);
+
+        Assert.StartsWith("MailboxLicence", Assert.Single(results).Detail);
+        Assert.Contains(sink.Warnings, w => w.Contains("SPE_E5") && w.Contains("deleted after 30 days"));
+        Assert.Equal(0, _tenant.Statistics.Writes);
+    }
 }
 
 /// <summary>A licence from a group whose membership Graph cannot change (synced from AD, or mail-enabled) is left, with an error that says where to change it.</summary>
