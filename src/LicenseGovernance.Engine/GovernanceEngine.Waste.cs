@@ -37,7 +37,7 @@ namespace LicenseGovernance.Engine
                     throw Errors.ZombieQueryInvalid($"-InactiveDays {request.InactiveDays} is out of range; use {GetZombieLicenseRequest.MinInactiveDays} to {GetZombieLicenseRequest.MaxInactiveDays} days.").ToException();
                 }
 
-                var skus = request.Targets.Length == 0 ? System.Array.Empty<LicenseSku>() : await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false);
+                var skus = await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false);
                 await ZombieLicenseRemover.RunAsync(s, request, skus, BeginJournal(s, "Remove-ZombieLicense", sink), sink).ConfigureAwait(false);
             });
     }

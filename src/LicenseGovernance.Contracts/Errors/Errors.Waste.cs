@@ -13,6 +13,18 @@ namespace LicenseGovernance
             "Change the user attribute the rule reads (or the rule, Set-LicenseTierGroup -MembershipRule), and the licence goes when Entra re-evaluates the group.",
             target, "Set-LicenseTierGroup");
 
+        public static GovernanceError ZombieLicenseFromSyncedGroup(string target, string sku, string group) => new GovernanceError(
+            ErrorIds.ZombieLicenseFromSyncedGroup, GovernanceErrorCategory.InvalidOperation,
+            $"{target} was not removed: {sku} comes from '{group}', a group synced from on-premises Active Directory, whose membership Microsoft Graph cannot change. " +
+            "Remove the user from the group in on-premises Active Directory (or disable the account there); the licence goes after the next directory sync. Nothing else of this licence was changed.",
+            target, "Get-ZombieLicense");
+
+        public static GovernanceError ZombieLicenseFromMailEnabledGroup(string target, string sku, string group) => new GovernanceError(
+            ErrorIds.ZombieLicenseFromMailEnabledGroup, GovernanceErrorCategory.InvalidOperation,
+            $"{target} was not removed: {sku} comes from '{group}', a mail-enabled security group, whose membership Exchange Online masters and Microsoft Graph cannot change. " +
+            "Remove the user in Exchange Online (Remove-DistributionGroupMember, or the Exchange admin center); the licence goes once Entra ID processes the group. Nothing else of this licence was changed.",
+            target, "Remove-DistributionGroupMember");
+
         public static GovernanceError ZombieLicenseRemovalFailed(string target, string reason) => new GovernanceError(
             ErrorIds.ZombieLicenseRemovalFailed, GovernanceErrorCategory.InvalidOperation,
             $"Removing {target} failed: {reason} What was done before the failure is in the journal (Get-LicenseChangeLog -Last 10).",

@@ -40,6 +40,18 @@ namespace LicenseGovernance.Engine.Health
         public int ConflictingTierUsers { get; set; }
 
         public List<string> Warnings { get; set; } = new List<string>();
+
+        /// <summary>Forgets what a user pass counted, so a pass that broke off can be run again from the start.</summary>
+        public void ClearUserCounts()
+        {
+            LicensedUsers = 0;
+            UsersInError = 0;
+            ErrorsByType.Clear();
+            LicenceAssignments = 0;
+            DirectAssignments = 0;
+            TierUsers = 0;
+            ConflictingTierUsers = 0;
+        }
     }
 
     /// <summary>What the seats of priced SKUs cost a month, and how much of it buys nothing.</summary>

@@ -13,13 +13,15 @@ using Microsoft.Graph.Models;
 namespace LicenseGovernance.Engine.Health
 {
     /// <summary>
-    /// Reads what the health score needs, other than waste: one pass over users (licence states give direct or inherited,
-    /// errors and tier memberships together), the licensed groups and their owners, the tier records, and the access
-    /// package assignments that hand out a licensed group.
+    /// Reads what the health score needs, other than waste: the licensed groups and their owners, the tier records, the
+    /// access package assignments that hand out a licensed group, and then the users' licence states (direct or
+    /// inherited, errors and tier memberships together), which the zombie scan's pass over users hands to the counter
+    /// <see cref="PrepareAsync"/> returns; <see cref="CountUsersAsync"/> lists them on its own when that scan cannot run.
     /// </summary>
     internal static class HealthMeasurer
     {
-        public static async Task MeasureAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, HealthInputs inputs, IGovernanceSink sink)
+        /// <summary>Reads everything but the users, and returns what counts one user's licences into <paramref name="inputs"/>.</summary>
+        public static async Task<Action<User>> PrepareAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, HealthInputs inputs, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Tiers and licensed groups", 0));
@@ -45,9 +47,12 @@ namespace LicenseGovernance.Engine.Health
             await CountPackageAssignmentsAsync(session, groupNames, baselineIds, inputs, sink).ConfigureAwait(false);
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Users and their licences", 30));
-            await UserStream.ReadAsync(session, DirectAssignmentReader.UserSelect, null, user => CountUser(user, skus, groupNames, tierIds, inputs), sink).ConfigureAwait(false);
-            sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Done", 100, completed: true));
+            return user => CountUser(user, skus, groupNames, tierIds, inputs);
         }
+
+        /// <summary>The users' own pass, for when the zombie scan (which otherwise brings them) could not run.</summary>
+        public static Task CountUsersAsync(GraphSession session, Action<User> countUser, IGovernanceSink sink) =>
+            UserStream.ReadAsync(session, DirectAssignmentReader.UserSelect, null, countUser, sink);
 
         /// <summary>Adds one user's licences to the counts: direct or inherited per SKU, errors, and the tier groups the user inherits from.</summary>
         internal static void CountUser(User user, IReadOnlyList<LicenseSku> skus, IReadOnlyDictionary<string, string> groupNames, ISet<Guid> tierIds, HealthInputs inputs)
@@ -64,10 +69,10 @@ namespace LicenseGovernance.Engine.Health
             inputs.DirectAssignments += rows.Count(r => r.Assignment != "Inherited");
 
             var inError = false;
-            foreach (var state in states.Where(LicenseStates.InError))
+            // One error per SKU and type: a SKU failing the same way from two groups is one licence in error.
+            foreach (var (_, type) in states.Where(LicenseStates.InError).Select(s => (s.SkuId, GroupLicenseErrorReader.ErrorTypeOf(s))).Distinct())
             {
                 inError = true;
-                var type = GroupLicenseErrorReader.ErrorTypeOf(state);
                 inputs.ErrorsByType[type] = (inputs.ErrorsByType.TryGetValue(type, out var n) ? n : 0) + 1;
             }
 

@@ -47,7 +47,7 @@ namespace LicenseGovernance.Engine.Health
                         points[p.MeasuredAt.UtcTicks] = p;
                     }
                 }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is JsonException || e is FormatException || e is KeyNotFoundException || e is InvalidOperationException)
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is JsonException || e is FormatException || e is KeyNotFoundException || e is InvalidOperationException || e is ArgumentException)
                 {
                     verbose?.Invoke($"'{file}' was not read as an earlier report: {e.Message}");
                 }
@@ -87,12 +87,23 @@ namespace LicenseGovernance.Engine.Health
             return points;
         }
 
-        private static HealthTrendPoint Point(JsonElement e) => new HealthTrendPoint
+        /// <summary>One point; FormatException when the file was edited into something no export writes (no date, a score outside 0-100).</summary>
+        private static HealthTrendPoint Point(JsonElement e)
         {
-            MeasuredAt = DateTimeOffset.Parse(e.GetProperty("measuredAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-            Score = e.GetProperty("score").GetInt32(),
-            MonthlyWaste = e.TryGetProperty("monthlyWaste", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDecimal() : 0m,
-            Currency = e.TryGetProperty("currency", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null,
-        };
+            var when = e.GetProperty("measuredAt").GetString() ?? throw new FormatException("measuredAt is null.");
+            var score = e.GetProperty("score").GetInt32();
+            if (score < 0 || score > 100)
+            {
+                throw new FormatException($"score {score} is outside 0-100.");
+            }
+
+            return new HealthTrendPoint
+            {
+                MeasuredAt = DateTimeOffset.Parse(when, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                Score = score,
+                MonthlyWaste = e.TryGetProperty("monthlyWaste", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDecimal() : 0m,
+                Currency = e.TryGetProperty("currency", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null,
+            };
+        }
     }
 }

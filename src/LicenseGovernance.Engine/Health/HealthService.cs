@@ -21,13 +21,14 @@ namespace LicenseGovernance.Engine.Health
             query.Validate();
             var inputs = new HealthInputs { MeasuredAt = session.Now, TenantId = Guid.TryParse(session.Context.TenantId, out var tenant) ? tenant : (Guid?)null };
 
-            sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Zombie licences and seats", 0));
+            var countUser = await HealthMeasurer.PrepareAsync(session, skus, inputs, sink).ConfigureAwait(false);
             WasteMeasurement? waste = null;
             try
             {
-                // WasteScanner.MeasureAsync's scan, run with this sink so its progress and warnings show while it reads.
+                // WasteScanner.MeasureAsync's scan, run with this sink so its progress and warnings show while it reads; it
+                // hands every user to the counter too, so the users are listed once for the whole score.
                 var zombies = new List<ZombieLicense>();
-                var scan = await WasteScanner.ScanAsync(session, skus, query, zombies.Add, sink).ConfigureAwait(false);
+                var scan = await WasteScanner.ScanAsync(session, skus, query, zombies.Add, sink, countUser).ConfigureAwait(false);
                 waste = new WasteMeasurement(WasteScanner.Utilization(scan), zombies, scan.Warnings);
                 inputs.Waste = HealthWaste.Input(waste);
                 inputs.Warnings.AddRange(waste.Warnings);
@@ -42,7 +43,14 @@ namespace LicenseGovernance.Engine.Health
                 inputs.Warnings.Add("The waste component was not measured: " + ex.Error.Message);
             }
 
-            await HealthMeasurer.MeasureAsync(session, skus, inputs, sink).ConfigureAwait(false);
+            if (waste == null)
+            {
+                // The scan may have broken off part way through the users; count them all again on their own.
+                inputs.ClearUserCounts();
+                await HealthMeasurer.CountUsersAsync(session, countUser, sink).ConfigureAwait(false);
+            }
+
+            sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Done", 100, completed: true));
             var health = HealthCalculator.Calculate(inputs);
             var written = new HashSet<string>(waste?.Warnings ?? Array.Empty<string>());
             foreach (var warning in health.Warnings.Where(w => !written.Contains(w)))

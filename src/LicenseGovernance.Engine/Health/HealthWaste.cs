@@ -86,10 +86,11 @@ namespace LicenseGovernance.Engine.Health
             return waste.Utilization.Where(u => u.MonthlyPrice != null && string.Equals(u.Currency ?? "", currency ?? "", StringComparison.OrdinalIgnoreCase)).ToList();
         }
 
+        /// <remarks>By seats, not by the sum of the prices: amounts in different currencies are not comparable.</remarks>
         internal static string? Currency(WasteMeasurement waste) =>
             waste.Utilization.Where(u => u.MonthlyPrice != null)
                 .GroupBy(u => u.Currency ?? "", StringComparer.OrdinalIgnoreCase)
-                .OrderByDescending(g => g.Sum(u => u.PurchasedMonthlyCost ?? 0m)).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Sum(u => (long)u.Purchased)).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => g.Key.Length == 0 ? null : g.Key).FirstOrDefault();
     }
 }

@@ -38,7 +38,12 @@ namespace LicenseGovernance.Engine.Waste
         /// <paramref name="onZombie"/> as its page arrives. Warnings (what could not be judged) are in the result, and also
         /// written to the sink as soon as they are known.
         /// </summary>
-        public static async Task<ZombieScan> ScanAsync(GraphSession session, IReadOnlyList<LicenseSku> tenantSkus, ZombieQuery query, Action<ZombieLicense> onZombie, IGovernanceSink sink)
+        /// <param name="onEveryUser">
+        /// When given, sees every user listed (guests and the unlicensed included, so the listing is then not narrowed to one
+        /// SKU), for callers that count something else in the same pass instead of listing the users again.
+        /// </param>
+        public static async Task<ZombieScan> ScanAsync(GraphSession session, IReadOnlyList<LicenseSku> tenantSkus, ZombieQuery query, Action<ZombieLicense> onZombie, IGovernanceSink sink,
+            Action<User>? onEveryUser = null)
         {
             var cancellation = sink.Cancellation;
             query.Validate();
@@ -63,7 +68,7 @@ namespace LicenseGovernance.Engine.Waste
             }
 
             var bySku = skus.ToDictionary(s => s.SkuId);
-            var filter = skus.Count == 1 ? $"assignedLicenses/any(x:x/skuId eq {skus[0].SkuId})" : null;
+            var filter = skus.Count == 1 && onEveryUser == null ? $"assignedLicenses/any(x:x/skuId eq {skus[0].SkuId})" : null;
             var total = await CountAsync(session, filter, cancellation).ConfigureAwait(false);
 
             void Handle(User user, bool signInRead, bool leaveRead)
@@ -73,6 +78,8 @@ namespace LicenseGovernance.Engine.Waste
                 {
                     sink.WriteProgress(new GovernanceProgress(ProgressActivity.ListUsers, "Looking for zombie licences", $"{scan.UsersRead:N0} of {(total < 0 ? "?" : total.ToString("N0"))} users, {scan.ZombieCount:N0} zombie licences", GovernanceProgress.Percent(scan.UsersRead, total)));
                 }
+
+                onEveryUser?.Invoke(user);
 
                 if (!query.IncludeGuests && string.Equals(user.UserType, "Guest", StringComparison.OrdinalIgnoreCase))
                 {

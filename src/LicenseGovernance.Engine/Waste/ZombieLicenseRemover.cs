@@ -25,7 +25,7 @@ namespace LicenseGovernance.Engine.Waste
     internal static class ZombieLicenseRemover
     {
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates", "accountEnabled", "createdDateTime" };
-        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses" };
+        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses", "mailEnabled", "onPremisesSyncEnabled" };
 
         public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
@@ -52,7 +52,7 @@ namespace LicenseGovernance.Engine.Waste
             {
                 cancellation.ThrowIfCancellationRequested();
                 sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, "Removing zombie licences", item.ToString(), GovernanceProgress.Percent(done++, items.Count)));
-                var result = await RemoveOneAsync(session, item, request, journal, state, sink).ConfigureAwait(false);
+                var result = await RemoveOneAsync(session, item, request, tenantSkus, journal, state, sink).ConfigureAwait(false);
                 Tally(summary, result);
                 sink.WriteObject(result);
             }
@@ -62,7 +62,7 @@ namespace LicenseGovernance.Engine.Waste
             sink.WriteObject(summary);
         }
 
-        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, JournalScope journal, RunState run, IGovernanceSink sink)
+        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, RunState run, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var label = item.ToString();
@@ -106,21 +106,15 @@ namespace LicenseGovernance.Engine.Waste
                 return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
             }
 
-            if (item.HasMailbox)
-            {
-                var mailbox = $"{label}: {item.SkuPartNumber} carries the Exchange Online mailbox ({string.Join(", ", item.MailboxPlans)}). Without it the mailbox becomes " +
-                              "inaccessible at once and is deleted after 30 days.";
-                if (!request.IncludeMailboxLicenses)
-                {
-                    sink.WriteWarning(mailbox + " Skipped: keep the data first (convert it to a shared mailbox, or put it on hold), then run again with -IncludeMailboxLicenses.");
-                    return Skip(result, "MailboxLicence", "Carries an Exchange Online mailbox; skipped without -IncludeMailboxLicenses.");
-                }
-
-                sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
-            }
-
             // Read what reaches the user now, not what the piped object saw.
             var steps = new List<Step>();
+            var alsoLost = new List<string>();
+            var lostMailboxes = new List<string>();
+            // Every group this removal takes the user out of (and those an earlier licence of the run did): a licence they
+            // give is kept only if something else gives it too.
+            var leaving = new HashSet<string>(states.Where(s => !LicenseStates.IsDirect(s)).Select(s => s.AssignedByGroup!), StringComparer.OrdinalIgnoreCase);
+            leaving.UnionWith(LicenseStates.Of(user).Where(s => !LicenseStates.IsDirect(s) && run.LeftGroups.Contains(MembershipKey(s.AssignedByGroup!, item.UserId))).Select(s => s.AssignedByGroup!));
+            var attributed = new HashSet<Guid>();
             foreach (var state in states)
             {
                 if (LicenseStates.IsDirect(state))
@@ -144,24 +138,87 @@ namespace LicenseGovernance.Engine.Waste
                     return Skip(result, "DynamicGroup", $"Inherited from the dynamic group '{name}'.");
                 }
 
-                var others = (group?.AssignedLicenses ?? new List<AssignedLicense>()).Where(l => l.SkuId.HasValue && l.SkuId != item.SkuId).Count();
+                // Graph refuses membership changes of groups mastered elsewhere; checked before anything is changed, since
+                // taking away only the licence's other sources would not free the seat.
+                if (group?.OnPremisesSyncEnabled == true)
+                {
+                    sink.WriteError(Errors.ZombieLicenseFromSyncedGroup(label, item.SkuPartNumber, name));
+                    return Skip(result, "SyncedGroup", $"Inherited from '{name}', a group synced from on-premises Active Directory.");
+                }
+
+                if (group?.MailEnabled == true && !(group.GroupTypes?.Contains("Unified", StringComparer.OrdinalIgnoreCase) ?? false))
+                {
+                    sink.WriteError(Errors.ZombieLicenseFromMailEnabledGroup(label, item.SkuPartNumber, name));
+                    return Skip(result, "MailEnabledGroup", $"Inherited from '{name}', a mail-enabled security group.");
+                }
+
+                if (run.LeftGroups.Contains(MembershipKey(groupId, item.UserId)))
+                {
+                    // An earlier licence of this run already took the user out of the group; asking Graph again would fail.
+                    steps.Add(new Step($"left group '{name}' earlier in this run", groupId, name, alreadyDone: true));
+                    continue;
+                }
+
+                // The membership carries every licence of the group: the ones the user holds from nowhere else go too.
+                var allStates = LicenseStates.Of(user).Where(LicenseStates.HoldsSeat).ToList();
+                var others = new List<string>();
+                foreach (var lost in allStates.Where(s => s.SkuId.HasValue && s.SkuId != item.SkuId && LicenseStates.FromGroup(s, groupId)))
+                {
+                    if (allStates.Any(s => s.SkuId == lost.SkuId && (LicenseStates.IsDirect(s) || !leaving.Contains(s.AssignedByGroup!))) || !attributed.Add(lost.SkuId!.Value))
+                    {
+                        continue;
+                    }
+
+                    var sku = tenantSkus.FirstOrDefault(t => t.SkuId == lost.SkuId);
+                    var part = sku?.SkuPartNumber ?? lost.SkuId!.Value.ToString();
+                    others.Add(part);
+                    var plans = sku == null ? Array.Empty<string>()
+                        : MailboxPlans.Enabled(sku, new[] { new ZombieLicenseSource { DisabledPlans = LicenseStates.Plans(lost.DisabledPlans).ToArray() } });
+                    if (plans.Length > 0)
+                    {
+                        lostMailboxes.Add($"{part} ({string.Join(", ", plans)}, through group '{name}')");
+                    }
+                }
+
                 var packageSource = item.Sources.FirstOrDefault(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase));
                 var what = packageSource != null
                     ? $"end the access package assignment '{packageSource.AccessPackageName ?? packageSource.AccessPackageId?.ToString()}' that makes the user a member of '{name}'"
                     : $"remove the user from group '{name}' (or end the access package assignment that delivers it)";
-                if (others > 0)
+                if (others.Count > 0)
                 {
-                    what += $"; the group's {others} other licence(s) go too";
+                    what += $"; the user also loses {string.Join(", ", others)}, which that group gives and nothing else does";
+                    alsoLost.Add($"{label}: leaving group '{name}' also takes away {string.Join(", ", others)} from the user (the group gives it and nothing else does). " +
+                                 "Confirm only if the user needs none of it; otherwise assign it another way first.");
                 }
 
                 steps.Add(new Step(what, groupId, name));
+            }
+
+            // The mailbox goes with the SKU itself, or with another SKU that a membership removal takes away.
+            var mailboxes = (item.HasMailbox ? new[] { $"{item.SkuPartNumber} ({string.Join(", ", item.MailboxPlans)})" } : Array.Empty<string>()).Concat(lostMailboxes).ToList();
+            if (mailboxes.Count > 0)
+            {
+                var mailbox = $"{label}: the change takes away the Exchange Online mailbox licence {string.Join(" and ", mailboxes)}. Without it the mailbox becomes " +
+                              "inaccessible at once and is deleted after 30 days.";
+                if (!request.IncludeMailboxLicenses)
+                {
+                    sink.WriteWarning(mailbox + " Skipped: keep the data first (convert it to a shared mailbox, or put it on hold), then run again with -IncludeMailboxLicenses.");
+                    return Skip(result, "MailboxLicence", "Takes away an Exchange Online mailbox; skipped without -IncludeMailboxLicenses.");
+                }
+
+                sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
+            }
+
+            foreach (var warning in alsoLost)
+            {
+                sink.WriteWarning(warning);
             }
 
             result.Changes = steps.Select(s => s.Description).ToArray();
             var money = item.MonthlyCost.HasValue
                 ? string.Format(CultureInfo.InvariantCulture, "recovers {0} {1:0.00}/month, {0} {2:0.00}/year", item.Currency, item.MonthlyCost, item.AnnualCost)
                 : "price unknown (Set-LicensePrice)";
-            var mailboxNote = item.HasMailbox ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
+            var mailboxNote = mailboxes.Count > 0 ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
             var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}{mailboxNote}; {money}";
             if (!sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
             {
@@ -175,6 +232,12 @@ namespace LicenseGovernance.Engine.Waste
             {
                 foreach (var step in steps)
                 {
+                    if (step.AlreadyDone)
+                    {
+                        applied.Add(step.Description);
+                        continue;
+                    }
+
                     if (step.GroupId == null)
                     {
                         var direct = states.First(LicenseStates.IsDirect);
@@ -195,6 +258,7 @@ namespace LicenseGovernance.Engine.Waste
                     var ended = await EndAccessPackageAssignmentsAsync(session, item, step, request, journal, run, sink).ConfigureAwait(false);
                     if (ended.Count > 0)
                     {
+                        run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
                         applied.Add($"ended access package assignment(s) {string.Join(", ", ended.Select(e => "'" + (e.AccessPackageName ?? e.AccessPackageId.ToString()) + "'"))} for group '{step.GroupName}'");
                         continue;
                     }
@@ -206,6 +270,7 @@ namespace LicenseGovernance.Engine.Waste
                             await c.Groups[step.GroupId].Members[item.UserId.ToString()].Ref.DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
                             return true;
                         }, cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+                    run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
                     applied.Add($"removed from group '{step.GroupName}'");
                 }
             }
@@ -350,6 +415,8 @@ namespace LicenseGovernance.Engine.Waste
             }
         }
 
+        private static string MembershipKey(string groupId, Guid userId) => groupId + "/" + userId;
+
         private static ZombieLicenseRemoval Skip(ZombieLicenseRemoval result, string code, string detail)
         {
             result.Outcome = "Skipped";
@@ -406,18 +473,24 @@ namespace LicenseGovernance.Engine.Waste
 
             public bool WarnedAboutPackages { get; set; }
 
+            /// <summary>Memberships this run ended (<see cref="MembershipKey"/>): Graph still shows their licences until Entra processes the group.</summary>
+            public HashSet<string> LeftGroups { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
             /// <summary>The evidence the token may read; narrowed at the first refusal.</summary>
             public List<string> Optional { get; } = new List<string> { WasteScanner.SignInActivity, WasteScanner.LeaveDate };
         }
 
         private sealed class Step
         {
-            public Step(string description, string? groupId, string? groupName)
+            public Step(string description, string? groupId, string? groupName, bool alreadyDone = false)
             {
                 Description = description;
                 GroupId = groupId;
                 GroupName = groupName;
+                AlreadyDone = alreadyDone;
             }
+
+            public bool AlreadyDone { get; }
 
             public string Description { get; }
             public string? GroupId { get; }

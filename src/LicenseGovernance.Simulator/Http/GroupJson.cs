@@ -14,7 +14,7 @@ namespace LicenseGovernance.Simulator.Http
             "membershipRuleProcessingState", "securityEnabled", "securityIdentifier", "visibility", "isAssignableToRole",
         };
 
-        private static readonly HashSet<string> Known = new HashSet<string>(DefaultProperties.Concat(new[] { "assignedLicenses", "licenseProcessingState", "hasMembersWithLicenseErrors" }), StringComparer.Ordinal);
+        private static readonly HashSet<string> Known = new HashSet<string>(DefaultProperties.Concat(new[] { "assignedLicenses", "licenseProcessingState", "hasMembersWithLicenseErrors", "onPremisesSyncEnabled" }), StringComparer.Ordinal);
 
         public static string[] Resolve(string[]? select)
         {
@@ -93,6 +93,17 @@ namespace LicenseGovernance.Simulator.Http
                     case "securityIdentifier": w.WriteString(p, g.SecurityIdentifier); break;
                     case "visibility": w.WriteString(p, g.Visibility); break;
                     case "isAssignableToRole": w.WriteBoolean(p, g.IsAssignableToRole); break;
+                    case "onPremisesSyncEnabled":
+                        if (g.OnPremisesSyncEnabled.HasValue)
+                        {
+                            w.WriteBoolean(p, g.OnPremisesSyncEnabled.Value);
+                        }
+                        else
+                        {
+                            w.WriteNull(p);
+                        }
+
+                        break;
                     case "assignedLicenses": GraphJson.AssignedLicenses(w, g.AssignedLicenses); break;
                     case "licenseProcessingState":
                         if (g.LicenseProcessingState == null)

@@ -65,7 +65,14 @@ namespace LicenseGovernance.Simulator.Http
             store.Write(() =>
             {
                 var group = store.RequireGroup(id, ctx.Now);
-                store.RemoveOwnerCore(group, Guid.TryParse(ownerId, out var user) ? user : Guid.Empty);
+                var owner = Guid.TryParse(ownerId, out var user) ? user : Guid.Empty;
+                if (group.Owners.Count == 1 && group.Owners[0] == owner)
+                {
+                    // Graph: once owners are assigned to a group, the last owner cannot be removed.
+                    throw GraphServiceError.BadRequest("The group must have at least one owner, hence this owner cannot be removed.");
+                }
+
+                store.RemoveOwnerCore(group, owner);
                 return 0;
             });
             return SimResponse.NoContent();

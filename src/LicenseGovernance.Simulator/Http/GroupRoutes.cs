@@ -183,6 +183,7 @@ namespace LicenseGovernance.Simulator.Http
 
                 if (members.Count > 0)
                 {
+                    RefuseMastered(group);
                     store.AddMembersCore(group, members);
                 }
 
@@ -219,6 +220,7 @@ namespace LicenseGovernance.Simulator.Http
                 // A group or user that has not replicated yet is reported as a missing reference, not as a 404.
                 var group = store.FindGroupCore(id, ctx.Now) ?? (store.FindGroupCore(id, null) != null ? throw ReferenceMissing() : throw GraphServiceError.NotFound(id));
                 var member = store.FindMemberCandidate(memberId, ctx.Now) ?? throw ReferenceMissing();
+                RefuseMastered(group);
                 store.AddMembersCore(group, new[] { member });
                 return 0;
             });
@@ -237,10 +239,25 @@ namespace LicenseGovernance.Simulator.Http
                     throw GraphServiceError.NotFound(memberId);
                 }
 
+                RefuseMastered(group);
                 store.RemoveMemberCore(group, member);
                 return 0;
             });
             return SimResponse.NoContent();
+        }
+
+        /// <summary>Graph's 400 for a membership change of a group that Graph does not master (synced from AD, or mail-enabled security).</summary>
+        private static void RefuseMastered(SimulatedGroup group)
+        {
+            if (group.OnPremisesSyncEnabled == true)
+            {
+                throw GraphServiceError.BadRequest("Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.");
+            }
+
+            if (group.MembershipMasteredElsewhere)
+            {
+                throw GraphServiceError.BadRequest("Unable to update the specified properties for objects that have originated within an external service.");
+            }
         }
 
         /// <summary>

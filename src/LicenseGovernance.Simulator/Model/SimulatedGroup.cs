@@ -28,6 +28,16 @@ namespace LicenseGovernance.Simulator.Model
 
         public bool IsAssignableToRole { get; set; }
 
+        /// <summary>True for a group synced from on-premises Active Directory (its membership is changed there); null for cloud groups.</summary>
+        public bool? OnPremisesSyncEnabled { get; set; }
+
+        /// <summary>
+        /// Whether Graph refuses membership changes: a synced group is mastered on-premises, a mail-enabled security group
+        /// (or distribution list) by Exchange Online.
+        /// </summary>
+        [JsonIgnore]
+        public bool MembershipMasteredElsewhere => OnPremisesSyncEnabled == true || (MailEnabled && !IsUnified);
+
         public string? Visibility { get; set; }
 
         public string SecurityIdentifier { get; set; } = string.Empty;

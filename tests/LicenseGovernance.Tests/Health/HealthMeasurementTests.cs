@@ -157,4 +157,43 @@ public sealed class HealthMeasurementTests : IDisposable
         Assert.Contains(sink.Warnings, w => w.StartsWith("Access package assignments could not be read", StringComparison.Ordinal));
         Assert.Contains(health.Warnings, w => w.StartsWith("Access package assignments could not be read", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The licence states the score counts (errors, direct assignments, tiers) arrive with the zombie scan's users, so the
+    /// users are listed once, at the page size Graph allows with signInActivity (120), and not a second time.
+    /// </summary>
+    [Fact]
+    public async Task UsersAreListedOnceForTheWholeScore()
+    {
+        await GovernAsync();
+        _fx.Tenant.Statistics.Reset();
+
+        await HealthAsync();
+
+        var users = _fx.Tenant.Store.UserCount;
+        Assert.True(users > 120, "the listing takes more than one page");
+        Assert.Equal((users + 119) / 120, _fx.Tenant.Statistics.CountFor("GET /users"));
+    }
+
+    /// <summary>A tenant with no users, SKUs or groups: nothing to divide by, and nothing wrong, so every component gives its weight.</summary>
+    [Fact]
+    public async Task AnEmptyTenantScoresItsFullWeightsWithoutDividingByZero()
+    {
+        using var fx = new EngineFixture(tenant: SimulatedTenant.CreateEmpty());
+        var sink = new CollectingSink();
+
+        await fx.Engine.GetLicenseHealthAsync(new GetLicenseHealthRequest(), sink);
+
+        Assert.Empty(sink.Errors);
+        var health = Assert.Single(sink.Of<LicenseHealth>());
+        Assert.Equal(100, health.Score);
+        Assert.All(health.Components, c =>
+        {
+            Assert.True(c.Measured, c.Name);
+            Assert.Equal(0.0, c.Value);
+            Assert.Equal(c.Weight, c.Points);
+        });
+        Assert.Equal(0, health.LicensedUsers);
+        Assert.Equal(0m, health.MonthlySpend);
+    }
 }

@@ -59,4 +59,21 @@ public sealed class HealthReportHistoryTests : IDisposable
 
     [Fact]
     public void AMissingFolderHasNoHistory() => Assert.Empty(HealthReportHistory.Read(Path.Combine(_folder, "missing"), null));
+
+    /// <summary>A data element someone edited (a null date, a score outside 0-100) is passed over like any malformed file, not the end of the export.</summary>
+    [Theory]
+    [InlineData("{\"format\":1,\"tenantId\":null,\"measuredAt\":null,\"score\":50}")]
+    [InlineData("{\"format\":1,\"tenantId\":null,\"measuredAt\":\"2026-11-20T08:00:00Z\",\"score\":5000}")]
+    [InlineData("{\"format\":1,\"tenantId\":null,\"measuredAt\":\"2026-11-20T08:00:00Z\",\"score\":50,\"history\":[{\"measuredAt\":null,\"score\":1}]}")]
+    public void AnEditedReportIsPassedOver(string json)
+    {
+        Write("good.html", HealthReportSamples.Report(Now.AddDays(-7), score: 64));
+        File.WriteAllText(Path.Combine(_folder, "edited.html"), "<script type=\"application/json\" id=\"license-health-data\">" + json + "</script>");
+        var verbose = new List<string>();
+
+        var points = HealthReportHistory.Read(_folder, HealthReportSamples.Tenant, verbose.Add);
+
+        Assert.Equal(new[] { 64 }, points.Select(p => p.Score));
+        Assert.Contains(verbose, v => v.Contains("edited.html", StringComparison.Ordinal));
+    }
 }

@@ -39,8 +39,16 @@ public class GroupOwnerTests
             File.Delete(snapshot);
         }
 
+        // Once a group has owners, Graph refuses to remove the last one.
+        var last = await client.DeleteAsync($"groups/{group.Id}/owners/{alice.Id}/$ref");
+        Assert.Equal(HttpStatusCode.BadRequest, last.StatusCode);
+        Assert.Contains("The group must have at least one owner, hence this owner cannot be removed.", await last.Content.ReadAsStringAsync());
+        Assert.Equal(new[] { alice.Id }, tenant.Store.Groups.Single(g => g.Id == group.Id).Owners);
+
+        var bob = tenant.Store.AddUser("bob@contoso.onmicrosoft.com");
+        tenant.Store.AddOwner(group.Id, bob.Id);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"groups/{group.Id}/owners/{alice.Id}/$ref")).StatusCode);
-        Assert.Empty(tenant.Store.Groups.Single(g => g.Id == group.Id).Owners);
+        Assert.Equal(new[] { bob.Id }, tenant.Store.Groups.Single(g => g.Id == group.Id).Owners);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"groups/{group.Id}/owners/{alice.Id}/$ref")).StatusCode);
     }
 

@@ -274,3 +274,204 @@ public sealed class ZombieRemovalTests : IDisposable
         Assert.True(WasteSteps.HoldsSeat(_tenant.Store.GetUser(active.Id), _e5));
     }
 }
+
+/// <summary>One user who holds the same SKU three ways (directly and from two groups), one of the groups also carrying a second SKU.</summary>
+public sealed class ZombieRemovalManySourcesTests : IDisposable
+{
+    private readonly SimulatedTenant _tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 60, Seed = 11 });
+    private readonly EngineFixture _fx;
+    private readonly Guid _e5;
+    private readonly Guid _visio;
+    private readonly SimulatedUser _user;
+    private readonly SimulatedGroup _extra;
+
+    public ZombieRemovalManySourcesTests()
+    {
+        _fx = new EngineFixture(tenant: _tenant);
+        var store = _tenant.Store;
+        _e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        _visio = store.AddSku("VISIOCLIENT", 10).SkuId;
+        store.SetPrepaidUnits(_e5, store.GetSku(_e5)!.PrepaidEnabled + 10);
+        var now = _tenant.Clock.UtcNow;
+        _user = store.Users.First(u => !u.AccountEnabled && u.LicenseAssignmentStates.Any(s => s.SkuId == _e5 && s.AssignedByGroup == null));
+        var e5Group = store.Groups.Single(g => g.DisplayName == "LIC-M365-E5");
+        _extra = store.AddGroup("LIC-E5-Visio", g => g.Members.Add(_user.Id));
+        store.AssignGroupLicense(_extra.Id, _e5);
+        store.AssignGroupLicense(_extra.Id, _visio);
+        store.AddMember(e5Group.Id, _user.Id);
+        _disabled = store.GetSku(_e5)!.ServicePlans.Where(p => !p.ServicePlanName.StartsWith("EXCHANGE", StringComparison.Ordinal)).Take(2).Select(p => p.ServicePlanId).OrderBy(p => p).ToArray();
+        store.AssignLicense(_user.Id, _e5, _disabled);
+        _tenant.Settle();
+        Assert.Equal(3, store.GetUser(_user.Id).LicenseAssignmentStates.Count(s => s.SkuId == _e5 && s.HoldsSeat));
+    }
+
+    private readonly Guid[] _disabled;
+
+    public void Dispose() => _fx.Dispose();
+
+    [Fact]
+    public async Task EverySourceGoesTheSeatIsFreedTheMoneyCountsOnceAndUndoRestoresAll()
+    {
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies, z => z.UserId == _user.Id);
+        Assert.Equal(new[] { "Direct", "Group", "Group" }, zombie.Sources.Select(s => s.Kind).OrderBy(k => k));
+
+        var (planned, whatIf, whatIfSink) = await _fx.RemoveAsync(new[] { zombie }, confirm: false);
+        var question = Assert.Single(whatIfSink.ShouldProcessQuestions).Action;
+        Assert.Contains("remove the direct SPE_E5", question);
+        Assert.Contains("'LIC-M365-E5'", question);
+        Assert.Contains("'LIC-E5-Visio'", question);
+        Assert.Contains("VISIOCLIENT", question);
+        Assert.Equal(60m, whatIf.MonthlyNotConfirmed);
+
+        var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
+        Assert.Empty(sink.Errors);
+        Assert.Equal("Removed", Assert.Single(results).Outcome);
+        Assert.Equal(3, results[0].Changes.Length);
+        Assert.Equal(60m, summary.MonthlyRecovered);
+        Assert.Equal(720m, summary.AnnualRecovered);
+        _tenant.Settle();
+        Assert.False(WasteSteps.HoldsSeat(_tenant.Store.GetUser(_user.Id), _e5));
+        var journal = new JournalFile(_fx.Engine.JournalPath).Load(out _).Where(e => e.CorrelationId == summary.CorrelationId).ToList();
+        Assert.Equal(3, journal.Count);
+
+        var undo = new CollectingSink();
+        await _fx.Engine.UndoChangesAsync(new UndoChangeRequest { CorrelationId = summary.CorrelationId }, undo);
+        Assert.Empty(undo.Errors);
+        _tenant.Settle();
+        var user = _tenant.Store.GetUser(_user.Id);
+        Assert.Equal(3, user.LicenseAssignmentStates.Count(s => s.SkuId == _e5 && s.HoldsSeat));
+        Assert.True(WasteSteps.HoldsSeat(user, _visio));
+        Assert.Equal(_disabled, user.LicenseAssignmentStates.Single(s => s.SkuId == _e5 && s.AssignedByGroup == null).DisabledPlans.OrderBy(p => p));
+    }
+
+    [Fact]
+    public async Task BothSkusOfOneGroupPipedTogetherAreRemovedByOneMembershipChange()
+    {
+        var zombies = (await _fx.ZombiesAsync()).Zombies.Where(z => z.UserId == _user.Id).ToList();
+        Assert.Equal(new[] { "SPE_E5", "VISIOCLIENT" }, zombies.Select(z => z.SkuPartNumber).OrderBy(s => s));
+
+        var (results, summary, sink) = await _fx.RemoveAsync(zombies);
+        Assert.Empty(sink.Errors);
+        Assert.All(results, r => Assert.Equal("Removed", r.Outcome));
+        Assert.Equal(0, summary.Failed);
+        _tenant.Settle();
+        var user = _tenant.Store.GetUser(_user.Id);
+        Assert.False(WasteSteps.HoldsSeat(user, _e5));
+        Assert.False(WasteSteps.HoldsSeat(user, _visio));
+    }
+}
+
+/// <summary>Leaving a group to free one SKU takes the group's other SKUs too: a mailbox among them is guarded as the SKU's own would be.</summary>
+public sealed class ZombieRemovalOtherSkusTests : IDisposable
+{
+    private readonly SimulatedTenant _tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 60, Seed = 17 });
+    private readonly EngineFixture _fx;
+
+    public ZombieRemovalOtherSkusTests() => _fx = new EngineFixture(tenant: _tenant);
+
+    public void Dispose() => _fx.Dispose();
+
+    [Fact]
+    public async Task AMembershipThatAlsoCarriesTheMailboxIsSkippedWithoutIncludeMailboxLicenses()
+    {
+        var store = _tenant.Store;
+        var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        var visio = store.AddSku("VISIOCLIENT", 10).SkuId;
+        var e5Group = store.Groups.Single(g => g.DisplayName == "LIC-M365-E5");
+        var user = store.Users.First(u => !u.AccountEnabled && e5Group.Members.Contains(u.Id));
+        store.RemoveMember(e5Group.Id, user.Id);
+        var both = store.AddGroup("LIC-E5-Visio", g => g.Members.Add(user.Id));
+        store.AssignGroupLicense(both.Id, e5);
+        store.AssignGroupLicense(both.Id, visio);
+        _tenant.Settle();
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "VISIOCLIENT" } })).Zombies);
+        Assert.False(zombie.HasMailbox);
+        _tenant.Statistics.Reset();
+
+        var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie }, includeMailbox: false);
+
+        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.StartsWith("MailboxLicence", results[0].Detail);
+        Assert.Contains(sink.Warnings, w => w.Contains("SPE_E5") && w.Contains("deleted after 30 days") && w.Contains("-IncludeMailboxLicenses"));
+        Assert.Equal(0, _tenant.Statistics.Writes);
+        Assert.True(WasteSteps.HoldsSeat(store.GetUser(user.Id), e5));
+
+        var (removed, _, withMailbox) = await _fx.RemoveAsync(new[] { zombie }, includeMailbox: true);
+        Assert.Equal("Removed", Assert.Single(removed).Outcome);
+        Assert.Contains(withMailbox.Warnings, w => w.Contains("SPE_E5") && w.Contains("deleted after 30 days"));
+    }
+
+    /// <summary>Two groups that both give Visio and E5: leaving both for Visio takes E5 too, though each alone would leave it.</summary>
+    [Fact]
+    public async Task WhatTheOtherGroupsOfTheSameRemovalGiveDoesNotCountAsKept()
+    {
+        var store = _tenant.Store;
+        var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        var visio = store.AddSku("VISIOCLIENT", 10).SkuId;
+        store.SetPrepaidUnits(e5, store.GetSku(e5)!.PrepaidEnabled + 10);
+        var e5Group = store.Groups.Single(g => g.DisplayName == "LIC-M365-E5");
+        var user = store.Users.First(u => !u.AccountEnabled && e5Group.Members.Contains(u.Id));
+        store.RemoveMember(e5Group.Id, user.Id);
+        foreach (var name in new[] { "LIC-E5-Visio-A", "LIC-E5-Visio-B" })
+        {
+            var group = store.AddGroup(name, g => g.Members.Add(user.Id));
+            store.AssignGroupLicense(group.Id, e5);
+            store.AssignGroupLicense(group.Id, visio);
+        }
+
+        _tenant.Settle();
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "VISIOCLIENT" } })).Zombies);
+        Assert.Equal(2, zombie.Sources.Length);
+        _tenant.Statistics.Reset();
+
+        var (results, _, sink) = await _fx.RemoveAsync(new[] { zombie }, includeMailbox: false);
+
+        Assert.StartsWith("MailboxLicence", Assert.Single(results).Detail);
+        Assert.Contains(sink.Warnings, w => w.Contains("SPE_E5") && w.Contains("deleted after 30 days"));
+        Assert.Equal(0, _tenant.Statistics.Writes);
+    }
+}
+
+/// <summary>A licence from a group whose membership Graph cannot change (synced from AD, or mail-enabled) is left, with an error that says where to change it.</summary>
+public sealed class ZombieRemovalMasteredGroupTests : IDisposable
+{
+    private readonly SimulatedTenant _tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 60, Seed = 13 });
+    private readonly EngineFixture _fx;
+
+    public ZombieRemovalMasteredGroupTests() => _fx = new EngineFixture(tenant: _tenant);
+
+    public void Dispose() => _fx.Dispose();
+
+    [Theory]
+    [InlineData(true, ErrorIds.ZombieLicenseFromSyncedGroup, "on-premises Active Directory")]
+    [InlineData(false, ErrorIds.ZombieLicenseFromMailEnabledGroup, "Exchange Online")]
+    public async Task NothingIsRemovedAndTheErrorSaysWhereTheMembershipIsChanged(bool synced, string errorId, string where)
+    {
+        var store = _tenant.Store;
+        var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        store.SetPrepaidUnits(e5, store.GetSku(e5)!.PrepaidEnabled + 10);
+        var user = store.Users.First(u => !u.AccountEnabled && u.LicenseAssignmentStates.Any(s => s.SkuId == e5 && s.AssignedByGroup == null));
+        var group = store.AddGroup("LIC-E5-Mastered", g =>
+        {
+            g.OnPremisesSyncEnabled = synced ? true : null;
+            g.MailEnabled = !synced;
+            g.Mail = synced ? null : "lic-e5@contoso.com";
+            g.Members.Add(user.Id);
+        });
+        store.AssignGroupLicense(group.Id, e5);
+        _tenant.Settle();
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies, z => z.UserId == user.Id);
+        _tenant.Statistics.Reset();
+
+        var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
+
+        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(errorId, error.Id);
+        Assert.Contains("LIC-E5-Mastered", error.Message);
+        Assert.Contains(where, error.Message);
+        Assert.Equal(0, _tenant.Statistics.Writes);
+        Assert.Equal(0m, summary.MonthlyRecovered);
+        Assert.Equal(2, store.GetUser(user.Id).LicenseAssignmentStates.Count(s => s.SkuId == e5 && s.HoldsSeat));
+    }
+}

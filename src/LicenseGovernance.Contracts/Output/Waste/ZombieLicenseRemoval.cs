@@ -34,7 +34,7 @@ namespace LicenseGovernance
         public decimal MonthlyNotConfirmed { get; set; }
         public decimal AnnualNotConfirmed { get; set; }
         public string? Currency { get; set; }
-        /// <summary>Licences removed whose price is unknown, so they are not in the money figures.</summary>
+        /// <summary>Licences removed that are not in the money figures: no price is known, or it is in a currency other than <see cref="Currency"/>.</summary>
         public int RemovedWithoutPrice { get; set; }
         public bool WhatIf { get; set; }
         public Guid? CorrelationId { get; set; }
