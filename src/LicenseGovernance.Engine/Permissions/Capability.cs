@@ -16,7 +16,8 @@ namespace LicenseGovernance.Engine.Permissions
             string[]? broaderPermissions = null,
             string? tenantLicense = null,
             string? notes = null,
-            string[]? alsoRequires = null)
+            string[]? alsoRequires = null,
+            string? plannedFor = null)
         {
             Key = key;
             Name = name;
@@ -27,13 +28,23 @@ namespace LicenseGovernance.Engine.Permissions
             TenantLicense = tenantLicense;
             Notes = notes;
             AlsoRequires = alsoRequires ?? Array.Empty<string>();
+            PlannedFor = plannedFor;
         }
 
         public string Key { get; }
         public string Name { get; }
 
-        /// <summary>The module's cmdlets that use the capability.</summary>
+        /// <summary>The module's cmdlets that use the capability (only cmdlets it exports; a test holds it to the manifest).</summary>
         public string[] Commands { get; }
+
+        /// <summary>
+        /// For a capability no cmdlet uses yet: the feature that will, so a consent granted now can cover it. Null once
+        /// <see cref="Commands"/> names a cmdlet.
+        /// </summary>
+        public string? PlannedFor { get; }
+
+        /// <summary>What the permission check shows: the cmdlets, or the feature still to come.</summary>
+        public string CommandsText => Commands.Length > 0 ? string.Join(", ", Commands) : "none yet (planned: " + PlannedFor + ")";
 
         public string DelegatedPermission { get; }
         public string ApplicationPermission { get; }

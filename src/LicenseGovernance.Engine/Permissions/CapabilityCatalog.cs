@@ -20,38 +20,38 @@ namespace LicenseGovernance.Engine.Permissions
         {
             new Capability(
                 "ReadSkus", "Read subscribed SKUs",
-                new[] { "Get-LicenseSku", "Get-LicenseUsage", "Get-ZombieLicense", "Get-LicenseCost", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense" },
+                new[] { "Get-LicenseSku", "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense" },
                 "LicenseAssignment.Read.All", "LicenseAssignment.Read.All",
                 new[] { "LicenseAssignment.ReadWrite.All", "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
                 "ReadUsers", "Read users and their licences",
-                new[] { "Get-LicenseUser", "Get-ZombieLicense", "Get-LicenseUtilization", "Remove-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense" },
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Remove-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense", "Undo-LicenseChange" },
                 "User.Read.All", "User.Read.All",
                 new[] { "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" },
                 notes: "User.ReadBasic.All is not enough: it hides assignedLicenses and licenseAssignmentStates."),
             new Capability(
                 "ReadSignInActivity", "Read users' last sign-in (signInActivity)",
-                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-InactiveLicenseUser", "Get-LicenseHealth", "Export-LicenseHealthReport" },
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport" },
                 "AuditLog.Read.All", "AuditLog.Read.All",
                 tenantLicense: EntraP1,
                 notes: "Needs ReadUsers (User.Read.All) too. " + DelegatedRoleNote + " For example Reports Reader or Security Reader.",
                 alsoRequires: new[] { "ReadUsers" }),
             new Capability(
                 "ReadLifecycleInfo", "Read employee leave dates (employeeLeaveDateTime)",
-                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LeaverLicense", "Get-LicenseHealth", "Export-LicenseHealthReport" },
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport" },
                 "User-LifeCycleInfo.Read.All", "User-LifeCycleInfo.Read.All",
                 new[] { "User-LifeCycleInfo.ReadWrite.All" },
                 notes: "Needs ReadUsers (User.Read.All) too. Delegated callers need the Lifecycle Workflows Administrator or Global Reader role.",
                 alsoRequires: new[] { "ReadUsers" }),
             new Capability(
                 "AssignUserLicense", "Assign and remove users' direct licences",
-                new[] { "Set-UserLicense", "Remove-ZombieLicense", "Move-DirectToGroupLicense" },
+                new[] { "Remove-ZombieLicense", "Move-DirectToGroupLicense", "Undo-LicenseChange" },
                 "LicenseAssignment.ReadWrite.All", "LicenseAssignment.ReadWrite.All",
                 new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" },
                 notes: DelegatedRoleNote + " For example License Administrator."),
             new Capability(
                 "ReadGroups", "Read groups and their members",
-                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport" },
+                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "Undo-LicenseChange" },
                 "GroupMember.Read.All", "GroupMember.Read.All",
                 new[] { "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
@@ -62,7 +62,7 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: "An application holding only Group.Create can create groups but not change them afterwards, so the module asks for Group.ReadWrite.All."),
             new Capability(
                 "ManageGroupMembers", "Add and remove group members",
-                new[] { "Add-LicenseTierMember", "Remove-LicenseTierMember", "Move-DirectToGroupLicense", "Remove-ZombieLicense" },
+                new[] { "Move-DirectToGroupLicense", "Remove-ZombieLicense", "Undo-LicenseChange" },
                 "GroupMember.ReadWrite.All", "GroupMember.ReadWrite.All",
                 new[] { "Group.ReadWrite.All", "Directory.ReadWrite.All" },
                 notes: "Role-assignable groups also need RoleManagement.ReadWrite.Directory."),
@@ -87,28 +87,31 @@ namespace LicenseGovernance.Engine.Permissions
                 tenantLicense: EntraP2OrGovernance),
             new Capability(
                 "ManageEntitlementManagement", "Create access packages and policies, and request assignments",
-                new[] { "New-TierAccessPackage", "New-LicenseExceptionPackage", "Add-TierAssignment", "Remove-TierAssignment", "Remove-ZombieLicense" },
+                new[] { "New-TierAccessPackage", "New-LicenseExceptionPackage", "Add-TierAssignment", "Remove-TierAssignment", "Remove-ZombieLicense", "Undo-LicenseChange" },
                 "EntitlementManagement.ReadWrite.All", "EntitlementManagement.ReadWrite.All",
                 tenantLicense: EntraP2OrGovernance,
                 notes: "Adding a group to a catalog as an application also needs Group.ReadWrite.All."),
             new Capability(
                 "ReadLifecycleWorkflows", "Read lifecycle workflows",
-                new[] { "Get-LicenseLeaverWorkflow" },
+                Array.Empty<string>(),
                 "LifecycleWorkflows.Read.All", "LifecycleWorkflows.Read.All",
                 new[] { "LifecycleWorkflows-Workflow.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.ReadWrite.All" },
-                tenantLicense: EntraGovernance),
+                tenantLicense: EntraGovernance,
+                plannedFor: "tier transitions and leavers, lifecycle workflows"),
             new Capability(
                 "ManageLifecycleWorkflows", "Create and change lifecycle workflows",
-                new[] { "New-LicenseLeaverWorkflow", "Set-LicenseLeaverWorkflow" },
+                Array.Empty<string>(),
                 "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows-Workflow.ReadWrite.All",
                 new[] { "LifecycleWorkflows.ReadWrite.All" },
                 tenantLicense: EntraGovernance,
-                notes: "Activating a workflow on demand needs LifecycleWorkflows-Workflow.Activate. Delegated callers need the Lifecycle Workflows Administrator role."),
+                notes: "Activating a workflow on demand needs LifecycleWorkflows-Workflow.Activate. Delegated callers need the Lifecycle Workflows Administrator role.",
+                plannedFor: "tier transitions and leavers, lifecycle workflows"),
             new Capability(
                 "ReadAuditLogs", "Read directory audit logs and sign-ins",
-                new[] { "Get-LicenseChangeHistory" },
+                Array.Empty<string>(),
                 "AuditLog.Read.All", "AuditLog.Read.All",
-                notes: "Directory audits also need Directory.Read.All (or ReadUsers for user names)."),
+                notes: "Directory audits also need Directory.Read.All (or ReadUsers for user names).",
+                plannedFor: "licence changes made outside the module, from directory audits"),
             new Capability(
                 "ReadUsageReports", "Read Microsoft 365 usage reports",
                 new[] { "Get-UnderusedLicense" },
@@ -122,16 +125,18 @@ namespace LicenseGovernance.Engine.Permissions
                 notes: "When reports conceal names, usage rows cannot be matched to users; changing the setting needs ReportSettings.ReadWrite.All."),
             new Capability(
                 "RevokeSessions", "Revoke users' sign-in sessions",
-                new[] { "Disable-LicenseUser" },
+                Array.Empty<string>(),
                 "User.RevokeSessions.All", "User.RevokeSessions.All",
-                new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" }),
+                new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" },
+                plannedFor: "safe offboarding"),
             new Capability(
                 "EnableDisableAccount", "Enable and disable user accounts",
-                new[] { "Disable-LicenseUser", "Enable-LicenseUser" },
+                Array.Empty<string>(),
                 "User.EnableDisableAccount.All", "User.EnableDisableAccount.All",
                 new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" },
                 notes: "Needs ReadUsers (User.Read.All) too. Accounts holding privileged admin roles need a higher-privileged caller.",
-                alsoRequires: new[] { "ReadUsers" }),
+                alsoRequires: new[] { "ReadUsers" },
+                plannedFor: "safe offboarding"),
         };
 
         private static readonly Dictionary<string, Capability> ByKey =

@@ -26,7 +26,7 @@ namespace LicenseGovernance.Engine.Permissions
                     Permission = least,
                     PermissionType = appOnly ? "Application" : "Delegated",
                     TenantLicense = capability.TenantLicense,
-                    Commands = string.Join(", ", capability.Commands),
+                    Commands = capability.CommandsText,
                     Notes = capability.Notes,
                 };
 

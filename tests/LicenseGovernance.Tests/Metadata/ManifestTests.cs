@@ -16,6 +16,18 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void Every_command_the_permission_catalogue_names_is_exported()
+    {
+        // Test-LicenseGovernancePermission tells an administrator which commands need each permission; a name there that the
+        // module does not export sends them looking for a command that does not exist.
+        var exported = new HashSet<string>(Strings("CmdletsToExport"), StringComparer.OrdinalIgnoreCase);
+        MetadataAssert.None(
+            LicenseGovernance.Engine.Permissions.CapabilityCatalog.All
+                .SelectMany(c => c.Commands.Where(n => !exported.Contains(n)).Select(n => $"{n} (named by capability {c.Key}, not exported)")),
+            "The permission catalogue names commands the module does not export:");
+    }
+
+    [Fact]
     public void CmdletsToExport_is_exactly_the_assemblys_cmdlets()
     {
         var exported = Strings("CmdletsToExport");
