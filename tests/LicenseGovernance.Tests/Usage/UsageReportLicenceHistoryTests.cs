@@ -4,6 +4,7 @@ using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;
 using LicenseGovernance.Simulator.Model;
+using LicenseGovernance.Simulator.Seeding;
 using LicenseGovernance.Tests.Engine;
 using LicenseGovernance.Tests.Simulator;
 using Xunit;
@@ -112,6 +113,36 @@ public class UsageReportLicenceHistoryTests
         Assert.Equal(new[] { group.Id }, mail.InheritedGroupIds);
         Assert.Equal(new[] { "Exchange", "Teams" }, mail.WorkloadsUsed);
         Assert.Equal(2, sink.Of<UnderusedLicense>().Count());
+    }
+
+    [Fact]
+    public async Task ASeededUserMovedToItsGroupToday_KeepsTheSeededAssignDate_AlsoAfterASnapshotRoundTrip()
+    {
+        // Seeded two years back with no history on the timeline: the first change records when the state started.
+        var sim = LegacyDirectLicenseTenant.Create(new LegacyDirectLicenseOptions { Users = 1, SpareSeats = 5 });
+        sim.Store.DisplayConcealedNames = false;
+        var user = sim.Store.Users.Single();
+        var sku = sim.Store.Skus.Single();
+        var before = Row(await Download(sim, ActiveUsers), user);
+        Assert.Equal("2024-03-02", before["Exchange License Assign Date"]);
+
+        sim.Store.AddMember(sim.Store.Groups.Single().Id, user.Id);
+        sim.Store.ProcessPendingNow();
+        sim.Store.RemoveLicense(user.Id, sku.SkuId);
+        Assert.All(sim.Store.GetUser(user.Id).LicenseAssignmentStates, s => Assert.Equal(sim.Clock.UtcNow, s.LastUpdatedDateTime));
+
+        Assert.Equal(before, Row(await Download(sim, ActiveUsers), user));
+        var path = Path.Combine(Path.GetTempPath(), "lg-usage-history-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            sim.SaveSnapshot(path);
+            var loaded = SimulatedTenant.LoadSnapshot(path);
+            Assert.Equal(before, Row(await Download(loaded, ActiveUsers), user));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>What Move-DirectToGroupLicense does: the group's licence arrives first, then the direct one goes.</summary>
