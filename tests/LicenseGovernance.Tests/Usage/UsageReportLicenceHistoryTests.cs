@@ -158,7 +158,7 @@ public class UsageReportLicenceHistoryTests
         sim.Store.AddMember(group.Id, user.Id);
         sim.Store.ProcessPendingNow();
         sim.Store.RemoveLicense(user.Id, SkuCatalog.SkuId(sku));
-        Assert.Equal(0, sim.Store.LicenceTimeline.Gaps(user.Id, SkuCatalog.SkuId(sku), UsageSteps.Now.AddYears(-1).AddMinutes(1), sim.Clock.UtcNow, heldWhenUnchanged: true).Count);
+        Assert.Empty(sim.Store.LicenceTimeline.Gaps(user.Id, SkuCatalog.SkuId(sku), UsageSteps.Now.AddYears(-1).AddMinutes(1), sim.Clock.UtcNow, heldWhenUnchanged: true));
         return group;
     }
 
