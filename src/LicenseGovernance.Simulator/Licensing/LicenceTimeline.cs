@@ -18,6 +18,13 @@ namespace LicenseGovernance.Simulator.Licensing
 
         /// <summary>True when the source started holding the SKU, false when it stopped.</summary>
         public bool Gained { get; set; }
+
+        /// <summary>
+        /// For a source the user held before the timeline's first change (<see cref="At"/> is MinValue): when its state was
+        /// last updated just before that change, the simulator's best record of when it started. Null otherwise, and in files
+        /// written before it was kept.
+        /// </summary>
+        public DateTimeOffset? Since { get; set; }
     }
 
     /// <summary>
@@ -100,11 +107,25 @@ namespace LicenseGovernance.Simulator.Licensing
             return gaps;
         }
 
+        /// <summary>Whether the timeline has seen the user change (or recorded what the user held before a first change).</summary>
+        internal bool Knows(Guid userId)
+        {
+            lock (_gate)
+            {
+                return _byUser.ContainsKey(userId);
+            }
+        }
+
         /// <summary>How many times the user lost the SKU from that source (null: direct).</summary>
         public int Losses(Guid userId, Guid skuId, Guid? assignedByGroup) =>
             EventsFor(userId).Count(e => e.SkuId == skuId && e.AssignedByGroup == assignedByGroup && !e.Gained);
 
-        internal void Record(Guid userId, IReadOnlyCollection<(Guid SkuId, Guid? Group)> before, IReadOnlyCollection<(Guid SkuId, Guid? Group)> after, DateTimeOffset at)
+        /// <summary>
+        /// Records a change from <paramref name="before"/> to <paramref name="after"/>. The user's first record also stores
+        /// what the user held before, each with when its state started as far as the store knew (<paramref name="since"/>);
+        /// with no difference between the two, that is all it stores.
+        /// </summary>
+        internal void Record(Guid userId, IReadOnlyCollection<(Guid SkuId, Guid? Group)> before, IReadOnlyCollection<(Guid SkuId, Guid? Group)> after, DateTimeOffset at, IReadOnlyDictionary<(Guid SkuId, Guid? Group), DateTimeOffset>? since = null)
         {
             lock (_gate)
             {
@@ -113,7 +134,8 @@ namespace LicenseGovernance.Simulator.Licensing
                     events = new List<LicenceEvent>(before.Count + 2);
                     foreach (var (sku, group) in before)
                     {
-                        events.Add(new LicenceEvent { At = DateTimeOffset.MinValue, UserId = userId, SkuId = sku, AssignedByGroup = group, Gained = true });
+                        DateTimeOffset? started = since != null && since.TryGetValue((sku, group), out var value) ? value : (DateTimeOffset?)null;
+                        events.Add(new LicenceEvent { At = DateTimeOffset.MinValue, UserId = userId, SkuId = sku, AssignedByGroup = group, Gained = true, Since = started });
                     }
 
                     _byUser.Add(userId, events);

@@ -24,12 +24,41 @@ namespace LicenseGovernance.Simulator
             return held;
         }
 
-        private void RecordLicenceChange(SimulatedUser user, List<(Guid SkuId, Guid? Group)> before)
+        /// <summary>
+        /// For a user the timeline has not seen yet: when each held source's state was last updated, taken before a change
+        /// that may rewrite it. Null once the timeline knows the user (its own record is then the better one).
+        /// </summary>
+        private Dictionary<(Guid SkuId, Guid? Group), DateTimeOffset>? HeldSince(SimulatedUser user)
+        {
+            if (LicenceTimeline.Knows(user.Id))
+            {
+                return null;
+            }
+
+            var since = new Dictionary<(Guid, Guid?), DateTimeOffset>();
+            foreach (var state in user.LicenseAssignmentStates)
+            {
+                var key = (state.SkuId, state.AssignedByGroup);
+                if (state.HoldsSeat && (!since.TryGetValue(key, out var earlier) || state.LastUpdatedDateTime < earlier))
+                {
+                    since[key] = state.LastUpdatedDateTime;
+                }
+            }
+
+            return since;
+        }
+
+        private void RecordLicenceChange(SimulatedUser user, List<(Guid SkuId, Guid? Group)> before, Dictionary<(Guid SkuId, Guid? Group), DateTimeOffset>? since)
         {
             var after = HeldSources(user);
             if (before.Count != after.Count || !before.TrueForAll(after.Contains))
             {
-                LicenceTimeline.Record(user.Id, before, after, Now);
+                LicenceTimeline.Record(user.Id, before, after, Now, since);
+            }
+            else if (since != null && since.Count > 0 && user.LicenseAssignmentStates.Exists(s => s.HoldsSeat && since.TryGetValue((s.SkuId, s.AssignedByGroup), out var was) && s.LastUpdatedDateTime != was))
+            {
+                // The licences stay, but their states were rewritten (a reprocess, changed plans): keep when they started.
+                LicenceTimeline.Record(user.Id, before, after, Now, since);
             }
         }
     }

@@ -626,8 +626,9 @@ namespace LicenseGovernance.Simulator
         {
             var before = HeldSkus(user).ToList();
             var sources = HeldSources(user);
+            var since = HeldSince(user);
             change();
-            RecordLicenceChange(user, sources);
+            RecordLicenceChange(user, sources, since);
             var after = HeldSkus(user).ToList();
             foreach (var lost in before.Except(after))
             {

@@ -59,20 +59,22 @@ namespace LicenseGovernance.Simulator.Usage
         public static DateTime RefreshDate(DateTimeOffset now) => now.UtcDateTime.Date.AddDays(-1);
 
         /// <summary>
-        /// Users the reports list, in creation order: everyone holding a licence whose assignment the report has caught up
-        /// with (on or before the refresh date). A user licensed since then appears in tomorrow's report.
+        /// Users the reports list, in creation order: everyone who held a licence at the end of the refresh date, by the
+        /// licence timeline (see <see cref="LicencesAt"/>). A user licensed since then appears in tomorrow's report; one whose
+        /// licence moved from a direct to a group assignment, or was re-processed, today stays listed.
         /// </summary>
         public static IEnumerable<SimulatedUser> ReportedUsers(TenantStore store, DateTime refresh) =>
-            store.UserList.Where(u => u.LicenseAssignmentStates.Any(s => s.HoldsSeat && s.LastUpdatedDateTime.UtcDateTime.Date <= refresh));
+            store.UserList.Where(u => LicencesAt(store, u, refresh, withWorkloads: false).Skus.Count > 0);
 
         public static ActiveUserRow ActiveUser(TenantStore store, SimulatedUser user, DateTime refresh, bool conceal, string tenantId)
         {
-            var plans = LicensedWorkloads(store, user);
+            var licences = LicencesAt(store, user, refresh, withWorkloads: true);
+            var plans = licences.Workloads;
             var row = new ActiveUserRow
             {
                 UserPrincipalName = conceal ? Conceal(tenantId, user.UserPrincipalName) : user.UserPrincipalName,
                 DisplayName = conceal ? Conceal(tenantId, user.UserPrincipalName) : user.DisplayName ?? string.Empty,
-                AssignedProducts = string.Join("+", TenantStore.HeldSkus(user)
+                AssignedProducts = string.Join("+", licences.Skus
                     .Select(id => store.SkuList.FirstOrDefault(s => s.SkuId == id)?.SkuPartNumber)
                     .Where(p => p != null)
                     .Select(p => ProductNames.TryGetValue(p!, out var name) ? name : p!.ToUpperInvariant())),
@@ -174,7 +176,109 @@ namespace LicenseGovernance.Simulator.Usage
             return latest;
         }
 
-        /// <summary>Per workload the user holds an enabled plan for, the earliest date a licence carrying it was assigned.</summary>
+        /// <summary>
+        /// What the user held at the end of the refresh date, as the report shows it: the SKUs, and per workload the day the
+        /// user began to hold it without interruption (the "License Assign Date"). Read from the licence timeline, which
+        /// records only changes to which source holds which SKU, so rewriting a state (a reprocess, a move from a direct to a
+        /// group assignment that leaves no gap) changes nothing here; changes within one instant count as none. A source's
+        /// workloads are the enabled plans of its state today (the timeline keeps no plans), or all of its SKU's plans when the
+        /// state is gone. A user the timeline never saw change is judged by the states, each since its lastUpdatedDateTime.
+        /// </summary>
+        public static ReportLicences LicencesAt(TenantStore store, SimulatedUser user, DateTime refresh, bool withWorkloads)
+        {
+            var end = new DateTimeOffset(DateTime.SpecifyKind(refresh, DateTimeKind.Utc).AddDays(1));
+            var held = new List<((Guid Sku, Guid? Group) Source, DateTimeOffset Since)>();
+            var starts = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            var carried = new Dictionary<(Guid, Guid?), string[]>();
+            var events = store.LicenceTimeline.EventsFor(user.Id);
+            if (events.Count == 0)
+            {
+                foreach (var state in user.LicenseAssignmentStates.Where(s => s.HoldsSeat && s.LastUpdatedDateTime < end))
+                {
+                    held.Add(((state.SkuId, state.AssignedByGroup), state.LastUpdatedDateTime));
+                }
+
+                if (withWorkloads)
+                {
+                    Evaluate();
+                }
+            }
+
+            for (var i = 0; i < events.Count && events[i].At < end;)
+            {
+                var at = events[i].At;
+                for (; i < events.Count && events[i].At == at; i++)
+                {
+                    var e = events[i];
+                    var source = (e.SkuId, e.AssignedByGroup);
+                    held.RemoveAll(h => h.Source == source);
+                    if (e.Gained)
+                    {
+                        held.Add((source, at == DateTimeOffset.MinValue ? e.Since ?? Unrecorded(user, source) : at));
+                    }
+                }
+
+                if (withWorkloads)
+                {
+                    Evaluate();
+                }
+            }
+
+            return new ReportLicences(
+                held.Select(h => h.Source.Sku).Distinct().ToList(),
+                starts.ToDictionary(p => p.Key, p => p.Value.UtcDateTime.Date, StringComparer.Ordinal));
+
+            // After each instant: a workload some held source carries keeps the start it had, or starts now (the earliest
+            // of its sources); one no source carries stops.
+            void Evaluate()
+            {
+                var now = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+                foreach (var (source, since) in held)
+                {
+                    if (!carried.TryGetValue(source, out var workloads))
+                    {
+                        workloads = Carried(store, user, source);
+                        carried.Add(source, workloads);
+                    }
+
+                    foreach (var workload in workloads)
+                    {
+                        now[workload] = now.TryGetValue(workload, out var earlier) && earlier < since ? earlier : since;
+                    }
+                }
+
+                foreach (var gone in starts.Keys.Where(w => !now.ContainsKey(w)).ToList())
+                {
+                    starts.Remove(gone);
+                }
+
+                foreach (var pair in now.Where(p => !starts.ContainsKey(p.Key)))
+                {
+                    starts.Add(pair.Key, pair.Value);
+                }
+            }
+        }
+
+        // A source held before the timeline began, in a file written before it kept when such sources started: its state's
+        // lastUpdatedDateTime if it still has one, else the account's creation (a licence cannot be older than the account).
+        private static DateTimeOffset Unrecorded(SimulatedUser user, (Guid Sku, Guid? Group) source) =>
+            user.LicenseAssignmentStates.Find(s => s.SkuId == source.Sku && s.AssignedByGroup == source.Group)?.LastUpdatedDateTime
+            ?? user.CreatedDateTime;
+
+        private static string[] Carried(TenantStore store, SimulatedUser user, (Guid Sku, Guid? Group) source)
+        {
+            var sku = store.SkuList.FirstOrDefault(s => s.SkuId == source.Sku);
+            if (sku == null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var disabled = user.LicenseAssignmentStates.Find(s => s.SkuId == source.Sku && s.AssignedByGroup == source.Group)?.DisabledPlans ?? new List<Guid>();
+            var enabled = new HashSet<string>(sku.ServicePlans.Where(p => !disabled.Contains(p.ServicePlanId)).Select(p => p.ServicePlanName), StringComparer.Ordinal);
+            return WorkloadPlans.Where(pair => pair.Value.Any(enabled.Contains)).Select(pair => pair.Key).ToArray();
+        }
+
+        /// <summary>Per workload the user holds an enabled plan for now, the earliest date a licence carrying it was assigned.</summary>
         public static Dictionary<string, DateTime> LicensedWorkloads(TenantStore store, SimulatedUser user)
         {
             var result = new Dictionary<string, DateTime>(StringComparer.Ordinal);
@@ -199,6 +303,20 @@ namespace LicenseGovernance.Simulator.Usage
 
             return result;
         }
+    }
+
+    /// <summary>What a user held at the end of a refresh date: the SKUs in the order gained, and per workload the day held since.</summary>
+    internal sealed class ReportLicences
+    {
+        public ReportLicences(IReadOnlyList<Guid> skus, Dictionary<string, DateTime> workloads)
+        {
+            Skus = skus;
+            Workloads = workloads;
+        }
+
+        public IReadOnlyList<Guid> Skus { get; }
+
+        public Dictionary<string, DateTime> Workloads { get; }
     }
 
     /// <summary>One row of getOffice365ActiveUserDetail; arrays follow <see cref="UsageReportBuilder.Workloads"/>.</summary>

@@ -21,7 +21,9 @@ internal static class UsageSteps
     /// </summary>
     public static Tenant Build(bool showNames = true)
     {
-        var sim = SimulatedTenant.CreateEmpty(Now);
+        // Licensed a year ago, so the reports (a day behind) list the user: the tenant starts then and the clock moves to Now.
+        var licensedAt = Now.AddYears(-1);
+        var sim = SimulatedTenant.CreateEmpty(licensedAt);
         sim.Store.AddSku("SPE_E5", 10);
         sim.Store.AddSku("SPE_E3", 10);
         var e5 = SkuCatalog.SkuId("SPE_E5");
@@ -38,8 +40,6 @@ internal static class UsageSteps
                 u.SignInActivity = signIn == null ? null : new SignInActivity { LastSignInDateTime = signIn, LastSuccessfulSignInDateTime = signIn, LastNonInteractiveSignInDateTime = signIn };
             });
             sim.Store.AssignLicense(user.Id, sku);
-            // Licensed a year ago, so the reports (a day behind) list the user.
-            sim.Store.UpdateUser(user.Id, u => u.LicenseAssignmentStates.ForEach(s => s.LastUpdatedDateTime = Now.AddYears(-1)));
             sim.Store.SetUsage(user.Id, usage);
             return sim.Store.GetUser(user.Id);
         }
@@ -64,6 +64,7 @@ internal static class UsageSteps
         var disabled = Add("disabled", e5, Now.AddDays(-40), new UsageProfile { ExchangeLastActivity = Now.AddDays(-5), AppLastUsed = { ["Outlook (Windows)"] = Now.AddDays(-5) } }, enabled: false);
         var e3User = Add("e3.holder", e3, Now.AddDays(-1), new UsageProfile { ExchangeLastActivity = Now.AddDays(-2) });
         sim.Store.DisplayConcealedNames = !showNames;
+        sim.Clock.Advance(Now - licensedAt);
         return new Tenant(sim, mail, desktop, idle, never, disabled, e3User);
     }
 
