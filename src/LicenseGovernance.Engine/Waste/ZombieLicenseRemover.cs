@@ -25,7 +25,10 @@ namespace LicenseGovernance.Engine.Waste
     internal static class ZombieLicenseRemover
     {
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates", "accountEnabled", "createdDateTime" };
-        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses", "mailEnabled", "onPremisesSyncEnabled" };
+        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses", "mailEnabled", "onPremisesSyncEnabled", "isAssignableToRole" };
+
+        /// <summary>Graph changes a role-assignable group's membership only with this as well as GroupMember.ReadWrite.All.</summary>
+        internal const string RoleManagementWrite = "RoleManagement.ReadWrite.Directory";
 
         public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
@@ -153,6 +156,17 @@ namespace LicenseGovernance.Engine.Waste
                     return Skip(result, "MailEnabledGroup", $"Inherited from '{name}', a mail-enabled security group.");
                 }
 
+                // A role-assignable group's membership needs RoleManagement.ReadWrite.Directory too; without it Graph answers a bare 403.
+                // Checked here, before anything of the user is changed, so that a direct assignment is not taken while the group keeps the seat.
+                // A membership an access package delivers is ended by entitlement management, which needs no such permission of the caller.
+                if (group?.IsAssignableToRole == true && !run.LeftGroups.Contains(MembershipKey(groupId, item.UserId))
+                    && !item.Sources.Any(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase))
+                    && session.Claims != null && !session.Claims.Permissions.Contains(RoleManagementWrite, StringComparer.OrdinalIgnoreCase))
+                {
+                    sink.WriteError(Errors.ZombieLicenseFromRoleAssignableGroup(label, item.SkuPartNumber, name, !session.AppOnly));
+                    return Skip(result, "RoleAssignableGroup", $"Inherited from '{name}', a role-assignable group; the token lacks {RoleManagementWrite}.");
+                }
+
                 if (run.LeftGroups.Contains(MembershipKey(groupId, item.UserId)))
                 {
                     // An earlier licence of this run already took the user out of the group; asking Graph again would fail.
@@ -274,11 +288,21 @@ namespace LicenseGovernance.Engine.Waste
 
                     var groupGuid = Guid.Parse(step.GroupId);
                     await journal.RunAsync(ChangeIntents.RemoveGroupMember(groupGuid, step.GroupName, item.UserId, user.UserPrincipalName), async () =>
-                        await session.CallAsync("remove " + user.UserPrincipalName + " from group " + step.GroupName, "ManageGroupMembers", async c =>
+                    {
+                        try
                         {
-                            await c.Groups[step.GroupId].Members[item.UserId.ToString()].Ref.DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
-                            return true;
-                        }, cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+                            return await session.CallAsync("remove " + user.UserPrincipalName + " from group " + step.GroupName, "ManageGroupMembers", async c =>
+                            {
+                                await c.Groups[step.GroupId].Members[item.UserId.ToString()].Ref.DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
+                                return true;
+                            }, cancellation).ConfigureAwait(false);
+                        }
+                        catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied && run.Groups.TryGetValue(step.GroupId, out var refused) && refused?.IsAssignableToRole == true)
+                        {
+                            // The token could not be read beforehand, or a delegated user lacks the Entra role: say what such a group needs.
+                            throw Errors.ZombieLicenseFromRoleAssignableGroup(label, item.SkuPartNumber, step.GroupName ?? step.GroupId, !session.AppOnly).ToException();
+                        }
+                    }, cancellation).ConfigureAwait(false);
                     run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
                     applied.Add($"removed from group '{step.GroupName}'");
                 }

@@ -512,3 +512,81 @@ public sealed class ZombieRemovalMasteredGroupTests : IDisposable
         Assert.Equal(2, store.GetUser(user.Id).LicenseAssignmentStates.Count(s => s.SkuId == e5 && s.HoldsSeat));
     }
 }
+
+/// <summary>
+/// A licence from a role-assignable group: Graph changes such a membership only with RoleManagement.ReadWrite.Directory as well
+/// as GroupMember.ReadWrite.All. Without it the removal says exactly that, before anything of the user is changed.
+/// </summary>
+public sealed class ZombieRemovalRoleAssignableGroupTests : IDisposable
+{
+    private readonly SimulatedTenant _tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 60, Seed = 19 });
+    private readonly EngineFixture _fx;
+
+    public ZombieRemovalRoleAssignableGroupTests() => _fx = new EngineFixture(tenant: _tenant);
+
+    public void Dispose() => _fx.Dispose();
+
+    [Fact]
+    public async Task WithoutRoleManagementNothingOfTheUserIsRemovedAndTheErrorNamesThePermission()
+    {
+        var store = _tenant.Store;
+        var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        store.SetPrepaidUnits(e5, store.GetSku(e5)!.PrepaidEnabled + 10);
+        var user = store.Users.First(u => !u.AccountEnabled && u.LicenseAssignmentStates.Any(s => s.SkuId == e5 && s.AssignedByGroup == null));
+        var group = store.AddGroup("LIC-E5-Admins", g =>
+        {
+            g.IsAssignableToRole = true;
+            g.Members.Add(user.Id);
+        });
+        store.AssignGroupLicense(group.Id, e5);
+        _tenant.Settle();
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies, z => z.UserId == user.Id);
+        Assert.Equal(new[] { "Direct", "Group" }, zombie.Sources.Select(s => s.Kind).OrderBy(k => k));
+        _fx.Engine.ConnectSimulator(_tenant, _tenant.Without("RoleManagement.ReadWrite.Directory"));
+        _tenant.Statistics.Reset();
+
+        var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
+
+        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.StartsWith("RoleAssignableGroup", results[0].Detail);
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(ErrorIds.ZombieLicenseFromRoleAssignableGroup, error.Id);
+        Assert.Contains("RoleManagement.ReadWrite.Directory", error.Message);
+        Assert.Contains("LIC-E5-Admins", error.Message);
+        Assert.Equal(0, _tenant.Statistics.Writes);
+        Assert.Equal(0m, summary.MonthlyRecovered);
+        // The direct licence stays too: removing it alone would not free the seat.
+        Assert.Equal(2, store.GetUser(user.Id).LicenseAssignmentStates.Count(s => s.SkuId == e5 && s.HoldsSeat));
+
+        // With the permission the same licence goes, both ways.
+        _fx.Engine.ConnectSimulator(_tenant, _tenant.DefaultPrincipal);
+        var (removed, done, doneSink) = await _fx.RemoveAsync(new[] { zombie });
+        Assert.Empty(doneSink.Errors);
+        Assert.Equal("Removed", Assert.Single(removed).Outcome);
+        Assert.Equal(60m, done.MonthlyRecovered);
+        _tenant.Settle();
+        Assert.False(WasteSteps.HoldsSeat(store.GetUser(user.Id), e5));
+    }
+
+    /// <summary>A licence that comes only from a role-assignable group: the same specific error, and the membership stays.</summary>
+    [Fact]
+    public async Task AGroupOnlyLicenceFromARoleAssignableGroupIsLeftWithTheSameError()
+    {
+        var store = _tenant.Store;
+        var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        var e5Group = store.Groups.Single(g => g.DisplayName == "LIC-M365-E5");
+        var user = store.Users.First(u => !u.AccountEnabled && e5Group.Members.Contains(u.Id) && u.LicenseAssignmentStates.All(s => s.AssignedByGroup != null));
+        store.UpdateGroup(e5Group.Id, g => g.IsAssignableToRole = true);
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies, z => z.UserId == user.Id);
+        _fx.Engine.ConnectSimulator(_tenant, _tenant.Without("RoleManagement.ReadWrite.Directory"));
+
+        var (results, _, sink) = await _fx.RemoveAsync(new[] { zombie });
+
+        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(ErrorIds.ZombieLicenseFromRoleAssignableGroup, error.Id);
+        Assert.Contains("RoleManagement.ReadWrite.Directory", error.Message);
+        Assert.Contains("LIC-M365-E5", error.Message);
+        Assert.Contains(user.Id, store.Groups.Single(g => g.Id == e5Group.Id).Members);
+    }
+}
