@@ -70,7 +70,7 @@ public sealed class WasteCommandTests : IDisposable
         Assert.All(results, r => Assert.Equal("NotConfirmed", r.Outcome));
         var summary = Assert.Single(run.Of<ZombieLicenseRemovalSummary>());
         Assert.True(summary.WhatIf);
-        Assert.Equal(results.Where(r => r.MonthlyCost != null && r.Currency == summary.Currency).Sum(r => r.MonthlyCost!.Value), summary.MonthlyNotConfirmed);
+        Assert.Equal(results.Where(r => r.MonthlyRecovered != null && r.Currency == summary.Currency).Sum(r => r.MonthlyRecovered!.Value), summary.MonthlyNotConfirmed);
         Assert.Equal(before, TenantState());
     }
 
@@ -90,7 +90,7 @@ public sealed class WasteCommandTests : IDisposable
         var summary = Assert.Single(run.Of<ZombieLicenseRemovalSummary>());
         Assert.Equal(0, summary.Failed);
         Assert.True(summary.Removed > 0);
-        Assert.Equal(run.Of<ZombieLicenseRemoval>().Where(r => r.Outcome == "Removed" && r.MonthlyCost != null && r.Currency == summary.Currency).Sum(r => r.MonthlyCost!.Value), summary.MonthlyRecovered);
+        Assert.Equal(run.Of<ZombieLicenseRemoval>().Where(r => r.Outcome == "Removed" && r.MonthlyRecovered != null && r.Currency == summary.Currency).Sum(r => r.MonthlyRecovered!.Value), summary.MonthlyRecovered);
 
         // Direct licences are gone at once; group licences leave when Entra processes the groups, so for those the journal shows the membership removal.
         var left = Clean(_ps.Run("Get-ZombieLicense -Reason Departed")).Of<ZombieLicense>().Select(z => (z.UserId, z.SkuPartNumber)).ToHashSet();

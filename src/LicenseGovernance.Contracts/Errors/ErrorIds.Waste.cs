@@ -7,5 +7,6 @@ namespace LicenseGovernance
         public const string ZombieLicenseRemovalFailed = "LicenseGovernance.ZombieLicenseRemovalFailed";
         public const string ZombieLicenseFromSyncedGroup = "LicenseGovernance.ZombieLicenseFromSyncedGroup";
         public const string ZombieLicenseFromMailEnabledGroup = "LicenseGovernance.ZombieLicenseFromMailEnabledGroup";
+        public const string ZombieLicenseFromRoleAssignableGroup = "LicenseGovernance.ZombieLicenseFromRoleAssignableGroup";
     }
 }

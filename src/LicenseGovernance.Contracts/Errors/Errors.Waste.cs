@@ -25,6 +25,16 @@ namespace LicenseGovernance
             "Remove the user in Exchange Online (Remove-DistributionGroupMember, or the Exchange admin center); the licence goes once Entra ID processes the group. Nothing else of this licence was changed.",
             target, "Remove-DistributionGroupMember");
 
+        public static GovernanceError ZombieLicenseFromRoleAssignableGroup(string target, string sku, string group, bool delegated) => new GovernanceError(
+            ErrorIds.ZombieLicenseFromRoleAssignableGroup, GovernanceErrorCategory.PermissionDenied,
+            $"{target} was not removed: {sku} comes from '{group}', a role-assignable group (isAssignableToRole), and Microsoft Graph changes the membership of such a group " +
+            "only with RoleManagement.ReadWrite.Directory in addition to GroupMember.ReadWrite.All; the token lacks RoleManagement.ReadWrite.Directory. " +
+            (delegated
+                ? "Sign in again asking for it (Connect-LicenseGovernance -Scopes ... RoleManagement.ReadWrite.Directory); the signed-in user also needs the Privileged Role Administrator role (or to own the group). "
+                : "Grant the application RoleManagement.ReadWrite.Directory (with admin consent) and connect again. ") +
+            "Nothing else of this licence was changed.",
+            target, "Test-LicenseGovernancePermission");
+
         public static GovernanceError ZombieLicenseRemovalFailed(string target, string reason) => new GovernanceError(
             ErrorIds.ZombieLicenseRemovalFailed, GovernanceErrorCategory.InvalidOperation,
             $"Removing {target} failed: {reason} What was done before the failure is in the journal (Get-LicenseChangeLog -Last 10).",

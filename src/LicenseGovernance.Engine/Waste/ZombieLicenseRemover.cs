@@ -25,7 +25,10 @@ namespace LicenseGovernance.Engine.Waste
     internal static class ZombieLicenseRemover
     {
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates", "accountEnabled", "createdDateTime" };
-        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses", "mailEnabled", "onPremisesSyncEnabled" };
+        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses", "mailEnabled", "onPremisesSyncEnabled", "isAssignableToRole" };
+
+        /// <summary>Graph changes a role-assignable group's membership only with this as well as GroupMember.ReadWrite.All.</summary>
+        internal const string RoleManagementWrite = "RoleManagement.ReadWrite.Directory";
 
         public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
@@ -109,6 +112,7 @@ namespace LicenseGovernance.Engine.Waste
             // Read what reaches the user now, not what the piped object saw.
             var steps = new List<Step>();
             var alsoLost = new List<string>();
+            var freed = new List<ZombieLicenseFreedSku>();
             var lostMailboxes = new List<string>();
             // Every group this removal takes the user out of (and those an earlier licence of the run did): a licence they
             // give is kept only if something else gives it too.
@@ -152,6 +156,17 @@ namespace LicenseGovernance.Engine.Waste
                     return Skip(result, "MailEnabledGroup", $"Inherited from '{name}', a mail-enabled security group.");
                 }
 
+                // A role-assignable group's membership needs RoleManagement.ReadWrite.Directory too; without it Graph answers a bare 403.
+                // Checked here, before anything of the user is changed, so that a direct assignment is not taken while the group keeps the seat.
+                // A membership an access package delivers is ended by entitlement management, which needs no such permission of the caller.
+                if (group?.IsAssignableToRole == true && !run.LeftGroups.Contains(MembershipKey(groupId, item.UserId))
+                    && !item.Sources.Any(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase))
+                    && session.Claims != null && !session.Claims.Permissions.Contains(RoleManagementWrite, StringComparer.OrdinalIgnoreCase))
+                {
+                    sink.WriteError(Errors.ZombieLicenseFromRoleAssignableGroup(label, item.SkuPartNumber, name, !session.AppOnly));
+                    return Skip(result, "RoleAssignableGroup", $"Inherited from '{name}', a role-assignable group; the token lacks {RoleManagementWrite}.");
+                }
+
                 if (run.LeftGroups.Contains(MembershipKey(groupId, item.UserId)))
                 {
                     // An earlier licence of this run already took the user out of the group; asking Graph again would fail.
@@ -172,6 +187,15 @@ namespace LicenseGovernance.Engine.Waste
                     var sku = tenantSkus.FirstOrDefault(t => t.SkuId == lost.SkuId);
                     var part = sku?.SkuPartNumber ?? lost.SkuId!.Value.ToString();
                     others.Add(part);
+                    freed.Add(new ZombieLicenseFreedSku
+                    {
+                        SkuId = lost.SkuId!.Value,
+                        SkuPartNumber = part,
+                        GroupName = name,
+                        MonthlyCost = sku?.MonthlyPrice,
+                        AnnualCost = sku?.MonthlyPrice * 12,
+                        Currency = sku?.Currency,
+                    });
                     var plans = sku == null ? Array.Empty<string>()
                         : MailboxPlans.Enabled(sku, new[] { new ZombieLicenseSource { DisabledPlans = LicenseStates.Plans(lost.DisabledPlans).ToArray() } });
                     if (plans.Length > 0)
@@ -215,15 +239,14 @@ namespace LicenseGovernance.Engine.Waste
             }
 
             result.Changes = steps.Select(s => s.Description).ToArray();
-            var money = item.MonthlyCost.HasValue
-                ? string.Format(CultureInfo.InvariantCulture, "recovers {0} {1:0.00}/month, {0} {2:0.00}/year", item.Currency, item.MonthlyCost, item.AnnualCost)
-                : "price unknown (Set-LicensePrice)";
+            var money = Money(item, freed, run, done: false).Describe(item);
             var mailboxNote = mailboxes.Count > 0 ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
             var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}{mailboxNote}; {money}";
             if (!sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
             {
                 result.Outcome = "NotConfirmed";
                 result.Detail = action;
+                Money(item, freed, run, done: false).Credit(result, item, run, done: false);
                 return result;
             }
 
@@ -265,11 +288,21 @@ namespace LicenseGovernance.Engine.Waste
 
                     var groupGuid = Guid.Parse(step.GroupId);
                     await journal.RunAsync(ChangeIntents.RemoveGroupMember(groupGuid, step.GroupName, item.UserId, user.UserPrincipalName), async () =>
-                        await session.CallAsync("remove " + user.UserPrincipalName + " from group " + step.GroupName, "ManageGroupMembers", async c =>
+                    {
+                        try
                         {
-                            await c.Groups[step.GroupId].Members[item.UserId.ToString()].Ref.DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
-                            return true;
-                        }, cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+                            return await session.CallAsync("remove " + user.UserPrincipalName + " from group " + step.GroupName, "ManageGroupMembers", async c =>
+                            {
+                                await c.Groups[step.GroupId].Members[item.UserId.ToString()].Ref.DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
+                                return true;
+                            }, cancellation).ConfigureAwait(false);
+                        }
+                        catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied && run.Groups.TryGetValue(step.GroupId, out var refused) && refused?.IsAssignableToRole == true)
+                        {
+                            // The token could not be read beforehand, or a delegated user lacks the Entra role: say what such a group needs.
+                            throw Errors.ZombieLicenseFromRoleAssignableGroup(label, item.SkuPartNumber, step.GroupName ?? step.GroupId, !session.AppOnly).ToException();
+                        }
+                    }, cancellation).ConfigureAwait(false);
                     run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
                     applied.Add($"removed from group '{step.GroupName}'");
                 }
@@ -286,9 +319,15 @@ namespace LicenseGovernance.Engine.Waste
 
             result.Outcome = "Removed";
             result.Changes = applied.ToArray();
+            Money(item, freed, run, done: true).Credit(result, item, run, done: true);
             result.Detail = steps.Any(s => s.GroupId != null)
                 ? "Removed; a group licence leaves once Microsoft Entra ID processes the group (usually minutes), and only then is the seat free."
                 : "Removed; the seat is free.";
+            if (result.CountedWith != null)
+            {
+                result.Detail += $" The change for {result.CountedWith} earlier in this run already freed it; its money is counted there.";
+            }
+
             return result;
         }
 
@@ -426,27 +465,37 @@ namespace LicenseGovernance.Engine.Waste
 
         private static void Tally(ZombieLicenseRemovalSummary summary, ZombieLicenseRemoval result)
         {
+            // Each user and SKU is in the money once: the row's own licence unless an earlier row freed it, and what it also freed.
+            var lines = (result.CountedWith == null ? new[] { (Monthly: result.MonthlyCost, Annual: result.AnnualCost, Currency: result.Currency) } : Array.Empty<(decimal? Monthly, decimal? Annual, string? Currency)>())
+                .Concat(result.AlsoFreed.Select(f => (Monthly: f.MonthlyCost, Annual: f.AnnualCost, Currency: f.Currency)));
             switch (result.Outcome)
             {
                 case "Removed":
                     summary.Removed++;
-                    if (result.MonthlyCost.HasValue && Counts(summary, result))
+                    summary.AlsoFreed += result.AlsoFreed.Length;
+                    foreach (var line in lines)
                     {
-                        summary.MonthlyRecovered += result.MonthlyCost.Value;
-                        summary.AnnualRecovered += result.AnnualCost ?? result.MonthlyCost.Value * 12;
-                    }
-                    else
-                    {
-                        summary.RemovedWithoutPrice++;
+                        if (line.Monthly.HasValue && Counts(summary, line.Currency))
+                        {
+                            summary.MonthlyRecovered += line.Monthly.Value;
+                            summary.AnnualRecovered += line.Annual ?? line.Monthly.Value * 12;
+                        }
+                        else
+                        {
+                            summary.RemovedWithoutPrice++;
+                        }
                     }
 
                     break;
                 case "NotConfirmed":
                     summary.NotConfirmed++;
-                    if (result.MonthlyCost.HasValue && Counts(summary, result))
+                    foreach (var line in lines)
                     {
-                        summary.MonthlyNotConfirmed += result.MonthlyCost.Value;
-                        summary.AnnualNotConfirmed += result.AnnualCost ?? result.MonthlyCost.Value * 12;
+                        if (line.Monthly.HasValue && Counts(summary, line.Currency))
+                        {
+                            summary.MonthlyNotConfirmed += line.Monthly.Value;
+                            summary.AnnualNotConfirmed += line.Annual ?? line.Monthly.Value * 12;
+                        }
                     }
 
                     break;
@@ -460,10 +509,96 @@ namespace LicenseGovernance.Engine.Waste
         }
 
         /// <summary>Money adds up in one currency: the first priced licence sets it; others are left out of the sums.</summary>
-        private static bool Counts(ZombieLicenseRemovalSummary summary, ZombieLicenseRemoval result)
+        private static bool Counts(ZombieLicenseRemovalSummary summary, string? currency)
         {
-            summary.Currency ??= result.Currency;
-            return string.Equals(summary.Currency, result.Currency, StringComparison.OrdinalIgnoreCase);
+            summary.Currency ??= currency;
+            return string.Equals(summary.Currency, currency, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>
+        /// What a change recovers: the licence's own SKU and the others it frees, less any user and SKU an earlier row of the
+        /// run already counted. <paramref name="done"/> is for a change that was made: it is measured against what the run
+        /// really freed; a planned one (-WhatIf, declined) also against what earlier planned rows would free, so that the
+        /// "would recover" figures count each user and SKU once as well.
+        /// </summary>
+        private static Recovery Money(ZombieLicense item, IReadOnlyList<ZombieLicenseFreedSku> freed, RunState run, bool done)
+        {
+            string? Earlier(Guid skuId) =>
+                run.Recovered.TryGetValue((item.UserId, skuId), out var by) || (!done && run.WouldRecover.TryGetValue((item.UserId, skuId), out by)) ? by : null;
+
+            var countedWith = Earlier(item.SkuId);
+            var also = freed.Where(f => Earlier(f.SkuId) == null).ToArray();
+            var lines = (countedWith == null ? new[] { (Monthly: item.MonthlyCost, Annual: item.AnnualCost, Currency: item.Currency) } : Array.Empty<(decimal? Monthly, decimal? Annual, string? Currency)>())
+                .Concat(also.Select(f => (Monthly: f.MonthlyCost, Annual: f.AnnualCost, Currency: f.Currency))).ToList();
+            var currency = item.MonthlyCost.HasValue ? item.Currency : lines.FirstOrDefault(l => l.Monthly.HasValue).Currency;
+            var priced = lines.Where(l => l.Monthly.HasValue && string.Equals(l.Currency, currency, StringComparison.OrdinalIgnoreCase)).ToList();
+            return new Recovery(countedWith, also, currency, lines.Count - priced.Count,
+                priced.Count == 0 ? (decimal?)null : priced.Sum(l => l.Monthly!.Value),
+                priced.Count == 0 ? (decimal?)null : priced.Sum(l => l.Annual ?? l.Monthly!.Value * 12));
+        }
+
+        private sealed class Recovery
+        {
+            public Recovery(string? countedWith, ZombieLicenseFreedSku[] alsoFreed, string? currency, int unpriced, decimal? monthly, decimal? annual)
+            {
+                CountedWith = countedWith;
+                AlsoFreed = alsoFreed;
+                Currency = currency;
+                Unpriced = unpriced;
+                Monthly = monthly;
+                Annual = annual;
+            }
+
+            public string? CountedWith { get; }
+            public ZombieLicenseFreedSku[] AlsoFreed { get; }
+            public string? Currency { get; }
+            /// <summary>SKUs in the change without a price in <see cref="Currency"/>.</summary>
+            public int Unpriced { get; }
+            public decimal? Monthly { get; }
+            public decimal? Annual { get; }
+
+            /// <summary>For the confirmation and -WhatIf: the money, what it includes, and what is counted elsewhere.</summary>
+            public string Describe(ZombieLicense item)
+            {
+                var parts = new List<string>();
+                if (Monthly.HasValue)
+                {
+                    parts.Add(string.Format(CultureInfo.InvariantCulture, "recovers {0} {1:0.00}/month, {0} {2:0.00}/year", Currency, Monthly, Annual) +
+                              (AlsoFreed.Length > 0 ? $" (with {string.Join(", ", AlsoFreed.Select(f => f.SkuPartNumber))})" : ""));
+                }
+
+                if (Unpriced > 0)
+                {
+                    parts.Add(Monthly.HasValue ? $"{Unpriced} more licence(s) without a price in {Currency} (Set-LicensePrice)" : "price unknown (Set-LicensePrice)");
+                }
+
+                if (CountedWith != null)
+                {
+                    parts.Add($"{item.SkuPartNumber} is freed by the change for {CountedWith} earlier in this run and counted there");
+                }
+
+                return parts.Count == 0 ? "price unknown (Set-LicensePrice)" : string.Join("; ", parts);
+            }
+
+            /// <summary>Puts the figures on the row and marks its users and SKUs as counted for the rest of the run.</summary>
+            public void Credit(ZombieLicenseRemoval result, ZombieLicense item, RunState run, bool done)
+            {
+                var counted = done ? run.Recovered : run.WouldRecover;
+                result.CountedWith = CountedWith;
+                result.AlsoFreed = AlsoFreed;
+                result.Currency = Currency ?? result.Currency;
+                result.MonthlyRecovered = Monthly;
+                result.AnnualRecovered = Annual;
+                if (CountedWith == null)
+                {
+                    counted[(item.UserId, item.SkuId)] = item.SkuPartNumber;
+                }
+
+                foreach (var f in AlsoFreed)
+                {
+                    counted[(item.UserId, f.SkuId)] = item.SkuPartNumber;
+                }
+            }
         }
 
         /// <summary>What one run learns once: the groups it read, and whether it already warned that access packages cannot be checked.</summary>
@@ -475,6 +610,12 @@ namespace LicenseGovernance.Engine.Waste
 
             /// <summary>Memberships this run ended (<see cref="MembershipKey"/>): Graph still shows their licences until Entra processes the group.</summary>
             public HashSet<string> LeftGroups { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+            /// <summary>Users and SKUs whose money a Removed row counted, with that row's SKU: each is counted once a run.</summary>
+            public Dictionary<(Guid User, Guid Sku), string> Recovered { get; } = new Dictionary<(Guid User, Guid Sku), string>();
+
+            /// <summary>The same for rows not confirmed (-WhatIf): what the run would free.</summary>
+            public Dictionary<(Guid User, Guid Sku), string> WouldRecover { get; } = new Dictionary<(Guid User, Guid Sku), string>();
 
             /// <summary>The evidence the token may read; narrowed at the first refusal.</summary>
             public List<string> Optional { get; } = new List<string> { WasteScanner.SignInActivity, WasteScanner.LeaveDate };

@@ -122,6 +122,11 @@ namespace LicenseGovernance.Simulator.Http
             {
                 var group = store.FindGroupCore(id, ctx.Now) ?? throw GraphServiceError.NotFound(id);
                 var members = binds.Select(b => store.FindMemberCandidate(b, ctx.Now) ?? throw ReferenceMissing()).ToList();
+                if (members.Count > 0)
+                {
+                    RequireRoleAssignablePermission(ctx, group);
+                }
+
                 var changes = new List<Action<SimulatedGroup>>();
                 var rule = group.MembershipRule;
                 var types = group.GroupTypes;
@@ -221,6 +226,7 @@ namespace LicenseGovernance.Simulator.Http
                 var group = store.FindGroupCore(id, ctx.Now) ?? (store.FindGroupCore(id, null) != null ? throw ReferenceMissing() : throw GraphServiceError.NotFound(id));
                 var member = store.FindMemberCandidate(memberId, ctx.Now) ?? throw ReferenceMissing();
                 RefuseMastered(group);
+                RequireRoleAssignablePermission(ctx, group);
                 store.AddMembersCore(group, new[] { member });
                 return 0;
             });
@@ -240,10 +246,20 @@ namespace LicenseGovernance.Simulator.Http
                 }
 
                 RefuseMastered(group);
+                RequireRoleAssignablePermission(ctx, group);
                 store.RemoveMemberCore(group, member);
                 return 0;
             });
             return SimResponse.NoContent();
+        }
+
+        /// <summary>Graph's 403 for a membership change of a role-assignable group without RoleManagement.ReadWrite.Directory.</summary>
+        private static void RequireRoleAssignablePermission(RequestContext ctx, SimulatedGroup group)
+        {
+            if (group.IsAssignableToRole)
+            {
+                ctx.RequirePermission(Permissions.RoleAssignableGroupMemberWrite);
+            }
         }
 
         /// <summary>Graph's 400 for a membership change of a group that Graph does not master (synced from AD, or mail-enabled security).</summary>

@@ -36,6 +36,12 @@ namespace LicenseGovernance.Simulator.Http
 
         public static readonly string[] GroupMemberWrite = { "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All" };
 
+        /// <summary>
+        /// Needed in addition to <see cref="GroupMemberWrite"/> to change the membership of a role-assignable group
+        /// (isAssignableToRole); no broader permission stands in for it.
+        /// </summary>
+        public static readonly string[] RoleAssignableGroupMemberWrite = { "RoleManagement.ReadWrite.Directory" };
+
         public static readonly string[] AppRoleAssignmentRead = { "Directory.Read.All", "AppRoleAssignment.ReadWrite.All", "Directory.ReadWrite.All" };
 
         /// <summary>Open extensions on groups: Group.ReadWrite.All for every write (the docs list no narrower permission).</summary>
@@ -54,6 +60,7 @@ namespace LicenseGovernance.Simulator.Http
             "Group.ReadWrite.All", "GroupMember.ReadWrite.All", "EntitlementManagement.Read.All", "EntitlementManagement.ReadWrite.All",
             "LifecycleWorkflows.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.ReadWrite.All",
             "LifecycleWorkflows-Workflow.Activate", "Reports.Read.All", "ReportSettings.Read.All", "ReportSettings.ReadWrite.All",
+            "RoleManagement.ReadWrite.Directory",
         };
     }
 }

@@ -321,14 +321,30 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
         Assert.Contains("'LIC-M365-E5'", question);
         Assert.Contains("'LIC-E5-Visio'", question);
         Assert.Contains("VISIOCLIENT", question);
-        Assert.Equal(60m, whatIf.MonthlyNotConfirmed);
+        // Leaving LIC-E5-Visio frees Visio too (the user holds it from nowhere else): its money is recovered by the same change.
+        Assert.Contains("recovers USD 75.00/month, USD 900.00/year", question);
+        var plannedFree = Assert.Single(Assert.Single(planned).AlsoFreed);
+        Assert.Equal("VISIOCLIENT", plannedFree.SkuPartNumber);
+        Assert.Equal(75m, planned[0].MonthlyRecovered);
+        Assert.Equal(75m, whatIf.MonthlyNotConfirmed);
+        Assert.Equal(900m, whatIf.AnnualNotConfirmed);
 
         var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
         Assert.Empty(sink.Errors);
         Assert.Equal("Removed", Assert.Single(results).Outcome);
         Assert.Equal(3, results[0].Changes.Length);
-        Assert.Equal(60m, summary.MonthlyRecovered);
-        Assert.Equal(720m, summary.AnnualRecovered);
+        var freed = Assert.Single(results[0].AlsoFreed);
+        Assert.Equal((_visio, "VISIOCLIENT", "LIC-E5-Visio", 15m, 180m, "USD"), (freed.SkuId, freed.SkuPartNumber, freed.GroupName, freed.MonthlyCost, freed.AnnualCost, freed.Currency));
+        Assert.Equal(60m, results[0].MonthlyCost);
+        Assert.Equal(75m, results[0].MonthlyRecovered);
+        Assert.Equal(900m, results[0].AnnualRecovered);
+        Assert.Null(results[0].CountedWith);
+        Assert.Equal(1, summary.Removed);
+        Assert.Equal(1, summary.AlsoFreed);
+        Assert.Equal(75m, summary.MonthlyRecovered);
+        Assert.Equal(900m, summary.AnnualRecovered);
+        _tenant.Settle();
+        Assert.False(WasteSteps.HoldsSeat(_tenant.Store.GetUser(_user.Id), _visio));
         _tenant.Settle();
         Assert.False(WasteSteps.HoldsSeat(_tenant.Store.GetUser(_user.Id), _e5));
         var journal = new JournalFile(_fx.Engine.JournalPath).Load(out _).Where(e => e.CorrelationId == summary.CorrelationId).ToList();
@@ -347,13 +363,34 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
     [Fact]
     public async Task BothSkusOfOneGroupPipedTogetherAreRemovedByOneMembershipChange()
     {
-        var zombies = (await _fx.ZombiesAsync()).Zombies.Where(z => z.UserId == _user.Id).ToList();
+        // E5 first: its change leaves LIC-E5-Visio, the only source of Visio, so Visio's row finds that group already left.
+        var zombies = (await _fx.ZombiesAsync()).Zombies.Where(z => z.UserId == _user.Id).OrderBy(z => z.SkuPartNumber, StringComparer.Ordinal).ToList();
         Assert.Equal(new[] { "SPE_E5", "VISIOCLIENT" }, zombies.Select(z => z.SkuPartNumber).OrderBy(s => s));
+
+        // -WhatIf changes nothing, so both rows plan to leave LIC-E5-Visio; each user and SKU is still counted once.
+        var (planned, whatIf, _) = await _fx.RemoveAsync(zombies, confirm: false);
+        Assert.Equal(75m, whatIf.MonthlyNotConfirmed);
+        Assert.Equal(900m, whatIf.AnnualNotConfirmed);
+        Assert.Equal(75m, planned.Sum(r => r.MonthlyRecovered ?? 0));
+        Assert.Equal(0, _tenant.Statistics.Writes);
 
         var (results, summary, sink) = await _fx.RemoveAsync(zombies);
         Assert.Empty(sink.Errors);
         Assert.All(results, r => Assert.Equal("Removed", r.Outcome));
         Assert.Equal(0, summary.Failed);
+        // The first row's change frees the other SKU too; the second row is done by that change and adds no money of its own.
+        var first = results[0];
+        var second = results[1];
+        Assert.Equal(second.SkuPartNumber, Assert.Single(first.AlsoFreed).SkuPartNumber);
+        Assert.Equal(first.SkuPartNumber, second.CountedWith);
+        Assert.Empty(second.AlsoFreed);
+        Assert.Null(second.MonthlyRecovered);
+        Assert.Equal(75m, first.MonthlyRecovered);
+        Assert.Equal(2, summary.Removed);
+        Assert.Equal(1, summary.AlsoFreed);
+        Assert.Equal(75m, summary.MonthlyRecovered);
+        Assert.Equal(900m, summary.AnnualRecovered);
+        Assert.Equal(0, summary.RemovedWithoutPrice);
         _tenant.Settle();
         var user = _tenant.Store.GetUser(_user.Id);
         Assert.False(WasteSteps.HoldsSeat(user, _e5));
@@ -473,5 +510,83 @@ public sealed class ZombieRemovalMasteredGroupTests : IDisposable
         Assert.Equal(0, _tenant.Statistics.Writes);
         Assert.Equal(0m, summary.MonthlyRecovered);
         Assert.Equal(2, store.GetUser(user.Id).LicenseAssignmentStates.Count(s => s.SkuId == e5 && s.HoldsSeat));
+    }
+}
+
+/// <summary>
+/// A licence from a role-assignable group: Graph changes such a membership only with RoleManagement.ReadWrite.Directory as well
+/// as GroupMember.ReadWrite.All. Without it the removal says exactly that, before anything of the user is changed.
+/// </summary>
+public sealed class ZombieRemovalRoleAssignableGroupTests : IDisposable
+{
+    private readonly SimulatedTenant _tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 60, Seed = 19 });
+    private readonly EngineFixture _fx;
+
+    public ZombieRemovalRoleAssignableGroupTests() => _fx = new EngineFixture(tenant: _tenant);
+
+    public void Dispose() => _fx.Dispose();
+
+    [Fact]
+    public async Task WithoutRoleManagementNothingOfTheUserIsRemovedAndTheErrorNamesThePermission()
+    {
+        var store = _tenant.Store;
+        var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        store.SetPrepaidUnits(e5, store.GetSku(e5)!.PrepaidEnabled + 10);
+        var user = store.Users.First(u => !u.AccountEnabled && u.LicenseAssignmentStates.Any(s => s.SkuId == e5 && s.AssignedByGroup == null));
+        var group = store.AddGroup("LIC-E5-Admins", g =>
+        {
+            g.IsAssignableToRole = true;
+            g.Members.Add(user.Id);
+        });
+        store.AssignGroupLicense(group.Id, e5);
+        _tenant.Settle();
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies, z => z.UserId == user.Id);
+        Assert.Equal(new[] { "Direct", "Group" }, zombie.Sources.Select(s => s.Kind).OrderBy(k => k));
+        _fx.Engine.ConnectSimulator(_tenant, _tenant.Without("RoleManagement.ReadWrite.Directory"));
+        _tenant.Statistics.Reset();
+
+        var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
+
+        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.StartsWith("RoleAssignableGroup", results[0].Detail);
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(ErrorIds.ZombieLicenseFromRoleAssignableGroup, error.Id);
+        Assert.Contains("RoleManagement.ReadWrite.Directory", error.Message);
+        Assert.Contains("LIC-E5-Admins", error.Message);
+        Assert.Equal(0, _tenant.Statistics.Writes);
+        Assert.Equal(0m, summary.MonthlyRecovered);
+        // The direct licence stays too: removing it alone would not free the seat.
+        Assert.Equal(2, store.GetUser(user.Id).LicenseAssignmentStates.Count(s => s.SkuId == e5 && s.HoldsSeat));
+
+        // With the permission the same licence goes, both ways.
+        _fx.Engine.ConnectSimulator(_tenant, _tenant.DefaultPrincipal);
+        var (removed, done, doneSink) = await _fx.RemoveAsync(new[] { zombie });
+        Assert.Empty(doneSink.Errors);
+        Assert.Equal("Removed", Assert.Single(removed).Outcome);
+        Assert.Equal(60m, done.MonthlyRecovered);
+        _tenant.Settle();
+        Assert.False(WasteSteps.HoldsSeat(store.GetUser(user.Id), e5));
+    }
+
+    /// <summary>A licence that comes only from a role-assignable group: the same specific error, and the membership stays.</summary>
+    [Fact]
+    public async Task AGroupOnlyLicenceFromARoleAssignableGroupIsLeftWithTheSameError()
+    {
+        var store = _tenant.Store;
+        var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
+        var e5Group = store.Groups.Single(g => g.DisplayName == "LIC-M365-E5");
+        var user = store.Users.First(u => !u.AccountEnabled && e5Group.Members.Contains(u.Id) && u.LicenseAssignmentStates.All(s => s.AssignedByGroup != null));
+        store.UpdateGroup(e5Group.Id, g => g.IsAssignableToRole = true);
+        var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies, z => z.UserId == user.Id);
+        _fx.Engine.ConnectSimulator(_tenant, _tenant.Without("RoleManagement.ReadWrite.Directory"));
+
+        var (results, _, sink) = await _fx.RemoveAsync(new[] { zombie });
+
+        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(ErrorIds.ZombieLicenseFromRoleAssignableGroup, error.Id);
+        Assert.Contains("RoleManagement.ReadWrite.Directory", error.Message);
+        Assert.Contains("LIC-M365-E5", error.Message);
+        Assert.Contains(user.Id, store.Groups.Single(g => g.Id == e5Group.Id).Members);
     }
 }
