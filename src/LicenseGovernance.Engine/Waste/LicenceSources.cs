@@ -89,6 +89,9 @@ namespace LicenseGovernance.Engine.Waste
             return sources;
         }
 
+        /// <summary>No groups or access packages known: every inherited licence is described as Group with its id only.</summary>
+        public static LicenceSources None { get; } = new LicenceSources();
+
         public Group? Group(string groupId) => _groups.TryGetValue(groupId, out var g) ? g : null;
 
         public static bool IsDynamic(Group? group) => group?.GroupTypes?.Contains("DynamicMembership", StringComparer.OrdinalIgnoreCase) ?? false;

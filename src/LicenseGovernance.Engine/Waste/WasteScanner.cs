@@ -92,9 +92,8 @@ namespace LicenseGovernance.Engine.Waste
                     return;
                 }
 
-                var (last, source) = signInRead ? ZombieRules.LastSignIn(user.SignInActivity) : (null, ZombieRules.NotRead);
-                var reasons = ZombieRules.Reasons(user.AccountEnabled ?? true, user.EmployeeLeaveDateTime, leaveRead, last, signInRead, user.CreatedDateTime, scan.Now, query.InactiveDays);
-                if (!reasons.Any(query.Wants))
+                var judged = Judge(user, signInRead, leaveRead, scan.Now, query.InactiveDays);
+                if (!judged.Reasons.Any(query.Wants))
                 {
                     return;
                 }
@@ -102,37 +101,52 @@ namespace LicenseGovernance.Engine.Waste
                 foreach (var bySkuStates in held.GroupBy(s => s.SkuId!.Value))
                 {
                     var sku = bySku[bySkuStates.Key];
-                    var zombie = new ZombieLicense
-                    {
-                        UserId = Guid.Parse(user.Id!),
-                        UserPrincipalName = user.UserPrincipalName,
-                        DisplayName = user.DisplayName,
-                        UserType = user.UserType,
-                        SkuId = sku.SkuId,
-                        SkuPartNumber = sku.SkuPartNumber,
-                        ProductName = sku.ProductName,
-                        Reasons = reasons.ToArray(),
-                        AccountEnabled = user.AccountEnabled ?? true,
-                        EmployeeLeaveDateTime = user.EmployeeLeaveDateTime,
-                        LastSignInDateTime = last,
-                        LastSignInSource = source,
-                        DaysSinceSignIn = last.HasValue ? (int)Math.Floor((scan.Now - last.Value).TotalDays) : (int?)null,
-                        CreatedDateTime = user.CreatedDateTime,
-                        Sources = sources.Describe(user.Id!, bySkuStates),
-                        MonthlyCost = sku.MonthlyPrice,
-                        AnnualCost = sku.MonthlyPrice * 12,
-                        Currency = sku.Currency,
-                        InactiveDays = query.InactiveDays,
-                    };
-                    zombie.MailboxPlans = MailboxPlans.Enabled(sku, zombie.Sources);
                     scan.Count(sku.SkuId);
-                    onZombie(zombie);
+                    onZombie(Zombie(user, sku, judged, sources.Describe(user.Id!, bySkuStates), scan.Now, query.InactiveDays));
                 }
             }
 
             await ReadUsersAsync(session, optional, filter, Handle, Warn, query, cancellation).ConfigureAwait(false);
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.ListUsers, "Looking for zombie licences", $"{scan.UsersRead:N0} users, {scan.ZombieCount:N0} zombie licences", 100, completed: true));
             return scan;
+        }
+
+        /// <summary>The user's reasons and last sign-in; sign-in and leave-date reasons only where those properties were read.</summary>
+        internal static ZombieJudgement Judge(User user, bool signInRead, bool leaveRead, DateTimeOffset now, int inactiveDays)
+        {
+            var (last, source) = signInRead ? ZombieRules.LastSignIn(user.SignInActivity) : (null, ZombieRules.NotRead);
+            var reasons = ZombieRules.Reasons(user.AccountEnabled ?? true, user.EmployeeLeaveDateTime, leaveRead, last, signInRead, user.CreatedDateTime, now, inactiveDays);
+            return new ZombieJudgement(reasons, last, source);
+        }
+
+        /// <summary>The zombie licence of one user and SKU, with the evidence, sources, mailbox plans and price.</summary>
+        internal static ZombieLicense Zombie(User user, LicenseSku sku, ZombieJudgement judged, ZombieLicenseSource[] sources, DateTimeOffset now, int inactiveDays)
+        {
+            var last = judged.LastSignIn;
+            var zombie = new ZombieLicense
+            {
+                UserId = Guid.Parse(user.Id!),
+                UserPrincipalName = user.UserPrincipalName,
+                DisplayName = user.DisplayName,
+                UserType = user.UserType,
+                SkuId = sku.SkuId,
+                SkuPartNumber = sku.SkuPartNumber,
+                ProductName = sku.ProductName,
+                Reasons = judged.Reasons.ToArray(),
+                AccountEnabled = user.AccountEnabled ?? true,
+                EmployeeLeaveDateTime = user.EmployeeLeaveDateTime,
+                LastSignInDateTime = last,
+                LastSignInSource = judged.Source,
+                DaysSinceSignIn = last.HasValue ? (int)Math.Floor((now - last.Value).TotalDays) : (int?)null,
+                CreatedDateTime = user.CreatedDateTime,
+                Sources = sources,
+                MonthlyCost = sku.MonthlyPrice,
+                AnnualCost = sku.MonthlyPrice * 12,
+                Currency = sku.Currency,
+                InactiveDays = inactiveDays,
+            };
+            zombie.MailboxPlans = MailboxPlans.Enabled(sku, sources);
+            return zombie;
         }
 
         /// <summary>One row per SKU of the scan: seats, zombies and the money behind them.</summary>
@@ -207,29 +221,10 @@ namespace LicenseGovernance.Engine.Waste
                 }
                 catch (LicenseGovernanceException ex) when (optional.Count > 0 && IsRefusal(ex))
                 {
-                    // A token that cannot list users at all is refused for that, not for the optional properties.
-                    if (await ProbeAsync(session, null, cancellation).ConfigureAwait(false) != null)
+                    if (!await DropRefusedAsync(session, optional, (property, refusal) => warn(Unavailable(property, refusal, query)), cancellation).ConfigureAwait(false))
                     {
                         throw;
                     }
-
-                    var refused = new List<string>();
-                    foreach (var property in optional)
-                    {
-                        var refusal = await ProbeAsync(session, property, cancellation).ConfigureAwait(false);
-                        if (refusal != null)
-                        {
-                            refused.Add(property);
-                            warn(Unavailable(property, refusal, query));
-                        }
-                    }
-
-                    if (refused.Count == 0)
-                    {
-                        throw;
-                    }
-
-                    optional.RemoveAll(refused.Contains);
                 }
             }
 
@@ -240,6 +235,33 @@ namespace LicenseGovernance.Engine.Waste
                 onUser(u, signInRead, leaveRead);
                 return true;
             }, cancellation).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// After a read that selected <paramref name="optional"/> properties was refused: finds which of them the token or
+        /// tenant may not read, tells <paramref name="onRefused"/> of each and removes them from the list. False when none is
+        /// to blame (a token that cannot list users at all is refused for that), and the caller should rethrow.
+        /// </summary>
+        internal static async Task<bool> DropRefusedAsync(GraphSession session, List<string> optional, Action<string, GovernanceError>? onRefused, CancellationToken cancellation)
+        {
+            if (await ProbeAsync(session, null, cancellation).ConfigureAwait(false) != null)
+            {
+                return false;
+            }
+
+            var refused = new List<string>();
+            foreach (var property in optional)
+            {
+                var refusal = await ProbeAsync(session, property, cancellation).ConfigureAwait(false);
+                if (refusal != null)
+                {
+                    refused.Add(property);
+                    onRefused?.Invoke(property, refusal);
+                }
+            }
+
+            optional.RemoveAll(refused.Contains);
+            return refused.Count > 0;
         }
 
         internal static bool IsRefusal(LicenseGovernanceException ex) =>
@@ -285,6 +307,21 @@ namespace LicenseGovernance.Engine.Waste
                    "so departed users (Departed) are not reported unless another reason applies. Grant the app User-LifeCycleInfo.Read.All with admin consent " +
                    "(delegated sign-ins also need the Lifecycle Workflows Administrator or Global Reader role), reconnect, and check with Test-LicenseGovernancePermission.";
         }
+    }
+
+    /// <summary>What <see cref="WasteScanner.Judge"/> found of one user.</summary>
+    internal sealed class ZombieJudgement
+    {
+        public ZombieJudgement(IReadOnlyList<ZombieReason> reasons, DateTimeOffset? lastSignIn, string source)
+        {
+            Reasons = reasons;
+            LastSignIn = lastSignIn;
+            Source = source;
+        }
+
+        public IReadOnlyList<ZombieReason> Reasons { get; }
+        public DateTimeOffset? LastSignIn { get; }
+        public string Source { get; }
     }
 
     /// <summary>What one scan saw: the SKUs in scope, zombies per SKU, users read, and the warnings.</summary>

@@ -89,8 +89,7 @@ namespace LicenseGovernance.Engine.Waste
             // The user is judged again now: someone who signed in, was re-enabled or whose leave date moved since the search keeps the licence.
             var signInRead = run.Optional.Contains(WasteScanner.SignInActivity);
             var leaveRead = run.Optional.Contains(WasteScanner.LeaveDate);
-            var now = ZombieRules.Reasons(user.AccountEnabled ?? true, user.EmployeeLeaveDateTime, leaveRead, ZombieRules.LastSignIn(user.SignInActivity).When, signInRead,
-                user.CreatedDateTime, session.Now, item.InactiveDays);
+            var now = WasteScanner.Judge(user, signInRead, leaveRead, session.Now, item.InactiveDays).Reasons;
             bool Judged(ZombieReason r) => r switch
             {
                 ZombieReason.Departed => leaveRead,
@@ -239,14 +238,15 @@ namespace LicenseGovernance.Engine.Waste
             }
 
             result.Changes = steps.Select(s => s.Description).ToArray();
-            var money = Money(item, freed, run, done: false).Describe(item);
+            var planned = Money(item, freed, run, done: false);
+            var money = planned.Describe(item);
             var mailboxNote = mailboxes.Count > 0 ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
             var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}{mailboxNote}; {money}";
             if (!sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
             {
                 result.Outcome = "NotConfirmed";
                 result.Detail = action;
-                Money(item, freed, run, done: false).Credit(result, item, run, done: false);
+                planned.Credit(result, item, run, done: false);
                 return result;
             }
 
@@ -352,34 +352,9 @@ namespace LicenseGovernance.Engine.Waste
                 return null;
             }
 
-            var signInRead = run.Optional.Contains(WasteScanner.SignInActivity);
-            var (last, source) = signInRead ? ZombieRules.LastSignIn(user.SignInActivity) : (null, ZombieRules.NotRead);
-            var item = new ZombieLicense
-            {
-                UserId = Guid.Parse(user.Id!),
-                UserPrincipalName = user.UserPrincipalName,
-                SkuId = sku.SkuId,
-                SkuPartNumber = sku.SkuPartNumber,
-                ProductName = sku.ProductName,
-                Reasons = ZombieRules.Reasons(user.AccountEnabled ?? true, user.EmployeeLeaveDateTime, run.Optional.Contains(WasteScanner.LeaveDate), last, signInRead,
-                    user.CreatedDateTime, session.Now, inactiveDays).ToArray(),
-                AccountEnabled = user.AccountEnabled ?? true,
-                EmployeeLeaveDateTime = user.EmployeeLeaveDateTime,
-                LastSignInDateTime = last,
-                LastSignInSource = source,
-                CreatedDateTime = user.CreatedDateTime,
-                InactiveDays = inactiveDays,
-                MonthlyCost = sku.MonthlyPrice,
-                AnnualCost = sku.MonthlyPrice * 12,
-                Currency = sku.Currency,
-                Sources = LicenseStates.Of(user).Where(s => s.SkuId == sku.SkuId && LicenseStates.HoldsSeat(s)).Select(s => new ZombieLicenseSource
-                {
-                    Kind = LicenseStates.IsDirect(s) ? "Direct" : "Group",
-                    GroupId = LicenseStates.IsDirect(s) ? (Guid?)null : Guid.Parse(s.AssignedByGroup!),
-                    DisabledPlans = LicenseStates.Plans(s.DisabledPlans).OrderBy(p => p).ToArray(),
-                }).ToArray(),
-            };
-            item.MailboxPlans = MailboxPlans.Enabled(sku, item.Sources);
+            var judged = WasteScanner.Judge(user, run.Optional.Contains(WasteScanner.SignInActivity), run.Optional.Contains(WasteScanner.LeaveDate), session.Now, inactiveDays);
+            var held = LicenseStates.Of(user).Where(s => s.SkuId == sku.SkuId && LicenseStates.HoldsSeat(s));
+            var item = WasteScanner.Zombie(user, sku, judged, LicenceSources.None.Describe(user.Id!, held), session.Now, inactiveDays);
             return item;
         }
 
@@ -402,26 +377,10 @@ namespace LicenseGovernance.Engine.Waste
                 }
                 catch (LicenseGovernanceException ex) when (run.Optional.Count > 0 && WasteScanner.IsRefusal(ex))
                 {
-                    if (await WasteScanner.ProbeAsync(session, null, cancellation).ConfigureAwait(false) != null)
+                    if (!await WasteScanner.DropRefusedAsync(session, run.Optional, null, cancellation).ConfigureAwait(false))
                     {
                         throw;
                     }
-
-                    var refused = new List<string>();
-                    foreach (var property in run.Optional)
-                    {
-                        if (await WasteScanner.ProbeAsync(session, property, cancellation).ConfigureAwait(false) != null)
-                        {
-                            refused.Add(property);
-                        }
-                    }
-
-                    if (refused.Count == 0)
-                    {
-                        throw;
-                    }
-
-                    run.Optional.RemoveAll(refused.Contains);
                 }
             }
         }
