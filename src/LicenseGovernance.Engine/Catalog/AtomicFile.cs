@@ -10,7 +10,8 @@ namespace LicenseGovernance.Engine.Catalog
     /// </summary>
     internal static class AtomicFile
     {
-        public static void WriteAllText(string path, string text)
+        /// <param name="failed">The error for a write that failed (the target path and the cause); settings files' by default.</param>
+        public static void WriteAllText(string path, string text, Func<string, Exception, GovernanceError>? failed = null)
         {
             string? temporary = null;
             try
@@ -26,7 +27,7 @@ namespace LicenseGovernance.Engine.Catalog
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is System.Security.SecurityException)
             {
-                throw Errors.SettingsWriteFailed(path, e).ToException();
+                throw (failed ?? Errors.SettingsWriteFailed)(path, e).ToException();
             }
             finally
             {

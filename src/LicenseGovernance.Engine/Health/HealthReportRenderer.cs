@@ -264,7 +264,7 @@ namespace LicenseGovernance.Engine.Health
                 foreach (var w in drawn)
                 {
                     var width = (double)(w.MonthlyCost / max) * barArea;
-                    var colour = w.Reason == "Unassigned" ? Unassigned : Zombie;
+                    var colour = w.Reason == HealthWaste.UnassignedReason ? Unassigned : Zombie;
                     sb.Append("<text x=\"").Append(label - 8).Append("\" y=\"").Append(y + 15).Append("\" text-anchor=\"end\">").Append(Encode(w.Reason)).Append("</text>\n");
                     sb.Append("<rect x=\"").Append(label).Append("\" y=\"").Append(y).Append("\" width=\"").Append(N(width)).Append("\" height=\"20\" fill=\"").Append(colour).Append("\"><title>")
                         .Append(Encode(w.Reason + ": " + w.Seats.ToString("N0", Inv) + " seat(s), " + Money(w.MonthlyCost, currency))).Append("</title></rect>\n");
@@ -275,7 +275,7 @@ namespace LicenseGovernance.Engine.Health
                 sb.Append("</svg>\n");
             }
 
-            sb.Append("<p class=\"note\">A zombie seat with several reasons is counted once, under the first of Disabled, Departed, Inactive, NeverSignedIn.</p>\n");
+            sb.Append("<p class=\"note\">A zombie seat with several reasons is counted once, under the first of ").Append(string.Join(", ", HealthWaste.ReasonOrder)).Append(".</p>\n");
             sb.Append("<table><thead><tr><th>reason</th><th class=\"n\">seats</th><th class=\"n\">a month</th><th class=\"n\">a year</th></tr></thead><tbody>\n");
             foreach (var w in waste)
             {

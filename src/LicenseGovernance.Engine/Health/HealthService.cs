@@ -25,11 +25,9 @@ namespace LicenseGovernance.Engine.Health
             WasteMeasurement? waste = null;
             try
             {
-                // WasteScanner.MeasureAsync's scan, run with this sink so its progress and warnings show while it reads; it
-                // hands every user to the counter too, so the users are listed once for the whole score.
-                var zombies = new List<ZombieLicense>();
-                var scan = await WasteScanner.ScanAsync(session, skus, query, zombies.Add, sink, countUser).ConfigureAwait(false);
-                waste = new WasteMeasurement(WasteScanner.Utilization(scan), zombies, scan.Warnings);
+                // Run with this sink so the scan's progress and warnings show while it reads; it hands every user to the
+                // counter too, so the users are listed once for the whole score.
+                waste = await WasteScanner.MeasureAsync(session, skus, query, sink, countUser).ConfigureAwait(false);
                 inputs.Waste = HealthWaste.Input(waste);
                 inputs.Warnings.AddRange(waste.Warnings);
                 var currencies = waste.Utilization.Where(u => u.MonthlyPrice != null).Select(u => u.Currency ?? "").Distinct(StringComparer.OrdinalIgnoreCase).Count();
@@ -122,14 +120,7 @@ namespace LicenseGovernance.Engine.Health
                 throw Errors.HealthReportExists(path).ToException();
             }
 
-            try
-            {
-                AtomicFile.WriteAllText(path, html);
-            }
-            catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.SettingsWriteFailed)
-            {
-                throw Errors.HealthReportWriteFailed(path, ex.Error.Inner?.Message ?? ex.Message, ex.Error.Inner).ToException();
-            }
+            AtomicFile.WriteAllText(path, html, (target, e) => Errors.HealthReportWriteFailed(target, e.Message, e));
 
             return path;
         }

@@ -26,10 +26,12 @@ namespace LicenseGovernance.Engine.Waste
         internal const int PageSize = 999;
 
         /// <summary>Every zombie licence and every SKU's utilization, in one scan (for the health score and reports).</summary>
-        public static async Task<WasteMeasurement> MeasureAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, ZombieQuery query, CancellationToken cancellation)
+        /// <param name="sink">Sees the scan's progress and warnings as it reads.</param>
+        /// <param name="onEveryUser">As for <see cref="ScanAsync"/>.</param>
+        public static async Task<WasteMeasurement> MeasureAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, ZombieQuery query, IGovernanceSink sink, Action<User>? onEveryUser = null)
         {
             var zombies = new List<ZombieLicense>();
-            var scan = await ScanAsync(session, skus, query, zombies.Add, new CollectingSink(cancellation) { KeepObjects = false }).ConfigureAwait(false);
+            var scan = await ScanAsync(session, skus, query, zombies.Add, sink, onEveryUser).ConfigureAwait(false);
             return new WasteMeasurement(Utilization(scan), zombies, scan.Warnings);
         }
 

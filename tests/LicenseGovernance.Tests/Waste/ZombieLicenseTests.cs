@@ -97,7 +97,7 @@ public sealed class ZombieLicenseTests
         var (zombies, _) = await fx.ZombiesAsync();
         var sink = new CollectingSink();
         await fx.Engine.GetSkusAsync(new GetLicenseSkuRequest(), sink);
-        var measured = await WasteScanner.MeasureAsync(fx.Engine.Session!, sink.Of<LicenseSku>().ToList(), new ZombieQuery(), CancellationToken.None);
+        var measured = await WasteScanner.MeasureAsync(fx.Engine.Session!, sink.Of<LicenseSku>().ToList(), new ZombieQuery(), new CollectingSink(CancellationToken.None) { KeepObjects = false });
         Assert.Equal(zombies.Select(z => z.UserId).OrderBy(i => i), measured.Zombies.Select(z => z.UserId).OrderBy(i => i));
         Assert.Equal(zombies.Count, Assert.Single(measured.Utilization).AssignedToZombies);
         Assert.Empty(measured.Warnings);
