@@ -39,7 +39,7 @@ namespace LicenseGovernance.Engine.Usage
         /// </summary>
         public IReadOnlyList<string> NotVisible { get; }
 
-        private static readonly string[] EveryVisibleWorkload = { "Exchange", "OneDrive", "SharePoint", "Skype For Business", "Yammer", "Teams", DesktopApps };
+        private static readonly string[] EveryVisibleWorkload = UsageReportReader.Workloads.Concat(new[] { DesktopApps }).ToArray();
 
         public static IReadOnlyList<PremiumTier> All { get; } = new[]
         {

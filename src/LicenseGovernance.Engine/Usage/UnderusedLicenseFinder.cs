@@ -107,7 +107,7 @@ namespace LicenseGovernance.Engine.Usage
                     }
 
                     apps.TryGetValue(upn, out var appRow);
-                    var (result, active) = Judge(user, row, appRow, offer, period, days);
+                    var (result, active) = Judge(user, held, row, appRow, offer, period, days);
                     if (!active)
                     {
                         noActivity[offer.Sku.SkuId]++;
@@ -235,9 +235,9 @@ namespace LicenseGovernance.Engine.Usage
         /// The finding for one user and premium SKU; Active is false when the reports show no activity in the period, and the
         /// finding is null when the user uses something the cheaper tier lacks.
         /// </summary>
-        internal static (UnderusedLicense? Finding, bool Active) Judge(User user, ActiveUserReportRow row, AppUserReportRow? appRow, TierOffer offer, string period, int days)
+        /// <param name="held">The SKUs the user holds (assignedLicenses).</param>
+        internal static (UnderusedLicense? Finding, bool Active) Judge(User user, ISet<Guid> held, ActiveUserReportRow row, AppUserReportRow? appRow, TierOffer offer, string period, int days)
         {
-            var held = new HashSet<Guid>((user.AssignedLicenses ?? new List<AssignedLicense>()).Where(l => l.SkuId.HasValue).Select(l => l.SkuId!.Value));
             var holdsCheaper = held.Contains(offer.Tier.CheaperSkuId);
             var sources = LicenseStates.Of(user).Where(st => st.SkuId == offer.Sku.SkuId && LicenseStates.HoldsSeat(st)).ToList();
             var direct = sources.Any(LicenseStates.IsDirect);

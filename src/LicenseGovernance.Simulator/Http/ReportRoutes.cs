@@ -97,9 +97,8 @@ namespace LicenseGovernance.Simulator.Http
                     }
 
                     csv.NextRecord();
-                    foreach (var user in UsageReportBuilder.ReportedUsers(c.Store, refresh))
+                    foreach (var row in UsageReportBuilder.ActiveUsers(c.Store, refresh, conceal, c.Tenant.TenantId))
                     {
-                        var row = UsageReportBuilder.ActiveUser(c.Store, user, refresh, conceal, c.Tenant.TenantId);
                         csv.WriteField(Day(refresh));
                         csv.WriteField(row.UserPrincipalName);
                         csv.WriteField(row.DisplayName);

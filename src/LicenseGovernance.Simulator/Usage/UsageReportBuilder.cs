@@ -66,16 +66,32 @@ namespace LicenseGovernance.Simulator.Usage
         public static IEnumerable<SimulatedUser> ReportedUsers(TenantStore store, DateTime refresh) =>
             store.UserList.Where(u => LicencesAt(store, u, refresh, withWorkloads: false).Skus.Count > 0);
 
-        public static ActiveUserRow ActiveUser(TenantStore store, SimulatedUser user, DateTime refresh, bool conceal, string tenantId)
+        /// <summary>
+        /// The active-user report's row of each user it lists (see <see cref="ReportedUsers"/>), the licence timeline replayed
+        /// once per user for both the listing and the row's workloads.
+        /// </summary>
+        public static IEnumerable<ActiveUserRow> ActiveUsers(TenantStore store, DateTime refresh, bool conceal, string tenantId)
         {
-            var licences = LicencesAt(store, user, refresh, withWorkloads: true);
+            foreach (var user in store.UserList)
+            {
+                var licences = LicencesAt(store, user, refresh, withWorkloads: true);
+                if (licences.Skus.Count > 0)
+                {
+                    yield return ActiveUser(store, user, licences, refresh, conceal, tenantId);
+                }
+            }
+        }
+
+        private static ActiveUserRow ActiveUser(TenantStore store, SimulatedUser user, ReportLicences licences, DateTime refresh, bool conceal, string tenantId)
+        {
             var plans = licences.Workloads;
+            var concealed = conceal ? Conceal(tenantId, user.UserPrincipalName) : null;
             var row = new ActiveUserRow
             {
-                UserPrincipalName = conceal ? Conceal(tenantId, user.UserPrincipalName) : user.UserPrincipalName,
-                DisplayName = conceal ? Conceal(tenantId, user.UserPrincipalName) : user.DisplayName ?? string.Empty,
+                UserPrincipalName = concealed ?? user.UserPrincipalName,
+                DisplayName = concealed ?? user.DisplayName ?? string.Empty,
                 AssignedProducts = string.Join("+", licences.Skus
-                    .Select(id => store.SkuList.FirstOrDefault(s => s.SkuId == id)?.SkuPartNumber)
+                    .Select(id => store.FindSkuCore(id)?.SkuPartNumber)
                     .Where(p => p != null)
                     .Select(p => ProductNames.TryGetValue(p!, out var name) ? name : p!.ToUpperInvariant())),
             };
