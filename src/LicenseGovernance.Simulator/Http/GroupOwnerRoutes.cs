@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using LicenseGovernance.Simulator.Model;
 
 namespace LicenseGovernance.Simulator.Http
@@ -40,14 +39,7 @@ namespace LicenseGovernance.Simulator.Http
         public static SimResponse AddRef(RequestContext ctx, string id)
         {
             ctx.RequirePermission(Permissions.GroupWrite);
-            using var doc = GraphJson.ParseBody(ctx.Request);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("@odata.id", out var reference) || reference.ValueKind != JsonValueKind.String)
-            {
-                throw GraphServiceError.BadRequest("A value is required for property '@odata.id'.");
-            }
-
-            var url = reference.GetString()!.TrimEnd('/');
-            var ownerId = url.Substring(url.LastIndexOf('/') + 1);
+            var ownerId = GroupRoutes.ReferencedId(ctx);
             var store = ctx.Store;
             store.Write(() =>
             {

@@ -92,7 +92,7 @@ namespace LicenseGovernance.Simulator.Http
             var binds = MemberBinds(root);
             store.Write(() =>
             {
-                var members = binds.Select(b => store.FindMemberCandidate(b, null) ?? throw ReferenceMissing()).ToList();
+                var members = binds.Select(b => store.FindMemberCandidate(b, null) ?? throw GraphServiceError.ReferenceMissing()).ToList();
                 store.CreateGroupCore(group, members);
                 return 0;
             });
@@ -121,7 +121,7 @@ namespace LicenseGovernance.Simulator.Http
             store.Write(() =>
             {
                 var group = store.FindGroupCore(id, ctx.Now) ?? throw GraphServiceError.NotFound(id);
-                var members = binds.Select(b => store.FindMemberCandidate(b, ctx.Now) ?? throw ReferenceMissing()).ToList();
+                var members = binds.Select(b => store.FindMemberCandidate(b, ctx.Now) ?? throw GraphServiceError.ReferenceMissing()).ToList();
                 if (members.Count > 0)
                 {
                     RequireRoleAssignablePermission(ctx, group);
@@ -212,19 +212,13 @@ namespace LicenseGovernance.Simulator.Http
         public static SimResponse AddMemberRef(RequestContext ctx, string id)
         {
             ctx.RequirePermission(Permissions.GroupMemberWrite);
-            using var doc = GraphJson.ParseBody(ctx.Request);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("@odata.id", out var reference) || reference.ValueKind != JsonValueKind.String)
-            {
-                throw GraphServiceError.BadRequest("A value is required for property '@odata.id'.");
-            }
-
-            var memberId = LastSegment(reference.GetString()!);
+            var memberId = ReferencedId(ctx);
             var store = ctx.Store;
             store.Write(() =>
             {
                 // A group or user that has not replicated yet is reported as a missing reference, not as a 404.
-                var group = store.FindGroupCore(id, ctx.Now) ?? (store.FindGroupCore(id, null) != null ? throw ReferenceMissing() : throw GraphServiceError.NotFound(id));
-                var member = store.FindMemberCandidate(memberId, ctx.Now) ?? throw ReferenceMissing();
+                var group = store.FindGroupCore(id, ctx.Now) ?? (store.FindGroupCore(id, null) != null ? throw GraphServiceError.ReferenceMissing() : throw GraphServiceError.NotFound(id));
+                var member = store.FindMemberCandidate(memberId, ctx.Now) ?? throw GraphServiceError.ReferenceMissing();
                 RefuseMastered(group);
                 RequireRoleAssignablePermission(ctx, group);
                 store.AddMembersCore(group, new[] { member });
@@ -463,6 +457,18 @@ namespace LicenseGovernance.Simulator.Http
             return binds.EnumerateArray().Select(b => LastSegment(b.GetString() ?? string.Empty)).ToList();
         }
 
+        /// <summary>The id a POST .../$ref body names: the last segment of its @odata.id URL.</summary>
+        internal static string ReferencedId(RequestContext ctx)
+        {
+            using var doc = GraphJson.ParseBody(ctx.Request);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("@odata.id", out var reference) || reference.ValueKind != JsonValueKind.String)
+            {
+                throw GraphServiceError.BadRequest("A value is required for property '@odata.id'.");
+            }
+
+            return LastSegment(reference.GetString()!);
+        }
+
         private static string LastSegment(string url)
         {
             var trimmed = url.TrimEnd('/');
@@ -479,7 +485,6 @@ namespace LicenseGovernance.Simulator.Http
                 ? v.GetBoolean()
                 : throw GraphServiceError.BadRequest($"A value is required for property '{name}' of resource 'Group'.");
 
-        private static GraphServiceError ReferenceMissing() => GraphServiceError.BadRequest("The source resource object or one of the objects being referenced do not exist.");
     }
 
     internal static class SkuRoutes

@@ -18,6 +18,9 @@ namespace LicenseGovernance.Simulator.Model
 
         internal static GraphServiceError BadRequest(string message) => new GraphServiceError(400, "Request_BadRequest", message);
 
+        /// <summary>A $ref or @odata.bind naming an object that does not exist (or has not replicated yet).</summary>
+        internal static GraphServiceError ReferenceMissing() => BadRequest("The source resource object or one of the objects being referenced do not exist.");
+
         internal static GraphServiceError NotFound(string idOrName) =>
             new GraphServiceError(404, "Request_ResourceNotFound", $"Resource '{idOrName}' does not exist or one of its queried reference-property objects are not present.");
 

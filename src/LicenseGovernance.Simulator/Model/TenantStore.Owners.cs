@@ -22,7 +22,7 @@ namespace LicenseGovernance.Simulator
         {
             if (UserById(userId) == null)
             {
-                throw GraphServiceError.BadRequest("The source resource object or one of the objects being referenced do not exist.");
+                throw GraphServiceError.ReferenceMissing();
             }
 
             if (group.Owners.Contains(userId))

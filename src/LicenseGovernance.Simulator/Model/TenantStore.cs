@@ -836,7 +836,7 @@ namespace LicenseGovernance.Simulator
                     continue;
                 }
 
-                var child = GroupById(memberId) ?? throw GraphServiceError.BadRequest("The source resource object or one of the objects being referenced do not exist.");
+                var child = GroupById(memberId) ?? throw GraphServiceError.ReferenceMissing();
                 if (child == group || group.IsUnified || child.IsAssignableToRole)
                 {
                     // Microsoft 365 groups hold users only, a group cannot contain itself, role-assignable groups cannot be nested.
