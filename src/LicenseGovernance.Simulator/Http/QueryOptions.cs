@@ -9,7 +9,7 @@ namespace LicenseGovernance.Simulator.Http
     /// <summary>The OData system query options of one request, plus the raw pairs so a nextLink can repeat the query.</summary>
     internal sealed class QueryOptions
     {
-        private static readonly string[] Supported = { "$select", "$filter", "$top", "$count", "$skiptoken", "$expand", "$orderby", "$search", "$skip" };
+        private static readonly string[] Supported = { "$select", "$filter", "$top", "$count", "$skiptoken", "$expand", "$orderby", "$search", "$skip", "$format" };
 
         private QueryOptions()
         {
@@ -32,6 +32,9 @@ namespace LicenseGovernance.Simulator.Http
         public string? Search { get; private set; }
 
         public bool HasSkip { get; private set; }
+
+        /// <summary>The first $format given with a value (the report functions take text/csv or application/json).</summary>
+        public string? Format { get; private set; }
 
         /// <summary>Raw "name=value" pairs (still percent-encoded) except $skiptoken, in the caller's order.</summary>
         public IReadOnlyList<string> RawPairsWithoutSkipToken { get; private set; } = Array.Empty<string>();
@@ -90,6 +93,13 @@ namespace LicenseGovernance.Simulator.Http
                         break;
                     case "$skip":
                         options.HasSkip = true;
+                        break;
+                    case "$format":
+                        if (eq > 0)
+                        {
+                            options.Format ??= value;
+                        }
+
                         break;
                 }
             }

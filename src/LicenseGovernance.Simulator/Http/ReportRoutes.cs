@@ -76,7 +76,7 @@ namespace LicenseGovernance.Simulator.Http
             RequireReports(c);
             // Validated only: this report's last-activity dates are the latest ever, whatever the period (see the README).
             Period(arguments, ActiveUserDetail);
-            if (string.Equals(Format(c), "application/json", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(c.Query.Format, "application/json", StringComparison.OrdinalIgnoreCase))
             {
                 throw new GraphServiceError(400, "BadRequest", $"$format=application/json is not supported by {ActiveUserDetail} in v1.0; use text/csv.");
             }
@@ -132,7 +132,7 @@ namespace LicenseGovernance.Simulator.Http
         {
             RequireReports(c);
             var days = Period(arguments, AppUserDetail);
-            var format = Format(c) ?? "text/csv";
+            var format = c.Query.Format ?? "text/csv";
             if (string.Equals(format, "application/json", StringComparison.OrdinalIgnoreCase))
             {
                 return AppUsersJson(c, days);
@@ -322,20 +322,6 @@ namespace LicenseGovernance.Simulator.Http
                 default:
                     throw new GraphServiceError(400, "BadRequest", $"Invalid period '{value}'. Supported values are D7, D30, D90 and D180.");
             }
-        }
-
-        private static string? Format(RequestContext c)
-        {
-            foreach (var pair in c.Request.Uri.Query.TrimStart('?').Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = pair.IndexOf('=');
-                if (eq > 0 && string.Equals(Uri.UnescapeDataString(pair.Substring(0, eq)), "$format", StringComparison.OrdinalIgnoreCase))
-                {
-                    return Uri.UnescapeDataString(pair.Substring(eq + 1));
-                }
-            }
-
-            return null;
         }
 
         /// <summary>
