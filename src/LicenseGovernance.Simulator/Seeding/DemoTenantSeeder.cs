@@ -60,9 +60,6 @@ namespace LicenseGovernance.Simulator.Seeding
             "Gupta", "Costa", "Lopez", "Ahmed", "Yilmaz", "Murphy", "Holt", "Li", "Sato", "Evans", "de Vries",
         };
 
-        // Graph fills lastSuccessfulSignInDateTime only from this date on, with no backfill.
-        private static readonly DateTimeOffset SuccessfulSignInTrackingStart = new DateTimeOffset(2023, 12, 1, 0, 0, 0, TimeSpan.Zero);
-
         public static SimulatedTenant Create(DemoTenantOptions options, SimulatorOptions simulatorOptions)
         {
             var random = new Random(options.Seed);
@@ -247,20 +244,7 @@ namespace LicenseGovernance.Simulator.Seeding
                 nonInteractive = now;
             }
 
-            var activity = new SignInActivity
-            {
-                LastSignInDateTime = last,
-                LastSignInRequestId = ids.Next().ToString(),
-                LastNonInteractiveSignInDateTime = nonInteractive,
-                LastNonInteractiveSignInRequestId = ids.Next().ToString(),
-            };
-            if (last >= SuccessfulSignInTrackingStart)
-            {
-                activity.LastSuccessfulSignInDateTime = last;
-                activity.LastSuccessfulSignInRequestId = activity.LastSignInRequestId;
-            }
-
-            return activity;
+            return SeedSignIns.Activity(ids, last, nonInteractive, last);
         }
 
         private static void AssignLicences(SimulatedUser user, Random random, DateTimeOffset now, Dictionary<string, SimulatedSku> skus, SimulatedGroup e3Group, SimulatedGroup e5Group, SimulatedGroup f3Group, SimulatedGroup biGroup)

@@ -65,9 +65,6 @@ namespace LicenseGovernance.Simulator.Seeding
     /// </summary>
     public static class ZombieLicenseTenant
     {
-        /// <summary>Graph fills lastSuccessfulSignInDateTime only from this date on, with no backfill.</summary>
-        private static readonly DateTimeOffset SuccessfulSignInTrackingStart = new DateTimeOffset(2023, 12, 1, 0, 0, 0, TimeSpan.Zero);
-
         public static SimulatedTenant Create(ZombieLicenseTenantOptions options, SimulatorOptions? simulatorOptions = null)
         {
             options.Validate();
@@ -167,20 +164,9 @@ namespace LicenseGovernance.Simulator.Seeding
         /// <param name="failedLast">The last interactive attempt failed after the last success (a departed user trying an old password).</param>
         private static SignInActivity SignIn(Random random, DeterministicIds ids, DateTimeOffset now, DateTimeOffset last, bool failedLast)
         {
-            var activity = new SignInActivity
-            {
-                LastSignInDateTime = failedLast ? Min(now, last.AddDays(random.Next(1, 5))) : last,
-                LastSignInRequestId = ids.Next().ToString(),
-                LastNonInteractiveSignInDateTime = Min(now, last.AddHours(random.Next(0, 12))),
-                LastNonInteractiveSignInRequestId = ids.Next().ToString(),
-            };
-            if (last >= SuccessfulSignInTrackingStart)
-            {
-                activity.LastSuccessfulSignInDateTime = last;
-                activity.LastSuccessfulSignInRequestId = activity.LastSignInRequestId;
-            }
-
-            return activity;
+            var interactive = failedLast ? Min(now, last.AddDays(random.Next(1, 5))) : last;
+            var nonInteractive = Min(now, last.AddHours(random.Next(0, 12)));
+            return SeedSignIns.Activity(ids, interactive, nonInteractive, last);
         }
 
         private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
