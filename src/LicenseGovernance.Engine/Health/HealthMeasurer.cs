@@ -25,19 +25,19 @@ namespace LicenseGovernance.Engine.Health
         {
             var cancellation = sink.Cancellation;
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Tiers and licensed groups", 0));
-            var tiers = await TierGroupDirectory.ListTiersAsync(session, cancellation).ConfigureAwait(false);
+            // One listing of the licensed groups serves the tiers and the group counts.
+            var licensed = await TierGroupDirectory.ListLicensedGroupsAsync(session, cancellation).ConfigureAwait(false);
+            var tiers = await TierGroupDirectory.TiersAmongAsync(session, licensed, cancellation).ConfigureAwait(false);
             var tierIds = new HashSet<Guid>(tiers.Select(t => t.Id));
             var baselineIds = new HashSet<string>(tiers.Where(t => t.Record!.Baseline).Select(t => t.Group.Id!), StringComparer.OrdinalIgnoreCase);
             inputs.Tiers = tiers.Count;
 
             var groupNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            await TierGroupDirectory.ForEachGroupAsync(session, "list groups", new[] { "id", "displayName", "assignedLicenses" }, null, g =>
+            foreach (var g in licensed)
             {
-                if (g.AssignedLicenses?.Count > 0)
-                {
-                    groupNames[g.Id!] = g.DisplayName ?? g.Id!;
-                }
-            }, cancellation).ConfigureAwait(false);
+                groupNames[g.Id!] = g.DisplayName ?? g.Id!;
+            }
+
             inputs.LicensedGroups = groupNames.Count;
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Group owners", 10));

@@ -104,7 +104,11 @@ namespace LicenseGovernance.Engine.Tiers
         /// Every tier group, lowest rank first. Tiers always carry a licence, so only licensed groups are asked for their
         /// tier record: Graph can neither filter groups by an open extension nor is expanding extensions on a group list documented.
         /// </summary>
-        public static async Task<IReadOnlyList<TierGroupState>> ListTiersAsync(GraphSession session, CancellationToken cancellation)
+        public static async Task<IReadOnlyList<TierGroupState>> ListTiersAsync(GraphSession session, CancellationToken cancellation) =>
+            await TiersAmongAsync(session, await ListLicensedGroupsAsync(session, cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+
+        /// <summary>Every group that carries a licence, with the properties a tier needs.</summary>
+        public static async Task<IReadOnlyList<Group>> ListLicensedGroupsAsync(GraphSession session, CancellationToken cancellation)
         {
             var licensed = new List<Group>();
             await ForEachGroupAsync(session, "list groups", GroupSelect, null, g =>
@@ -114,7 +118,12 @@ namespace LicenseGovernance.Engine.Tiers
                     licensed.Add(g);
                 }
             }, cancellation).ConfigureAwait(false);
+            return licensed;
+        }
 
+        /// <summary>The tier groups among <paramref name="licensed"/> (from <see cref="ListLicensedGroupsAsync"/>), lowest rank first.</summary>
+        public static async Task<IReadOnlyList<TierGroupState>> TiersAmongAsync(GraphSession session, IEnumerable<Group> licensed, CancellationToken cancellation)
+        {
             var tiers = new List<TierGroupState>();
             foreach (var group in licensed)
             {

@@ -17,8 +17,6 @@ namespace LicenseGovernance.Engine.Waste
     /// </summary>
     internal sealed class LicenceSources
     {
-        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses" };
-
         private readonly Dictionary<string, Group> _groups = new Dictionary<string, Group>(StringComparer.OrdinalIgnoreCase);
 
         // group id -> packages granting its Member role.
@@ -30,13 +28,13 @@ namespace LicenseGovernance.Engine.Waste
         public static async Task<LicenceSources> ReadAsync(GraphSession session, Action<string> warn, CancellationToken cancellation)
         {
             var sources = new LicenceSources();
-            await TierGroupDirectory.ForEachGroupAsync(session, "list licence groups", GroupSelect, null, g =>
+            foreach (var g in await TierGroupDirectory.ListLicensedGroupsAsync(session, cancellation).ConfigureAwait(false))
             {
-                if (g.Id != null && g.AssignedLicenses?.Count > 0)
+                if (g.Id != null)
                 {
                     sources._groups[g.Id] = g;
                 }
-            }, cancellation).ConfigureAwait(false);
+            }
 
             if (sources._groups.Count == 0)
             {
