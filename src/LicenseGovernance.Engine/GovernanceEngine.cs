@@ -1,13 +1,12 @@
+using LicenseGovernance.Engine.Kernel.Catalog;
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Catalog;
 using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
+using LicenseGovernance.Engine.Kernel.Pricing;
 using LicenseGovernance.Engine.Permissions;
-using LicenseGovernance.Engine.Pricing;
-using LicenseGovernance.Engine.Sessions;
-using LicenseGovernance.Engine.Skus;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;
@@ -234,7 +233,7 @@ namespace LicenseGovernance.Engine
                 if (matches.Count == 0)
                 {
                     var names = all.Select(p => p.SkuPartNumber).Concat(all.Where(p => p.ProductName != null).Select(p => p.ProductName!));
-                    sink.WriteError(Errors.SkuNotFound(wanted, Naming.NameMatcher.Closest(wanted, names)));
+                    sink.WriteError(Errors.SkuNotFound(wanted, Kernel.NameMatcher.Closest(wanted, names)));
                 }
 
                 foreach (var price in matches)

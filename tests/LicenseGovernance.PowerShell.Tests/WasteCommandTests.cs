@@ -75,7 +75,7 @@ public sealed class WasteCommandTests : IDisposable
     }
 
     [Fact]
-    public void RemoveTakesPipedZombiesAway_MailboxLicencesNeedTheSwitch_AndUndoRestoresThem()
+    public void RemoveTakesPipedZombiesAway_MailboxLicensesNeedTheSwitch_AndUndoRestoresThem()
     {
         Clean(_ps.Run(Connect));
         var departed = Clean(_ps.Run("Get-ZombieLicense -Reason Departed")).Of<ZombieLicense>().ToList();

@@ -38,9 +38,9 @@ namespace LicenseGovernance
         public const string UserNotFound = "LicenseGovernance.UserNotFound";
         public const string TierGroupChanged = "LicenseGovernance.TierGroupChanged";
         public const string TierRankInvalid = "LicenseGovernance.TierRankInvalid";
-        public const string GroupCannotCarryLicences = "LicenseGovernance.GroupCannotCarryLicences";
+        public const string GroupCannotCarryLicenses = "LicenseGovernance.GroupCannotCarryLicenses";
         public const string TierReplacementNotActive = "LicenseGovernance.TierReplacementNotActive";
         public const string NotEnoughSeats = "LicenseGovernance.NotEnoughSeats";
-        public const string TierLicencesExclusive = "LicenseGovernance.TierLicencesExclusive";
+        public const string TierLicensesExclusive = "LicenseGovernance.TierLicensesExclusive";
     }
 }

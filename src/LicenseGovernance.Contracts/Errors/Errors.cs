@@ -161,9 +161,9 @@ namespace LicenseGovernance
             $"'{otherGroup}' is already the baseline tier, and there can be only one. Run Set-LicenseTierGroup -Name '{otherGroup}' -Baseline:$false first.",
             otherGroup);
 
-        public static GovernanceError TierGroupInUse(string name, int usersLosingLastLicence) => new GovernanceError(
+        public static GovernanceError TierGroupInUse(string name, int usersLosingLastLicense) => new GovernanceError(
             ErrorIds.TierGroupInUse, GovernanceErrorCategory.InvalidOperation,
-            $"Removing '{name}' would leave {usersLosingLastLicence} member(s) with no licence at all. Move them to another tier first, or add -Force.",
+            $"Removing '{name}' would leave {usersLosingLastLicense} member(s) with no licence at all. Move them to another tier first, or add -Force.",
             name);
 
         public static GovernanceError MembershipRuleInvalid(string rule, int position, string reason) => new GovernanceError(
@@ -191,8 +191,8 @@ namespace LicenseGovernance
             $"-Tier {tier} is not a valid rank. Ranks are whole numbers from 1 (the lowest tier) upwards.",
             tier);
 
-        public static GovernanceError GroupCannotCarryLicences(string name) => new GovernanceError(
-            ErrorIds.GroupCannotCarryLicences, GovernanceErrorCategory.InvalidOperation,
+        public static GovernanceError GroupCannotCarryLicenses(string name) => new GovernanceError(
+            ErrorIds.GroupCannotCarryLicenses, GovernanceErrorCategory.InvalidOperation,
             $"The group '{name}' is not security-enabled, and Microsoft Entra assigns licences only to security groups. Choose another -Name for the tier.",
             name);
 
@@ -202,8 +202,8 @@ namespace LicenseGovernance
             $"Run Get-GroupLicenseError -Group '{name}' right away to see who and why, fix it, then run the command again.",
             name);
 
-        public static GovernanceError TierLicencesExclusive(string name, string graphMessage) => new GovernanceError(
-            ErrorIds.TierLicencesExclusive, GovernanceErrorCategory.InvalidOperation,
+        public static GovernanceError TierLicensesExclusive(string name, string graphMessage) => new GovernanceError(
+            ErrorIds.TierLicensesExclusive, GovernanceErrorCategory.InvalidOperation,
             $"The new licences of '{name}' cannot be held together with its current ones ({graphMessage}), so members would have to lose the old licence before the new one is verified. Nothing was changed. " +
             "Create the new licence set as a tier of its own with New-LicenseTierGroup and move members to it, or change the plans so that they no longer exclude each other.",
             name);

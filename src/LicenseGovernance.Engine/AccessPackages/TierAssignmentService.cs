@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
-using LicenseGovernance.Engine.Naming;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
@@ -114,8 +114,8 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.TierAssignmentNotFound(userLabel, packageLabel).ToException();
             }
 
-            var change = ChangeOf(assignment, request.Justification);
-            var warnings = await LastLicenceWarningsAsync(session, change, cancellation).ConfigureAwait(false);
+            var change = AccessPackageDirectory.ChangeOf(assignment, request.Justification);
+            var warnings = await LastLicenseWarningsAsync(session, change, cancellation).ConfigureAwait(false);
             return new TierAssignmentPlan
             {
                 Warnings = warnings,
@@ -127,7 +127,7 @@ namespace LicenseGovernance.Engine.AccessPackages
         }
 
         /// <summary>A removal that leaves the user with no licence at all is allowed (it is asked for), but said before confirming.</summary>
-        private static async Task<List<string>> LastLicenceWarningsAsync(GraphSession session, AccessPackageAssignmentChange change, CancellationToken cancellation)
+        private static async Task<List<string>> LastLicenseWarningsAsync(GraphSession session, AccessPackageAssignmentChange change, CancellationToken cancellation)
         {
             var warnings = new List<string>();
             var package = (await AccessPackageDirectory.AllPackagesAsync(session, cancellation).ConfigureAwait(false)).FirstOrDefault(p => p.Id == change.AccessPackageId.ToString());
@@ -143,17 +143,6 @@ namespace LicenseGovernance.Engine.AccessPackages
             return warnings;
         }
 
-        internal static AccessPackageAssignmentChange ChangeOf(AccessPackageAssignment assignment, string? justification) => new AccessPackageAssignmentChange
-        {
-            AccessPackageId = Guid.Parse(assignment.AccessPackage?.Id ?? Guid.Empty.ToString()),
-            AccessPackageName = assignment.AccessPackage?.DisplayName,
-            AssignmentPolicyId = Guid.Parse(assignment.AssignmentPolicy?.Id ?? Guid.Empty.ToString()),
-            TargetUserId = Guid.Parse(assignment.Target?.ObjectId ?? assignment.Target?.Id ?? Guid.Empty.ToString()),
-            TargetUserPrincipalName = assignment.Target?.PrincipalName,
-            AssignmentId = Guid.Parse(assignment.Id!),
-            EndDateTime = assignment.Schedule?.Expiration?.EndDateTime,
-            Justification = justification,
-        };
 
         public static async Task<TierAssignmentRequestInfo> ApplyAsync(GraphSession session, TierAssignmentPlan plan, JournalScope journal, CancellationToken cancellation)
         {

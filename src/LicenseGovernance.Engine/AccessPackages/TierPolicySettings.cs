@@ -4,7 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
 
@@ -174,7 +175,7 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             foreach (var name in request.RequestorGroup ?? Array.Empty<string>())
             {
-                var groups = await Tiers.TierGroupDirectory.FindAsync(session, name, cancellation).ConfigureAwait(false);
+                var groups = await Kernel.TierGroupDirectory.FindAsync(session, name, cancellation).ConfigureAwait(false);
                 if (groups.Count != 1)
                 {
                     throw (groups.Count == 0 ? Errors.PrincipalNotFound(name, "-RequestorGroup") : Errors.GroupNameAmbiguous(name, groups.Select(g => g.Group.Id!))).ToException();

@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
 using Microsoft.Graph.Models;
 
 namespace LicenseGovernance.Engine.Journal

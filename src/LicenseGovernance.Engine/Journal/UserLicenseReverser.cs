@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
 using Microsoft.Graph.Models;
 using UserAssignLicenseBody = Microsoft.Graph.Users.Item.AssignLicense.AssignLicensePostRequestBody;
 

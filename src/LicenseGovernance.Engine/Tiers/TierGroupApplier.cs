@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
@@ -100,12 +101,12 @@ namespace LicenseGovernance.Engine.Tiers
         private static async Task UpdateAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, IGovernanceSink sink)
         {
             // Licences first: if they cannot be applied safely, the tier is left exactly as it was.
-            await ApplyLicencesAsync(session, plan, current, journal, sink).ConfigureAwait(false);
+            await ApplyLicensesAsync(session, plan, current, journal, sink).ConfigureAwait(false);
             await ApplyGroupAsync(session, plan, current, journal, sink.Cancellation).ConfigureAwait(false);
             await ApplyRecordAsync(session, plan, current.Group.Id!, journal, sink.Cancellation).ConfigureAwait(false);
         }
 
-        private static async Task ApplyLicencesAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, IGovernanceSink sink)
+        private static async Task ApplyLicensesAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var r = plan.Resolved;
@@ -132,7 +133,7 @@ namespace LicenseGovernance.Engine.Tiers
             catch (LicenseGovernanceException ex) when (IsMutuallyExclusive(ex))
             {
                 // Swapping them in one call would take the old licence away before the new one is seen working.
-                throw Errors.TierLicencesExclusive(plan.DisplayName, ex.Error.Message).ToException();
+                throw Errors.TierLicensesExclusive(plan.DisplayName, ex.Error.Message).ToException();
             }
 
             var expected = current.Licenses.ToDictionary(l => l.SkuId!.Value, l => LicenseStates.Plans(l.DisabledPlans));

@@ -4,7 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.MembershipRules;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
@@ -113,7 +114,7 @@ namespace LicenseGovernance.Engine.Tiers
 
             if (!existing.Group.SecurityEnabled.GetValueOrDefault())
             {
-                throw Errors.GroupCannotCarryLicences(existing.Name).ToException();
+                throw Errors.GroupCannotCarryLicenses(existing.Name).ToException();
             }
 
             if (!existing.IsTier)
@@ -338,12 +339,12 @@ namespace LicenseGovernance.Engine.Tiers
 
             try
             {
-                var packages = await AccessPackages.AccessPackageAssignmentRemover.FindPackagesGrantingGroupAsync(session, id, cancellation).ConfigureAwait(false);
+                var packages = await Kernel.AccessPackageAssignmentRemover.FindPackagesGrantingGroupAsync(session, id, cancellation).ConfigureAwait(false);
                 var unrelated = new List<string>();
                 foreach (var package in packages)
                 {
-                    var policies = await AccessPackages.AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
-                    if (AccessPackages.AccessPackageDirectory.OwnPolicy(policies) == null)
+                    var policies = await Kernel.AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
+                    if (Kernel.AccessPackageDirectory.OwnPolicy(policies) == null)
                     {
                         unrelated.Add(package.DisplayName ?? package.Id!);
                     }

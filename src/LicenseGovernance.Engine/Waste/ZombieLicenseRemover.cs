@@ -5,9 +5,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.AccessPackages;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
-using LicenseGovernance.Engine.Sessions;
-using LicenseGovernance.Engine.Skus;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
@@ -135,7 +135,7 @@ namespace LicenseGovernance.Engine.Waste
                 }
 
                 var name = group?.DisplayName ?? groupId;
-                if (LicenceSources.IsDynamic(group))
+                if (LicenseSources.IsDynamic(group))
                 {
                     sink.WriteError(Errors.ZombieLicenseFromDynamicGroup(label, item.SkuPartNumber, name));
                     return Skip(result, "DynamicGroup", $"Inherited from the dynamic group '{name}'.");
@@ -354,7 +354,7 @@ namespace LicenseGovernance.Engine.Waste
 
             var judged = WasteScanner.Judge(user, run.Optional.Contains(WasteScanner.SignInActivity), run.Optional.Contains(WasteScanner.LeaveDate), session.Now, inactiveDays);
             var held = LicenseStates.Of(user).Where(s => s.SkuId == sku.SkuId && LicenseStates.HoldsSeat(s));
-            var item = WasteScanner.Zombie(user, sku, judged, LicenceSources.None.Describe(user.Id!, held), session.Now, inactiveDays);
+            var item = WasteScanner.Zombie(user, sku, judged, LicenseSources.None.Describe(user.Id!, held), session.Now, inactiveDays);
             return item;
         }
 
@@ -397,7 +397,7 @@ namespace LicenseGovernance.Engine.Waste
             var deliveredByPackage = item.Sources.Any(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), step.GroupId, StringComparison.OrdinalIgnoreCase));
             try
             {
-                return await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, item.UserId.ToString(), step.GroupId!, journal, sink.Cancellation,
+                return await AccessPackageAssignmentRemover.RemoveForUserAsync(session, item.UserId.ToString(), step.GroupId!, journal, sink.Cancellation,
                     request.Justification ?? $"Zombie licence ({item.Reason}) removed by Remove-ZombieLicense").ConfigureAwait(false);
             }
             catch (LicenseGovernanceException ex) when (!deliveredByPackage && (ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired))

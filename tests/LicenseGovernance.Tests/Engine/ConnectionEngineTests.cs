@@ -1,6 +1,6 @@
 using System.Security;
 using LicenseGovernance.Engine;
-using LicenseGovernance.Engine.Users;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;
@@ -52,7 +52,7 @@ public sealed class ConnectionEngineTests
     }
 
     [Fact]
-    public async Task TheEmbeddedSimulatorRunsOnRealTimeSoLicenceProcessingFinishesWhileYouWatch()
+    public async Task TheEmbeddedSimulatorRunsOnRealTimeSoLicenseProcessingFinishesWhileYouWatch()
     {
         var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.GetTempPath() });
         await engine.ConnectAsync(new ConnectRequest { Method = AuthenticationMethod.Simulator, SimulatorUserCount = 50 }, new CollectingSink());

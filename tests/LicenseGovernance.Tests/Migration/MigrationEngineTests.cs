@@ -40,7 +40,7 @@ public class MigrationEngineTests
     }
 
     [Fact]
-    public async Task Document004_PlanDifferencesAreReportedAndUntouched_ErrorsKeepTheirDirectLicenceWithARemedy()
+    public async Task Document004_PlanDifferencesAreReportedAndUntouched_ErrorsKeepTheirDirectLicenseWithARemedy()
     {
         using var fx = MigrationSteps.Document004();
         var sku = fx.Tenant.E3().SkuId;
@@ -260,7 +260,7 @@ public class MigrationEngineTests
     }
 
     [Fact]
-    public async Task WaitTimeout_TooShortForEntra_KeepsEveryDirectLicence_AndSaysToRunAgain()
+    public async Task WaitTimeout_TooShortForEntra_KeepsEveryDirectLicense_AndSaysToRunAgain()
     {
         using var fx = MigrationSteps.Document004(users: 100, planDifference: 0, noLocation: 0, existingMembers: 0);
         var sku = fx.Tenant.E3().SkuId;

@@ -209,7 +209,7 @@ public sealed class TierGroupEngineTests
     }
 
     [Fact]
-    public async Task ANewTierLicenceThatBreaksMembersIsRolledBackSoTheirOldOneKeepsWorking()
+    public async Task ANewTierLicenseThatBreaksMembersIsRolledBackSoTheirOldOneKeepsWorking()
     {
         using var fx = new EngineFixture();
         var store = fx.Tenant.Store;
@@ -261,7 +261,7 @@ public sealed class TierGroupEngineTests
     }
 
     [Fact]
-    public async Task LicencesThatExcludeTheTiersCurrentOnesAreRefusedRatherThanSwappedWithAGap()
+    public async Task LicensesThatExcludeTheTiersCurrentOnesAreRefusedRatherThanSwappedWithAGap()
     {
         using var fx = new EngineFixture();
         var tier = await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
@@ -272,14 +272,14 @@ public sealed class TierGroupEngineTests
         // Microsoft 365 F3's Exchange Online Kiosk excludes E3's Exchange Online (Plan 2).
         var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_F1" } }, new CollectingSink());
         var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
-        Assert.Equal(ErrorIds.TierLicencesExclusive, ex.Error.Id);
+        Assert.Equal(ErrorIds.TierLicensesExclusive, ex.Error.Id);
         fx.Tenant.Settle();
         Assert.Equal(E3, Assert.Single(fx.Tenant.Store.FindGroup(tier.GroupId)!.AssignedLicenses).SkuId);
         Assert.Equal("Active", Assert.Single(fx.Tenant.Store.GetUser(member.Id).LicenseAssignmentStates).State);
     }
 
     [Fact]
-    public async Task RemovingATierRefusesWhileMembersWouldLoseTheirOnlyLicenceUnlessForced()
+    public async Task RemovingATierRefusesWhileMembersWouldLoseTheirOnlyLicenseUnlessForced()
     {
         using var fx = new EngineFixture();
         var tier = await fx.NewTierAsync("LIC-Visio", new[] { "SPE_E3" }, tier: 5);

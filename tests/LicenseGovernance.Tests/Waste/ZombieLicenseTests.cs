@@ -1,3 +1,4 @@
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Engine.Waste;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;

@@ -52,7 +52,7 @@ public sealed class ZombieRemovalTests : IDisposable
     }
 
     [Fact]
-    public async Task EachLicenceGoesTheWayItArrivesAndUndoRestoresThemAll()
+    public async Task EachLicenseGoesTheWayItArrivesAndUndoRestoresThemAll()
     {
         var (packageOnly, both) = await AddAccessPackagePathsAsync();
         var now = _tenant.Clock.UtcNow;
@@ -135,7 +135,7 @@ public sealed class ZombieRemovalTests : IDisposable
     }
 
     [Fact]
-    public async Task ALicenceThatChangedSinceTheSearchIsSkippedAndNothingElseIsTouched()
+    public async Task ALicenseThatChangedSinceTheSearchIsSkippedAndNothingElseIsTouched()
     {
         var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Reason = new[] { ZombieReason.Departed } })).Zombies;
         var gone = zombies.First(z => z.Sources.Any(s => s.Kind == "Direct"));
@@ -150,7 +150,7 @@ public sealed class ZombieRemovalTests : IDisposable
     }
 
     [Fact]
-    public async Task ALicenceFromADynamicGroupIsLeftWithAnErrorThatSaysWhatToChange()
+    public async Task ALicenseFromADynamicGroupIsLeftWithAnErrorThatSaysWhatToChange()
     {
         var sku = _tenant.Store.Skus.Single(s => s.SkuPartNumber == "SPE_E5");
         _tenant.Store.SetPrepaidUnits(sku.SkuId, sku.PrepaidEnabled + 20);
@@ -197,7 +197,7 @@ public sealed class ZombieRemovalTests : IDisposable
     }
 
     [Fact]
-    public async Task WithoutEntitlementManagementGroupLicencesStillGoByMembership_ButOneAnAccessPackageDeliversFails()
+    public async Task WithoutEntitlementManagementGroupLicensesStillGoByMembership_ButOneAnAccessPackageDeliversFails()
     {
         var (packageOnly, _) = await AddAccessPackagePathsAsync();
         var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies;
@@ -218,7 +218,7 @@ public sealed class ZombieRemovalTests : IDisposable
     }
 
     [Fact]
-    public async Task AUserWhoCameBackSinceTheSearchKeepsTheLicence()
+    public async Task AUserWhoCameBackSinceTheSearchKeepsTheLicense()
     {
         var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Reason = new[] { ZombieReason.Inactive, ZombieReason.NeverSignedIn } })).Zombies;
         var back = zombies.Where(z => z.Reasons.Length == 1).Take(2).ToList();
@@ -570,7 +570,7 @@ public sealed class ZombieRemovalRoleAssignableGroupTests : IDisposable
 
     /// <summary>A licence that comes only from a role-assignable group: the same specific error, and the membership stays.</summary>
     [Fact]
-    public async Task AGroupOnlyLicenceFromARoleAssignableGroupIsLeftWithTheSameError()
+    public async Task AGroupOnlyLicenseFromARoleAssignableGroupIsLeftWithTheSameError()
     {
         var store = _tenant.Store;
         var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
