@@ -18,9 +18,8 @@ using UserAssignLicenseBody = Microsoft.Graph.Users.Item.AssignLicense.AssignLic
 namespace LicenseGovernance.Engine.Waste
 {
     /// <summary>
-    /// Remove-ZombieLicense: takes each licence away the way it reaches the user, read afresh from the tenant. A direct
-    /// assignment goes by assignLicense; a group licence by ending the access package assignment that delivers the
-    /// membership, or else by removing the membership (assignLicense cannot remove an inherited licence: Graph refuses it).
+    /// Remove-ZombieLicense: judges each licence again, lets <see cref="LicenseRemovalPlanner"/> decide how to take it away
+    /// the way it reaches the user (read afresh from the tenant), confirms the plan with its money, and applies the steps.
     /// Every change is journaled first, so Undo-LicenseChange -CorrelationId puts it all back.
     /// </summary>
     internal static class ZombieLicenseRemover
