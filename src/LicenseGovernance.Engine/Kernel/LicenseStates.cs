@@ -11,6 +11,9 @@ namespace LicenseGovernance.Engine.Kernel
         public static IReadOnlyList<LicenseAssignmentState> Of(User? user) =>
             (IReadOnlyList<LicenseAssignmentState>?)user?.LicenseAssignmentStates ?? Array.Empty<LicenseAssignmentState>();
 
+        /// <summary>The user's licence states of the SKU that hold a seat, one per way it arrives.</summary>
+        public static IEnumerable<LicenseAssignmentState> Held(User user, Guid skuId) => Of(user).Where(s => s.SkuId == skuId && HoldsSeat(s));
+
         /// <summary>True when the state comes from that group (ids compared as Graph writes them, any case).</summary>
         public static bool FromGroup(LicenseAssignmentState state, string groupId) =>
             string.Equals(state.AssignedByGroup, groupId, StringComparison.OrdinalIgnoreCase);

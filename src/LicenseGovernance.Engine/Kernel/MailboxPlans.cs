@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.Graph.Models;
 
 namespace LicenseGovernance.Engine.Kernel
 {
@@ -19,5 +20,9 @@ namespace LicenseGovernance.Engine.Kernel
                 .Where(p => sources.Count == 0 || sources.Any(s => !s.DisabledPlans.Contains(p.ServicePlanId)))
                 .Select(p => p.ServicePlanName)
                 .ToArray();
+
+        /// <summary>The mailbox plans of the SKU that at least one of the user's licence states leaves on.</summary>
+        public static string[] Enabled(LicenseSku sku, IEnumerable<LicenseAssignmentState> states) =>
+            Enabled(sku, states.Select(s => new ZombieLicenseSource { DisabledPlans = LicenseStates.Plans(s.DisabledPlans).ToArray() }).ToList());
     }
 }
