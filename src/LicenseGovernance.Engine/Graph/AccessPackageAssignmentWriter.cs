@@ -10,8 +10,9 @@ using Microsoft.Kiota.Abstractions.Serialization;
 namespace LicenseGovernance.Engine.Graph
 {
     /// <summary>
-    /// The two assignment writes (adminAdd, adminRemove) and their bodies. Every caller journals them first through
-    /// <see cref="AddAsync"/> or <see cref="RemoveAsync"/>; the Send methods are the bare calls the journal wraps.
+    /// The two access package assignment writes (adminAdd, adminRemove) and their bodies. Every caller journals them first
+    /// through <see cref="AddAsync"/> or <see cref="RemoveAsync"/>, and they go out through <see cref="WriteRetryPolicy"/>;
+    /// the Send methods are the bare calls, for Undo, which journals its reversal itself.
     /// </summary>
     internal static class AccessPackageAssignmentWriter
     {
@@ -22,12 +23,12 @@ namespace LicenseGovernance.Engine.Graph
             journal.RunAsync(AccessPackageChangeIntents.Remove(change), () => SendRemoveAsync(session, change.AssignmentId!.Value, change.Justification, cancellation), cancellation);
 
         public static async Task<AccessPackageAssignmentRequest> SendAddAsync(GraphSession session, AccessPackageAssignmentChange change, CancellationToken cancellation) =>
-            (await session.CallAsync("assign " + change.AccessPackageName + " to " + change.TargetUserPrincipalName, AccessPackageDirectory.Manage,
-                c => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(AddBody(change, session.Now), cancellationToken: cancellation), cancellation).ConfigureAwait(false))!;
+            (await WriteRetryPolicy.CallAsync(session, "assign " + change.AccessPackageName + " to " + change.TargetUserPrincipalName, AccessPackageDirectory.Manage,
+                (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(AddBody(change, session.Now), configure, cancellation), cancellation).ConfigureAwait(false))!;
 
         public static async Task<AccessPackageAssignmentRequest> SendRemoveAsync(GraphSession session, Guid assignmentId, string? justification, CancellationToken cancellation) =>
-            (await session.CallAsync("remove access package assignment " + assignmentId, AccessPackageDirectory.Manage,
-                c => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(RemoveBody(assignmentId, justification), cancellationToken: cancellation), cancellation).ConfigureAwait(false))!;
+            (await WriteRetryPolicy.CallAsync(session, "remove access package assignment " + assignmentId, AccessPackageDirectory.Manage,
+                (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(RemoveBody(assignmentId, justification), configure, cancellation), cancellation).ConfigureAwait(false))!;
 
         /// <summary>
         /// targetId, assignmentPolicyId and accessPackageId are not v1.0 properties of accessPackageAssignment, so they travel

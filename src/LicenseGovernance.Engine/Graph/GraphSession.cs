@@ -17,6 +17,7 @@ namespace LicenseGovernance.Engine.Graph
             Claims = claims;
             Tenant = tenant;
             _resources = resources;
+            Pacer = new WritePacer(() => Now, WaitAsync);
         }
 
         private readonly IDisposable? _resources;
@@ -29,6 +30,9 @@ namespace LicenseGovernance.Engine.Graph
 
         /// <summary>The simulated tenant behind this session, or null for a real tenant.</summary>
         public SimulatedTenant? Tenant { get; }
+
+        /// <summary>Paces every licence, membership and access package write of the session against Graph's write quota.</summary>
+        internal WritePacer Pacer { get; }
 
         /// <summary>App-only tokens are judged by application permissions, delegated ones by scopes.</summary>
         public bool AppOnly => Claims?.IsAppOnly ?? true;

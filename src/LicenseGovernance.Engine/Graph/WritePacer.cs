@@ -11,6 +11,7 @@ namespace LicenseGovernance.Engine.Graph
     /// up while use falls, down while it rises, hard down when it rises past 95%, and on a 429, whose Retry-After it
     /// always obeys. Once use drops below 80% again it runs unpaced. The bucket thus hovers near 80% used: every token
     /// it refills is spent, none is lost to a full bucket, and it never runs dry, so 429s stay rare.
+    /// The session holds one, so every write of every command in it draws on the same quota (<see cref="WriteRetryPolicy"/>).
     /// Time comes from the session, so on the simulator the waits move its clock instead of sleeping.
     /// </summary>
     internal sealed class WritePacer
@@ -24,7 +25,6 @@ namespace LicenseGovernance.Engine.Graph
 
         private readonly Func<DateTimeOffset> _now;
         private readonly Func<TimeSpan, CancellationToken, Task> _wait;
-        private readonly DateTimeOffset _started;
         private readonly object _gate = new object();
         private DateTimeOffset _next;
         private DateTimeOffset _lastSend;
@@ -38,8 +38,7 @@ namespace LicenseGovernance.Engine.Graph
         {
             _now = now;
             _wait = wait;
-            _started = now();
-            _next = _started;
+            _next = now();
         }
 
         /// <summary>Writes per second the pacer holds; null while unpaced.</summary>
@@ -51,10 +50,13 @@ namespace LicenseGovernance.Engine.Graph
         /// <summary>Writes Graph refused with 429.</summary>
         public long Throttled { get; private set; }
 
-        public TimeSpan Elapsed => _now() - _started;
-
         /// <summary>Waits until <paramref name="writes"/> more may go, and books their share of the rate.</summary>
-        public async Task AcquireAsync(int writes, CancellationToken cancellation)
+        public Task AcquireAsync(int writes, CancellationToken cancellation) => AcquireAsync(writes, long.MaxValue, cancellation);
+
+        /// <param name="writes">The writes about to go.</param>
+        /// <param name="writesAfter">How many the caller still has to send after them; the last ones may spend the headroom.</param>
+        /// <param name="cancellation">Stops the wait.</param>
+        public async Task AcquireAsync(int writes, long writesAfter, CancellationToken cancellation)
         {
             // Book the slot first, then wait for it, so concurrent senders queue behind each other.
             TimeSpan wait;
@@ -64,7 +66,7 @@ namespace LicenseGovernance.Engine.Graph
                 var start = _next > now ? _next : now;
                 _previousSend = _lastSend;
                 _lastSend = start;
-                _next = _rate.HasValue && !EndFitsInHeadroom(writes) ? start + TimeSpan.FromSeconds(writes / _rate.Value) : start;
+                _next = _rate.HasValue && !EndFitsInHeadroom(writes, writesAfter) ? start + TimeSpan.FromSeconds(writes / _rate.Value) : start;
                 wait = start - now;
             }
 
@@ -74,15 +76,12 @@ namespace LicenseGovernance.Engine.Graph
             }
         }
 
-        /// <summary>How many writes the caller still has to send after the next one; the last ones may spend the headroom.</summary>
-        public long RemainingWrites { get; set; } = long.MaxValue;
-
         /// <summary>
         /// The bucket hovers with a fifth of its budget unspent; once everything left fits in what is unspent, holding
-        /// it back any longer would only lengthen the run.
+        /// it back any longer would only lengthen the run. Summed as doubles: an unknown remainder is long.MaxValue.
         /// </summary>
-        private bool EndFitsInHeadroom(int writes) =>
-            _capacity.HasValue && _lastUsage.HasValue && RemainingWrites + writes <= _capacity.Value * (1 - _lastUsage.Value);
+        private bool EndFitsInHeadroom(int writes, long writesAfter) =>
+            _capacity.HasValue && _lastUsage.HasValue && (double)writesAfter + writes <= _capacity.Value * (1 - _lastUsage.Value);
 
         /// <param name="accepted">Writes that went through.</param>
         /// <param name="throttled">Writes refused with 429.</param>

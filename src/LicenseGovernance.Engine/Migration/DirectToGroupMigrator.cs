@@ -31,18 +31,14 @@ namespace LicenseGovernance.Engine.Migration
         /// <summary>Membership requests in flight at once.</summary>
         private const int ConcurrentAdds = 4;
 
-        /// <summary>Attempts per write for answers other than 429 that are worth repeating (503, 504, ...).</summary>
-        private const int TransientAttempts = 8;
-
-        /// <summary>429s one write may meet before it is reported as failed; the pacer should keep this far away.</summary>
-        private const int ThrottleAttempts = 30;
-
         private readonly GraphSession _session;
         private readonly MoveDirectToGroupLicenseRequest _request;
         private readonly IGovernanceSink _sink;
         private readonly LicenseSku _sku;
         private readonly CancellationToken _stop;
-        private readonly WritePacer _pacer;
+
+        /// <summary>The session's pacer counts every write it paced; the summary reports this run's share.</summary>
+        private readonly (long Writes, long Throttled, DateTimeOffset At) _start;
         private readonly DirectToGroupMigrationSummary _summary;
         private readonly JournalScope _journal;
         private TierGroupState _group = null!;
@@ -56,7 +52,7 @@ namespace LicenseGovernance.Engine.Migration
             _sink = sink;
             _sku = sku;
             _stop = sink.Cancellation;
-            _pacer = new WritePacer(() => session.Now, session.WaitAsync);
+            _start = (session.Pacer.Writes, session.Pacer.Throttled, session.Now);
             _summary = new DirectToGroupMigrationSummary { SkuPartNumber = sku.SkuPartNumber };
         }
 
@@ -248,7 +244,7 @@ namespace LicenseGovernance.Engine.Migration
         private async Task AddMembersAsync(List<MigrationUser> toAdd)
         {
             var done = 0;
-            foreach (var round in Chunks(Chunks(toAdd, MigrationWrites.ChunkSize).ToList(), ConcurrentAdds))
+            foreach (var round in Chunks(Chunks(toAdd, GroupMembershipWriter.MaxMembersPerRequest).ToList(), ConcurrentAdds))
             {
                 _stop.ThrowIfCancellationRequested();
                 Progress(ProgressActivity.MigrationAddMembers, "Adding users to " + _group.Name, $"{done} of {toAdd.Count}", GovernanceProgress.Percent(done, toAdd.Count));
@@ -262,29 +258,18 @@ namespace LicenseGovernance.Engine.Migration
 
         private async Task AddChunkAsync(List<MigrationUser> chunk)
         {
-            var entries = await _journal.RecordAsync(chunk.Select(u => ChangeIntents.AddGroupMember(_group.Id, _group.Name, Guid.Parse(u.Id), u.UserPrincipalName)).ToList(), CancellationToken.None).ConfigureAwait(false);
-            var outcome = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMembersAsync(_session, GroupId, chunk.Select(u => u.Id).ToList(), CancellationToken.None)).ConfigureAwait(false);
-            var outcomes = new List<(JournalEntry, string?)>();
+            var outcomes = await GroupMembershipWriter.AddMembersAsync(_session, _journal, _group.Id, _group.Name,
+                chunk.Select(u => (Guid.Parse(u.Id), u.UserPrincipalName)).ToList(), CancellationToken.None).ConfigureAwait(false);
             for (var i = 0; i < chunk.Count; i++)
             {
-                var user = chunk[i];
-                var single = outcome;
-                if (MigrationWrites.AlreadyMember(outcome))
-                {
-                    // Someone added one of them meanwhile; the request is all or nothing, so the chunk goes one by one.
-                    single = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMemberAsync(_session, GroupId, user.Id, CancellationToken.None)).ConfigureAwait(false);
-                }
-
-                Added(user, single);
-                outcomes.Add((entries[i], single.Succeeded ? null : $"{single.Status}: {single.Message}"));
+                Added(chunk[i], outcomes[i]);
             }
-
-            await _journal.CompleteAsync(outcomes, CancellationToken.None).ConfigureAwait(false);
         }
 
         private void Added(MigrationUser user, WriteOutcome outcome)
         {
-            if (outcome.Succeeded)
+            // A member already (someone added them meanwhile) is as good as added.
+            if (outcome.Succeeded || outcome.AlreadyDone)
             {
                 user.Member = true;
                 lock (_summary)
@@ -404,12 +389,11 @@ namespace LicenseGovernance.Engine.Migration
             {
                 wave++;
                 var failedBefore = _summary.Failed;
-                foreach (var chunk in Chunks(users, MigrationWrites.ChunkSize))
+                foreach (var chunk in Chunks(users, GraphBatch.MaxRequests))
                 {
                     _stop.ThrowIfCancellationRequested();
-                    _pacer.RemainingWrites = verified.Count - done - chunk.Count;
                     Progress(ProgressActivity.MigrationRemove, "Removing direct " + _sku.SkuPartNumber + " assignments", $"wave {wave}: {done} of {verified.Count} migrated", GovernanceProgress.Percent(done, verified.Count));
-                    await RemoveChunkAsync(chunk).ConfigureAwait(false);
+                    await RemoveChunkAsync(chunk, verified.Count - done - chunk.Count).ConfigureAwait(false);
                     done += chunk.Count;
                 }
 
@@ -433,91 +417,40 @@ namespace LicenseGovernance.Engine.Migration
             Progress(ProgressActivity.MigrationRemove, "Removing direct " + _sku.SkuPartNumber + " assignments", $"{done} of {verified.Count}", 100, completed: true);
         }
 
-        /// <summary>Up to 20 removals in one $batch, repeated for the items Graph throttled or could not serve.</summary>
-        private async Task RemoveChunkAsync(List<MigrationUser> chunk)
+        /// <summary>Up to 20 removals in one $batch; Graph's final answer for each user is reported.</summary>
+        private async Task RemoveChunkAsync(List<MigrationUser> chunk, long writesAfter)
         {
-            var left = chunk.ToList();
-            var attempts = chunk.ToDictionary(u => u.Id, _ => (Transient: 0, Throttled: 0));
-            var before = new Dictionary<string, DirectLicense>();
-            var recorded = await _journal.RecordAsync(chunk.Select(u =>
+            var outcomes = await UserLicenseWriter.RemoveDirectAsync(_session, _journal, chunk.Select(u => (Guid.Parse(u.Id), u.UserPrincipalName, Held(u))).ToList(),
+                writesAfter, CancellationToken.None).ConfigureAwait(false);
+            for (var i = 0; i < chunk.Count; i++)
             {
-                var direct = new DirectLicense(_sku.SkuId, _sku.SkuPartNumber, u.DirectDisabled);
-                before[u.Id] = direct;
-                return ChangeIntents.AssignUserLicenses(Guid.Parse(u.Id), u.UserPrincipalName, new[] { direct }, Array.Empty<DirectLicense>());
-            }).ToList(), CancellationToken.None).ConfigureAwait(false);
-            var entries = chunk.Select((u, i) => (u.Id, Entry: recorded[i])).ToDictionary(e => e.Id, e => e.Entry);
-            while (left.Count > 0)
-            {
-                await _pacer.AcquireAsync(left.Count, CancellationToken.None).ConfigureAwait(false);
-                var outcomes = await MigrationWrites.RemoveDirectAsync(_session, left.Select(u => u.Id).ToList(), _sku.SkuId, CancellationToken.None).ConfigureAwait(false);
-                var again = new List<MigrationUser>();
-                var settled = new List<(JournalEntry, string?)>();
-                var accepted = 0;
-                var throttled = 0;
-                var retryAfter = TimeSpan.Zero;
-                var transientOnly = false;
-                for (var i = 0; i < left.Count; i++)
-                {
-                    var user = left[i];
-                    var outcome = outcomes[i];
-                    if (outcome.RetryAfter > retryAfter)
-                    {
-                        retryAfter = outcome.RetryAfter;
-                    }
-
-                    if (outcome.Succeeded)
-                    {
-                        accepted++;
-                        settled.Add((entries[user.Id], null));
-                        Migrated(user, "The direct assignment was removed; the user keeps the licence through the group.");
-                    }
-                    else if (outcome.Status == 400 && outcome.Message?.IndexOf("does not have a corresponding license", StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        // Gone already (removed by someone else meanwhile): nothing to remove twice.
-                        settled.Add((entries[user.Id], "The direct assignment was already gone."));
-                        Migrated(user, "The direct assignment was already gone; the user holds the licence through the group.");
-                    }
-                    else if (outcome.Transient)
-                    {
-                        var (transient, limited) = attempts[user.Id];
-                        attempts[user.Id] = outcome.Throttled ? (transient, limited + 1) : (transient + 1, limited);
-                        if (outcome.Throttled)
-                        {
-                            throttled++;
-                        }
-                        else
-                        {
-                            transientOnly = true;
-                        }
-
-                        if (attempts[user.Id].Transient >= TransientAttempts || attempts[user.Id].Throttled >= ThrottleAttempts)
-                        {
-                            settled.Add((entries[user.Id], $"{outcome.Status}: {outcome.Message}"));
-                            Fail(user, "RemovalFailed", $"Graph kept answering {outcome.Status} to the removal; the direct assignment was kept.", "Run the command again later.");
-                        }
-                        else
-                        {
-                            again.Add(user);
-                        }
-                    }
-                    else
-                    {
-                        settled.Add((entries[user.Id], $"{outcome.Status}: {outcome.Message}"));
-                        Fail(user, "RemovalFailed", $"Graph refused to remove the direct assignment ({outcome.Status}): {outcome.Message}. The user keeps it.", "Fix what Graph reports, then run the command again.");
-                    }
-                }
-
-                await _journal.CompleteAsync(settled, CancellationToken.None).ConfigureAwait(false);
-                _pacer.Observe(accepted, throttled, retryAfter, outcomes.Max(o => o.Usage));
-                if (transientOnly && throttled == 0)
-                {
-                    var worst = again.Count == 0 ? 1 : again.Max(u => attempts[u.Id].Transient);
-                    _pacer.Pause(retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(Math.Min(32, 1 << Math.Min(5, worst))));
-                }
-
-                left = again;
+                Removed(chunk[i], outcomes[i]);
             }
         }
+
+        private void Removed(MigrationUser user, WriteOutcome outcome)
+        {
+            if (outcome.Succeeded)
+            {
+                Migrated(user, "The direct assignment was removed; the user keeps the licence through the group.");
+            }
+            else if (outcome.AlreadyDone)
+            {
+                // Gone already (removed by someone else meanwhile): nothing to remove twice.
+                Migrated(user, "The direct assignment was already gone; the user holds the licence through the group.");
+            }
+            else if (outcome.Transient)
+            {
+                Fail(user, "RemovalFailed", $"Graph kept answering {outcome.Status} to the removal; the direct assignment was kept.", "Run the command again later.");
+            }
+            else
+            {
+                Fail(user, "RemovalFailed", $"Graph refused to remove the direct assignment ({outcome.Status}): {outcome.Message}. The user keeps it.", "Fix what Graph reports, then run the command again.");
+            }
+        }
+
+        /// <summary>The user's direct assignment of the SKU, as the journal records it.</summary>
+        private DirectLicense Held(MigrationUser user) => new DirectLicense(_sku.SkuId, _sku.SkuPartNumber, user.DirectDisabled);
 
         /// <summary>
         /// The first wave is the subset Microsoft's plan asks to watch: read back, every one of its users must still hold the
@@ -526,9 +459,9 @@ namespace LicenseGovernance.Engine.Migration
         private async Task CheckFirstWaveAsync(List<MigrationUser> wave)
         {
             var lost = new List<MigrationUser>();
-            foreach (var chunk in Chunks(wave, MigrationWrites.ChunkSize))
+            foreach (var chunk in Chunks(wave, GraphBatch.MaxRequests))
             {
-                var held = await MigrationWrites.HeldSkusAsync(_session, chunk.Select(u => u.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
+                var held = await HeldSkuReader.ReadAsync(_session, chunk.Select(u => u.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
                 lost.AddRange(chunk.Where((u, i) => held[i] != null && !held[i]!.Contains(_sku.SkuId)));
             }
 
@@ -539,37 +472,11 @@ namespace LicenseGovernance.Engine.Migration
 
             foreach (var user in lost)
             {
-                var restored = new DirectLicense(_sku.SkuId, _sku.SkuPartNumber, user.DirectDisabled);
-                await _journal.RunAsync(ChangeIntents.AssignUserLicenses(Guid.Parse(user.Id), user.UserPrincipalName, Array.Empty<DirectLicense>(), new[] { restored }), () => _session.CallAsync("restore the direct licence of " + user.Name, "AssignUserLicense",
-                    c => c.Users[user.Id].AssignLicense.PostAsync(new Microsoft.Graph.Users.Item.AssignLicense.AssignLicensePostRequestBody
-                    {
-                        AddLicenses = new List<AssignedLicense> { new AssignedLicense { SkuId = _sku.SkuId, DisabledPlans = user.DirectDisabled.Select(p => (Guid?)p).ToList() } },
-                        RemoveLicenses = new List<Guid?>(),
-                    }, cancellationToken: CancellationToken.None), CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
+                await UserLicenseWriter.AddAsync(_session, _journal, Guid.Parse(user.Id), user.UserPrincipalName, Held(user), CancellationToken.None).ConfigureAwait(false);
             }
 
             throw Errors.MigrationRequestInvalid(
                 $"{lost.Count} user(s) of the first wave no longer held {_sku.SkuPartNumber} after their direct assignment was removed (for example {lost[0].Name}); their direct assignments were restored and the migration stopped. Check '{_group.Name}' with Get-DirectLicenseAssignment before running again.").ToException();
-        }
-
-        /// <summary>Sends one write, obeying Retry-After on 429 and backing off on 503, until Graph answers something else.</summary>
-        private async Task<WriteOutcome> WriteWithRetriesAsync(int writes, Func<Task<WriteOutcome>> send)
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                await _pacer.AcquireAsync(writes, CancellationToken.None).ConfigureAwait(false);
-                var outcome = await send().ConfigureAwait(false);
-                _pacer.Observe(outcome.Succeeded ? writes : 0, outcome.Throttled ? writes : 0, outcome.RetryAfter, outcome.Usage);
-                if (!outcome.Transient || attempt >= (outcome.Throttled ? ThrottleAttempts : TransientAttempts))
-                {
-                    return outcome;
-                }
-
-                if (!outcome.Throttled)
-                {
-                    _pacer.Pause(outcome.RetryAfter > TimeSpan.Zero ? outcome.RetryAfter : TimeSpan.FromSeconds(Math.Min(32, 1 << Math.Min(5, attempt))));
-                }
-            }
         }
 
         private void Migrated(MigrationUser user, string detail)
@@ -619,10 +526,10 @@ namespace LicenseGovernance.Engine.Migration
         private void Finish(bool completed)
         {
             _summary.Completed = completed && !_summary.WhatIf;
-            _summary.Writes = _pacer.Writes;
-            _summary.Throttled = _pacer.Throttled;
-            _summary.Elapsed = _pacer.Elapsed;
-            _summary.WritesPerSecond = _summary.Elapsed.TotalSeconds > 0 ? _pacer.Writes / _summary.Elapsed.TotalSeconds : 0;
+            _summary.Writes = _session.Pacer.Writes - _start.Writes;
+            _summary.Throttled = _session.Pacer.Throttled - _start.Throttled;
+            _summary.Elapsed = _session.Now - _start.At;
+            _summary.WritesPerSecond = _summary.Elapsed.TotalSeconds > 0 ? _summary.Writes / _summary.Elapsed.TotalSeconds : 0;
             _sink.WriteObject(_summary);
         }
 

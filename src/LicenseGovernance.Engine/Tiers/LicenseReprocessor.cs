@@ -55,10 +55,7 @@ namespace LicenseGovernance.Engine.Tiers
                     continue;
                 }
 
-                var errors = LicenseStates.Of(user).Where(s => !string.IsNullOrEmpty(s.Error) && s.Error != "None").Select(s => new { s.SkuId, s.AssignedByGroup, s.State, s.Error }).ToList();
-                await journal.RunAsync(Journal.ChangeIntents.Other("User.ReprocessLicense", "user", user.Id!, user.UserPrincipalName, errors, null),
-                    () => session.CallAsync("reprocess licences of " + name, "ReprocessLicense",
-                        c => c.Users[user.Id!].ReprocessLicenseAssignment.PostAsync(cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
+                await UserLicenseWriter.ReprocessAsync(session, journal, user, cancellation).ConfigureAwait(false);
                 sink.WriteVerbose($"Asked Entra to reprocess the group licences of {name}.");
                 requested.Add(user);
             }

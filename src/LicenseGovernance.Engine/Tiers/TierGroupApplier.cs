@@ -9,7 +9,6 @@ using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
-using GroupAssignLicenseBody = Microsoft.Graph.Groups.Item.AssignLicense.AssignLicensePostRequestBody;
 
 namespace LicenseGovernance.Engine.Tiers
 {
@@ -93,8 +92,8 @@ namespace LicenseGovernance.Engine.Tiers
                 () => WhileReplicatingAsync(session, () => session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
                     c => c.Groups[id].Extensions.PostAsync(Record(plan).ToExtension(), cancellationToken: cancellation), cancellation), cancellation), cancellation).ConfigureAwait(false);
             var licences = TierGroupPlanner.DecodeAdd(r[TierGroupPlanner.KeyAdd]);
-            await journal.RunAsync(AssignIntent(id, plan.DisplayName, new List<AssignedLicense>(), licences, new List<Guid?>()),
-                () => WhileReplicatingAsync(session, () => AssignAsync(session, id, plan.DisplayName, licences, new List<Guid?>(), cancellation), cancellation), cancellation).ConfigureAwait(false);
+            await journal.RunAsync(GroupLicenseWriter.Intent(id, plan.DisplayName, new List<AssignedLicense>(), licences, new List<Guid?>()),
+                () => WhileReplicatingAsync(session, () => GroupLicenseWriter.SendAsync(session, id, plan.DisplayName, licences, new List<Guid?>(), cancellation), cancellation), cancellation).ConfigureAwait(false);
             return id;
         }
 
@@ -264,31 +263,12 @@ namespace LicenseGovernance.Engine.Tiers
             sink.WriteVerbose($"Deleted tier group '{plan.DisplayName}' ({id}).");
         }
 
-        /// <summary>A group licence change, journaled with the group's licences before it (not reversible by Undo: a tier change has its own safe order).</summary>
-        private static Task<Group?> AssignJournaledAsync(GraphSession session, JournalScope journal, TierGroupState current, string name, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation)
-        {
-            var id = current.Group.Id!;
-            return journal.RunAsync(AssignIntent(id, name, current.Licenses, add, remove),
-                () => AssignAsync(session, id, name, add, remove, cancellation), cancellation);
-        }
-
-        private static ChangeIntent AssignIntent(string groupId, string name, IEnumerable<AssignedLicense> before, List<AssignedLicense> add, List<Guid?> remove) =>
-            ChangeIntents.Other("Group.AssignLicense", "group", groupId, name,
-                before.Select(l => new { l.SkuId, DisabledPlans = l.DisabledPlans ?? new List<Guid?>() }).ToList(),
-                new
-                {
-                    AddLicenses = add.Select(l => new { l.SkuId, DisabledPlans = l.DisabledPlans ?? new List<Guid?>() }).ToList(),
-                    RemoveLicenses = remove,
-                });
+        private static Task<Group?> AssignJournaledAsync(GraphSession session, JournalScope journal, TierGroupState current, string name, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation) =>
+            GroupLicenseWriter.AssignAsync(session, journal, current.Group.Id!, name, current.Licenses, add, remove, cancellation);
 
         private static ChangeIntent RecordIntent(TierGroupPlan plan, string groupId, bool created) =>
             ChangeIntents.Other(created ? "Group.AddExtension" : "Group.UpdateExtension", "group", groupId, plan.DisplayName, null,
                 new { Extension = TierRecord.ExtensionName, Record(plan).Tier, Record(plan).Baseline });
-
-        private static Task<Group?> AssignAsync(GraphSession session, string groupId, string name, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation) =>
-            session.CallAsync("assign licences to group " + name, "AssignGroupLicense",
-                c => c.Groups[groupId].AssignLicense.PostAsync(new GroupAssignLicenseBody { AddLicenses = add, RemoveLicenses = remove }, cancellationToken: cancellation),
-                cancellation);
 
         /// <summary>
         /// Polls until every one of <paramref name="watched"/> holds each SKU from the group actively with exactly the

@@ -13,7 +13,6 @@ using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
-using UserAssignLicenseBody = Microsoft.Graph.Users.Item.AssignLicense.AssignLicensePostRequestBody;
 
 namespace LicenseGovernance.Engine.Waste
 {
@@ -114,14 +113,8 @@ namespace LicenseGovernance.Engine.Waste
                     if (step.GroupId == null)
                     {
                         var direct = states.First(LicenseStates.IsDirect);
-                        var before = new[] { new DirectLicense(item.SkuId, item.SkuPartNumber, LicenseStates.Plans(direct.DisabledPlans)) };
-                        await journal.RunAsync(ChangeIntents.AssignUserLicenses(item.UserId, user.UserPrincipalName, before, Array.Empty<DirectLicense>()), () =>
-                            session.CallAsync("remove the direct " + item.SkuPartNumber + " from " + user.UserPrincipalName, "AssignUserLicense",
-                                c => c.Users[item.UserId.ToString()].AssignLicense.PostAsync(new UserAssignLicenseBody
-                                {
-                                    AddLicenses = new List<AssignedLicense>(),
-                                    RemoveLicenses = new List<Guid?> { item.SkuId },
-                                }, cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
+                        var before = new DirectLicense(item.SkuId, item.SkuPartNumber, LicenseStates.Plans(direct.DisabledPlans));
+                        await UserLicenseWriter.RemoveAsync(session, journal, item.UserId, user.UserPrincipalName, before, cancellation).ConfigureAwait(false);
                         applied.Add(step.Description);
                         continue;
                     }
@@ -136,23 +129,16 @@ namespace LicenseGovernance.Engine.Waste
                         continue;
                     }
 
-                    var groupGuid = Guid.Parse(step.GroupId);
-                    await journal.RunAsync(ChangeIntents.RemoveGroupMember(groupGuid, step.GroupName, item.UserId, user.UserPrincipalName), async () =>
+                    try
                     {
-                        try
-                        {
-                            return await session.CallAsync("remove " + user.UserPrincipalName + " from group " + step.GroupName, "ManageGroupMembers", async c =>
-                            {
-                                await c.Groups[step.GroupId].Members[item.UserId.ToString()].Ref.DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
-                                return true;
-                            }, cancellation).ConfigureAwait(false);
-                        }
-                        catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied && run.Groups.TryGetValue(step.GroupId, out var refused) && refused?.IsAssignableToRole == true)
-                        {
-                            // The token could not be read beforehand, or a delegated user lacks the Entra role: say what such a group needs.
-                            throw Errors.ZombieLicenseFromRoleAssignableGroup(label, item.SkuPartNumber, step.GroupName ?? step.GroupId, !session.AppOnly).ToException();
-                        }
-                    }, cancellation).ConfigureAwait(false);
+                        await GroupMembershipWriter.RemoveMemberAsync(session, journal, Guid.Parse(step.GroupId), step.GroupName, item.UserId, user.UserPrincipalName, cancellation).ConfigureAwait(false);
+                    }
+                    catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied && run.Groups.TryGetValue(step.GroupId, out var refused) && refused?.IsAssignableToRole == true)
+                    {
+                        // The token could not be read beforehand, or a delegated user lacks the Entra role: say what such a group needs.
+                        throw Errors.ZombieLicenseFromRoleAssignableGroup(label, item.SkuPartNumber, step.GroupName ?? step.GroupId, !session.AppOnly).ToException();
+                    }
+
                     run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
                     applied.Add($"removed from group '{step.GroupName}'");
                 }
