@@ -4,12 +4,10 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.AccessPackages;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Kernel;
 using static LicenseGovernance.Engine.Kernel.LicenseRemovalRun;
-using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
@@ -86,8 +84,7 @@ namespace LicenseGovernance.Engine.Waste
                 return Skip(result, "NoLongerZombie", stays);
             }
 
-            var states = LicenseStates.Held(user, item.SkuId).ToList();
-            if (states.Count == 0)
+            if (!LicenseStates.Held(user, item.SkuId).Any())
             {
                 return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
             }
@@ -104,43 +101,7 @@ namespace LicenseGovernance.Engine.Waste
             {
                 foreach (var step in plan.Steps)
                 {
-                    if (step.AlreadyDone)
-                    {
-                        applied.Add(step.Description);
-                        continue;
-                    }
-
-                    if (step.GroupId == null)
-                    {
-                        var direct = states.First(LicenseStates.IsDirect);
-                        var before = new DirectLicense(item.SkuId, item.SkuPartNumber, LicenseStates.Plans(direct.DisabledPlans));
-                        await UserLicenseWriter.RemoveAsync(session, journal, item.UserId, user.UserPrincipalName, before, cancellation).ConfigureAwait(false);
-                        applied.Add(step.Description);
-                        continue;
-                    }
-
-                    // An access package assignment would put the membership straight back, so it goes first; the membership
-                    // goes with it. Only when nothing delivers the membership is the member removed directly.
-                    var ended = await EndAccessPackageAssignmentsAsync(session, item, step, request, journal, run, sink).ConfigureAwait(false);
-                    if (ended.Count > 0)
-                    {
-                        run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
-                        applied.Add($"ended access package assignment(s) {string.Join(", ", ended.Select(e => "'" + (e.AccessPackageName ?? e.AccessPackageId.ToString()) + "'"))} for group '{step.GroupName}'");
-                        continue;
-                    }
-
-                    try
-                    {
-                        await GroupMembershipWriter.RemoveMemberAsync(session, journal, Guid.Parse(step.GroupId), step.GroupName, item.UserId, user.UserPrincipalName, cancellation).ConfigureAwait(false);
-                    }
-                    catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied && run.Groups.TryGetValue(step.GroupId, out var refused) && refused?.IsAssignableToRole == true)
-                    {
-                        // The token could not be read beforehand, or a delegated user lacks the Entra role: say what such a group needs.
-                        throw Errors.ZombieLicenseFromRoleAssignableGroup(label, item.SkuPartNumber, step.GroupName ?? step.GroupId, !session.AppOnly).ToException();
-                    }
-
-                    run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
-                    applied.Add($"removed from group '{step.GroupName}'");
+                    applied.Add(await ApplyAsync(session, item, user.UserPrincipalName, step, request, journal, run, sink).ConfigureAwait(false));
                 }
             }
             catch (LicenseGovernanceException ex) when (ex.Error.Id != ErrorIds.JournalWriteFailed && ex.Error.Id != ErrorIds.OperationCancelled)
@@ -165,6 +126,46 @@ namespace LicenseGovernance.Engine.Waste
             }
 
             return result;
+        }
+
+        /// <summary>Carries out one step of the plan and says what was done, for the result's list of changes.</summary>
+        private static async Task<string> ApplyAsync(GraphSession session, ZombieLicense item, string? userPrincipalName, LicenseRemovalStep step,
+            RemoveZombieLicenseRequest request, JournalScope journal, RunState run, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            if (step.AlreadyDone)
+            {
+                return step.Description;
+            }
+
+            if (step.Kind == LicenseRemovalStepKind.RemoveDirectAssignment)
+            {
+                await UserLicenseWriter.RemoveAsync(session, journal, item.UserId, userPrincipalName, step.DirectLicense!, cancellation).ConfigureAwait(false);
+                return step.Description;
+            }
+
+            // An access package assignment would put the membership straight back, so it goes first; the membership
+            // goes with it. Only when nothing delivers the membership is the member removed directly.
+            var groupId = step.GroupId!;
+            var ended = await EndAccessPackageAssignmentsAsync(session, item, step, request, journal, run, sink).ConfigureAwait(false);
+            if (ended.Count > 0)
+            {
+                run.LeftGroups.Add(MembershipKey(groupId, item.UserId));
+                return $"ended access package assignment(s) {string.Join(", ", ended.Select(e => "'" + (e.AccessPackageName ?? e.AccessPackageId.ToString()) + "'"))} for group '{step.GroupName}'";
+            }
+
+            try
+            {
+                await GroupMembershipWriter.RemoveMemberAsync(session, journal, Guid.Parse(groupId), step.GroupName, item.UserId, userPrincipalName, cancellation).ConfigureAwait(false);
+            }
+            catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied && run.Groups.TryGetValue(groupId, out var refused) && refused?.IsAssignableToRole == true)
+            {
+                // The token could not be read beforehand, or a delegated user lacks the Entra role: say what such a group needs.
+                throw Errors.ZombieLicenseFromRoleAssignableGroup(item.ToString(), item.SkuPartNumber, step.GroupName ?? groupId, !session.AppOnly).ToException();
+            }
+
+            run.LeftGroups.Add(MembershipKey(groupId, item.UserId));
+            return $"removed from group '{step.GroupName}'";
         }
 
         /// <summary>
