@@ -21,19 +21,4 @@ namespace LicenseGovernance
         public string Describe() =>
             IsNoChange ? "No change" : string.Join("; ", Changes.Select(c => c.Action + " " + c.ObjectType + " '" + c.Name + "'"));
     }
-
-    /// <summary>One Graph object to create or change, with the JSON body that would be sent.</summary>
-    public sealed class AccessPackageChange
-    {
-        /// <summary>Create, Update or Add (a resource or a role).</summary>
-        public string Action { get; set; } = "";
-        /// <summary>The Graph type, for example accessPackageAssignmentPolicy.</summary>
-        public string ObjectType { get; set; } = "";
-        public string Name { get; set; } = "";
-        /// <summary>The HTTP method and path, for example "PUT /identityGovernance/entitlementManagement/assignmentPolicies/{id}".</summary>
-        public string Request { get; set; } = "";
-        public string Body { get; set; } = "";
-
-        public override string ToString() => Action + " " + ObjectType + " '" + Name + "': " + Request + "\n" + Body;
-    }
 }
