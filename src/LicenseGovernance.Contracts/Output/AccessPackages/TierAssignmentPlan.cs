@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
+using LicenseGovernance.Hosting;
 
 namespace LicenseGovernance
 {
     /// <summary>What Add- or Remove-TierAssignment would send, resolved before ShouldProcess so -WhatIf names it.</summary>
-    public sealed class TierAssignmentPlan
+    public sealed class TierAssignmentPlan : IChangePlan
     {
         public TierAssignmentAction Action { get; set; }
         public Guid UserId { get; set; }
@@ -24,8 +25,15 @@ namespace LicenseGovernance
         /// <summary>What to know before confirming, for example that the user keeps no other licence.</summary>
         public List<string> Warnings { get; set; } = new List<string>();
 
-        public string Target => UserPrincipalName + " -> " + AccessPackage;
+        string IChangePlan.Target => UserPrincipalName + " -> " + AccessPackage;
 
-        public string Describe() => (Action == TierAssignmentAction.Add ? "Assign" : "Remove assignment") + " (POST /identityGovernance/entitlementManagement/assignmentRequests)\n" + Body;
+        /// <summary>The request body, so that -WhatIf shows exactly what would be sent.</summary>
+        string IChangePlan.Description =>
+            (Action == TierAssignmentAction.Add ? "Assign" : "Remove assignment") + " (POST /identityGovernance/entitlementManagement/assignmentRequests)\n" + Body;
+
+        IReadOnlyList<string> IChangePlan.Warnings => Warnings;
+
+        /// <summary>An assignment request always sends something.</summary>
+        bool IChangePlan.IsNoChange => false;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LicenseGovernance.Hosting;
 
 namespace LicenseGovernance
 {
@@ -8,7 +9,7 @@ namespace LicenseGovernance
     /// What New-, Set- or Remove-LicenseTierGroup would do, worked out before anything is written so that -WhatIf
     /// and -Confirm can show it. The engine applies exactly this plan (after checking the group has not moved on).
     /// </summary>
-    public sealed class TierGroupPlan
+    public sealed class TierGroupPlan : IChangePlan
     {
         public TierGroupAction Action { get; set; }
         public Guid? GroupId { get; set; }
@@ -21,8 +22,12 @@ namespace LicenseGovernance
 
         public bool IsNoChange => Action == TierGroupAction.None;
 
-        /// <summary>One line per change, for ShouldProcess.</summary>
-        public string Describe() =>
-            Action + " tier group '" + DisplayName + "'" + (Changes.Count == 0 ? "" : ": " + string.Join("; ", Changes.Select(c => c.ToString())));
+        string IChangePlan.Target => DisplayName;
+
+        string IChangePlan.Description => IsNoChange
+            ? "Tier group '" + DisplayName + "' already matches; nothing to change."
+            : Action + " tier group '" + DisplayName + "'" + (Changes.Count == 0 ? "" : ": " + string.Join("; ", Changes.Select(c => c.ToString())));
+
+        IReadOnlyList<string> IChangePlan.Warnings => Warnings;
     }
 }
