@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LicenseGovernance.Requests;
 
 namespace LicenseGovernance
 {
@@ -58,7 +59,7 @@ namespace LicenseGovernance
 
         public static GovernanceError TierRankInvalid(int tier) => new GovernanceError(
             ErrorIds.TierRankInvalid, GovernanceErrorCategory.InvalidArgument,
-            $"-Tier {tier} is not a valid rank. Ranks are whole numbers from 1 (the lowest tier) upwards.",
+            $"-Tier {tier} is not a valid rank. Ranks are whole numbers from {TierGroupRequest.MinTier} (the lowest tier) to {TierGroupRequest.MaxTier}.",
             tier);
 
         public static GovernanceError GroupCannotCarryLicenses(string name) => new GovernanceError(

@@ -25,7 +25,7 @@ namespace LicenseGovernance.Engine.Tiers
                 throw Errors.PlanSelectionInvalid("a tier needs a group name (-Name).").ToException();
             }
 
-            if (request.Tier.HasValue && request.Tier.Value < 1)
+            if (request.Tier.HasValue && (request.Tier.Value < TierGroupRequest.MinTier || request.Tier.Value > TierGroupRequest.MaxTier))
             {
                 throw Errors.TierRankInvalid(request.Tier.Value).ToException();
             }

@@ -51,7 +51,7 @@ namespace LicenseGovernance.Commands.AccessPackages
         public string[]? FallbackApprover { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 14)]
+        [ValidateRange(1, TierAccessPackageRequest.MaxApprovalTimeoutDays)]
         public int ApprovalTimeoutDays { get; set; } = 14;
 
         [Parameter]
@@ -61,7 +61,7 @@ namespace LicenseGovernance.Commands.AccessPackages
         public SwitchParameter NoApproverJustification { get; set; }
 
         [Parameter(ParameterSetName = DaysSet)]
-        [ValidateRange(1, 3650)]
+        [ValidateRange(1, TierAccessPackageRequest.MaxExpirationDays)]
         public int ExpirationDays { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = DateSet)]

@@ -33,7 +33,7 @@ namespace LicenseGovernance.Commands.Tiers
         public string[] Sku { get; set; } = Array.Empty<string>();
 
         [Parameter]
-        [ValidateRange(1, 1000)]
+        [ValidateRange(TierGroupRequest.MinTier, TierGroupRequest.MaxTier)]
         public int? Tier { get; set; }
 
         [Parameter]

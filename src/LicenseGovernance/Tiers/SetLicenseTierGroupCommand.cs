@@ -28,7 +28,7 @@ namespace LicenseGovernance.Commands.Tiers
         public string[]? Sku { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 1000)]
+        [ValidateRange(TierGroupRequest.MinTier, TierGroupRequest.MaxTier)]
         public int? Tier { get; set; }
 
         [Parameter]

@@ -121,6 +121,19 @@ public sealed class TierGroupEngineTests
         Assert.Equal(groupsBefore, fx.Tenant.Store.Groups.Count);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public async Task ARankOutsideTheCmdletsRangeIsRefusedByTheEngineToo(int tier)
+    {
+        using var fx = new EngineFixture(users: 30);
+
+        var error = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = tier });
+
+        Assert.Equal(ErrorIds.TierRankInvalid, error.Id);
+        Assert.Contains("1 (the lowest tier) to 1000", error.Message);
+    }
+
     [Fact]
     public async Task OnlyOneBaselineAndSetRefusesGroupsThatAreNotTiers()
     {
