@@ -29,7 +29,7 @@ namespace LicenseGovernance.Engine
             WithGraph(sink, s => TierAssignmentService.PlanRemoveAsync(s, request, sink.Cancellation));
 
         public Task<TierAssignmentRequestInfo> ApplyTierAssignmentPlanAsync(TierAssignmentPlan plan, IGovernanceSink sink) =>
-            WithGraph(sink, s => TierAssignmentService.ApplyAsync(s, plan, BeginJournal(s, plan.Action == "Add" ? "Add-TierAssignment" : "Remove-TierAssignment", sink), sink.Cancellation));
+            WithGraph(sink, s => TierAssignmentService.ApplyAsync(s, plan, BeginJournal(s, plan.Action == TierAssignmentAction.Add ? "Add-TierAssignment" : "Remove-TierAssignment", sink), sink.Cancellation));
 
         public Task GetTierAssignmentsAsync(GetTierAssignmentRequest request, IGovernanceSink sink) =>
             WithGraph(sink, s => TierAssignmentService.GetAssignmentsAsync(s, request, sink));

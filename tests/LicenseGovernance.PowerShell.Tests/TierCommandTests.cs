@@ -197,7 +197,7 @@ public sealed class TierCommandTests : IDisposable
 
         var removed = Clean(_ps.Run("Get-LicenseTierGroup -Name LIC-M365-Tier3 | Remove-LicenseTierGroup -Confirm:$false"));
         var plan = Assert.IsType<TierGroupPlan>(Assert.Single(removed.Output));
-        Assert.Equal("Remove", plan.Action);
+        Assert.Equal(TierGroupAction.Remove, plan.Action);
         Assert.Equal(tier3.GroupId, plan.GroupId);
         Assert.Equal("LIC-M365-Tier3", plan.DisplayName);
         Assert.Equal(new[] { "LIC-M365-Tier1", "LIC-M365-Tier2" }, Clean(_ps.Run("Get-LicenseTierGroup")).Of<LicenseTierGroup>().Select(t => t.DisplayName));

@@ -3,6 +3,9 @@ namespace LicenseGovernance.Requests
     /// <summary>New-LicenseTierGroup and Set-LicenseTierGroup: the desired state of one tier group.</summary>
     public sealed class TierGroupRequest
     {
+        public const int MinTier = 1;
+        public const int MaxTier = 1000;
+
         /// <summary>Display name of the group (also how an existing tier is found).</summary>
         public string Name { get; set; } = "";
         /// <summary>True for New (create or converge), false for Set (the tier must exist).</summary>

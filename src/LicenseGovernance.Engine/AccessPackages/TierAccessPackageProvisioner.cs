@@ -58,7 +58,7 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             var walk = new TierAccessPackageProvisioner(session, plan.Request, journal, cancellation);
             var outcome = await walk.RunAsync().ConfigureAwait(false);
-            var created = walk._changes.Any(c => c.ObjectType == "accessPackage" && c.Action == "Create");
+            var created = walk._changes.Any(c => c.ObjectType == "accessPackage" && c.Action == AccessPackageChangeAction.Create);
             return (outcome.PackageId!, walk._changes.Count == 0 ? "Unchanged" : created ? "Created" : "Updated");
         }
 
@@ -86,7 +86,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             if (catalog == null)
             {
                 var body = new AccessPackageCatalog { DisplayName = catalogName, Description = "Licence tiers offered through access packages (LicenseGovernance).", IsExternallyVisible = false };
-                catalogId = await WriteAsync("Create", "accessPackageCatalog", catalogName, "POST /identityGovernance/entitlementManagement/catalogs", body, "AccessPackage.CreateCatalog",
+                catalogId = await WriteAsync(AccessPackageChangeAction.Create, "accessPackageCatalog", catalogName, "POST /identityGovernance/entitlementManagement/catalogs", body, "AccessPackage.CreateCatalog",
                     async () => (await _session.CallAsync("create catalog " + catalogName, AccessPackageDirectory.Manage,
                         c => c.IdentityGovernance.EntitlementManagement.Catalogs.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
             }
@@ -100,7 +100,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                     Resource = new AccessPackageResource { OriginId = groupId, OriginSystem = "AadGroup", DisplayName = tier.Name },
                     Catalog = new AccessPackageCatalog { Id = catalogId },
                 };
-                await WriteAsync("Add", "accessPackageResource", tier.Name, "POST /identityGovernance/entitlementManagement/resourceRequests", body, "AccessPackage.AddCatalogResource",
+                await WriteAsync(AccessPackageChangeAction.Add, "accessPackageResource", tier.Name, "POST /identityGovernance/entitlementManagement/resourceRequests", body, "AccessPackage.AddCatalogResource",
                     async () => (await _session.CallAsync("add group " + tier.Name + " to catalog " + catalogName, AccessPackageDirectory.Manage,
                         c => c.IdentityGovernance.EntitlementManagement.ResourceRequests.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
                 if (Writing)
@@ -115,7 +115,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             if (package == null)
             {
                 var body = new AccessPackage { DisplayName = packageName, Description = description, IsHidden = false, Catalog = new AccessPackageCatalog { Id = catalogId } };
-                packageId = await WriteAsync("Create", "accessPackage", packageName, "POST /identityGovernance/entitlementManagement/accessPackages", body, "AccessPackage.Create",
+                packageId = await WriteAsync(AccessPackageChangeAction.Create, "accessPackage", packageName, "POST /identityGovernance/entitlementManagement/accessPackages", body, "AccessPackage.Create",
                     async () => (await _session.CallAsync("create access package " + packageName, AccessPackageDirectory.Manage,
                         c => c.IdentityGovernance.EntitlementManagement.AccessPackages.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
             }
@@ -130,7 +130,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                 if (_request.Description != null && !string.Equals(package.Description, description, StringComparison.Ordinal))
                 {
                     var body = new AccessPackage { Description = description };
-                    await WriteAsync("Update", "accessPackage", packageName, "PATCH /identityGovernance/entitlementManagement/accessPackages/" + packageId, body, "AccessPackage.Update",
+                    await WriteAsync(AccessPackageChangeAction.Update, "accessPackage", packageName, "PATCH /identityGovernance/entitlementManagement/accessPackages/" + packageId, body, "AccessPackage.Update",
                         async () =>
                         {
                             await _session.CallAsync("update access package " + packageName, AccessPackageDirectory.Manage,
@@ -154,7 +154,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                     },
                     Scope = new AccessPackageResourceScope { Id = scope?.Id, DisplayName = "Root", OriginSystem = "AadGroup", OriginId = groupId, IsRootScope = true },
                 };
-                await WriteAsync("Add", "accessPackageResourceRoleScope", "Member of " + tier.Name, "POST /identityGovernance/entitlementManagement/accessPackages/" + (packageId ?? PendingId) + "/resourceRoleScopes",
+                await WriteAsync(AccessPackageChangeAction.Add, "accessPackageResourceRoleScope", "Member of " + tier.Name, "POST /identityGovernance/entitlementManagement/accessPackages/" + (packageId ?? PendingId) + "/resourceRoleScopes",
                     body, "AccessPackage.AddResourceRole",
                     async () => (await _session.CallAsync("add Member role of " + tier.Name + " to " + packageName, AccessPackageDirectory.Manage,
                         c => c.IdentityGovernance.EntitlementManagement.AccessPackages[packageId].ResourceRoleScopes.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
@@ -165,14 +165,14 @@ namespace LicenseGovernance.Engine.AccessPackages
             var desired = settings.Build(packageId ?? PendingId, _session.Now, existing?.ReviewSettings?.Schedule?.StartDateTime);
             if (existing == null)
             {
-                await WriteAsync("Create", "accessPackageAssignmentPolicy", settings.PolicyName, "POST /identityGovernance/entitlementManagement/assignmentPolicies", desired, "AccessPackage.CreatePolicy",
+                await WriteAsync(AccessPackageChangeAction.Create, "accessPackageAssignmentPolicy", settings.PolicyName, "POST /identityGovernance/entitlementManagement/assignmentPolicies", desired, "AccessPackage.CreatePolicy",
                     async () => (await _session.CallAsync("create assignment policy of " + packageName, AccessPackageDirectory.Manage,
                         c => c.IdentityGovernance.EntitlementManagement.AssignmentPolicies.PostAsync(desired, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
             }
             else if (TierPolicySettings.Shape(existing) != TierPolicySettings.Shape(desired))
             {
                 desired.Id = existing.Id;
-                await WriteAsync("Update", "accessPackageAssignmentPolicy", settings.PolicyName, "PUT /identityGovernance/entitlementManagement/assignmentPolicies/" + existing.Id, desired, "AccessPackage.UpdatePolicy",
+                await WriteAsync(AccessPackageChangeAction.Update, "accessPackageAssignmentPolicy", settings.PolicyName, "PUT /identityGovernance/entitlementManagement/assignmentPolicies/" + existing.Id, desired, "AccessPackage.UpdatePolicy",
                     async () =>
                     {
                         await _session.CallAsync("update assignment policy of " + packageName, AccessPackageDirectory.Manage,
@@ -185,7 +185,7 @@ namespace LicenseGovernance.Engine.AccessPackages
         }
 
         /// <summary>Records the change for the plan; when applying, journals it first and then sends it. Returns the id Graph gave (or a placeholder when planning).</summary>
-        private async Task<string> WriteAsync(string action, string type, string name, string request, IParsable body, string operation, Func<Task<string>> send, object? before = null)
+        private async Task<string> WriteAsync(AccessPackageChangeAction action, string type, string name, string request, IParsable body, string operation, Func<Task<string>> send, object? before = null)
         {
             _changes.Add(new AccessPackageChange { Action = action, ObjectType = type, Name = name, Request = request, Body = AccessPackageAssignmentWriter.Json(body) });
             if (!Writing)

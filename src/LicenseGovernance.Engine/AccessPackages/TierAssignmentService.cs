@@ -81,7 +81,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             };
             return new TierAssignmentPlan
             {
-                Action = "Add", UserId = change.TargetUserId, UserPrincipalName = user.UserPrincipalName ?? user.Id!, AccessPackageId = change.AccessPackageId,
+                Action = TierAssignmentAction.Add, UserId = change.TargetUserId, UserPrincipalName = user.UserPrincipalName ?? user.Id!, AccessPackageId = change.AccessPackageId,
                 AccessPackage = package.DisplayName!, PolicyId = change.AssignmentPolicyId, EndDate = end ?? max, RequestedEndDate = end, Justification = request.Justification,
                 GroupId = AccessPackageDirectory.MemberGroups(package).Select(g => (Guid?)Guid.Parse(g)).FirstOrDefault(),
                 Body = AccessPackageAssignmentWriter.Json(AccessPackageAssignmentWriter.AddBody(change, now)),
@@ -119,7 +119,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             return new TierAssignmentPlan
             {
                 Warnings = warnings,
-                Action = "Remove", UserId = change.TargetUserId, UserPrincipalName = change.TargetUserPrincipalName ?? change.TargetUserId.ToString(), AccessPackageId = change.AccessPackageId,
+                Action = TierAssignmentAction.Remove, UserId = change.TargetUserId, UserPrincipalName = change.TargetUserPrincipalName ?? change.TargetUserId.ToString(), AccessPackageId = change.AccessPackageId,
                 AccessPackage = change.AccessPackageName ?? change.AccessPackageId.ToString(), PolicyId = change.AssignmentPolicyId, AssignmentId = change.AssignmentId,
                 EndDate = change.EndDateTime, Justification = request.Justification,
                 Body = AccessPackageAssignmentWriter.Json(AccessPackageAssignmentWriter.RemoveBody(change.AssignmentId!.Value, request.Justification)),
@@ -150,9 +150,9 @@ namespace LicenseGovernance.Engine.AccessPackages
             {
                 AccessPackageId = plan.AccessPackageId, AccessPackageName = plan.AccessPackage, AssignmentPolicyId = plan.PolicyId, TargetUserId = plan.UserId,
                 TargetUserPrincipalName = plan.UserPrincipalName, AssignmentId = plan.AssignmentId, Justification = plan.Justification,
-                EndDateTime = plan.Action == "Add" ? plan.RequestedEndDate : plan.EndDate,
+                EndDateTime = plan.Action == TierAssignmentAction.Add ? plan.RequestedEndDate : plan.EndDate,
             };
-            var sent = plan.Action == "Add"
+            var sent = plan.Action == TierAssignmentAction.Add
                 ? await AccessPackageAssignmentWriter.AddAsync(session, journal, change, cancellation).ConfigureAwait(false)
                 : await AccessPackageAssignmentWriter.RemoveAsync(session, journal, change, cancellation).ConfigureAwait(false);
             var read = await session.CallOrNotFoundAsync("read assignment request " + sent.Id, AccessPackageDirectory.Read,

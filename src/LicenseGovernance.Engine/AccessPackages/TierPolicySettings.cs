@@ -72,9 +72,9 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.AccessPackageSettingInvalid("-Approver", "is the second approval stage; it needs -Approval ManagerThenApprover.").ToException();
             }
 
-            if (request.ApprovalTimeoutDays < 1 || request.ApprovalTimeoutDays > 14)
+            if (request.ApprovalTimeoutDays < 1 || request.ApprovalTimeoutDays > TierAccessPackageRequest.MaxApprovalTimeoutDays)
             {
-                throw Errors.AccessPackageSettingInvalid("-ApprovalTimeoutDays", "Entra waits between 1 and 14 days for a decision.").ToException();
+                throw Errors.AccessPackageSettingInvalid("-ApprovalTimeoutDays", $"Entra waits between 1 and {TierAccessPackageRequest.MaxApprovalTimeoutDays} days for a decision.").ToException();
             }
 
             s.TimeoutDays = request.ApprovalTimeoutDays;
@@ -99,9 +99,9 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.AccessPackageSettingInvalid("-ExpirationDate", "must be in the future.").ToException();
             }
 
-            if (request.ExpirationDays != null && (request.ExpirationDays < 1 || request.ExpirationDays > 3650))
+            if (request.ExpirationDays != null && (request.ExpirationDays < 1 || request.ExpirationDays > TierAccessPackageRequest.MaxExpirationDays))
             {
-                throw Errors.AccessPackageSettingInvalid("-ExpirationDays", "must be between 1 and 3650.").ToException();
+                throw Errors.AccessPackageSettingInvalid("-ExpirationDays", $"must be between 1 and {TierAccessPackageRequest.MaxExpirationDays}.").ToException();
             }
 
             s.Until = request.ExpirationDate?.ToUniversalTime();

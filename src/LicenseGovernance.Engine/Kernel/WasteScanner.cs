@@ -35,9 +35,9 @@ namespace LicenseGovernance.Engine.Kernel
         }
 
         /// <summary>
-        /// Validates the query and resolves its SKUs (throwing before any user is read), then hands each zombie licence to
-        /// <paramref name="onZombie"/> as its page arrives. Warnings (what could not be judged) are in the result, and also
-        /// written to the sink as soon as they are known.
+        /// Resolves the query's SKUs (throwing before any user is read; callers validate the query first), then hands each
+        /// zombie licence to <paramref name="onZombie"/> as its page arrives. Warnings (what could not be judged) are in the
+        /// result, and also written to the sink as soon as they are known.
         /// </summary>
         /// <param name="onEveryUser">
         /// When given, sees every user listed (guests and the unlicensed included, so the listing is then not narrowed to one
@@ -47,7 +47,6 @@ namespace LicenseGovernance.Engine.Kernel
             Action<User>? onEveryUser = null)
         {
             var cancellation = sink.Cancellation;
-            query.Validate();
             var skus = query.Sku != null && query.Sku.Count > 0 ? LicenseSelection.ResolveSkus(tenantSkus, query.Sku) : tenantSkus;
             var scan = new ZombieScan(skus, session.Now);
             void Warn(string message)

@@ -37,13 +37,10 @@ namespace LicenseGovernance.Engine.Kernel
 
         internal bool NeedsLeaveDate => Wants(ZombieReason.Departed);
 
-        /// <summary>Throws ZombieQueryInvalid before anything is read.</summary>
+        /// <summary>Throws ZombieQueryInvalid before anything is read. Callers validate once; the scan trusts its query.</summary>
         internal void Validate()
         {
-            if (InactiveDays < GetZombieLicenseRequest.MinInactiveDays || InactiveDays > GetZombieLicenseRequest.MaxInactiveDays)
-            {
-                throw Errors.ZombieQueryInvalid($"-InactiveDays {InactiveDays} is out of range; use {GetZombieLicenseRequest.MinInactiveDays} to {GetZombieLicenseRequest.MaxInactiveDays} days (90 is the usual threshold).").ToException();
-            }
+            ValidateInactiveDays(InactiveDays);
 
             if (Reasons != null && Reasons.Any(r => !Enum.IsDefined(typeof(ZombieReason), r)))
             {
@@ -53,6 +50,15 @@ namespace LicenseGovernance.Engine.Kernel
             if (Sku != null && Sku.Any(string.IsNullOrWhiteSpace))
             {
                 throw Errors.ZombieQueryInvalid("-Sku contains an empty name; give part numbers (SPE_E5), SKU ids or product names.").ToException();
+            }
+        }
+
+        /// <summary>The one inactivity rule, for every command that takes -InactiveDays (the health score and Remove-ZombieLicense too).</summary>
+        internal static void ValidateInactiveDays(int days)
+        {
+            if (days < GetZombieLicenseRequest.MinInactiveDays || days > GetZombieLicenseRequest.MaxInactiveDays)
+            {
+                throw Errors.ZombieQueryInvalid($"-InactiveDays {days} is out of range; use {GetZombieLicenseRequest.MinInactiveDays} to {GetZombieLicenseRequest.MaxInactiveDays} days (90 is the usual threshold).").ToException();
             }
         }
     }

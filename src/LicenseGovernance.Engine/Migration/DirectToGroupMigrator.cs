@@ -73,9 +73,9 @@ namespace LicenseGovernance.Engine.Migration
                 throw Errors.MigrationRequestInvalid("both -Sku and -Group are needed.").ToException();
             }
 
-            if (request.BatchSize < 1 || request.BatchSize > 10000)
+            if (request.BatchSize < 1 || request.BatchSize > MoveDirectToGroupLicenseRequest.MaxBatchSize)
             {
-                throw Errors.MigrationRequestInvalid($"-BatchSize {request.BatchSize} is outside 1 to 10000.").ToException();
+                throw Errors.MigrationRequestInvalid($"-BatchSize {request.BatchSize} is outside 1 to {MoveDirectToGroupLicenseRequest.MaxBatchSize}.").ToException();
             }
 
             if (request.MaxUsers.HasValue && request.MaxUsers.Value < 1)
@@ -83,9 +83,9 @@ namespace LicenseGovernance.Engine.Migration
                 throw Errors.MigrationRequestInvalid($"-MaxUsers {request.MaxUsers} must be at least 1.").ToException();
             }
 
-            if (request.WaitTimeoutSeconds < 0)
+            if (request.WaitTimeoutSeconds < 0 || request.WaitTimeoutSeconds > MoveDirectToGroupLicenseRequest.MaxWaitTimeoutSeconds)
             {
-                throw Errors.MigrationRequestInvalid("-WaitTimeout cannot be negative.").ToException();
+                throw Errors.MigrationRequestInvalid($"-WaitTimeout {request.WaitTimeoutSeconds} is outside 0 to {MoveDirectToGroupLicenseRequest.MaxWaitTimeoutSeconds} seconds.").ToException();
             }
 
             if (request.User != null && request.User.Length == 0)

@@ -27,22 +27,21 @@ namespace LicenseGovernance.Engine.Tiers
         public static async Task<string?> ApplyAsync(GraphSession session, TierGroupPlan plan, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
-            var r = plan.Resolved;
             switch (plan.Action)
             {
-                case "None":
+                case TierGroupAction.None:
                     return plan.GroupId?.ToString();
-                case "Create":
+                case TierGroupAction.Create:
                     return await CreateAsync(session, plan, journal, sink).ConfigureAwait(false);
-                case "Update":
-                case "Remove":
-                    var current = (await TierGroupDirectory.FindAsync(session, r[TierGroupPlanner.KeyGroupId], cancellation).ConfigureAwait(false)).SingleOrDefault();
-                    if (current == null || current.Fingerprint() != r[TierGroupPlanner.KeyFingerprint])
+                case TierGroupAction.Update:
+                case TierGroupAction.Remove:
+                    var current = (await TierGroupDirectory.FindAsync(session, plan.GroupId!.Value.ToString(), cancellation).ConfigureAwait(false)).SingleOrDefault();
+                    if (current == null || current.Fingerprint() != plan.Payload.Fingerprint)
                     {
                         throw Errors.TierGroupChanged(plan.DisplayName).ToException();
                     }
 
-                    if (plan.Action == "Remove")
+                    if (plan.Action == TierGroupAction.Remove)
                     {
                         await RemoveAsync(session, plan, current, journal, sink).ConfigureAwait(false);
                         return null;
@@ -58,19 +57,18 @@ namespace LicenseGovernance.Engine.Tiers
         private static async Task<string> CreateAsync(GraphSession session, TierGroupPlan plan, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
-            var r = plan.Resolved;
-            var rule = r[TierGroupPlanner.KeyRule];
+            var rule = plan.Payload.MembershipRule ?? "";
             var group = new Group
             {
                 DisplayName = plan.DisplayName,
                 MailEnabled = false,
-                MailNickname = r[TierGroupPlanner.KeyMailNickname],
+                MailNickname = plan.Payload.MailNickname,
                 SecurityEnabled = true,
                 GroupTypes = rule.Length == 0 ? new List<string>() : new List<string> { "DynamicMembership" },
             };
-            if (r.TryGetValue(TierGroupPlanner.KeyDescription, out var description) && description.Length > 0)
+            if (!string.IsNullOrEmpty(plan.Payload.Description))
             {
-                group.Description = description;
+                group.Description = plan.Payload.Description;
             }
 
             if (rule.Length > 0)
@@ -91,7 +89,7 @@ namespace LicenseGovernance.Engine.Tiers
             await journal.RunAsync(RecordIntent(plan, id, created: true),
                 () => WhileReplicatingAsync(session, () => session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
                     c => c.Groups[id].Extensions.PostAsync(Record(plan).ToExtension(), cancellationToken: cancellation), cancellation), cancellation), cancellation).ConfigureAwait(false);
-            var licences = TierGroupPlanner.DecodeAdd(r[TierGroupPlanner.KeyAdd]);
+            var licences = Assigned(plan.Payload.AddLicenses);
             await journal.RunAsync(GroupLicenseWriter.Intent(id, plan.DisplayName, new List<AssignedLicense>(), licences, new List<Guid?>()),
                 () => WhileReplicatingAsync(session, () => GroupLicenseWriter.SendAsync(session, id, plan.DisplayName, licences, new List<Guid?>(), cancellation), cancellation), cancellation).ConfigureAwait(false);
             return id;
@@ -108,10 +106,9 @@ namespace LicenseGovernance.Engine.Tiers
         private static async Task ApplyLicensesAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
-            var r = plan.Resolved;
             var id = current.Group.Id!;
-            var add = TierGroupPlanner.DecodeAdd(r.TryGetValue(TierGroupPlanner.KeyAdd, out var a) ? a : null);
-            var remove = TierGroupPlanner.DecodeRemove(r.TryGetValue(TierGroupPlanner.KeyRemove, out var rm) ? rm : null);
+            var add = Assigned(plan.Payload.AddLicenses);
+            var remove = SkuIds(plan.Payload.RemoveLicenses);
             if (add.Count == 0)
             {
                 if (remove.Count > 0)
@@ -156,16 +153,17 @@ namespace LicenseGovernance.Engine.Tiers
 
         private static async Task ApplyGroupAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, CancellationToken cancellation)
         {
-            var r = plan.Resolved;
+            var description = plan.Payload.Description;
+            var rule = plan.Payload.MembershipRule;
             var patch = new Group();
             var patching = false;
-            if (r.TryGetValue(TierGroupPlanner.KeyDescription, out var description))
+            if (description != null)
             {
                 patch.Description = description.Length == 0 ? null : description;
                 patching = true;
             }
 
-            if (r.TryGetValue(TierGroupPlanner.KeyRule, out var rule))
+            if (rule != null)
             {
                 var types = (current.Group.GroupTypes ?? new List<string>()).Where(t => !string.Equals(t, "DynamicMembership", StringComparison.OrdinalIgnoreCase)).ToList();
                 if (rule.Length > 0)
@@ -190,7 +188,7 @@ namespace LicenseGovernance.Engine.Tiers
 
             var id = current.Group.Id!;
             var before = new { current.Group.Description, current.Group.GroupTypes, current.Group.MembershipRule };
-            var after = new { patch.Description, GroupTypes = patch.GroupTypes ?? current.Group.GroupTypes, MembershipRule = patch.MembershipRule ?? (r.ContainsKey(TierGroupPlanner.KeyRule) ? null : current.Group.MembershipRule) };
+            var after = new { patch.Description, GroupTypes = patch.GroupTypes ?? current.Group.GroupTypes, MembershipRule = patch.MembershipRule ?? (rule != null ? null : current.Group.MembershipRule) };
             await journal.RunAsync(ChangeIntents.Other("Group.Update", "group", id, plan.DisplayName, before, after), () => session.CallAsync("update group " + plan.DisplayName, "ManageGroups",
                 async c =>
                 {
@@ -201,13 +199,13 @@ namespace LicenseGovernance.Engine.Tiers
 
         private static async Task ApplyRecordAsync(GraphSession session, TierGroupPlan plan, string id, JournalScope journal, CancellationToken cancellation)
         {
-            if (!plan.Resolved.TryGetValue(TierGroupPlanner.KeyRecord, out var recordChange))
+            if (plan.Payload.Record == TierRecordChange.None)
             {
                 return;
             }
 
             var extension = Record(plan).ToExtension();
-            if (recordChange == "create")
+            if (plan.Payload.Record == TierRecordChange.Create)
             {
                 await journal.RunAsync(RecordIntent(plan, id, created: true), () => session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
                     c => c.Groups[id].Extensions.PostAsync(extension, cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
@@ -245,7 +243,7 @@ namespace LicenseGovernance.Engine.Tiers
         {
             var cancellation = sink.Cancellation;
             var id = current.Group.Id!;
-            var remove = TierGroupPlanner.DecodeRemove(plan.Resolved[TierGroupPlanner.KeyRemove]);
+            var remove = SkuIds(plan.Payload.RemoveLicenses);
             if (remove.Count > 0)
             {
                 // Entra refuses to delete a group that still carries licences.
@@ -329,7 +327,11 @@ namespace LicenseGovernance.Engine.Tiers
         private static bool IsReplicationLag(LicenseGovernanceException ex) =>
             ex.Error.Inner is ApiException api && (api.ResponseStatusCode == 404 || (api.ResponseStatusCode == 400 && (ex.Message.IndexOf("do not exist", StringComparison.OrdinalIgnoreCase) >= 0 || ex.Message.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0)));
 
-        private static TierRecord Record(TierGroupPlan plan) =>
-            new TierRecord(int.Parse(plan.Resolved[TierGroupPlanner.KeyTier], System.Globalization.CultureInfo.InvariantCulture), plan.Resolved[TierGroupPlanner.KeyBaseline] == "true");
+        private static TierRecord Record(TierGroupPlan plan) => new TierRecord(plan.Payload.Tier, plan.Payload.Baseline);
+
+        private static List<AssignedLicense> Assigned(IEnumerable<PlannedLicense> licenses) =>
+            licenses.Select(l => new AssignedLicense { SkuId = l.SkuId, DisabledPlans = l.DisabledPlans.Select(p => (Guid?)p).ToList() }).ToList();
+
+        private static List<Guid?> SkuIds(IEnumerable<Guid> skuIds) => skuIds.Select(id => (Guid?)id).ToList();
     }
 }

@@ -27,7 +27,7 @@ namespace LicenseGovernance.Engine.Tiers
 
         public async Task<LicenseTierGroup?> ApplyAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink)
         {
-            var command = plan.Action == "Create" ? "New-LicenseTierGroup" : plan.Action == "Remove" ? "Remove-LicenseTierGroup" : "Set-LicenseTierGroup";
+            var command = plan.Action == TierGroupAction.Create ? "New-LicenseTierGroup" : plan.Action == TierGroupAction.Remove ? "Remove-LicenseTierGroup" : "Set-LicenseTierGroup";
             var id = await TierGroupApplier.ApplyAsync(session, plan, _journal(session, command, sink), sink).ConfigureAwait(false);
             if (id == null)
             {

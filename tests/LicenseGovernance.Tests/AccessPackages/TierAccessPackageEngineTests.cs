@@ -225,7 +225,7 @@ public sealed class TierAccessPackageEngineTests
 
         var longer = await fx.Engine.PlanTierAccessPackageAsync(Request(120), new CollectingSink());
         var change = Assert.Single(longer.Changes);
-        Assert.Equal(("Update", "accessPackageAssignmentPolicy"), (change.Action, change.ObjectType));
+        Assert.Equal((AccessPackageChangeAction.Update, "accessPackageAssignmentPolicy"), (change.Action, change.ObjectType));
         Assert.Contains("\"duration\":\"P120D\"", change.Body);
         Assert.StartsWith("PUT /identityGovernance/entitlementManagement/assignmentPolicies/", change.Request);
         Assert.Equal(0, fx.Tenant.Statistics.Writes);

@@ -589,4 +589,17 @@ public sealed class ZombieRemovalRoleAssignableGroupTests : IDisposable
         Assert.Contains("LIC-M365-E5", error.Message);
         Assert.Contains(user.Id, store.Groups.Single(g => g.Id == e5Group.Id).Members);
     }
+
+    [Fact]
+    public async Task AnInactivityThresholdOutOfRangeIsRefusedWithTheSameMessageAsTheSearchAndNothingIsRead()
+    {
+        _tenant.Statistics.Reset();
+
+        var search = await Assert.ThrowsAsync<LicenseGovernanceException>(() => _fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest { InactiveDays = 0 }, new CollectingSink()));
+        var removal = await Assert.ThrowsAsync<LicenseGovernanceException>(() => _fx.Engine.RemoveZombieLicensesAsync(new RemoveZombieLicenseRequest { InactiveDays = 0 }, new CollectingSink()));
+
+        Assert.Equal(ErrorIds.ZombieQueryInvalid, removal.Error.Id);
+        Assert.Equal(search.Error.Message, removal.Error.Message);
+        Assert.Equal(0, _tenant.Statistics.TotalRequests);
+    }
 }

@@ -4,9 +4,10 @@ using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;
+using LicenseGovernance.Tests.Engine;
 using Xunit;
 
-namespace LicenseGovernance.Tests.Engine;
+namespace LicenseGovernance.Tests.Connection;
 
 public sealed class ConnectionEngineTests
 {

@@ -1,8 +1,9 @@
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
+using LicenseGovernance.Tests.Engine;
 using Xunit;
 
-namespace LicenseGovernance.Tests.Engine;
+namespace LicenseGovernance.Tests.Catalog;
 
 public sealed class SkuEngineTests
 {
