@@ -359,6 +359,25 @@ public sealed class TierCommandTests : IDisposable
         Assert.Equal(requested.UserId, Assert.Single(oneUnknown.Of<LicenseReprocessResult>()).UserId);
     }
 
+    /// <summary>Issue 12, defect 1: a new starter given the baseline tier is not Active while Entra has not processed the tier yet.</summary>
+    [Fact]
+    public void ReprocessWaitReportsANewStarterInTier1ActiveOnlyOnceEntraHasGivenItTheLicense()
+    {
+        _ps.Run(Connect);
+        Clean(_ps.Run(CreateTiers));
+        Clean(_ps.Run("New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None | Out-Null"));
+        var upn = UnlicensedMember();
+        Clean(_ps.Run($"Add-TierAssignment -User '{upn}' -Tier LIC-M365-Tier1 -Justification 'New starter' | Out-Null"));
+
+        // Tier1 is queued for a minute of the tenant's time: no error yet, and no licence either.
+        var early = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run($"Invoke-LicenseReprocess -User '{upn}' -Wait -TimeoutSeconds 30")).Output));
+        Assert.Equal("Pending", early.Outcome);
+
+        var settled = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run($"Invoke-LicenseReprocess -User '{upn}' -Wait -TimeoutSeconds 600")).Output));
+        Assert.Equal("Active", settled.Outcome);
+        Assert.Empty(settled.RemainingErrors);
+    }
+
     [Theory]
     [InlineData("New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1")]
     [InlineData("Set-LicenseTierGroup -Name LIC-M365-Tier1 -Tier 1")]
@@ -458,6 +477,16 @@ public sealed class TierCommandTests : IDisposable
         }
 
         return root["skus"]!.ToJsonString() + root["users"]!.ToJsonString() + root["groups"]!.ToJsonString();
+    }
+
+    /// <summary>An enabled member with a usage location and no licence at all, from the tenant as saved.</summary>
+    private string UnlicensedMember()
+    {
+        var path = NewFile("users");
+        Clean(_ps.Run($"Save-LicenseGovernanceSnapshot -Path '{path}'"));
+        return JsonNode.Parse(File.ReadAllText(path))!["users"]!.AsArray()
+            .First(u => (string?)u!["userType"] == "Member" && u["usageLocation"] != null && (bool?)u["accountEnabled"] != false
+                && u["licenseAssignmentStates"] is not JsonArray { Count: > 0 })!["userPrincipalName"]!.GetValue<string>();
     }
 
     private string[] Complete(string input) =>

@@ -213,5 +213,30 @@ namespace LicenseGovernance.Engine.Kernel
                 return true;
             }, cancellation).ConfigureAwait(false);
         }
+
+        /// <summary>
+        /// The licensed groups <paramref name="user"/> is a direct member of: the only groups whose licences reach it, since
+        /// group-based licensing does not flow through nested groups.
+        /// </summary>
+        public static async Task<List<Group>> LicensedGroupsOfAsync(GraphSession session, User user, CancellationToken cancellation)
+        {
+            var operation = "list the groups of " + (user.UserPrincipalName ?? user.Id);
+            var first = await session.CallAsync(operation, "ReadGroups", c => c.Users[user.Id!].MemberOf.GetAsync(r =>
+            {
+                r.QueryParameters.Select = new[] { "id", "assignedLicenses" };
+                r.QueryParameters.Top = 999;
+            }, cancellation), cancellation).ConfigureAwait(false);
+            var licensed = new List<Group>();
+            await GraphPages.ForEachAsync<DirectoryObject, DirectoryObjectCollectionResponse>(session, operation, "ReadGroups", first, o =>
+            {
+                if (o is Group g && g.AssignedLicenses?.Count > 0)
+                {
+                    licensed.Add(g);
+                }
+
+                return true;
+            }, cancellation).ConfigureAwait(false);
+            return licensed;
+        }
     }
 }

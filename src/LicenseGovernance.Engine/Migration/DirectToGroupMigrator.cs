@@ -22,12 +22,6 @@ namespace LicenseGovernance.Engine.Migration
     /// </summary>
     internal sealed class DirectToGroupMigrator
     {
-        internal static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(2);
-        internal static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(60);
-
-        /// <summary>How long a group that never showed a processing state must stay complete before it counts as finished.</summary>
-        internal static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(2);
-
         /// <summary>Membership requests in flight at once.</summary>
         private const int ConcurrentAdds = 4;
 
@@ -130,11 +124,11 @@ namespace LicenseGovernance.Engine.Migration
                 // Phase 2: membership, 20 users per request.
                 await AddMembersAsync(toAdd).ConfigureAwait(false);
 
-                // Phase 3: Entra processes the group.
-                var finished = await WaitForProcessingAsync(added: toAdd.Count > 0, work).ConfigureAwait(false);
+                // Phase 3: Entra processes the group, watched user by user.
+                var watched = await WatchAsync(added: toAdd.Count > 0, work).ConfigureAwait(false);
 
-                // Phase 4: per-user verification, from a fresh read.
-                var verified = await VerifyAsync(work, finished).ConfigureAwait(false);
+                // Phase 4: per-user verification, from what the watch read last.
+                var verified = Verify(work, watched);
 
                 // Phase 5: removals, wave by wave.
                 await RemoveDirectAsync(verified).ConfigureAwait(false);
@@ -284,80 +278,47 @@ namespace LicenseGovernance.Engine.Migration
                 "Fix what Graph reports, then run the command again.");
         }
 
-        /// <summary>Polls the group's processing state with back-off until Entra has finished, or -WaitTimeout passes.</summary>
-        private async Task<bool> WaitForProcessingAsync(bool added, List<MigrationUser> work)
+        /// <summary>
+        /// Waits, with back-off, until Entra has given every member being migrated the SKU from the group (active or in
+        /// error), has finished processing the group, or -WaitTimeout passes; the watch reads every one of them afresh.
+        /// </summary>
+        private async Task<LicenseWatchReport> WatchAsync(bool added, List<MigrationUser> work)
         {
-            // Nobody new, and Entra has already given every member a state from the group (active or in error): nothing to wait for.
-            if (!added && work.Where(u => u.Member).All(u => u.FromGroup != null))
+            var members = work.Where(u => u.Member).ToList();
+            // Nobody new, and Entra has already given every member a state from the group (active or in error): one look, no waiting.
+            var judged = !added && members.All(u => u.FromGroup != null);
+            var expected = new[] { new ExpectedLicense(_sku.SkuId) };
+            var watch = new LicenseWatch(members.Select(u => new LicenseExpectation(u.Id, GroupId, expected)).ToList(), ProgressActivity.MigrationWait, "Waiting for Entra to process " + _group.Name)
             {
-                return true;
+                Timings = LicenseWatchTimings.Default.WithTimeout(judged ? TimeSpan.Zero : TimeSpan.FromSeconds(_request.WaitTimeoutSeconds)),
+            };
+            var report = await GroupLicensingWatcher.WatchAsync(_session, watch, _sink).ConfigureAwait(false);
+            if (report.TimedOut && !judged)
+            {
+                _sink.WriteWarning($"Entra had not finished processing '{_group.Name}' after {_request.WaitTimeoutSeconds} s (state {report.ProcessingState(GroupId)}); only users whose inherited licence is already verified lose their direct one.");
             }
 
-            var started = _session.Now;
-            var deadline = started + TimeSpan.FromSeconds(_request.WaitTimeoutSeconds);
-            var delay = FirstPoll;
-            var sawProcessing = false;
-            while (true)
-            {
-                var group = await _session.CallAsync("read group " + _group.Name, "ReadGroups",
-                    c => c.Groups[GroupId].GetAsync(q => q.QueryParameters.Select = new[] { "id", "licenseProcessingState" }, _stop), _stop).ConfigureAwait(false);
-                var state = group?.LicenseProcessingState?.State ?? "unknown";
-                var complete = string.Equals(state, "ProcessingComplete", StringComparison.OrdinalIgnoreCase);
-                sawProcessing |= !complete;
-                var waited = _session.Now - started;
-                // Right after a change the group may still report its previous ProcessingComplete.
-                if (complete && (sawProcessing || waited >= SettleTime))
-                {
-                    Progress(ProgressActivity.MigrationWait, "Waiting for Entra to process " + _group.Name, "Processing complete", 100, completed: true);
-                    return true;
-                }
-
-                if (_session.Now >= deadline)
-                {
-                    Progress(ProgressActivity.MigrationWait, "Waiting for Entra to process " + _group.Name, "Timed out", 100, completed: true);
-                    _sink.WriteWarning($"Entra had not finished processing '{_group.Name}' after {_request.WaitTimeoutSeconds} s (state {state}); only users whose inherited licence is already verified lose their direct one.");
-                    return false;
-                }
-
-                Progress(ProgressActivity.MigrationWait, "Waiting for Entra to process " + _group.Name, $"{state}, {waited.TotalSeconds:0} s so far",
-                    _request.WaitTimeoutSeconds == 0 ? -1 : GovernanceProgress.Percent((long)waited.TotalSeconds, _request.WaitTimeoutSeconds));
-                var left = deadline - _session.Now;
-                await _session.WaitAsync(delay < left ? delay : left, _stop).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
-            }
+            return report;
         }
 
-        /// <summary>Reads every member's licence states afresh and keeps only users whose inherited licence can replace the direct one.</summary>
-        private async Task<List<MigrationUser>> VerifyAsync(List<MigrationUser> work, bool processingFinished)
+        /// <summary>Keeps only users whose inherited licence can replace the direct one: active, without error, with the same plans.</summary>
+        private List<MigrationUser> Verify(List<MigrationUser> work, LicenseWatchReport watched)
         {
-            var byId = work.Where(u => u.Member).ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
-            var seen = 0;
-            await TierGroupDirectory.ForEachUserMemberAsync(_session, GroupId, DirectAssignmentReader.UserSelect, u =>
-            {
-                if (byId.TryGetValue(u.Id!, out var user))
-                {
-                    user.FromGroup = LicenseStates.Of(u).FirstOrDefault(s => s.SkuId == _sku.SkuId && LicenseStates.FromGroup(s, GroupId));
-                    if (++seen % 999 == 0)
-                    {
-                        Progress(ProgressActivity.MigrationVerify, "Verifying inherited licences", $"{seen} of {byId.Count}", GovernanceProgress.Percent(seen, byId.Count));
-                    }
-                }
-            }, _stop).ConfigureAwait(false);
-            Progress(ProgressActivity.MigrationVerify, "Verifying inherited licences", $"{byId.Count} user(s)", 100, completed: true);
-
+            var byId = work.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
             var verified = new List<MigrationUser>();
-            foreach (var user in byId.Values)
+            foreach (var result in watched.Results)
             {
-                var state = user.FromGroup;
+                var user = byId[result.Expectation.UserId];
+                var state = result.StateOf(_sku.SkuId);
                 if (state == null)
                 {
-                    Pending(user, processingFinished
-                        ? $"Entra reports '{_group.Name}' processed, yet the user shows no {_sku.SkuPartNumber} from it."
-                        : $"Entra has not applied '{_group.Name}' to the user yet.");
+                    Pending(user, watched.TimedOut
+                        ? $"Entra has not applied '{_group.Name}' to the user yet."
+                        : $"Entra reports '{_group.Name}' processed, yet the user shows no {_sku.SkuPartNumber} from it.");
                     continue;
                 }
 
-                if (!LicenseStates.IsActive(state) || LicenseStates.HasError(state))
+                if (result.Outcome != LicenseWatchOutcome.Active)
                 {
                     var type = GroupLicenseErrorReader.ErrorTypeOf(state);
                     Fail(user, "InheritedInError", $"The licence from '{_group.Name}' is {state.State} ({type}); the direct assignment was kept, so the user lost nothing.",

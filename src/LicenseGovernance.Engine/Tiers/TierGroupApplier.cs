@@ -15,14 +15,6 @@ namespace LicenseGovernance.Engine.Tiers
     /// <summary>Carries out a <see cref="TierGroupPlan"/> exactly as planned, after checking the group has not moved on.</summary>
     internal static class TierGroupApplier
     {
-        /// <summary>How long to wait for Entra to give members a new tier licence before anything is taken away.</summary>
-        internal static readonly TimeSpan ReplacementTimeout = TimeSpan.FromMinutes(30);
-
-        internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);
-
-        /// <summary>How long a group that never showed a processing state must stay complete before it counts as finished.</summary>
-        internal static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(5);
-
         /// <returns>The group id, or null after a removal.</returns>
         public static async Task<string?> ApplyAsync(GraphSession session, TierGroupPlan plan, JournalScope journal, IGovernanceSink sink)
         {
@@ -269,42 +261,18 @@ namespace LicenseGovernance.Engine.Tiers
                 new { Extension = TierRecord.ExtensionName, Record(plan).Tier, Record(plan).Baseline });
 
         /// <summary>
-        /// Polls until every one of <paramref name="watched"/> holds each SKU from the group actively with exactly the
-        /// planned disabled plans (an old state with the old plans does not count), or Entra has visibly finished processing
-        /// the group, or the timeout passes. Returns how many of them do not. Right after a change the group may still
-        /// report its old ProcessingComplete, so "finished" needs a state other than complete seen first, or a settling time.
+        /// Waits (for the watcher's default timeout) until every one of <paramref name="watched"/> holds each SKU from the
+        /// group actively with exactly the planned disabled plans (an old state with the old plans does not count), or Entra
+        /// has finished processing the group. Returns how many of them do not.
         /// </summary>
         private static async Task<int> WaitForActiveAsync(GraphSession session, string groupId, HashSet<string> watched, IReadOnlyDictionary<Guid, HashSet<Guid>> expected, IGovernanceSink sink)
         {
-            var cancellation = sink.Cancellation;
-            var started = session.Now;
-            var deadline = started + ReplacementTimeout;
-            var sawProcessing = false;
-            while (true)
-            {
-                var group = await session.CallAsync("read group " + groupId, "ReadGroups",
-                    c => c.Groups[groupId].GetAsync(q => q.QueryParameters.Select = new[] { "id", "licenseProcessingState" }, cancellation), cancellation).ConfigureAwait(false);
-                var members = (await TierGroupDirectory.UserMembersAsync(session, groupId, new[] { "id", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false))
-                    .Where(u => watched.Contains(u.Id!)).ToList();
-                var notActive = members.Count(u => !HoldsAsPlanned(u, groupId, expected));
-                var complete = string.Equals(group?.LicenseProcessingState?.State, "ProcessingComplete", StringComparison.OrdinalIgnoreCase);
-                sawProcessing |= !complete;
-                var finished = complete && (sawProcessing || session.Now - started >= SettleTime);
-                if (notActive == 0 || finished || session.Now >= deadline)
-                {
-                    sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's licences", $"{members.Count - notActive} of {members.Count} member(s) active", 100, completed: true));
-                    return notActive;
-                }
-
-                sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's licences",
-                    $"{members.Count - notActive} of {members.Count} member(s) active", GovernanceProgress.Percent(members.Count - notActive, members.Count)));
-                await session.WaitAsync(PollInterval, cancellation).ConfigureAwait(false);
-            }
+            var licenses = expected.Select(e => new ExpectedLicense(e.Key, e.Value)).ToList();
+            var watch = new LicenseWatch(watched.Select(u => new LicenseExpectation(u, groupId, licenses)).ToList(),
+                ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's licences");
+            var report = await GroupLicensingWatcher.WatchAsync(session, watch, sink).ConfigureAwait(false);
+            return report.Results.Count - report.Count(LicenseWatchOutcome.Active);
         }
-
-        private static bool HoldsAsPlanned(User user, string groupId, IReadOnlyDictionary<Guid, HashSet<Guid>> expected) =>
-            expected.All(e => LicenseStates.Of(user).Any(s =>
-                s.SkuId == e.Key && LicenseStates.FromGroup(s, groupId) && LicenseStates.IsActive(s) && LicenseStates.Plans(s.DisabledPlans).SetEquals(e.Value)));
 
         private static async Task WhileReplicatingAsync<T>(GraphSession session, Func<Task<T>> call, CancellationToken cancellation)
         {

@@ -164,6 +164,8 @@ namespace LicenseGovernance.Simulator.Snapshots
 
             public long AddedLatencyTicks { get; set; }
 
+            public long ClockTimePerRequestTicks { get; set; }
+
             public long ReadAfterWriteDelayTicks { get; set; }
 
             public int MaxPageSize { get; set; }
@@ -198,6 +200,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 TenantWritesPer5Minutes = o.Throttling.TenantWritesPer5Minutes,
                 ThrottlingTimeScale = o.Throttling.TimeScale,
                 AddedLatencyTicks = o.AddedLatency.Ticks,
+                ClockTimePerRequestTicks = o.ClockTimePerRequest.Ticks,
                 ReadAfterWriteDelayTicks = o.ReadAfterWriteDelay.Ticks,
                 MaxPageSize = o.MaxPageSize,
                 DefaultPageSize = o.DefaultPageSize,
@@ -231,6 +234,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     TimeScale = ThrottlingTimeScale,
                 },
                 AddedLatency = TimeSpan.FromTicks(AddedLatencyTicks),
+                ClockTimePerRequest = TimeSpan.FromTicks(ClockTimePerRequestTicks),
                 ReadAfterWriteDelay = TimeSpan.FromTicks(ReadAfterWriteDelayTicks),
                 MaxPageSize = MaxPageSize,
                 DefaultPageSize = DefaultPageSize,
