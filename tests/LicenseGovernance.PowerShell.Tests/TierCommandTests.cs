@@ -343,14 +343,14 @@ public sealed class TierCommandTests : IDisposable
         var requested = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run($"Invoke-LicenseReprocess -User '{upn}'")).Output));
         Assert.Equal(upn, requested.UserPrincipalName, ignoreCase: true);
         Assert.NotEqual(Guid.Empty, requested.UserId);
-        Assert.Equal("Requested", requested.Outcome);
+        Assert.Equal(ReprocessOutcome.Requested, requested.Outcome);
 
         // A Get-GroupLicenseError row names a user and a group: the user is reprocessed (once for two rows), not the group.
         var rows = $"$row = [LicenseGovernance.GroupLicenseError]@{{ UserPrincipalName = '{upn}'; UserId = '{requested.UserId}'; " +
             $"GroupId = '{tier2.GroupId}'; GroupName = 'LIC-M365-Tier2'; SkuPartNumber = 'SPE_E3'; ErrorType = 'CountViolation' }}; $row, $row | Invoke-LicenseReprocess -Wait -TimeoutSeconds 60";
         var settled = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run(rows)).Output));
         Assert.Equal(requested.UserId, settled.UserId);
-        Assert.Equal("Active", settled.Outcome);
+        Assert.Equal(ReprocessOutcome.Active, settled.Outcome);
         Assert.Empty(settled.RemainingErrors);
 
         var oneUnknown = _ps.Run($"Invoke-LicenseReprocess -User 'nobody@contoso.example', '{upn}'");
@@ -371,10 +371,10 @@ public sealed class TierCommandTests : IDisposable
 
         // Tier1 is queued for a minute of the tenant's time: no error yet, and no licence either.
         var early = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run($"Invoke-LicenseReprocess -User '{upn}' -Wait -TimeoutSeconds 30")).Output));
-        Assert.Equal("Pending", early.Outcome);
+        Assert.Equal(ReprocessOutcome.Pending, early.Outcome);
 
         var settled = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run($"Invoke-LicenseReprocess -User '{upn}' -Wait -TimeoutSeconds 600")).Output));
-        Assert.Equal("Active", settled.Outcome);
+        Assert.Equal(ReprocessOutcome.Active, settled.Outcome);
         Assert.Empty(settled.RemainingErrors);
     }
 

@@ -47,7 +47,7 @@ namespace LicenseGovernance.Engine.AccessPackages
         }
 
         /// <summary>Re-plans first: if the tenant moved on since the plan was shown, nothing is written.</summary>
-        public static async Task<(string PackageId, string Result)> ApplyAsync(GraphSession session, TierAccessPackagePlan plan, JournalScope journal, CancellationToken cancellation)
+        public static async Task<(string PackageId, TierAccessPackageResult Result)> ApplyAsync(GraphSession session, TierAccessPackagePlan plan, JournalScope journal, CancellationToken cancellation)
         {
             var fresh = await PlanAsync(session, plan.Request, cancellation).ConfigureAwait(false);
             string Key(IEnumerable<AccessPackageChange> changes) => string.Join("|", changes.Select(c => c.Action + " " + c.ObjectType + " " + c.Name));
@@ -59,7 +59,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             var walk = new TierAccessPackageProvisioner(session, plan.Request, journal, cancellation);
             var outcome = await walk.RunAsync().ConfigureAwait(false);
             var created = walk._changes.Any(c => c.ObjectType == "accessPackage" && c.Action == AccessPackageChangeAction.Create);
-            return (outcome.PackageId!, walk._changes.Count == 0 ? "Unchanged" : created ? "Created" : "Updated");
+            return (outcome.PackageId!, walk._changes.Count == 0 ? TierAccessPackageResult.Unchanged : created ? TierAccessPackageResult.Created : TierAccessPackageResult.Updated);
         }
 
         private bool Writing => _journal != null;

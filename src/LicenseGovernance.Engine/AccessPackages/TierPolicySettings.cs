@@ -39,7 +39,7 @@ namespace LicenseGovernance.Engine.AccessPackages
         public bool Extension { get; private set; }
         public bool ExtensionApproval { get; private set; }
         public string Review { get; private set; } = "None";
-        public string ReviewerKind { get; private set; } = "Manager";
+        public AccessReviewerKind ReviewerKind { get; private set; } = AccessReviewerKind.Manager;
         public List<SubjectSet> Reviewers { get; private set; } = new List<SubjectSet>();
         public bool SelfService { get; private set; }
         public List<string> Warnings { get; } = new List<string>();
@@ -138,15 +138,15 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             if (reviewer.Length == 1 && string.Equals(reviewer[0], "Manager", StringComparison.OrdinalIgnoreCase))
             {
-                s.ReviewerKind = "Manager";
+                s.ReviewerKind = AccessReviewerKind.Manager;
             }
             else if (reviewer.Length == 1 && string.Equals(reviewer[0], "Self", StringComparison.OrdinalIgnoreCase))
             {
-                s.ReviewerKind = "Self";
+                s.ReviewerKind = AccessReviewerKind.Self;
             }
             else if (s.Review != "None")
             {
-                s.ReviewerKind = "Named";
+                s.ReviewerKind = AccessReviewerKind.Named;
                 foreach (var name in reviewer)
                 {
                     s.Reviewers.Add(await AccessPackageDirectory.ResolvePrincipalAsync(session, name, "-Reviewer", cancellation).ConfigureAwait(false));
@@ -238,8 +238,8 @@ namespace LicenseGovernance.Engine.AccessPackages
                     ExpirationBehavior = AccessReviewExpirationBehavior.KeepAccess,
                     IsRecommendationEnabled = true,
                     IsReviewerJustificationRequired = true,
-                    IsSelfReview = ReviewerKind == "Self",
-                    PrimaryReviewers = ReviewerKind == "Manager" ? new List<SubjectSet> { new RequestorManager { ManagerLevel = 1 } } : ReviewerKind == "Self" ? new List<SubjectSet>() : Reviewers.ToList(),
+                    IsSelfReview = ReviewerKind == AccessReviewerKind.Self,
+                    PrimaryReviewers = ReviewerKind == AccessReviewerKind.Manager ? new List<SubjectSet> { new RequestorManager { ManagerLevel = 1 } } : ReviewerKind == AccessReviewerKind.Self ? new List<SubjectSet>() : Reviewers.ToList(),
                     FallbackReviewers = new List<SubjectSet>(),
                     Schedule = new EntitlementManagementSchedule
                     {

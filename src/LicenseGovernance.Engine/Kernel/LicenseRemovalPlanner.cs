@@ -109,7 +109,7 @@ namespace LicenseGovernance.Engine.Kernel
         /// <summary>The name of the access package whose assignment delivers the membership, as the sources say; null when none does.</summary>
         private string? DeliveringPackage(string groupId)
         {
-            var source = _sources.FirstOrDefault(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase));
+            var source = _sources.FirstOrDefault(s => s.Kind == LicenseSourceKind.AccessPackage && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase));
             return source == null ? null : source.AccessPackageName ?? source.AccessPackageId?.ToString() ?? "";
         }
 

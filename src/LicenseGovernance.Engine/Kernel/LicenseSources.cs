@@ -103,7 +103,7 @@ namespace LicenseGovernance.Engine.Kernel
                 var plans = LicenseStates.Plans(state.DisabledPlans).OrderBy(p => p).ToArray();
                 if (LicenseStates.IsDirect(state))
                 {
-                    result.Add(new ZombieLicenseSource { Kind = "Direct", DisabledPlans = plans });
+                    result.Add(new ZombieLicenseSource { Kind = LicenseSourceKind.Direct, DisabledPlans = plans });
                     continue;
                 }
 
@@ -111,7 +111,7 @@ namespace LicenseGovernance.Engine.Kernel
                 var group = Group(groupId);
                 var source = new ZombieLicenseSource
                 {
-                    Kind = "Group",
+                    Kind = LicenseSourceKind.Group,
                     GroupId = Guid.TryParse(groupId, out var gid) ? gid : (Guid?)null,
                     GroupName = group?.DisplayName,
                     DynamicMembership = IsDynamic(group),
@@ -120,7 +120,7 @@ namespace LicenseGovernance.Engine.Kernel
                 var assignment = DeliveringAssignment(userId, groupId);
                 if (assignment != null)
                 {
-                    source.Kind = "AccessPackage";
+                    source.Kind = LicenseSourceKind.AccessPackage;
                     source.AccessPackageId = Guid.TryParse(assignment.AccessPackage?.Id, out var pid) ? pid : (Guid?)null;
                     source.AccessPackageName = assignment.AccessPackage?.DisplayName;
                     source.AccessPackageAssignmentId = Guid.TryParse(assignment.Id, out var aid) ? aid : (Guid?)null;

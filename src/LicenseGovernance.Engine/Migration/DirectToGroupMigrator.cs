@@ -111,7 +111,7 @@ namespace LicenseGovernance.Engine.Migration
                 _summary.WhatIf = work.Count > 0;
                 foreach (var user in work)
                 {
-                    Write(user, "Planned", user.Member ? "AlreadyMember" : "AddToGroup",
+                    Write(user, MigrationOutcome.Planned, user.Member ? "AlreadyMember" : "AddToGroup",
                         user.Member ? "Already a member: the direct assignment goes once the inherited licence is verified." : "Will be added to the group; the direct assignment goes once the inherited licence is verified.", "");
                 }
 
@@ -164,7 +164,7 @@ namespace LicenseGovernance.Engine.Migration
 
                     if (named)
                     {
-                        Write(user.Id!, user.UserPrincipalName, "Skipped", states.Count > 0 ? "AlreadyMigrated" : "NoDirectAssignment",
+                        Write(user.Id!, user.UserPrincipalName, MigrationOutcome.Skipped, states.Count > 0 ? "AlreadyMigrated" : "NoDirectAssignment",
                             states.Count > 0 ? $"Holds {_sku.SkuPartNumber} only through groups already." : $"Holds no direct {_sku.SkuPartNumber} assignment.", "");
                     }
 
@@ -443,13 +443,13 @@ namespace LicenseGovernance.Engine.Migration
         private void Migrated(MigrationUser user, string detail)
         {
             _summary.Migrated++;
-            Write(user, "Migrated", "Migrated", detail, "");
+            Write(user, MigrationOutcome.Migrated, "Migrated", detail, "");
         }
 
         private void Skip(MigrationUser user, string reason, string detail, string remedy)
         {
             _summary.Skipped++;
-            Write(user, "Skipped", reason, detail, remedy);
+            Write(user, MigrationOutcome.Skipped, reason, detail, remedy);
         }
 
         private void Fail(MigrationUser user, string reason, string detail, string remedy)
@@ -457,7 +457,7 @@ namespace LicenseGovernance.Engine.Migration
             lock (_summary)
             {
                 _summary.Failed++;
-                Write(user, "Failed", reason, detail, remedy);
+                Write(user, MigrationOutcome.Failed, reason, detail, remedy);
             }
         }
 
@@ -465,13 +465,13 @@ namespace LicenseGovernance.Engine.Migration
         {
             _summary.Pending++;
             _summary.NextStep ??= "Some users could not be verified yet: run the command again later (a longer -WaitTimeout waits for Entra).";
-            Write(user, "Pending", "NotYetInherited", detail + " The direct assignment was kept.", "Run the command again once Entra has processed the group.");
+            Write(user, MigrationOutcome.Pending, "NotYetInherited", detail + " The direct assignment was kept.", "Run the command again once Entra has processed the group.");
         }
 
-        private void Write(MigrationUser user, string outcome, string reason, string detail, string remedy) =>
+        private void Write(MigrationUser user, MigrationOutcome outcome, string reason, string detail, string remedy) =>
             Write(user.Id, user.UserPrincipalName, outcome, reason, detail, remedy);
 
-        private void Write(string id, string? upn, string outcome, string reason, string detail, string remedy) =>
+        private void Write(string id, string? upn, MigrationOutcome outcome, string reason, string detail, string remedy) =>
             _sink.WriteObject(new DirectToGroupMigrationResult
             {
                 UserId = Guid.Parse(id),

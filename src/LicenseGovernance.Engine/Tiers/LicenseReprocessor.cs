@@ -65,7 +65,7 @@ namespace LicenseGovernance.Engine.Tiers
             {
                 foreach (var user in requested)
                 {
-                    sink.WriteObject(new LicenseReprocessResult { UserId = Guid.Parse(user.Id!), UserPrincipalName = user.UserPrincipalName, Outcome = "Requested" });
+                    sink.WriteObject(new LicenseReprocessResult { UserId = Guid.Parse(user.Id!), UserPrincipalName = user.UserPrincipalName, Outcome = ReprocessOutcome.Requested });
                 }
 
                 return;
@@ -103,10 +103,10 @@ namespace LicenseGovernance.Engine.Tiers
         }
 
         /// <summary>Pending while any of the user's groups is; then Error if any reported one; Active only when all are active.</summary>
-        private static string OutcomeOf(IReadOnlyCollection<LicenseWatchResult> results) =>
-            results.Any(r => r.Outcome == LicenseWatchOutcome.Pending) ? "Pending"
-            : results.Any(r => r.Outcome == LicenseWatchOutcome.Error) ? "Error"
-            : "Active";
+        private static ReprocessOutcome OutcomeOf(IReadOnlyCollection<LicenseWatchResult> results) =>
+            results.Any(r => r.Outcome == LicenseWatchOutcome.Pending) ? ReprocessOutcome.Pending
+            : results.Any(r => r.Outcome == LicenseWatchOutcome.Error) ? ReprocessOutcome.Error
+            : ReprocessOutcome.Active;
 
         /// <summary>
         /// What each user should end up holding: for -Group, that group's licences; for a named user, the licences of every

@@ -108,13 +108,13 @@ namespace LicenseGovernance.Engine.Waste
             {
                 var reason = ex.Error.Message + (applied.Count > 0 ? " Done before the failure: " + string.Join("; ", applied) + "." : "");
                 sink.WriteError(Errors.ZombieLicenseRemovalFailed(label, reason));
-                result.Outcome = "Failed";
+                result.Outcome = ZombieRemovalOutcome.Failed;
                 result.Changes = applied.ToArray();
                 result.Detail = reason;
                 return result;
             }
 
-            result.Outcome = "Removed";
+            result.Outcome = ZombieRemovalOutcome.Removed;
             result.Changes = applied.ToArray();
             Money(item, plan, run, done: true).Credit(result, item, run, done: true);
             result.Detail = plan.EndsMembership
@@ -233,7 +233,7 @@ namespace LicenseGovernance.Engine.Waste
                 return true;
             }
 
-            result.Outcome = "NotConfirmed";
+            result.Outcome = ZombieRemovalOutcome.NotConfirmed;
             result.Detail = action;
             planned.Credit(result, item, run, done: false);
             return false;
@@ -323,7 +323,7 @@ namespace LicenseGovernance.Engine.Waste
 
         private static ZombieLicenseRemoval Skip(ZombieLicenseRemoval result, string code, string detail)
         {
-            result.Outcome = "Skipped";
+            result.Outcome = ZombieRemovalOutcome.Skipped;
             result.Detail = code + ": " + detail;
             return result;
         }
@@ -335,7 +335,7 @@ namespace LicenseGovernance.Engine.Waste
                 .Concat(result.AlsoFreed.Select(f => (Monthly: f.MonthlyCost, Annual: f.AnnualCost, Currency: f.Currency)));
             switch (result.Outcome)
             {
-                case "Removed":
+                case ZombieRemovalOutcome.Removed:
                     summary.Removed++;
                     summary.AlsoFreed += result.AlsoFreed.Length;
                     foreach (var line in lines)
@@ -352,7 +352,7 @@ namespace LicenseGovernance.Engine.Waste
                     }
 
                     break;
-                case "NotConfirmed":
+                case ZombieRemovalOutcome.NotConfirmed:
                     summary.NotConfirmed++;
                     foreach (var line in lines)
                     {
@@ -364,7 +364,7 @@ namespace LicenseGovernance.Engine.Waste
                     }
 
                     break;
-                case "Failed":
+                case ZombieRemovalOutcome.Failed:
                     summary.Failed++;
                     break;
                 default:

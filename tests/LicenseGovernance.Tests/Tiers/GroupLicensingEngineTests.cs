@@ -98,7 +98,7 @@ public sealed class GroupLicensingEngineTests
         await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { Group = "LIC-Visio", Wait = true }, tooEarly);
         Assert.All(tooEarly.Of<LicenseReprocessResult>(), r =>
         {
-            Assert.Equal("Error", r.Outcome);
+            Assert.Equal(ReprocessOutcome.Error, r.Outcome);
             Assert.Equal(Visio + "=CountViolation", Assert.Single(r.RemainingErrors));
         });
         Assert.Equal(2, tooEarly.Of<LicenseReprocessResult>().Count());
@@ -108,7 +108,7 @@ public sealed class GroupLicensingEngineTests
         await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { Group = "LIC-Visio", Wait = true }, reprocess);
         var results = reprocess.Of<LicenseReprocessResult>().ToList();
         Assert.Equal(2, results.Count);
-        Assert.All(results, r => Assert.Equal("Active", r.Outcome));
+        Assert.All(results, r => Assert.Equal(ReprocessOutcome.Active, r.Outcome));
 
         var after = new CollectingSink();
         await fx.Engine.GetGroupLicenseErrorsAsync(new GetGroupLicenseErrorRequest { Group = new[] { "LIC-Visio" } }, after);
@@ -132,7 +132,7 @@ public sealed class GroupLicensingEngineTests
 
         var real = new CollectingSink();
         await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { User = new[] { user.Id.ToString() } }, real);
-        Assert.Equal("Requested", Assert.Single(real.Of<LicenseReprocessResult>()).Outcome);
+        Assert.Equal(ReprocessOutcome.Requested, Assert.Single(real.Of<LicenseReprocessResult>()).Outcome);
     }
 
     [Fact]

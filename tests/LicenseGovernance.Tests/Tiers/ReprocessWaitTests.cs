@@ -25,7 +25,7 @@ public sealed class ReprocessWaitTests
         await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { User = new[] { newcomer.UserPrincipalName }, Wait = true }, sink);
 
         var result = Assert.Single(sink.Of<LicenseReprocessResult>());
-        Assert.Equal("Active", result.Outcome);
+        Assert.Equal(ReprocessOutcome.Active, result.Outcome);
         Assert.True(heldWhenReported == "Active", $"Reported Active while the user's SPE_F1 from Tier1 was {heldWhenReported ?? "missing"}.");
         Assert.Empty(result.RemainingErrors);
     }
@@ -40,7 +40,7 @@ public sealed class ReprocessWaitTests
         await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { User = new[] { newcomer.UserPrincipalName }, Wait = true, WaitTimeoutSeconds = 30 }, sink);
 
         Assert.Null(StateFrom(fx.Tenant, newcomer, tier1));
-        Assert.Equal("Pending", Assert.Single(sink.Of<LicenseReprocessResult>()).Outcome);
+        Assert.Equal(ReprocessOutcome.Pending, Assert.Single(sink.Of<LicenseReprocessResult>()).Outcome);
     }
 
     /// <summary>Defect 2: the wait reads the group's members page by page, not each user with its own GET.</summary>
@@ -56,7 +56,7 @@ public sealed class ReprocessWaitTests
 
         var results = sink.Of<LicenseReprocessResult>().ToList();
         Assert.Equal(1000, results.Count);
-        Assert.All(results, r => Assert.Equal("Error", r.Outcome));
+        Assert.All(results, r => Assert.Equal(ReprocessOutcome.Error, r.Outcome));
         Assert.All(results, r => Assert.Equal(Visio + "=CountViolation", Assert.Single(r.RemainingErrors)));
         var stats = fx.Tenant.Statistics;
         // Every round reads the group's processing state once; setting out reads the group, its tier record and the errors.
@@ -84,7 +84,7 @@ public sealed class ReprocessWaitTests
 
         await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { Group = "LIC-Visio", Wait = true, WaitTimeoutSeconds = 25 }, sink);
 
-        Assert.All(sink.Of<LicenseReprocessResult>(), r => Assert.Equal("Pending", r.Outcome));
+        Assert.All(sink.Of<LicenseReprocessResult>(), r => Assert.Equal(ReprocessOutcome.Pending, r.Outcome));
         // The wait starts once the last reprocess request (one second) is sent; it may finish the one read in flight.
         var waited = reported - lastAsked - TimeSpan.FromSeconds(1);
         Assert.True(waited <= TimeSpan.FromSeconds(25 + 1), $"Waited {waited.TotalSeconds:0} s for a 25 s timeout.");
