@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Kernel;
-using LicenseGovernance.Engine.Tiers;
 using Microsoft.Graph.Models;
 
 namespace LicenseGovernance.Engine.AccessPackages

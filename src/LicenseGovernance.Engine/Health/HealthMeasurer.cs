@@ -2,11 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.AccessPackages;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Kernel;
-using LicenseGovernance.Engine.Migration;
-using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Hosting;
 using Microsoft.Graph.Models;
 

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Engine.Kernel.Catalog;
-using LicenseGovernance.Engine.Waste;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 

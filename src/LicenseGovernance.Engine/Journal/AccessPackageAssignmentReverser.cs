@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.AccessPackages;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Kernel;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.AccessPackages;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
 using Microsoft.Graph.Models;

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Graph;
-using LicenseGovernance.Engine.Migration;
-using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;

@@ -3,9 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.AccessPackages;
 using LicenseGovernance.Engine.Graph;
-using LicenseGovernance.Engine.Tiers;
 using Microsoft.Graph.Models;
 
 namespace LicenseGovernance.Engine.Kernel

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LicenseGovernance.Engine.Kernel;
-using LicenseGovernance.Engine.Tiers;
 
 namespace LicenseGovernance.Engine.Kernel
 {

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Graph;
-using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Hosting;
 using Microsoft.Graph.Models;
 

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Kernel;
-using LicenseGovernance.Engine.Tiers;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;

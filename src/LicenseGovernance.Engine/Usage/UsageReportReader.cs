@@ -10,7 +10,6 @@ using System.Threading.Tasks;
 using CsvHelper;
 using CsvHelper.Configuration;
 using LicenseGovernance.Engine.Graph;
-using LicenseGovernance.Engine.Permissions;
 using Microsoft.Kiota.Abstractions;
 
 namespace LicenseGovernance.Engine.Usage

@@ -19,6 +19,23 @@ namespace LicenseGovernance.Tests.Metadata
             MetadataAssert.None(EngineLayers.Cycles(edges), "Engine folders that depend on each other in a cycle:");
         }
 
+        /// <summary>A using of another capability's namespace names nothing yet, but it is where the next breach starts.</summary>
+        [Fact]
+        public void NoEngineFileImportsAnotherCapabilitysNamespace()
+        {
+            var engine = Path.Combine(Tests.Health.HealthPaths.RepoRoot, "src", "LicenseGovernance.Engine");
+            var offenders = Directory.EnumerateFiles(engine, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar))
+                .Select(f => (Folder: Path.GetRelativePath(engine, f).Split(Path.DirectorySeparatorChar) is { Length: > 1 } parts ? parts[0] : EngineLayers.Root, File: f))
+                .Where(f => f.Folder != EngineLayers.Root)
+                .SelectMany(f => File.ReadLines(f.File)
+                    .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^using (static )?LicenseGovernance\.Engine\.(\w+)"))
+                    .Where(m => m.Success && m.Groups[2].Value != f.Folder && !EngineLayers.Foundation.Contains(m.Groups[2].Value))
+                    .Select(m => Path.GetRelativePath(engine, f.File) + ": " + m.Value));
+
+            MetadataAssert.None(offenders, "Engine files importing another capability's namespace:");
+        }
+
         [Fact]
         public void PlantedCapabilityToCapabilityReferences_AFoundationToCapabilityOne_AndTheirCycle_AreCaught()
         {

@@ -5,7 +5,6 @@ using System.Security;
 using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
-using LicenseGovernance.Engine.Permissions;
 using LicenseGovernance.Requests;
 
 namespace LicenseGovernance.Engine.Graph.Connection
