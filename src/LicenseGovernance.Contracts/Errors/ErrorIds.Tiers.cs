@@ -17,5 +17,6 @@ namespace LicenseGovernance
         public const string TierReplacementNotActive = "LicenseGovernance.TierReplacementNotActive";
         public const string TierLicensesExclusive = "LicenseGovernance.TierLicensesExclusive";
         public const string NotEnoughSeats = "LicenseGovernance.NotEnoughSeats";
+        public const string ReprocessTimeoutInvalid = "LicenseGovernance.ReprocessTimeoutInvalid";
     }
 }

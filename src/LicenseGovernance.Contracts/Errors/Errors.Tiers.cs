@@ -57,6 +57,11 @@ namespace LicenseGovernance
             $"The tier group '{name}' changed in the tenant after the plan was made. Run the command again to plan against its current state.",
             name);
 
+        public static GovernanceError ReprocessTimeoutInvalid(int seconds) => new GovernanceError(
+            ErrorIds.ReprocessTimeoutInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"-TimeoutSeconds {seconds} is outside {ReprocessRequest.MinWaitTimeoutSeconds} to {ReprocessRequest.MaxWaitTimeoutSeconds} seconds. Give how long to wait for Entra, up to a day.",
+            seconds);
+
         public static GovernanceError TierRankInvalid(int tier) => new GovernanceError(
             ErrorIds.TierRankInvalid, GovernanceErrorCategory.InvalidArgument,
             $"-Tier {tier} is not a valid rank. Ranks are whole numbers from {TierGroupRequest.MinTier} (the lowest tier) to {TierGroupRequest.MaxTier}.",

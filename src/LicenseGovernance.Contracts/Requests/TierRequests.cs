@@ -64,5 +64,9 @@ namespace LicenseGovernance.Requests
         public string? Group { get; set; }
         public bool Wait { get; set; }
         public int WaitTimeoutSeconds { get; set; } = 300;
+
+        public const int MinWaitTimeoutSeconds = 1;
+        /// <summary>A day: Microsoft asks for a support ticket when group licensing takes longer than that.</summary>
+        public const int MaxWaitTimeoutSeconds = 86400;
     }
 }

@@ -17,6 +17,11 @@ namespace LicenseGovernance.Engine.Tiers
 
         public static async Task RunAsync(GraphSession session, ReprocessRequest request, Journal.JournalScope journal, IGovernanceSink sink)
         {
+            if (request.Wait && (request.WaitTimeoutSeconds < ReprocessRequest.MinWaitTimeoutSeconds || request.WaitTimeoutSeconds > ReprocessRequest.MaxWaitTimeoutSeconds))
+            {
+                throw Errors.ReprocessTimeoutInvalid(request.WaitTimeoutSeconds).ToException();
+            }
+
             var cancellation = sink.Cancellation;
             var targets = new List<User>();
             TierGroupState? group = null;
@@ -72,7 +77,7 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             var expectations = await ExpectationsAsync(session, requested, group?.Group, fromGroup, sink).ConfigureAwait(false);
-            await WaitAsync(session, requested, expectations, requestedAt, TimeSpan.FromSeconds(Math.Max(1, request.WaitTimeoutSeconds)), sink).ConfigureAwait(false);
+            await WaitAsync(session, requested, expectations, requestedAt, TimeSpan.FromSeconds(request.WaitTimeoutSeconds), sink).ConfigureAwait(false);
         }
 
         /// <summary>

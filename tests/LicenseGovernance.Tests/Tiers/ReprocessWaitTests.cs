@@ -43,6 +43,22 @@ public sealed class ReprocessWaitTests
         Assert.Equal(ReprocessOutcome.Pending, Assert.Single(sink.Of<LicenseReprocessResult>()).Outcome);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(86401)]
+    public async Task AWaitOutsideOneSecondToADay_IsRefusedBeforeAnythingIsAsked(int seconds)
+    {
+        using var fx = new EngineFixture();
+        var (newcomer, _) = await NewStarterInTier1Async(fx);
+        fx.Tenant.Statistics.Reset();
+
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() =>
+            fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { User = new[] { newcomer.UserPrincipalName }, Wait = true, WaitTimeoutSeconds = seconds }, new CollectingSink()));
+
+        Assert.Equal(ErrorIds.ReprocessTimeoutInvalid, ex.Error.Id);
+        Assert.Equal(0, fx.Tenant.Statistics.HttpRequests);
+    }
+
     /// <summary>Defect 2: the wait reads the group's members page by page, not each user with its own GET.</summary>
     [Fact]
     public async Task AGroupOfAThousandUsersInError_IsWatchedWithTheMemberPagesAndAFewRequestsPerRound()
