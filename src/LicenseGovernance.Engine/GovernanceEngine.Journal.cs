@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
-using LicenseGovernance.Engine.Sessions;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 

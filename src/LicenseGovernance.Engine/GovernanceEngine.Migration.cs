@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Engine.Migration;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Engine.Waste;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
@@ -32,11 +33,7 @@ namespace LicenseGovernance.Engine
         public Task RemoveZombieLicensesAsync(RemoveZombieLicenseRequest request, IGovernanceSink sink) =>
             WithGraph(sink, async s =>
             {
-                if (request.InactiveDays < GetZombieLicenseRequest.MinInactiveDays || request.InactiveDays > GetZombieLicenseRequest.MaxInactiveDays)
-                {
-                    throw Errors.ZombieQueryInvalid($"-InactiveDays {request.InactiveDays} is out of range; use {GetZombieLicenseRequest.MinInactiveDays} to {GetZombieLicenseRequest.MaxInactiveDays} days.").ToException();
-                }
-
+                ZombieQuery.ValidateInactiveDays(request.InactiveDays);
                 var skus = await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false);
                 await ZombieLicenseRemover.RunAsync(s, request, skus, BeginJournal(s, "Remove-ZombieLicense", sink), sink).ConfigureAwait(false);
             });

@@ -11,6 +11,12 @@ namespace LicenseGovernance.Simulator
         /// <summary>Real wall-clock delay added to every HTTP request, so benchmarks see network-like latency.</summary>
         public TimeSpan AddedLatency { get; set; }
 
+        /// <summary>
+        /// Tenant time every HTTP request takes: the clock moves on by this much as each request arrives, so a test sees a
+        /// slow tenant (or a slow link) make a long series of reads run past a deadline, without waiting for real.
+        /// </summary>
+        public TimeSpan ClockTimePerRequest { get; set; }
+
         /// <summary>Objects created over HTTP stay invisible (404 by id, absent from lists) until the clock passes createdDateTime + this.</summary>
         public TimeSpan ReadAfterWriteDelay { get; set; }
 

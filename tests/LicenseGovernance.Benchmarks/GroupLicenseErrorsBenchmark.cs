@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LicenseGovernance.Engine.Users;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;

@@ -104,7 +104,7 @@ internal static class MigrationBenchmark
         {
             switch (o)
             {
-                case DirectToGroupMigrationResult { Outcome: not "Migrated" }:
+                case DirectToGroupMigrationResult { Outcome: not MigrationOutcome.Migrated }:
                     failed++;
                     break;
                 case DirectToGroupMigrationSummary s:

@@ -38,14 +38,14 @@ public sealed class AccessPackageCommandTests : IDisposable
         Clean(_ps.Run("New-LicenseTierGroup -Name LIC-Office -Sku SPE_E3 -Tier 2 | Out-Null"));
         const string Create = "New-TierAccessPackage -TierGroup LIC-Office -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager -FallbackApprover LIC-Office";
         var package = Assert.Single(Clean(_ps.Run(Create)).Of<TierAccessPackage>());
-        Assert.Equal(("Office Licenses", "Created", "All members (no guests)", "365 days", "Annual by Manager"), (package.Name, package.Result, package.WhoCanRequest, package.Expiration, package.AccessReview));
+        Assert.Equal(("Office Licenses", TierAccessPackageResult.Created, "All members (no guests)", "365 days", "Annual by Manager"), (package.Name, package.Result, package.WhoCanRequest, package.Expiration, package.AccessReview));
         Assert.StartsWith("Manager (fallback LIC-Office) (14 days per stage", package.Approval);
         Assert.StartsWith("https://myaccess.microsoft.com/@", package.MyAccessLink);
         Assert.EndsWith("#/access-packages/" + package.Id, package.MyAccessLink);
 
         var before = TenantState();
         var again = Clean(_ps.Run(Create + " -Verbose"));
-        Assert.Equal("Unchanged", Assert.Single(again.Of<TierAccessPackage>()).Result);
+        Assert.Equal(TierAccessPackageResult.Unchanged, Assert.Single(again.Of<TierAccessPackage>()).Result);
         Assert.Contains(again.Verbose, v => v.Contains("nothing to change"));
         Assert.Equal(before, TenantState());
 

@@ -56,8 +56,8 @@ public sealed class MigrationCommandTests : IDisposable
         var plan = Clean(_ps.Run(Move + " -WhatIf"));
 
         var results = plan.Of<DirectToGroupMigrationResult>().ToList();
-        Assert.Contains(results, r => r.Outcome == "Planned" && r.Reason == "AddToGroup");
-        Assert.Contains(results, r => r.Outcome == "Skipped" && r.Reason == "PlanDifference");
+        Assert.Contains(results, r => r.Outcome == MigrationOutcome.Planned && r.Reason == "AddToGroup");
+        Assert.Contains(results, r => r.Outcome == MigrationOutcome.Skipped && r.Reason == "PlanDifference");
         Assert.True(Assert.Single(plan.Of<DirectToGroupMigrationSummary>()).WhatIf);
         Assert.Equal(before, TenantState());
     }
@@ -71,16 +71,16 @@ public sealed class MigrationCommandTests : IDisposable
 
         // Three users piped from the report first, then everyone.
         var piped = Clean(_ps.Run($"Get-DirectLicenseAssignment -Sku SPE_E3 | Where-Object {{ $_.Assignment -eq 'Direct' -and $_.DirectDisabledPlans.Count -eq 0 }} | Select-Object -First 3 | {Move} -Confirm:$false"));
-        var first = piped.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome == "Migrated").Select(r => r.UserId).ToList();
+        var first = piped.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome == MigrationOutcome.Migrated).Select(r => r.UserId).ToList();
         Assert.Equal(3, first.Count);
 
         var run = Clean(_ps.Run(Move + " -BatchSize 25 -Confirm:$false"));
         var summary = Assert.Single(run.Of<DirectToGroupMigrationSummary>());
-        var migrated = run.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome == "Migrated").ToList();
+        var migrated = run.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome == MigrationOutcome.Migrated).ToList();
         Assert.NotEmpty(migrated);
         Assert.DoesNotContain(migrated, m => first.Contains(m.UserId));
         Assert.Equal(directBefore.Count - 3, summary.DirectUsers);
-        Assert.All(run.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome is "Skipped" or "Failed"), r => Assert.NotEmpty(r.Remedy));
+        Assert.All(run.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome is MigrationOutcome.Skipped or MigrationOutcome.Failed), r => Assert.NotEmpty(r.Remedy));
 
         var after = Clean(_ps.Run("Get-DirectLicenseAssignment -Sku SPE_E3")).Of<DirectLicenseAssignment>().ToDictionary(r => r.UserId);
         Assert.All(migrated, m => Assert.Equal("Inherited", after[m.UserId].Assignment));

@@ -197,7 +197,7 @@ public sealed class TierCommandTests : IDisposable
 
         var removed = Clean(_ps.Run("Get-LicenseTierGroup -Name LIC-M365-Tier3 | Remove-LicenseTierGroup -Confirm:$false"));
         var plan = Assert.IsType<TierGroupPlan>(Assert.Single(removed.Output));
-        Assert.Equal("Remove", plan.Action);
+        Assert.Equal(TierGroupAction.Remove, plan.Action);
         Assert.Equal(tier3.GroupId, plan.GroupId);
         Assert.Equal("LIC-M365-Tier3", plan.DisplayName);
         Assert.Equal(new[] { "LIC-M365-Tier1", "LIC-M365-Tier2" }, Clean(_ps.Run("Get-LicenseTierGroup")).Of<LicenseTierGroup>().Select(t => t.DisplayName));
@@ -343,20 +343,39 @@ public sealed class TierCommandTests : IDisposable
         var requested = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run($"Invoke-LicenseReprocess -User '{upn}'")).Output));
         Assert.Equal(upn, requested.UserPrincipalName, ignoreCase: true);
         Assert.NotEqual(Guid.Empty, requested.UserId);
-        Assert.Equal("Requested", requested.Outcome);
+        Assert.Equal(ReprocessOutcome.Requested, requested.Outcome);
 
         // A Get-GroupLicenseError row names a user and a group: the user is reprocessed (once for two rows), not the group.
         var rows = $"$row = [LicenseGovernance.GroupLicenseError]@{{ UserPrincipalName = '{upn}'; UserId = '{requested.UserId}'; " +
             $"GroupId = '{tier2.GroupId}'; GroupName = 'LIC-M365-Tier2'; SkuPartNumber = 'SPE_E3'; ErrorType = 'CountViolation' }}; $row, $row | Invoke-LicenseReprocess -Wait -TimeoutSeconds 60";
         var settled = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run(rows)).Output));
         Assert.Equal(requested.UserId, settled.UserId);
-        Assert.Equal("Active", settled.Outcome);
+        Assert.Equal(ReprocessOutcome.Active, settled.Outcome);
         Assert.Empty(settled.RemainingErrors);
 
         var oneUnknown = _ps.Run($"Invoke-LicenseReprocess -User 'nobody@contoso.example', '{upn}'");
         Assert.StartsWith("LicenseGovernance.UserNotFound", oneUnknown.FirstErrorId);
         Assert.Contains("nobody@contoso.example", oneUnknown.AllErrorText);
         Assert.Equal(requested.UserId, Assert.Single(oneUnknown.Of<LicenseReprocessResult>()).UserId);
+    }
+
+    /// <summary>Issue 12, defect 1: a new starter given the baseline tier is not Active while Entra has not processed the tier yet.</summary>
+    [Fact]
+    public void ReprocessWaitReportsANewStarterInTier1ActiveOnlyOnceEntraHasGivenItTheLicense()
+    {
+        _ps.Run(Connect);
+        Clean(_ps.Run(CreateTiers));
+        Clean(_ps.Run("New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None | Out-Null"));
+        var upn = UnlicensedMember();
+        Clean(_ps.Run($"Add-TierAssignment -User '{upn}' -Tier LIC-M365-Tier1 -Justification 'New starter' | Out-Null"));
+
+        // Tier1 is queued for a minute of the tenant's time: no error yet, and no licence either.
+        var early = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run($"Invoke-LicenseReprocess -User '{upn}' -Wait -TimeoutSeconds 30")).Output));
+        Assert.Equal(ReprocessOutcome.Pending, early.Outcome);
+
+        var settled = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run($"Invoke-LicenseReprocess -User '{upn}' -Wait -TimeoutSeconds 600")).Output));
+        Assert.Equal(ReprocessOutcome.Active, settled.Outcome);
+        Assert.Empty(settled.RemainingErrors);
     }
 
     [Theory]
@@ -458,6 +477,16 @@ public sealed class TierCommandTests : IDisposable
         }
 
         return root["skus"]!.ToJsonString() + root["users"]!.ToJsonString() + root["groups"]!.ToJsonString();
+    }
+
+    /// <summary>An enabled member with a usage location and no licence at all, from the tenant as saved.</summary>
+    private string UnlicensedMember()
+    {
+        var path = NewFile("users");
+        Clean(_ps.Run($"Save-LicenseGovernanceSnapshot -Path '{path}'"));
+        return JsonNode.Parse(File.ReadAllText(path))!["users"]!.AsArray()
+            .First(u => (string?)u!["userType"] == "Member" && u["usageLocation"] != null && (bool?)u["accountEnabled"] != false
+                && u["licenseAssignmentStates"] is not JsonArray { Count: > 0 })!["userPrincipalName"]!.GetValue<string>();
     }
 
     private string[] Complete(string input) =>

@@ -34,8 +34,8 @@ public sealed class WasteCommandTests : IDisposable
         Assert.Contains(zombies, z => z.Reasons.Contains(ZombieReason.Departed) && z.EmployeeLeaveDateTime != null);
         Assert.Contains(zombies, z => z.Reasons.Contains(ZombieReason.Disabled) && !z.AccountEnabled);
         Assert.Contains(zombies, z => z.Reasons.Contains(ZombieReason.Inactive) && z.DaysSinceSignIn > 90);
-        Assert.Contains(zombies, z => z.Sources.Any(s => s.Kind == "Group" && s.GroupName != null));
-        Assert.Contains(zombies, z => z.Sources.Any(s => s.Kind == "Direct"));
+        Assert.Contains(zombies, z => z.Sources.Any(s => s.Kind == LicenseSourceKind.Group && s.GroupName != null));
+        Assert.Contains(zombies, z => z.Sources.Any(s => s.Kind == LicenseSourceKind.Direct));
         Assert.All(zombies.Where(z => z.MonthlyCost != null), z => Assert.Equal(z.MonthlyCost * 12, z.AnnualCost));
         Assert.DoesNotContain(zombies, z => z.UserType == "Guest");
 
@@ -67,7 +67,7 @@ public sealed class WasteCommandTests : IDisposable
         var run = Clean(_ps.Run("Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf"));
         var results = run.Of<ZombieLicenseRemoval>().ToList();
         Assert.NotEmpty(results);
-        Assert.All(results, r => Assert.Equal("NotConfirmed", r.Outcome));
+        Assert.All(results, r => Assert.Equal(ZombieRemovalOutcome.NotConfirmed, r.Outcome));
         var summary = Assert.Single(run.Of<ZombieLicenseRemovalSummary>());
         Assert.True(summary.WhatIf);
         Assert.Equal(results.Where(r => r.MonthlyRecovered != null && r.Currency == summary.Currency).Sum(r => r.MonthlyRecovered!.Value), summary.MonthlyNotConfirmed);
@@ -75,7 +75,7 @@ public sealed class WasteCommandTests : IDisposable
     }
 
     [Fact]
-    public void RemoveTakesPipedZombiesAway_MailboxLicencesNeedTheSwitch_AndUndoRestoresThem()
+    public void RemoveTakesPipedZombiesAway_MailboxLicensesNeedTheSwitch_AndUndoRestoresThem()
     {
         Clean(_ps.Run(Connect));
         var departed = Clean(_ps.Run("Get-ZombieLicense -Reason Departed")).Of<ZombieLicense>().ToList();
@@ -84,18 +84,18 @@ public sealed class WasteCommandTests : IDisposable
         var skipped = Clean(_ps.Run("Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -Confirm:$false"));
         Assert.Contains(skipped.Warnings, w => w.Contains("deleted after 30 days"));
         Assert.All(skipped.Of<ZombieLicenseRemoval>().Where(r => departed.Single(d => d.UserId == r.UserId && d.SkuPartNumber == r.SkuPartNumber).HasMailbox),
-            r => Assert.Equal("Skipped", r.Outcome));
+            r => Assert.Equal(ZombieRemovalOutcome.Skipped, r.Outcome));
 
         var run = Clean(_ps.Run("Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -IncludeMailboxLicenses -Confirm:$false"));
         var summary = Assert.Single(run.Of<ZombieLicenseRemovalSummary>());
         Assert.Equal(0, summary.Failed);
         Assert.True(summary.Removed > 0);
-        Assert.Equal(run.Of<ZombieLicenseRemoval>().Where(r => r.Outcome == "Removed" && r.MonthlyRecovered != null && r.Currency == summary.Currency).Sum(r => r.MonthlyRecovered!.Value), summary.MonthlyRecovered);
+        Assert.Equal(run.Of<ZombieLicenseRemoval>().Where(r => r.Outcome == ZombieRemovalOutcome.Removed && r.MonthlyRecovered != null && r.Currency == summary.Currency).Sum(r => r.MonthlyRecovered!.Value), summary.MonthlyRecovered);
 
         // Direct licences are gone at once; group licences leave when Entra processes the groups, so for those the journal shows the membership removal.
         var left = Clean(_ps.Run("Get-ZombieLicense -Reason Departed")).Of<ZombieLicense>().Select(z => (z.UserId, z.SkuPartNumber)).ToHashSet();
-        var removed = run.Of<ZombieLicenseRemoval>().Where(r => r.Outcome == "Removed").ToList();
-        bool DirectOnly(ZombieLicenseRemoval r) => departed.Single(d => d.UserId == r.UserId && d.SkuPartNumber == r.SkuPartNumber).Sources.All(s => s.Kind == "Direct");
+        var removed = run.Of<ZombieLicenseRemoval>().Where(r => r.Outcome == ZombieRemovalOutcome.Removed).ToList();
+        bool DirectOnly(ZombieLicenseRemoval r) => departed.Single(d => d.UserId == r.UserId && d.SkuPartNumber == r.SkuPartNumber).Sources.All(s => s.Kind == LicenseSourceKind.Direct);
         Assert.Contains(removed, DirectOnly);
         Assert.All(removed.Where(DirectOnly), r => Assert.DoesNotContain((r.UserId, r.SkuPartNumber), left));
         var changes = Clean(_ps.Run($"Get-LicenseChangeLog -CorrelationId '{summary.CorrelationId}'")).Of<LicenseChange>().ToList();

@@ -6,7 +6,8 @@ namespace LicenseGovernance
 {
     /// <summary>
     /// The error catalogue: one factory per failure, each with a fixed id and category and a message that tells the
-    /// administrator what to do next. Engine and cmdlets both raise errors only through here.
+    /// administrator what to do next. Engine and cmdlets both raise errors only through here. This file holds the
+    /// connection's and the shared ones; each area's are in Errors.&lt;Area&gt;.cs.
     /// </summary>
     public static partial class Errors
     {
@@ -75,36 +76,6 @@ namespace LicenseGovernance
             $"Microsoft Graph kept throttling {operation} after every retry (last Retry-After {retryAfter.TotalSeconds:0} s). Run the command again later, or in smaller batches.",
             operation);
 
-        public static GovernanceError SkuNotFound(string input, IEnumerable<string> closest) => new GovernanceError(
-            ErrorIds.SkuNotFound, GovernanceErrorCategory.ObjectNotFound,
-            $"No SKU '{input}' is subscribed in this tenant.{Suggest(closest)} Run Get-LicenseSku to list the SKUs the tenant has.",
-            input);
-
-        public static GovernanceError ServicePlanNotFound(string input, string sku, IEnumerable<string> closest) => new GovernanceError(
-            ErrorIds.ServicePlanNotFound, GovernanceErrorCategory.ObjectNotFound,
-            $"SKU {sku} has no service plan '{input}'.{Suggest(closest)} Run (Get-LicenseSku -Sku {sku}).ServicePlans to list its plans.",
-            input);
-
-        public static GovernanceError CatalogFileNotFound(string path) => new GovernanceError(
-            ErrorIds.CatalogFileNotFound, GovernanceErrorCategory.ObjectNotFound,
-            $"The file '{path}' does not exist. Download \"Product names and service plan identifiers for licensing\" (CSV) from Microsoft Learn and pass its path.",
-            path);
-
-        public static GovernanceError CatalogFileInvalid(string path, string reason) => new GovernanceError(
-            ErrorIds.CatalogFileInvalid, GovernanceErrorCategory.InvalidData,
-            $"'{path}' is not Microsoft's licensing CSV: {reason} Nothing was imported.",
-            path);
-
-        public static GovernanceError PriceFileInvalid(string path, string reason) => new GovernanceError(
-            ErrorIds.PriceFileInvalid, GovernanceErrorCategory.InvalidData,
-            $"'{path}' cannot be read as a price list: {reason} Expected columns: Sku (part number or id), MonthlyPrice, Currency. Nothing was imported.",
-            path);
-
-        public static GovernanceError PriceInvalid(string sku, string reason) => new GovernanceError(
-            ErrorIds.PriceInvalid, GovernanceErrorCategory.InvalidArgument,
-            $"The price for '{sku}' cannot be set: {reason}",
-            sku);
-
         public static GovernanceError SnapshotInvalid(string path, string reason) => new GovernanceError(
             ErrorIds.SnapshotInvalid, GovernanceErrorCategory.InvalidData,
             $"'{path}' is not a LicenseGovernance simulator snapshot: {reason} Save one with Save-LicenseGovernanceSnapshot.",
@@ -130,88 +101,10 @@ namespace LicenseGovernance
             $"The saved settings file '{path}' cannot be read: {reason} Fix or delete it; the module recreates it on the next save.",
             path);
 
-        public static GovernanceError GroupNotFound(string input, IEnumerable<string> closest) => new GovernanceError(
-            ErrorIds.GroupNotFound, GovernanceErrorCategory.ObjectNotFound,
-            $"No group '{input}' was found.{Suggest(closest)} Run Get-LicenseTierGroup to list the tier groups.",
-            input);
-
-        public static GovernanceError GroupNameAmbiguous(string name, IEnumerable<string> ids) => new GovernanceError(
-            ErrorIds.GroupNameAmbiguous, GovernanceErrorCategory.InvalidArgument,
-            $"More than one group is named '{name}' ({string.Join(", ", ids)}). Name the group by its id instead, or rename one of them.",
-            name);
-
-        public static GovernanceError GroupServesOtherPurpose(string name, IEnumerable<string> purposes) => new GovernanceError(
-            ErrorIds.GroupServesOtherPurpose, GovernanceErrorCategory.InvalidOperation,
-            $"The group '{name}' already serves another purpose: {string.Join("; ", purposes)}. A tier group must be used only for licensing. " +
-            "Choose another -Name, or add -Force to make it a tier anyway.",
-            name);
-
-        public static GovernanceError NotATierGroup(string name) => new GovernanceError(
-            ErrorIds.NotATierGroup, GovernanceErrorCategory.InvalidOperation,
-            $"The group '{name}' is not a licence tier. Create the tier with New-LicenseTierGroup first.",
-            name);
-
-        public static GovernanceError TierRankInUse(int tier, string otherGroup) => new GovernanceError(
-            ErrorIds.TierRankInUse, GovernanceErrorCategory.ResourceExists,
-            $"Tier {tier} is already '{otherGroup}'. Give this tier another -Tier, or change that one with Set-LicenseTierGroup.",
-            tier);
-
-        public static GovernanceError BaselineAlreadyDefined(string otherGroup) => new GovernanceError(
-            ErrorIds.BaselineAlreadyDefined, GovernanceErrorCategory.ResourceExists,
-            $"'{otherGroup}' is already the baseline tier, and there can be only one. Run Set-LicenseTierGroup -Name '{otherGroup}' -Baseline:$false first.",
-            otherGroup);
-
-        public static GovernanceError TierGroupInUse(string name, int usersLosingLastLicence) => new GovernanceError(
-            ErrorIds.TierGroupInUse, GovernanceErrorCategory.InvalidOperation,
-            $"Removing '{name}' would leave {usersLosingLastLicence} member(s) with no licence at all. Move them to another tier first, or add -Force.",
-            name);
-
-        public static GovernanceError MembershipRuleInvalid(string rule, int position, string reason) => new GovernanceError(
-            ErrorIds.MembershipRuleInvalid, GovernanceErrorCategory.InvalidArgument,
-            $"The membership rule is not valid at position {position}: {reason}{Environment.NewLine}  {rule}{Environment.NewLine}  {new string(' ', Math.Max(0, position - 1))}^",
-            rule);
-
-        public static GovernanceError PlanSelectionInvalid(string reason) => new GovernanceError(
-            ErrorIds.PlanSelectionInvalid, GovernanceErrorCategory.InvalidArgument,
-            $"The service plan selection is not valid: {reason}",
-            null);
-
         public static GovernanceError UserNotFound(string input) => new GovernanceError(
             ErrorIds.UserNotFound, GovernanceErrorCategory.ObjectNotFound,
             $"No user '{input}' was found. Give a user principal name or object id.",
             input);
-
-        public static GovernanceError TierGroupChanged(string name) => new GovernanceError(
-            ErrorIds.TierGroupChanged, GovernanceErrorCategory.InvalidOperation,
-            $"The tier group '{name}' changed in the tenant after the plan was made. Run the command again to plan against its current state.",
-            name);
-
-        public static GovernanceError TierRankInvalid(int tier) => new GovernanceError(
-            ErrorIds.TierRankInvalid, GovernanceErrorCategory.InvalidArgument,
-            $"-Tier {tier} is not a valid rank. Ranks are whole numbers from 1 (the lowest tier) upwards.",
-            tier);
-
-        public static GovernanceError GroupCannotCarryLicences(string name) => new GovernanceError(
-            ErrorIds.GroupCannotCarryLicences, GovernanceErrorCategory.InvalidOperation,
-            $"The group '{name}' is not security-enabled, and Microsoft Entra assigns licences only to security groups. Choose another -Name for the tier.",
-            name);
-
-        public static GovernanceError TierReplacementNotActive(string name, string removing, int usersNotActive) => new GovernanceError(
-            ErrorIds.TierReplacementNotActive, GovernanceErrorCategory.InvalidOperation,
-            $"{usersNotActive} member(s) of '{name}' could not get the tier's new licences, so the change was rolled back and {removing} stays: nobody loses a licence before the replacement works. " +
-            $"Run Get-GroupLicenseError -Group '{name}' right away to see who and why, fix it, then run the command again.",
-            name);
-
-        public static GovernanceError TierLicencesExclusive(string name, string graphMessage) => new GovernanceError(
-            ErrorIds.TierLicencesExclusive, GovernanceErrorCategory.InvalidOperation,
-            $"The new licences of '{name}' cannot be held together with its current ones ({graphMessage}), so members would have to lose the old licence before the new one is verified. Nothing was changed. " +
-            "Create the new licence set as a tier of its own with New-LicenseTierGroup and move members to it, or change the plans so that they no longer exclude each other.",
-            name);
-
-        public static GovernanceError NotEnoughSeats(string sku, int needed, int available, string group) => new GovernanceError(
-            ErrorIds.NotEnoughSeats, GovernanceErrorCategory.LimitsExceeded,
-            $"'{group}' would need {needed} more {sku} seat(s), and only {available} are free. Buy or free {needed - available} seat(s) (Get-LicenseSku -Sku {sku}) first; nothing was changed.",
-            sku);
 
         private static string FormatPermissions(IReadOnlyList<string> permissions) =>
             permissions.Count == 0 ? "(unknown)" : permissions.Count == 1 ? permissions[0] : permissions[0] + " (or one of " + string.Join(", ", permissions.Skip(1)) + ")";

@@ -37,7 +37,6 @@ namespace LicenseGovernance.Hosting
         public const int MigrationPlan = 7402;
         public const int MigrationAddMembers = 7403;
         public const int MigrationWait = 7404;
-        public const int MigrationVerify = 7405;
         public const int MigrationRemove = 7406;
         public const int UndoChanges = 7501;
 

@@ -6,6 +6,9 @@ namespace LicenseGovernance.Requests
     public sealed class TierAccessPackageRequest
     {
         public const string DefaultCatalog = "License tiers";
+        /// <summary>The longest Entra waits for an approver's decision.</summary>
+        public const int MaxApprovalTimeoutDays = 14;
+        public const int MaxExpirationDays = 3650;
 
         /// <summary>The tier group (name or id).</summary>
         public string TierGroup { get; set; } = "";

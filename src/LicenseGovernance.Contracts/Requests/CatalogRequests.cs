@@ -12,21 +12,4 @@ namespace LicenseGovernance.Requests
         /// <summary>Also keep it in the user's profile so later sessions use it.</summary>
         public bool Persist { get; set; }
     }
-
-    public sealed class SetPriceRequest
-    {
-        public string Sku { get; set; } = "";
-        public decimal MonthlyPrice { get; set; }
-        public string Currency { get; set; } = "";
-    }
-
-    public sealed class ImportPriceRequest
-    {
-        public string Path { get; set; } = "";
-    }
-
-    public sealed class GetPriceRequest
-    {
-        public string[]? Sku { get; set; }
-    }
 }

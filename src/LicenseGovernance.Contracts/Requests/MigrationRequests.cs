@@ -13,6 +13,10 @@ namespace LicenseGovernance.Requests
     /// <summary>Move-DirectToGroupLicense.</summary>
     public sealed class MoveDirectToGroupLicenseRequest
     {
+        public const int MaxBatchSize = 10000;
+        /// <summary>A week: longer than Entra takes to process any group, short of waiting forever.</summary>
+        public const int MaxWaitTimeoutSeconds = 604800;
+
         public string Sku { get; set; } = "";
         public string Group { get; set; } = "";
         /// <summary>User principal names or ids; null for every user who holds the SKU directly.</summary>

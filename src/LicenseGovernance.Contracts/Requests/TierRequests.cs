@@ -3,6 +3,9 @@ namespace LicenseGovernance.Requests
     /// <summary>New-LicenseTierGroup and Set-LicenseTierGroup: the desired state of one tier group.</summary>
     public sealed class TierGroupRequest
     {
+        public const int MinTier = 1;
+        public const int MaxTier = 1000;
+
         /// <summary>Display name of the group (also how an existing tier is found).</summary>
         public string Name { get; set; } = "";
         /// <summary>True for New (create or converge), false for Set (the tier must exist).</summary>
@@ -61,5 +64,9 @@ namespace LicenseGovernance.Requests
         public string? Group { get; set; }
         public bool Wait { get; set; }
         public int WaitTimeoutSeconds { get; set; } = 300;
+
+        public const int MinWaitTimeoutSeconds = 1;
+        /// <summary>A day: Microsoft asks for a support ticket when group licensing takes longer than that.</summary>
+        public const int MaxWaitTimeoutSeconds = 86400;
     }
 }

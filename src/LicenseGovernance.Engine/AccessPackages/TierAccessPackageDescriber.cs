@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
-using LicenseGovernance.Engine.Tiers;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
 using Microsoft.Graph.Models;
 
 namespace LicenseGovernance.Engine.AccessPackages

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
-using LicenseGovernance.Engine.Sessions;
-using LicenseGovernance.Engine.Tiers;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -46,7 +46,7 @@ namespace LicenseGovernance.Engine.AccessPackages
         }
 
         /// <summary>Re-plans first: if the tenant moved on since the plan was shown, nothing is written.</summary>
-        public static async Task<(string PackageId, string Result)> ApplyAsync(GraphSession session, TierAccessPackagePlan plan, JournalScope journal, CancellationToken cancellation)
+        public static async Task<(string PackageId, TierAccessPackageResult Result)> ApplyAsync(GraphSession session, TierAccessPackagePlan plan, JournalScope journal, CancellationToken cancellation)
         {
             var fresh = await PlanAsync(session, plan.Request, cancellation).ConfigureAwait(false);
             string Key(IEnumerable<AccessPackageChange> changes) => string.Join("|", changes.Select(c => c.Action + " " + c.ObjectType + " " + c.Name));
@@ -57,8 +57,8 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             var walk = new TierAccessPackageProvisioner(session, plan.Request, journal, cancellation);
             var outcome = await walk.RunAsync().ConfigureAwait(false);
-            var created = walk._changes.Any(c => c.ObjectType == "accessPackage" && c.Action == "Create");
-            return (outcome.PackageId!, walk._changes.Count == 0 ? "Unchanged" : created ? "Created" : "Updated");
+            var created = walk._changes.Any(c => c.ObjectType == "accessPackage" && c.Action == AccessPackageChangeAction.Create);
+            return (outcome.PackageId!, walk._changes.Count == 0 ? TierAccessPackageResult.Unchanged : created ? TierAccessPackageResult.Created : TierAccessPackageResult.Updated);
         }
 
         private bool Writing => _journal != null;
@@ -85,7 +85,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             if (catalog == null)
             {
                 var body = new AccessPackageCatalog { DisplayName = catalogName, Description = "Licence tiers offered through access packages (LicenseGovernance).", IsExternallyVisible = false };
-                catalogId = await WriteAsync("Create", "accessPackageCatalog", catalogName, "POST /identityGovernance/entitlementManagement/catalogs", body, "AccessPackage.CreateCatalog",
+                catalogId = await WriteAsync(AccessPackageChangeAction.Create, "accessPackageCatalog", catalogName, "POST /identityGovernance/entitlementManagement/catalogs", body, "AccessPackage.CreateCatalog",
                     async () => (await _session.CallAsync("create catalog " + catalogName, AccessPackageDirectory.Manage,
                         c => c.IdentityGovernance.EntitlementManagement.Catalogs.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
             }
@@ -99,7 +99,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                     Resource = new AccessPackageResource { OriginId = groupId, OriginSystem = "AadGroup", DisplayName = tier.Name },
                     Catalog = new AccessPackageCatalog { Id = catalogId },
                 };
-                await WriteAsync("Add", "accessPackageResource", tier.Name, "POST /identityGovernance/entitlementManagement/resourceRequests", body, "AccessPackage.AddCatalogResource",
+                await WriteAsync(AccessPackageChangeAction.Add, "accessPackageResource", tier.Name, "POST /identityGovernance/entitlementManagement/resourceRequests", body, "AccessPackage.AddCatalogResource",
                     async () => (await _session.CallAsync("add group " + tier.Name + " to catalog " + catalogName, AccessPackageDirectory.Manage,
                         c => c.IdentityGovernance.EntitlementManagement.ResourceRequests.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
                 if (Writing)
@@ -114,7 +114,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             if (package == null)
             {
                 var body = new AccessPackage { DisplayName = packageName, Description = description, IsHidden = false, Catalog = new AccessPackageCatalog { Id = catalogId } };
-                packageId = await WriteAsync("Create", "accessPackage", packageName, "POST /identityGovernance/entitlementManagement/accessPackages", body, "AccessPackage.Create",
+                packageId = await WriteAsync(AccessPackageChangeAction.Create, "accessPackage", packageName, "POST /identityGovernance/entitlementManagement/accessPackages", body, "AccessPackage.Create",
                     async () => (await _session.CallAsync("create access package " + packageName, AccessPackageDirectory.Manage,
                         c => c.IdentityGovernance.EntitlementManagement.AccessPackages.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
             }
@@ -129,7 +129,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                 if (_request.Description != null && !string.Equals(package.Description, description, StringComparison.Ordinal))
                 {
                     var body = new AccessPackage { Description = description };
-                    await WriteAsync("Update", "accessPackage", packageName, "PATCH /identityGovernance/entitlementManagement/accessPackages/" + packageId, body, "AccessPackage.Update",
+                    await WriteAsync(AccessPackageChangeAction.Update, "accessPackage", packageName, "PATCH /identityGovernance/entitlementManagement/accessPackages/" + packageId, body, "AccessPackage.Update",
                         async () =>
                         {
                             await _session.CallAsync("update access package " + packageName, AccessPackageDirectory.Manage,
@@ -153,7 +153,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                     },
                     Scope = new AccessPackageResourceScope { Id = scope?.Id, DisplayName = "Root", OriginSystem = "AadGroup", OriginId = groupId, IsRootScope = true },
                 };
-                await WriteAsync("Add", "accessPackageResourceRoleScope", "Member of " + tier.Name, "POST /identityGovernance/entitlementManagement/accessPackages/" + (packageId ?? PendingId) + "/resourceRoleScopes",
+                await WriteAsync(AccessPackageChangeAction.Add, "accessPackageResourceRoleScope", "Member of " + tier.Name, "POST /identityGovernance/entitlementManagement/accessPackages/" + (packageId ?? PendingId) + "/resourceRoleScopes",
                     body, "AccessPackage.AddResourceRole",
                     async () => (await _session.CallAsync("add Member role of " + tier.Name + " to " + packageName, AccessPackageDirectory.Manage,
                         c => c.IdentityGovernance.EntitlementManagement.AccessPackages[packageId].ResourceRoleScopes.PostAsync(body, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
@@ -164,14 +164,14 @@ namespace LicenseGovernance.Engine.AccessPackages
             var desired = settings.Build(packageId ?? PendingId, _session.Now, existing?.ReviewSettings?.Schedule?.StartDateTime);
             if (existing == null)
             {
-                await WriteAsync("Create", "accessPackageAssignmentPolicy", settings.PolicyName, "POST /identityGovernance/entitlementManagement/assignmentPolicies", desired, "AccessPackage.CreatePolicy",
+                await WriteAsync(AccessPackageChangeAction.Create, "accessPackageAssignmentPolicy", settings.PolicyName, "POST /identityGovernance/entitlementManagement/assignmentPolicies", desired, "AccessPackage.CreatePolicy",
                     async () => (await _session.CallAsync("create assignment policy of " + packageName, AccessPackageDirectory.Manage,
                         c => c.IdentityGovernance.EntitlementManagement.AssignmentPolicies.PostAsync(desired, cancellationToken: _cancellation), _cancellation).ConfigureAwait(false))!.Id!).ConfigureAwait(false);
             }
             else if (TierPolicySettings.Shape(existing) != TierPolicySettings.Shape(desired))
             {
                 desired.Id = existing.Id;
-                await WriteAsync("Update", "accessPackageAssignmentPolicy", settings.PolicyName, "PUT /identityGovernance/entitlementManagement/assignmentPolicies/" + existing.Id, desired, "AccessPackage.UpdatePolicy",
+                await WriteAsync(AccessPackageChangeAction.Update, "accessPackageAssignmentPolicy", settings.PolicyName, "PUT /identityGovernance/entitlementManagement/assignmentPolicies/" + existing.Id, desired, "AccessPackage.UpdatePolicy",
                     async () =>
                     {
                         await _session.CallAsync("update assignment policy of " + packageName, AccessPackageDirectory.Manage,
@@ -184,7 +184,7 @@ namespace LicenseGovernance.Engine.AccessPackages
         }
 
         /// <summary>Records the change for the plan; when applying, journals it first and then sends it. Returns the id Graph gave (or a placeholder when planning).</summary>
-        private async Task<string> WriteAsync(string action, string type, string name, string request, IParsable body, string operation, Func<Task<string>> send, object? before = null)
+        private async Task<string> WriteAsync(AccessPackageChangeAction action, string type, string name, string request, IParsable body, string operation, Func<Task<string>> send, object? before = null)
         {
             _changes.Add(new AccessPackageChange { Action = action, ObjectType = type, Name = name, Request = request, Body = AccessPackageAssignmentWriter.Json(body) });
             if (!Writing)

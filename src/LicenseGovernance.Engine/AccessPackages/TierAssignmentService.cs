@@ -4,10 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
-using LicenseGovernance.Engine.Naming;
-using LicenseGovernance.Engine.Sessions;
-using LicenseGovernance.Engine.Tiers;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
@@ -81,7 +80,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             };
             return new TierAssignmentPlan
             {
-                Action = "Add", UserId = change.TargetUserId, UserPrincipalName = user.UserPrincipalName ?? user.Id!, AccessPackageId = change.AccessPackageId,
+                Action = TierAssignmentAction.Add, UserId = change.TargetUserId, UserPrincipalName = user.UserPrincipalName ?? user.Id!, AccessPackageId = change.AccessPackageId,
                 AccessPackage = package.DisplayName!, PolicyId = change.AssignmentPolicyId, EndDate = end ?? max, RequestedEndDate = end, Justification = request.Justification,
                 GroupId = AccessPackageDirectory.MemberGroups(package).Select(g => (Guid?)Guid.Parse(g)).FirstOrDefault(),
                 Body = AccessPackageAssignmentWriter.Json(AccessPackageAssignmentWriter.AddBody(change, now)),
@@ -114,12 +113,12 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.TierAssignmentNotFound(userLabel, packageLabel).ToException();
             }
 
-            var change = ChangeOf(assignment, request.Justification);
-            var warnings = await LastLicenceWarningsAsync(session, change, cancellation).ConfigureAwait(false);
+            var change = AccessPackageDirectory.ChangeOf(assignment, request.Justification);
+            var warnings = await LastLicenseWarningsAsync(session, change, cancellation).ConfigureAwait(false);
             return new TierAssignmentPlan
             {
                 Warnings = warnings,
-                Action = "Remove", UserId = change.TargetUserId, UserPrincipalName = change.TargetUserPrincipalName ?? change.TargetUserId.ToString(), AccessPackageId = change.AccessPackageId,
+                Action = TierAssignmentAction.Remove, UserId = change.TargetUserId, UserPrincipalName = change.TargetUserPrincipalName ?? change.TargetUserId.ToString(), AccessPackageId = change.AccessPackageId,
                 AccessPackage = change.AccessPackageName ?? change.AccessPackageId.ToString(), PolicyId = change.AssignmentPolicyId, AssignmentId = change.AssignmentId,
                 EndDate = change.EndDateTime, Justification = request.Justification,
                 Body = AccessPackageAssignmentWriter.Json(AccessPackageAssignmentWriter.RemoveBody(change.AssignmentId!.Value, request.Justification)),
@@ -127,7 +126,7 @@ namespace LicenseGovernance.Engine.AccessPackages
         }
 
         /// <summary>A removal that leaves the user with no licence at all is allowed (it is asked for), but said before confirming.</summary>
-        private static async Task<List<string>> LastLicenceWarningsAsync(GraphSession session, AccessPackageAssignmentChange change, CancellationToken cancellation)
+        private static async Task<List<string>> LastLicenseWarningsAsync(GraphSession session, AccessPackageAssignmentChange change, CancellationToken cancellation)
         {
             var warnings = new List<string>();
             var package = (await AccessPackageDirectory.AllPackagesAsync(session, cancellation).ConfigureAwait(false)).FirstOrDefault(p => p.Id == change.AccessPackageId.ToString());
@@ -143,17 +142,6 @@ namespace LicenseGovernance.Engine.AccessPackages
             return warnings;
         }
 
-        internal static AccessPackageAssignmentChange ChangeOf(AccessPackageAssignment assignment, string? justification) => new AccessPackageAssignmentChange
-        {
-            AccessPackageId = Guid.Parse(assignment.AccessPackage?.Id ?? Guid.Empty.ToString()),
-            AccessPackageName = assignment.AccessPackage?.DisplayName,
-            AssignmentPolicyId = Guid.Parse(assignment.AssignmentPolicy?.Id ?? Guid.Empty.ToString()),
-            TargetUserId = Guid.Parse(assignment.Target?.ObjectId ?? assignment.Target?.Id ?? Guid.Empty.ToString()),
-            TargetUserPrincipalName = assignment.Target?.PrincipalName,
-            AssignmentId = Guid.Parse(assignment.Id!),
-            EndDateTime = assignment.Schedule?.Expiration?.EndDateTime,
-            Justification = justification,
-        };
 
         public static async Task<TierAssignmentRequestInfo> ApplyAsync(GraphSession session, TierAssignmentPlan plan, JournalScope journal, CancellationToken cancellation)
         {
@@ -161,9 +149,9 @@ namespace LicenseGovernance.Engine.AccessPackages
             {
                 AccessPackageId = plan.AccessPackageId, AccessPackageName = plan.AccessPackage, AssignmentPolicyId = plan.PolicyId, TargetUserId = plan.UserId,
                 TargetUserPrincipalName = plan.UserPrincipalName, AssignmentId = plan.AssignmentId, Justification = plan.Justification,
-                EndDateTime = plan.Action == "Add" ? plan.RequestedEndDate : plan.EndDate,
+                EndDateTime = plan.Action == TierAssignmentAction.Add ? plan.RequestedEndDate : plan.EndDate,
             };
-            var sent = plan.Action == "Add"
+            var sent = plan.Action == TierAssignmentAction.Add
                 ? await AccessPackageAssignmentWriter.AddAsync(session, journal, change, cancellation).ConfigureAwait(false)
                 : await AccessPackageAssignmentWriter.RemoveAsync(session, journal, change, cancellation).ConfigureAwait(false);
             var read = await session.CallOrNotFoundAsync("read assignment request " + sent.Id, AccessPackageDirectory.Read,

@@ -4,7 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
 
@@ -38,7 +39,7 @@ namespace LicenseGovernance.Engine.AccessPackages
         public bool Extension { get; private set; }
         public bool ExtensionApproval { get; private set; }
         public string Review { get; private set; } = "None";
-        public string ReviewerKind { get; private set; } = "Manager";
+        public AccessReviewerKind ReviewerKind { get; private set; } = AccessReviewerKind.Manager;
         public List<SubjectSet> Reviewers { get; private set; } = new List<SubjectSet>();
         public bool SelfService { get; private set; }
         public List<string> Warnings { get; } = new List<string>();
@@ -71,9 +72,9 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.AccessPackageSettingInvalid("-Approver", "is the second approval stage; it needs -Approval ManagerThenApprover.").ToException();
             }
 
-            if (request.ApprovalTimeoutDays < 1 || request.ApprovalTimeoutDays > 14)
+            if (request.ApprovalTimeoutDays < 1 || request.ApprovalTimeoutDays > TierAccessPackageRequest.MaxApprovalTimeoutDays)
             {
-                throw Errors.AccessPackageSettingInvalid("-ApprovalTimeoutDays", "Entra waits between 1 and 14 days for a decision.").ToException();
+                throw Errors.AccessPackageSettingInvalid("-ApprovalTimeoutDays", $"Entra waits between 1 and {TierAccessPackageRequest.MaxApprovalTimeoutDays} days for a decision.").ToException();
             }
 
             s.TimeoutDays = request.ApprovalTimeoutDays;
@@ -98,9 +99,9 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.AccessPackageSettingInvalid("-ExpirationDate", "must be in the future.").ToException();
             }
 
-            if (request.ExpirationDays != null && (request.ExpirationDays < 1 || request.ExpirationDays > 3650))
+            if (request.ExpirationDays != null && (request.ExpirationDays < 1 || request.ExpirationDays > TierAccessPackageRequest.MaxExpirationDays))
             {
-                throw Errors.AccessPackageSettingInvalid("-ExpirationDays", "must be between 1 and 3650.").ToException();
+                throw Errors.AccessPackageSettingInvalid("-ExpirationDays", $"must be between 1 and {TierAccessPackageRequest.MaxExpirationDays}.").ToException();
             }
 
             s.Until = request.ExpirationDate?.ToUniversalTime();
@@ -137,15 +138,15 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             if (reviewer.Length == 1 && string.Equals(reviewer[0], "Manager", StringComparison.OrdinalIgnoreCase))
             {
-                s.ReviewerKind = "Manager";
+                s.ReviewerKind = AccessReviewerKind.Manager;
             }
             else if (reviewer.Length == 1 && string.Equals(reviewer[0], "Self", StringComparison.OrdinalIgnoreCase))
             {
-                s.ReviewerKind = "Self";
+                s.ReviewerKind = AccessReviewerKind.Self;
             }
             else if (s.Review != "None")
             {
-                s.ReviewerKind = "Named";
+                s.ReviewerKind = AccessReviewerKind.Named;
                 foreach (var name in reviewer)
                 {
                     s.Reviewers.Add(await AccessPackageDirectory.ResolvePrincipalAsync(session, name, "-Reviewer", cancellation).ConfigureAwait(false));
@@ -174,7 +175,7 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             foreach (var name in request.RequestorGroup ?? Array.Empty<string>())
             {
-                var groups = await Tiers.TierGroupDirectory.FindAsync(session, name, cancellation).ConfigureAwait(false);
+                var groups = await Kernel.TierGroupDirectory.FindAsync(session, name, cancellation).ConfigureAwait(false);
                 if (groups.Count != 1)
                 {
                     throw (groups.Count == 0 ? Errors.PrincipalNotFound(name, "-RequestorGroup") : Errors.GroupNameAmbiguous(name, groups.Select(g => g.Group.Id!))).ToException();
@@ -237,8 +238,8 @@ namespace LicenseGovernance.Engine.AccessPackages
                     ExpirationBehavior = AccessReviewExpirationBehavior.KeepAccess,
                     IsRecommendationEnabled = true,
                     IsReviewerJustificationRequired = true,
-                    IsSelfReview = ReviewerKind == "Self",
-                    PrimaryReviewers = ReviewerKind == "Manager" ? new List<SubjectSet> { new RequestorManager { ManagerLevel = 1 } } : ReviewerKind == "Self" ? new List<SubjectSet>() : Reviewers.ToList(),
+                    IsSelfReview = ReviewerKind == AccessReviewerKind.Self,
+                    PrimaryReviewers = ReviewerKind == AccessReviewerKind.Manager ? new List<SubjectSet> { new RequestorManager { ManagerLevel = 1 } } : ReviewerKind == AccessReviewerKind.Self ? new List<SubjectSet>() : Reviewers.ToList(),
                     FallbackReviewers = new List<SubjectSet>(),
                     Schedule = new EntitlementManagementSchedule
                     {

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using Azure.Identity;
-using LicenseGovernance.Engine.Permissions;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 
@@ -16,7 +15,7 @@ namespace LicenseGovernance.Engine.Graph
     {
         private const string RequestDenied = "Authorization_RequestDenied";
         private const string NonPremiumTenant = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
-        private const string FallbackPremiumLicence = "Microsoft Entra ID P1 or P2";
+        private const string FallbackPremiumLicense = "Microsoft Entra ID P1 or P2";
 
         /// <summary>
         /// Workloads outside the directory (entitlement management, lifecycle workflows, reports) word a missing permission
@@ -74,7 +73,7 @@ namespace LicenseGovernance.Engine.Graph
 
             if (status == 403 && string.Equals(code, NonPremiumTenant, StringComparison.OrdinalIgnoreCase))
             {
-                return Errors.TenantLicenseRequired(capability?.Name ?? operation, capability?.TenantLicense ?? FallbackPremiumLicence, message);
+                return Errors.TenantLicenseRequired(capability?.Name ?? operation, capability?.TenantLicense ?? FallbackPremiumLicense, message);
             }
 
             if (status == 403 && PermissionCodes.Contains(code, StringComparer.OrdinalIgnoreCase))

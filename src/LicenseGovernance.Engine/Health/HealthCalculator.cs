@@ -118,8 +118,8 @@ namespace LicenseGovernance.Engine.Health
         }
 
         private static LicenseHealthComponent DirectComponent(HealthInputs inputs) =>
-            Make(DirectAssignments, "Share of licences (per user and SKU) assigned directly rather than only through a group", inputs.DirectAssignments, inputs.LicenceAssignments,
-                $"{inputs.DirectAssignments} of {inputs.LicenceAssignments} licence(s) held directly (including those also inherited)",
+            Make(DirectAssignments, "Share of licences (per user and SKU) assigned directly rather than only through a group", inputs.DirectAssignments, inputs.LicenseAssignments,
+                $"{inputs.DirectAssignments} of {inputs.LicenseAssignments} licence(s) held directly (including those also inherited)",
                 "Get-DirectLicenseAssignment -Summary, then Move-DirectToGroupLicense");
 
         private static LicenseHealthComponent UngovernedComponent(HealthInputs inputs)

@@ -20,7 +20,7 @@ namespace LicenseGovernance.Engine.Health
         public Dictionary<string, int> ErrorsByType { get; set; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Licences held, one per user and SKU, whichever path they arrive by.</summary>
-        public int LicenceAssignments { get; set; }
+        public int LicenseAssignments { get; set; }
         /// <summary>Of those, the ones held directly (including those also inherited from a group).</summary>
         public int DirectAssignments { get; set; }
 
@@ -47,7 +47,7 @@ namespace LicenseGovernance.Engine.Health
             LicensedUsers = 0;
             UsersInError = 0;
             ErrorsByType.Clear();
-            LicenceAssignments = 0;
+            LicenseAssignments = 0;
             DirectAssignments = 0;
             TierUsers = 0;
             ConflictingTierUsers = 0;

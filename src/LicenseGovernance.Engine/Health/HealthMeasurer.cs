@@ -2,11 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.AccessPackages;
-using LicenseGovernance.Engine.Migration;
-using LicenseGovernance.Engine.Sessions;
-using LicenseGovernance.Engine.Tiers;
-using LicenseGovernance.Engine.Users;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using Microsoft.Graph.Models;
 
@@ -65,7 +62,7 @@ namespace LicenseGovernance.Engine.Health
 
             inputs.LicensedUsers++;
             var rows = DirectAssignmentReader.Describe(user, skus, groupNames).ToList();
-            inputs.LicenceAssignments += rows.Count;
+            inputs.LicenseAssignments += rows.Count;
             inputs.DirectAssignments += rows.Count(r => r.Assignment != "Inherited");
 
             var inError = false;

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Catalog;
-using LicenseGovernance.Engine.Sessions;
-using LicenseGovernance.Engine.Waste;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
+using LicenseGovernance.Engine.Kernel.Catalog;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 

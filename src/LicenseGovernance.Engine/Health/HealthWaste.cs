@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LicenseGovernance.Engine.Waste;
+using LicenseGovernance.Engine.Kernel;
 
 namespace LicenseGovernance.Engine.Health
 {

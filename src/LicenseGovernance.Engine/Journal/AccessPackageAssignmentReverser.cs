@@ -2,8 +2,8 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.AccessPackages;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
 
 namespace LicenseGovernance.Engine.Journal
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LicenseGovernance.Engine.Naming;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 

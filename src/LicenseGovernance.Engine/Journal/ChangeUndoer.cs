@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 

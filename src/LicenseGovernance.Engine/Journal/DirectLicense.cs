@@ -27,10 +27,10 @@ namespace LicenseGovernance.Engine.Journal
 
         /// <summary>The user's direct licences (from licenseAssignmentStates, which must have been selected), optionally only some SKUs.</summary>
         public static IReadOnlyList<DirectLicense> Of(Microsoft.Graph.Models.User user, ICollection<Guid>? skus = null) =>
-            Tiers.LicenseStates.Of(user)
-                .Where(s => Tiers.LicenseStates.IsDirect(s) && s.SkuId.HasValue && (skus == null || skus.Contains(s.SkuId.Value)))
+            Kernel.LicenseStates.Of(user)
+                .Where(s => Kernel.LicenseStates.IsDirect(s) && s.SkuId.HasValue && (skus == null || skus.Contains(s.SkuId.Value)))
                 .GroupBy(s => s.SkuId!.Value)
-                .Select(g => new DirectLicense(g.Key, null, Tiers.LicenseStates.Plans(g.First().DisabledPlans)))
+                .Select(g => new DirectLicense(g.Key, null, Kernel.LicenseStates.Plans(g.First().DisabledPlans)))
                 .ToList();
 
         internal JsonObject ToJson() => new JsonObject

@@ -2,8 +2,7 @@ using System;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
-using Microsoft.Graph.Models;
+using LicenseGovernance.Engine.Graph;
 
 namespace LicenseGovernance.Engine.Journal
 {
@@ -40,15 +39,11 @@ namespace LicenseGovernance.Engine.Journal
                     {
                         try
                         {
-                            await session.CallAsync("remove " + label + " from group " + groupName, "ManageGroupMembers", async c =>
-                            {
-                                await c.Groups[change.TargetId].Members[memberId.ToString()].Ref.DeleteAsync(cancellationToken: ct).ConfigureAwait(false);
-                                return true;
-                            }, ct).ConfigureAwait(false);
-                            return true;
+                            return !(await GroupMembershipWriter.SendRemoveAsync(session, groupId, groupName, memberId, memberName, ct).ConfigureAwait(false)).AlreadyDone;
                         }
-                        catch (LicenseGovernanceException ex) when (NotThere(ex, "do not exist") || ex.Error.Category == GovernanceErrorCategory.ObjectNotFound)
+                        catch (LicenseGovernanceException ex) when (ex.Error.Category == GovernanceErrorCategory.ObjectNotFound)
                         {
+                            // Some tenants answer the removal of a non-member with 404 (graph-contract 3.7); the group was read just above.
                             return false;
                         }
                     });
@@ -56,27 +51,7 @@ namespace LicenseGovernance.Engine.Journal
 
             return ReversalPlan.Reverse($"add {label} back to group {groupName}",
                 ChangeIntents.AddGroupMember(groupId, groupName, memberId, memberName),
-                async ct =>
-                {
-                    try
-                    {
-                        var reference = new ReferenceCreate { OdataId = session.Client.RequestAdapter.BaseUrl + "/directoryObjects/" + memberId };
-                        await session.CallAsync("add " + label + " to group " + groupName, "ManageGroupMembers", async c =>
-                        {
-                            await c.Groups[change.TargetId].Members.Ref.PostAsync(reference, cancellationToken: ct).ConfigureAwait(false);
-                            return true;
-                        }, ct).ConfigureAwait(false);
-                        return true;
-                    }
-                    catch (LicenseGovernanceException ex) when (NotThere(ex, "already exist"))
-                    {
-                        return false;
-                    }
-                });
+                async ct => !(await GroupMembershipWriter.SendAddAsync(session, groupId, groupName, memberId, memberName, ct).ConfigureAwait(false)).AlreadyDone);
         }
-
-        // Graph answers a membership that is already as wanted with a 400 whose message says so (graph-contract 3.5).
-        private static bool NotThere(LicenseGovernanceException ex, string phrase) =>
-            ex.Error.Message.IndexOf(phrase, StringComparison.OrdinalIgnoreCase) >= 0;
     }
 }

@@ -1,6 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
 
 namespace LicenseGovernance.Engine.Journal
 {

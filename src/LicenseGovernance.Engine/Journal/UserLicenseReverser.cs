@@ -3,9 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
-using Microsoft.Graph.Models;
-using UserAssignLicenseBody = Microsoft.Graph.Users.Item.AssignLicense.AssignLicensePostRequestBody;
+using LicenseGovernance.Engine.Graph;
 
 namespace LicenseGovernance.Engine.Journal
 {
@@ -43,17 +41,14 @@ namespace LicenseGovernance.Engine.Journal
                 return ReversalPlan.Conflict($"{change.TargetLabel}'s direct licences of {string.Join(", ", moved.Select(s => Name(before, after, s)))} are no longer as the change left them.");
             }
 
-            var add = differing.Select(sku => In(before, sku)).Where(l => l != null)
-                .Select(l => new AssignedLicense { SkuId = l!.SkuId, DisabledPlans = l.DisabledPlans.Select(p => (Guid?)p).ToList() }).ToList();
-            var remove = differing.Where(sku => In(before, sku) == null && In(current, sku) != null).Select(sku => (Guid?)sku).ToList();
+            var add = differing.Select(sku => In(before, sku)).Where(l => l != null).Select(l => l!).ToList();
+            var remove = differing.Where(sku => In(before, sku) == null && In(current, sku) != null).ToList();
             var named = current.Select(l => new DirectLicense(l.SkuId, In(before, l.SkuId)?.SkuPartNumber ?? In(after, l.SkuId)?.SkuPartNumber, l.DisabledPlans)).ToList();
             var intent = ChangeIntents.AssignUserLicenses(Guid.Parse(change.TargetId), user.UserPrincipalName ?? change.TargetName, named, before.Where(l => differing.Contains(l.SkuId)).ToList());
-            var detail = Describe(add.Select(a => Name(before, after, a.SkuId!.Value)), remove.Select(r => Name(before, after, r!.Value)), change.TargetLabel);
+            var detail = Describe(add.Select(a => Name(before, after, a.SkuId)), remove.Select(r => Name(before, after, r)), change.TargetLabel);
             return ReversalPlan.Reverse(detail, intent, async ct =>
             {
-                await session.CallAsync("assign licences to " + change.TargetLabel, "AssignUserLicense",
-                    c => c.Users[change.TargetId].AssignLicense.PostAsync(new UserAssignLicenseBody { AddLicenses = add, RemoveLicenses = remove }, cancellationToken: ct),
-                    ct).ConfigureAwait(false);
+                await UserLicenseWriter.SendAsync(session, "assign licences to " + change.TargetLabel, Guid.Parse(change.TargetId), add, remove, ct).ConfigureAwait(false);
                 return true;
             });
         }

@@ -3,10 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
-using LicenseGovernance.Engine.Sessions;
-using LicenseGovernance.Engine.Tiers;
-using LicenseGovernance.Engine.Users;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
@@ -22,27 +21,17 @@ namespace LicenseGovernance.Engine.Migration
     /// </summary>
     internal sealed class DirectToGroupMigrator
     {
-        internal static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(2);
-        internal static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(60);
-
-        /// <summary>How long a group that never showed a processing state must stay complete before it counts as finished.</summary>
-        internal static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(2);
-
         /// <summary>Membership requests in flight at once.</summary>
         private const int ConcurrentAdds = 4;
-
-        /// <summary>Attempts per write for answers other than 429 that are worth repeating (503, 504, ...).</summary>
-        private const int TransientAttempts = 8;
-
-        /// <summary>429s one write may meet before it is reported as failed; the pacer should keep this far away.</summary>
-        private const int ThrottleAttempts = 30;
 
         private readonly GraphSession _session;
         private readonly MoveDirectToGroupLicenseRequest _request;
         private readonly IGovernanceSink _sink;
         private readonly LicenseSku _sku;
         private readonly CancellationToken _stop;
-        private readonly WritePacer _pacer;
+
+        /// <summary>The session's pacer counts every write it paced; the summary reports this run's share.</summary>
+        private readonly (long Writes, long Throttled, DateTimeOffset At) _start;
         private readonly DirectToGroupMigrationSummary _summary;
         private readonly JournalScope _journal;
         private TierGroupState _group = null!;
@@ -56,7 +45,7 @@ namespace LicenseGovernance.Engine.Migration
             _sink = sink;
             _sku = sku;
             _stop = sink.Cancellation;
-            _pacer = new WritePacer(() => session.Now, session.WaitAsync);
+            _start = (session.Pacer.Writes, session.Pacer.Throttled, session.Now);
             _summary = new DirectToGroupMigrationSummary { SkuPartNumber = sku.SkuPartNumber };
         }
 
@@ -77,9 +66,9 @@ namespace LicenseGovernance.Engine.Migration
                 throw Errors.MigrationRequestInvalid("both -Sku and -Group are needed.").ToException();
             }
 
-            if (request.BatchSize < 1 || request.BatchSize > 10000)
+            if (request.BatchSize < 1 || request.BatchSize > MoveDirectToGroupLicenseRequest.MaxBatchSize)
             {
-                throw Errors.MigrationRequestInvalid($"-BatchSize {request.BatchSize} is outside 1 to 10000.").ToException();
+                throw Errors.MigrationRequestInvalid($"-BatchSize {request.BatchSize} is outside 1 to {MoveDirectToGroupLicenseRequest.MaxBatchSize}.").ToException();
             }
 
             if (request.MaxUsers.HasValue && request.MaxUsers.Value < 1)
@@ -87,9 +76,9 @@ namespace LicenseGovernance.Engine.Migration
                 throw Errors.MigrationRequestInvalid($"-MaxUsers {request.MaxUsers} must be at least 1.").ToException();
             }
 
-            if (request.WaitTimeoutSeconds < 0)
+            if (request.WaitTimeoutSeconds < 0 || request.WaitTimeoutSeconds > MoveDirectToGroupLicenseRequest.MaxWaitTimeoutSeconds)
             {
-                throw Errors.MigrationRequestInvalid("-WaitTimeout cannot be negative.").ToException();
+                throw Errors.MigrationRequestInvalid($"-WaitTimeout {request.WaitTimeoutSeconds} is outside 0 to {MoveDirectToGroupLicenseRequest.MaxWaitTimeoutSeconds} seconds.").ToException();
             }
 
             if (request.User != null && request.User.Length == 0)
@@ -121,7 +110,7 @@ namespace LicenseGovernance.Engine.Migration
                 _summary.WhatIf = work.Count > 0;
                 foreach (var user in work)
                 {
-                    Write(user, "Planned", user.Member ? "AlreadyMember" : "AddToGroup",
+                    Write(user, MigrationOutcome.Planned, user.Member ? "AlreadyMember" : "AddToGroup",
                         user.Member ? "Already a member: the direct assignment goes once the inherited licence is verified." : "Will be added to the group; the direct assignment goes once the inherited licence is verified.", "");
                 }
 
@@ -134,11 +123,11 @@ namespace LicenseGovernance.Engine.Migration
                 // Phase 2: membership, 20 users per request.
                 await AddMembersAsync(toAdd).ConfigureAwait(false);
 
-                // Phase 3: Entra processes the group.
-                var finished = await WaitForProcessingAsync(added: toAdd.Count > 0, work).ConfigureAwait(false);
+                // Phase 3: Entra processes the group, watched user by user.
+                var watched = await WatchAsync(added: toAdd.Count > 0, work).ConfigureAwait(false);
 
-                // Phase 4: per-user verification, from a fresh read.
-                var verified = await VerifyAsync(work, finished).ConfigureAwait(false);
+                // Phase 4: per-user verification, from what the watch read last.
+                var verified = Verify(work, watched);
 
                 // Phase 5: removals, wave by wave.
                 await RemoveDirectAsync(verified).ConfigureAwait(false);
@@ -174,7 +163,7 @@ namespace LicenseGovernance.Engine.Migration
 
                     if (named)
                     {
-                        Write(user.Id!, user.UserPrincipalName, "Skipped", states.Count > 0 ? "AlreadyMigrated" : "NoDirectAssignment",
+                        Write(user.Id!, user.UserPrincipalName, MigrationOutcome.Skipped, states.Count > 0 ? "AlreadyMigrated" : "NoDirectAssignment",
                             states.Count > 0 ? $"Holds {_sku.SkuPartNumber} only through groups already." : $"Holds no direct {_sku.SkuPartNumber} assignment.", "");
                     }
 
@@ -248,7 +237,7 @@ namespace LicenseGovernance.Engine.Migration
         private async Task AddMembersAsync(List<MigrationUser> toAdd)
         {
             var done = 0;
-            foreach (var round in Chunks(Chunks(toAdd, MigrationWrites.ChunkSize).ToList(), ConcurrentAdds))
+            foreach (var round in Chunks(Chunks(toAdd, GroupMembershipWriter.MaxMembersPerRequest).ToList(), ConcurrentAdds))
             {
                 _stop.ThrowIfCancellationRequested();
                 Progress(ProgressActivity.MigrationAddMembers, "Adding users to " + _group.Name, $"{done} of {toAdd.Count}", GovernanceProgress.Percent(done, toAdd.Count));
@@ -262,29 +251,18 @@ namespace LicenseGovernance.Engine.Migration
 
         private async Task AddChunkAsync(List<MigrationUser> chunk)
         {
-            var entries = await _journal.RecordAsync(chunk.Select(u => ChangeIntents.AddGroupMember(_group.Id, _group.Name, Guid.Parse(u.Id), u.UserPrincipalName)).ToList(), CancellationToken.None).ConfigureAwait(false);
-            var outcome = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMembersAsync(_session, GroupId, chunk.Select(u => u.Id).ToList(), CancellationToken.None)).ConfigureAwait(false);
-            var outcomes = new List<(JournalEntry, string?)>();
+            var outcomes = await GroupMembershipWriter.AddMembersAsync(_session, _journal, _group.Id, _group.Name,
+                chunk.Select(u => (Guid.Parse(u.Id), u.UserPrincipalName)).ToList(), CancellationToken.None).ConfigureAwait(false);
             for (var i = 0; i < chunk.Count; i++)
             {
-                var user = chunk[i];
-                var single = outcome;
-                if (MigrationWrites.AlreadyMember(outcome))
-                {
-                    // Someone added one of them meanwhile; the request is all or nothing, so the chunk goes one by one.
-                    single = await WriteWithRetriesAsync(1, () => MigrationWrites.AddMemberAsync(_session, GroupId, user.Id, CancellationToken.None)).ConfigureAwait(false);
-                }
-
-                Added(user, single);
-                outcomes.Add((entries[i], single.Succeeded ? null : $"{single.Status}: {single.Message}"));
+                Added(chunk[i], outcomes[i]);
             }
-
-            await _journal.CompleteAsync(outcomes, CancellationToken.None).ConfigureAwait(false);
         }
 
         private void Added(MigrationUser user, WriteOutcome outcome)
         {
-            if (outcome.Succeeded)
+            // A member already (someone added them meanwhile) is as good as added.
+            if (outcome.Succeeded || outcome.AlreadyDone)
             {
                 user.Member = true;
                 lock (_summary)
@@ -299,80 +277,47 @@ namespace LicenseGovernance.Engine.Migration
                 "Fix what Graph reports, then run the command again.");
         }
 
-        /// <summary>Polls the group's processing state with back-off until Entra has finished, or -WaitTimeout passes.</summary>
-        private async Task<bool> WaitForProcessingAsync(bool added, List<MigrationUser> work)
+        /// <summary>
+        /// Waits, with back-off, until Entra has given every member being migrated the SKU from the group (active or in
+        /// error), has finished processing the group, or -WaitTimeout passes; the watch reads every one of them afresh.
+        /// </summary>
+        private async Task<LicenseWatchReport> WatchAsync(bool added, List<MigrationUser> work)
         {
-            // Nobody new, and Entra has already given every member a state from the group (active or in error): nothing to wait for.
-            if (!added && work.Where(u => u.Member).All(u => u.FromGroup != null))
+            var members = work.Where(u => u.Member).ToList();
+            // Nobody new, and Entra has already given every member a state from the group (active or in error): one look, no waiting.
+            var judged = !added && members.All(u => u.FromGroup != null);
+            var expected = new[] { new ExpectedLicense(_sku.SkuId) };
+            var watch = new LicenseWatch(members.Select(u => new LicenseExpectation(u.Id, GroupId, expected)).ToList(), ProgressActivity.MigrationWait, "Waiting for Entra to process " + _group.Name)
             {
-                return true;
+                Timings = LicenseWatchTimings.Default.WithTimeout(judged ? TimeSpan.Zero : TimeSpan.FromSeconds(_request.WaitTimeoutSeconds)),
+            };
+            var report = await GroupLicensingWatcher.WatchAsync(_session, watch, _sink).ConfigureAwait(false);
+            if (report.TimedOut && !judged)
+            {
+                _sink.WriteWarning($"Entra had not finished processing '{_group.Name}' after {_request.WaitTimeoutSeconds} s (state {report.ProcessingState(GroupId)}); only users whose inherited licence is already verified lose their direct one.");
             }
 
-            var started = _session.Now;
-            var deadline = started + TimeSpan.FromSeconds(_request.WaitTimeoutSeconds);
-            var delay = FirstPoll;
-            var sawProcessing = false;
-            while (true)
-            {
-                var group = await _session.CallAsync("read group " + _group.Name, "ReadGroups",
-                    c => c.Groups[GroupId].GetAsync(q => q.QueryParameters.Select = new[] { "id", "licenseProcessingState" }, _stop), _stop).ConfigureAwait(false);
-                var state = group?.LicenseProcessingState?.State ?? "unknown";
-                var complete = string.Equals(state, "ProcessingComplete", StringComparison.OrdinalIgnoreCase);
-                sawProcessing |= !complete;
-                var waited = _session.Now - started;
-                // Right after a change the group may still report its previous ProcessingComplete.
-                if (complete && (sawProcessing || waited >= SettleTime))
-                {
-                    Progress(ProgressActivity.MigrationWait, "Waiting for Entra to process " + _group.Name, "Processing complete", 100, completed: true);
-                    return true;
-                }
-
-                if (_session.Now >= deadline)
-                {
-                    Progress(ProgressActivity.MigrationWait, "Waiting for Entra to process " + _group.Name, "Timed out", 100, completed: true);
-                    _sink.WriteWarning($"Entra had not finished processing '{_group.Name}' after {_request.WaitTimeoutSeconds} s (state {state}); only users whose inherited licence is already verified lose their direct one.");
-                    return false;
-                }
-
-                Progress(ProgressActivity.MigrationWait, "Waiting for Entra to process " + _group.Name, $"{state}, {waited.TotalSeconds:0} s so far",
-                    _request.WaitTimeoutSeconds == 0 ? -1 : GovernanceProgress.Percent((long)waited.TotalSeconds, _request.WaitTimeoutSeconds));
-                var left = deadline - _session.Now;
-                await _session.WaitAsync(delay < left ? delay : left, _stop).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
-            }
+            return report;
         }
 
-        /// <summary>Reads every member's licence states afresh and keeps only users whose inherited licence can replace the direct one.</summary>
-        private async Task<List<MigrationUser>> VerifyAsync(List<MigrationUser> work, bool processingFinished)
+        /// <summary>Keeps only users whose inherited licence can replace the direct one: active, without error, with the same plans.</summary>
+        private List<MigrationUser> Verify(List<MigrationUser> work, LicenseWatchReport watched)
         {
-            var byId = work.Where(u => u.Member).ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
-            var seen = 0;
-            await TierGroupDirectory.ForEachUserMemberAsync(_session, GroupId, DirectAssignmentReader.UserSelect, u =>
-            {
-                if (byId.TryGetValue(u.Id!, out var user))
-                {
-                    user.FromGroup = LicenseStates.Of(u).FirstOrDefault(s => s.SkuId == _sku.SkuId && LicenseStates.FromGroup(s, GroupId));
-                    if (++seen % 999 == 0)
-                    {
-                        Progress(ProgressActivity.MigrationVerify, "Verifying inherited licences", $"{seen} of {byId.Count}", GovernanceProgress.Percent(seen, byId.Count));
-                    }
-                }
-            }, _stop).ConfigureAwait(false);
-            Progress(ProgressActivity.MigrationVerify, "Verifying inherited licences", $"{byId.Count} user(s)", 100, completed: true);
-
+            var byId = work.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
             var verified = new List<MigrationUser>();
-            foreach (var user in byId.Values)
+            foreach (var result in watched.Results)
             {
-                var state = user.FromGroup;
+                var user = byId[result.Expectation.UserId];
+                var state = result.StateOf(_sku.SkuId);
                 if (state == null)
                 {
-                    Pending(user, processingFinished
-                        ? $"Entra reports '{_group.Name}' processed, yet the user shows no {_sku.SkuPartNumber} from it."
-                        : $"Entra has not applied '{_group.Name}' to the user yet.");
+                    Pending(user, watched.TimedOut
+                        ? $"Entra has not applied '{_group.Name}' to the user yet."
+                        : $"Entra reports '{_group.Name}' processed, yet the user shows no {_sku.SkuPartNumber} from it.");
                     continue;
                 }
 
-                if (!LicenseStates.IsActive(state) || LicenseStates.HasError(state))
+                if (result.Outcome != LicenseWatchOutcome.Active)
                 {
                     var type = GroupLicenseErrorReader.ErrorTypeOf(state);
                     Fail(user, "InheritedInError", $"The licence from '{_group.Name}' is {state.State} ({type}); the direct assignment was kept, so the user lost nothing.",
@@ -404,12 +349,11 @@ namespace LicenseGovernance.Engine.Migration
             {
                 wave++;
                 var failedBefore = _summary.Failed;
-                foreach (var chunk in Chunks(users, MigrationWrites.ChunkSize))
+                foreach (var chunk in Chunks(users, GraphBatch.MaxRequests))
                 {
                     _stop.ThrowIfCancellationRequested();
-                    _pacer.RemainingWrites = verified.Count - done - chunk.Count;
                     Progress(ProgressActivity.MigrationRemove, "Removing direct " + _sku.SkuPartNumber + " assignments", $"wave {wave}: {done} of {verified.Count} migrated", GovernanceProgress.Percent(done, verified.Count));
-                    await RemoveChunkAsync(chunk).ConfigureAwait(false);
+                    await RemoveChunkAsync(chunk, verified.Count - done - chunk.Count).ConfigureAwait(false);
                     done += chunk.Count;
                 }
 
@@ -433,91 +377,40 @@ namespace LicenseGovernance.Engine.Migration
             Progress(ProgressActivity.MigrationRemove, "Removing direct " + _sku.SkuPartNumber + " assignments", $"{done} of {verified.Count}", 100, completed: true);
         }
 
-        /// <summary>Up to 20 removals in one $batch, repeated for the items Graph throttled or could not serve.</summary>
-        private async Task RemoveChunkAsync(List<MigrationUser> chunk)
+        /// <summary>Up to 20 removals in one $batch; Graph's final answer for each user is reported.</summary>
+        private async Task RemoveChunkAsync(List<MigrationUser> chunk, long writesAfter)
         {
-            var left = chunk.ToList();
-            var attempts = chunk.ToDictionary(u => u.Id, _ => (Transient: 0, Throttled: 0));
-            var before = new Dictionary<string, DirectLicense>();
-            var recorded = await _journal.RecordAsync(chunk.Select(u =>
+            var outcomes = await UserLicenseWriter.RemoveDirectAsync(_session, _journal, chunk.Select(u => (Guid.Parse(u.Id), u.UserPrincipalName, Held(u))).ToList(),
+                writesAfter, CancellationToken.None).ConfigureAwait(false);
+            for (var i = 0; i < chunk.Count; i++)
             {
-                var direct = new DirectLicense(_sku.SkuId, _sku.SkuPartNumber, u.DirectDisabled);
-                before[u.Id] = direct;
-                return ChangeIntents.AssignUserLicenses(Guid.Parse(u.Id), u.UserPrincipalName, new[] { direct }, Array.Empty<DirectLicense>());
-            }).ToList(), CancellationToken.None).ConfigureAwait(false);
-            var entries = chunk.Select((u, i) => (u.Id, Entry: recorded[i])).ToDictionary(e => e.Id, e => e.Entry);
-            while (left.Count > 0)
-            {
-                await _pacer.AcquireAsync(left.Count, CancellationToken.None).ConfigureAwait(false);
-                var outcomes = await MigrationWrites.RemoveDirectAsync(_session, left.Select(u => u.Id).ToList(), _sku.SkuId, CancellationToken.None).ConfigureAwait(false);
-                var again = new List<MigrationUser>();
-                var settled = new List<(JournalEntry, string?)>();
-                var accepted = 0;
-                var throttled = 0;
-                var retryAfter = TimeSpan.Zero;
-                var transientOnly = false;
-                for (var i = 0; i < left.Count; i++)
-                {
-                    var user = left[i];
-                    var outcome = outcomes[i];
-                    if (outcome.RetryAfter > retryAfter)
-                    {
-                        retryAfter = outcome.RetryAfter;
-                    }
-
-                    if (outcome.Succeeded)
-                    {
-                        accepted++;
-                        settled.Add((entries[user.Id], null));
-                        Migrated(user, "The direct assignment was removed; the user keeps the licence through the group.");
-                    }
-                    else if (outcome.Status == 400 && outcome.Message?.IndexOf("does not have a corresponding license", StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        // Gone already (removed by someone else meanwhile): nothing to remove twice.
-                        settled.Add((entries[user.Id], "The direct assignment was already gone."));
-                        Migrated(user, "The direct assignment was already gone; the user holds the licence through the group.");
-                    }
-                    else if (outcome.Transient)
-                    {
-                        var (transient, limited) = attempts[user.Id];
-                        attempts[user.Id] = outcome.Throttled ? (transient, limited + 1) : (transient + 1, limited);
-                        if (outcome.Throttled)
-                        {
-                            throttled++;
-                        }
-                        else
-                        {
-                            transientOnly = true;
-                        }
-
-                        if (attempts[user.Id].Transient >= TransientAttempts || attempts[user.Id].Throttled >= ThrottleAttempts)
-                        {
-                            settled.Add((entries[user.Id], $"{outcome.Status}: {outcome.Message}"));
-                            Fail(user, "RemovalFailed", $"Graph kept answering {outcome.Status} to the removal; the direct assignment was kept.", "Run the command again later.");
-                        }
-                        else
-                        {
-                            again.Add(user);
-                        }
-                    }
-                    else
-                    {
-                        settled.Add((entries[user.Id], $"{outcome.Status}: {outcome.Message}"));
-                        Fail(user, "RemovalFailed", $"Graph refused to remove the direct assignment ({outcome.Status}): {outcome.Message}. The user keeps it.", "Fix what Graph reports, then run the command again.");
-                    }
-                }
-
-                await _journal.CompleteAsync(settled, CancellationToken.None).ConfigureAwait(false);
-                _pacer.Observe(accepted, throttled, retryAfter, outcomes.Max(o => o.Usage));
-                if (transientOnly && throttled == 0)
-                {
-                    var worst = again.Count == 0 ? 1 : again.Max(u => attempts[u.Id].Transient);
-                    _pacer.Pause(retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(Math.Min(32, 1 << Math.Min(5, worst))));
-                }
-
-                left = again;
+                Removed(chunk[i], outcomes[i]);
             }
         }
+
+        private void Removed(MigrationUser user, WriteOutcome outcome)
+        {
+            if (outcome.Succeeded)
+            {
+                Migrated(user, "The direct assignment was removed; the user keeps the licence through the group.");
+            }
+            else if (outcome.AlreadyDone)
+            {
+                // Gone already (removed by someone else meanwhile): nothing to remove twice.
+                Migrated(user, "The direct assignment was already gone; the user holds the licence through the group.");
+            }
+            else if (outcome.Transient)
+            {
+                Fail(user, "RemovalFailed", $"Graph kept answering {outcome.Status} to the removal; the direct assignment was kept.", "Run the command again later.");
+            }
+            else
+            {
+                Fail(user, "RemovalFailed", $"Graph refused to remove the direct assignment ({outcome.Status}): {outcome.Message}. The user keeps it.", "Fix what Graph reports, then run the command again.");
+            }
+        }
+
+        /// <summary>The user's direct assignment of the SKU, as the journal records it.</summary>
+        private DirectLicense Held(MigrationUser user) => new DirectLicense(_sku.SkuId, _sku.SkuPartNumber, user.DirectDisabled);
 
         /// <summary>
         /// The first wave is the subset Microsoft's plan asks to watch: read back, every one of its users must still hold the
@@ -526,9 +419,9 @@ namespace LicenseGovernance.Engine.Migration
         private async Task CheckFirstWaveAsync(List<MigrationUser> wave)
         {
             var lost = new List<MigrationUser>();
-            foreach (var chunk in Chunks(wave, MigrationWrites.ChunkSize))
+            foreach (var chunk in Chunks(wave, GraphBatch.MaxRequests))
             {
-                var held = await MigrationWrites.HeldSkusAsync(_session, chunk.Select(u => u.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
+                var held = await HeldSkuReader.ReadAsync(_session, chunk.Select(u => u.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
                 lost.AddRange(chunk.Where((u, i) => held[i] != null && !held[i]!.Contains(_sku.SkuId)));
             }
 
@@ -539,49 +432,23 @@ namespace LicenseGovernance.Engine.Migration
 
             foreach (var user in lost)
             {
-                var restored = new DirectLicense(_sku.SkuId, _sku.SkuPartNumber, user.DirectDisabled);
-                await _journal.RunAsync(ChangeIntents.AssignUserLicenses(Guid.Parse(user.Id), user.UserPrincipalName, Array.Empty<DirectLicense>(), new[] { restored }), () => _session.CallAsync("restore the direct licence of " + user.Name, "AssignUserLicense",
-                    c => c.Users[user.Id].AssignLicense.PostAsync(new Microsoft.Graph.Users.Item.AssignLicense.AssignLicensePostRequestBody
-                    {
-                        AddLicenses = new List<AssignedLicense> { new AssignedLicense { SkuId = _sku.SkuId, DisabledPlans = user.DirectDisabled.Select(p => (Guid?)p).ToList() } },
-                        RemoveLicenses = new List<Guid?>(),
-                    }, cancellationToken: CancellationToken.None), CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
+                await UserLicenseWriter.AddAsync(_session, _journal, Guid.Parse(user.Id), user.UserPrincipalName, Held(user), CancellationToken.None).ConfigureAwait(false);
             }
 
             throw Errors.MigrationRequestInvalid(
                 $"{lost.Count} user(s) of the first wave no longer held {_sku.SkuPartNumber} after their direct assignment was removed (for example {lost[0].Name}); their direct assignments were restored and the migration stopped. Check '{_group.Name}' with Get-DirectLicenseAssignment before running again.").ToException();
         }
 
-        /// <summary>Sends one write, obeying Retry-After on 429 and backing off on 503, until Graph answers something else.</summary>
-        private async Task<WriteOutcome> WriteWithRetriesAsync(int writes, Func<Task<WriteOutcome>> send)
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                await _pacer.AcquireAsync(writes, CancellationToken.None).ConfigureAwait(false);
-                var outcome = await send().ConfigureAwait(false);
-                _pacer.Observe(outcome.Succeeded ? writes : 0, outcome.Throttled ? writes : 0, outcome.RetryAfter, outcome.Usage);
-                if (!outcome.Transient || attempt >= (outcome.Throttled ? ThrottleAttempts : TransientAttempts))
-                {
-                    return outcome;
-                }
-
-                if (!outcome.Throttled)
-                {
-                    _pacer.Pause(outcome.RetryAfter > TimeSpan.Zero ? outcome.RetryAfter : TimeSpan.FromSeconds(Math.Min(32, 1 << Math.Min(5, attempt))));
-                }
-            }
-        }
-
         private void Migrated(MigrationUser user, string detail)
         {
             _summary.Migrated++;
-            Write(user, "Migrated", "Migrated", detail, "");
+            Write(user, MigrationOutcome.Migrated, "Migrated", detail, "");
         }
 
         private void Skip(MigrationUser user, string reason, string detail, string remedy)
         {
             _summary.Skipped++;
-            Write(user, "Skipped", reason, detail, remedy);
+            Write(user, MigrationOutcome.Skipped, reason, detail, remedy);
         }
 
         private void Fail(MigrationUser user, string reason, string detail, string remedy)
@@ -589,7 +456,7 @@ namespace LicenseGovernance.Engine.Migration
             lock (_summary)
             {
                 _summary.Failed++;
-                Write(user, "Failed", reason, detail, remedy);
+                Write(user, MigrationOutcome.Failed, reason, detail, remedy);
             }
         }
 
@@ -597,13 +464,13 @@ namespace LicenseGovernance.Engine.Migration
         {
             _summary.Pending++;
             _summary.NextStep ??= "Some users could not be verified yet: run the command again later (a longer -WaitTimeout waits for Entra).";
-            Write(user, "Pending", "NotYetInherited", detail + " The direct assignment was kept.", "Run the command again once Entra has processed the group.");
+            Write(user, MigrationOutcome.Pending, "NotYetInherited", detail + " The direct assignment was kept.", "Run the command again once Entra has processed the group.");
         }
 
-        private void Write(MigrationUser user, string outcome, string reason, string detail, string remedy) =>
+        private void Write(MigrationUser user, MigrationOutcome outcome, string reason, string detail, string remedy) =>
             Write(user.Id, user.UserPrincipalName, outcome, reason, detail, remedy);
 
-        private void Write(string id, string? upn, string outcome, string reason, string detail, string remedy) =>
+        private void Write(string id, string? upn, MigrationOutcome outcome, string reason, string detail, string remedy) =>
             _sink.WriteObject(new DirectToGroupMigrationResult
             {
                 UserId = Guid.Parse(id),
@@ -619,10 +486,10 @@ namespace LicenseGovernance.Engine.Migration
         private void Finish(bool completed)
         {
             _summary.Completed = completed && !_summary.WhatIf;
-            _summary.Writes = _pacer.Writes;
-            _summary.Throttled = _pacer.Throttled;
-            _summary.Elapsed = _pacer.Elapsed;
-            _summary.WritesPerSecond = _summary.Elapsed.TotalSeconds > 0 ? _pacer.Writes / _summary.Elapsed.TotalSeconds : 0;
+            _summary.Writes = _session.Pacer.Writes - _start.Writes;
+            _summary.Throttled = _session.Pacer.Throttled - _start.Throttled;
+            _summary.Elapsed = _session.Now - _start.At;
+            _summary.WritesPerSecond = _summary.Elapsed.TotalSeconds > 0 ? _summary.Writes / _summary.Elapsed.TotalSeconds : 0;
             _sink.WriteObject(_summary);
         }
 

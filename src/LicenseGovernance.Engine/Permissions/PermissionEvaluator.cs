@@ -1,7 +1,8 @@
+using LicenseGovernance.Engine.Graph.Connection;
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LicenseGovernance.Engine.Connection;
+using LicenseGovernance.Engine.Graph;
 
 namespace LicenseGovernance.Engine.Permissions
 {

@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
@@ -12,17 +13,21 @@ namespace LicenseGovernance.Engine.Tiers
     /// <summary>Invoke-LicenseReprocess: asks Entra to retry users' group licences and, when asked, waits to see how it went.</summary>
     internal static class LicenseReprocessor
     {
-        internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
-
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates" };
 
         public static async Task RunAsync(GraphSession session, ReprocessRequest request, Journal.JournalScope journal, IGovernanceSink sink)
         {
+            if (request.Wait && (request.WaitTimeoutSeconds < ReprocessRequest.MinWaitTimeoutSeconds || request.WaitTimeoutSeconds > ReprocessRequest.MaxWaitTimeoutSeconds))
+            {
+                throw Errors.ReprocessTimeoutInvalid(request.WaitTimeoutSeconds).ToException();
+            }
+
             var cancellation = sink.Cancellation;
             var targets = new List<User>();
+            TierGroupState? group = null;
             if (!string.IsNullOrWhiteSpace(request.Group))
             {
-                var group = await TierGroupDirectory.RequireAsync(session, request.Group!.Trim(), cancellation).ConfigureAwait(false);
+                group = await TierGroupDirectory.RequireAsync(session, request.Group!.Trim(), cancellation).ConfigureAwait(false);
                 targets.AddRange(await TierGroupDirectory.MembersWithLicenseErrorsAsync(session, group.Group.Id!, cancellation).ConfigureAwait(false));
                 if (targets.Count == 0)
                 {
@@ -31,6 +36,7 @@ namespace LicenseGovernance.Engine.Tiers
                 }
             }
 
+            var fromGroup = new HashSet<string>(targets.Select(t => t.Id!), StringComparer.OrdinalIgnoreCase);
             foreach (var input in request.User ?? Array.Empty<string>())
             {
                 var user = await session.CallOrNotFoundAsync("read user " + input, "ReadUsers",
@@ -45,6 +51,7 @@ namespace LicenseGovernance.Engine.Tiers
                 }
             }
 
+            var requestedAt = session.Now;
             var requested = new List<User>();
             foreach (var user in targets)
             {
@@ -54,10 +61,7 @@ namespace LicenseGovernance.Engine.Tiers
                     continue;
                 }
 
-                var errors = LicenseStates.Of(user).Where(s => !string.IsNullOrEmpty(s.Error) && s.Error != "None").Select(s => new { s.SkuId, s.AssignedByGroup, s.State, s.Error }).ToList();
-                await journal.RunAsync(Journal.ChangeIntents.Other("User.ReprocessLicense", "user", user.Id!, user.UserPrincipalName, errors, null),
-                    () => session.CallAsync("reprocess licences of " + name, "ReprocessLicense",
-                        c => c.Users[user.Id!].ReprocessLicenseAssignment.PostAsync(cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
+                await UserLicenseWriter.ReprocessAsync(session, journal, user, cancellation).ConfigureAwait(false);
                 sink.WriteVerbose($"Asked Entra to reprocess the group licences of {name}.");
                 requested.Add(user);
             }
@@ -66,102 +70,74 @@ namespace LicenseGovernance.Engine.Tiers
             {
                 foreach (var user in requested)
                 {
-                    sink.WriteObject(new LicenseReprocessResult { UserId = Guid.Parse(user.Id!), UserPrincipalName = user.UserPrincipalName, Outcome = "Requested" });
+                    sink.WriteObject(new LicenseReprocessResult { UserId = Guid.Parse(user.Id!), UserPrincipalName = user.UserPrincipalName, Outcome = ReprocessOutcome.Requested });
                 }
 
                 return;
             }
 
-            await WaitAsync(session, requested, TimeSpan.FromSeconds(Math.Max(1, request.WaitTimeoutSeconds)), sink).ConfigureAwait(false);
+            var expectations = await ExpectationsAsync(session, requested, group?.Group, fromGroup, sink).ConfigureAwait(false);
+            await WaitAsync(session, requested, expectations, requestedAt, TimeSpan.FromSeconds(request.WaitTimeoutSeconds), sink).ConfigureAwait(false);
         }
 
         /// <summary>
-        /// A user is settled once no group licence is in error (Active), or once Entra has visibly worked on the errors
-        /// since the request and they remain (Error): each error state updated after the request, or every group they come
-        /// from seen processing and then complete. Graph documents neither signal for a reprocess, so whoever shows
-        /// neither by the deadline is Pending rather than guessed at.
+        /// Waits for Entra's answer to the reprocess, user by user, through the licensing watcher: Active once every licence
+        /// the user should hold from the groups in question is Active; Error once Entra has visibly worked on an error since
+        /// the request (the state updated after it, or the group seen processing and then complete); Pending otherwise.
         /// </summary>
-        private static async Task WaitAsync(GraphSession session, List<User> users, TimeSpan timeout, IGovernanceSink sink)
+        private static async Task WaitAsync(GraphSession session, List<User> users, IReadOnlyList<LicenseExpectation> expectations, DateTimeOffset requestedAt, TimeSpan timeout, IGovernanceSink sink)
         {
-            var cancellation = sink.Cancellation;
-            var requestedAt = session.Now;
-            var deadline = requestedAt + timeout;
-            var pending = users.ToList();
-            var total = pending.Count;
-            var seenProcessing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            while (pending.Count > 0)
+            var watch = new LicenseWatch(expectations, ProgressActivity.Reprocess, "Waiting for Entra to reprocess licences")
             {
-                var states = new Dictionary<string, IReadOnlyList<LicenseAssignmentState>>();
-                foreach (var user in pending)
+                Timings = LicenseWatchTimings.Default.WithTimeout(timeout),
+                ChangedAt = requestedAt,
+            };
+            var report = await GroupLicensingWatcher.WatchAsync(session, watch, sink).ConfigureAwait(false);
+            var byUser = report.Results.ToLookup(r => r.Expectation.UserId, StringComparer.OrdinalIgnoreCase);
+            foreach (var user in users)
+            {
+                var results = byUser[user.Id!].ToList();
+                sink.WriteObject(new LicenseReprocessResult
                 {
-                    var current = await session.CallOrNotFoundAsync("read user " + user.Id, "ReadUsers",
-                        c => c.Users[user.Id!].GetAsync(r => r.QueryParameters.Select = UserSelect, cancellation), cancellation).ConfigureAwait(false);
-                    states[user.Id!] = LicenseStates.Of(current).Where(s => s.AssignedByGroup != null && LicenseStates.InError(s, s.AssignedByGroup)).ToList();
-                }
-
-                var complete = await ProcessingCompleteAsync(session, states.Values.SelectMany(e => e).Select(e => e.AssignedByGroup!).Distinct(StringComparer.OrdinalIgnoreCase), seenProcessing, sink).ConfigureAwait(false);
-                foreach (var user in pending.ToList())
-                {
-                    var errors = states[user.Id!];
-                    string? outcome = null;
-                    if (errors.Count == 0)
-                    {
-                        outcome = "Active";
-                    }
-                    else if (errors.All(e => e.LastUpdatedDateTime >= requestedAt) || errors.All(e => seenProcessing.Contains(e.AssignedByGroup!) && complete.Contains(e.AssignedByGroup!)))
-                    {
-                        outcome = "Error";
-                    }
-                    else if (session.Now >= deadline)
-                    {
-                        outcome = "Pending";
-                    }
-
-                    if (outcome != null)
-                    {
-                        pending.Remove(user);
-                        sink.WriteObject(new LicenseReprocessResult
-                        {
-                            UserId = Guid.Parse(user.Id!),
-                            UserPrincipalName = user.UserPrincipalName,
-                            Outcome = outcome,
-                            RemainingErrors = errors.Select(e => e.SkuId + "=" + GroupLicenseErrorReader.ErrorTypeOf(e)).ToArray(),
-                        });
-                    }
-                }
-
-                if (pending.Count == 0)
-                {
-                    break;
-                }
-
-                sink.WriteProgress(new GovernanceProgress(ProgressActivity.Reprocess, "Waiting for Entra to reprocess licences",
-                    $"{total - pending.Count} of {total} user(s) settled", GovernanceProgress.Percent(total - pending.Count, total)));
-                await session.WaitAsync(PollInterval, cancellation).ConfigureAwait(false);
+                    UserId = Guid.Parse(user.Id!),
+                    UserPrincipalName = user.UserPrincipalName,
+                    Outcome = OutcomeOf(results),
+                    RemainingErrors = results.SelectMany(r => r.States).Where(s => LicenseStates.InError(s)).Select(e => e.SkuId + "=" + GroupLicenseErrorReader.ErrorTypeOf(e)).ToArray(),
+                });
             }
-
-            sink.WriteProgress(new GovernanceProgress(ProgressActivity.Reprocess, "Waiting for Entra to reprocess licences", $"{total} user(s)", 100, completed: true));
         }
 
-        /// <summary>The groups that report ProcessingComplete now; the others are remembered as seen processing.</summary>
-        private static async Task<HashSet<string>> ProcessingCompleteAsync(GraphSession session, IEnumerable<string> groupIds, HashSet<string> seenProcessing, IGovernanceSink sink)
+        /// <summary>Pending while any of the user's groups is; then Error if any reported one; Active only when all are active.</summary>
+        private static ReprocessOutcome OutcomeOf(IReadOnlyCollection<LicenseWatchResult> results) =>
+            results.Any(r => r.Outcome == LicenseWatchOutcome.Pending) ? ReprocessOutcome.Pending
+            : results.Any(r => r.Outcome == LicenseWatchOutcome.Error) ? ReprocessOutcome.Error
+            : ReprocessOutcome.Active;
+
+        /// <summary>
+        /// What each user should end up holding: for -Group, that group's licences; for a named user, the licences of every
+        /// licensed group it is a direct member of (group-based licensing does not flow through nested groups).
+        /// </summary>
+        private static async Task<List<LicenseExpectation>> ExpectationsAsync(GraphSession session, List<User> users, Group? group, HashSet<string> fromGroup, IGovernanceSink sink)
         {
-            var complete = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var id in groupIds)
+            var expectations = new List<LicenseExpectation>();
+            foreach (var user in users)
             {
-                var group = await session.CallOrNotFoundAsync("read group " + id, "ReadGroups",
-                    c => c.Groups[id].GetAsync(r => r.QueryParameters.Select = new[] { "id", "licenseProcessingState" }, sink.Cancellation), sink.Cancellation).ConfigureAwait(false);
-                if (string.Equals(group?.LicenseProcessingState?.State, "ProcessingComplete", StringComparison.OrdinalIgnoreCase))
+                if (group != null && fromGroup.Contains(user.Id!))
                 {
-                    complete.Add(id);
+                    expectations.Add(LicenseExpectation.AllOf(user.Id!, group));
+                    continue;
                 }
-                else
+
+                var licensed = await TierGroupDirectory.LicensedGroupsOfAsync(session, user, sink.Cancellation).ConfigureAwait(false);
+                if (licensed.Count == 0)
                 {
-                    seenProcessing.Add(id);
+                    sink.WriteWarning($"{user.UserPrincipalName ?? user.Id} is a direct member of no licensed group, so there is no group licence to wait for.");
                 }
+
+                expectations.AddRange(licensed.Select(g => LicenseExpectation.AllOf(user.Id!, g)));
             }
 
-            return complete;
+            return expectations;
         }
     }
 }

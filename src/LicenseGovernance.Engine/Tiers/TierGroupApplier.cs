@@ -3,46 +3,37 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
-using GroupAssignLicenseBody = Microsoft.Graph.Groups.Item.AssignLicense.AssignLicensePostRequestBody;
 
 namespace LicenseGovernance.Engine.Tiers
 {
     /// <summary>Carries out a <see cref="TierGroupPlan"/> exactly as planned, after checking the group has not moved on.</summary>
     internal static class TierGroupApplier
     {
-        /// <summary>How long to wait for Entra to give members a new tier licence before anything is taken away.</summary>
-        internal static readonly TimeSpan ReplacementTimeout = TimeSpan.FromMinutes(30);
-
-        internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);
-
-        /// <summary>How long a group that never showed a processing state must stay complete before it counts as finished.</summary>
-        internal static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(5);
-
         /// <returns>The group id, or null after a removal.</returns>
         public static async Task<string?> ApplyAsync(GraphSession session, TierGroupPlan plan, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
-            var r = plan.Resolved;
             switch (plan.Action)
             {
-                case "None":
+                case TierGroupAction.None:
                     return plan.GroupId?.ToString();
-                case "Create":
+                case TierGroupAction.Create:
                     return await CreateAsync(session, plan, journal, sink).ConfigureAwait(false);
-                case "Update":
-                case "Remove":
-                    var current = (await TierGroupDirectory.FindAsync(session, r[TierGroupPlanner.KeyGroupId], cancellation).ConfigureAwait(false)).SingleOrDefault();
-                    if (current == null || current.Fingerprint() != r[TierGroupPlanner.KeyFingerprint])
+                case TierGroupAction.Update:
+                case TierGroupAction.Remove:
+                    var current = (await TierGroupDirectory.FindAsync(session, plan.GroupId!.Value.ToString(), cancellation).ConfigureAwait(false)).SingleOrDefault();
+                    if (current == null || current.Fingerprint() != plan.Payload.Fingerprint)
                     {
                         throw Errors.TierGroupChanged(plan.DisplayName).ToException();
                     }
 
-                    if (plan.Action == "Remove")
+                    if (plan.Action == TierGroupAction.Remove)
                     {
                         await RemoveAsync(session, plan, current, journal, sink).ConfigureAwait(false);
                         return null;
@@ -58,19 +49,18 @@ namespace LicenseGovernance.Engine.Tiers
         private static async Task<string> CreateAsync(GraphSession session, TierGroupPlan plan, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
-            var r = plan.Resolved;
-            var rule = r[TierGroupPlanner.KeyRule];
+            var rule = plan.Payload.MembershipRule ?? "";
             var group = new Group
             {
                 DisplayName = plan.DisplayName,
                 MailEnabled = false,
-                MailNickname = r[TierGroupPlanner.KeyMailNickname],
+                MailNickname = plan.Payload.MailNickname,
                 SecurityEnabled = true,
                 GroupTypes = rule.Length == 0 ? new List<string>() : new List<string> { "DynamicMembership" },
             };
-            if (r.TryGetValue(TierGroupPlanner.KeyDescription, out var description) && description.Length > 0)
+            if (!string.IsNullOrEmpty(plan.Payload.Description))
             {
-                group.Description = description;
+                group.Description = plan.Payload.Description;
             }
 
             if (rule.Length > 0)
@@ -91,27 +81,26 @@ namespace LicenseGovernance.Engine.Tiers
             await journal.RunAsync(RecordIntent(plan, id, created: true),
                 () => WhileReplicatingAsync(session, () => session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
                     c => c.Groups[id].Extensions.PostAsync(Record(plan).ToExtension(), cancellationToken: cancellation), cancellation), cancellation), cancellation).ConfigureAwait(false);
-            var licences = TierGroupPlanner.DecodeAdd(r[TierGroupPlanner.KeyAdd]);
-            await journal.RunAsync(AssignIntent(id, plan.DisplayName, new List<AssignedLicense>(), licences, new List<Guid?>()),
-                () => WhileReplicatingAsync(session, () => AssignAsync(session, id, plan.DisplayName, licences, new List<Guid?>(), cancellation), cancellation), cancellation).ConfigureAwait(false);
+            var licences = Assigned(plan.Payload.AddLicenses);
+            await journal.RunAsync(GroupLicenseWriter.Intent(id, plan.DisplayName, new List<AssignedLicense>(), licences, new List<Guid?>()),
+                () => WhileReplicatingAsync(session, () => GroupLicenseWriter.SendAsync(session, id, plan.DisplayName, licences, new List<Guid?>(), cancellation), cancellation), cancellation).ConfigureAwait(false);
             return id;
         }
 
         private static async Task UpdateAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, IGovernanceSink sink)
         {
             // Licences first: if they cannot be applied safely, the tier is left exactly as it was.
-            await ApplyLicencesAsync(session, plan, current, journal, sink).ConfigureAwait(false);
+            await ApplyLicensesAsync(session, plan, current, journal, sink).ConfigureAwait(false);
             await ApplyGroupAsync(session, plan, current, journal, sink.Cancellation).ConfigureAwait(false);
             await ApplyRecordAsync(session, plan, current.Group.Id!, journal, sink.Cancellation).ConfigureAwait(false);
         }
 
-        private static async Task ApplyLicencesAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, IGovernanceSink sink)
+        private static async Task ApplyLicensesAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
-            var r = plan.Resolved;
             var id = current.Group.Id!;
-            var add = TierGroupPlanner.DecodeAdd(r.TryGetValue(TierGroupPlanner.KeyAdd, out var a) ? a : null);
-            var remove = TierGroupPlanner.DecodeRemove(r.TryGetValue(TierGroupPlanner.KeyRemove, out var rm) ? rm : null);
+            var add = Assigned(plan.Payload.AddLicenses);
+            var remove = SkuIds(plan.Payload.RemoveLicenses);
             if (add.Count == 0)
             {
                 if (remove.Count > 0)
@@ -132,7 +121,7 @@ namespace LicenseGovernance.Engine.Tiers
             catch (LicenseGovernanceException ex) when (IsMutuallyExclusive(ex))
             {
                 // Swapping them in one call would take the old licence away before the new one is seen working.
-                throw Errors.TierLicencesExclusive(plan.DisplayName, ex.Error.Message).ToException();
+                throw Errors.TierLicensesExclusive(plan.DisplayName, ex.Error.Message).ToException();
             }
 
             var expected = current.Licenses.ToDictionary(l => l.SkuId!.Value, l => LicenseStates.Plans(l.DisabledPlans));
@@ -156,16 +145,17 @@ namespace LicenseGovernance.Engine.Tiers
 
         private static async Task ApplyGroupAsync(GraphSession session, TierGroupPlan plan, TierGroupState current, JournalScope journal, CancellationToken cancellation)
         {
-            var r = plan.Resolved;
+            var description = plan.Payload.Description;
+            var rule = plan.Payload.MembershipRule;
             var patch = new Group();
             var patching = false;
-            if (r.TryGetValue(TierGroupPlanner.KeyDescription, out var description))
+            if (description != null)
             {
                 patch.Description = description.Length == 0 ? null : description;
                 patching = true;
             }
 
-            if (r.TryGetValue(TierGroupPlanner.KeyRule, out var rule))
+            if (rule != null)
             {
                 var types = (current.Group.GroupTypes ?? new List<string>()).Where(t => !string.Equals(t, "DynamicMembership", StringComparison.OrdinalIgnoreCase)).ToList();
                 if (rule.Length > 0)
@@ -190,7 +180,7 @@ namespace LicenseGovernance.Engine.Tiers
 
             var id = current.Group.Id!;
             var before = new { current.Group.Description, current.Group.GroupTypes, current.Group.MembershipRule };
-            var after = new { patch.Description, GroupTypes = patch.GroupTypes ?? current.Group.GroupTypes, MembershipRule = patch.MembershipRule ?? (r.ContainsKey(TierGroupPlanner.KeyRule) ? null : current.Group.MembershipRule) };
+            var after = new { patch.Description, GroupTypes = patch.GroupTypes ?? current.Group.GroupTypes, MembershipRule = patch.MembershipRule ?? (rule != null ? null : current.Group.MembershipRule) };
             await journal.RunAsync(ChangeIntents.Other("Group.Update", "group", id, plan.DisplayName, before, after), () => session.CallAsync("update group " + plan.DisplayName, "ManageGroups",
                 async c =>
                 {
@@ -201,13 +191,13 @@ namespace LicenseGovernance.Engine.Tiers
 
         private static async Task ApplyRecordAsync(GraphSession session, TierGroupPlan plan, string id, JournalScope journal, CancellationToken cancellation)
         {
-            if (!plan.Resolved.TryGetValue(TierGroupPlanner.KeyRecord, out var recordChange))
+            if (plan.Payload.Record == TierRecordChange.None)
             {
                 return;
             }
 
             var extension = Record(plan).ToExtension();
-            if (recordChange == "create")
+            if (plan.Payload.Record == TierRecordChange.Create)
             {
                 await journal.RunAsync(RecordIntent(plan, id, created: true), () => session.CallAsync("record the tier on group " + plan.DisplayName, "ManageGroups",
                     c => c.Groups[id].Extensions.PostAsync(extension, cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
@@ -245,7 +235,7 @@ namespace LicenseGovernance.Engine.Tiers
         {
             var cancellation = sink.Cancellation;
             var id = current.Group.Id!;
-            var remove = TierGroupPlanner.DecodeRemove(plan.Resolved[TierGroupPlanner.KeyRemove]);
+            var remove = SkuIds(plan.Payload.RemoveLicenses);
             if (remove.Count > 0)
             {
                 // Entra refuses to delete a group that still carries licences.
@@ -263,69 +253,26 @@ namespace LicenseGovernance.Engine.Tiers
             sink.WriteVerbose($"Deleted tier group '{plan.DisplayName}' ({id}).");
         }
 
-        /// <summary>A group licence change, journaled with the group's licences before it (not reversible by Undo: a tier change has its own safe order).</summary>
-        private static Task<Group?> AssignJournaledAsync(GraphSession session, JournalScope journal, TierGroupState current, string name, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation)
-        {
-            var id = current.Group.Id!;
-            return journal.RunAsync(AssignIntent(id, name, current.Licenses, add, remove),
-                () => AssignAsync(session, id, name, add, remove, cancellation), cancellation);
-        }
-
-        private static ChangeIntent AssignIntent(string groupId, string name, IEnumerable<AssignedLicense> before, List<AssignedLicense> add, List<Guid?> remove) =>
-            ChangeIntents.Other("Group.AssignLicense", "group", groupId, name,
-                before.Select(l => new { l.SkuId, DisabledPlans = l.DisabledPlans ?? new List<Guid?>() }).ToList(),
-                new
-                {
-                    AddLicenses = add.Select(l => new { l.SkuId, DisabledPlans = l.DisabledPlans ?? new List<Guid?>() }).ToList(),
-                    RemoveLicenses = remove,
-                });
+        private static Task<Group?> AssignJournaledAsync(GraphSession session, JournalScope journal, TierGroupState current, string name, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation) =>
+            GroupLicenseWriter.AssignAsync(session, journal, current.Group.Id!, name, current.Licenses, add, remove, cancellation);
 
         private static ChangeIntent RecordIntent(TierGroupPlan plan, string groupId, bool created) =>
             ChangeIntents.Other(created ? "Group.AddExtension" : "Group.UpdateExtension", "group", groupId, plan.DisplayName, null,
                 new { Extension = TierRecord.ExtensionName, Record(plan).Tier, Record(plan).Baseline });
 
-        private static Task<Group?> AssignAsync(GraphSession session, string groupId, string name, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation) =>
-            session.CallAsync("assign licences to group " + name, "AssignGroupLicense",
-                c => c.Groups[groupId].AssignLicense.PostAsync(new GroupAssignLicenseBody { AddLicenses = add, RemoveLicenses = remove }, cancellationToken: cancellation),
-                cancellation);
-
         /// <summary>
-        /// Polls until every one of <paramref name="watched"/> holds each SKU from the group actively with exactly the
-        /// planned disabled plans (an old state with the old plans does not count), or Entra has visibly finished processing
-        /// the group, or the timeout passes. Returns how many of them do not. Right after a change the group may still
-        /// report its old ProcessingComplete, so "finished" needs a state other than complete seen first, or a settling time.
+        /// Waits (for the watcher's default timeout) until every one of <paramref name="watched"/> holds each SKU from the
+        /// group actively with exactly the planned disabled plans (an old state with the old plans does not count), or Entra
+        /// has finished processing the group. Returns how many of them do not.
         /// </summary>
         private static async Task<int> WaitForActiveAsync(GraphSession session, string groupId, HashSet<string> watched, IReadOnlyDictionary<Guid, HashSet<Guid>> expected, IGovernanceSink sink)
         {
-            var cancellation = sink.Cancellation;
-            var started = session.Now;
-            var deadline = started + ReplacementTimeout;
-            var sawProcessing = false;
-            while (true)
-            {
-                var group = await session.CallAsync("read group " + groupId, "ReadGroups",
-                    c => c.Groups[groupId].GetAsync(q => q.QueryParameters.Select = new[] { "id", "licenseProcessingState" }, cancellation), cancellation).ConfigureAwait(false);
-                var members = (await TierGroupDirectory.UserMembersAsync(session, groupId, new[] { "id", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false))
-                    .Where(u => watched.Contains(u.Id!)).ToList();
-                var notActive = members.Count(u => !HoldsAsPlanned(u, groupId, expected));
-                var complete = string.Equals(group?.LicenseProcessingState?.State, "ProcessingComplete", StringComparison.OrdinalIgnoreCase);
-                sawProcessing |= !complete;
-                var finished = complete && (sawProcessing || session.Now - started >= SettleTime);
-                if (notActive == 0 || finished || session.Now >= deadline)
-                {
-                    sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's licences", $"{members.Count - notActive} of {members.Count} member(s) active", 100, completed: true));
-                    return notActive;
-                }
-
-                sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's licences",
-                    $"{members.Count - notActive} of {members.Count} member(s) active", GovernanceProgress.Percent(members.Count - notActive, members.Count)));
-                await session.WaitAsync(PollInterval, cancellation).ConfigureAwait(false);
-            }
+            var licenses = expected.Select(e => new ExpectedLicense(e.Key, e.Value)).ToList();
+            var watch = new LicenseWatch(watched.Select(u => new LicenseExpectation(u, groupId, licenses)).ToList(),
+                ProgressActivity.TierProcessing, "Waiting for Entra to apply the tier's licences");
+            var report = await GroupLicensingWatcher.WatchAsync(session, watch, sink).ConfigureAwait(false);
+            return report.Results.Count - report.Count(LicenseWatchOutcome.Active);
         }
-
-        private static bool HoldsAsPlanned(User user, string groupId, IReadOnlyDictionary<Guid, HashSet<Guid>> expected) =>
-            expected.All(e => LicenseStates.Of(user).Any(s =>
-                s.SkuId == e.Key && LicenseStates.FromGroup(s, groupId) && LicenseStates.IsActive(s) && LicenseStates.Plans(s.DisabledPlans).SetEquals(e.Value)));
 
         private static async Task WhileReplicatingAsync<T>(GraphSession session, Func<Task<T>> call, CancellationToken cancellation)
         {
@@ -348,7 +295,11 @@ namespace LicenseGovernance.Engine.Tiers
         private static bool IsReplicationLag(LicenseGovernanceException ex) =>
             ex.Error.Inner is ApiException api && (api.ResponseStatusCode == 404 || (api.ResponseStatusCode == 400 && (ex.Message.IndexOf("do not exist", StringComparison.OrdinalIgnoreCase) >= 0 || ex.Message.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0)));
 
-        private static TierRecord Record(TierGroupPlan plan) =>
-            new TierRecord(int.Parse(plan.Resolved[TierGroupPlanner.KeyTier], System.Globalization.CultureInfo.InvariantCulture), plan.Resolved[TierGroupPlanner.KeyBaseline] == "true");
+        private static TierRecord Record(TierGroupPlan plan) => new TierRecord(plan.Payload.Tier, plan.Payload.Baseline);
+
+        private static List<AssignedLicense> Assigned(IEnumerable<PlannedLicense> licenses) =>
+            licenses.Select(l => new AssignedLicense { SkuId = l.SkuId, DisabledPlans = l.DisabledPlans.Select(p => (Guid?)p).ToList() }).ToList();
+
+        private static List<Guid?> SkuIds(IEnumerable<Guid> skuIds) => skuIds.Select(id => (Guid?)id).ToList();
     }
 }

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.MembershipRules;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
@@ -17,17 +17,6 @@ namespace LicenseGovernance.Engine.Tiers
     /// </summary>
     internal static class TierGroupPlanner
     {
-        internal const string KeyGroupId = "groupId";
-        internal const string KeyFingerprint = "fingerprint";
-        internal const string KeyMailNickname = "mailNickname";
-        internal const string KeyDescription = "description";
-        internal const string KeyRule = "membershipRule";
-        internal const string KeyTier = "tier";
-        internal const string KeyBaseline = "baseline";
-        internal const string KeyRecord = "tierRecord";
-        internal const string KeyAdd = "addLicenses";
-        internal const string KeyRemove = "removeLicenses";
-
         public static async Task<TierGroupPlan> PlanAsync(GraphSession session, TierGroupRequest request, IReadOnlyList<LicenseSku> tenantSkus, CancellationToken cancellation)
         {
             var name = (request.Name ?? "").Trim();
@@ -36,7 +25,7 @@ namespace LicenseGovernance.Engine.Tiers
                 throw Errors.PlanSelectionInvalid("a tier needs a group name (-Name).").ToException();
             }
 
-            if (request.Tier.HasValue && request.Tier.Value < 1)
+            if (request.Tier.HasValue && (request.Tier.Value < TierGroupRequest.MinTier || request.Tier.Value > TierGroupRequest.MaxTier))
             {
                 throw Errors.TierRankInvalid(request.Tier.Value).ToException();
             }
@@ -98,8 +87,8 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             var record = new TierRecord(tier, baseline);
-            plan.Resolved[KeyTier] = tier.ToString(CultureInfo.InvariantCulture);
-            plan.Resolved[KeyBaseline] = baseline ? "true" : "false";
+            plan.Payload.Tier = tier;
+            plan.Payload.Baseline = baseline;
 
             if (existing == null)
             {
@@ -108,12 +97,11 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             plan.GroupId = existing.Id;
-            plan.Resolved[KeyGroupId] = existing.Id.ToString();
-            plan.Resolved[KeyFingerprint] = existing.Fingerprint();
+            plan.Payload.Fingerprint = existing.Fingerprint();
 
             if (!existing.Group.SecurityEnabled.GetValueOrDefault())
             {
-                throw Errors.GroupCannotCarryLicences(existing.Name).ToException();
+                throw Errors.GroupCannotCarryLicenses(existing.Name).ToException();
             }
 
             if (!existing.IsTier)
@@ -148,10 +136,9 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             var tenantSkus = await skus().ConfigureAwait(false);
-            var plan = new TierGroupPlan { Action = "Remove", GroupId = state.Id, DisplayName = state.Name };
-            plan.Resolved[KeyGroupId] = state.Id.ToString();
-            plan.Resolved[KeyFingerprint] = state.Fingerprint();
-            plan.Resolved[KeyRemove] = string.Join(";", state.Licenses.Select(l => l.SkuId.ToString()));
+            var plan = new TierGroupPlan { Action = TierGroupAction.Remove, GroupId = state.Id, DisplayName = state.Name };
+            plan.Payload.Fingerprint = state.Fingerprint();
+            plan.Payload.RemoveLicenses = state.Licenses.Select(l => l.SkuId!.Value).ToList();
             plan.Changes.Add(new TierGroupChange("Licences", string.Join(", ", state.Licenses.Select(l => SkuName(tenantSkus, l.SkuId))), null));
             plan.Changes.Add(new TierGroupChange("Group", state.Name + " (" + members.Count + " member(s))", null));
             if (stranded.Count > 0)
@@ -209,16 +196,12 @@ namespace LicenseGovernance.Engine.Tiers
 
         private static void PlanCreate(TierGroupPlan plan, string name, string? description, string rule, TierRecord record, IReadOnlyList<DesiredLicense> licenses)
         {
-            plan.Action = "Create";
-            plan.Resolved[KeyMailNickname] = MailNickname(name);
-            plan.Resolved[KeyRecord] = "create";
-            plan.Resolved[KeyRule] = rule;
-            if (description != null)
-            {
-                plan.Resolved[KeyDescription] = description;
-            }
-
-            plan.Resolved[KeyAdd] = Encode(licenses);
+            plan.Action = TierGroupAction.Create;
+            plan.Payload.MailNickname = MailNickname(name);
+            plan.Payload.Record = TierRecordChange.Create;
+            plan.Payload.MembershipRule = rule;
+            plan.Payload.Description = description;
+            plan.Payload.AddLicenses = Planned(licenses);
             plan.Changes.Add(new TierGroupChange("Group", null, "security group, not mail-enabled, " + (rule.Length == 0 ? "static membership" : "dynamic membership")));
             if (rule.Length > 0)
             {
@@ -241,7 +224,7 @@ namespace LicenseGovernance.Engine.Tiers
         {
             if (description != null && !string.Equals(description, existing.Group.Description ?? "", StringComparison.Ordinal))
             {
-                plan.Resolved[KeyDescription] = description;
+                plan.Payload.Description = description;
                 plan.Changes.Add(new TierGroupChange("Description", existing.Group.Description, description));
             }
 
@@ -250,7 +233,7 @@ namespace LicenseGovernance.Engine.Tiers
                 var currentRule = existing.IsDynamic ? existing.Group.MembershipRule ?? "" : "";
                 if (!string.Equals(rule, currentRule, StringComparison.Ordinal))
                 {
-                    plan.Resolved[KeyRule] = rule;
+                    plan.Payload.MembershipRule = rule;
                     plan.Changes.Add(new TierGroupChange("MembershipRule", currentRule.Length == 0 ? "static" : currentRule, rule.Length == 0 ? "static" : rule));
                     if (!existing.IsDynamic)
                     {
@@ -261,7 +244,7 @@ namespace LicenseGovernance.Engine.Tiers
 
             if (existing.Record == null || existing.Record.Tier != record.Tier || existing.Record.Baseline != record.Baseline)
             {
-                plan.Resolved[KeyRecord] = existing.Record == null ? "create" : "update";
+                plan.Payload.Record = existing.Record == null ? TierRecordChange.Create : TierRecordChange.Update;
                 plan.Changes.Add(new TierGroupChange("Tier", existing.Record?.ToString(), record.ToString()));
             }
 
@@ -269,7 +252,7 @@ namespace LicenseGovernance.Engine.Tiers
             var remove = existing.Licenses.Where(c => !licenses.Any(l => l.SkuId == c.SkuId)).Select(c => c.SkuId!.Value).ToList();
             if (add.Count > 0)
             {
-                plan.Resolved[KeyAdd] = Encode(add);
+                plan.Payload.AddLicenses = Planned(add);
                 foreach (var license in add)
                 {
                     var current = existing.Licenses.FirstOrDefault(c => c.SkuId == license.SkuId);
@@ -280,7 +263,7 @@ namespace LicenseGovernance.Engine.Tiers
 
             if (remove.Count > 0)
             {
-                plan.Resolved[KeyRemove] = string.Join(";", remove);
+                plan.Payload.RemoveLicenses = remove;
                 foreach (var skuId in remove)
                 {
                     plan.Changes.Add(new TierGroupChange("Licence", SkuName(tenantSkus, skuId), null));
@@ -289,7 +272,7 @@ namespace LicenseGovernance.Engine.Tiers
                 plan.Warnings.Add($"Members of '{existing.Name}' lose {remove.Count} SKU(s) the tier no longer carries; new licences are applied and verified first.");
             }
 
-            plan.Action = plan.Changes.Count == 0 ? "None" : "Update";
+            plan.Action = plan.Changes.Count == 0 ? TierGroupAction.None : TierGroupAction.Update;
         }
 
         /// <summary>
@@ -338,12 +321,12 @@ namespace LicenseGovernance.Engine.Tiers
 
             try
             {
-                var packages = await AccessPackages.AccessPackageAssignmentRemover.FindPackagesGrantingGroupAsync(session, id, cancellation).ConfigureAwait(false);
+                var packages = await Kernel.AccessPackageAssignmentRemover.FindPackagesGrantingGroupAsync(session, id, cancellation).ConfigureAwait(false);
                 var unrelated = new List<string>();
                 foreach (var package in packages)
                 {
-                    var policies = await AccessPackages.AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
-                    if (AccessPackages.AccessPackageDirectory.OwnPolicy(policies) == null)
+                    var policies = await Kernel.AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
+                    if (Kernel.AccessPackageDirectory.OwnPolicy(policies) == null)
                     {
                         unrelated.Add(package.DisplayName ?? package.Id!);
                     }
@@ -363,25 +346,8 @@ namespace LicenseGovernance.Engine.Tiers
             return purposes;
         }
 
-        /// <summary>"skuId:plan,plan;skuId:" — the licences to add, as the apply step sends them.</summary>
-        internal static string Encode(IEnumerable<DesiredLicense> licenses) =>
-            string.Join(";", licenses.Select(l => l.SkuId + ":" + string.Join(",", l.DisabledPlans)));
-
-        internal static List<AssignedLicense> DecodeAdd(string? text) =>
-            string.IsNullOrEmpty(text)
-                ? new List<AssignedLicense>()
-                : text!.Split(';').Select(part =>
-                {
-                    var pieces = part.Split(':');
-                    return new AssignedLicense
-                    {
-                        SkuId = Guid.Parse(pieces[0]),
-                        DisabledPlans = pieces[1].Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => (Guid?)Guid.Parse(p)).ToList(),
-                    };
-                }).ToList();
-
-        internal static List<Guid?> DecodeRemove(string? text) =>
-            string.IsNullOrEmpty(text) ? new List<Guid?>() : text!.Split(';').Select(p => (Guid?)Guid.Parse(p)).ToList();
+        private static List<PlannedLicense> Planned(IEnumerable<DesiredLicense> licenses) =>
+            licenses.Select(l => new PlannedLicense { SkuId = l.SkuId, DisabledPlans = l.DisabledPlans.ToList() }).ToList();
 
         /// <summary>Graph's mailNickname allows ASCII letters, digits and a few marks, at most 64 characters.</summary>
         private static string MailNickname(string name)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 
@@ -9,10 +10,10 @@ namespace LicenseGovernance.Engine.Tiers
     /// <summary>Licence tiers as groups: planning and applying tier group changes, reading tiers, rule previews, licence errors, reprocessing.</summary>
     internal sealed class TierGroupService
     {
-        private readonly Skus.SkuDirectory _skus;
+        private readonly SkuDirectory _skus;
         private readonly System.Func<GraphSession, string, IGovernanceSink, Journal.JournalScope> _journal;
 
-        public TierGroupService(Skus.SkuDirectory skus, System.Func<GraphSession, string, IGovernanceSink, Journal.JournalScope> journal)
+        public TierGroupService(SkuDirectory skus, System.Func<GraphSession, string, IGovernanceSink, Journal.JournalScope> journal)
         {
             _skus = skus;
             _journal = journal;
@@ -26,7 +27,7 @@ namespace LicenseGovernance.Engine.Tiers
 
         public async Task<LicenseTierGroup?> ApplyAsync(GraphSession session, TierGroupPlan plan, IGovernanceSink sink)
         {
-            var command = plan.Action == "Create" ? "New-LicenseTierGroup" : plan.Action == "Remove" ? "Remove-LicenseTierGroup" : "Set-LicenseTierGroup";
+            var command = plan.Action == TierGroupAction.Create ? "New-LicenseTierGroup" : plan.Action == TierGroupAction.Remove ? "Remove-LicenseTierGroup" : "Set-LicenseTierGroup";
             var id = await TierGroupApplier.ApplyAsync(session, plan, _journal(session, command, sink), sink).ConfigureAwait(false);
             if (id == null)
             {
@@ -55,7 +56,7 @@ namespace LicenseGovernance.Engine.Tiers
 
             foreach (var missing in TierNameFilter.Unmatched(patterns, matched))
             {
-                sink.WriteError(Errors.GroupNotFound(missing, Naming.NameMatcher.Closest(missing, TierNameFilter.Names(tiers))));
+                sink.WriteError(Errors.GroupNotFound(missing, Kernel.NameMatcher.Closest(missing, TierNameFilter.Names(tiers))));
             }
         }
 

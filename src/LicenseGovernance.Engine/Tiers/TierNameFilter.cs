@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LicenseGovernance.Engine.Kernel;
 
 namespace LicenseGovernance.Engine.Tiers
 {
@@ -12,7 +13,7 @@ namespace LicenseGovernance.Engine.Tiers
             var any = false;
             foreach (var pattern in patterns)
             {
-                var hit = Guid.TryParse(pattern, out var id) ? tier.Id == id : Naming.WildcardPattern.IsMatch(pattern, tier.Name);
+                var hit = Guid.TryParse(pattern, out var id) ? tier.Id == id : Kernel.WildcardPattern.IsMatch(pattern, tier.Name);
                 if (hit)
                 {
                     matched.Add(pattern);
@@ -25,7 +26,7 @@ namespace LicenseGovernance.Engine.Tiers
 
         /// <summary>Plain names (no wildcard) that named no tier: those deserve an error; an empty wildcard match does not.</summary>
         public static IEnumerable<string> Unmatched(IEnumerable<string>? patterns, ISet<string> matched) =>
-            (patterns ?? Enumerable.Empty<string>()).Where(p => !matched.Contains(p) && !Naming.WildcardPattern.HasWildcard(p));
+            (patterns ?? Enumerable.Empty<string>()).Where(p => !matched.Contains(p) && !Kernel.WildcardPattern.HasWildcard(p));
 
         public static IEnumerable<string> Names(IEnumerable<TierGroupState> tiers) => tiers.Select(t => t.Name);
     }

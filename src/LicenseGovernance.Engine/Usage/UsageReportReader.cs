@@ -1,3 +1,4 @@
+using LicenseGovernance.Engine.Graph.Connection;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -8,9 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CsvHelper;
 using CsvHelper.Configuration;
-using LicenseGovernance.Engine.Connection;
-using LicenseGovernance.Engine.Permissions;
-using LicenseGovernance.Engine.Sessions;
+using LicenseGovernance.Engine.Graph;
 using Microsoft.Kiota.Abstractions;
 
 namespace LicenseGovernance.Engine.Usage

@@ -4,37 +4,29 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LicenseGovernance.Engine.AccessPackages;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
-using LicenseGovernance.Engine.Sessions;
-using LicenseGovernance.Engine.Skus;
-using LicenseGovernance.Engine.Tiers;
+using LicenseGovernance.Engine.Kernel;
+using static LicenseGovernance.Engine.Kernel.LicenseRemovalRun;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
-using UserAssignLicenseBody = Microsoft.Graph.Users.Item.AssignLicense.AssignLicensePostRequestBody;
 
 namespace LicenseGovernance.Engine.Waste
 {
     /// <summary>
-    /// Remove-ZombieLicense: takes each licence away the way it reaches the user, read afresh from the tenant. A direct
-    /// assignment goes by assignLicense; a group licence by ending the access package assignment that delivers the
-    /// membership, or else by removing the membership (assignLicense cannot remove an inherited licence: Graph refuses it).
+    /// Remove-ZombieLicense: judges each licence again, lets <see cref="LicenseRemovalPlanner"/> decide how to take it away
+    /// the way it reaches the user (read afresh from the tenant), confirms the plan with its money, and applies the steps.
     /// Every change is journaled first, so Undo-LicenseChange -CorrelationId puts it all back.
     /// </summary>
     internal static class ZombieLicenseRemover
     {
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates", "accountEnabled", "createdDateTime" };
-        private static readonly string[] GroupSelect = { "id", "displayName", "groupTypes", "assignedLicenses", "mailEnabled", "onPremisesSyncEnabled", "isAssignableToRole" };
-
-        /// <summary>Graph changes a role-assignable group's membership only with this as well as GroupMember.ReadWrite.All.</summary>
-        internal const string RoleManagementWrite = "RoleManagement.ReadWrite.Directory";
-
         public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var summary = new ZombieLicenseRemovalSummary { CorrelationId = journal.CorrelationId };
-            var state = new RunState();
+            var state = new RunState(tenantSkus);
             var named = new List<ZombieLicense>();
             foreach (var target in request.Targets.Where(t => t != null))
             {
@@ -55,7 +47,7 @@ namespace LicenseGovernance.Engine.Waste
             {
                 cancellation.ThrowIfCancellationRequested();
                 sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, "Removing zombie licences", item.ToString(), GovernanceProgress.Percent(done++, items.Count)));
-                var result = await RemoveOneAsync(session, item, request, tenantSkus, journal, state, sink).ConfigureAwait(false);
+                var result = await RemoveOneAsync(session, item, request, journal, state, sink).ConfigureAwait(false);
                 Tally(summary, result);
                 sink.WriteObject(result);
             }
@@ -65,7 +57,7 @@ namespace LicenseGovernance.Engine.Waste
             sink.WriteObject(summary);
         }
 
-        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, RunState run, IGovernanceSink sink)
+        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, JournalScope journal, RunState run, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var label = item.ToString();
@@ -86,7 +78,102 @@ namespace LicenseGovernance.Engine.Waste
                 return Skip(result, "UserGone", $"The user {item.UserPrincipalName ?? item.UserId.ToString()} no longer exists.");
             }
 
-            // The user is judged again now: someone who signed in, was re-enabled or whose leave date moved since the search keeps the licence.
+            var stays = WhyTheLicenseStays(session, item, user, run);
+            if (stays != null)
+            {
+                return Skip(result, "NoLongerZombie", stays);
+            }
+
+            if (!LicenseStates.Held(user, item.SkuId).Any())
+            {
+                return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
+            }
+
+            // Read what reaches the user now, not what the piped object saw.
+            var plan = await LicenseRemovalPlanner.PlanAsync(session, run, user, item.SkuId, item.Sources, cancellation).ConfigureAwait(false);
+            if (!Confirmed(plan, item, request, run, sink, result))
+            {
+                return result;
+            }
+
+            var applied = new List<string>();
+            try
+            {
+                foreach (var step in plan.Steps)
+                {
+                    applied.Add(await ApplyAsync(session, item, user.UserPrincipalName, step, request, journal, run, sink).ConfigureAwait(false));
+                }
+            }
+            catch (LicenseGovernanceException ex) when (ex.Error.Id != ErrorIds.JournalWriteFailed && ex.Error.Id != ErrorIds.OperationCancelled)
+            {
+                var reason = ex.Error.Message + (applied.Count > 0 ? " Done before the failure: " + string.Join("; ", applied) + "." : "");
+                sink.WriteError(Errors.ZombieLicenseRemovalFailed(label, reason));
+                result.Outcome = ZombieRemovalOutcome.Failed;
+                result.Changes = applied.ToArray();
+                result.Detail = reason;
+                return result;
+            }
+
+            result.Outcome = ZombieRemovalOutcome.Removed;
+            result.Changes = applied.ToArray();
+            Money(item, plan, run, done: true).Credit(result, item, run, done: true);
+            result.Detail = plan.EndsMembership
+                ? "Removed; a group licence leaves once Microsoft Entra ID processes the group (usually minutes), and only then is the seat free."
+                : "Removed; the seat is free.";
+            if (result.CountedWith != null)
+            {
+                result.Detail += $" The change for {result.CountedWith} earlier in this run already freed it; its money is counted there.";
+            }
+
+            return result;
+        }
+
+        /// <summary>Carries out one step of the plan and says what was done, for the result's list of changes.</summary>
+        private static async Task<string> ApplyAsync(GraphSession session, ZombieLicense item, string? userPrincipalName, LicenseRemovalStep step,
+            RemoveZombieLicenseRequest request, JournalScope journal, RunState run, IGovernanceSink sink)
+        {
+            var cancellation = sink.Cancellation;
+            if (step.AlreadyDone)
+            {
+                return step.Description;
+            }
+
+            if (step.Kind == LicenseRemovalStepKind.RemoveDirectAssignment)
+            {
+                await UserLicenseWriter.RemoveAsync(session, journal, item.UserId, userPrincipalName, step.DirectLicense!, cancellation).ConfigureAwait(false);
+                return step.Description;
+            }
+
+            // An access package assignment would put the membership straight back, so it goes first; the membership
+            // goes with it. Only when nothing delivers the membership is the member removed directly.
+            var groupId = step.GroupId!;
+            var ended = await EndAccessPackageAssignmentsAsync(session, item, step, request, journal, run, sink).ConfigureAwait(false);
+            if (ended.Count > 0)
+            {
+                run.LeftGroups.Add(MembershipKey(groupId, item.UserId));
+                return $"ended access package assignment(s) {string.Join(", ", ended.Select(e => "'" + (e.AccessPackageName ?? e.AccessPackageId.ToString()) + "'"))} for group '{step.GroupName}'";
+            }
+
+            try
+            {
+                await GroupMembershipWriter.RemoveMemberAsync(session, journal, Guid.Parse(groupId), step.GroupName, item.UserId, userPrincipalName, cancellation).ConfigureAwait(false);
+            }
+            catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied && run.Groups.TryGetValue(groupId, out var refused) && refused?.IsAssignableToRole == true)
+            {
+                // The token could not be read beforehand, or a delegated user lacks the Entra role: say what such a group needs.
+                throw Errors.ZombieLicenseFromRoleAssignableGroup(item.ToString(), item.SkuPartNumber, step.GroupName ?? groupId, !session.AppOnly).ToException();
+            }
+
+            run.LeftGroups.Add(MembershipKey(groupId, item.UserId));
+            return $"removed from group '{step.GroupName}'";
+        }
+
+        /// <summary>
+        /// The user is judged again now: someone who signed in, was re-enabled or whose leave date moved since the search keeps
+        /// the licence. Says why it stays, or null when it is still a zombie licence.
+        /// </summary>
+        private static string? WhyTheLicenseStays(GraphSession session, ZombieLicense item, User user, RunState run)
+        {
             var signInRead = run.Optional.Contains(WasteScanner.SignInActivity);
             var leaveRead = run.Optional.Contains(WasteScanner.LeaveDate);
             var now = WasteScanner.Judge(user, signInRead, leaveRead, session.Now, item.InactiveDays).Reasons;
@@ -96,239 +183,60 @@ namespace LicenseGovernance.Engine.Waste
                 ZombieReason.Inactive or ZombieReason.NeverSignedIn => signInRead,
                 _ => true,
             };
-            if (!item.Reasons.Any(r => now.Contains(r) || !Judged(r)))
+            if (item.Reasons.Any(r => now.Contains(r) || !Judged(r)))
             {
-                return Skip(result, "NoLongerZombie", $"{label}: {(item.Reasons.Length == 0 ? "not a zombie licence" : "no longer " + item.Reason)} " +
-                    $"({(now.Count == 0 ? "the user is active" : "now " + string.Join(", ", now))}); the licence stays.");
+                return null;
             }
 
-            var states = LicenseStates.Of(user).Where(s => s.SkuId == item.SkuId && LicenseStates.HoldsSeat(s)).ToList();
-            if (states.Count == 0)
+            return $"{item}: {(item.Reasons.Length == 0 ? "not a zombie licence" : "no longer " + item.Reason)} " +
+                   $"({(now.Count == 0 ? "the user is active" : "now " + string.Join(", ", now))}); the licence stays.";
+        }
+
+        /// <summary>
+        /// Shows the plan and asks: a refusal is written as its error, a mailbox goes only with -IncludeMailboxLicenses, and what
+        /// else the change takes away is said before the question. False, with the result filled in, when nothing is to change.
+        /// </summary>
+        private static bool Confirmed(LicenseRemovalPlan plan, ZombieLicense item, RemoveZombieLicenseRequest request, RunState run, IGovernanceSink sink, ZombieLicenseRemoval result)
+        {
+            var label = item.ToString();
+            if (plan.Refusal != null)
             {
-                return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
+                sink.WriteError(plan.Refusal.Error(label));
+                Skip(result, plan.Refusal.Code, plan.Refusal.Detail);
+                return false;
             }
 
-            // Read what reaches the user now, not what the piped object saw.
-            var steps = new List<Step>();
-            var alsoLost = new List<string>();
-            var freed = new List<ZombieLicenseFreedSku>();
-            var lostMailboxes = new List<string>();
-            // Every group this removal takes the user out of (and those an earlier licence of the run did): a licence they
-            // give is kept only if something else gives it too.
-            var leaving = new HashSet<string>(states.Where(s => !LicenseStates.IsDirect(s)).Select(s => s.AssignedByGroup!), StringComparer.OrdinalIgnoreCase);
-            leaving.UnionWith(LicenseStates.Of(user).Where(s => !LicenseStates.IsDirect(s) && run.LeftGroups.Contains(MembershipKey(s.AssignedByGroup!, item.UserId))).Select(s => s.AssignedByGroup!));
-            var attributed = new HashSet<Guid>();
-            foreach (var state in states)
+            var mailbox = plan.MailboxWarning(label);
+            if (mailbox != null)
             {
-                if (LicenseStates.IsDirect(state))
-                {
-                    steps.Add(new Step("remove the direct " + item.SkuPartNumber, null, null));
-                    continue;
-                }
-
-                var groupId = state.AssignedByGroup!;
-                if (!run.Groups.TryGetValue(groupId, out var group))
-                {
-                    group = await session.CallOrNotFoundAsync("read group " + groupId, "ReadGroups",
-                        c => c.Groups[groupId].GetAsync(r => r.QueryParameters.Select = GroupSelect, cancellation), cancellation).ConfigureAwait(false);
-                    run.Groups[groupId] = group;
-                }
-
-                var name = group?.DisplayName ?? groupId;
-                if (LicenceSources.IsDynamic(group))
-                {
-                    sink.WriteError(Errors.ZombieLicenseFromDynamicGroup(label, item.SkuPartNumber, name));
-                    return Skip(result, "DynamicGroup", $"Inherited from the dynamic group '{name}'.");
-                }
-
-                // Graph refuses membership changes of groups mastered elsewhere; checked before anything is changed, since
-                // taking away only the licence's other sources would not free the seat.
-                if (group?.OnPremisesSyncEnabled == true)
-                {
-                    sink.WriteError(Errors.ZombieLicenseFromSyncedGroup(label, item.SkuPartNumber, name));
-                    return Skip(result, "SyncedGroup", $"Inherited from '{name}', a group synced from on-premises Active Directory.");
-                }
-
-                if (group?.MailEnabled == true && !(group.GroupTypes?.Contains("Unified", StringComparer.OrdinalIgnoreCase) ?? false))
-                {
-                    sink.WriteError(Errors.ZombieLicenseFromMailEnabledGroup(label, item.SkuPartNumber, name));
-                    return Skip(result, "MailEnabledGroup", $"Inherited from '{name}', a mail-enabled security group.");
-                }
-
-                // A role-assignable group's membership needs RoleManagement.ReadWrite.Directory too; without it Graph answers a bare 403.
-                // Checked here, before anything of the user is changed, so that a direct assignment is not taken while the group keeps the seat.
-                // A membership an access package delivers is ended by entitlement management, which needs no such permission of the caller.
-                if (group?.IsAssignableToRole == true && !run.LeftGroups.Contains(MembershipKey(groupId, item.UserId))
-                    && !item.Sources.Any(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase))
-                    && session.Claims != null && !session.Claims.Permissions.Contains(RoleManagementWrite, StringComparer.OrdinalIgnoreCase))
-                {
-                    sink.WriteError(Errors.ZombieLicenseFromRoleAssignableGroup(label, item.SkuPartNumber, name, !session.AppOnly));
-                    return Skip(result, "RoleAssignableGroup", $"Inherited from '{name}', a role-assignable group; the token lacks {RoleManagementWrite}.");
-                }
-
-                if (run.LeftGroups.Contains(MembershipKey(groupId, item.UserId)))
-                {
-                    // An earlier licence of this run already took the user out of the group; asking Graph again would fail.
-                    steps.Add(new Step($"left group '{name}' earlier in this run", groupId, name, alreadyDone: true));
-                    continue;
-                }
-
-                // The membership carries every licence of the group: the ones the user holds from nowhere else go too.
-                var allStates = LicenseStates.Of(user).Where(LicenseStates.HoldsSeat).ToList();
-                var others = new List<string>();
-                foreach (var lost in allStates.Where(s => s.SkuId.HasValue && s.SkuId != item.SkuId && LicenseStates.FromGroup(s, groupId)))
-                {
-                    if (allStates.Any(s => s.SkuId == lost.SkuId && (LicenseStates.IsDirect(s) || !leaving.Contains(s.AssignedByGroup!))) || !attributed.Add(lost.SkuId!.Value))
-                    {
-                        continue;
-                    }
-
-                    var sku = tenantSkus.FirstOrDefault(t => t.SkuId == lost.SkuId);
-                    var part = sku?.SkuPartNumber ?? lost.SkuId!.Value.ToString();
-                    others.Add(part);
-                    freed.Add(new ZombieLicenseFreedSku
-                    {
-                        SkuId = lost.SkuId!.Value,
-                        SkuPartNumber = part,
-                        GroupName = name,
-                        MonthlyCost = sku?.MonthlyPrice,
-                        AnnualCost = sku?.MonthlyPrice * 12,
-                        Currency = sku?.Currency,
-                    });
-                    var plans = sku == null ? Array.Empty<string>()
-                        : MailboxPlans.Enabled(sku, new[] { new ZombieLicenseSource { DisabledPlans = LicenseStates.Plans(lost.DisabledPlans).ToArray() } });
-                    if (plans.Length > 0)
-                    {
-                        lostMailboxes.Add($"{part} ({string.Join(", ", plans)}, through group '{name}')");
-                    }
-                }
-
-                var packageSource = item.Sources.FirstOrDefault(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase));
-                var what = packageSource != null
-                    ? $"end the access package assignment '{packageSource.AccessPackageName ?? packageSource.AccessPackageId?.ToString()}' that makes the user a member of '{name}'"
-                    : $"remove the user from group '{name}' (or end the access package assignment that delivers it)";
-                if (others.Count > 0)
-                {
-                    what += $"; the user also loses {string.Join(", ", others)}, which that group gives and nothing else does";
-                    alsoLost.Add($"{label}: leaving group '{name}' also takes away {string.Join(", ", others)} from the user (the group gives it and nothing else does). " +
-                                 "Confirm only if the user needs none of it; otherwise assign it another way first.");
-                }
-
-                steps.Add(new Step(what, groupId, name));
-            }
-
-            // The mailbox goes with the SKU itself, or with another SKU that a membership removal takes away.
-            var mailboxes = (item.HasMailbox ? new[] { $"{item.SkuPartNumber} ({string.Join(", ", item.MailboxPlans)})" } : Array.Empty<string>()).Concat(lostMailboxes).ToList();
-            if (mailboxes.Count > 0)
-            {
-                var mailbox = $"{label}: the change takes away the Exchange Online mailbox licence {string.Join(" and ", mailboxes)}. Without it the mailbox becomes " +
-                              "inaccessible at once and is deleted after 30 days.";
                 if (!request.IncludeMailboxLicenses)
                 {
                     sink.WriteWarning(mailbox + " Skipped: keep the data first (convert it to a shared mailbox, or put it on hold), then run again with -IncludeMailboxLicenses.");
-                    return Skip(result, "MailboxLicence", "Takes away an Exchange Online mailbox; skipped without -IncludeMailboxLicenses.");
+                    Skip(result, "MailboxLicence", "Takes away an Exchange Online mailbox; skipped without -IncludeMailboxLicenses.");
+                    return false;
                 }
 
                 sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
             }
 
-            foreach (var warning in alsoLost)
+            foreach (var warning in plan.AlsoLostWarnings(label))
             {
                 sink.WriteWarning(warning);
             }
 
-            result.Changes = steps.Select(s => s.Description).ToArray();
-            var planned = Money(item, freed, run, done: false);
-            var money = planned.Describe(item);
-            var mailboxNote = mailboxes.Count > 0 ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
-            var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}{mailboxNote}; {money}";
-            if (!sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
+            result.Changes = plan.Steps.Select(s => s.Description).ToArray();
+            var planned = Money(item, plan, run, done: false);
+            var mailboxNote = mailbox != null ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
+            var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}{mailboxNote}; {planned.Describe(item)}";
+            if (sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
             {
-                result.Outcome = "NotConfirmed";
-                result.Detail = action;
-                planned.Credit(result, item, run, done: false);
-                return result;
+                return true;
             }
 
-            var applied = new List<string>();
-            try
-            {
-                foreach (var step in steps)
-                {
-                    if (step.AlreadyDone)
-                    {
-                        applied.Add(step.Description);
-                        continue;
-                    }
-
-                    if (step.GroupId == null)
-                    {
-                        var direct = states.First(LicenseStates.IsDirect);
-                        var before = new[] { new DirectLicense(item.SkuId, item.SkuPartNumber, LicenseStates.Plans(direct.DisabledPlans)) };
-                        await journal.RunAsync(ChangeIntents.AssignUserLicenses(item.UserId, user.UserPrincipalName, before, Array.Empty<DirectLicense>()), () =>
-                            session.CallAsync("remove the direct " + item.SkuPartNumber + " from " + user.UserPrincipalName, "AssignUserLicense",
-                                c => c.Users[item.UserId.ToString()].AssignLicense.PostAsync(new UserAssignLicenseBody
-                                {
-                                    AddLicenses = new List<AssignedLicense>(),
-                                    RemoveLicenses = new List<Guid?> { item.SkuId },
-                                }, cancellationToken: cancellation), cancellation), cancellation).ConfigureAwait(false);
-                        applied.Add(step.Description);
-                        continue;
-                    }
-
-                    // An access package assignment would put the membership straight back, so it goes first; the membership
-                    // goes with it. Only when nothing delivers the membership is the member removed directly.
-                    var ended = await EndAccessPackageAssignmentsAsync(session, item, step, request, journal, run, sink).ConfigureAwait(false);
-                    if (ended.Count > 0)
-                    {
-                        run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
-                        applied.Add($"ended access package assignment(s) {string.Join(", ", ended.Select(e => "'" + (e.AccessPackageName ?? e.AccessPackageId.ToString()) + "'"))} for group '{step.GroupName}'");
-                        continue;
-                    }
-
-                    var groupGuid = Guid.Parse(step.GroupId);
-                    await journal.RunAsync(ChangeIntents.RemoveGroupMember(groupGuid, step.GroupName, item.UserId, user.UserPrincipalName), async () =>
-                    {
-                        try
-                        {
-                            return await session.CallAsync("remove " + user.UserPrincipalName + " from group " + step.GroupName, "ManageGroupMembers", async c =>
-                            {
-                                await c.Groups[step.GroupId].Members[item.UserId.ToString()].Ref.DeleteAsync(cancellationToken: cancellation).ConfigureAwait(false);
-                                return true;
-                            }, cancellation).ConfigureAwait(false);
-                        }
-                        catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied && run.Groups.TryGetValue(step.GroupId, out var refused) && refused?.IsAssignableToRole == true)
-                        {
-                            // The token could not be read beforehand, or a delegated user lacks the Entra role: say what such a group needs.
-                            throw Errors.ZombieLicenseFromRoleAssignableGroup(label, item.SkuPartNumber, step.GroupName ?? step.GroupId, !session.AppOnly).ToException();
-                        }
-                    }, cancellation).ConfigureAwait(false);
-                    run.LeftGroups.Add(MembershipKey(step.GroupId, item.UserId));
-                    applied.Add($"removed from group '{step.GroupName}'");
-                }
-            }
-            catch (LicenseGovernanceException ex) when (ex.Error.Id != ErrorIds.JournalWriteFailed && ex.Error.Id != ErrorIds.OperationCancelled)
-            {
-                var reason = ex.Error.Message + (applied.Count > 0 ? " Done before the failure: " + string.Join("; ", applied) + "." : "");
-                sink.WriteError(Errors.ZombieLicenseRemovalFailed(label, reason));
-                result.Outcome = "Failed";
-                result.Changes = applied.ToArray();
-                result.Detail = reason;
-                return result;
-            }
-
-            result.Outcome = "Removed";
-            result.Changes = applied.ToArray();
-            Money(item, freed, run, done: true).Credit(result, item, run, done: true);
-            result.Detail = steps.Any(s => s.GroupId != null)
-                ? "Removed; a group licence leaves once Microsoft Entra ID processes the group (usually minutes), and only then is the seat free."
-                : "Removed; the seat is free.";
-            if (result.CountedWith != null)
-            {
-                result.Detail += $" The change for {result.CountedWith} earlier in this run already freed it; its money is counted there.";
-            }
-
-            return result;
+            result.Outcome = ZombieRemovalOutcome.NotConfirmed;
+            result.Detail = action;
+            planned.Credit(result, item, run, done: false);
+            return false;
         }
 
         /// <summary>
@@ -353,8 +261,8 @@ namespace LicenseGovernance.Engine.Waste
             }
 
             var judged = WasteScanner.Judge(user, run.Optional.Contains(WasteScanner.SignInActivity), run.Optional.Contains(WasteScanner.LeaveDate), session.Now, inactiveDays);
-            var held = LicenseStates.Of(user).Where(s => s.SkuId == sku.SkuId && LicenseStates.HoldsSeat(s));
-            var item = WasteScanner.Zombie(user, sku, judged, LicenceSources.None.Describe(user.Id!, held), session.Now, inactiveDays);
+            var held = LicenseStates.Held(user, sku.SkuId);
+            var item = WasteScanner.Zombie(user, sku, judged, LicenseSources.None.Describe(user.Id!, held), session.Now, inactiveDays);
             return item;
         }
 
@@ -391,13 +299,13 @@ namespace LicenseGovernance.Engine.Waste
         /// search saw an access package deliver it, in which case the removal fails rather than leave an assignment that
         /// would add the user back.
         /// </summary>
-        private static async Task<IReadOnlyList<AccessPackageAssignmentChange>> EndAccessPackageAssignmentsAsync(GraphSession session, ZombieLicense item, Step step,
+        private static async Task<IReadOnlyList<AccessPackageAssignmentChange>> EndAccessPackageAssignmentsAsync(GraphSession session, ZombieLicense item, LicenseRemovalStep step,
             RemoveZombieLicenseRequest request, JournalScope journal, RunState state, IGovernanceSink sink)
         {
-            var deliveredByPackage = item.Sources.Any(s => s.Kind == "AccessPackage" && string.Equals(s.GroupId?.ToString(), step.GroupId, StringComparison.OrdinalIgnoreCase));
+            var deliveredByPackage = step.Kind == LicenseRemovalStepKind.EndAccessPackageAssignment;
             try
             {
-                return await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, item.UserId.ToString(), step.GroupId!, journal, sink.Cancellation,
+                return await AccessPackageAssignmentRemover.RemoveForUserAsync(session, item.UserId.ToString(), step.GroupId!, journal, sink.Cancellation,
                     request.Justification ?? $"Zombie licence ({item.Reason}) removed by Remove-ZombieLicense").ConfigureAwait(false);
             }
             catch (LicenseGovernanceException ex) when (!deliveredByPackage && (ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired))
@@ -413,11 +321,9 @@ namespace LicenseGovernance.Engine.Waste
             }
         }
 
-        private static string MembershipKey(string groupId, Guid userId) => groupId + "/" + userId;
-
         private static ZombieLicenseRemoval Skip(ZombieLicenseRemoval result, string code, string detail)
         {
-            result.Outcome = "Skipped";
+            result.Outcome = ZombieRemovalOutcome.Skipped;
             result.Detail = code + ": " + detail;
             return result;
         }
@@ -429,7 +335,7 @@ namespace LicenseGovernance.Engine.Waste
                 .Concat(result.AlsoFreed.Select(f => (Monthly: f.MonthlyCost, Annual: f.AnnualCost, Currency: f.Currency)));
             switch (result.Outcome)
             {
-                case "Removed":
+                case ZombieRemovalOutcome.Removed:
                     summary.Removed++;
                     summary.AlsoFreed += result.AlsoFreed.Length;
                     foreach (var line in lines)
@@ -446,7 +352,7 @@ namespace LicenseGovernance.Engine.Waste
                     }
 
                     break;
-                case "NotConfirmed":
+                case ZombieRemovalOutcome.NotConfirmed:
                     summary.NotConfirmed++;
                     foreach (var line in lines)
                     {
@@ -458,7 +364,7 @@ namespace LicenseGovernance.Engine.Waste
                     }
 
                     break;
-                case "Failed":
+                case ZombieRemovalOutcome.Failed:
                     summary.Failed++;
                     break;
                 default:
@@ -480,13 +386,13 @@ namespace LicenseGovernance.Engine.Waste
         /// really freed; a planned one (-WhatIf, declined) also against what earlier planned rows would free, so that the
         /// "would recover" figures count each user and SKU once as well.
         /// </summary>
-        private static Recovery Money(ZombieLicense item, IReadOnlyList<ZombieLicenseFreedSku> freed, RunState run, bool done)
+        private static Recovery Money(ZombieLicense item, LicenseRemovalPlan plan, RunState run, bool done)
         {
             string? Earlier(Guid skuId) =>
                 run.Recovered.TryGetValue((item.UserId, skuId), out var by) || (!done && run.WouldRecover.TryGetValue((item.UserId, skuId), out by)) ? by : null;
 
             var countedWith = Earlier(item.SkuId);
-            var also = freed.Where(f => Earlier(f.SkuId) == null).ToArray();
+            var also = plan.AlsoLost.Select(Freed).Where(f => Earlier(f.SkuId) == null).ToArray();
             var lines = (countedWith == null ? new[] { (Monthly: item.MonthlyCost, Annual: item.AnnualCost, Currency: item.Currency) } : Array.Empty<(decimal? Monthly, decimal? Annual, string? Currency)>())
                 .Concat(also.Select(f => (Monthly: f.MonthlyCost, Annual: f.AnnualCost, Currency: f.Currency))).ToList();
             var currency = item.MonthlyCost.HasValue ? item.Currency : lines.FirstOrDefault(l => l.Monthly.HasValue).Currency;
@@ -495,6 +401,16 @@ namespace LicenseGovernance.Engine.Waste
                 priced.Count == 0 ? (decimal?)null : priced.Sum(l => l.Monthly!.Value),
                 priced.Count == 0 ? (decimal?)null : priced.Sum(l => l.Annual ?? l.Monthly!.Value * 12));
         }
+
+        private static ZombieLicenseFreedSku Freed(AlsoLostLicense lost) => new ZombieLicenseFreedSku
+        {
+            SkuId = lost.SkuId,
+            SkuPartNumber = lost.SkuPartNumber,
+            GroupName = lost.GroupName,
+            MonthlyCost = lost.Sku?.MonthlyPrice,
+            AnnualCost = lost.Sku?.MonthlyPrice * 12,
+            Currency = lost.Sku?.Currency,
+        };
 
         private sealed class Recovery
         {
@@ -560,15 +476,18 @@ namespace LicenseGovernance.Engine.Waste
             }
         }
 
-        /// <summary>What one run learns once: the groups it read, and whether it already warned that access packages cannot be checked.</summary>
-        private sealed class RunState
+        /// <summary>
+        /// What one run learns once: what its removal plans share (groups read, memberships ended), whether it already warned
+        /// that access packages cannot be checked, and the money counted so far.
+        /// </summary>
+        private sealed class RunState : LicenseRemovalRun
         {
-            public Dictionary<string, Group?> Groups { get; } = new Dictionary<string, Group?>(StringComparer.OrdinalIgnoreCase);
+            public RunState(IReadOnlyList<LicenseSku> tenantSkus)
+                : base(tenantSkus)
+            {
+            }
 
             public bool WarnedAboutPackages { get; set; }
-
-            /// <summary>Memberships this run ended (<see cref="MembershipKey"/>): Graph still shows their licences until Entra processes the group.</summary>
-            public HashSet<string> LeftGroups { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
             /// <summary>Users and SKUs whose money a Removed row counted, with that row's SKU: each is counted once a run.</summary>
             public Dictionary<(Guid User, Guid Sku), string> Recovered { get; } = new Dictionary<(Guid User, Guid Sku), string>();
@@ -578,23 +497,6 @@ namespace LicenseGovernance.Engine.Waste
 
             /// <summary>The evidence the token may read; narrowed at the first refusal.</summary>
             public List<string> Optional { get; } = new List<string> { WasteScanner.SignInActivity, WasteScanner.LeaveDate };
-        }
-
-        private sealed class Step
-        {
-            public Step(string description, string? groupId, string? groupName, bool alreadyDone = false)
-            {
-                Description = description;
-                GroupId = groupId;
-                GroupName = groupName;
-                AlreadyDone = alreadyDone;
-            }
-
-            public bool AlreadyDone { get; }
-
-            public string Description { get; }
-            public string? GroupId { get; }
-            public string? GroupName { get; }
         }
     }
 }

@@ -31,6 +31,12 @@ namespace LicenseGovernance.Simulator.Http
                 await Task.Delay(latency, cancellationToken).ConfigureAwait(false);
             }
 
+            var clockTime = _tenant.Options.ClockTimePerRequest;
+            if (clockTime > TimeSpan.Zero)
+            {
+                _tenant.Clock.Advance(clockTime);
+            }
+
             return await ExecuteAsync(request, insideBatch: false, cancellationToken).ConfigureAwait(false);
         }
 

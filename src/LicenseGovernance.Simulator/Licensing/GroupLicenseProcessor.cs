@@ -32,7 +32,7 @@ namespace LicenseGovernance.Simulator.Licensing
         public bool HasWork => _runs.Count > 0;
 
         /// <summary>Every member, in the order they were added, plus anyone still holding a licence state from the group.</summary>
-        public void GroupLicencesChanged(SimulatedGroup group)
+        public void GroupLicensesChanged(SimulatedGroup group)
         {
             var run = EnsureRun(group);
             foreach (var memberId in group.Members)
@@ -188,7 +188,7 @@ namespace LicenseGovernance.Simulator.Licensing
             var blockedRemovals = BlockedRemovals(mine, removed, fromOthers);
             var errors = wanted.Count == 0 ? new Dictionary<Guid, string>() : AssignmentErrors(user, wanted, fromOthers);
 
-            _store.ChangeLicences(user, () =>
+            _store.ChangeLicenses(user, () =>
             {
                 foreach (var state in removed)
                 {

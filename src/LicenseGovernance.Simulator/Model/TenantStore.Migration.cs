@@ -8,7 +8,7 @@ namespace LicenseGovernance.Simulator
     public sealed partial class TenantStore
     {
         /// <summary>Which SKUs every user held, by which source, at every instant on the simulator clock.</summary>
-        public LicenceTimeline LicenceTimeline { get; } = new LicenceTimeline();
+        public LicenseTimeline LicenseTimeline { get; } = new LicenseTimeline();
 
         private static List<(Guid SkuId, Guid? Group)> HeldSources(SimulatedUser user)
         {
@@ -30,7 +30,7 @@ namespace LicenseGovernance.Simulator
         /// </summary>
         private Dictionary<(Guid SkuId, Guid? Group), DateTimeOffset>? HeldSince(SimulatedUser user)
         {
-            if (LicenceTimeline.Knows(user.Id))
+            if (LicenseTimeline.Knows(user.Id))
             {
                 return null;
             }
@@ -48,17 +48,17 @@ namespace LicenseGovernance.Simulator
             return since;
         }
 
-        private void RecordLicenceChange(SimulatedUser user, List<(Guid SkuId, Guid? Group)> before, Dictionary<(Guid SkuId, Guid? Group), DateTimeOffset>? since)
+        private void RecordLicenseChange(SimulatedUser user, List<(Guid SkuId, Guid? Group)> before, Dictionary<(Guid SkuId, Guid? Group), DateTimeOffset>? since)
         {
             var after = HeldSources(user);
             if (before.Count != after.Count || !before.TrueForAll(after.Contains))
             {
-                LicenceTimeline.Record(user.Id, before, after, Now, since);
+                LicenseTimeline.Record(user.Id, before, after, Now, since);
             }
             else if (since != null && since.Count > 0 && user.LicenseAssignmentStates.Exists(s => s.HoldsSeat && since.TryGetValue((s.SkuId, s.AssignedByGroup), out var was) && s.LastUpdatedDateTime != was))
             {
                 // The licences stay, but their states were rewritten (a reprocess, changed plans): keep when they started.
-                LicenceTimeline.Record(user.Id, before, after, Now, since);
+                LicenseTimeline.Record(user.Id, before, after, Now, since);
             }
         }
     }

@@ -149,7 +149,7 @@ namespace LicenseGovernance.Simulator
             var upn = user.UserPrincipalName;
             var mail = user.Mail;
             var ruleInputs = DynamicMembership.Capture(user);
-            ChangeLicences(user, () => change(user));
+            ChangeLicenses(user, () => change(user));
             DynamicMembership.UserChanged(user, ruleInputs);
             if (!string.Equals(mail, user.Mail, StringComparison.OrdinalIgnoreCase))
             {
@@ -622,13 +622,13 @@ namespace LicenseGovernance.Simulator
         internal static bool Holds(SimulatedUser user, Guid skuId) => user.LicenseAssignmentStates.Exists(s => s.SkuId == skuId && s.HoldsSeat);
 
         /// <summary>Runs a change to a user's licence states and moves seat counts by the difference it made.</summary>
-        internal void ChangeLicences(SimulatedUser user, Action change)
+        internal void ChangeLicenses(SimulatedUser user, Action change)
         {
             var before = HeldSkus(user).ToList();
             var sources = HeldSources(user);
             var since = HeldSince(user);
             change();
-            RecordLicenceChange(user, sources, since);
+            RecordLicenseChange(user, sources, since);
             var after = HeldSkus(user).ToList();
             foreach (var lost in before.Except(after))
             {
@@ -737,7 +737,7 @@ namespace LicenseGovernance.Simulator
             }
 
             var now = _clock.UtcNow;
-            ChangeLicences(user, () =>
+            ChangeLicenses(user, () =>
             {
                 user.LicenseAssignmentStates.RemoveAll(s => s.AssignedByGroup == null && remove.Contains(s.SkuId));
                 foreach (var license in add)
@@ -808,7 +808,7 @@ namespace LicenseGovernance.Simulator
             }
 
             group.AssignedLicenses = resulting.Select(l => new AssignedLicense { SkuId = l.SkuId, DisabledPlans = l.DisabledPlans.Distinct().ToList() }).ToList();
-            GroupLicensing.GroupLicencesChanged(group);
+            GroupLicensing.GroupLicensesChanged(group);
             return group;
         }
 

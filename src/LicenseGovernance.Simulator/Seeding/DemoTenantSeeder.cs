@@ -120,7 +120,7 @@ namespace LicenseGovernance.Simulator.Seeding
                     }
                 }
 
-                AssignLicences(user, random, now, skus, e3Group, e5Group, f3Group, biGroup);
+                AssignLicenses(user, random, now, skus, e3Group, e5Group, f3Group, biGroup);
                 if (user.Department == "Sales" && user.UserType == "Member")
                 {
                     salesGroup.Members.Add(user.Id);
@@ -247,7 +247,7 @@ namespace LicenseGovernance.Simulator.Seeding
             return SeedSignIns.Activity(ids, last, nonInteractive, last);
         }
 
-        private static void AssignLicences(SimulatedUser user, Random random, DateTimeOffset now, Dictionary<string, SimulatedSku> skus, SimulatedGroup e3Group, SimulatedGroup e5Group, SimulatedGroup f3Group, SimulatedGroup biGroup)
+        private static void AssignLicenses(SimulatedUser user, Random random, DateTimeOffset now, Dictionary<string, SimulatedSku> skus, SimulatedGroup e3Group, SimulatedGroup e5Group, SimulatedGroup f3Group, SimulatedGroup biGroup)
         {
             if (user.UserType == "Guest")
             {

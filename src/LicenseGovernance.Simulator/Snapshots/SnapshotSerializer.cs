@@ -40,7 +40,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 LicenseProcessing = tenant.Store.GroupLicensing.Save(),
                 MembershipEvaluations = tenant.Store.DynamicMembership.Save(),
                 Entitlement = tenant.Store.Entitlement,
-                LicenceTimeline = tenant.Store.LicenceTimeline.Events.ToList(),
+                LicenseTimeline = tenant.Store.LicenseTimeline.Events.ToList(),
                 DisplayConcealedNames = tenant.Store.DisplayConcealedNamesCore,
             });
             using var file = File.Create(path);
@@ -103,7 +103,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     tenant.Store.GroupLicensing.Load(document.LicenseProcessing ?? new List<LicenseProcessingRunState>());
                     tenant.Store.DynamicMembership.Load(document.MembershipEvaluations ?? new List<DynamicEvaluation>());
                     tenant.Store.LoadEntitlement(document.Entitlement);
-                    tenant.Store.LicenceTimeline.Load(document.LicenceTimeline ?? new List<LicenceEvent>());
+                    tenant.Store.LicenseTimeline.Load(document.LicenseTimeline ?? new List<LicenseEvent>());
                     tenant.Store.DisplayConcealedNamesCore = document.DisplayConcealedNames ?? true;
                     return 0;
                 });
@@ -142,7 +142,7 @@ namespace LicenseGovernance.Simulator.Snapshots
             public Model.Entitlement.EntitlementState? Entitlement { get; set; }
 
             /// <summary>Absent from older files, which then start with an empty timeline.</summary>
-            public List<LicenceEvent>? LicenceTimeline { get; set; }
+            public List<LicenseEvent>? LicenseTimeline { get; set; }
 
             /// <summary>adminReportSettings; absent from older files, which then conceal names as Graph does by default.</summary>
             public bool? DisplayConcealedNames { get; set; }
@@ -163,6 +163,8 @@ namespace LicenseGovernance.Simulator.Snapshots
             public double ThrottlingTimeScale { get; set; } = 1;
 
             public long AddedLatencyTicks { get; set; }
+
+            public long ClockTimePerRequestTicks { get; set; }
 
             public long ReadAfterWriteDelayTicks { get; set; }
 
@@ -198,6 +200,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 TenantWritesPer5Minutes = o.Throttling.TenantWritesPer5Minutes,
                 ThrottlingTimeScale = o.Throttling.TimeScale,
                 AddedLatencyTicks = o.AddedLatency.Ticks,
+                ClockTimePerRequestTicks = o.ClockTimePerRequest.Ticks,
                 ReadAfterWriteDelayTicks = o.ReadAfterWriteDelay.Ticks,
                 MaxPageSize = o.MaxPageSize,
                 DefaultPageSize = o.DefaultPageSize,
@@ -231,6 +234,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     TimeScale = ThrottlingTimeScale,
                 },
                 AddedLatency = TimeSpan.FromTicks(AddedLatencyTicks),
+                ClockTimePerRequest = TimeSpan.FromTicks(ClockTimePerRequestTicks),
                 ReadAfterWriteDelay = TimeSpan.FromTicks(ReadAfterWriteDelayTicks),
                 MaxPageSize = MaxPageSize,
                 DefaultPageSize = DefaultPageSize,

@@ -64,7 +64,7 @@ namespace LicenseGovernance.Simulator.Usage
         /// licence moved from a direct to a group assignment, or was re-processed, today stays listed.
         /// </summary>
         public static IEnumerable<SimulatedUser> ReportedUsers(TenantStore store, DateTime refresh) =>
-            store.UserList.Where(u => LicencesAt(store, u, refresh, withWorkloads: false).Skus.Count > 0);
+            store.UserList.Where(u => LicensesAt(store, u, refresh, withWorkloads: false).Skus.Count > 0);
 
         /// <summary>
         /// The active-user report's row of each user it lists (see <see cref="ReportedUsers"/>), the licence timeline replayed
@@ -74,7 +74,7 @@ namespace LicenseGovernance.Simulator.Usage
         {
             foreach (var user in store.UserList)
             {
-                var licences = LicencesAt(store, user, refresh, withWorkloads: true);
+                var licences = LicensesAt(store, user, refresh, withWorkloads: true);
                 if (licences.Skus.Count > 0)
                 {
                     yield return ActiveUser(store, user, licences, refresh, conceal, tenantId);
@@ -82,7 +82,7 @@ namespace LicenseGovernance.Simulator.Usage
             }
         }
 
-        private static ActiveUserRow ActiveUser(TenantStore store, SimulatedUser user, ReportLicences licences, DateTime refresh, bool conceal, string tenantId)
+        private static ActiveUserRow ActiveUser(TenantStore store, SimulatedUser user, ReportLicenses licences, DateTime refresh, bool conceal, string tenantId)
         {
             var plans = licences.Workloads;
             var concealed = conceal ? Conceal(tenantId, user.UserPrincipalName) : null;
@@ -200,13 +200,13 @@ namespace LicenseGovernance.Simulator.Usage
         /// workloads are the enabled plans of its state today (the timeline keeps no plans), or all of its SKU's plans when the
         /// state is gone. A user the timeline never saw change is judged by the states, each since its lastUpdatedDateTime.
         /// </summary>
-        public static ReportLicences LicencesAt(TenantStore store, SimulatedUser user, DateTime refresh, bool withWorkloads)
+        public static ReportLicenses LicensesAt(TenantStore store, SimulatedUser user, DateTime refresh, bool withWorkloads)
         {
             var end = new DateTimeOffset(DateTime.SpecifyKind(refresh, DateTimeKind.Utc).AddDays(1));
             var held = new List<((Guid Sku, Guid? Group) Source, DateTimeOffset Since)>();
             var starts = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
             var carried = new Dictionary<(Guid, Guid?), string[]>();
-            var events = store.LicenceTimeline.EventsFor(user.Id);
+            var events = store.LicenseTimeline.EventsFor(user.Id);
             if (events.Count == 0)
             {
                 foreach (var state in user.LicenseAssignmentStates.Where(s => s.HoldsSeat && s.LastUpdatedDateTime < end))
@@ -240,7 +240,7 @@ namespace LicenseGovernance.Simulator.Usage
                 }
             }
 
-            return new ReportLicences(
+            return new ReportLicenses(
                 held.Select(h => h.Source.Sku).Distinct().ToList(),
                 starts.ToDictionary(p => p.Key, p => p.Value.UtcDateTime.Date, StringComparer.Ordinal));
 
@@ -322,9 +322,9 @@ namespace LicenseGovernance.Simulator.Usage
     }
 
     /// <summary>What a user held at the end of a refresh date: the SKUs in the order gained, and per workload the day held since.</summary>
-    internal sealed class ReportLicences
+    internal sealed class ReportLicenses
     {
-        public ReportLicences(IReadOnlyList<Guid> skus, Dictionary<string, DateTime> workloads)
+        public ReportLicenses(IReadOnlyList<Guid> skus, Dictionary<string, DateTime> workloads)
         {
             Skus = skus;
             Workloads = workloads;

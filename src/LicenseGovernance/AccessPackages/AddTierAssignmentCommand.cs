@@ -54,7 +54,7 @@ namespace LicenseGovernance.Commands.AccessPackages
                 EndDate = EndDate == null ? (DateTimeOffset?)null : new DateTimeOffset(EndDate.Value.ToUniversalTime(), TimeSpan.Zero),
                 Days = Days,
             };
-            PlanConfirmAndApply(sink => Engine.PlanAddTierAssignmentAsync(request, sink));
+            PlanConfirmApply(sink => Engine.PlanAddTierAssignmentAsync(request, sink));
         }
     }
 }

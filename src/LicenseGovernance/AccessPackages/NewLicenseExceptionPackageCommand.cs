@@ -14,7 +14,7 @@ namespace LicenseGovernance.Commands.AccessPackages
         {
             var request = BaseRequest();
             request.Exception = true;
-            PlanConfirmApply(request);
+            PlanConfirmApply(sink => Engine.PlanTierAccessPackageAsync(request, sink));
         }
     }
 }

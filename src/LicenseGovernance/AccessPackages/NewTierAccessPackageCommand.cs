@@ -31,7 +31,7 @@ namespace LicenseGovernance.Commands.AccessPackages
             request.AllowWithoutApproval = AllowWithoutApproval;
             request.ExtensionWithoutApproval = ExtensionWithoutApproval;
             request.Exception = Exception;
-            PlanConfirmApply(request);
+            PlanConfirmApply(sink => Engine.PlanTierAccessPackageAsync(request, sink));
         }
     }
 }

@@ -48,7 +48,7 @@ namespace LicenseGovernance.Commands.AccessPackages
             var request = ParameterSetName == ByIdSet
                 ? new RemoveTierAssignmentRequest { AssignmentId = AssignmentId, Catalog = Catalog, Justification = Justification }
                 : new RemoveTierAssignmentRequest { User = User, Tier = Tier, Catalog = Catalog, Justification = Justification };
-            PlanConfirmAndApply(sink => Engine.PlanRemoveTierAssignmentAsync(request, sink));
+            PlanConfirmApply(sink => Engine.PlanRemoveTierAssignmentAsync(request, sink));
         }
     }
 }

@@ -1,17 +1,18 @@
 using System;
-using System.Globalization;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Commands.Tiers;
+using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 
 namespace LicenseGovernance.Commands.AccessPackages
 {
     /// <summary>
-    /// Shared by New-TierAccessPackage and New-LicenseExceptionPackage: the package and policy settings, the plan, and
-    /// ShouldProcess showing every Graph object the run would create or change.
+    /// Shared by New-TierAccessPackage and New-LicenseExceptionPackage: the package and policy settings, and a plan whose
+    /// description shows every Graph object the run would create or change.
     /// </summary>
-    public abstract class TierAccessPackageCmdlet : LicenseGovernanceCmdlet
+    public abstract class TierAccessPackageCmdlet : PlannedChangeCmdlet<TierAccessPackagePlan, TierAccessPackage>
     {
         internal const string DaysSet = "ExpirationDays";
         internal const string DateSet = "ExpirationDate";
@@ -50,7 +51,7 @@ namespace LicenseGovernance.Commands.AccessPackages
         public string[]? FallbackApprover { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 14)]
+        [ValidateRange(1, TierAccessPackageRequest.MaxApprovalTimeoutDays)]
         public int ApprovalTimeoutDays { get; set; } = 14;
 
         [Parameter]
@@ -60,7 +61,7 @@ namespace LicenseGovernance.Commands.AccessPackages
         public SwitchParameter NoApproverJustification { get; set; }
 
         [Parameter(ParameterSetName = DaysSet)]
-        [ValidateRange(1, 3650)]
+        [ValidateRange(1, TierAccessPackageRequest.MaxExpirationDays)]
         public int ExpirationDays { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = DateSet)]
@@ -89,6 +90,9 @@ namespace LicenseGovernance.Commands.AccessPackages
         [Parameter]
         public SwitchParameter NoSelfService { get; set; }
 
+        /// <summary>Bad settings are bad parameters: the plan throws and the command ends before anything is asked.</summary>
+        protected override bool PlanFailureEndsCommand => true;
+
         /// <summary>The request both commands share; each adds what is its own.</summary>
         internal TierAccessPackageRequest BaseRequest() => new TierAccessPackageRequest
         {
@@ -114,33 +118,6 @@ namespace LicenseGovernance.Commands.AccessPackages
             SelfService = !NoSelfService,
         };
 
-        /// <summary>Plans (bad input ends the command before anything is asked), asks ShouldProcess with the Graph objects, applies and writes the package.</summary>
-        internal void PlanConfirmApply(TierAccessPackageRequest request)
-        {
-            var plan = RunEngine(sink => Engine.PlanTierAccessPackageAsync(request, sink));
-            foreach (var warning in plan.Warnings)
-            {
-                WriteWarning(warning);
-            }
-
-            foreach (var change in plan.Changes)
-            {
-                WriteVerbose(change.ToString());
-            }
-
-            if (plan.IsNoChange)
-            {
-                WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Access package '{0}' already matches; nothing to change.", plan.PackageName));
-            }
-            else if (!ShouldProcess(plan.PackageName, string.Join(Environment.NewLine, plan.Changes)))
-            {
-                return;
-            }
-
-            if (TryRunEngine(sink => Engine.ApplyTierAccessPackagePlanAsync(plan, sink), out var package))
-            {
-                WriteObject(package);
-            }
-        }
+        internal override Task<TierAccessPackage> ApplyAsync(TierAccessPackagePlan plan, IGovernanceSink sink) => Engine.ApplyTierAccessPackagePlanAsync(plan, sink);
     }
 }

@@ -37,7 +37,7 @@ namespace LicenseGovernance.Commands.Migration
         public string[]? User { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 10000)]
+        [ValidateRange(1, MoveDirectToGroupLicenseRequest.MaxBatchSize)]
         public int BatchSize { get; set; } = 100;
 
         [Parameter]
@@ -46,7 +46,7 @@ namespace LicenseGovernance.Commands.Migration
 
         /// <summary>Seconds to wait for Entra to process the group.</summary>
         [Parameter]
-        [ValidateRange(0, 604800)]
+        [ValidateRange(0, MoveDirectToGroupLicenseRequest.MaxWaitTimeoutSeconds)]
         public int WaitTimeout { get; set; } = 3600;
 
         [Parameter]

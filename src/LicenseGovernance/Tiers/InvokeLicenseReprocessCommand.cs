@@ -41,7 +41,7 @@ namespace LicenseGovernance.Commands.Tiers
         public SwitchParameter Wait { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 86400)]
+        [ValidateRange(ReprocessRequest.MinWaitTimeoutSeconds, ReprocessRequest.MaxWaitTimeoutSeconds)]
         public int TimeoutSeconds { get; set; } = 300;
 
         protected override void BeginProcessing()

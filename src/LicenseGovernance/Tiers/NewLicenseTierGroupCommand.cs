@@ -33,7 +33,7 @@ namespace LicenseGovernance.Commands.Tiers
         public string[] Sku { get; set; } = Array.Empty<string>();
 
         [Parameter]
-        [ValidateRange(1, 1000)]
+        [ValidateRange(TierGroupRequest.MinTier, TierGroupRequest.MaxTier)]
         public int? Tier { get; set; }
 
         [Parameter]
@@ -58,6 +58,12 @@ namespace LicenseGovernance.Commands.Tiers
 
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// Bad input (unknown SKU or plan, invalid rule, a name taken by another kind of group) is a bad parameter: the plan
+        /// throws and the command ends before anything is asked or written.
+        /// </summary>
+        protected override bool PlanFailureEndsCommand => true;
 
         protected override void ProcessRecord()
         {
@@ -98,13 +104,7 @@ namespace LicenseGovernance.Commands.Tiers
                 Force = Force,
             };
 
-            // Bad input (unknown SKU or plan, invalid rule, a name taken by another kind of group) is a bad parameter:
-            // the plan throws and the command ends before anything is asked or written.
-            var plan = RunEngine(sink => Engine.PlanTierGroupAsync(request, sink));
-            if (ShowAndConfirm(plan))
-            {
-                ApplyAndWrite(plan);
-            }
+            PlanConfirmApply(sink => Engine.PlanTierGroupAsync(request, sink));
         }
     }
 }

@@ -29,12 +29,10 @@ namespace LicenseGovernance.Commands.Tiers
         protected override void ProcessRecord()
         {
             var request = new RemoveTierGroupRequest { Group = Name, Force = Force };
-            if (TryRunEngine(sink => Engine.PlanRemoveTierGroupAsync(request, sink), out var plan)
-                && ShowAndConfirm(plan)
-                && TryRunEngine(sink => Engine.ApplyTierGroupPlanAsync(plan, sink), out _))
-            {
-                WriteObject(plan);
-            }
+            PlanConfirmApply(sink => Engine.PlanRemoveTierGroupAsync(request, sink));
         }
+
+        /// <summary>A removed tier has nothing left to describe, so the removal that was applied is the record.</summary>
+        internal override void WriteResult(TierGroupPlan plan, LicenseTierGroup? result) => WriteObject(plan);
     }
 }

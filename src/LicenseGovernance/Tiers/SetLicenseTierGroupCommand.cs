@@ -28,7 +28,7 @@ namespace LicenseGovernance.Commands.Tiers
         public string[]? Sku { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 1000)]
+        [ValidateRange(TierGroupRequest.MinTier, TierGroupRequest.MaxTier)]
         public int? Tier { get; set; }
 
         [Parameter]
@@ -75,10 +75,7 @@ namespace LicenseGovernance.Commands.Tiers
             };
 
             // One bad tier among several piped ones is reported, and the others still change.
-            if (TryRunEngine(sink => Engine.PlanTierGroupAsync(request, sink), out var plan) && ShowAndConfirm(plan))
-            {
-                ApplyAndWrite(plan);
-            }
+            PlanConfirmApply(sink => Engine.PlanTierGroupAsync(request, sink));
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class TierAccessPackageEngineTests
             Approval = "Manager", ApprovalTimeoutDays = 14, ExpirationDays = 365, AccessReview = "Annual", Reviewer = new[] { "Manager" },
         });
 
-        Assert.Equal("Created", package.Result);
+        Assert.Equal(TierAccessPackageResult.Created, package.Result);
         Assert.Equal("Office Licenses", package.Name);
         Assert.Equal("LIC-Office", package.TierGroup);
         Assert.Equal("All members (no guests)", package.WhoCanRequest);
@@ -214,23 +214,23 @@ public sealed class TierAccessPackageEngineTests
         await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
         TierAccessPackageRequest Request(int days) => new() { TierGroup = "LIC-M365-Tier2", ExpirationDays = days, AccessReview = "Quarterly", AllowExtension = true };
         var created = await fx.NewPackageAsync(Request(90));
-        Assert.Equal("Created", created.Result);
+        Assert.Equal(TierAccessPackageResult.Created, created.Result);
 
         fx.Tenant.Statistics.Reset();
         var again = await fx.Engine.PlanTierAccessPackageAsync(Request(90), new CollectingSink());
         Assert.True(again.IsNoChange);
         var same = await fx.Engine.ApplyTierAccessPackagePlanAsync(again, new CollectingSink());
-        Assert.Equal("Unchanged", same.Result);
+        Assert.Equal(TierAccessPackageResult.Unchanged, same.Result);
         Assert.Equal(0, fx.Tenant.Statistics.Writes);
 
         var longer = await fx.Engine.PlanTierAccessPackageAsync(Request(120), new CollectingSink());
         var change = Assert.Single(longer.Changes);
-        Assert.Equal(("Update", "accessPackageAssignmentPolicy"), (change.Action, change.ObjectType));
+        Assert.Equal((AccessPackageChangeAction.Update, "accessPackageAssignmentPolicy"), (change.Action, change.ObjectType));
         Assert.Contains("\"duration\":\"P120D\"", change.Body);
         Assert.StartsWith("PUT /identityGovernance/entitlementManagement/assignmentPolicies/", change.Request);
         Assert.Equal(0, fx.Tenant.Statistics.Writes);
         var updated = await fx.Engine.ApplyTierAccessPackagePlanAsync(longer, new CollectingSink());
-        Assert.Equal("Updated", updated.Result);
+        Assert.Equal(TierAccessPackageResult.Updated, updated.Result);
         Assert.Equal("120 days", updated.Expiration);
         Assert.Equal(1, fx.Tenant.Statistics.Writes);
         Assert.Equal(1, fx.Tenant.Statistics.CountFor("PUT /identityGovernance/entitlementManagement/assignmentPolicies/{id}"));

@@ -1,5 +1,6 @@
 using LicenseGovernance.Engine;
 using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Tests.Engine;
@@ -112,17 +113,17 @@ public sealed class TierAssignmentEngineTests : IDisposable
         var tier3 = _fx.Tenant.Store.Groups.Single(g => g.DisplayName == "LIC-M365-Tier3");
 
         var session = _fx.Engine.Session!;
-        var granting = await GovernanceEngine.FindPackagesGrantingGroupAsync(session, tier3.Id.ToString(), CancellationToken.None);
+        var granting = await AccessPackageAssignmentRemover.FindPackagesGrantingGroupAsync(session, tier3.Id.ToString(), CancellationToken.None);
         Assert.Equal(package.Id.ToString(), Assert.Single(granting).Id);
 
-        var removed = await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, user.Id.ToString(), tier3.Id.ToString(), _fx.Engine.BeginJournal(session, "Remove-ZombieLicense"), CancellationToken.None, "Zombie licence");
+        var removed = await AccessPackageAssignmentRemover.RemoveForUserAsync(session, user.Id.ToString(), tier3.Id.ToString(), _fx.Engine.BeginJournal(session, "Remove-ZombieLicense"), CancellationToken.None, "Zombie licence");
         Assert.Equal(package.Id, Assert.Single(removed).AccessPackageId);
         var left = Assert.Single(await _fx.AssignmentsAsync());
         Assert.Equal("LIC-M365-Tier2", left.AccessPackage);
         Assert.DoesNotContain(user.Id, tier3.Members);
         Assert.Contains(new JournalFile(_fx.Engine.JournalPath).Load(out _), e => e.Command == "Remove-ZombieLicense" && e.Operation == AccessPackageChangeIntents.RemoveAssignment);
 
-        var none = await GovernanceEngine.RemoveAccessPackageAssignmentsForUserAsync(session, user.Id.ToString(), tier3.Id.ToString(), _fx.Engine.BeginJournal(session, "Remove-ZombieLicense"), CancellationToken.None);
+        var none = await AccessPackageAssignmentRemover.RemoveForUserAsync(session, user.Id.ToString(), tier3.Id.ToString(), _fx.Engine.BeginJournal(session, "Remove-ZombieLicense"), CancellationToken.None);
         Assert.Empty(none);
     }
 }

@@ -1,5 +1,5 @@
-using LicenseGovernance.Engine.Catalog;
-using LicenseGovernance.Engine.Naming;
+using LicenseGovernance.Engine.Kernel.Catalog;
+using LicenseGovernance.Engine.Kernel;
 using Xunit;
 
 namespace LicenseGovernance.Tests.Catalog

@@ -1,4 +1,4 @@
-using LicenseGovernance.Engine.Catalog;
+using LicenseGovernance.Engine.Kernel.Catalog;
 using Xunit;
 
 namespace LicenseGovernance.Tests.Catalog

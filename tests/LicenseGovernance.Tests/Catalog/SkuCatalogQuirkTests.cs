@@ -1,5 +1,5 @@
+using LicenseGovernance.Engine.Kernel.Catalog;
 using System.Text;
-using LicenseGovernance.Engine.Catalog;
 using Xunit;
 
 namespace LicenseGovernance.Tests.Catalog

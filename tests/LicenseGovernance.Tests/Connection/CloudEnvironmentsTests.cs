@@ -1,4 +1,4 @@
-using LicenseGovernance.Engine.Connection;
+using LicenseGovernance.Engine.Graph.Connection;
 using Xunit;
 
 namespace LicenseGovernance.Tests.Connection

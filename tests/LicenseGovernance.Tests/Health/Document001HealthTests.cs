@@ -15,7 +15,7 @@ public sealed class Document001HealthTests : IDisposable
     public void Dispose() => _fx.Dispose();
 
     [Fact]
-    public async Task TheWasteShareIsTheZombieAndSpareSeatsOverTheSeatsBought_AndEveryThirdLicenceIsDirect()
+    public async Task TheWasteShareIsTheZombieAndSpareSeatsOverTheSeatsBought_AndEveryThirdLicenseIsDirect()
     {
         var zombies = new CollectingSink();
         await _fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest(), zombies);

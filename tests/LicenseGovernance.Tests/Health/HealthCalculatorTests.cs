@@ -11,7 +11,7 @@ public class HealthCalculatorTests
         MeasuredAt = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero),
         Waste = new WasteInput { PurchasedMonthlyCost = 1000m, Currency = "USD" },
         LicensedUsers = 100,
-        LicenceAssignments = 100,
+        LicenseAssignments = 100,
         PackageAssignments = 10,
         PackageAssignmentsWithoutEnd = 0,
         LicensedGroups = 3,

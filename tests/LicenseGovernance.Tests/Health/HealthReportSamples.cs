@@ -17,7 +17,7 @@ internal static class HealthReportSamples
             MeasuredAt = measuredAt,
             Waste = new WasteInput { PurchasedMonthlyCost = 5700m, UnassignedMonthlyCost = 570m, ZombieMonthlyCost = 1140m, UnassignedSeats = 10, ZombieSeats = 20, Currency = "USD" },
             LicensedUsers = 90,
-            LicenceAssignments = 90,
+            LicenseAssignments = 90,
             DirectAssignments = 30,
             UsersInError = 2,
             PackageAssignments = 4,

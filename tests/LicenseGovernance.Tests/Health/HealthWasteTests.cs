@@ -1,4 +1,5 @@
 using LicenseGovernance.Engine.Health;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Engine.Waste;
 using Xunit;
 

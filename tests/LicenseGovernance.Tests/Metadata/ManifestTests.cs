@@ -22,7 +22,7 @@ public sealed class ManifestTests
         // module does not export sends them looking for a command that does not exist.
         var exported = new HashSet<string>(Strings("CmdletsToExport"), StringComparer.OrdinalIgnoreCase);
         MetadataAssert.None(
-            LicenseGovernance.Engine.Permissions.CapabilityCatalog.All
+            LicenseGovernance.Engine.Graph.CapabilityCatalog.All
                 .SelectMany(c => c.Commands.Where(n => !exported.Contains(n)).Select(n => $"{n} (named by capability {c.Key}, not exported)")),
             "The permission catalogue names commands the module does not export:");
     }

@@ -24,7 +24,7 @@ public class MigrationEngineTests
         Assert.True(summary.Completed);
         Assert.Equal(1000, summary.Migrated);
         Assert.Equal(800, summary.AddedToGroup);
-        Assert.Equal(1000, sink.Of<DirectToGroupMigrationResult>().Count(r => r.Outcome == "Migrated"));
+        Assert.Equal(1000, sink.Of<DirectToGroupMigrationResult>().Count(r => r.Outcome == MigrationOutcome.Migrated));
         foreach (var user in fx.Tenant.Store.Users)
         {
             Assert.False(user.HoldsDirect(sku), user.UserPrincipalName + " still holds E3 directly.");
@@ -40,7 +40,7 @@ public class MigrationEngineTests
     }
 
     [Fact]
-    public async Task Document004_PlanDifferencesAreReportedAndUntouched_ErrorsKeepTheirDirectLicenceWithARemedy()
+    public async Task Document004_PlanDifferencesAreReportedAndUntouched_ErrorsKeepTheirDirectLicenseWithARemedy()
     {
         using var fx = MigrationSteps.Document004();
         var sku = fx.Tenant.E3().SkuId;
@@ -67,7 +67,7 @@ public class MigrationEngineTests
             Assert.DoesNotContain(r.UserId, fx.Tenant.AllUsers().Members);
         }
 
-        var failed = results.Where(r => r.Outcome == "Failed").ToList();
+        var failed = results.Where(r => r.Outcome == MigrationOutcome.Failed).ToList();
         Assert.Equal(30, failed.Count);
         Assert.All(failed, r => Assert.Equal("InheritedInError", r.Reason));
         Assert.All(failed, r => Assert.Contains("usageLocation", r.Remedy));
@@ -138,7 +138,7 @@ public class MigrationEngineTests
         {
             OnObject = o =>
             {
-                if (o is DirectToGroupMigrationResult { Outcome: "Migrated" } && ++migrated == 150)
+                if (o is DirectToGroupMigrationResult { Outcome: MigrationOutcome.Migrated } && ++migrated == 150)
                 {
                     stop.Cancel();
                 }
@@ -197,8 +197,8 @@ public class MigrationEngineTests
 
         Assert.True(sink.Summary().WhatIf);
         var results = sink.Of<DirectToGroupMigrationResult>().ToList();
-        Assert.Equal(70, results.Count(r => r.Outcome == "Planned" && r.Reason == "AddToGroup"));
-        Assert.Equal(20, results.Count(r => r.Outcome == "Planned" && r.Reason == "AlreadyMember"));
+        Assert.Equal(70, results.Count(r => r.Outcome == MigrationOutcome.Planned && r.Reason == "AddToGroup"));
+        Assert.Equal(20, results.Count(r => r.Outcome == MigrationOutcome.Planned && r.Reason == "AlreadyMember"));
         Assert.Equal(10, results.Count(r => r.Reason == "PlanDifference"));
         Assert.Equal(0, fx.Tenant.Statistics.Writes);
         Assert.Equal(members, fx.Tenant.AllUsers().Members.Count);
@@ -260,7 +260,7 @@ public class MigrationEngineTests
     }
 
     [Fact]
-    public async Task WaitTimeout_TooShortForEntra_KeepsEveryDirectLicence_AndSaysToRunAgain()
+    public async Task WaitTimeout_TooShortForEntra_KeepsEveryDirectLicense_AndSaysToRunAgain()
     {
         using var fx = MigrationSteps.Document004(users: 100, planDifference: 0, noLocation: 0, existingMembers: 0);
         var sku = fx.Tenant.E3().SkuId;

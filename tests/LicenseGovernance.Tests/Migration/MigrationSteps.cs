@@ -42,7 +42,7 @@ internal static class MigrationSteps
     /// <summary>The per-user timeline shows no instant, from seeding to now, at which any user was without the SKU.</summary>
     public static void AssertNoInstantWithout(this SimulatedTenant tenant, Guid skuId)
     {
-        var timeline = tenant.Store.LicenceTimeline;
+        var timeline = tenant.Store.LicenseTimeline;
         var gaps = tenant.Store.Users
             .Select(u => (u.UserPrincipalName, Gaps: timeline.Gaps(u.Id, skuId, DateTimeOffset.MinValue.AddTicks(1), tenant.Clock.UtcNow, heldWhenUnchanged: true)))
             .Where(g => g.Gaps.Count > 0)
@@ -53,7 +53,7 @@ internal static class MigrationSteps
     /// <summary>No direct assignment was removed twice: one direct loss per user at most, and Graph never refused a removal as already done.</summary>
     public static void AssertNoDuplicateRemovals(this SimulatedTenant tenant, Guid skuId)
     {
-        Assert.All(tenant.Store.Users, u => Assert.True(tenant.Store.LicenceTimeline.Losses(u.Id, skuId, null) <= 1, u.UserPrincipalName + " lost its direct licence more than once."));
+        Assert.All(tenant.Store.Users, u => Assert.True(tenant.Store.LicenseTimeline.Losses(u.Id, skuId, null) <= 1, u.UserPrincipalName + " lost its direct licence more than once."));
         Assert.Equal(0, tenant.Statistics.ServedWith("POST /users/{id}/assignLicense", 400));
     }
 }

@@ -1,3 +1,4 @@
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Permissions;
 using Xunit;
 

@@ -1,4 +1,5 @@
-using LicenseGovernance.Engine.Connection;
+using LicenseGovernance.Engine.Graph.Connection;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Permissions;
 using LicenseGovernance.Tests.Connection;
 using Xunit;

@@ -1,5 +1,5 @@
-using LicenseGovernance.Engine.Catalog;
-using LicenseGovernance.Engine.Pricing;
+using LicenseGovernance.Engine.Kernel.Catalog;
+using LicenseGovernance.Engine.Kernel.Pricing;
 using Xunit;
 
 namespace LicenseGovernance.Tests.Pricing

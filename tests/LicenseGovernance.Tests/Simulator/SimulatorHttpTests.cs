@@ -287,6 +287,29 @@ public class SimulatorHttpTests
     }
 
     [Fact]
+    public async Task Clock_time_per_request_moves_the_clock_once_per_http_request_and_survives_a_snapshot()
+    {
+        var (tenant, alice, _) = SmallTenant(new SimulatorOptions { ClockTimePerRequest = TimeSpan.FromSeconds(3) });
+        using var client = Client(tenant);
+        var before = tenant.Clock.UtcNow;
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"users/{alice.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("groups")).StatusCode);
+
+        Assert.Equal(before.AddSeconds(6), tenant.Clock.UtcNow);
+        var path = Path.Combine(Path.GetTempPath(), "lg-clock-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            tenant.SaveSnapshot(path);
+            Assert.Equal(TimeSpan.FromSeconds(3), SimulatedTenant.LoadSnapshot(path).Options.ClockTimePerRequest);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Permissions_and_tokens_are_enforced()
     {
         var (tenant, alice, e3) = SmallTenant();

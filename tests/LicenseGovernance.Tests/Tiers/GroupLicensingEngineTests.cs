@@ -29,14 +29,14 @@ public sealed class GroupLicensingEngineTests
         fx.Tenant.Settle();
         var e3Plans = store.GetSku(E3)!.ServicePlans.Where(p => p.AppliesTo == "User").Select(p => p.ServicePlanId).ToHashSet();
         Assert.Contains(all.GroupId, store.GetUser(ada.Id).MemberOf);
-        Assert.Empty(Assert.Single(Licences(store, ada.Id)).DisabledPlans);
+        Assert.Empty(Assert.Single(Licenses(store, ada.Id)).DisabledPlans);
 
         store.UpdateUser(ada.Id, u => u.ExtensionAttributes[9] = "E3 with Selected Services");
         fx.Tenant.Settle();
         var moved = store.GetUser(ada.Id);
         Assert.DoesNotContain(all.GroupId, moved.MemberOf);
         Assert.Contains(selected.GroupId, moved.MemberOf);
-        var narrow = Assert.Single(Licences(store, ada.Id));
+        var narrow = Assert.Single(Licenses(store, ada.Id));
         Assert.Equal(e3Plans.Count - 3, narrow.DisabledPlans.Count);
 
         // In two groups with different plan sets: the enabled plans are the union of both, not either one.
@@ -45,7 +45,7 @@ public sealed class GroupLicensingEngineTests
         var both = store.GetUser(ada.Id);
         Assert.Contains(selected.GroupId, both.MemberOf);
         Assert.Contains(forms.GroupId, both.MemberOf);
-        var union = Assert.Single(Licences(store, ada.Id));
+        var union = Assert.Single(Licenses(store, ada.Id));
         var enabled = e3Plans.Except(union.DisabledPlans).Select(id => store.GetSku(E3)!.ServicePlans.Single(p => p.ServicePlanId == id).ServicePlanName).OrderBy(n => n);
         Assert.Equal(new[] { "EXCHANGE_S_ENTERPRISE", "FORMS_PLAN_E3", "SHAREPOINTENTERPRISE", "TEAMS1" }, enabled);
         Assert.Equal(1, both.LicenseAssignmentStates.Count(s => s.AssignedByGroup == selected.GroupId));
@@ -98,7 +98,7 @@ public sealed class GroupLicensingEngineTests
         await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { Group = "LIC-Visio", Wait = true }, tooEarly);
         Assert.All(tooEarly.Of<LicenseReprocessResult>(), r =>
         {
-            Assert.Equal("Error", r.Outcome);
+            Assert.Equal(ReprocessOutcome.Error, r.Outcome);
             Assert.Equal(Visio + "=CountViolation", Assert.Single(r.RemainingErrors));
         });
         Assert.Equal(2, tooEarly.Of<LicenseReprocessResult>().Count());
@@ -108,7 +108,7 @@ public sealed class GroupLicensingEngineTests
         await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { Group = "LIC-Visio", Wait = true }, reprocess);
         var results = reprocess.Of<LicenseReprocessResult>().ToList();
         Assert.Equal(2, results.Count);
-        Assert.All(results, r => Assert.Equal("Active", r.Outcome));
+        Assert.All(results, r => Assert.Equal(ReprocessOutcome.Active, r.Outcome));
 
         var after = new CollectingSink();
         await fx.Engine.GetGroupLicenseErrorsAsync(new GetGroupLicenseErrorRequest { Group = new[] { "LIC-Visio" } }, after);
@@ -132,7 +132,7 @@ public sealed class GroupLicensingEngineTests
 
         var real = new CollectingSink();
         await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { User = new[] { user.Id.ToString() } }, real);
-        Assert.Equal("Requested", Assert.Single(real.Of<LicenseReprocessResult>()).Outcome);
+        Assert.Equal(ReprocessOutcome.Requested, Assert.Single(real.Of<LicenseReprocessResult>()).Outcome);
     }
 
     [Fact]
@@ -166,6 +166,6 @@ public sealed class GroupLicensingEngineTests
         Assert.Contains("position 1", bad.Error.Message);
     }
 
-    private static List<LicenseGovernance.Simulator.Model.AssignedLicense> Licences(TenantStore store, Guid userId) =>
+    private static List<LicenseGovernance.Simulator.Model.AssignedLicense> Licenses(TenantStore store, Guid userId) =>
         LicenseGovernance.Simulator.UserLicensing.AssignedLicenses(store.GetUser(userId));
 }

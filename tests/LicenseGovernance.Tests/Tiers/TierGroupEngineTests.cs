@@ -52,7 +52,7 @@ public sealed class TierGroupEngineTests
         Assert.Equal(0, fx.Tenant.Statistics.Writes);
 
         var changed = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2, Baseline = false, DisabledPlan = new[] { "YAMMER_ENTERPRISE" } }, new CollectingSink());
-        Assert.Equal("Update", changed.Action);
+        Assert.Equal(TierGroupAction.Update, changed.Action);
         var change = Assert.Single(changed.Changes);
         Assert.Equal("Licence", change.Property);
         Assert.Equal("SPE_E3 (all plans)", change.From);
@@ -108,7 +108,7 @@ public sealed class TierGroupEngineTests
 
         // A rule Entra accepts but the module cannot read is left to Entra, with a warning, rather than refused.
         var hireDate = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "New joiners", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, MembershipRule = "user.employeeHireDate -ge system.now -minus p30d" }, new CollectingSink());
-        Assert.Equal("Create", hireDate.Action);
+        Assert.Equal(TierGroupAction.Create, hireDate.Action);
         Assert.Contains(hireDate.Warnings, w => w.Contains("validates it when the group is saved"));
 
         var rank = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Another", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, Tier = 2 });
@@ -119,6 +119,19 @@ public sealed class TierGroupEngineTests
 
         Assert.Equal(0, fx.Tenant.Statistics.Writes);
         Assert.Equal(groupsBefore, fx.Tenant.Store.Groups.Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public async Task ARankOutsideTheCmdletsRangeIsRefusedByTheEngineToo(int tier)
+    {
+        using var fx = new EngineFixture(users: 30);
+
+        var error = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = tier });
+
+        Assert.Equal(ErrorIds.TierRankInvalid, error.Id);
+        Assert.Contains("1 (the lowest tier) to 1000", error.Message);
     }
 
     [Fact]
@@ -150,7 +163,7 @@ public sealed class TierGroupEngineTests
         Assert.Equal(ErrorIds.GroupServesOtherPurpose, refused.Id);
 
         var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "App access", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Force = true }, new CollectingSink());
-        Assert.Equal("Update", plan.Action);
+        Assert.Equal(TierGroupAction.Update, plan.Action);
         Assert.Contains(plan.Warnings, w => w.Contains("-Force"));
         var tier = await fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink());
         Assert.Equal(group.Id, tier!.GroupId);
@@ -209,7 +222,7 @@ public sealed class TierGroupEngineTests
     }
 
     [Fact]
-    public async Task ANewTierLicenceThatBreaksMembersIsRolledBackSoTheirOldOneKeepsWorking()
+    public async Task ANewTierLicenseThatBreaksMembersIsRolledBackSoTheirOldOneKeepsWorking()
     {
         using var fx = new EngineFixture();
         var store = fx.Tenant.Store;
@@ -261,7 +274,7 @@ public sealed class TierGroupEngineTests
     }
 
     [Fact]
-    public async Task LicencesThatExcludeTheTiersCurrentOnesAreRefusedRatherThanSwappedWithAGap()
+    public async Task LicensesThatExcludeTheTiersCurrentOnesAreRefusedRatherThanSwappedWithAGap()
     {
         using var fx = new EngineFixture();
         var tier = await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
@@ -272,14 +285,14 @@ public sealed class TierGroupEngineTests
         // Microsoft 365 F3's Exchange Online Kiosk excludes E3's Exchange Online (Plan 2).
         var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_F1" } }, new CollectingSink());
         var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
-        Assert.Equal(ErrorIds.TierLicencesExclusive, ex.Error.Id);
+        Assert.Equal(ErrorIds.TierLicensesExclusive, ex.Error.Id);
         fx.Tenant.Settle();
         Assert.Equal(E3, Assert.Single(fx.Tenant.Store.FindGroup(tier.GroupId)!.AssignedLicenses).SkuId);
         Assert.Equal("Active", Assert.Single(fx.Tenant.Store.GetUser(member.Id).LicenseAssignmentStates).State);
     }
 
     [Fact]
-    public async Task RemovingATierRefusesWhileMembersWouldLoseTheirOnlyLicenceUnlessForced()
+    public async Task RemovingATierRefusesWhileMembersWouldLoseTheirOnlyLicenseUnlessForced()
     {
         using var fx = new EngineFixture();
         var tier = await fx.NewTierAsync("LIC-Visio", new[] { "SPE_E3" }, tier: 5);

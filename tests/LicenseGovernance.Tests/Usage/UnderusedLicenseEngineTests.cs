@@ -1,5 +1,6 @@
 using System.Security;
 using LicenseGovernance.Engine;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Permissions;
 using LicenseGovernance.Engine.Usage;
 using LicenseGovernance.Hosting;
@@ -66,7 +67,7 @@ public class UnderusedLicenseEngineTests
     }
 
     [Fact]
-    public async Task AUserWhoAlreadyHoldsE3SavesAllOfE5_AGroupLicenceSaysWhereItComesFrom()
+    public async Task AUserWhoAlreadyHoldsE3SavesAllOfE5_AGroupLicenseSaysWhereItComesFrom()
     {
         var t = UsageSteps.Build();
         var e5 = SkuCatalog.SkuId("SPE_E5");
@@ -95,7 +96,7 @@ public class UnderusedLicenseEngineTests
     }
 
     [Fact]
-    public async Task TheEvidenceSaysHowToChangeTheLicence_ForADirectAGroupAndABothAssignment()
+    public async Task TheEvidenceSaysHowToChangeTheLicense_ForADirectAGroupAndABothAssignment()
     {
         var t = UsageSteps.Build();
         var e5 = SkuCatalog.SkuId("SPE_E5");
@@ -288,7 +289,7 @@ public class UnderusedLicenseEngineTests
 
         // With the scope in the token, only the role can be missing, and the error says so instead of asking for the scope again.
         var withScope = new SimulatedPrincipal(signedIn.AppId, signedIn.DisplayName, signedIn.UserPrincipalName, new[] { "Reports.Read.All" });
-        var claims = LicenseGovernance.Engine.Connection.TokenClaims.TryParse(t.Sim.IssueAccessToken(withScope, TimeSpan.FromHours(1)))!;
+        var claims = LicenseGovernance.Engine.Graph.Connection.TokenClaims.TryParse(t.Sim.IssueAccessToken(withScope, TimeSpan.FromHours(1)))!;
         var roleOnly = UsageReportReader.ReportsDenied("read the usage report getOffice365ActiveUserDetail(period='D30')", claims, "Invalid permission.");
         Assert.Equal(ErrorIds.UsageReportsDelegatedDenied, roleOnly.Id);
         Assert.Contains("The token has Reports.Read.All, so the signed-in user lacks the role", roleOnly.Message);

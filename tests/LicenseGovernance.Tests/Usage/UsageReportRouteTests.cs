@@ -307,7 +307,7 @@ public class UsageReportRouteTests
     }
 
     [Fact]
-    public async Task DemoTenant_UsageFollowsSignInsAndLicences()
+    public async Task DemoTenant_UsageFollowsSignInsAndLicenses()
     {
         var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 800 });
         using var client = SimulatorFixture.Client(tenant);

@@ -1,3 +1,4 @@
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Engine.Waste;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
@@ -58,7 +59,7 @@ public sealed class ZombieLicenseTests
                 Assert.Equal(expectedSource, z.LastSignInSource);
             }
 
-            Assert.Equal(u.LicenseAssignmentStates.Any(s => s.AssignedByGroup == null) ? "Direct" : "Group", Assert.Single(z.Sources).Kind);
+            Assert.Equal(u.LicenseAssignmentStates.Any(s => s.AssignedByGroup == null) ? LicenseSourceKind.Direct : LicenseSourceKind.Group, Assert.Single(z.Sources).Kind);
         }
 
         // Users who last signed in before Graph tracked successful sign-ins are judged on the later of the other two fields.

@@ -52,22 +52,22 @@ public sealed class ZombieRemovalTests : IDisposable
     }
 
     [Fact]
-    public async Task EachLicenceGoesTheWayItArrivesAndUndoRestoresThemAll()
+    public async Task EachLicenseGoesTheWayItArrivesAndUndoRestoresThemAll()
     {
         var (packageOnly, both) = await AddAccessPackagePathsAsync();
         var now = _tenant.Clock.UtcNow;
         var expected = _tenant.Store.Users.Where(u => WasteSteps.HoldsSeat(u, _e5) && WasteSteps.IsZombie(u, now)).Select(u => u.Id).OrderBy(i => i).ToList();
         var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies;
         Assert.Equal(expected, zombies.Select(z => z.UserId).OrderBy(i => i));
-        Assert.All(packageOnly, id => Assert.Equal("AccessPackage", Assert.Single(zombies.Single(z => z.UserId == id).Sources).Kind));
-        Assert.All(both, id => Assert.Equal(new[] { "Direct", "AccessPackage" }, zombies.Single(z => z.UserId == id).Sources.Select(s => s.Kind).OrderByDescending(k => k == "Direct")));
+        Assert.All(packageOnly, id => Assert.Equal(LicenseSourceKind.AccessPackage, Assert.Single(zombies.Single(z => z.UserId == id).Sources).Kind));
+        Assert.All(both, id => Assert.Equal(new[] { LicenseSourceKind.Direct, LicenseSourceKind.AccessPackage }, zombies.Single(z => z.UserId == id).Sources.Select(s => s.Kind).OrderByDescending(k => k == LicenseSourceKind.Direct)));
         var viaPackage = zombies.Single(z => z.UserId == packageOnly[0]).Sources[0];
         Assert.Equal("LIC-M365-Tier3", viaPackage.GroupName);
         Assert.NotNull(viaPackage.AccessPackageAssignmentId);
 
-        var directCount = zombies.Count(z => z.Sources.Any(s => s.Kind == "Direct"));
-        var groupCount = zombies.Count(z => z.Sources.Any(s => s.Kind == "Group"));
-        var packageCount = zombies.Count(z => z.Sources.Any(s => s.Kind == "AccessPackage"));
+        var directCount = zombies.Count(z => z.Sources.Any(s => s.Kind == LicenseSourceKind.Direct));
+        var groupCount = zombies.Count(z => z.Sources.Any(s => s.Kind == LicenseSourceKind.Group));
+        var packageCount = zombies.Count(z => z.Sources.Any(s => s.Kind == LicenseSourceKind.AccessPackage));
         Assert.True(directCount > 0 && groupCount > 0 && packageCount == 4);
 
         var before = _tenant.Store.Users.ToDictionary(u => u.Id, u => (
@@ -78,14 +78,14 @@ public sealed class ZombieRemovalTests : IDisposable
         // E5 carries an Exchange Online mailbox: without -IncludeMailboxLicenses every one is skipped, with the warning.
         _tenant.Statistics.Reset();
         var (skipped, skipSummary, skipSink) = await _fx.RemoveAsync(zombies, includeMailbox: false);
-        Assert.All(skipped, r => Assert.Equal("Skipped", r.Outcome));
+        Assert.All(skipped, r => Assert.Equal(ZombieRemovalOutcome.Skipped, r.Outcome));
         Assert.Equal(zombies.Count, skipSummary.Skipped);
         Assert.Contains(skipSink.Warnings, w => w.Contains("deleted after 30 days") && w.Contains("-IncludeMailboxLicenses"));
         Assert.Equal(0, _tenant.Statistics.Writes);
 
         // -WhatIf: every change is listed with its money, nothing is written.
         var (planned, whatIf, whatIfSink) = await _fx.RemoveAsync(zombies, confirm: false);
-        Assert.All(planned, r => Assert.Equal("NotConfirmed", r.Outcome));
+        Assert.All(planned, r => Assert.Equal(ZombieRemovalOutcome.NotConfirmed, r.Outcome));
         Assert.Equal(zombies.Count, whatIfSink.ShouldProcessQuestions.Count);
         Assert.All(whatIfSink.ShouldProcessQuestions, q => Assert.Contains("recovers USD 60.00/month, USD 720.00/year", q.Action));
         Assert.Contains(whatIfSink.ShouldProcessQuestions, q => q.Action.Contains("remove the direct SPE_E5"));
@@ -98,7 +98,7 @@ public sealed class ZombieRemovalTests : IDisposable
 
         var (removed, summary, sink) = await _fx.RemoveAsync(zombies);
         Assert.Empty(sink.Errors);
-        Assert.All(removed, r => Assert.Equal("Removed", r.Outcome));
+        Assert.All(removed, r => Assert.Equal(ZombieRemovalOutcome.Removed, r.Outcome));
         Assert.Equal(zombies.Count, summary.Removed);
         Assert.Equal(zombies.Count * 60m, summary.MonthlyRecovered);
         Assert.Equal(zombies.Count * 720m, summary.AnnualRecovered);
@@ -135,14 +135,14 @@ public sealed class ZombieRemovalTests : IDisposable
     }
 
     [Fact]
-    public async Task ALicenceThatChangedSinceTheSearchIsSkippedAndNothingElseIsTouched()
+    public async Task ALicenseThatChangedSinceTheSearchIsSkippedAndNothingElseIsTouched()
     {
         var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Reason = new[] { ZombieReason.Departed } })).Zombies;
-        var gone = zombies.First(z => z.Sources.Any(s => s.Kind == "Direct"));
+        var gone = zombies.First(z => z.Sources.Any(s => s.Kind == LicenseSourceKind.Direct));
         _tenant.Store.RemoveLicense(gone.UserId, _e5);
         _tenant.Statistics.Reset();
         var (results, summary, _) = await _fx.RemoveAsync(new[] { gone });
-        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.Equal(ZombieRemovalOutcome.Skipped, Assert.Single(results).Outcome);
         Assert.StartsWith("NotHeld", results[0].Detail);
         Assert.Equal(1, summary.Skipped);
         Assert.Equal(0m, summary.MonthlyRecovered);
@@ -150,7 +150,7 @@ public sealed class ZombieRemovalTests : IDisposable
     }
 
     [Fact]
-    public async Task ALicenceFromADynamicGroupIsLeftWithAnErrorThatSaysWhatToChange()
+    public async Task ALicenseFromADynamicGroupIsLeftWithAnErrorThatSaysWhatToChange()
     {
         var sku = _tenant.Store.Skus.Single(s => s.SkuPartNumber == "SPE_E5");
         _tenant.Store.SetPrepaidUnits(sku.SkuId, sku.PrepaidEnabled + 20);
@@ -169,7 +169,7 @@ public sealed class ZombieRemovalTests : IDisposable
         var zombie = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Reason = new[] { ZombieReason.Departed } })).Zombies.First(z => z.Sources.Any(s => s.DynamicMembership));
         _tenant.Statistics.Reset();
         var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
-        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.Equal(ZombieRemovalOutcome.Skipped, Assert.Single(results).Outcome);
         var error = Assert.Single(sink.Errors);
         Assert.Equal(ErrorIds.ZombieLicenseFromDynamicGroup, error.Id);
         Assert.Contains("DYN-Former-Staff", error.Message);
@@ -181,8 +181,8 @@ public sealed class ZombieRemovalTests : IDisposable
     public async Task ARemovalGraphRefusesIsReportedAndTheRunGoesOn()
     {
         var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies;
-        var direct = zombies.Where(z => z.Sources.All(s => s.Kind == "Direct")).Take(2).ToList();
-        var group = zombies.Where(z => z.Sources.All(s => s.Kind == "Group")).Take(2).ToList();
+        var direct = zombies.Where(z => z.Sources.All(s => s.Kind == LicenseSourceKind.Direct)).Take(2).ToList();
+        var group = zombies.Where(z => z.Sources.All(s => s.Kind == LicenseSourceKind.Group)).Take(2).ToList();
         _fx.Engine.ConnectSimulator(_tenant, _tenant.Without("LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"));
 
         var (results, summary, sink) = await _fx.RemoveAsync(direct.Concat(group));
@@ -197,11 +197,11 @@ public sealed class ZombieRemovalTests : IDisposable
     }
 
     [Fact]
-    public async Task WithoutEntitlementManagementGroupLicencesStillGoByMembership_ButOneAnAccessPackageDeliversFails()
+    public async Task WithoutEntitlementManagementGroupLicensesStillGoByMembership_ButOneAnAccessPackageDeliversFails()
     {
         var (packageOnly, _) = await AddAccessPackagePathsAsync();
         var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies;
-        var group = zombies.Where(z => z.Sources.All(s => s.Kind == "Group")).Take(3).ToList();
+        var group = zombies.Where(z => z.Sources.All(s => s.Kind == LicenseSourceKind.Group)).Take(3).ToList();
         var viaPackage = zombies.Single(z => z.UserId == packageOnly[0]);
         _fx.Engine.ConnectSimulator(_tenant, _tenant.Without("EntitlementManagement.Read.All", "EntitlementManagement.ReadWrite.All"));
 
@@ -211,14 +211,14 @@ public sealed class ZombieRemovalTests : IDisposable
         var (results, summary, sink) = await _fx.RemoveAsync(group.Append(viaPackage));
         Assert.Equal(3, summary.Removed);
         Assert.Equal(1, summary.Failed);
-        Assert.Equal(viaPackage.UserId, Assert.Single(results, r => r.Outcome == "Failed").UserId);
+        Assert.Equal(viaPackage.UserId, Assert.Single(results, r => r.Outcome == ZombieRemovalOutcome.Failed).UserId);
         Assert.Contains(sink.Warnings, w => w.StartsWith("Access package assignments could not be checked", StringComparison.Ordinal));
         Assert.Equal(3, _tenant.Statistics.CountFor("DELETE /groups/{id}/members/{id}/$ref"));
         Assert.True(_tenant.Store.AccessPackageAssignments.Any(a => a.TargetId == viaPackage.UserId && string.Equals(a.State, "delivered", StringComparison.OrdinalIgnoreCase)));
     }
 
     [Fact]
-    public async Task AUserWhoCameBackSinceTheSearchKeepsTheLicence()
+    public async Task AUserWhoCameBackSinceTheSearchKeepsTheLicense()
     {
         var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Reason = new[] { ZombieReason.Inactive, ZombieReason.NeverSignedIn } })).Zombies;
         var back = zombies.Where(z => z.Reasons.Length == 1).Take(2).ToList();
@@ -233,10 +233,10 @@ public sealed class ZombieRemovalTests : IDisposable
         var (results, summary, _) = await _fx.RemoveAsync(back.Append(still));
         Assert.All(results.Where(r => r.UserId != still.UserId), r =>
         {
-            Assert.Equal("Skipped", r.Outcome);
+            Assert.Equal(ZombieRemovalOutcome.Skipped, r.Outcome);
             Assert.StartsWith("NoLongerZombie", r.Detail);
         });
-        Assert.Equal("Removed", results.Single(r => r.UserId == still.UserId).Outcome);
+        Assert.Equal(ZombieRemovalOutcome.Removed, results.Single(r => r.UserId == still.UserId).Outcome);
         Assert.Equal(2, summary.Skipped);
         Assert.All(back, z => Assert.True(WasteSteps.HoldsSeat(_tenant.Store.GetUser(z.UserId), _e5)));
         Assert.Equal(60m, summary.MonthlyRecovered);
@@ -265,7 +265,7 @@ public sealed class ZombieRemovalTests : IDisposable
 
         Assert.Equal(new[] { ErrorIds.SkuNotFound, ErrorIds.UserNotFound }, sink.Errors.Select(e => e.Id));
         var results = sink.Of<ZombieLicenseRemoval>().ToList();
-        Assert.All(zombies, z => Assert.Equal("Removed", results.Single(r => r.UserId == z.Id).Outcome));
+        Assert.All(zombies, z => Assert.Equal(ZombieRemovalOutcome.Removed, results.Single(r => r.UserId == z.Id).Outcome));
         Assert.StartsWith("NoLongerZombie", results.Single(r => r.UserId == active.Id).Detail);
         var summary = Assert.Single(sink.Of<ZombieLicenseRemovalSummary>());
         Assert.Equal(2, summary.Removed);
@@ -313,7 +313,7 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
     public async Task EverySourceGoesTheSeatIsFreedTheMoneyCountsOnceAndUndoRestoresAll()
     {
         var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies, z => z.UserId == _user.Id);
-        Assert.Equal(new[] { "Direct", "Group", "Group" }, zombie.Sources.Select(s => s.Kind).OrderBy(k => k));
+        Assert.Equal(new[] { LicenseSourceKind.Direct, LicenseSourceKind.Group, LicenseSourceKind.Group }, zombie.Sources.Select(s => s.Kind).OrderBy(k => k));
 
         var (planned, whatIf, whatIfSink) = await _fx.RemoveAsync(new[] { zombie }, confirm: false);
         var question = Assert.Single(whatIfSink.ShouldProcessQuestions).Action;
@@ -331,7 +331,7 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
 
         var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
         Assert.Empty(sink.Errors);
-        Assert.Equal("Removed", Assert.Single(results).Outcome);
+        Assert.Equal(ZombieRemovalOutcome.Removed, Assert.Single(results).Outcome);
         Assert.Equal(3, results[0].Changes.Length);
         var freed = Assert.Single(results[0].AlsoFreed);
         Assert.Equal((_visio, "VISIOCLIENT", "LIC-E5-Visio", 15m, 180m, "USD"), (freed.SkuId, freed.SkuPartNumber, freed.GroupName, freed.MonthlyCost, freed.AnnualCost, freed.Currency));
@@ -376,7 +376,7 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
 
         var (results, summary, sink) = await _fx.RemoveAsync(zombies);
         Assert.Empty(sink.Errors);
-        Assert.All(results, r => Assert.Equal("Removed", r.Outcome));
+        Assert.All(results, r => Assert.Equal(ZombieRemovalOutcome.Removed, r.Outcome));
         Assert.Equal(0, summary.Failed);
         // The first row's change frees the other SKU too; the second row is done by that change and adds no money of its own.
         var first = results[0];
@@ -427,14 +427,14 @@ public sealed class ZombieRemovalOtherSkusTests : IDisposable
 
         var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie }, includeMailbox: false);
 
-        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.Equal(ZombieRemovalOutcome.Skipped, Assert.Single(results).Outcome);
         Assert.StartsWith("MailboxLicence", results[0].Detail);
         Assert.Contains(sink.Warnings, w => w.Contains("SPE_E5") && w.Contains("deleted after 30 days") && w.Contains("-IncludeMailboxLicenses"));
         Assert.Equal(0, _tenant.Statistics.Writes);
         Assert.True(WasteSteps.HoldsSeat(store.GetUser(user.Id), e5));
 
         var (removed, _, withMailbox) = await _fx.RemoveAsync(new[] { zombie }, includeMailbox: true);
-        Assert.Equal("Removed", Assert.Single(removed).Outcome);
+        Assert.Equal(ZombieRemovalOutcome.Removed, Assert.Single(removed).Outcome);
         Assert.Contains(withMailbox.Warnings, w => w.Contains("SPE_E5") && w.Contains("deleted after 30 days"));
     }
 
@@ -502,7 +502,7 @@ public sealed class ZombieRemovalMasteredGroupTests : IDisposable
 
         var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
 
-        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.Equal(ZombieRemovalOutcome.Skipped, Assert.Single(results).Outcome);
         var error = Assert.Single(sink.Errors);
         Assert.Equal(errorId, error.Id);
         Assert.Contains("LIC-E5-Mastered", error.Message);
@@ -541,13 +541,13 @@ public sealed class ZombieRemovalRoleAssignableGroupTests : IDisposable
         store.AssignGroupLicense(group.Id, e5);
         _tenant.Settle();
         var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies, z => z.UserId == user.Id);
-        Assert.Equal(new[] { "Direct", "Group" }, zombie.Sources.Select(s => s.Kind).OrderBy(k => k));
+        Assert.Equal(new[] { LicenseSourceKind.Direct, LicenseSourceKind.Group }, zombie.Sources.Select(s => s.Kind).OrderBy(k => k));
         _fx.Engine.ConnectSimulator(_tenant, _tenant.Without("RoleManagement.ReadWrite.Directory"));
         _tenant.Statistics.Reset();
 
         var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
 
-        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.Equal(ZombieRemovalOutcome.Skipped, Assert.Single(results).Outcome);
         Assert.StartsWith("RoleAssignableGroup", results[0].Detail);
         var error = Assert.Single(sink.Errors);
         Assert.Equal(ErrorIds.ZombieLicenseFromRoleAssignableGroup, error.Id);
@@ -562,7 +562,7 @@ public sealed class ZombieRemovalRoleAssignableGroupTests : IDisposable
         _fx.Engine.ConnectSimulator(_tenant, _tenant.DefaultPrincipal);
         var (removed, done, doneSink) = await _fx.RemoveAsync(new[] { zombie });
         Assert.Empty(doneSink.Errors);
-        Assert.Equal("Removed", Assert.Single(removed).Outcome);
+        Assert.Equal(ZombieRemovalOutcome.Removed, Assert.Single(removed).Outcome);
         Assert.Equal(60m, done.MonthlyRecovered);
         _tenant.Settle();
         Assert.False(WasteSteps.HoldsSeat(store.GetUser(user.Id), e5));
@@ -570,7 +570,7 @@ public sealed class ZombieRemovalRoleAssignableGroupTests : IDisposable
 
     /// <summary>A licence that comes only from a role-assignable group: the same specific error, and the membership stays.</summary>
     [Fact]
-    public async Task AGroupOnlyLicenceFromARoleAssignableGroupIsLeftWithTheSameError()
+    public async Task AGroupOnlyLicenseFromARoleAssignableGroupIsLeftWithTheSameError()
     {
         var store = _tenant.Store;
         var e5 = store.Skus.Single(s => s.SkuPartNumber == "SPE_E5").SkuId;
@@ -582,11 +582,24 @@ public sealed class ZombieRemovalRoleAssignableGroupTests : IDisposable
 
         var (results, _, sink) = await _fx.RemoveAsync(new[] { zombie });
 
-        Assert.Equal("Skipped", Assert.Single(results).Outcome);
+        Assert.Equal(ZombieRemovalOutcome.Skipped, Assert.Single(results).Outcome);
         var error = Assert.Single(sink.Errors);
         Assert.Equal(ErrorIds.ZombieLicenseFromRoleAssignableGroup, error.Id);
         Assert.Contains("RoleManagement.ReadWrite.Directory", error.Message);
         Assert.Contains("LIC-M365-E5", error.Message);
         Assert.Contains(user.Id, store.Groups.Single(g => g.Id == e5Group.Id).Members);
+    }
+
+    [Fact]
+    public async Task AnInactivityThresholdOutOfRangeIsRefusedWithTheSameMessageAsTheSearchAndNothingIsRead()
+    {
+        _tenant.Statistics.Reset();
+
+        var search = await Assert.ThrowsAsync<LicenseGovernanceException>(() => _fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest { InactiveDays = 0 }, new CollectingSink()));
+        var removal = await Assert.ThrowsAsync<LicenseGovernanceException>(() => _fx.Engine.RemoveZombieLicensesAsync(new RemoveZombieLicenseRequest { InactiveDays = 0 }, new CollectingSink()));
+
+        Assert.Equal(ErrorIds.ZombieQueryInvalid, removal.Error.Id);
+        Assert.Equal(search.Error.Message, removal.Error.Message);
+        Assert.Equal(0, _tenant.Statistics.TotalRequests);
     }
 }

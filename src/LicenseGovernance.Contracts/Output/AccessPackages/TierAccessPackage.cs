@@ -33,6 +33,6 @@ namespace LicenseGovernance
         /// <summary>Where users request the package (My Access).</summary>
         public string MyAccessLink { get; set; } = "";
         /// <summary>Created, Updated or Unchanged, from New-TierAccessPackage; null from Get-TierAccessPackage.</summary>
-        public string? Result { get; set; }
+        public TierAccessPackageResult? Result { get; set; }
     }
 }

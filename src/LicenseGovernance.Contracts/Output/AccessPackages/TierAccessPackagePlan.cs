@@ -1,5 +1,6 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
+using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 
 namespace LicenseGovernance
@@ -8,7 +9,7 @@ namespace LicenseGovernance
     /// What New-TierAccessPackage would create or change, worked out before anything is written so that -WhatIf shows
     /// the Graph objects themselves. Applying re-checks that the tenant still matches this plan.
     /// </summary>
-    public sealed class TierAccessPackagePlan
+    public sealed class TierAccessPackagePlan : IChangePlan
     {
         public TierAccessPackageRequest Request { get; set; } = new TierAccessPackageRequest();
         public string PackageName { get; set; } = "";
@@ -18,22 +19,13 @@ namespace LicenseGovernance
 
         public bool IsNoChange => Changes.Count == 0;
 
-        public string Describe() =>
-            IsNoChange ? "No change" : string.Join("; ", Changes.Select(c => c.Action + " " + c.ObjectType + " '" + c.Name + "'"));
-    }
+        string IChangePlan.Target => PackageName;
 
-    /// <summary>One Graph object to create or change, with the JSON body that would be sent.</summary>
-    public sealed class AccessPackageChange
-    {
-        /// <summary>Create, Update or Add (a resource or a role).</summary>
-        public string Action { get; set; } = "";
-        /// <summary>The Graph type, for example accessPackageAssignmentPolicy.</summary>
-        public string ObjectType { get; set; } = "";
-        public string Name { get; set; } = "";
-        /// <summary>The HTTP method and path, for example "PUT /identityGovernance/entitlementManagement/assignmentPolicies/{id}".</summary>
-        public string Request { get; set; } = "";
-        public string Body { get; set; } = "";
+        /// <summary>Every Graph object with its request and body, one after another.</summary>
+        string IChangePlan.Description => IsNoChange
+            ? "Access package '" + PackageName + "' already matches; nothing to change."
+            : string.Join(Environment.NewLine, Changes);
 
-        public override string ToString() => Action + " " + ObjectType + " '" + Name + "': " + Request + "\n" + Body;
+        IReadOnlyList<string> IChangePlan.Warnings => Warnings;
     }
 }

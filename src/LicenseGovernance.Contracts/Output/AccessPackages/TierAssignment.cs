@@ -43,31 +43,4 @@ namespace LicenseGovernance
         /// <summary>Who can decide the current stage.</summary>
         public string? WaitingFor { get; set; }
     }
-
-    /// <summary>What Add- or Remove-TierAssignment would send, resolved before ShouldProcess so -WhatIf names it.</summary>
-    public sealed class TierAssignmentPlan
-    {
-        /// <summary>Add or Remove.</summary>
-        public string Action { get; set; } = "Add";
-        public Guid UserId { get; set; }
-        public string UserPrincipalName { get; set; } = "";
-        public Guid AccessPackageId { get; set; }
-        public string AccessPackage { get; set; } = "";
-        public Guid PolicyId { get; set; }
-        public Guid? AssignmentId { get; set; }
-        public Guid? GroupId { get; set; }
-        /// <summary>When the assignment ends (asked for, or the policy's own end).</summary>
-        public DateTimeOffset? EndDate { get; set; }
-        /// <summary>The end the administrator asked for, sent in the request; null takes the policy's.</summary>
-        public DateTimeOffset? RequestedEndDate { get; set; }
-        public string? Justification { get; set; }
-        /// <summary>The accessPackageAssignmentRequest body that would be POSTed.</summary>
-        public string Body { get; set; } = "";
-        /// <summary>What to know before confirming, for example that the user keeps no other licence.</summary>
-        public System.Collections.Generic.List<string> Warnings { get; set; } = new System.Collections.Generic.List<string>();
-
-        public string Target => UserPrincipalName + " -> " + AccessPackage;
-
-        public string Describe() => (Action == "Add" ? "Assign" : "Remove assignment") + " (POST /identityGovernance/entitlementManagement/assignmentRequests)\n" + Body;
-    }
 }

@@ -10,7 +10,7 @@ namespace LicenseGovernance
         public string? SkuPartNumber { get; set; }
         public string GroupName { get; set; } = "";
         /// <summary>Migrated, Skipped, Failed, Pending (not verifiable yet; run again), or Planned (-WhatIf).</summary>
-        public string Outcome { get; set; } = "";
+        public MigrationOutcome Outcome { get; set; }
         /// <summary>A short code: AddedToGroup, AlreadyMember, PlanDifference, InheritedInError, InheritedNotActive, NotInDynamicGroup, ...</summary>
         public string Reason { get; set; } = "";
         /// <summary>What happened or why, in words.</summary>

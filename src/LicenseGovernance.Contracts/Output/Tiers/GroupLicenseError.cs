@@ -43,7 +43,7 @@ namespace LicenseGovernance
         public Guid UserId { get; set; }
         public string? UserPrincipalName { get; set; }
         /// <summary>Requested (not waited for), Active, Error or Pending (still not settled when the wait ran out).</summary>
-        public string Outcome { get; set; } = "";
+        public ReprocessOutcome Outcome { get; set; }
         /// <summary>Errors still present after reprocessing, as SKU=ErrorType.</summary>
         public string[] RemainingErrors { get; set; } = Array.Empty<string>();
     }

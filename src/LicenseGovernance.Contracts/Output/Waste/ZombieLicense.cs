@@ -61,7 +61,7 @@ namespace LicenseGovernance
     public sealed class ZombieLicenseSource
     {
         /// <summary>Direct (assignLicense), Group (a licence group's member) or AccessPackage (a group membership an access package assignment delivers).</summary>
-        public string Kind { get; set; } = "Direct";
+        public LicenseSourceKind Kind { get; set; }
         public Guid? GroupId { get; set; }
         public string? GroupName { get; set; }
         public Guid? AccessPackageId { get; set; }
@@ -74,8 +74,8 @@ namespace LicenseGovernance
 
         public override string ToString() => Kind switch
         {
-            "Direct" => "Direct",
-            "AccessPackage" => $"AccessPackage {AccessPackageName ?? AccessPackageId?.ToString()} ({GroupName ?? GroupId?.ToString()})",
+            LicenseSourceKind.Direct => "Direct",
+            LicenseSourceKind.AccessPackage => $"AccessPackage {AccessPackageName ?? AccessPackageId?.ToString()} ({GroupName ?? GroupId?.ToString()})",
             _ => $"Group {GroupName ?? GroupId?.ToString()}",
         };
     }

@@ -9,7 +9,7 @@ namespace LicenseGovernance
         public string? UserPrincipalName { get; set; }
         public string SkuPartNumber { get; set; } = "";
         /// <summary>Removed, Skipped, Failed or NotConfirmed (-WhatIf, or the confirmation was declined).</summary>
-        public string Outcome { get; set; } = "";
+        public ZombieRemovalOutcome Outcome { get; set; }
         /// <summary>The changes made or planned, for example "remove the direct licence", "remove from group LIC-M365-E5".</summary>
         public string[] Changes { get; set; } = Array.Empty<string>();
         public string Detail { get; set; } = "";

@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+
+namespace LicenseGovernance
+{
+    public static partial class Errors
+    {
+        public static GovernanceError SkuNotFound(string input, IEnumerable<string> closest) => new GovernanceError(
+            ErrorIds.SkuNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"No SKU '{input}' is subscribed in this tenant.{Suggest(closest)} Run Get-LicenseSku to list the SKUs the tenant has.",
+            input);
+
+        public static GovernanceError ServicePlanNotFound(string input, string sku, IEnumerable<string> closest) => new GovernanceError(
+            ErrorIds.ServicePlanNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"SKU {sku} has no service plan '{input}'.{Suggest(closest)} Run (Get-LicenseSku -Sku {sku}).ServicePlans to list its plans.",
+            input);
+
+        public static GovernanceError CatalogFileNotFound(string path) => new GovernanceError(
+            ErrorIds.CatalogFileNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"The file '{path}' does not exist. Download \"Product names and service plan identifiers for licensing\" (CSV) from Microsoft Learn and pass its path.",
+            path);
+
+        public static GovernanceError CatalogFileInvalid(string path, string reason) => new GovernanceError(
+            ErrorIds.CatalogFileInvalid, GovernanceErrorCategory.InvalidData,
+            $"'{path}' is not Microsoft's licensing CSV: {reason} Nothing was imported.",
+            path);
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Engine.Kernel;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions.Serialization;
+
+namespace LicenseGovernance.Engine.Graph
+{
+    /// <summary>
+    /// The two access package assignment writes (adminAdd, adminRemove) and their bodies. Every caller journals them first
+    /// through <see cref="AddAsync"/> or <see cref="RemoveAsync"/>, and they go out through <see cref="WriteRetryPolicy"/>;
+    /// the Send methods are the bare calls, for Undo, which journals its reversal itself.
+    /// </summary>
+    internal static class AccessPackageAssignmentWriter
+    {
+        public static Task<AccessPackageAssignmentRequest> AddAsync(GraphSession session, JournalScope journal, AccessPackageAssignmentChange change, CancellationToken cancellation) =>
+            journal.RunAsync(AccessPackageChangeIntents.Add(change), () => SendAddAsync(session, change, cancellation), cancellation);
+
+        public static Task<AccessPackageAssignmentRequest> RemoveAsync(GraphSession session, JournalScope journal, AccessPackageAssignmentChange change, CancellationToken cancellation) =>
+            journal.RunAsync(AccessPackageChangeIntents.Remove(change), () => SendRemoveAsync(session, change.AssignmentId!.Value, change.Justification, cancellation), cancellation);
+
+        public static async Task<AccessPackageAssignmentRequest> SendAddAsync(GraphSession session, AccessPackageAssignmentChange change, CancellationToken cancellation) =>
+            (await WriteRetryPolicy.CallAsync(session, "assign " + change.AccessPackageName + " to " + change.TargetUserPrincipalName, AccessPackageDirectory.Manage,
+                (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(AddBody(change, session.Now), configure, cancellation), cancellation).ConfigureAwait(false))!;
+
+        public static async Task<AccessPackageAssignmentRequest> SendRemoveAsync(GraphSession session, Guid assignmentId, string? justification, CancellationToken cancellation) =>
+            (await WriteRetryPolicy.CallAsync(session, "remove access package assignment " + assignmentId, AccessPackageDirectory.Manage,
+                (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(RemoveBody(assignmentId, justification), configure, cancellation), cancellation).ConfigureAwait(false))!;
+
+        /// <summary>
+        /// targetId, assignmentPolicyId and accessPackageId are not v1.0 properties of accessPackageAssignment, so they travel
+        /// as additional data, which the service reads (graph-contract 5.2).
+        /// </summary>
+        public static AccessPackageAssignmentRequest AddBody(AccessPackageAssignmentChange change, DateTimeOffset now) => new AccessPackageAssignmentRequest
+        {
+            RequestType = AccessPackageRequestType.AdminAdd,
+            Assignment = new AccessPackageAssignment
+            {
+                AdditionalData = new Dictionary<string, object>
+                {
+                    ["targetId"] = change.TargetUserId.ToString(),
+                    ["assignmentPolicyId"] = change.AssignmentPolicyId.ToString(),
+                    ["accessPackageId"] = change.AccessPackageId.ToString(),
+                },
+            },
+            Schedule = change.EndDateTime == null ? null : new EntitlementManagementSchedule
+            {
+                StartDateTime = now,
+                Expiration = new ExpirationPattern { Type = ExpirationPatternType.AfterDateTime, EndDateTime = change.EndDateTime },
+            },
+            Justification = change.Justification,
+        };
+
+        public static AccessPackageAssignmentRequest RemoveBody(Guid assignmentId, string? justification) => new AccessPackageAssignmentRequest
+        {
+            RequestType = AccessPackageRequestType.AdminRemove,
+            Assignment = new AccessPackageAssignment { Id = assignmentId.ToString() },
+            Justification = justification,
+        };
+
+        /// <summary>The JSON the SDK would send, for -WhatIf.</summary>
+        public static string Json(IParsable body) =>
+            KiotaJsonSerializer.SerializeAsStringAsync(body, false, CancellationToken.None).GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LicenseGovernance.Engine.Graph
+{
+    /// <summary>
+    /// Every capability the module has and the Graph permissions each needs. Kept as data so that
+    /// Test-LicenseGovernancePermission, the 403 translation and the default delegated scopes all agree.
+    /// </summary>
+    public static class CapabilityCatalog
+    {
+        public const string EntraP1 = "Microsoft Entra ID P1";
+        public const string EntraP2OrGovernance = "Microsoft Entra ID P2 or Microsoft Entra ID Governance";
+        public const string EntraGovernance = "Microsoft Entra ID Governance";
+
+        private const string DelegatedRoleNote = "Delegated calls also need a supporting Entra role for the signed-in user.";
+
+        public static IReadOnlyList<Capability> All { get; } = new[]
+        {
+            new Capability(
+                "ReadSkus", "Read subscribed SKUs",
+                new[] { "Get-LicenseSku", "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense" },
+                "LicenseAssignment.Read.All", "LicenseAssignment.Read.All",
+                new[] { "LicenseAssignment.ReadWrite.All", "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
+            new Capability(
+                "ReadUsers", "Read users and their licences",
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Remove-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense", "Undo-LicenseChange" },
+                "User.Read.All", "User.Read.All",
+                new[] { "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" },
+                notes: "User.ReadBasic.All is not enough: it hides assignedLicenses and licenseAssignmentStates."),
+            new Capability(
+                "ReadSignInActivity", "Read users' last sign-in (signInActivity)",
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport" },
+                "AuditLog.Read.All", "AuditLog.Read.All",
+                tenantLicense: EntraP1,
+                notes: "Needs ReadUsers (User.Read.All) too. " + DelegatedRoleNote + " For example Reports Reader or Security Reader.",
+                alsoRequires: new[] { "ReadUsers" }),
+            new Capability(
+                "ReadLifecycleInfo", "Read employee leave dates (employeeLeaveDateTime)",
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport" },
+                "User-LifeCycleInfo.Read.All", "User-LifeCycleInfo.Read.All",
+                new[] { "User-LifeCycleInfo.ReadWrite.All" },
+                notes: "Needs ReadUsers (User.Read.All) too. Delegated callers need the Lifecycle Workflows Administrator or Global Reader role.",
+                alsoRequires: new[] { "ReadUsers" }),
+            new Capability(
+                "AssignUserLicense", "Assign and remove users' direct licences",
+                new[] { "Remove-ZombieLicense", "Move-DirectToGroupLicense", "Undo-LicenseChange" },
+                "LicenseAssignment.ReadWrite.All", "LicenseAssignment.ReadWrite.All",
+                new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" },
+                notes: DelegatedRoleNote + " For example License Administrator."),
+            new Capability(
+                "ReadGroups", "Read groups and their members",
+                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "Undo-LicenseChange" },
+                "GroupMember.Read.All", "GroupMember.Read.All",
+                new[] { "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
+            new Capability(
+                "ManageGroups", "Create and change licensing groups",
+                new[] { "New-LicenseTierGroup", "Set-LicenseTierGroup", "Remove-LicenseTierGroup" },
+                "Group.ReadWrite.All", "Group.ReadWrite.All",
+                new[] { "Directory.ReadWrite.All" },
+                notes: "An application holding only Group.Create can create groups but not change them afterwards, so the module asks for Group.ReadWrite.All."),
+            new Capability(
+                "ManageGroupMembers", "Add and remove group members",
+                new[] { "Move-DirectToGroupLicense", "Remove-ZombieLicense", "Undo-LicenseChange" },
+                "GroupMember.ReadWrite.All", "GroupMember.ReadWrite.All",
+                new[] { "Group.ReadWrite.All", "Directory.ReadWrite.All" },
+                notes: "Role-assignable groups also need RoleManagement.ReadWrite.Directory."),
+            new Capability(
+                "AssignGroupLicense", "Assign licences to groups (group-based licensing)",
+                new[] { "New-LicenseTierGroup", "Set-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense" },
+                "LicenseAssignment.ReadWrite.All", "LicenseAssignment.ReadWrite.All",
+                new[] { "Group.ReadWrite.All", "Directory.ReadWrite.All" },
+                tenantLicense: EntraP1,
+                notes: "Group-based licensing needs Microsoft Entra ID P1 (or an Office 365 E3-class licence) in the tenant."),
+            new Capability(
+                "ReprocessLicense", "Reprocess users' group licence assignments",
+                new[] { "Invoke-LicenseReprocess" },
+                "User.ReadWrite.All", "User.ReadWrite.All",
+                new[] { "Directory.ReadWrite.All" },
+                notes: DelegatedRoleNote + " For example License Administrator or User Administrator."),
+            new Capability(
+                "ReadEntitlementManagement", "Read access packages, policies and assignments",
+                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup", "Get-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport" },
+                "EntitlementManagement.Read.All", "EntitlementManagement.Read.All",
+                new[] { "EntitlementManagement.ReadWrite.All" },
+                tenantLicense: EntraP2OrGovernance),
+            new Capability(
+                "ManageEntitlementManagement", "Create access packages and policies, and request assignments",
+                new[] { "New-TierAccessPackage", "New-LicenseExceptionPackage", "Add-TierAssignment", "Remove-TierAssignment", "Remove-ZombieLicense", "Undo-LicenseChange" },
+                "EntitlementManagement.ReadWrite.All", "EntitlementManagement.ReadWrite.All",
+                tenantLicense: EntraP2OrGovernance,
+                notes: "Adding a group to a catalog as an application also needs Group.ReadWrite.All."),
+            new Capability(
+                "ReadLifecycleWorkflows", "Read lifecycle workflows",
+                Array.Empty<string>(),
+                "LifecycleWorkflows.Read.All", "LifecycleWorkflows.Read.All",
+                new[] { "LifecycleWorkflows-Workflow.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.ReadWrite.All" },
+                tenantLicense: EntraGovernance,
+                plannedFor: "tier transitions and leavers, lifecycle workflows"),
+            new Capability(
+                "ManageLifecycleWorkflows", "Create and change lifecycle workflows",
+                Array.Empty<string>(),
+                "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows-Workflow.ReadWrite.All",
+                new[] { "LifecycleWorkflows.ReadWrite.All" },
+                tenantLicense: EntraGovernance,
+                notes: "Activating a workflow on demand needs LifecycleWorkflows-Workflow.Activate. Delegated callers need the Lifecycle Workflows Administrator role.",
+                plannedFor: "tier transitions and leavers, lifecycle workflows"),
+            new Capability(
+                "ReadAuditLogs", "Read directory audit logs and sign-ins",
+                Array.Empty<string>(),
+                "AuditLog.Read.All", "AuditLog.Read.All",
+                notes: "Directory audits also need Directory.Read.All (or ReadUsers for user names).",
+                plannedFor: "licence changes made outside the module, from directory audits"),
+            new Capability(
+                "ReadUsageReports", "Read Microsoft 365 usage reports",
+                new[] { "Get-UnderusedLicense" },
+                "Reports.Read.All", "Reports.Read.All",
+                notes: DelegatedRoleNote + " Reports Reader is the least privileged; Global Reader, Global Administrator and the Exchange, SharePoint, Teams, Teams Communications and Skype for Business administrators also may."),
+            new Capability(
+                "ReadReportSettings", "Read whether reports conceal user names",
+                new[] { "Get-UnderusedLicense" },
+                "ReportSettings.Read.All", "ReportSettings.Read.All",
+                new[] { "ReportSettings.ReadWrite.All" },
+                notes: "When reports conceal names, usage rows cannot be matched to users; changing the setting needs ReportSettings.ReadWrite.All."),
+            new Capability(
+                "RevokeSessions", "Revoke users' sign-in sessions",
+                Array.Empty<string>(),
+                "User.RevokeSessions.All", "User.RevokeSessions.All",
+                new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" },
+                plannedFor: "safe offboarding"),
+            new Capability(
+                "EnableDisableAccount", "Enable and disable user accounts",
+                Array.Empty<string>(),
+                "User.EnableDisableAccount.All", "User.EnableDisableAccount.All",
+                new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" },
+                notes: "Needs ReadUsers (User.Read.All) too. Accounts holding privileged admin roles need a higher-privileged caller.",
+                alsoRequires: new[] { "ReadUsers" },
+                plannedFor: "safe offboarding"),
+        };
+
+        private static readonly Dictionary<string, Capability> ByKey =
+            All.ToDictionary(c => c.Key, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The capability with this key. An unknown key is a programming error in the engine, not a user error.</summary>
+        public static Capability Get(string key) =>
+            TryGet(key) ?? throw new ArgumentException($"No capability '{key}'. Known: {string.Join(", ", ByKey.Keys)}.", nameof(key));
+
+        public static Capability? TryGet(string? key) =>
+            key != null && ByKey.TryGetValue(key, out var capability) ? capability : null;
+
+        /// <summary>The delegated least-privileged permission of every capability, once each: what an interactive sign-in asks for by default.</summary>
+        public static IReadOnlyList<string> DelegatedPermissions() =>
+            All.Select(c => c.DelegatedPermission).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+    }
+}

@@ -1,0 +1,154 @@
+using LicenseGovernance.Engine.Graph.Connection;
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Core;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Requests;
+using LicenseGovernance.Simulator;
+using Microsoft.Graph;
+using Microsoft.Kiota.Authentication.Azure;
+
+namespace LicenseGovernance.Engine.Graph
+{
+    /// <summary>Builds a <see cref="GraphSession"/> for a real tenant or the simulated one, always through the real Graph SDK middleware.</summary>
+    public static class GraphSessionFactory
+    {
+        private const string SimulatorBaseUrl = "https://graph.microsoft.com/v1.0";
+
+        public static async Task<GraphSession> ConnectAsync(ConnectRequest request, Action<string> warn, Func<DateTimeOffset> now, CancellationToken cancellation)
+        {
+            if (request.Method == AuthenticationMethod.Simulator)
+            {
+                var tenant = LoadOrCreateTenant(request);
+                // The embedded tenant is worked with by hand: its licence processing should finish while the administrator
+                // watches, so its clock runs with real time (waits in the engine still fast-forward it).
+                tenant.Clock.FollowRealTime();
+                return ForSimulator(tenant, null, tenant.Clock.UtcNow);
+            }
+
+            var environment = CloudEnvironments.Get(request.Environment);
+            var baseUrl = GraphEndpointResolver.Resolve(request.GraphEndpoint, environment);
+            var credential = CredentialFactory.Create(request, environment, warn);
+            var scopes = CredentialFactory.ScopesFor(request, environment);
+
+            AccessToken token;
+            try
+            {
+                token = await credential.GetTokenAsync(new TokenRequestContext(scopes), cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (!(ex is LicenseGovernanceException))
+            {
+                throw Errors.AuthenticationFailed(request.Method.ToString(), ex).ToException();
+            }
+
+            var claims = TokenClaims.TryParse(token.Token);
+            var client = BuildClient(credential, scopes, baseUrl, null);
+            var context = DescribeContext(claims, request.Method.ToString(), environment.Name, baseUrl, false, now());
+            context.ClientId ??= request.ClientId ?? request.ManagedIdentityClientId;
+            context.TenantId ??= request.TenantId;
+            context.TokenExpiresOn ??= token.ExpiresOn;
+            return new GraphSession(client, context, claims, null, null);
+        }
+
+        /// <summary>A session on a simulated tenant, in-process through its HttpMessageHandler.</summary>
+        /// <param name="principal">Who the token speaks for; the tenant's default app (every permission) when null.</param>
+        public static GraphSession ForSimulator(SimulatedTenant tenant, SimulatedPrincipal? principal, DateTimeOffset connectedAt)
+        {
+            var who = principal ?? tenant.DefaultPrincipal;
+            var credential = new SimulatorCredential(tenant, who);
+            var scopes = new[] { "https://graph.microsoft.com/.default" };
+            var handler = tenant.CreateHandler();
+            var client = BuildClient(credential, scopes, new Uri(SimulatorBaseUrl), handler);
+            var claims = TokenClaims.TryParse(tenant.IssueAccessToken(who));
+            var context = DescribeContext(claims, AuthenticationMethod.Simulator.ToString(), "Simulator", new Uri(SimulatorBaseUrl), true, connectedAt);
+            context.TenantId ??= tenant.TenantId;
+            return new GraphSession(client, context, claims, tenant, handler);
+        }
+
+        private static SimulatedTenant LoadOrCreateTenant(ConnectRequest request)
+        {
+            if (request.SnapshotPath == null)
+            {
+                var options = new DemoTenantOptions();
+                if (request.SimulatorUserCount.HasValue)
+                {
+                    options.UserCount = request.SimulatorUserCount.Value;
+                }
+
+                if (request.SimulatorSeed.HasValue)
+                {
+                    options.Seed = request.SimulatorSeed.Value;
+                }
+
+                return SimulatedTenant.CreateDemo(options);
+            }
+
+            if (!System.IO.File.Exists(request.SnapshotPath))
+            {
+                throw Errors.SnapshotInvalid(request.SnapshotPath, "the file does not exist.").ToException();
+            }
+
+            try
+            {
+                return SimulatedTenant.LoadSnapshot(request.SnapshotPath);
+            }
+            catch (SimulatorSnapshotException ex)
+            {
+                throw Errors.SnapshotInvalid(request.SnapshotPath, ex.Message).ToException();
+            }
+        }
+
+        private static GraphServiceClient BuildClient(TokenCredential credential, string[] scopes, Uri baseUrl, HttpMessageHandler? finalHandler)
+        {
+            // Continuous access evaluation on, as the SDK's older constructor had it.
+            var authentication = new AzureIdentityAuthenticationProvider(credential, new[] { baseUrl.Host }, null, isCaeEnabled: true, scopes);
+
+            // Logging sits innermost so that -Verbose shows every attempt, retries included.
+            var handlers = GraphClientFactory.CreateDefaultHandlers();
+            handlers.Add(new RequestLoggingHandler());
+            var http = GraphClientFactory.Create(handlers, finalHandler: finalHandler);
+            return new GraphServiceClient(http, authentication, baseUrl.ToString().TrimEnd('/'));
+        }
+
+        private static LicenseGovernanceContext DescribeContext(TokenClaims? claims, string method, string environment, Uri endpoint, bool simulator, DateTimeOffset connectedAt) =>
+            new LicenseGovernanceContext
+            {
+                TenantId = claims?.TenantId,
+                Account = claims?.UserPrincipalName ?? claims?.AppDisplayName ?? claims?.AppId,
+                ClientId = claims?.AppId,
+                AuthenticationMethod = method,
+                TokenType = claims == null ? null : claims.IsAppOnly ? "Application" : "Delegated",
+                Environment = environment,
+                GraphEndpoint = endpoint,
+                Scopes = claims == null ? Array.Empty<string>() : System.Linq.Enumerable.ToArray(claims.Permissions),
+                IsSimulator = simulator,
+                ConnectedAt = connectedAt,
+                TokenExpiresOn = claims?.ExpiresOn,
+            };
+
+        /// <summary>Mints a fresh simulator token per request, so that tokens follow the simulator's clock when a test moves it.</summary>
+        private sealed class SimulatorCredential : TokenCredential
+        {
+            private readonly SimulatedTenant _tenant;
+            private readonly SimulatedPrincipal _principal;
+
+            public SimulatorCredential(SimulatedTenant tenant, SimulatedPrincipal principal)
+            {
+                _tenant = tenant;
+                _principal = principal;
+            }
+
+            public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+                new AccessToken(_tenant.IssueAccessToken(_principal), _tenant.Clock.UtcNow.AddHours(1));
+
+            public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+                new ValueTask<AccessToken>(GetToken(requestContext, cancellationToken));
+        }
+    }
+}

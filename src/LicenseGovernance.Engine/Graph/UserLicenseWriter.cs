@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Engine.Kernel;
+using Microsoft.Graph.Models;
+using UserAssignLicenseBody = Microsoft.Graph.Users.Item.AssignLicense.AssignLicensePostRequestBody;
+
+namespace LicenseGovernance.Engine.Graph
+{
+    /// <summary>
+    /// A user's direct licences (assignLicense) and the request to reprocess their group licences. Every write is journaled
+    /// before it is sent, with the direct licences of the SKU before and after, and goes out through <see cref="WriteRetryPolicy"/>.
+    /// <see cref="SendAsync"/> is the bare call, for Undo, which journals its reversal itself.
+    /// </summary>
+    internal static class UserLicenseWriter
+    {
+        public const string ReprocessOperation = "User.ReprocessLicense";
+
+        private const string Capability = "AssignUserLicense";
+
+        /// <summary>Graph's refusal to remove a licence the user does not hold directly (graph-contract 1.5).</summary>
+        private const string NotHeld = "does not have a corresponding license";
+
+        /// <summary>Assigns <paramref name="license"/> directly, with its disabled plans, to a user who does not hold it directly.</summary>
+        public static Task AddAsync(GraphSession session, JournalScope journal, Guid userId, string? userPrincipalName, DirectLicense license, CancellationToken cancellation) =>
+            journal.RunAsync(ChangeIntents.AssignUserLicenses(userId, userPrincipalName, Array.Empty<DirectLicense>(), new[] { license }),
+                () => SendAsync(session, $"assign {license.SkuPartNumber ?? license.SkuId.ToString()} directly to {userPrincipalName ?? userId.ToString()}", userId, new[] { license }, Array.Empty<Guid>(), cancellation),
+                cancellation);
+
+        /// <summary>Removes the direct assignment <paramref name="held"/>; one the user inherits from a group stays (Graph refuses to remove it).</summary>
+        public static Task RemoveAsync(GraphSession session, JournalScope journal, Guid userId, string? userPrincipalName, DirectLicense held, CancellationToken cancellation) =>
+            journal.RunAsync(ChangeIntents.AssignUserLicenses(userId, userPrincipalName, new[] { held }, Array.Empty<DirectLicense>()),
+                () => SendAsync(session, $"remove the direct {held.SkuPartNumber ?? held.SkuId.ToString()} from {userPrincipalName ?? userId.ToString()}", userId, Array.Empty<DirectLicense>(), new[] { held.SkuId }, cancellation),
+                cancellation);
+
+        /// <summary>
+        /// Removes one SKU's direct assignment from up to 20 users in one $batch, each journaled first with the assignment
+        /// it held. One outcome per user, in order; <see cref="WriteOutcome.AlreadyDone"/> where it was already gone.
+        /// </summary>
+        /// <param name="writesAfter">How many writes the caller still has to send after these (see <see cref="WritePacer"/>).</param>
+        public static async Task<IReadOnlyList<WriteOutcome>> RemoveDirectAsync(GraphSession session, JournalScope journal, IReadOnlyList<(Guid UserId, string? UserPrincipalName, DirectLicense Held)> users, long writesAfter, CancellationToken cancellation)
+        {
+            var entries = await journal.RecordAsync(users.Select(u => ChangeIntents.AssignUserLicenses(u.UserId, u.UserPrincipalName, new[] { u.Held }, Array.Empty<DirectLicense>())).ToList(), cancellation).ConfigureAwait(false);
+            var requests = users.Select(u => new GraphBatch.Request("POST", "/users/" + u.UserId + "/assignLicense", RemoveBody(u.Held.SkuId))).ToList();
+            var outcomes = (await WriteRetryPolicy.SendBatchAsync(session, "remove direct licences", Capability, requests, writesAfter, cancellation).ConfigureAwait(false))
+                .Select(o => o.AlreadyDoneWhen(NotHeld)).ToList();
+
+            // One already gone was not removed by this change, so it is journaled as not made and Undo leaves it be.
+            await journal.CompleteAsync(entries.Select((e, i) => (e, outcomes[i].Succeeded ? null : outcomes[i].AlreadyDone ? "The direct assignment was already gone." : outcomes[i].Describe())).ToList(),
+                CancellationToken.None).ConfigureAwait(false);
+            return outcomes;
+        }
+
+        /// <summary>The bare assignLicense, for a caller that journaled the change itself.</summary>
+        public static Task<User?> SendAsync(GraphSession session, string operation, Guid userId, IReadOnlyList<DirectLicense> add, IReadOnlyList<Guid> remove, CancellationToken cancellation) =>
+            WriteRetryPolicy.CallAsync(session, operation, Capability, (c, configure) => c.Users[userId.ToString()].AssignLicense.PostAsync(new UserAssignLicenseBody
+            {
+                AddLicenses = add.Select(l => new AssignedLicense { SkuId = l.SkuId, DisabledPlans = l.DisabledPlans.Select(p => (Guid?)p).ToList() }).ToList(),
+                RemoveLicenses = remove.Select(s => (Guid?)s).ToList(),
+            }, configure, cancellation), cancellation);
+
+        /// <summary>Asks Entra to apply the user's group licences again, journaled with the errors they show now.</summary>
+        public static Task ReprocessAsync(GraphSession session, JournalScope journal, User user, CancellationToken cancellation)
+        {
+            var errors = LicenseStates.Of(user).Where(s => !string.IsNullOrEmpty(s.Error) && s.Error != "None").Select(s => new { s.SkuId, s.AssignedByGroup, s.State, s.Error }).ToList();
+            return journal.RunAsync(ChangeIntents.Other(ReprocessOperation, "user", user.Id!, user.UserPrincipalName, errors, null),
+                () => WriteRetryPolicy.CallAsync(session, "reprocess licences of " + (user.UserPrincipalName ?? user.Id), "ReprocessLicense",
+                    (c, configure) => c.Users[user.Id!].ReprocessLicenseAssignment.PostAsync(configure, cancellation), cancellation), cancellation);
+        }
+
+        private static Action<Utf8JsonWriter> RemoveBody(Guid skuId) => w =>
+        {
+            w.WriteStartArray("addLicenses");
+            w.WriteEndArray();
+            w.WriteStartArray("removeLicenses");
+            w.WriteStringValue(skuId.ToString());
+            w.WriteEndArray();
+        };
+    }
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Engine.Journal;
+using Microsoft.Graph.Models;
+
+namespace LicenseGovernance.Engine.Kernel
+{
+    /// <summary>Reads entitlement management through Graph: catalogs, their resources and packages, policies, assignments, principals.</summary>
+    internal static class AccessPackageDirectory
+    {
+        public const string Read = "ReadEntitlementManagement";
+        public const string Manage = "ManageEntitlementManagement";
+
+        /// <summary>Policies this module writes carry this prefix; it is how a tier package is told from any other package.</summary>
+        public const string PolicyPrefix = "LicenseGovernance ";
+
+        public static readonly string[] RoleScopeExpand = { "resourceRoleScopes($expand=role,scope)" };
+
+        public static async Task<AccessPackageCatalog?> FindCatalogAsync(GraphSession session, string name, CancellationToken cancellation)
+        {
+            var page = await session.CallAsync("find catalog " + name, Read,
+                c => c.IdentityGovernance.EntitlementManagement.Catalogs.GetAsync(r => r.QueryParameters.Filter = "displayName eq '" + Escape(name) + "'", cancellation), cancellation).ConfigureAwait(false);
+            return page?.Value?.FirstOrDefault(c => string.Equals(c.DisplayName, name, StringComparison.OrdinalIgnoreCase));
+        }
+
+        public static async Task<AccessPackageResource?> FindResourceAsync(GraphSession session, string catalogId, string groupId, CancellationToken cancellation)
+        {
+            var page = await session.CallAsync("read catalog resources", Read,
+                c => c.IdentityGovernance.EntitlementManagement.Catalogs[catalogId].Resources.GetAsync(r =>
+                {
+                    r.QueryParameters.Filter = "originId eq '" + groupId + "'";
+                    r.QueryParameters.Expand = new[] { "roles", "scopes" };
+                }, cancellation), cancellation).ConfigureAwait(false);
+            return page?.Value?.FirstOrDefault();
+        }
+
+        /// <summary>Every package of the catalog with its role scopes (role and scope expanded).</summary>
+        public static async Task<List<AccessPackage>> PackagesAsync(GraphSession session, string catalogId, CancellationToken cancellation)
+        {
+            var page = await session.CallAsync("list access packages", Read,
+                c => c.IdentityGovernance.EntitlementManagement.Catalogs[catalogId].AccessPackages.GetAsync(r => r.QueryParameters.Expand = RoleScopeExpand, cancellation), cancellation).ConfigureAwait(false);
+            var packages = new List<AccessPackage>();
+            await GraphPages.ForEachAsync<AccessPackage, AccessPackageCollectionResponse>(session, "list access packages", Read, page, p =>
+            {
+                packages.Add(p);
+                return true;
+            }, cancellation).ConfigureAwait(false);
+            return packages;
+        }
+
+        /// <summary>Every access package in the tenant with its role scopes, whichever catalog it is in.</summary>
+        public static async Task<List<AccessPackage>> AllPackagesAsync(GraphSession session, CancellationToken cancellation)
+        {
+            var page = await session.CallAsync("list access packages", Read,
+                c => c.IdentityGovernance.EntitlementManagement.AccessPackages.GetAsync(r => r.QueryParameters.Expand = RoleScopeExpand, cancellation), cancellation).ConfigureAwait(false);
+            var packages = new List<AccessPackage>();
+            await GraphPages.ForEachAsync<AccessPackage, AccessPackageCollectionResponse>(session, "list access packages", Read, page, p =>
+            {
+                packages.Add(p);
+                return true;
+            }, cancellation).ConfigureAwait(false);
+            return packages;
+        }
+
+        public static async Task<List<AccessPackageAssignmentPolicy>> PoliciesAsync(GraphSession session, string packageId, CancellationToken cancellation)
+        {
+            var page = await session.CallAsync("read assignment policies", Read,
+                c => c.IdentityGovernance.EntitlementManagement.AccessPackages[packageId].AssignmentPolicies.GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
+            return page?.Value ?? new List<AccessPackageAssignmentPolicy>();
+        }
+
+        /// <summary>The module's own policy of a package (the one whose name carries <see cref="PolicyPrefix"/>), or null.</summary>
+        public static AccessPackageAssignmentPolicy? OwnPolicy(IEnumerable<AccessPackageAssignmentPolicy> policies) =>
+            policies.FirstOrDefault(p => p.DisplayName != null && p.DisplayName.StartsWith(PolicyPrefix, StringComparison.Ordinal));
+
+        /// <summary>The group ids whose Member role the package grants.</summary>
+        public static IEnumerable<string> MemberGroups(AccessPackage package) =>
+            (package.ResourceRoleScopes ?? new List<AccessPackageResourceRoleScope>())
+                .Where(s => string.Equals(s.Role?.DisplayName, "Member", StringComparison.OrdinalIgnoreCase) || (s.Role?.OriginId?.StartsWith("Member_", StringComparison.OrdinalIgnoreCase) ?? false))
+                .Select(s => s.Scope?.OriginId ?? s.Role?.Resource?.OriginId)
+                .Where(id => id != null)
+                .Select(id => id!.ToLowerInvariant());
+
+        /// <summary>Every role the package grants, as "Member of &lt;group&gt;" style names.</summary>
+        public static IEnumerable<(string Role, string? GroupId, string Name)> Roles(AccessPackage package) =>
+            (package.ResourceRoleScopes ?? new List<AccessPackageResourceRoleScope>())
+                .Select(s => (s.Role?.DisplayName ?? "?", s.Scope?.OriginId?.ToLowerInvariant(), (s.Role?.DisplayName ?? "role") + " of " + (s.Role?.Resource?.DisplayName ?? s.Scope?.OriginId ?? "?")));
+
+        /// <summary>Live (delivered or delivering) assignments, optionally of one package or one user, with target and policy expanded.</summary>
+        public static async Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, CancellationToken cancellation)
+        {
+            var clauses = new List<string>();
+            if (packageId != null)
+            {
+                clauses.Add("accessPackage/id eq '" + packageId + "'");
+            }
+
+            if (userId != null)
+            {
+                clauses.Add("target/objectId eq '" + userId + "'");
+            }
+
+            var page = await session.CallAsync("list access package assignments", Read,
+                c => c.IdentityGovernance.EntitlementManagement.Assignments.GetAsync(r =>
+                {
+                    r.QueryParameters.Filter = clauses.Count == 0 ? null : string.Join(" and ", clauses);
+                    r.QueryParameters.Expand = new[] { "target", "accessPackage", "assignmentPolicy" };
+                }, cancellation), cancellation).ConfigureAwait(false);
+            var assignments = new List<AccessPackageAssignment>();
+            await GraphPages.ForEachAsync<AccessPackageAssignment, AccessPackageAssignmentCollectionResponse>(session, "list access package assignments", Read, page, a =>
+            {
+                if (a.State == AccessPackageAssignmentState.Delivered || a.State == AccessPackageAssignmentState.Delivering)
+                {
+                    assignments.Add(a);
+                }
+
+                return true;
+            }, cancellation).ConfigureAwait(false);
+            return assignments;
+        }
+
+        public static async Task<User?> FindUserAsync(GraphSession session, string idOrUpn, CancellationToken cancellation) =>
+            await session.CallOrNotFoundAsync("read user " + idOrUpn, "ReadUsers",
+                c => c.Users[idOrUpn].GetAsync(r => r.QueryParameters.Select = new[] { "id", "userPrincipalName", "displayName", "userType", "mail" }, cancellation), cancellation).ConfigureAwait(false);
+
+        /// <summary>A user (by UPN or id) or else a group (by display name or id): what approver and reviewer parameters take.</summary>
+        public static async Task<SubjectSet> ResolvePrincipalAsync(GraphSession session, string name, string role, CancellationToken cancellation)
+        {
+            var user = name.Contains("@") || Guid.TryParse(name, out _) ? await FindUserAsync(session, name, cancellation).ConfigureAwait(false) : null;
+            if (user != null)
+            {
+                return new SingleUser { UserId = user.Id, Description = user.UserPrincipalName };
+            }
+
+            var groups = await Kernel.TierGroupDirectory.FindAsync(session, name, cancellation).ConfigureAwait(false);
+            if (groups.Count == 1)
+            {
+                return new GroupMembers { GroupId = groups[0].Group.Id, Description = groups[0].Name };
+            }
+
+            if (groups.Count > 1)
+            {
+                throw Errors.GroupNameAmbiguous(name, groups.Select(g => g.Group.Id!)).ToException();
+            }
+
+            throw Errors.PrincipalNotFound(name, role).ToException();
+        }
+
+        public static string Escape(string value) => value.Replace("'", "''");
+
+        /// <summary>The My Access page of a package, where users request it.</summary>
+        public static string MyAccessLink(GraphSession session, string packageId) =>
+            "https://myaccess.microsoft.com/@" + (session.Context.TenantId ?? "organizations") + "#/access-packages/" + packageId;
+
+        /// <summary>An assignment as the journal records a change to it.</summary>
+        internal static AccessPackageAssignmentChange ChangeOf(AccessPackageAssignment assignment, string? justification) => new AccessPackageAssignmentChange
+        {
+            AccessPackageId = Guid.Parse(assignment.AccessPackage?.Id ?? Guid.Empty.ToString()),
+            AccessPackageName = assignment.AccessPackage?.DisplayName,
+            AssignmentPolicyId = Guid.Parse(assignment.AssignmentPolicy?.Id ?? Guid.Empty.ToString()),
+            TargetUserId = Guid.Parse(assignment.Target?.ObjectId ?? assignment.Target?.Id ?? Guid.Empty.ToString()),
+            TargetUserPrincipalName = assignment.Target?.PrincipalName,
+            AssignmentId = Guid.Parse(assignment.Id!),
+            EndDateTime = assignment.Schedule?.Expiration?.EndDateTime,
+            Justification = justification,
+        };
+    }
+}

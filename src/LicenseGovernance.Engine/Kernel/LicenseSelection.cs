@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LicenseGovernance.Engine.Kernel
+{
+    /// <summary>One SKU a tier should carry, with the plans it leaves off.</summary>
+    internal sealed class DesiredLicense
+    {
+        public DesiredLicense(LicenseSku sku, IEnumerable<Guid> disabledPlans)
+        {
+            Sku = sku;
+            DisabledPlans = disabledPlans.Distinct().OrderBy(p => p).ToList();
+        }
+
+        public LicenseSku Sku { get; }
+
+        public Guid SkuId => Sku.SkuId;
+
+        public IReadOnlyList<Guid> DisabledPlans { get; }
+
+        public IEnumerable<LicenseServicePlan> EnabledPlans => UserPlans(Sku).Where(p => !DisabledPlans.Contains(p.ServicePlanId));
+
+        public bool SameAs(Microsoft.Graph.Models.AssignedLicense current) =>
+            current.SkuId == SkuId && LicenseStates.Plans(current.DisabledPlans).SetEquals(DisabledPlans);
+
+        /// <summary>"SPE_E3 (all plans)", "SPE_E3 (all plans except YAMMER_ENTERPRISE)" or "SPE_E3 (only EXCHANGE_S_ENTERPRISE, TEAMS1)", whichever is shorter.</summary>
+        public string Describe()
+        {
+            var enabled = EnabledPlans.Select(p => p.ServicePlanName).ToList();
+            var disabled = UserPlans(Sku).Where(p => DisabledPlans.Contains(p.ServicePlanId)).Select(p => p.ServicePlanName).ToList();
+            var plans = disabled.Count == 0 ? "all plans"
+                : disabled.Count <= enabled.Count ? "all plans except " + string.Join(", ", disabled)
+                : "only " + string.Join(", ", enabled);
+            return Sku.SkuPartNumber + " (" + plans + ")";
+        }
+
+        /// <summary>Plans a user can use; Company plans are tenant-wide and meaningless to enable or disable per tier.</summary>
+        public static IEnumerable<LicenseServicePlan> UserPlans(LicenseSku sku) =>
+            sku.ServicePlans.Where(p => !string.Equals(p.AppliesTo, "Company", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Turns the SKU and plan names an administrator typed into exact SKU ids and disabled-plan lists.</summary>
+    internal static class LicenseSelection
+    {
+        public static IReadOnlyList<LicenseSku> ResolveSkus(IReadOnlyList<LicenseSku> tenantSkus, IEnumerable<string> inputs)
+        {
+            var result = new List<LicenseSku>();
+            foreach (var input in inputs)
+            {
+                var match = SkuDirectory.Match(tenantSkus, input)
+                    ?? throw Errors.SkuNotFound(input, SkuDirectory.Suggestions(tenantSkus, input)).ToException();
+                if (!result.Exists(s => s.SkuId == match.SkuId))
+                {
+                    result.Add(match);
+                }
+            }
+
+            if (result.Count == 0)
+            {
+                throw Errors.PlanSelectionInvalid("a tier needs at least one SKU (-Sku).").ToException();
+            }
+
+            return result;
+        }
+
+        /// <param name="keep">Disabled plans to keep for a SKU when neither list is given (Set keeps a SKU's current selection); null enables every plan.</param>
+        public static IReadOnlyList<DesiredLicense> Select(IReadOnlyList<LicenseSku> skus, string[]? enabledPlans, string[]? disabledPlans, Func<Guid, IEnumerable<Guid>?>? keep = null)
+        {
+            var enabled = enabledPlans?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
+            var disabled = disabledPlans?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
+            if (enabled?.Length > 0 && disabled?.Length > 0)
+            {
+                throw Errors.PlanSelectionInvalid("give -EnabledPlan or -DisabledPlan, not both.").ToException();
+            }
+
+            if (!(enabled?.Length > 0) && !(disabled?.Length > 0))
+            {
+                // An explicitly empty -DisabledPlan switches every plan back on; no list at all keeps what there is.
+                var reset = disabled != null;
+                return skus.Select(s => new DesiredLicense(s, reset ? Enumerable.Empty<Guid>() : keep?.Invoke(s.SkuId) ?? Enumerable.Empty<Guid>())).ToList();
+            }
+
+            var named = (enabled?.Length > 0 ? enabled : disabled)!;
+            var resolved = named.Select(n => ResolvePlan(skus, n)).ToList();
+            var result = new List<DesiredLicense>();
+            foreach (var sku in skus)
+            {
+                var inSku = new HashSet<Guid>(resolved.Where(r => r.Any(p => p.SkuId == sku.SkuId)).SelectMany(r => r.Where(p => p.SkuId == sku.SkuId).Select(p => p.PlanId)));
+                var userPlans = DesiredLicense.UserPlans(sku).Select(p => p.ServicePlanId).ToList();
+                var off = enabled?.Length > 0 ? userPlans.Where(p => !inSku.Contains(p)) : inSku;
+                var license = new DesiredLicense(sku, off);
+                if (!license.EnabledPlans.Any())
+                {
+                    throw Errors.PlanSelectionInvalid(
+                        $"it leaves every plan of {sku.SkuPartNumber} off. Name at least one of its plans, or leave {sku.SkuPartNumber} out of -Sku.").ToException();
+                }
+
+                result.Add(license);
+            }
+
+            return result;
+        }
+
+        /// <summary>Every (SKU, plan) the name stands for: a plan name, id or friendly name found in any of the tier's SKUs.</summary>
+        private static List<(Guid SkuId, Guid PlanId)> ResolvePlan(IReadOnlyList<LicenseSku> skus, string input)
+        {
+            var text = input.Trim();
+            var hits = new List<(Guid, Guid)>();
+            foreach (var sku in skus)
+            {
+                foreach (var plan in sku.ServicePlans)
+                {
+                    var matches = Guid.TryParse(text, out var id)
+                        ? plan.ServicePlanId == id
+                        : string.Equals(plan.ServicePlanName, text, StringComparison.OrdinalIgnoreCase) || string.Equals(plan.FriendlyName, text, StringComparison.OrdinalIgnoreCase);
+                    if (matches)
+                    {
+                        hits.Add((sku.SkuId, plan.ServicePlanId));
+                    }
+                }
+            }
+
+            if (hits.Count == 0)
+            {
+                var names = skus.SelectMany(s => s.ServicePlans).SelectMany(p => new[] { p.ServicePlanName, p.FriendlyName }).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!);
+                throw Errors.ServicePlanNotFound(input, string.Join("+", skus.Select(s => s.SkuPartNumber)), NameMatcher.Closest(input, names)).ToException();
+            }
+
+            return hits;
+        }
+    }
+}
