@@ -24,7 +24,10 @@
         'Set-LicensePrice'
         'Import-LicensePrice'
         'Get-LicensePrice'
+        # Rehearsal on the simulated tenant.
         'Save-LicenseGovernanceSnapshot'
+        'Get-LicenseSimulatorTime'
+        'Set-LicenseSimulatorTime'
         'New-LicenseTierGroup'
         'Set-LicenseTierGroup'
         'Remove-LicenseTierGroup'

@@ -680,12 +680,14 @@ namespace LicenseGovernance.Simulator
                     stage.ReviewResult = "Deny";
                     stage.ReviewedDateTime = at;
                     Complete(request, "denied", "TimedOut");
+                    Work.ApprovalTimeouts++;
                 }
             }
 
             foreach (var assignment in _entitlement.Assignments.Where(a => a.State == "delivered" && a.EndDateTime <= at).ToList())
             {
                 Expire(assignment);
+                Work.AccessPackageExpiries++;
             }
         }
 

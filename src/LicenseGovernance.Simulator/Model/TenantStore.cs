@@ -56,9 +56,21 @@ namespace LicenseGovernance.Simulator
         /// <summary>When the next queued background step falls due on the simulator clock, or null when nothing is queued.</summary>
         public DateTimeOffset? NextProcessingDue => Read(NextProcessingDueCore);
 
+        /// <summary>
+        /// When the clock next has something to run: a queued step, or a date (an approval timing out, an assignment reaching
+        /// its end); null when there is neither.
+        /// </summary>
+        public DateTimeOffset? NextWorkDue => Read(NextDueCore);
+
         internal GroupLicenseProcessor GroupLicensing { get; }
 
         internal DynamicMembershipProcessor DynamicMembership { get; }
+
+        /// <summary>The running tally of background work; read it through <see cref="CompletedWork"/>.</summary>
+        internal CompletedWork Work { get; } = new CompletedWork();
+
+        /// <summary>A copy of the background work run so far (licence processing, membership evaluations, expiries, approval timeouts).</summary>
+        public CompletedWork CompletedWork => Read(Work.Copy);
 
         internal SimulatorOptions Options { get; }
 
@@ -394,6 +406,7 @@ namespace LicenseGovernance.Simulator
             else if (membership != null && (licensing == null || membership.Value <= licensing.Value))
             {
                 DynamicMembership.StepEarliest();
+                Work.MembershipEvaluations++;
             }
             else
             {
