@@ -12,6 +12,11 @@ namespace LicenseGovernance.Simulator
         /// <summary>Dynamic membership evaluations (a group's whole rule, or the users whose attributes changed).</summary>
         public long MembershipEvaluations { get; internal set; }
 
+        public long AccessPackageDeliveries { get; internal set; }
+
+        /// <summary>Assignments ended by a removal request (adminRemove, userRemove).</summary>
+        public long AccessPackageRemovals { get; internal set; }
+
         /// <summary>Assignments ended by their end date.</summary>
         public long AccessPackageExpiries { get; internal set; }
 
@@ -23,6 +28,8 @@ namespace LicenseGovernance.Simulator
         {
             LicenseProcessingSteps = LicenseProcessingSteps - earlier.LicenseProcessingSteps,
             MembershipEvaluations = MembershipEvaluations - earlier.MembershipEvaluations,
+            AccessPackageDeliveries = AccessPackageDeliveries - earlier.AccessPackageDeliveries,
+            AccessPackageRemovals = AccessPackageRemovals - earlier.AccessPackageRemovals,
             AccessPackageExpiries = AccessPackageExpiries - earlier.AccessPackageExpiries,
             ApprovalTimeouts = ApprovalTimeouts - earlier.ApprovalTimeouts,
         };

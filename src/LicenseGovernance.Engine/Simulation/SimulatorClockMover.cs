@@ -6,7 +6,7 @@ namespace LicenseGovernance.Engine.Simulation
 {
     /// <summary>
     /// Moves the simulated tenant's clock for a rehearsal. Moving it runs every background step that falls due on the way,
-    /// each at the time it was due (licence processing, membership evaluation, expiries, approval timeouts), as the
+    /// each at the time it was due (licence processing, membership evaluation, deliveries, removals, expiries), as the
     /// tenant does whenever its clock moves; the tenant's tally of completed work before and after says what ran.
     /// </summary>
     internal static class SimulatorClockMover
@@ -49,6 +49,8 @@ namespace LicenseGovernance.Engine.Simulation
                 Advanced = time - from,
                 LicenseProcessingSteps = ran.LicenseProcessingSteps,
                 MembershipEvaluations = ran.MembershipEvaluations,
+                AccessPackageDeliveries = ran.AccessPackageDeliveries,
+                AccessPackageRemovals = ran.AccessPackageRemovals,
                 AccessPackageExpiries = ran.AccessPackageExpiries,
                 ApprovalTimeouts = ran.ApprovalTimeouts,
                 NextWorkDue = tenant.Store.NextWorkDue,

@@ -9,7 +9,7 @@ namespace LicenseGovernance.Commands.Simulation
 {
     /// <summary>
     /// Moves the simulated tenant's clock forward by a duration or to an instant, running everything that falls due on the
-    /// way, in order: licence processing, dynamic membership, access package expiries and approval timeouts.
+    /// way, in order: licence processing, dynamic membership, access package deliveries, removals and expiries.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "LicenseSimulatorTime", SupportsShouldProcess = true, DefaultParameterSetName = AdvanceSet)]
     [OutputType(typeof(LicenseSimulatorTimeChange))]

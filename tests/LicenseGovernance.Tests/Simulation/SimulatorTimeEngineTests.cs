@@ -27,7 +27,7 @@ public sealed class SimulatorTimeEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task Planning_moves_nothing_and_applying_runs_expiries_and_licensing_in_order()
+    public async Task Planning_moves_nothing_and_applying_runs_deliveries_expiries_and_licensing_in_order()
     {
         var user = await _fx.AssignExpiringTier3Async("rehearsed", days: 2);
         var start = _fx.Tenant.Clock.UtcNow;
@@ -42,8 +42,8 @@ public sealed class SimulatorTimeEngineTests : IDisposable
         var moved = await _fx.Engine.ApplySimulatorTimePlanAsync(plan, new CollectingSink());
 
         Assert.Equal((start, start.AddDays(3), TimeSpan.FromDays(3)), (moved.From, moved.Time, moved.Advanced));
-        Assert.Equal(1L, moved.AccessPackageExpiries);
-        // Licensed once a member, unlicensed once expired: one group licence step each.
+        Assert.Equal((1L, 1L, 0L), (moved.AccessPackageDeliveries, moved.AccessPackageExpiries, moved.AccessPackageRemovals));
+        // Licensed once delivered, unlicensed once expired: one group licence step each.
         Assert.Equal(2, moved.LicenseProcessingSteps);
         Assert.False(_fx.Tenant.HoldsSku(user.Id, "SPE_E5"));
         Assert.Equal("expired", _fx.Tenant.Store.AccessPackageAssignments.Single(a => a.TargetId == user.Id).State);

@@ -2,7 +2,7 @@ using System;
 
 namespace LicenseGovernance
 {
-    /// <summary>The simulated tenant's clock, and when its next background work (licence processing, an expiry) falls due.</summary>
+    /// <summary>The simulated tenant's clock, and when its next background work (licence processing, a delivery, an expiry) falls due.</summary>
     public sealed class LicenseSimulatorTime
     {
         /// <summary>Now on the simulated tenant, in UTC.</summary>

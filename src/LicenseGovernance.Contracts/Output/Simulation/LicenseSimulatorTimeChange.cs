@@ -12,6 +12,9 @@ namespace LicenseGovernance
         /// <summary>Users processed by group-based licensing (one group's licences for one user each).</summary>
         public long LicenseProcessingSteps { get; set; }
         public long MembershipEvaluations { get; set; }
+        public long AccessPackageDeliveries { get; set; }
+        /// <summary>Assignments ended by a removal request.</summary>
+        public long AccessPackageRemovals { get; set; }
         /// <summary>Assignments ended by their end date.</summary>
         public long AccessPackageExpiries { get; set; }
         public long ApprovalTimeouts { get; set; }

@@ -17,7 +17,7 @@ namespace LicenseGovernance
 
         string IChangePlan.Description =>
             $"Move the clock from {From:yyyy-MM-dd HH:mm:ss}Z to {To:yyyy-MM-dd HH:mm:ss}Z (+{To - From}), running the licence processing, " +
-            "membership evaluations, access package expiries and approval timeouts that fall due on the way";
+            "membership evaluations, access package deliveries, removals and expiries that fall due on the way";
 
         IReadOnlyList<string> IChangePlan.Warnings => Array.Empty<string>();
 
