@@ -28,6 +28,7 @@
         'Save-LicenseGovernanceSnapshot'
         'Get-LicenseSimulatorTime'
         'Set-LicenseSimulatorTime'
+        'Set-LicenseSimulatorUser'
         'New-LicenseTierGroup'
         'Set-LicenseTierGroup'
         'Remove-LicenseTierGroup'

@@ -6,6 +6,15 @@ BeforeAll {
     $env:LICENSEGOVERNANCE_HOME = Join-Path ([IO.Path]::GetTempPath()) "lg-pester-sim-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory -Path $env:LICENSEGOVERNANCE_HOME | Out-Null
     Import-Module (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1') -Force
+
+    # An enabled, cloud-only member with a usage location and no licence yet.
+    function Get-CloudMemberUpn {
+        $path = Join-Path $env:LICENSEGOVERNANCE_HOME "users-$([guid]::NewGuid().ToString('N')).json"
+        Save-LicenseGovernanceSnapshot -Path $path | Out-Null
+        $users = (Get-Content -Raw -Path $path | ConvertFrom-Json).users
+        Remove-Item -Path $path
+        @($users | Where-Object { $_.userType -eq 'Member' -and $_.usageLocation -and $_.accountEnabled -and -not $_.onPremisesSyncEnabled -and -not $_.licenseAssignmentStates })[0].userPrincipalName
+    }
 }
 
 AfterAll {
@@ -29,6 +38,33 @@ Describe 'The simulated clock' {
     }
 }
 
+Describe 'Changing a simulated user' {
+    BeforeAll {
+        Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null
+        $upn = Get-CloudMemberUpn
+    }
+
+    It 'shows the change under -WhatIf and writes nothing' {
+        Set-LicenseSimulatorUser -User $upn -Property @{ department = 'Rehearsal' } -WhatIf | Should -BeNullOrEmpty
+        $change = Set-LicenseSimulatorUser -User $upn -Property @{ department = 'Rehearsal' }
+        $change.OldValue | Should -Not -Be 'Rehearsal'
+        $change.NewValue | Should -Be 'Rehearsal'
+    }
+
+    It 'binds users from the pipeline and changes a leave date and the account state' {
+        $changes = [pscustomobject]@{ UserPrincipalName = $upn } |
+            Set-LicenseSimulatorUser -Property ([ordered]@{ employeeLeaveDateTime = [datetime]'2026-03-31T17:00:00Z'; accountEnabled = $false })
+        $changes.Property | Should -Be @('employeeLeaveDateTime', 'accountEnabled')
+        $changes[0].NewValue | Should -Be '2026-03-31T17:00:00Z'
+        $changes[1].NewValue | Should -Be 'False'
+    }
+
+    It 'names the properties it accepts when given one it does not know' {
+        { Set-LicenseSimulatorUser -User $upn -Property @{ costCentre = '42' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'LicenseGovernance.SimulatorUserPropertyUnknown*' -ExpectedMessage '*extensionAttribute10*'
+    }
+}
+
 Describe 'On a real tenant' {
     BeforeAll {
         $token = ConvertTo-SecureString 'token' -AsPlainText -Force
@@ -38,6 +74,7 @@ Describe 'On a real tenant' {
     It '<Command> is refused' -ForEach @(
         @{ Command = { Get-LicenseSimulatorTime } }
         @{ Command = { Set-LicenseSimulatorTime -Advance 1.00:00:00 } }
+        @{ Command = { Set-LicenseSimulatorUser -User ada@contoso.com -Property @{ department = 'Sales' } } }
     ) {
         { & $Command -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.SimulatorRequired*'
     }

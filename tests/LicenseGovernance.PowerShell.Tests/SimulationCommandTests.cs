@@ -1,21 +1,24 @@
+using System.Text.Json.Nodes;
 using Xunit;
 
 namespace LicenseGovernance.PowerShell.Tests;
 
 /// <summary>
 /// The rehearsal controls through the real cmdlets, in a hosted PowerShell 7.6 runspace on the embedded simulated tenant
-/// (whose clock follows real time): the clock moved on, and the refusals.
+/// (whose clock follows real time): the clock moved on, a user changed as HR would, and the refusals.
 /// </summary>
 public sealed class SimulationCommandTests : IDisposable
 {
     private const string Connect = "Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null";
 
     private readonly PowerShellSession _ps = new();
+    private readonly string _users = Path.Combine(TestSettings.Home, "users-" + Guid.NewGuid().ToString("N") + ".json");
 
     public void Dispose()
     {
         _ps.Run("Disconnect-LicenseGovernance -WarningAction SilentlyContinue");
         _ps.Dispose();
+        File.Delete(_users);
     }
 
     [Fact]
@@ -36,9 +39,33 @@ public sealed class SimulationCommandTests : IDisposable
         Assert.Contains("never runs backwards", back.AllErrorText);
     }
 
+    [Fact]
+    public void A_user_is_changed_as_HR_would_previewed_first_and_refused_with_the_names_accepted()
+    {
+        Run(Connect);
+        var upn = CloudMember();
+        const string Properties = "([ordered]@{ department = 'Rehearsal'; extensionAttribute10 = 'E3 All'; accountEnabled = $false })";
+
+        var preview = Run($"Set-LicenseSimulatorUser -User '{upn}' -Property {Properties} -WhatIf -Verbose");
+        Assert.Empty(preview.Output);
+        Assert.Contains(preview.Verbose, v => v.Contains("department:") && v.Contains("-> 'Rehearsal'") && v.Contains("\"accountEnabled\":false"));
+
+        var changes = Run($"[pscustomobject]@{{ UserPrincipalName = '{upn}' }} | Set-LicenseSimulatorUser -Property {Properties}").Of<LicenseSimulatorUserChange>().ToList();
+        Assert.Equal(new[] { ("department", "Rehearsal"), ("extensionAttribute10", "E3 All"), ("accountEnabled", "False") }, changes.Select(c => (c.Property, c.NewValue!)));
+        Assert.NotEqual("Rehearsal", changes[0].OldValue);
+        Assert.Equal("True", changes[2].OldValue);
+
+        var unknown = _ps.Run($"Set-LicenseSimulatorUser -User '{upn}' -Property @{{ costCentre = '42' }}");
+        Assert.StartsWith("LicenseGovernance.SimulatorUserPropertyUnknown", unknown.FirstErrorId);
+        Assert.Contains("employeeLeaveDateTime", unknown.AllErrorText);
+        var wrongType = _ps.Run($"Set-LicenseSimulatorUser -User '{upn}' -Property @{{ accountEnabled = 'no' }}");
+        Assert.StartsWith("LicenseGovernance.SimulatorUserPropertyInvalid", wrongType.FirstErrorId);
+    }
+
     [Theory]
     [InlineData("Get-LicenseSimulatorTime")]
     [InlineData("Set-LicenseSimulatorTime -Advance 1.00:00:00")]
+    [InlineData("Set-LicenseSimulatorUser -User ada@contoso.com -Property @{ department = 'Sales' }")]
     [InlineData("Save-LicenseGovernanceSnapshot -Path never.json")]
     public void A_real_tenant_is_refused_once_with_the_way_to_rehearse(string command)
     {
@@ -58,5 +85,14 @@ public sealed class SimulationCommandTests : IDisposable
         var result = _ps.Run(script);
         Assert.True(result.Terminating == null && result.Errors.Count == 0, "The command failed: " + result.AllErrorText);
         return result;
+    }
+
+    /// <summary>An enabled, cloud-only member with a usage location and no licence, from the tenant as saved.</summary>
+    private string CloudMember()
+    {
+        Run($"Save-LicenseGovernanceSnapshot -Path '{_users}' | Out-Null");
+        return JsonNode.Parse(File.ReadAllText(_users))!["users"]!.AsArray()
+            .First(u => (string?)u!["userType"] == "Member" && u["usageLocation"] != null && (bool?)u["accountEnabled"] != false
+                && (bool?)u["onPremisesSyncEnabled"] != true && u["licenseAssignmentStates"] is not JsonArray { Count: > 0 })!["userPrincipalName"]!.GetValue<string>();
     }
 }

@@ -5,5 +5,8 @@ namespace LicenseGovernance
         public const string SimulatorRequired = "LicenseGovernance.SimulatorRequired";
         public const string SimulatorTimeTargetMissing = "LicenseGovernance.SimulatorTimeTargetMissing";
         public const string SimulatorTimeBackwards = "LicenseGovernance.SimulatorTimeBackwards";
+        public const string SimulatorUserPropertiesEmpty = "LicenseGovernance.SimulatorUserPropertiesEmpty";
+        public const string SimulatorUserPropertyUnknown = "LicenseGovernance.SimulatorUserPropertyUnknown";
+        public const string SimulatorUserPropertyInvalid = "LicenseGovernance.SimulatorUserPropertyInvalid";
     }
 }

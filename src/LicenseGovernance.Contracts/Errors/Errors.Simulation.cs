@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace LicenseGovernance
 {
@@ -20,5 +21,21 @@ namespace LicenseGovernance
             "token lifetimes, throttling windows and everything already processed assume time only moves on. " +
             "To rehearse from an earlier point, connect to a snapshot saved then (Connect-LicenseGovernance -Simulator -SnapshotPath).",
             asked);
+
+        public static GovernanceError SimulatorUserPropertiesEmpty() => new GovernanceError(
+            ErrorIds.SimulatorUserPropertiesEmpty, GovernanceErrorCategory.InvalidArgument,
+            "-Property names no property to change. Give a hashtable, for example -Property @{ department = 'Sales'; accountEnabled = $false }.");
+
+        public static GovernanceError SimulatorUserPropertyUnknown(string name, IEnumerable<string> accepted) => new GovernanceError(
+            ErrorIds.SimulatorUserPropertyUnknown, GovernanceErrorCategory.InvalidArgument,
+            $"'{name}' is not a user property Set-LicenseSimulatorUser changes. It accepts: {string.Join(", ", accepted)}.",
+            name);
+
+        public static GovernanceError SimulatorUserPropertyInvalid(string name, string expected, object? value) => new GovernanceError(
+            ErrorIds.SimulatorUserPropertyInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"The value given for '{name}' ({DescribeValue(value)}) is not {expected}.",
+            name);
+
+        private static string DescribeValue(object? value) => value == null ? "$null" : $"'{value}' of type {value.GetType().Name}";
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using LicenseGovernance.Requests;
 
@@ -17,5 +18,11 @@ namespace LicenseGovernance.Hosting
 
         /// <summary>Moves the clock as planned, running everything that falls due on the way, and says what ran.</summary>
         Task<LicenseSimulatorTimeChange> ApplySimulatorTimePlanAsync(LicenseSimulatorTimePlan plan, IGovernanceSink sink);
+
+        /// <summary>Validates the properties and reads the user's current values. Changes nothing.</summary>
+        Task<LicenseSimulatorUserPlan> PlanSimulatorUserAsync(SetSimulatorUserRequest request, IGovernanceSink sink);
+
+        /// <summary>Sends the planned PATCH /users/{id}; one change per property.</summary>
+        Task<IReadOnlyList<LicenseSimulatorUserChange>> ApplySimulatorUserPlanAsync(LicenseSimulatorUserPlan plan, IGovernanceSink sink);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace LicenseGovernance.Requests
 {
@@ -7,5 +8,15 @@ namespace LicenseGovernance.Requests
     {
         public TimeSpan? Advance { get; set; }
         public DateTimeOffset? To { get; set; }
+    }
+
+    /// <summary>Set-LicenseSimulatorUser: change a simulated user's attributes as a PATCH /users/{id} would.</summary>
+    public sealed class SetSimulatorUserRequest
+    {
+        /// <summary>User principal name or object id.</summary>
+        public string User { get; set; } = "";
+
+        /// <summary>Property name (any case) to new value: a string, a bool, a date, or null to clear.</summary>
+        public IDictionary<string, object?> Property { get; set; } = new Dictionary<string, object?>();
     }
 }

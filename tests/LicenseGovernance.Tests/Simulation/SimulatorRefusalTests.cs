@@ -39,6 +39,8 @@ public sealed class SimulatorRefusalTests : IDisposable
         new object[] { "Get-LicenseSimulatorTime", (Func<GovernanceEngine, Task>)(e => e.GetSimulatorTimeAsync(new CollectingSink())) },
         new object[] { "Set-LicenseSimulatorTime", (Func<GovernanceEngine, Task>)(e => e.PlanSimulatorTimeAsync(new SetSimulatorTimeRequest { Advance = TimeSpan.FromDays(3) }, new CollectingSink())) },
         new object[] { "Set-LicenseSimulatorTime", (Func<GovernanceEngine, Task>)(e => e.ApplySimulatorTimePlanAsync(new LicenseSimulatorTimePlan { To = DateTimeOffset.UtcNow.AddDays(3) }, new CollectingSink())) },
+        new object[] { "Set-LicenseSimulatorUser", (Func<GovernanceEngine, Task>)(e => e.PlanSimulatorUserAsync(new SetSimulatorUserRequest { User = "x", Property = new Dictionary<string, object?> { ["department"] = "Sales" } }, new CollectingSink())) },
+        new object[] { "Set-LicenseSimulatorUser", (Func<GovernanceEngine, Task>)(e => e.ApplySimulatorUserPlanAsync(new LicenseSimulatorUserPlan { Body = "{\"department\":\"Sales\"}" }, new CollectingSink())) },
         new object[] { "Save-LicenseGovernanceSnapshot", (Func<GovernanceEngine, Task>)(e => e.SaveSnapshotAsync(Path.Combine(Path.GetTempPath(), "never.json"), new CollectingSink())) },
     };
 
