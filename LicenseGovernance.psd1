@@ -29,6 +29,7 @@
         'Get-LicenseSimulatorTime'
         'Set-LicenseSimulatorTime'
         'Set-LicenseSimulatorUser'
+        'Get-LicenseSimulatorTimeline'
         'New-LicenseTierGroup'
         'Set-LicenseTierGroup'
         'Remove-LicenseTierGroup'

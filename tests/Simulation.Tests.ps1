@@ -38,6 +38,39 @@ Describe 'The simulated clock' {
     }
 }
 
+Describe 'Rehearsing an expiry' {
+    BeforeAll {
+        Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 90 | Out-Null
+        $upn = Get-CloudMemberUpn
+    }
+
+    It 'delivers a Tier 3 assignment ending in 2 days, then three days on the timeline shows the gap it leaves' {
+        (Add-TierAssignment -User $upn -Tier LIC-M365-Tier3 -Days 2 -Justification 'Rehearsal').State | Should -Be 'delivering'
+        (Set-LicenseSimulatorTime -Advance 00:05:00).AccessPackageDeliveries | Should -Be 1
+        (Get-TierAssignment -User $upn).State | Should -Be 'delivered'
+        Get-LicenseSimulatorTimeline -User $upn -Gaps | Should -BeNullOrEmpty
+
+        $moved = Set-LicenseSimulatorTime -Advance 3.00:00:00
+        $moved.AccessPackageExpiries | Should -Be 1
+        $moved.Advanced | Should -BeGreaterOrEqual ([timespan]::FromDays(3))
+
+        $history = Get-LicenseSimulatorTimeline -User $upn
+        $history.Change | Should -Be @('Gained', 'Lost')
+        $gaps = Get-LicenseSimulatorTimeline -User $upn -Gaps
+        $gaps.ScopeKind | Should -Be @('AnyLicense', 'MailboxLicense')
+        $gaps | ForEach-Object { $_.Start | Should -Be $history[1].When; $_.End | Should -BeNullOrEmpty }
+        Get-LicenseSimulatorTimeline -User $upn -Sku SPE_E5 -Gaps | Should -HaveCount 1
+    }
+
+    It 'keeps its evidence as CSV, one flat row per gap' {
+        $csv = Get-LicenseSimulatorTimeline -User $upn -Gaps | ConvertTo-Csv -NoTypeInformation
+        $csv | Should -HaveCount 3
+        $csv -join "`n" | Should -Not -BeLike '*System.*'
+    }
+}
+
 Describe 'Changing a simulated user' {
     BeforeAll {
         Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null
@@ -75,6 +108,7 @@ Describe 'On a real tenant' {
         @{ Command = { Get-LicenseSimulatorTime } }
         @{ Command = { Set-LicenseSimulatorTime -Advance 1.00:00:00 } }
         @{ Command = { Set-LicenseSimulatorUser -User ada@contoso.com -Property @{ department = 'Sales' } } }
+        @{ Command = { Get-LicenseSimulatorTimeline -User ada@contoso.com } }
     ) {
         { & $Command -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.SimulatorRequired*'
     }

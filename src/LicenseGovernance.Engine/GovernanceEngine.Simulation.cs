@@ -32,6 +32,13 @@ namespace LicenseGovernance.Engine
         public Task<IReadOnlyList<LicenseSimulatorUserChange>> ApplySimulatorUserPlanAsync(LicenseSimulatorUserPlan plan, IGovernanceSink sink) =>
             WithSimulator("Set-LicenseSimulatorUser", sink, (s, _) => SimulatedUserEditor.ApplyAsync(s, plan, sink.Cancellation));
 
+        public Task GetLicenseTimelineAsync(GetLicenseTimelineRequest request, IGovernanceSink sink) =>
+            WithSimulator("Get-LicenseSimulatorTimeline", sink, async (s, tenant) =>
+            {
+                await LicenseTimelineReader.WriteAsync(s, tenant, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false);
+                return true;
+            });
+
         /// <summary>Rehearsal controls act on the simulated tenant only; not being connected gets the same answer.</summary>
         private (GraphSession Session, SimulatedTenant Tenant) RequireSimulator(string command)
         {

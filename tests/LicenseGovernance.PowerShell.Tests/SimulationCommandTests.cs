@@ -5,7 +5,7 @@ namespace LicenseGovernance.PowerShell.Tests;
 
 /// <summary>
 /// The rehearsal controls through the real cmdlets, in a hosted PowerShell 7.6 runspace on the embedded simulated tenant
-/// (whose clock follows real time): the clock moved on, a user changed as HR would, and the refusals.
+/// (whose clock follows real time): an expiry rehearsed in seconds, a user changed as HR would, and the refusals.
 /// </summary>
 public sealed class SimulationCommandTests : IDisposable
 {
@@ -19,6 +19,35 @@ public sealed class SimulationCommandTests : IDisposable
         _ps.Run("Disconnect-LicenseGovernance -WarningAction SilentlyContinue");
         _ps.Dispose();
         File.Delete(_users);
+    }
+
+    [Fact]
+    public void An_expiry_is_rehearsed_in_seconds_and_the_timeline_shows_the_gap_it_leaves()
+    {
+        Run(Connect);
+        Run("New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null; New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 90 | Out-Null");
+        var upn = CloudMember();
+        Run($"Add-TierAssignment -User '{upn}' -Tier LIC-M365-Tier3 -Days 2 -Justification Rehearsal | Out-Null");
+
+        var delivered = Assert.Single(Run("Set-LicenseSimulatorTime -Advance 00:05:00").Of<LicenseSimulatorTimeChange>());
+        Assert.Equal((1L, 0L), (delivered.AccessPackageDeliveries, delivered.AccessPackageExpiries));
+        Assert.Empty(Run($"Get-LicenseSimulatorTimeline -User '{upn}' -Gaps").Output);
+
+        var expired = Assert.Single(Run("Set-LicenseSimulatorTime -Advance 3.00:00:00").Of<LicenseSimulatorTimeChange>());
+        Assert.Equal(1L, expired.AccessPackageExpiries);
+        Assert.True(expired.Advanced >= TimeSpan.FromDays(3));
+
+        var history = Run($"[pscustomobject]@{{ UserPrincipalName = '{upn}' }} | Get-LicenseSimulatorTimeline").Of<LicenseSimulatorTimelineEntry>().ToList();
+        Assert.Equal(new[] { LicenseTimelineChange.Gained, LicenseTimelineChange.Lost }, history.Select(e => e.Change));
+        Assert.All(history, e => Assert.Equal(("SPE_E5", "LIC-M365-Tier3"), (e.Sku, e.Source)));
+        var gaps = Run($"Get-LicenseSimulatorTimeline -User '{upn}' -Gaps").Of<LicenseSimulatorTimelineGap>().ToList();
+        Assert.Equal(new[] { LicenseGapScope.AnyLicense, LicenseGapScope.MailboxLicense }, gaps.Select(g => g.ScopeKind));
+        Assert.All(gaps, g => Assert.Equal((history[1].When, (DateTimeOffset?)null), (g.Start, g.End)));
+
+        // Evidence a rehearsal can keep: one flat row per gap.
+        var csv = Run($"Get-LicenseSimulatorTimeline -User '{upn}' -Gaps | ConvertTo-Csv -NoTypeInformation").Output.Cast<string>().ToList();
+        Assert.Equal(3, csv.Count);
+        Assert.DoesNotContain(csv, line => line.Contains("System."));
     }
 
     [Fact]
@@ -66,6 +95,7 @@ public sealed class SimulationCommandTests : IDisposable
     [InlineData("Get-LicenseSimulatorTime")]
     [InlineData("Set-LicenseSimulatorTime -Advance 1.00:00:00")]
     [InlineData("Set-LicenseSimulatorUser -User ada@contoso.com -Property @{ department = 'Sales' }")]
+    [InlineData("'ada@contoso.com', 'bob@contoso.com' | Get-LicenseSimulatorTimeline")]
     [InlineData("Save-LicenseGovernanceSnapshot -Path never.json")]
     public void A_real_tenant_is_refused_once_with_the_way_to_rehearse(string command)
     {

@@ -24,5 +24,11 @@ namespace LicenseGovernance.Hosting
 
         /// <summary>Sends the planned PATCH /users/{id}; one change per property.</summary>
         Task<IReadOnlyList<LicenseSimulatorUserChange>> ApplySimulatorUserPlanAsync(LicenseSimulatorUserPlan plan, IGovernanceSink sink);
+
+        /// <summary>
+        /// Writes the user's licence history from the simulator's licence timeline, one <see cref="LicenseSimulatorTimelineEntry"/>
+        /// per change, or with <see cref="GetLicenseTimelineRequest.Gaps"/> one <see cref="LicenseSimulatorTimelineGap"/> per period without a licence.
+        /// </summary>
+        Task GetLicenseTimelineAsync(GetLicenseTimelineRequest request, IGovernanceSink sink);
     }
 }

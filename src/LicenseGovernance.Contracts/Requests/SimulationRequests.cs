@@ -19,4 +19,17 @@ namespace LicenseGovernance.Requests
         /// <summary>Property name (any case) to new value: a string, a bool, a date, or null to clear.</summary>
         public IDictionary<string, object?> Property { get; set; } = new Dictionary<string, object?>();
     }
+
+    /// <summary>Get-LicenseSimulatorTimeline: one user's licence history, or the periods without a licence.</summary>
+    public sealed class GetLicenseTimelineRequest
+    {
+        /// <summary>User principal name or object id.</summary>
+        public string User { get; set; } = "";
+
+        /// <summary>Only this SKU (part number, product name or id); its gaps rather than those of any licence.</summary>
+        public string? Sku { get; set; }
+
+        /// <summary>Write the periods without a licence instead of the changes.</summary>
+        public bool Gaps { get; set; }
+    }
 }

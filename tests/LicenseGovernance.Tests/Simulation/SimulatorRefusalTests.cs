@@ -41,6 +41,7 @@ public sealed class SimulatorRefusalTests : IDisposable
         new object[] { "Set-LicenseSimulatorTime", (Func<GovernanceEngine, Task>)(e => e.ApplySimulatorTimePlanAsync(new LicenseSimulatorTimePlan { To = DateTimeOffset.UtcNow.AddDays(3) }, new CollectingSink())) },
         new object[] { "Set-LicenseSimulatorUser", (Func<GovernanceEngine, Task>)(e => e.PlanSimulatorUserAsync(new SetSimulatorUserRequest { User = "x", Property = new Dictionary<string, object?> { ["department"] = "Sales" } }, new CollectingSink())) },
         new object[] { "Set-LicenseSimulatorUser", (Func<GovernanceEngine, Task>)(e => e.ApplySimulatorUserPlanAsync(new LicenseSimulatorUserPlan { Body = "{\"department\":\"Sales\"}" }, new CollectingSink())) },
+        new object[] { "Get-LicenseSimulatorTimeline", (Func<GovernanceEngine, Task>)(e => e.GetLicenseTimelineAsync(new GetLicenseTimelineRequest { User = "x" }, new CollectingSink())) },
         new object[] { "Save-LicenseGovernanceSnapshot", (Func<GovernanceEngine, Task>)(e => e.SaveSnapshotAsync(Path.Combine(Path.GetTempPath(), "never.json"), new CollectingSink())) },
     };
 
