@@ -24,7 +24,12 @@
         'Set-LicensePrice'
         'Import-LicensePrice'
         'Get-LicensePrice'
+        # Rehearsal on the simulated tenant.
         'Save-LicenseGovernanceSnapshot'
+        'Get-LicenseSimulatorTime'
+        'Set-LicenseSimulatorTime'
+        'Set-LicenseSimulatorUser'
+        'Get-LicenseSimulatorTimeline'
         'New-LicenseTierGroup'
         'Set-LicenseTierGroup'
         'Remove-LicenseTierGroup'

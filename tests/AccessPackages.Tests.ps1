@@ -102,16 +102,21 @@ Describe 'Tier assignments' {
     }
 
     It 'assigns directly with an end date, lists it, removes it, and Undo-LicenseChange gives it back' {
+        # Entra delivers asynchronously: the request is delivering when it comes back, delivered a few minutes later.
         $sent = Add-TierAssignment -User $upn -Tier LIC-M365-Tier3 -Days 30 -Justification 'Pilot'
-        $sent.State | Should -Be 'delivered'
+        $sent.State | Should -Be 'delivering'
+        Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
         $held = Get-TierAssignment -User $upn
         $held.AccessPackage | Should -Be 'LIC-M365-Tier3'
+        $held.State | Should -Be 'delivered'
         $held.DaysLeft | Should -Be 30
         Get-TierAssignmentRequest -User $upn | Select-Object -ExpandProperty RequestType | Should -Contain 'adminAdd'
 
         Get-TierAssignment -User $upn | Remove-TierAssignment -Confirm:$false | Out-Null
+        Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
         Get-TierAssignment -User $upn | Should -BeNullOrEmpty
         Get-LicenseChangeLog -Operation AccessPackage.RemoveAssignment | Undo-LicenseChange -Confirm:$false | Out-Null
+        Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
         (Get-TierAssignment -User $upn).AccessPackage | Should -Be 'LIC-M365-Tier3'
     }
 

@@ -98,14 +98,6 @@ namespace LicenseGovernance.Engine
             return Task.CompletedTask;
         }
 
-        public Task SaveSnapshotAsync(string path, IGovernanceSink sink)
-        {
-            var tenant = _session?.Tenant ?? throw Errors.SimulatorRequired("Save-LicenseGovernanceSnapshot").ToException();
-            tenant.SaveSnapshot(path);
-            sink.WriteVerbose($"Saved the simulated tenant to '{path}'.");
-            return Task.CompletedTask;
-        }
-
         internal GraphSession RequireSession() => _session ?? throw Errors.NotConnected().ToException();
 
         private void Replace(GraphSession session)

@@ -53,6 +53,30 @@ namespace LicenseGovernance.Simulator
         public TimeSpan DynamicMembershipTimePerUser { get; set; } = TimeSpan.FromMilliseconds(5);
 
         /// <summary>
+        /// How long an accepted access package assignment (and its request) stays delivering before the package's group
+        /// memberships are granted. Graph publishes no figure; group memberships are usually delivered within minutes.
+        /// </summary>
+        public TimeSpan AccessPackageDeliveryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>
+        /// How long a removal (adminRemove, userRemove, or an assignment reaching its end date) takes before the assignment is
+        /// expired and its group memberships are gone; meanwhile the assignment still reads delivered.
+        /// </summary>
+        public TimeSpan AccessPackageRemovalDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>
+        /// The share of new assignments (0 to 1) whose delivery stalls in delivering, as field reports describe; picked from
+        /// the assignment's id, so a seeded tenant stalls the same ones every time. 0 (off) by default.
+        /// </summary>
+        public double AccessPackageDeliveryStallProbability { get; set; }
+
+        /// <summary>
+        /// When the service retries a stalled delivery, which then succeeds (Entra retries "for several hours"); null leaves
+        /// stalled deliveries in delivering for good.
+        /// </summary>
+        public TimeSpan? AccessPackageStalledDeliveryRetry { get; set; } = TimeSpan.FromHours(6);
+
+        /// <summary>
         /// The organisation's country (two letters). Group-based licensing uses it for members without a
         /// usageLocation, as Entra does; null models a tenant without a country, where such members get an error.
         /// </summary>

@@ -112,8 +112,10 @@ public sealed class AccessPackageCommandTests : IDisposable
         Assert.Contains(upn + " -> LIC-M365-Tier3", string.Join("\n", preview.Verbose));
         Assert.Equal(before, TenantState());
 
+        // Entra delivers asynchronously: the request comes back delivering, and is delivered once the clock has moved on.
         var sent = Assert.Single(Clean(_ps.Run($"Add-TierAssignment -User '{upn}' -Tier LIC-M365-Tier3 -Days 30 -Justification Pilot")).Of<TierAssignmentRequestInfo>());
-        Assert.Equal(("adminAdd", "delivered"), (sent.RequestType, sent.State));
+        Assert.Equal(("adminAdd", "delivering"), (sent.RequestType, sent.State));
+        Clean(_ps.Run("Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null"));
         Assert.StartsWith("LicenseGovernance.TierAssignmentExists,", _ps.Run($"Add-TierAssignment -User '{upn}' -Tier LIC-M365-Tier3").FirstErrorId);
         Assert.StartsWith("LicenseGovernance.TierAssignmentEndInvalid,", _ps.Run($"'{members[1]}' | Add-TierAssignment -Tier LIC-M365-Tier3 -Days 120").FirstErrorId);
 
@@ -125,9 +127,11 @@ public sealed class AccessPackageCommandTests : IDisposable
         Assert.Contains("\"requestType\":\"adminRemove\"", string.Join("\n", removePreview.Verbose));
         Assert.Single(Clean(_ps.Run("Get-TierAssignment")).Of<TierAssignment>());
         Clean(_ps.Run("Get-TierAssignment | Remove-TierAssignment -Justification Done -Confirm:$false | Out-Null"));
+        Clean(_ps.Run("Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null"));
         Assert.Empty(Clean(_ps.Run("Get-TierAssignment")).Output);
 
         Clean(_ps.Run("Get-LicenseChangeLog -Operation AccessPackage.RemoveAssignment | Undo-LicenseChange -Confirm:$false | Out-Null"));
+        Clean(_ps.Run("Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null"));
         var back = Assert.Single(Clean(_ps.Run($"Get-TierAssignment -User '{upn}'")).Of<TierAssignment>());
         Assert.Equal("LIC-M365-Tier3", back.AccessPackage);
     }

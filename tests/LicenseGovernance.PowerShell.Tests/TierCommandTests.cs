@@ -368,6 +368,8 @@ public sealed class TierCommandTests : IDisposable
         Clean(_ps.Run("New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None | Out-Null"));
         var upn = UnlicensedMember();
         Clean(_ps.Run($"Add-TierAssignment -User '{upn}' -Tier LIC-M365-Tier1 -Justification 'New starter' | Out-Null"));
+        // Entra delivers the assignment (the Tier1 membership) after its delivery delay.
+        Clean(_ps.Run("Set-LicenseSimulatorTime -Advance 00:02:00 | Out-Null"));
 
         // Tier1 is queued for a minute of the tenant's time: no error yet, and no licence either.
         var early = Assert.IsType<LicenseReprocessResult>(Assert.Single(Clean(_ps.Run($"Invoke-LicenseReprocess -User '{upn}' -Wait -TimeoutSeconds 30")).Output));

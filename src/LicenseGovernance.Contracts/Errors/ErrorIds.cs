@@ -19,7 +19,6 @@ namespace LicenseGovernance
         public const string GraphUnreachable = "LicenseGovernance.GraphUnreachable";
         public const string Throttled = "LicenseGovernance.Throttled";
         public const string SnapshotInvalid = "LicenseGovernance.SnapshotInvalid";
-        public const string SimulatorRequired = "LicenseGovernance.SimulatorRequired";
         public const string OperationCancelled = "LicenseGovernance.OperationCancelled";
         public const string SettingsWriteFailed = "LicenseGovernance.SettingsWriteFailed";
         public const string SettingsFileInvalid = "LicenseGovernance.SettingsFileInvalid";

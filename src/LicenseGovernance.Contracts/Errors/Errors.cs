@@ -81,11 +81,6 @@ namespace LicenseGovernance
             $"'{path}' is not a LicenseGovernance simulator snapshot: {reason} Save one with Save-LicenseGovernanceSnapshot.",
             path);
 
-        public static GovernanceError SimulatorRequired(string command) => new GovernanceError(
-            ErrorIds.SimulatorRequired, GovernanceErrorCategory.InvalidOperation,
-            $"{command} works only on the simulated tenant. Run Connect-LicenseGovernance -Simulator first.",
-            command);
-
         public static GovernanceError OperationCancelled(string operation, string? resumeHint = null) => new GovernanceError(
             ErrorIds.OperationCancelled, GovernanceErrorCategory.OperationStopped,
             $"{operation} was stopped.{(resumeHint == null ? "" : " " + resumeHint)}",

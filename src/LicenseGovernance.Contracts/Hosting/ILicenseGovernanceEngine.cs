@@ -20,8 +20,5 @@ namespace LicenseGovernance.Hosting
 
         /// <summary>Writes one <see cref="LicensePermissionCheck"/> per module capability.</summary>
         Task TestPermissionsAsync(IGovernanceSink sink);
-
-        /// <summary>Saves the simulated tenant's whole state to a file (simulator connections only).</summary>
-        Task SaveSnapshotAsync(string path, IGovernanceSink sink);
     }
 }

@@ -166,6 +166,7 @@ namespace LicenseGovernance.Simulator.Licensing
                 if (user != null)
                 {
                     Reconcile(group, user, at);
+                    _store.Work.LicenseProcessingSteps++;
                 }
             }
 

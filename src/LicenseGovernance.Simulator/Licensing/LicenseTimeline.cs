@@ -107,6 +107,40 @@ namespace LicenseGovernance.Simulator.Licensing
             return gaps;
         }
 
+        /// <summary>
+        /// The periods in which the user, having held a SKU in scope, held none: each from the change that left the user
+        /// without (changes walked in the order applied, so losing one source and gaining another at the same tick, in that
+        /// order, is a period of zero length) to the change that gave one back, or open when the user is still without.
+        /// </summary>
+        public IReadOnlyList<LicensePeriod> PeriodsWithout(Guid userId, Func<Guid, bool> inScope)
+        {
+            var periods = new List<LicensePeriod>();
+            var sources = new HashSet<(Guid, Guid?)>();
+            DateTimeOffset? without = null;
+            foreach (var e in EventsFor(userId))
+            {
+                var held = sources.Any(s => inScope(s.Item1));
+                Apply(sources, e);
+                var holds = sources.Any(s => inScope(s.Item1));
+                if (held && !holds)
+                {
+                    without = e.At;
+                }
+                else if (!held && holds && without != null)
+                {
+                    periods.Add(new LicensePeriod(without.Value, e.At));
+                    without = null;
+                }
+            }
+
+            if (without != null)
+            {
+                periods.Add(new LicensePeriod(without.Value, null));
+            }
+
+            return periods;
+        }
+
         /// <summary>Whether the timeline has seen the user change (or recorded what the user held before a first change).</summary>
         internal bool Knows(Guid userId)
         {

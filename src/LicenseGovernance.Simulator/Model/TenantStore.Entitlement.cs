@@ -58,6 +58,17 @@ namespace LicenseGovernance.Simulator
         public SimulatedAssignmentRequest DenyAccessPackageRequest(Guid requestId, Guid approverId, string? justification) =>
             Write(() => DecideStageCore(requestId, approverId, approve: false, justification));
 
+        /// <summary>
+        /// Makes a delivering assignment stall, as field reports describe: it stays delivering until the service retries it
+        /// after <paramref name="retryAfter"/> (then it is delivered), or for good when that is null.
+        /// </summary>
+        public void StallAccessPackageDelivery(Guid assignmentId, TimeSpan? retryAfter = null) => Write(() =>
+        {
+            var assignment = _entitlement.Assignments.Find(a => a.Id == assignmentId) ?? throw GraphServiceError.NotFound(assignmentId.ToString());
+            AccessPackageDelivery.Stall(assignment, retryAfter);
+            return 0;
+        });
+
         internal SimulatedCatalog CreateCatalogCore(SimulatedCatalog catalog)
         {
             if (string.IsNullOrWhiteSpace(catalog.DisplayName))
@@ -371,6 +382,11 @@ namespace LicenseGovernance.Simulator
                 throw EntitlementError("The assignment has already been removed or has expired.");
             }
 
+            if (assignment.RemovalDueDateTime != null)
+            {
+                throw EntitlementError("The assignment is already being removed.");
+            }
+
             if (request.RequestType == "userRemove" && assignment.TargetId != request.RequestorId)
             {
                 throw EntitlementError("Users can remove only their own assignments.");
@@ -551,14 +567,17 @@ namespace LicenseGovernance.Simulator
             return request;
         }
 
-        private void Complete(SimulatedAssignmentRequest request, string state, string status)
+        internal void Complete(SimulatedAssignmentRequest request, string state, string status)
         {
             request.State = state;
             request.Status = status;
             request.CompletedDateTime = Now;
         }
 
-        /// <summary>Delivery is immediate: the assignment and its group memberships exist as soon as the request is approved.</summary>
+        /// <summary>
+        /// An accepted request starts its delivery: an add creates the assignment, delivering until its memberships are
+        /// granted; a removal ends the assignment after the removal delay; an extension changes the end date at once.
+        /// </summary>
         private void Deliver(SimulatedAssignmentRequest request)
         {
             var policy = _entitlement.Policies.Find(p => p.Id == request.PolicyId);
@@ -570,16 +589,18 @@ namespace LicenseGovernance.Simulator
                     var assignment = new SimulatedAssignment
                     {
                         Id = _newId(), AccessPackageId = request.AccessPackageId, PolicyId = request.PolicyId, TargetId = request.TargetId,
-                        StartDateTime = start, EndDateTime = EndFor(policy!, request, start, Now - TimeSpan.FromMinutes(1)), State = "delivered", Status = "Delivered",
+                        StartDateTime = start, EndDateTime = EndFor(policy!, request, start, Now - TimeSpan.FromMinutes(1)),
                     };
                     _entitlement.Assignments.Add(assignment);
                     request.AssignmentId = assignment.Id;
-                    GrantMemberships(assignment);
-                    break;
+                    AccessPackageDelivery.Begin(assignment);
+                    (request.State, request.Status) = ("delivering", "Delivering");
+                    return;
                 case "adminRemove":
                 case "userRemove":
-                    Expire(_entitlement.Assignments.First(a => a.Id == request.AssignmentId));
-                    break;
+                    AccessPackageDelivery.BeginRemoval(_entitlement.Assignments.First(a => a.Id == request.AssignmentId), Now);
+                    (request.State, request.Status) = ("delivering", "Delivering");
+                    return;
                 default:
                     var extended = _entitlement.Assignments.First(a => a.Id == request.AssignmentId);
                     if (extended.State != "delivered")
@@ -589,61 +610,15 @@ namespace LicenseGovernance.Simulator
                     }
 
                     extended.EndDateTime = EndFor(policy!, request, Now, Now - TimeSpan.FromMinutes(1));
-                    break;
-            }
-
-            Complete(request, "delivered", "Delivered");
-        }
-
-        private IEnumerable<SimulatedGroup> MemberGroups(Guid accessPackageId)
-        {
-            var package = _entitlement.AccessPackages.Find(p => p.Id == accessPackageId);
-            if (package == null)
-            {
-                yield break;
-            }
-
-            foreach (var scope in package.RoleScopes.Where(s => s.RoleName == "Member"))
-            {
-                var group = GroupById(ResourceOf(scope).OriginId);
-                if (group != null)
-                {
-                    yield return group;
-                }
+                    Complete(request, "delivered", "Delivered");
+                    return;
             }
         }
 
-        private void GrantMemberships(SimulatedAssignment assignment)
-        {
-            foreach (var group in MemberGroups(assignment.AccessPackageId))
-            {
-                if (!group.MemberSet.Contains(assignment.TargetId))
-                {
-                    AddMembersCore(group, new[] { assignment.TargetId });
-                }
-            }
-        }
-
-        /// <summary>Ends an assignment and takes the membership away, unless another live assignment still grants the same group.</summary>
-        private void Expire(SimulatedAssignment assignment)
-        {
-            assignment.State = "expired";
-            assignment.Status = "Expired";
-            assignment.ExpiredDateTime = Now;
-            foreach (var group in MemberGroups(assignment.AccessPackageId))
-            {
-                var stillGranted = _entitlement.Assignments.Any(a => a.TargetId == assignment.TargetId && a.State == "delivered" && MemberGroups(a.AccessPackageId).Contains(group));
-                if (!stillGranted && group.MemberSet.Contains(assignment.TargetId) && !group.IsDynamic)
-                {
-                    RemoveMemberCore(group, assignment.TargetId);
-                }
-            }
-        }
-
-        /// <summary>The earliest approval stage that times out or assignment that ends, or null.</summary>
+        /// <summary>The earliest approval stage that times out, stalled delivery retried, or assignment reaching its end; or null.</summary>
         private DateTimeOffset? EntitlementNextDue()
         {
-            DateTimeOffset? next = null;
+            var next = AccessPackageDelivery.NextDateDue();
             foreach (var request in _entitlement.Requests)
             {
                 if (request.State == "pendingApproval")
@@ -655,14 +630,6 @@ namespace LicenseGovernance.Simulator
                             next = stage.DueDateTime;
                         }
                     }
-                }
-            }
-
-            foreach (var assignment in _entitlement.Assignments)
-            {
-                if (assignment.State == "delivered" && assignment.EndDateTime != null && (next == null || assignment.EndDateTime < next))
-                {
-                    next = assignment.EndDateTime;
                 }
             }
 
@@ -680,13 +647,11 @@ namespace LicenseGovernance.Simulator
                     stage.ReviewResult = "Deny";
                     stage.ReviewedDateTime = at;
                     Complete(request, "denied", "TimedOut");
+                    Work.ApprovalTimeouts++;
                 }
             }
 
-            foreach (var assignment in _entitlement.Assignments.Where(a => a.State == "delivered" && a.EndDateTime <= at).ToList())
-            {
-                Expire(assignment);
-            }
+            AccessPackageDelivery.StepDates(at);
         }
 
         internal void LoadEntitlement(EntitlementState? state) => _entitlement = state ?? new EntitlementState();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LicenseGovernance.Simulator.Licensing;
 using LicenseGovernance.Simulator.Model;
 
@@ -9,6 +10,24 @@ namespace LicenseGovernance.Simulator
     {
         /// <summary>Which SKUs every user held, by which source, at every instant on the simulator clock.</summary>
         public LicenseTimeline LicenseTimeline { get; } = new LicenseTimeline();
+
+        /// <summary>
+        /// The user's licence history: the timeline's events, or for a user it never saw change, what the user holds now as
+        /// held since each state's lastUpdatedDateTime (the record the user's first change would keep). Empty for no such user.
+        /// </summary>
+        public IReadOnlyList<LicenseEvent> LicenseHistory(Guid userId) => Read(() =>
+        {
+            var user = UserById(userId);
+            if (user == null || LicenseTimeline.Knows(userId))
+            {
+                return LicenseTimeline.EventsFor(userId);
+            }
+
+            var since = HeldSince(user)!;
+            return (IReadOnlyList<LicenseEvent>)HeldSources(user)
+                .Select(s => new LicenseEvent { At = DateTimeOffset.MinValue, UserId = userId, SkuId = s.SkuId, AssignedByGroup = s.Group, Gained = true, Since = since[s] })
+                .ToList();
+        });
 
         private static List<(Guid SkuId, Guid? Group)> HeldSources(SimulatedUser user)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using LicenseGovernance.Simulator.Entitlement;
 using LicenseGovernance.Simulator.Licensing;
 using LicenseGovernance.Simulator.Membership;
 using LicenseGovernance.Simulator.Model;
@@ -39,6 +40,7 @@ namespace LicenseGovernance.Simulator
             Options = options;
             GroupLicensing = new GroupLicenseProcessor(this);
             DynamicMembership = new DynamicMembershipProcessor(this);
+            AccessPackageDelivery = new AccessPackageDeliveryProcessor(this);
             clock.Moved += RunDueWork;
         }
 
@@ -50,15 +52,29 @@ namespace LicenseGovernance.Simulator
 
         public int UserCount => Read(() => _users.Count);
 
-        /// <summary>Whether group-based licensing or dynamic membership work is still queued.</summary>
+        /// <summary>Whether group-based licensing, dynamic membership or access package delivery work is still queued.</summary>
         public bool HasPendingProcessing => Read(() => NextProcessingDueCore() != null);
 
         /// <summary>When the next queued background step falls due on the simulator clock, or null when nothing is queued.</summary>
         public DateTimeOffset? NextProcessingDue => Read(NextProcessingDueCore);
 
+        /// <summary>
+        /// When the clock next has something to run: a queued step, or a date (an approval timing out, an assignment reaching
+        /// its end, a stalled delivery's retry); null when there is neither.
+        /// </summary>
+        public DateTimeOffset? NextWorkDue => Read(NextDueCore);
+
         internal GroupLicenseProcessor GroupLicensing { get; }
 
         internal DynamicMembershipProcessor DynamicMembership { get; }
+
+        internal AccessPackageDeliveryProcessor AccessPackageDelivery { get; }
+
+        /// <summary>The running tally of background work; read it through <see cref="CompletedWork"/>.</summary>
+        internal CompletedWork Work { get; } = new CompletedWork();
+
+        /// <summary>A copy of the background work run so far (licence processing, membership evaluations, deliveries, removals, expiries).</summary>
+        public CompletedWork CompletedWork => Read(Work.Copy);
 
         internal SimulatorOptions Options { get; }
 
@@ -176,12 +192,13 @@ namespace LicenseGovernance.Simulator
         });
 
         /// <summary>
-        /// Runs every queued group-licensing and dynamic-membership step to the end now, at the clock's current time,
-        /// as if every remaining delay had already passed. Steps run in the order they were due. The clock does not move.
+        /// Runs every queued group-licensing, dynamic-membership and access package delivery or removal step to the end now,
+        /// at the clock's current time, as if every remaining delay had already passed. Steps run in the order they were due.
+        /// The clock does not move.
         /// </summary>
         public void ProcessPendingNow() => Write(() =>
         {
-            // Expiries and approval timeouts are dates, not processing delays: they wait for the clock.
+            // End dates, approval timeouts and stalled deliveries' retries are dates, not processing delays: they wait for the clock.
             while (NextProcessingDueCore() != null)
             {
                 StepEarliest(_clock.UtcNow, includeEntitlement: false);
@@ -366,40 +383,43 @@ namespace LicenseGovernance.Simulator
             });
         }
 
-        private DateTimeOffset? NextProcessingDueCore()
-        {
-            var licensing = GroupLicensing.NextDue();
-            var membership = DynamicMembership.NextDue();
-            return licensing == null ? membership : membership == null || licensing.Value < membership.Value ? licensing : membership;
-        }
+        private DateTimeOffset? NextProcessingDueCore() => Earliest(GroupLicensing.NextDue(), DynamicMembership.NextDue(), AccessPackageDelivery.NextDue());
 
-        private DateTimeOffset? NextDueCore()
-        {
-            var first = NextProcessingDueCore();
-            var entitlement = EntitlementNextDue();
-            return first == null ? entitlement : entitlement == null || first.Value <= entitlement.Value ? first : entitlement;
-        }
+        private DateTimeOffset? NextDueCore() => Earliest(NextProcessingDueCore(), EntitlementNextDue());
 
-        /// <summary>One step of whichever queue is due first; at a tie membership goes first, since its joins feed licensing.</summary>
+        /// <summary>
+        /// One step of whichever queue is due first. At a tie, entitlement dates go first (an end date starts a removal),
+        /// then deliveries and removals, then membership, then licensing: each feeds the memberships the next one reads.
+        /// </summary>
         private void StepEarliest(DateTimeOffset at, bool includeEntitlement = true)
         {
             var licensing = GroupLicensing.NextDue();
             var membership = DynamicMembership.NextDue();
+            var delivery = AccessPackageDelivery.NextDue();
             var entitlement = includeEntitlement ? EntitlementNextDue() : null;
-            if (entitlement != null && (licensing == null || entitlement.Value < licensing.Value) && (membership == null || entitlement.Value < membership.Value))
+            if (entitlement != null && IsFirst(entitlement.Value, delivery, membership, licensing))
             {
-                // Expiries and approval timeouts change membership, which queues the licensing work that follows.
                 EntitlementStep(entitlement.Value);
             }
-            else if (membership != null && (licensing == null || membership.Value <= licensing.Value))
+            else if (delivery != null && IsFirst(delivery.Value, membership, licensing))
+            {
+                AccessPackageDelivery.StepEarliest(at);
+            }
+            else if (membership != null && IsFirst(membership.Value, licensing))
             {
                 DynamicMembership.StepEarliest();
+                Work.MembershipEvaluations++;
             }
             else
             {
                 GroupLicensing.StepEarliest(at);
             }
         }
+
+        private static bool IsFirst(DateTimeOffset due, params DateTimeOffset?[] others) => others.All(o => o == null || due <= o.Value);
+
+        // Min skips nulls, and is null when every queue is idle.
+        private static DateTimeOffset? Earliest(params DateTimeOffset?[] dues) => dues.Min();
 
         internal bool IsPlanUnavailable(Guid planId, string usageLocation)
         {

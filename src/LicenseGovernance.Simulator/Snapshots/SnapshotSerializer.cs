@@ -189,6 +189,15 @@ namespace LicenseGovernance.Simulator.Snapshots
 
             public string? TenantUsageLocation { get; set; } = Defaults.TenantUsageLocation;
 
+            // Files written before access package delivery took time lack these; the initialisers give them the defaults.
+            public long AccessPackageDeliveryDelayTicks { get; set; } = Defaults.AccessPackageDeliveryDelay.Ticks;
+
+            public long AccessPackageRemovalDelayTicks { get; set; } = Defaults.AccessPackageRemovalDelay.Ticks;
+
+            public double AccessPackageDeliveryStallProbability { get; set; } = Defaults.AccessPackageDeliveryStallProbability;
+
+            public long? AccessPackageStalledDeliveryRetryTicks { get; set; } = Defaults.AccessPackageStalledDeliveryRetry?.Ticks;
+
             /// <summary>Sorted by country and plan, so equal options always serialise to the same bytes.</summary>
             public SortedDictionary<string, List<Guid>>? UnavailableServicePlans { get; set; }
 
@@ -212,6 +221,10 @@ namespace LicenseGovernance.Simulator.Snapshots
                 DynamicMembershipDelayTicks = o.DynamicMembershipDelay.Ticks,
                 DynamicMembershipTimePerUserTicks = o.DynamicMembershipTimePerUser.Ticks,
                 TenantUsageLocation = o.TenantUsageLocation,
+                AccessPackageDeliveryDelayTicks = o.AccessPackageDeliveryDelay.Ticks,
+                AccessPackageRemovalDelayTicks = o.AccessPackageRemovalDelay.Ticks,
+                AccessPackageDeliveryStallProbability = o.AccessPackageDeliveryStallProbability,
+                AccessPackageStalledDeliveryRetryTicks = o.AccessPackageStalledDeliveryRetry?.Ticks,
                 UnavailableServicePlans = new SortedDictionary<string, List<Guid>>(
                     o.UnavailableServicePlans.ToDictionary(e => e.Key.ToUpperInvariant(), e => e.Value.OrderBy(p => p).ToList()), StringComparer.Ordinal),
             };
@@ -223,6 +236,10 @@ namespace LicenseGovernance.Simulator.Snapshots
                 DynamicMembershipDelay = TimeSpan.FromTicks(DynamicMembershipDelayTicks),
                 DynamicMembershipTimePerUser = TimeSpan.FromTicks(DynamicMembershipTimePerUserTicks),
                 TenantUsageLocation = TenantUsageLocation,
+                AccessPackageDeliveryDelay = TimeSpan.FromTicks(AccessPackageDeliveryDelayTicks),
+                AccessPackageRemovalDelay = TimeSpan.FromTicks(AccessPackageRemovalDelayTicks),
+                AccessPackageDeliveryStallProbability = AccessPackageDeliveryStallProbability,
+                AccessPackageStalledDeliveryRetry = AccessPackageStalledDeliveryRetryTicks == null ? (TimeSpan?)null : TimeSpan.FromTicks(AccessPackageStalledDeliveryRetryTicks.Value),
                 UnavailableServicePlans = (UnavailableServicePlans ?? new SortedDictionary<string, List<Guid>>())
                     .ToDictionary(e => e.Key, e => new HashSet<Guid>(e.Value), StringComparer.OrdinalIgnoreCase),
                 Throttling = new ThrottlingOptions

@@ -93,6 +93,18 @@ namespace LicenseGovernance.Commands.Hosting
             }
         }
 
+        /// <summary>
+        /// For the rehearsal controls of the simulated tenant: a real tenant (or none) is one terminating error for the whole
+        /// command, before anything is asked or piped.
+        /// </summary>
+        internal void RequireSimulator()
+        {
+            if (Engine.Context?.IsSimulator != true)
+            {
+                ThrowParameterError(Errors.SimulatorRequired(MyInvocation.MyCommand.Name));
+            }
+        }
+
         internal void ThrowParameterError(GovernanceError error) => ThrowTerminatingError(ErrorRecords.From(error));
     }
 }

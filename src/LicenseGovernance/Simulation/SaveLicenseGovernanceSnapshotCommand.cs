@@ -15,11 +15,7 @@ namespace LicenseGovernance.Commands.Simulation
 
         protected override void ProcessRecord()
         {
-            if (Engine.Context?.IsSimulator != true)
-            {
-                ThrowParameterError(Errors.SimulatorRequired("Save-LicenseGovernanceSnapshot"));
-            }
-
+            RequireSimulator();
             var path = GetUnresolvedProviderPathFromPSPath(Path);
             if (!ShouldProcess(path, "Save the simulated tenant's state"))
             {

@@ -5,12 +5,12 @@ namespace LicenseGovernance.Tests.Metadata;
 /// <summary>
 /// The per-area convention (docs/ARCHITECTURE.md, where a new capability goes): every cmdlet folder has its engine entry
 /// file, its engine interface part, its error ids and factories, its output folder and its test folder, under its own
-/// name. The connection and the simulator snapshot live in the base files, not in files of their own.
+/// name. The connection lives in the base files, not in files of its own.
 /// </summary>
 [Collection(BuiltModuleCollection.Name)]
 public sealed class AreaConventionTests
 {
-    private static readonly string[] BaseAreas = { "Connection", "Hosting", "Simulation" };
+    private static readonly string[] BaseAreas = { "Connection", "Hosting" };
 
     private readonly string _root;
 

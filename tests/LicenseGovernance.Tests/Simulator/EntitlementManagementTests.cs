@@ -119,6 +119,7 @@ public class EntitlementManagementTests
         Assert.True((await ReadJson(await boss.GetAsync(Em + $"accessPackageAssignmentApprovals/{requestId}/stages"))).GetProperty("value")[0].GetProperty("assignedToMe").GetBoolean());
         Assert.Equal(HttpStatusCode.BadRequest, (await boss.PatchAsync(Em + $"accessPackageAssignmentApprovals/{requestId}/stages/{stageId}", Json(new { reviewResult = "Maybe" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await boss.PatchAsync(Em + $"accessPackageAssignmentApprovals/{requestId}/stages/{stageId}", Json(new { reviewResult = "Approve", justification = "ok" }))).StatusCode);
+        tenant.Clock.Advance(tenant.Options.AccessPackageDeliveryDelay);
         Assert.Contains(user.Id, tenant.Store.FindGroup(group.Id)!.Members);
 
         var assignments = (await ReadJson(await client.GetAsync(Em + $"assignments?$filter=target/objectId eq '{user.Id}' and state eq 'delivered'&$expand=target"))).GetProperty("value");
@@ -159,6 +160,7 @@ public class EntitlementManagementTests
         var policyId = Guid.Parse((await ReadJson(await client.PostAsync(Em + "assignmentPolicies", Json(Policy(packageId, new { isApprovalRequiredForAdd = false, stages = Array.Empty<object>() }))))).GetProperty("id").GetString()!);
         var user = tenant.Store.AddUser("kept@contoso.onmicrosoft.com");
         tenant.Store.RequestAccessPackage(user.Id, Guid.Parse(packageId), policyId, "Because");
+        tenant.Store.ProcessPendingNow();
         var path = Path.Combine(Path.GetTempPath(), "lg-em-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {

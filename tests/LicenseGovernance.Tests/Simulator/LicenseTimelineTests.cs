@@ -35,6 +35,34 @@ public class LicenseTimelineTests
     }
 
     [Fact]
+    public void PeriodsWithout_StartWhenTheLastLicenceInScopeGoes_AndCountALossAndGainAtOneTickAsZeroLong()
+    {
+        var (tenant, user, sku, group) = TenantWithDirectE3();
+        tenant.Clock.Advance(TimeSpan.FromMinutes(1));
+        var removedAt = tenant.Clock.UtcNow;
+        tenant.Store.RemoveLicense(user, sku);
+        tenant.Store.AddMember(group, user);
+        tenant.Clock.Advance(TimeSpan.FromHours(1));
+        var groupAt = tenant.Store.LicenseTimeline.EventsFor(user).Last().At;
+
+        var gap = Assert.Single(tenant.Store.LicenseTimeline.PeriodsWithout(user, _ => true));
+        Assert.Equal((removedAt, (DateTimeOffset?)groupAt), (gap.Start, gap.End));
+
+        tenant.Store.AssignLicense(user, sku);
+        var removedAgain = tenant.Clock.UtcNow;
+        tenant.Store.RemoveLicense(user, sku);
+        var zero = tenant.Store.LicenseTimeline.PeriodsWithout(user, s => false);
+        Assert.Empty(zero);
+        Assert.Single(tenant.Store.LicenseTimeline.PeriodsWithout(user, s => s == sku));
+
+        tenant.Store.RemoveMember(group, user);
+        tenant.Clock.Advance(TimeSpan.FromHours(1));
+        var open = tenant.Store.LicenseTimeline.PeriodsWithout(user, s => s == sku).Last();
+        Assert.Null(open.End);
+        Assert.True(open.Start > removedAgain);
+    }
+
+    [Fact]
     public void TheGroupsLicenseFirst_ThenTheDirectOnesRemoval_LeavesNoGap_AndTheTimelineNamesEachSource()
     {
         var (tenant, user, sku, group) = TenantWithDirectE3();

@@ -24,5 +24,17 @@ namespace LicenseGovernance.Simulator.Model.Entitlement
         public DateTimeOffset? EndDateTime { get; set; }
 
         public DateTimeOffset? ExpiredDateTime { get; set; }
+
+        /// <summary>
+        /// While delivering: when delivery completes (the Member roles are granted), or when the service retries a stalled
+        /// delivery; null for a delivery stalled for good.
+        /// </summary>
+        public DateTimeOffset? DeliveryDueDateTime { get; set; }
+
+        /// <summary>A delivery the service got stuck on: it waits for a retry (a date on the clock), not for processing.</summary>
+        public bool DeliveryStalled { get; set; }
+
+        /// <summary>While a removal (adminRemove, userRemove, or the end date) is under way: when the assignment ends and its memberships go.</summary>
+        public DateTimeOffset? RemovalDueDateTime { get; set; }
     }
 }
