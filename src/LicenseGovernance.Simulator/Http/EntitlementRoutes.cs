@@ -98,11 +98,11 @@ namespace LicenseGovernance.Simulator.Http
         private static SimResponse List<T>(RequestContext ctx, string[] permission, Func<TenantStore, IEnumerable<T>> items, Func<T, string, string?> field, Action<Utf8JsonWriter, T> write)
         {
             ctx.RequirePermission(permission);
-            var filter = ParseFilter(ctx.Query.Filter);
+            var filter = FilterClause.Parse(ctx.Query.Filter, "eq");
             var store = ctx.Store;
             return store.Read(() =>
             {
-                var matched = items(store).Where(x => filter.All(clause => string.Equals(field(x, clause.Path) ?? throw Unsupported(clause.Path), clause.Value, StringComparison.OrdinalIgnoreCase))).ToList();
+                var matched = items(store).Where(x => filter.All(clause => clause.Matches(field(x, clause.Path) ?? throw Unsupported(clause.Path)))).ToList();
                 return new SimResponse(200, GraphJson.Write(w =>
                 {
                     w.WriteStartObject();
@@ -386,29 +386,6 @@ namespace LicenseGovernance.Simulator.Http
             "id" => a.Id.ToString(),
             _ => null,
         };
-
-        /// <summary>The documented filters are conjunctions of "path eq 'value'"; that is all these collections accept here.</summary>
-        private static List<(string Path, string Value)> ParseFilter(string? filter)
-        {
-            var clauses = new List<(string, string)>();
-            if (string.IsNullOrWhiteSpace(filter))
-            {
-                return clauses;
-            }
-
-            foreach (var part in System.Text.RegularExpressions.Regex.Split(filter!.Trim(), @"\s+and\s+", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-            {
-                var m = System.Text.RegularExpressions.Regex.Match(part.Trim(), @"^([A-Za-z/]+)\s+eq\s+(?:'((?:[^']|'')*)'|([0-9a-fA-F-]{36}))$");
-                if (!m.Success)
-                {
-                    throw GraphServiceError.UnsupportedQuery($"The filter clause '{part.Trim()}' is not supported: only 'property eq value' joined by 'and'.");
-                }
-
-                clauses.Add((m.Groups[1].Value.ToLowerInvariant(), m.Groups[2].Success ? m.Groups[2].Value.Replace("''", "'") : m.Groups[3].Value));
-            }
-
-            return clauses;
-        }
 
         private static GraphServiceError Unsupported(string path) => GraphServiceError.UnsupportedQuery($"Filtering on '{path}' is not supported on this collection.");
     }
