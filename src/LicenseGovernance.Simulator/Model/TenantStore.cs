@@ -373,12 +373,9 @@ namespace LicenseGovernance.Simulator
             return licensing == null ? membership : membership == null || licensing.Value < membership.Value ? licensing : membership;
         }
 
-        private DateTimeOffset? NextDueCore()
-        {
-            var first = NextProcessingDueCore();
-            var entitlement = EntitlementNextDue();
-            return first == null ? entitlement : entitlement == null || first.Value <= entitlement.Value ? first : entitlement;
-        }
+        private DateTimeOffset? NextDueCore() => Earliest(Earliest(NextProcessingDueCore(), EntitlementNextDue()), LifecycleNextDue());
+
+        private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a == null ? b : b == null || a.Value <= b.Value ? a : b;
 
         /// <summary>One step of whichever queue is due first; at a tie membership goes first, since its joins feed licensing.</summary>
         private void StepEarliest(DateTimeOffset at, bool includeEntitlement = true)
@@ -386,7 +383,13 @@ namespace LicenseGovernance.Simulator
             var licensing = GroupLicensing.NextDue();
             var membership = DynamicMembership.NextDue();
             var entitlement = includeEntitlement ? EntitlementNextDue() : null;
-            if (entitlement != null && (licensing == null || entitlement.Value < licensing.Value) && (membership == null || entitlement.Value < membership.Value))
+            var lifecycle = includeEntitlement ? LifecycleNextDue() : null;
+            if (lifecycle != null && lifecycle.Value < (Earliest(Earliest(licensing, membership), entitlement) ?? DateTimeOffset.MaxValue))
+            {
+                // The tenant's workflow schedule is a date, like expiry: at a tie the work already due lands first.
+                LifecycleStep(lifecycle.Value);
+            }
+            else if (entitlement != null && (licensing == null || entitlement.Value < licensing.Value) && (membership == null || entitlement.Value < membership.Value))
             {
                 // Expiries and approval timeouts change membership, which queues the licensing work that follows.
                 EntitlementStep(entitlement.Value);
@@ -852,6 +855,7 @@ namespace LicenseGovernance.Simulator
                 {
                     user.MemberOf.Add(group.Id);
                     GroupLicensing.MemberAdded(group, user);
+                    RecordMembershipChange(group, user, added: true);
                 }
                 else
                 {
@@ -879,6 +883,7 @@ namespace LicenseGovernance.Simulator
             {
                 user.MemberOf.Remove(group.Id);
                 GroupLicensing.MemberRemoved(group, user);
+                RecordMembershipChange(group, user, added: false);
             }
             else if (_groupsById.TryGetValue(memberId, out var child))
             {
