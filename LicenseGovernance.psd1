@@ -51,6 +51,8 @@
         # Health
         'Get-LicenseHealth'
         'Export-LicenseHealthReport'
+        # Lifecycle
+        'New-TierLifecycleWorkflow'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
