@@ -31,7 +31,11 @@ namespace LicenseGovernance.Engine.Lifecycle
             {
                 workflows.Add(w);
                 return true;
-            }, cancellation).ConfigureAwait(false);
+            }, cancellation, next =>
+            {
+                IncludeUnknownEnums(next.Headers);
+                return next;
+            }).ConfigureAwait(false);
             return workflows;
         }
 

@@ -38,8 +38,6 @@ namespace LicenseGovernance.Engine.Lifecycle
             _cancellation = cancellation;
         }
 
-        private bool Writing => _journal != null;
-
         public static async Task<TierLifecycleWorkflowPlan> PlanAsync(GraphSession session, TierLifecycleWorkflowRequest request, CancellationToken cancellation)
         {
             var walk = new TierWorkflowProvisioner(session, request, null, cancellation);
@@ -174,12 +172,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         {
             var json = AccessPackageAssignmentWriter.Json(body);
             _changes.Add(new LifecycleWorkflowChange { Action = action, Workflow = name, Request = request, Body = json });
-            if (!Writing)
-            {
-                return null;
-            }
-
-            return await _journal!.RunAsync(ChangeIntents.Other(operation, "lifecycleWorkflow", name, name, before, JsonNode.Parse(json)), send, _cancellation).ConfigureAwait(false);
+            return await PlannedWrite.RunAsync(_journal, operation, "lifecycleWorkflow", name, before, json, send, null, _cancellation).ConfigureAwait(false);
         }
 
         private static JsonNode Before(Workflow existing) => JsonNode.Parse(AccessPackageAssignmentWriter.Json(existing))!;

@@ -136,35 +136,19 @@ namespace LicenseGovernance.Simulator.Http
         public static void WriteRun(Utf8JsonWriter w, SimulatedWorkflowRun run)
         {
             w.WriteStartObject();
-            w.WriteString("id", run.Id.ToString());
-            w.WriteString("processingStatus", run.ProcessingStatus());
-            w.WriteString("workflowExecutionType", run.ExecutionType);
-            w.WriteString("scheduledDateTime", GraphJson.Date(run.ScheduledDateTime));
-            w.WriteString("startedDateTime", GraphJson.Date(run.StartedDateTime));
-            w.WriteString("completedDateTime", GraphJson.Date(run.CompletedDateTime));
+            WriteProcessing(w, run);
             w.WriteString("lastUpdatedDateTime", GraphJson.Date(run.CompletedDateTime));
             w.WriteNumber("totalUsersCount", run.UserResults.Count);
             w.WriteNumber("successfulUsersCount", run.UserResults.Count - run.FailedUsersCount());
             w.WriteNumber("failedUsersCount", run.FailedUsersCount());
-            w.WriteNumber("totalTasksCount", run.TotalTasksCount());
-            w.WriteNumber("failedTasksCount", run.FailedTasksCount());
-            w.WriteNumber("totalUnprocessedTasksCount", run.UnprocessedTasksCount());
             w.WriteEndObject();
         }
 
         public static void WriteUserResult(Utf8JsonWriter w, SimulatedUserProcessingResult result)
         {
             w.WriteStartObject();
-            w.WriteString("id", result.Id.ToString());
-            w.WriteString("processingStatus", result.ProcessingStatus());
-            w.WriteString("workflowExecutionType", result.ExecutionType);
+            WriteProcessing(w, result);
             w.WriteNumber("workflowVersion", result.WorkflowVersion);
-            w.WriteString("scheduledDateTime", GraphJson.Date(result.ScheduledDateTime));
-            w.WriteString("startedDateTime", GraphJson.Date(result.StartedDateTime));
-            w.WriteString("completedDateTime", GraphJson.Date(result.CompletedDateTime));
-            w.WriteNumber("totalTasksCount", result.TaskResults.Count);
-            w.WriteNumber("failedTasksCount", result.FailedTasksCount());
-            w.WriteNumber("totalUnprocessedTasksCount", result.UnprocessedTasksCount());
             WriteSubject(w, result.SubjectId);
             w.WriteEndObject();
         }
@@ -225,6 +209,19 @@ namespace LicenseGovernance.Simulator.Http
         /// <summary>Flags of an evolvable flags enum, with mover shown as unknownFutureValue to callers that did not opt in.</summary>
         public static string Flags(string flags, bool unknownEnums) =>
             unknownEnums ? flags : string.Join(",", flags.Split(',').Select(f => f == Mover ? Unknown : f).Distinct());
+
+        private static void WriteProcessing(Utf8JsonWriter w, WorkflowProcessing processing)
+        {
+            w.WriteString("id", processing.Id.ToString());
+            w.WriteString("processingStatus", processing.ProcessingStatus());
+            w.WriteString("workflowExecutionType", processing.ExecutionType);
+            w.WriteString("scheduledDateTime", GraphJson.Date(processing.ScheduledDateTime));
+            w.WriteString("startedDateTime", GraphJson.Date(processing.StartedDateTime));
+            w.WriteString("completedDateTime", GraphJson.Date(processing.CompletedDateTime));
+            w.WriteNumber("totalTasksCount", processing.TotalTasksCount());
+            w.WriteNumber("failedTasksCount", processing.FailedTasksCount());
+            w.WriteNumber("totalUnprocessedTasksCount", processing.UnprocessedTasksCount());
+        }
 
         private static void WriteBase(Utf8JsonWriter w, WorkflowBase workflow, bool unknownEnums, bool tasks)
         {

@@ -129,50 +129,19 @@ namespace LicenseGovernance.Simulator.Http
         private static SimResponse ListWhere<T>(RequestContext ctx, string[] permission, Func<TenantStore, IEnumerable<T>> items, Func<T, string, string?> field, Action<Utf8JsonWriter, T> write)
         {
             Require(ctx, permission);
-            var filter = FilterClause.Parse(ctx.Query.Filter, "eq", "has");
-            return ctx.Store.Read(() =>
-            {
-                var matched = items(ctx.Store).Where(x => filter.All(clause => clause.Matches(field(x, clause.Path) ?? throw Unsupported(clause.Path)))).ToList();
-                return new SimResponse(200, GraphJson.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("@odata.context", ctx.ServiceRoot + "/$metadata#" + string.Join("/", ctx.Segments));
-                    w.WriteStartArray("value");
-                    foreach (var item in matched)
-                    {
-                        write(w, item);
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }));
-            });
+            return StoreResponses.Collection(ctx, items, field, new[] { "eq", "has" }, write);
         }
 
         private static SimResponse Reply<T>(RequestContext ctx, string[] permission, Func<TenantStore, T> find, Action<Utf8JsonWriter, T> write)
         {
             Require(ctx, permission);
-            return ctx.Store.Read(() =>
-            {
-                var item = find(ctx.Store);
-                return new SimResponse(200, GraphJson.Write(w => write(w, item)));
-            });
+            return StoreResponses.Entity(ctx, find, write);
         }
 
         private static SimResponse Change(RequestContext ctx, string[] permission, Action<TenantStore> change)
         {
             Require(ctx, permission);
-            return Apply(ctx, change);
-        }
-
-        private static SimResponse Apply(RequestContext ctx, Action<TenantStore> change)
-        {
-            ctx.Store.Write(() =>
-            {
-                change(ctx.Store);
-                return 0;
-            });
-            return SimResponse.NoContent();
+            return StoreResponses.Changed(ctx, change);
         }
 
         private static JsonElement Body(RequestContext ctx, string[] permission, out JsonDocument document)
@@ -229,7 +198,7 @@ namespace LicenseGovernance.Simulator.Http
             using (document)
             {
                 var patch = LifecycleWorkflowJson.ReadPatch(body);
-                return Apply(ctx, st => st.UpdateWorkflowCore(st.RequireWorkflow(id), patch));
+                return StoreResponses.Changed(ctx, st => st.UpdateWorkflowCore(st.RequireWorkflow(id), patch));
             }
         }
 
@@ -239,7 +208,7 @@ namespace LicenseGovernance.Simulator.Http
             using (document)
             {
                 var subjects = LifecycleWorkflowJson.ReadSubjects(body);
-                return Apply(ctx, st => st.ActivateWorkflowCore(st.RequireWorkflow(id), subjects));
+                return StoreResponses.Changed(ctx, st => st.ActivateWorkflowCore(st.RequireWorkflow(id), subjects));
             }
         }
 
@@ -251,7 +220,7 @@ namespace LicenseGovernance.Simulator.Http
                 EntitlementJson.RequireObject(body, "lifecycleManagementSettings");
                 var hours = LifecycleWorkflowJson.Int(body, "workflowScheduleIntervalInHours");
                 var email = body.TryGetProperty("emailSettings", out var e) && e.ValueKind == JsonValueKind.Object ? e : (JsonElement?)null;
-                return Apply(ctx, st =>
+                return StoreResponses.Changed(ctx, st =>
                 {
                     if (hours != null)
                     {
@@ -283,7 +252,5 @@ namespace LicenseGovernance.Simulator.Http
 
         private static SimulatedUserProcessingResult FindUserResult(IEnumerable<SimulatedUserProcessingResult> results, string id) =>
             results.FirstOrDefault(r => r.Id.ToString() == id.ToLowerInvariant()) ?? throw GraphServiceError.NotFound(id);
-
-        private static GraphServiceError Unsupported(string path) => GraphServiceError.UnsupportedQuery($"Filtering on '{path}' is not supported on this collection.");
     }
 }

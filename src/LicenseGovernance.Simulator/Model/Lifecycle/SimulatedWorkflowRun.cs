@@ -1,34 +1,19 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 
 namespace LicenseGovernance.Simulator.Model.Lifecycle
 {
     /// <summary>A run: one scheduled or on-demand execution of a workflow for the users it processed.</summary>
-    public sealed class SimulatedWorkflowRun
+    public sealed class SimulatedWorkflowRun : WorkflowProcessing
     {
-        public Guid Id { get; set; }
-
-        /// <summary>scheduled or onDemand.</summary>
-        public string ExecutionType { get; set; } = "scheduled";
-
-        public DateTimeOffset ScheduledDateTime { get; set; }
-
-        public DateTimeOffset StartedDateTime { get; set; }
-
-        public DateTimeOffset CompletedDateTime { get; set; }
-
         public List<SimulatedUserProcessingResult> UserResults { get; set; } = new List<SimulatedUserProcessingResult>();
 
         public int FailedUsersCount() => UserResults.Count(u => u.FailedTasksCount() > 0);
 
-        public int FailedTasksCount() => UserResults.Sum(u => u.FailedTasksCount());
+        public override int FailedTasksCount() => UserResults.Sum(u => u.FailedTasksCount());
 
-        public int TotalTasksCount() => UserResults.Sum(u => u.TaskResults.Count);
+        public override int TotalTasksCount() => UserResults.Sum(u => u.TotalTasksCount());
 
-        public int UnprocessedTasksCount() => UserResults.Sum(u => u.UnprocessedTasksCount());
-
-        /// <summary>completed, or completedWithErrors when a task failed for any user.</summary>
-        public string ProcessingStatus() => FailedTasksCount() > 0 ? "completedWithErrors" : "completed";
+        public override int UnprocessedTasksCount() => UserResults.Sum(u => u.UnprocessedTasksCount());
     }
 }
