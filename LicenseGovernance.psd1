@@ -56,6 +56,8 @@
         # Health
         'Get-LicenseHealth'
         'Export-LicenseHealthReport'
+        # Lifecycle
+        'New-TierLifecycleWorkflow'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

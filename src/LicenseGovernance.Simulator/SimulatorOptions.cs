@@ -34,6 +34,9 @@ namespace LicenseGovernance.Simulator
         /// </summary>
         public bool TenantHasEntraP1 { get; set; } = true;
 
+        /// <summary>Whether the tenant holds Microsoft Entra ID Governance; without it every lifecycle workflows request gets 403 NoLicense.</summary>
+        public bool TenantHasEntraIdGovernance { get; set; } = true;
+
         /// <summary>
         /// How long group-based licensing work waits in QueuedForProcessing before a group starts processing.
         /// Entra usually starts within minutes.

@@ -186,14 +186,9 @@ namespace LicenseGovernance.Engine.AccessPackages
         /// <summary>Records the change for the plan; when applying, journals it first and then sends it. Returns the id Graph gave (or a placeholder when planning).</summary>
         private async Task<string> WriteAsync(AccessPackageChangeAction action, string type, string name, string request, IParsable body, string operation, Func<Task<string>> send, object? before = null)
         {
-            _changes.Add(new AccessPackageChange { Action = action, ObjectType = type, Name = name, Request = request, Body = AccessPackageAssignmentWriter.Json(body) });
-            if (!Writing)
-            {
-                return PendingId;
-            }
-
-            var intent = ChangeIntents.Other(operation, type, name, name, before, System.Text.Json.Nodes.JsonNode.Parse(AccessPackageAssignmentWriter.Json(body)));
-            return await _journal!.RunAsync(intent, send, _cancellation).ConfigureAwait(false);
+            var json = AccessPackageAssignmentWriter.Json(body);
+            _changes.Add(new AccessPackageChange { Action = action, ObjectType = type, Name = name, Request = request, Body = json });
+            return await PlannedWrite.RunAsync(_journal, operation, type, name, before, json, send, PendingId, _cancellation).ConfigureAwait(false);
         }
 
         private sealed class Outcome

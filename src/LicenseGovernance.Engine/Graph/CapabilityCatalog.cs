@@ -51,7 +51,7 @@ namespace LicenseGovernance.Engine.Graph
                 notes: DelegatedRoleNote + " For example License Administrator."),
             new Capability(
                 "ReadGroups", "Read groups and their members",
-                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "Undo-LicenseChange" },
+                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "Undo-LicenseChange", "New-TierLifecycleWorkflow" },
                 "GroupMember.Read.All", "GroupMember.Read.All",
                 new[] { "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
@@ -81,7 +81,7 @@ namespace LicenseGovernance.Engine.Graph
                 notes: DelegatedRoleNote + " For example License Administrator or User Administrator."),
             new Capability(
                 "ReadEntitlementManagement", "Read access packages, policies and assignments",
-                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup", "Get-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport" },
+                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup", "Get-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "New-TierLifecycleWorkflow" },
                 "EntitlementManagement.Read.All", "EntitlementManagement.Read.All",
                 new[] { "EntitlementManagement.ReadWrite.All" },
                 tenantLicense: EntraP2OrGovernance),
@@ -92,20 +92,19 @@ namespace LicenseGovernance.Engine.Graph
                 tenantLicense: EntraP2OrGovernance,
                 notes: "Adding a group to a catalog as an application also needs Group.ReadWrite.All."),
             new Capability(
-                "ReadLifecycleWorkflows", "Read lifecycle workflows",
-                Array.Empty<string>(),
+                "ReadLifecycleWorkflows", "Read lifecycle workflows and their schedule",
+                new[] { "New-TierLifecycleWorkflow" },
                 "LifecycleWorkflows.Read.All", "LifecycleWorkflows.Read.All",
-                new[] { "LifecycleWorkflows-Workflow.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.ReadWrite.All" },
+                new[] { "LifecycleWorkflows.ReadWrite.All" },
                 tenantLicense: EntraGovernance,
-                plannedFor: "tier transitions and leavers, lifecycle workflows"),
+                notes: "The schedule (settings) needs LifecycleWorkflows.Read.All or ReadWrite.All; the granular LifecycleWorkflows-Workflow permissions read workflows only."),
             new Capability(
                 "ManageLifecycleWorkflows", "Create and change lifecycle workflows",
-                Array.Empty<string>(),
+                new[] { "New-TierLifecycleWorkflow" },
                 "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows-Workflow.ReadWrite.All",
                 new[] { "LifecycleWorkflows.ReadWrite.All" },
                 tenantLicense: EntraGovernance,
-                notes: "Activating a workflow on demand needs LifecycleWorkflows-Workflow.Activate. Delegated callers need the Lifecycle Workflows Administrator role.",
-                plannedFor: "tier transitions and leavers, lifecycle workflows"),
+                notes: "Activating a workflow on demand needs LifecycleWorkflows-Workflow.Activate. Delegated callers need the Lifecycle Workflows Administrator role."),
             new Capability(
                 "ReadAuditLogs", "Read directory audit logs and sign-ins",
                 Array.Empty<string>(),

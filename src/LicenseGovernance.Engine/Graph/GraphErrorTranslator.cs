@@ -15,6 +15,9 @@ namespace LicenseGovernance.Engine.Graph
     {
         private const string RequestDenied = "Authorization_RequestDenied";
         private const string NonPremiumTenant = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
+
+        /// <summary>[O] Identity governance's answer for a tenant without the licence a feature needs (lifecycle workflows, entitlement management).</summary>
+        private const string NoLicense = "NoLicense";
         private const string FallbackPremiumLicense = "Microsoft Entra ID P1 or P2";
 
         /// <summary>
@@ -71,7 +74,7 @@ namespace LicenseGovernance.Engine.Graph
                 return Errors.TokenRejected(operation, message);
             }
 
-            if (status == 403 && string.Equals(code, NonPremiumTenant, StringComparison.OrdinalIgnoreCase))
+            if (status == 403 && (string.Equals(code, NonPremiumTenant, StringComparison.OrdinalIgnoreCase) || string.Equals(code, NoLicense, StringComparison.OrdinalIgnoreCase)))
             {
                 return Errors.TenantLicenseRequired(capability?.Name ?? operation, capability?.TenantLicense ?? FallbackPremiumLicense, message);
             }

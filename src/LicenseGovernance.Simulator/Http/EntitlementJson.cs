@@ -728,7 +728,7 @@ namespace LicenseGovernance.Simulator.Http
         public static bool Expands(string? expand, string navigation) =>
             expand != null && expand.Split(',').Any(e => string.Equals(e.Trim().Split('(')[0].Trim(), navigation, StringComparison.OrdinalIgnoreCase));
 
-        private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+        public static void WriteNullable(Utf8JsonWriter w, string name, string? value)
         {
             if (value == null)
             {

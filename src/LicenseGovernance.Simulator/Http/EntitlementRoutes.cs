@@ -98,47 +98,19 @@ namespace LicenseGovernance.Simulator.Http
         private static SimResponse List<T>(RequestContext ctx, string[] permission, Func<TenantStore, IEnumerable<T>> items, Func<T, string, string?> field, Action<Utf8JsonWriter, T> write)
         {
             ctx.RequirePermission(permission);
-            var filter = ParseFilter(ctx.Query.Filter);
-            var store = ctx.Store;
-            return store.Read(() =>
-            {
-                var matched = items(store).Where(x => filter.All(clause => string.Equals(field(x, clause.Path) ?? throw Unsupported(clause.Path), clause.Value, StringComparison.OrdinalIgnoreCase))).ToList();
-                return new SimResponse(200, GraphJson.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("@odata.context", ctx.ServiceRoot + "/$metadata#" + string.Join("/", ctx.Segments));
-                    w.WriteStartArray("value");
-                    foreach (var item in matched)
-                    {
-                        write(w, item);
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }));
-            });
+            return StoreResponses.Collection(ctx, items, field, new[] { "eq" }, write);
         }
 
         private static SimResponse One<T>(RequestContext ctx, string[] permission, Func<TenantStore, T> find, Action<Utf8JsonWriter, T> write)
         {
             ctx.RequirePermission(permission);
-            var store = ctx.Store;
-            return store.Read(() =>
-            {
-                var item = find(store);
-                return new SimResponse(200, GraphJson.Write(w => write(w, item)));
-            });
+            return StoreResponses.Entity(ctx, find, write);
         }
 
         private static SimResponse Change(RequestContext ctx, Action<TenantStore> change)
         {
             ctx.RequirePermission(Permissions.EntitlementWrite);
-            ctx.Store.Write(() =>
-            {
-                change(ctx.Store);
-                return 0;
-            });
-            return SimResponse.NoContent();
+            return StoreResponses.Changed(ctx, change);
         }
 
         private static SimResponse Created<T>(RequestContext ctx, Func<JsonElement, TenantStore, T> create, Action<Utf8JsonWriter, T> write, params string[][] extraPermissions)
@@ -386,30 +358,5 @@ namespace LicenseGovernance.Simulator.Http
             "id" => a.Id.ToString(),
             _ => null,
         };
-
-        /// <summary>The documented filters are conjunctions of "path eq 'value'"; that is all these collections accept here.</summary>
-        private static List<(string Path, string Value)> ParseFilter(string? filter)
-        {
-            var clauses = new List<(string, string)>();
-            if (string.IsNullOrWhiteSpace(filter))
-            {
-                return clauses;
-            }
-
-            foreach (var part in System.Text.RegularExpressions.Regex.Split(filter!.Trim(), @"\s+and\s+", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-            {
-                var m = System.Text.RegularExpressions.Regex.Match(part.Trim(), @"^([A-Za-z/]+)\s+eq\s+(?:'((?:[^']|'')*)'|([0-9a-fA-F-]{36}))$");
-                if (!m.Success)
-                {
-                    throw GraphServiceError.UnsupportedQuery($"The filter clause '{part.Trim()}' is not supported: only 'property eq value' joined by 'and'.");
-                }
-
-                clauses.Add((m.Groups[1].Value.ToLowerInvariant(), m.Groups[2].Success ? m.Groups[2].Value.Replace("''", "'") : m.Groups[3].Value));
-            }
-
-            return clauses;
-        }
-
-        private static GraphServiceError Unsupported(string path) => GraphServiceError.UnsupportedQuery($"Filtering on '{path}' is not supported on this collection.");
     }
 }

@@ -51,6 +51,22 @@ namespace LicenseGovernance.Simulator.Http
 
         public static readonly string[] EntitlementWrite = { "EntitlementManagement.ReadWrite.All" };
 
+        /// <summary>Lifecycle workflows: reading workflows, their versions and tasks (granular permission first).</summary>
+        public static readonly string[] WorkflowRead = { "LifecycleWorkflows-Workflow.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.Read.All", "LifecycleWorkflows.ReadWrite.All" };
+
+        public static readonly string[] WorkflowWrite = { "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.ReadWrite.All" };
+
+        public static readonly string[] WorkflowActivate = { "LifecycleWorkflows-Workflow.Activate", "LifecycleWorkflows.ReadWrite.All" };
+
+        /// <summary>Runs and processing results ("List runs": LifecycleWorkflows-Reports.Read.All least).</summary>
+        public static readonly string[] LifecycleReportsRead = { "LifecycleWorkflows-Reports.Read.All", "LifecycleWorkflows.Read.All", "LifecycleWorkflows.ReadWrite.All" };
+
+        /// <summary>Task definitions and settings ("List taskDefinitions": LifecycleWorkflows.Read.All least).</summary>
+        public static readonly string[] LifecycleRead = { "LifecycleWorkflows.Read.All", "LifecycleWorkflows.ReadWrite.All" };
+
+        /// <summary>Updating lifecycleManagementSettings has no narrower permission.</summary>
+        public static readonly string[] LifecycleWrite = { "LifecycleWorkflows.ReadWrite.All" };
+
         /// <summary>Every application permission in graph-contract §9, for the default app-only principal.</summary>
         public static readonly string[] AllApplication =
         {

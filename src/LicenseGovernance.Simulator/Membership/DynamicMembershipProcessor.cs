@@ -142,12 +142,14 @@ namespace LicenseGovernance.Simulator.Membership
                     group.MemberSet.Add(user.Id);
                     user.MemberOf.Add(group.Id);
                     _store.GroupLicensing.MemberAdded(group, user);
+                    _store.RecordMembershipChange(group, user, added: true);
                 }
                 else if (!matches && group!.MemberSet.Remove(user.Id))
                 {
                     leaving.Add(user.Id);
                     user.MemberOf.Remove(group.Id);
                     _store.GroupLicensing.MemberRemoved(group, user);
+                    _store.RecordMembershipChange(group!, user, added: false);
                 }
             }
 

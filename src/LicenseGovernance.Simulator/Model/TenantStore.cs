@@ -385,7 +385,7 @@ namespace LicenseGovernance.Simulator
 
         private DateTimeOffset? NextProcessingDueCore() => Earliest(GroupLicensing.NextDue(), DynamicMembership.NextDue(), AccessPackageDelivery.NextDue());
 
-        private DateTimeOffset? NextDueCore() => Earliest(NextProcessingDueCore(), EntitlementNextDue());
+        private DateTimeOffset? NextDueCore() => Earliest(NextProcessingDueCore(), EntitlementNextDue(), LifecycleNextDue());
 
         /// <summary>
         /// One step of whichever queue is due first. At a tie, entitlement dates go first (an end date starts a removal),
@@ -397,7 +397,13 @@ namespace LicenseGovernance.Simulator
             var membership = DynamicMembership.NextDue();
             var delivery = AccessPackageDelivery.NextDue();
             var entitlement = includeEntitlement ? EntitlementNextDue() : null;
-            if (entitlement != null && IsFirst(entitlement.Value, delivery, membership, licensing))
+            var lifecycle = includeEntitlement ? LifecycleNextDue() : null;
+            if (lifecycle != null && lifecycle.Value < (Earliest(licensing, membership, delivery, entitlement) ?? DateTimeOffset.MaxValue))
+            {
+                // The tenant's workflow schedule is a date, like expiry: at a tie the work already due lands first.
+                LifecycleStep(lifecycle.Value);
+            }
+            else if (entitlement != null && IsFirst(entitlement.Value, delivery, membership, licensing))
             {
                 EntitlementStep(entitlement.Value);
             }
@@ -872,6 +878,7 @@ namespace LicenseGovernance.Simulator
                 {
                     user.MemberOf.Add(group.Id);
                     GroupLicensing.MemberAdded(group, user);
+                    RecordMembershipChange(group, user, added: true);
                 }
                 else
                 {
@@ -899,6 +906,7 @@ namespace LicenseGovernance.Simulator
             {
                 user.MemberOf.Remove(group.Id);
                 GroupLicensing.MemberRemoved(group, user);
+                RecordMembershipChange(group, user, added: false);
             }
             else if (_groupsById.TryGetValue(memberId, out var child))
             {

@@ -16,7 +16,7 @@ namespace LicenseGovernance.Simulator.Snapshots
     /// <summary>Whole-tenant snapshots: JSON with a format version, gzip-compressed when the path ends in ".gz".</summary>
     internal static class SnapshotSerializer
     {
-        /// <summary>2 added queued background work, open extensions, app role assignments and nested members; 1 still loads.</summary>
+        /// <summary>2 added queued background work, open extensions, app role assignments and nested members (later additions are optional parts); 1 still loads.</summary>
         public const int FormatVersion = 2;
 
         private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
@@ -40,6 +40,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 LicenseProcessing = tenant.Store.GroupLicensing.Save(),
                 MembershipEvaluations = tenant.Store.DynamicMembership.Save(),
                 Entitlement = tenant.Store.Entitlement,
+                Lifecycle = tenant.Store.Lifecycle,
                 LicenseTimeline = tenant.Store.LicenseTimeline.Events.ToList(),
                 DisplayConcealedNames = tenant.Store.DisplayConcealedNamesCore,
             });
@@ -103,6 +104,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     tenant.Store.GroupLicensing.Load(document.LicenseProcessing ?? new List<LicenseProcessingRunState>());
                     tenant.Store.DynamicMembership.Load(document.MembershipEvaluations ?? new List<DynamicEvaluation>());
                     tenant.Store.LoadEntitlement(document.Entitlement);
+                    tenant.Store.LoadLifecycle(document.Lifecycle);
                     tenant.Store.LicenseTimeline.Load(document.LicenseTimeline ?? new List<LicenseEvent>());
                     tenant.Store.DisplayConcealedNamesCore = document.DisplayConcealedNames ?? true;
                     return 0;
@@ -141,6 +143,9 @@ namespace LicenseGovernance.Simulator.Snapshots
             /// <summary>Absent from files written before access packages were simulated; those load with none.</summary>
             public Model.Entitlement.EntitlementState? Entitlement { get; set; }
 
+            /// <summary>Absent from files written before lifecycle workflows were simulated; those load with none.</summary>
+            public Model.Lifecycle.LifecycleState? Lifecycle { get; set; }
+
             /// <summary>Absent from older files, which then start with an empty timeline.</summary>
             public List<LicenseEvent>? LicenseTimeline { get; set; }
 
@@ -177,6 +182,9 @@ namespace LicenseGovernance.Simulator.Snapshots
             public bool EnforcePermissions { get; set; }
 
             public bool TenantHasEntraP1 { get; set; }
+
+            /// <summary>Absent from older files, which then load with the default (the tenant holds it).</summary>
+            public bool TenantHasEntraIdGovernance { get; set; } = Defaults.TenantHasEntraIdGovernance;
 
             // Version 1 files lack the settings below; the initialisers give them the defaults.
             public long LicenseProcessingDelayTicks { get; set; } = Defaults.LicenseProcessingDelay.Ticks;
@@ -216,6 +224,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 SignInActivityMaxPageSize = o.SignInActivityMaxPageSize,
                 EnforcePermissions = o.EnforcePermissions,
                 TenantHasEntraP1 = o.TenantHasEntraP1,
+                TenantHasEntraIdGovernance = o.TenantHasEntraIdGovernance,
                 LicenseProcessingDelayTicks = o.LicenseProcessingDelay.Ticks,
                 LicenseProcessingTimePerUserTicks = o.LicenseProcessingTimePerUser.Ticks,
                 DynamicMembershipDelayTicks = o.DynamicMembershipDelay.Ticks,
@@ -258,6 +267,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 SignInActivityMaxPageSize = SignInActivityMaxPageSize,
                 EnforcePermissions = EnforcePermissions,
                 TenantHasEntraP1 = TenantHasEntraP1,
+                TenantHasEntraIdGovernance = TenantHasEntraIdGovernance,
             };
         }
     }

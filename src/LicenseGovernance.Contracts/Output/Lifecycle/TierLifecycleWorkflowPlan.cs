@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using LicenseGovernance.Hosting;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance
+{
+    /// <summary>
+    /// What New-TierLifecycleWorkflow would create or change, worked out before anything is written so that -WhatIf shows
+    /// each workflow's request and JSON body. Applying re-checks that the tenant still matches this plan.
+    /// </summary>
+    public sealed class TierLifecycleWorkflowPlan : IChangePlan
+    {
+        public TierLifecycleWorkflowRequest Request { get; set; } = new TierLifecycleWorkflowRequest();
+        public List<LifecycleWorkflowChange> Changes { get; set; } = new List<LifecycleWorkflowChange>();
+        public List<string> Warnings { get; set; } = new List<string>();
+
+        public bool IsNoChange => Changes.Count == 0;
+
+        string IChangePlan.Target => "Lifecycle workflows of the licence tiers";
+
+        string IChangePlan.Description => IsNoChange
+            ? "The licence tiers' lifecycle workflows already match; nothing to change."
+            : string.Join(Environment.NewLine, Changes);
+
+        IReadOnlyList<string> IChangePlan.Warnings => Warnings;
+    }
+}
