@@ -145,6 +145,7 @@ public class LifecycleWorkflowRunTests
         var (package3, policy3) = await PackageAsync(client, tier3);
         var (package1, policy1) = await PackageAsync(client, tier1);
         await client.PostAsync(Em + "assignmentRequests", Json(new { requestType = "adminAdd", assignment = new { targetId = user.Id, accessPackageId = package3, assignmentPolicyId = policy3 } }));
+        tenant.Store.ProcessPendingNow();
         Assert.Contains(user.Id, tenant.Store.FindGroup(tier3.Id)!.Members);
         var spare = tenant.Store.AddGroup("Spare");
         var id = await client.CreateAsync(OnDemand("Downgrade", "mover",
@@ -152,6 +153,7 @@ public class LifecycleWorkflowRunTests
         var activate = Lcw + $"workflows/{id}/activate";
 
         await client.SendAsync(HttpMethod.Post, activate, new { subjects = new[] { new { id = user.Id } } });
+        tenant.Store.ProcessPendingNow();
         Assert.Equal(("expired", "delivered"), (tenant.Store.AccessPackageAssignments.Single(a => a.AccessPackageId.ToString() == package3).State, tenant.Store.AccessPackageAssignments.Single(a => a.AccessPackageId.ToString() == package1).State));
         Assert.DoesNotContain(user.Id, tenant.Store.FindGroup(tier3.Id)!.Members);
         Assert.Contains(user.Id, tenant.Store.FindGroup(tier1.Id)!.Members);
