@@ -10,6 +10,9 @@ namespace LicenseGovernance.Simulator
         /// <summary>Which SKUs every user held, by which source, at every instant on the simulator clock.</summary>
         public LicenseTimeline LicenseTimeline { get; } = new LicenseTimeline();
 
+        /// <summary>Every licence error group-based licensing gave a user, at the instant it did.</summary>
+        public LicenseErrorHistory LicenseErrors { get; } = new LicenseErrorHistory();
+
         private static List<(Guid SkuId, Guid? Group)> HeldSources(SimulatedUser user)
         {
             var held = new List<(Guid, Guid?)>(2);
