@@ -91,7 +91,14 @@ namespace LicenseGovernance.Engine.Kernel
                 .Select(s => (s.Role?.DisplayName ?? "?", s.Scope?.OriginId?.ToLowerInvariant(), (s.Role?.DisplayName ?? "role") + " of " + (s.Role?.Resource?.DisplayName ?? s.Scope?.OriginId ?? "?")));
 
         /// <summary>Live (delivered or delivering) assignments, optionally of one package or one user, with target and policy expanded.</summary>
-        public static async Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, CancellationToken cancellation)
+        public static Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, CancellationToken cancellation) =>
+            AssignmentsAsync(session, packageId, userId, a => a.State == AccessPackageAssignmentState.Delivered || a.State == AccessPackageAssignmentState.Delivering, cancellation);
+
+        /// <summary>
+        /// The assignments Graph lists, optionally of one package or one user, that <paramref name="keep"/> keeps (ended ones
+        /// too, for a caller that needs to know when a user's assignment expired), with target and policy expanded.
+        /// </summary>
+        public static async Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, Func<AccessPackageAssignment, bool> keep, CancellationToken cancellation)
         {
             var clauses = new List<string>();
             if (packageId != null)
@@ -113,7 +120,7 @@ namespace LicenseGovernance.Engine.Kernel
             var assignments = new List<AccessPackageAssignment>();
             await GraphPages.ForEachAsync<AccessPackageAssignment, AccessPackageAssignmentCollectionResponse>(session, "list access package assignments", Read, page, a =>
             {
-                if (a.State == AccessPackageAssignmentState.Delivered || a.State == AccessPackageAssignmentState.Delivering)
+                if (keep(a))
                 {
                     assignments.Add(a);
                 }
@@ -121,6 +128,16 @@ namespace LicenseGovernance.Engine.Kernel
                 return true;
             }, cancellation).ConfigureAwait(false);
             return assignments;
+        }
+
+        /// <summary>
+        /// The package that hands out a tier: of the packages granting the group's Member role, the regular one (named
+        /// after its group), not the exception package of the same group, which is asked for by its own name; null when none does.
+        /// </summary>
+        public static AccessPackage? TierPackage(IEnumerable<AccessPackage> packages, string groupId)
+        {
+            var granting = packages.Where(p => MemberGroups(p).Contains(groupId.ToLowerInvariant())).ToList();
+            return granting.FirstOrDefault(p => !(p.DisplayName ?? "").EndsWith(" exception", StringComparison.OrdinalIgnoreCase)) ?? granting.FirstOrDefault();
         }
 
         public static async Task<User?> FindUserAsync(GraphSession session, string idOrUpn, CancellationToken cancellation) =>

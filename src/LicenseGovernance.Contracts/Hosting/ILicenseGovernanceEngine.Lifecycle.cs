@@ -1,0 +1,24 @@
+using System.Threading.Tasks;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance.Hosting
+{
+    public partial interface ILicenseGovernanceEngine
+    {
+        /// <summary>
+        /// Brings every user in the tier system (or those named) to exactly their desired tier in the safe order, asking the
+        /// sink's ShouldProcess per user. Writes one <see cref="TierMoveResult"/> per user changed, waiting or failed, or
+        /// with <see cref="SyncLicenseTierRequest.Summary"/> one <see cref="TierSyncSummary"/> only.
+        /// </summary>
+        Task SyncLicenseTiersAsync(SyncLicenseTierRequest request, IGovernanceSink sink);
+
+        /// <summary>Resolves the user and tier and works out the steps; bad input throws, nothing is written.</summary>
+        Task<UserTierMovePlan> PlanUserTierMoveAsync(MoveUserLicenseTierRequest request, IGovernanceSink sink);
+
+        /// <summary>Makes the planned move in the safe order and waits (bounded) for it to finish.</summary>
+        Task<TierMoveResult> ApplyUserTierMovePlanAsync(UserTierMovePlan plan, IGovernanceSink sink);
+
+        /// <summary>Writes one <see cref="TierConflict"/> per user and kind found.</summary>
+        Task GetLicenseTierConflictsAsync(GetLicenseTierConflictRequest request, IGovernanceSink sink);
+    }
+}

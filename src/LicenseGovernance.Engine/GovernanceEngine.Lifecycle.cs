@@ -1,0 +1,24 @@
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Engine.Lifecycle;
+using LicenseGovernance.Hosting;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance.Engine
+{
+    public sealed partial class GovernanceEngine
+    {
+        public Task SyncLicenseTiersAsync(SyncLicenseTierRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s => await TierReconciler.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false),
+                () => BeginJournal(s, "Sync-LicenseTier", sink), new JournalFile(JournalPath), sink).ConfigureAwait(false));
+
+        public Task<UserTierMovePlan> PlanUserTierMoveAsync(MoveUserLicenseTierRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s => await UserTierMove.PlanAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false));
+
+        public Task<TierMoveResult> ApplyUserTierMovePlanAsync(UserTierMovePlan plan, IGovernanceSink sink) =>
+            WithGraph(sink, async s => await UserTierMove.ApplyAsync(s, plan, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), BeginJournal(s, "Move-UserLicenseTier", sink), sink).ConfigureAwait(false));
+
+        public Task GetLicenseTierConflictsAsync(GetLicenseTierConflictRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s => await TierConflictFinder.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false));
+    }
+}
