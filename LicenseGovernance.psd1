@@ -51,6 +51,10 @@
         # Health
         'Get-LicenseHealth'
         'Export-LicenseHealthReport'
+        # Lifecycle: tier moves.
+        'Sync-LicenseTier'
+        'Move-UserLicenseTier'
+        'Get-LicenseTierConflict'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using LicenseGovernance.Commands.Hosting;
+using LicenseGovernance.Requests;
+
+namespace LicenseGovernance.Commands.Lifecycle
+{
+    /// <summary>Users outside "exactly one tier": in two tiers, a tier and its SKU directly, a tier's SKU without a tier, no tier, ungoverned, with the remedy.</summary>
+    [Cmdlet(VerbsCommon.Get, "LicenseTierConflict")]
+    [OutputType(typeof(TierConflict))]
+    public sealed class GetLicenseTierConflictCommand : LicenseGovernanceCmdlet
+    {
+        private readonly List<string> _users = new List<string>();
+
+        /// <summary>The id comes first among the aliases: PowerShell binds the first property a piped object has.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("UserId", "UserPrincipalName", "Id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? User { get; set; }
+
+        [Parameter]
+        public TierConflictKind[]? Kind { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            RequireConnection();
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (User != null)
+            {
+                _users.AddRange(User.Where(u => !_users.Contains(u, StringComparer.OrdinalIgnoreCase)));
+            }
+        }
+
+        // Piped users are read in one engine call, so the tier system is read once.
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var request = new GetLicenseTierConflictRequest { User = _users.Count == 0 ? null : _users.ToArray(), Kind = Kind };
+                RunEngine(sink => Engine.GetLicenseTierConflictsAsync(request, sink));
+            }
+            finally
+            {
+                base.EndProcessing();
+            }
+        }
+    }
+}
