@@ -165,7 +165,7 @@ namespace LicenseGovernance.Engine.Lifecycle
 
                     move.Done.Add("left " + tier.Name);
                 }
-                catch (LicenseGovernanceException ex)
+                catch (LicenseGovernanceException ex) when (Refused(ex))
                 {
                     move.Fail($"Leaving {tier.Name} failed: {ex.Error.Message}", "Fix what Graph reports, then run Sync-LicenseTier again; the user keeps their licences meanwhile.");
                     return;
@@ -240,7 +240,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 move.Requested = true;
                 move.Done.Add($"requested {package.DisplayName}" + (move.Goal.RequestEnd == null ? "" : $" until {move.Goal.RequestEnd:yyyy-MM-dd HH:mm} UTC"));
             }
-            catch (LicenseGovernanceException ex)
+            catch (LicenseGovernanceException ex) when (Refused(ex))
             {
                 move.Fail($"Requesting {package.DisplayName} failed: {ex.Error.Message}", "Fix what it says, then run the command again; the user keeps their licences meanwhile.");
             }
@@ -265,7 +265,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 await UserLicenseWriter.ReprocessAsync(_session, _journal, user, CancellationToken.None).ConfigureAwait(false);
                 move.Done.Add("reprocessed the user's licences");
             }
-            catch (LicenseGovernanceException ex)
+            catch (LicenseGovernanceException ex) when (Refused(ex))
             {
                 move.Fail("Asking Entra to reprocess the user's licences failed: " + ex.Error.Message, "Run Sync-LicenseTier again later.");
             }
@@ -347,6 +347,12 @@ namespace LicenseGovernance.Engine.Lifecycle
                 move.Done.Add("cleared the return marker");
             }
         }
+
+        /// <summary>
+        /// Graph refused this user's write: the user stops there and the others go on. A connection that failed mid-write is not
+        /// a refusal (the write may have been applied), so it ends the run; the next run reads what happened and continues.
+        /// </summary>
+        private static bool Refused(LicenseGovernanceException ex) => ex.Error.Id != ErrorIds.GraphUnreachable;
 
         private Task<LicenseWatchReport> WatchAsync(IReadOnlyList<LicenseExpectation> expectations, string title) =>
             GroupLicensingWatcher.WatchAsync(_session, new LicenseWatch(expectations, ProgressActivity.TierWait, title) { Timings = _timings, BetweenRounds = _keepAlive }, _sink);
