@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Engine.Kernel;
 
 namespace LicenseGovernance.Engine.Lifecycle
 {
@@ -74,10 +75,11 @@ namespace LicenseGovernance.Engine.Lifecycle
         private static void Reach(TierMove move, List<LifecycleTier> others, List<LifecycleTier> fading, List<DirectLicense> bridges, TierSystem system)
         {
             var held = others.Concat(fading).SelectMany(move.User.HeldFrom).Concat(bridges.Where(b => !move.To.SkuIds.Contains(b.SkuId))).ToList();
-            move.Exclusive = move.To.ExclusiveWith(system.MailboxPlans(held));
+            var foreign = Foreign(move, system, bridges).Where(f => move.To.ExclusiveWith(system.MailboxPlans(new[] { f.License }))).ToList();
+            move.Exclusive = move.To.ExclusiveWith(system.MailboxPlans(held)) || foreign.Count > 0;
             move.Join = JoinOf(move);
             move.GapAvoided = move.User.HoldsAnything;
-            if (move.Exclusive && Blocked(move, others.Where(t => t.IsDynamic), stillMoves: false))
+            if (move.Exclusive && (Blocked(move, others.Where(t => t.IsDynamic), stillMoves: false) || Blocked(move, foreign.Select(f => f.Source))))
             {
                 return;
             }
@@ -143,6 +145,33 @@ namespace LicenseGovernance.Engine.Lifecycle
 
             // A delivered assignment brings the membership itself; only the baseline (held without an end) is joined by hand.
             return user.Delivered(move.To).Any() ? TierJoin.None : TierJoin.AddMember;
+        }
+
+        /// <summary>
+        /// Licences that are neither a tier's nor a bridge: a direct assignment of another SKU, or a licence from a group outside
+        /// the tiers. The module does not take these away, so one whose mailbox plan cannot sit beside the new tier blocks the move.
+        /// </summary>
+        private static IEnumerable<(DirectLicense License, string Source)> Foreign(TierMove move, TierSystem system, List<DirectLicense> bridges) =>
+            (move.User.States ?? Array.Empty<Microsoft.Graph.Models.LicenseAssignmentState>())
+                .Where(s => LicenseStates.HoldsSeat(s) && s.SkuId.HasValue && system.Tier(s.AssignedByGroup) == null)
+                .Where(s => !LicenseStates.IsDirect(s) || !bridges.Any(b => b.SkuId == s.SkuId))
+                .Select(s => (new DirectLicense(s.SkuId!.Value, system.SkuName(s.SkuId.Value), LicenseStates.Plans(s.DisabledPlans)),
+                    LicenseStates.IsDirect(s) ? $"the direct {system.SkuName(s.SkuId.Value)}" : $"{system.SkuName(s.SkuId.Value)} from group {s.AssignedByGroup}"));
+
+        /// <summary>A licence the module does not manage cannot sit beside the new tier's: the move is left alone, with the remedy.</summary>
+        private static bool Blocked(TierMove move, IEnumerable<string> foreign)
+        {
+            var names = foreign.Distinct().ToList();
+            if (names.Count == 0)
+            {
+                return false;
+            }
+
+            move.Kind = TierMoveKind.Blocked;
+            move.Outcome = TierMoveOutcome.Skipped;
+            move.Detail = $"The user holds {string.Join(", ", names)}, which is no tier's and whose mailbox plan cannot sit beside {move.To.Name}'s licences. Nothing was changed.";
+            move.Remedy = $"Remove it (or move the user's mailbox licensing into the tiers, Move-DirectToGroupLicense), then run the command again.";
+            return true;
         }
 
         /// <summary>A dynamic tier cannot be left by the module. An exclusive move is then left alone; any other still happens, and says so.</summary>

@@ -43,13 +43,12 @@ namespace LicenseGovernance.Engine.Lifecycle
             _writesBefore = session.Pacer.Writes;
         }
 
-        public static Task RunAsync(GraphSession session, SyncLicenseTierRequest request, IReadOnlyList<LicenseSku> skus, Func<JournalScope> beginJournal, JournalFile journalFile, IGovernanceSink sink)
-        {
-            Validate(request);
-            return new TierReconciler(session, request, skus, beginJournal, journalFile, sink).RunAsync();
-        }
+        /// <summary>Call <see cref="Validate"/> first, before anything is read.</summary>
+        public static Task RunAsync(GraphSession session, SyncLicenseTierRequest request, IReadOnlyList<LicenseSku> skus, Func<JournalScope> beginJournal, JournalFile journalFile, IGovernanceSink sink) =>
+            new TierReconciler(session, request, skus, beginJournal, journalFile, sink).RunAsync();
 
-        private static void Validate(SyncLicenseTierRequest request)
+        /// <summary>Bad input ends the command before the tenant is read.</summary>
+        public static void Validate(SyncLicenseTierRequest request)
         {
             var lookAhead = request.LookAhead ?? SyncLicenseTierRequest.DefaultLookAhead;
             if (lookAhead < TimeSpan.Zero || lookAhead > SyncLicenseTierRequest.MaxLookAhead)
@@ -92,7 +91,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 return;
             }
 
-            var moves = await PlanAsync(system).ConfigureAwait(false);
+            var moves = await PlanAsync(system, _request.User).ConfigureAwait(false);
             _summary.UsersRead = moves.Count;
             var approved = Ask(moves);
             if (approved.Count > 0)
@@ -101,12 +100,13 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
         }
 
-        private async Task<List<TierMove>> PlanAsync(TierSystem system)
+        /// <param name="named">Only these users (names or ids); every user in the tier system when null or empty.</param>
+        private async Task<List<TierMove>> PlanAsync(TierSystem system, IReadOnlyCollection<string>? named)
         {
             var bridges = TierBridgeJournal.Read(_journalFile, _session.Context.TenantId, _session.Now);
-            var users = _request.User == null || _request.User.Length == 0
+            var users = named == null || named.Count == 0
                 ? await TierUserReader.ReadAllAsync(_session, system, _lookAhead, bridges, _sink).ConfigureAwait(false)
-                : await TierUserReader.ReadNamedAsync(_session, system, _lookAhead, _request.User, bridges, _sink).ConfigureAwait(false);
+                : await TierUserReader.ReadNamedAsync(_session, system, _lookAhead, named, bridges, _sink).ConfigureAwait(false);
             _sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierRead, "Reading the tier system", $"{users.Count} user(s)", 100, completed: true));
             return users.Select(u => TierMovePlanner.Plan(u, TierGoal.For(u, system, _session.Now, _lookAhead), system, _session.Now)).ToList();
         }
@@ -160,7 +160,9 @@ namespace LicenseGovernance.Engine.Lifecycle
             {
                 var journal = _beginJournal();
                 _summary.CorrelationId = journal.CorrelationId;
-                var moves = (await PlanAsync(system).ConfigureAwait(false)).Where(m => approved.Contains(m.User.Id) && m.HasWork).ToList();
+                // Named users are read again by the ids found the first time, so a name Graph did not know is reported once.
+                var named = _request.User == null || _request.User.Length == 0 ? null : approved;
+                var moves = (await PlanAsync(system, named).ConfigureAwait(false)).Where(m => approved.Contains(m.User.Id) && m.HasWork).ToList();
                 await TierMover.RunAsync(_session, moves, journal, Timings(), () => lease.RenewAsync(_sink.Cancellation), _sink).ConfigureAwait(false);
                 foreach (var move in moves)
                 {

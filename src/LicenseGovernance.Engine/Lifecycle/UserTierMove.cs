@@ -19,7 +19,7 @@ namespace LicenseGovernance.Engine.Lifecycle
     {
         private static readonly TimeSpan NoLookAhead = TimeSpan.Zero;
 
-        public static async Task<UserTierMovePlan> PlanAsync(GraphSession session, MoveUserLicenseTierRequest request, IReadOnlyList<LicenseSku> skus, IGovernanceSink sink)
+        public static async Task<UserTierMovePlan> PlanAsync(GraphSession session, MoveUserLicenseTierRequest request, IReadOnlyList<LicenseSku> skus, JournalFile journalFile, IGovernanceSink sink)
         {
             if (request.WaitTimeoutSeconds < 0 || request.WaitTimeoutSeconds > SyncLicenseTierRequest.MaxWaitTimeoutSeconds)
             {
@@ -29,7 +29,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             var system = await TierSystem.ReadAsync(session, skus, sink.Cancellation).ConfigureAwait(false);
             var to = system.Find(request.Tier.Trim())
                 ?? throw Errors.GroupNotFound(request.Tier, NameMatcher.Closest(request.Tier, system.Tiers.Select(t => t.Name))).ToException();
-            var (move, marker) = await ResolveAsync(session, system, to, request.User, request.EndDate, request.Justification, sink).ConfigureAwait(false);
+            var (move, marker) = await ResolveAsync(session, system, to, request.User, request.EndDate, request.Justification, journalFile, sink).ConfigureAwait(false);
             return new UserTierMovePlan
             {
                 UserId = Guid.Parse(move.User.Id), UserPrincipalName = move.User.Label, FromTier = move.From?.Name ?? "", ToTier = to.Name, ToTierGroupId = Guid.Parse(to.Id),
@@ -39,7 +39,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             };
         }
 
-        public static async Task<TierMoveResult> ApplyAsync(GraphSession session, UserTierMovePlan plan, IReadOnlyList<LicenseSku> skus, JournalScope journal, IGovernanceSink sink)
+        public static async Task<TierMoveResult> ApplyAsync(GraphSession session, UserTierMovePlan plan, IReadOnlyList<LicenseSku> skus, JournalScope journal, JournalFile journalFile, IGovernanceSink sink)
         {
             var system = await TierSystem.ReadAsync(session, skus, sink.Cancellation).ConfigureAwait(false);
             var to = system.Tier(plan.ToTierGroupId.ToString()) ?? throw Errors.GroupNotFound(plan.ToTier, Array.Empty<string>()).ToException();
@@ -51,7 +51,7 @@ namespace LicenseGovernance.Engine.Lifecycle
 
             try
             {
-                var (move, marker) = await ResolveAsync(session, system, to, plan.UserId.ToString(), plan.EndDate, plan.Justification, sink).ConfigureAwait(false);
+                var (move, marker) = await ResolveAsync(session, system, to, plan.UserId.ToString(), plan.EndDate, plan.Justification, journalFile, sink).ConfigureAwait(false);
                 if (marker != null)
                 {
                     await marker.WriteAsync(session, journal, move.User, sink.Cancellation).ConfigureAwait(false);
@@ -69,10 +69,11 @@ namespace LicenseGovernance.Engine.Lifecycle
         }
 
         /// <summary>The user as the tenant has them, the move to <paramref name="to"/> in the safe order, and the return to record.</summary>
-        private static async Task<(TierMove Move, TierReturn? Marker)> ResolveAsync(GraphSession session, TierSystem system, LifecycleTier to, string user, DateTimeOffset? end, string? justification, IGovernanceSink sink)
+        private static async Task<(TierMove Move, TierReturn? Marker)> ResolveAsync(GraphSession session, TierSystem system, LifecycleTier to, string user, DateTimeOffset? end, string? justification, JournalFile journalFile, IGovernanceSink sink)
         {
+            var bridges = TierBridgeJournal.Read(journalFile, session.Context.TenantId, session.Now);
             // The reader reports an unknown user as an error and goes on; here an unknown user is the one error, thrown below.
-            var read = await TierUserReader.ReadNamedAsync(session, system, NoLookAhead, new[] { user.Trim() }, new Dictionary<string, HashSet<Guid>>(), new CollectingSink(sink.Cancellation)).ConfigureAwait(false);
+            var read = await TierUserReader.ReadNamedAsync(session, system, NoLookAhead, new[] { user.Trim() }, bridges, new CollectingSink(sink.Cancellation)).ConfigureAwait(false);
             var target = read.FirstOrDefault() ?? throw Errors.UserNotFound(user).ToException();
             var package = PackageFor(to, end);
             await CheckEndAsync(session, to, package, end, sink).ConfigureAwait(false);
