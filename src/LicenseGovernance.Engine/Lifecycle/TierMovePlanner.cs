@@ -140,7 +140,9 @@ namespace LicenseGovernance.Engine.Lifecycle
 
             if (user.IsMember(move.To))
             {
-                return user.ErrorFrom(move.To) != null ? TierJoin.Reprocess : TierJoin.None;
+                // Beside an exclusive tier Entra fails the new licence, or is about to (its processing may still be queued), so
+                // once the old tier is gone the user is reprocessed rather than left to an error Entra would not revisit.
+                return user.ErrorFrom(move.To) != null || move.Exclusive ? TierJoin.Reprocess : TierJoin.None;
             }
 
             // A delivered assignment brings the membership itself; only the baseline (held without an end) is joined by hand.
