@@ -96,9 +96,11 @@ namespace LicenseGovernance.Engine.Kernel
 
         /// <summary>
         /// The assignments Graph lists, optionally of one package or one user, that <paramref name="keep"/> keeps (ended ones
-        /// too, for a caller that needs to know when a user's assignment expired), with target and policy expanded.
+        /// too, for a caller that needs to know when a user's assignment expired), with <paramref name="expand"/> expanded
+        /// (target, package and policy when null). A caller reading a whole package's assignments expands the target only:
+        /// a policy repeated on every one of thousands of assignments is most of the response.
         /// </summary>
-        public static async Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, Func<AccessPackageAssignment, bool> keep, CancellationToken cancellation)
+        public static async Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, Func<AccessPackageAssignment, bool> keep, CancellationToken cancellation, string[]? expand = null)
         {
             var clauses = new List<string>();
             if (packageId != null)
@@ -115,7 +117,7 @@ namespace LicenseGovernance.Engine.Kernel
                 c => c.IdentityGovernance.EntitlementManagement.Assignments.GetAsync(r =>
                 {
                     r.QueryParameters.Filter = clauses.Count == 0 ? null : string.Join(" and ", clauses);
-                    r.QueryParameters.Expand = new[] { "target", "accessPackage", "assignmentPolicy" };
+                    r.QueryParameters.Expand = expand ?? new[] { "target", "accessPackage", "assignmentPolicy" };
                 }, cancellation), cancellation).ConfigureAwait(false);
             var assignments = new List<AccessPackageAssignment>();
             await GraphPages.ForEachAsync<AccessPackageAssignment, AccessPackageAssignmentCollectionResponse>(session, "list access package assignments", Read, page, a =>

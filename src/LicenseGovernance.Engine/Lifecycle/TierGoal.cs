@@ -44,7 +44,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         public bool ReturnObsolete { get; private set; }
 
         /// <summary>An assignment of this or a higher tier is still being delivered: its membership has not come yet.</summary>
-        public AccessPackageAssignment? Delivering { get; private set; }
+        public HeldAssignment? Delivering { get; private set; }
 
         /// <summary>The user's only claim on a tier above the baseline is a membership no assignment governs.</summary>
         public bool Ungoverned { get; private set; }
@@ -71,7 +71,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 goal.EndsAt = entitlements.Where(e => e.Tier == goal.Tier).Max(e => e.EndsAt);
             }
 
-            goal.Delivering = user.Assignments.FirstOrDefault(a => a.State == AccessPackageAssignmentState.Delivering && system.TierOfPackage(a.AccessPackage?.Id)?.Rank >= goal.Tier.Rank);
+            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && system.TierOfPackage(a.PackageId)?.Rank >= goal.Tier.Rank);
             return goal;
         }
 
@@ -113,7 +113,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 if (delivered.Count > 0)
                 {
                     // Of several assignments, the one that lasts longest holds the tier.
-                    var ends = delivered.Any(a => a.Schedule?.Expiration?.EndDateTime == null) ? null : delivered.Max(a => a.Schedule!.Expiration!.EndDateTime);
+                    var ends = delivered.Any(a => a.EndsAt == null) ? null : delivered.Max(a => a.EndsAt);
                     entitlements.Add(new Entitlement(tier, ends, ends == null ? $"an assignment of {tier.Name}" : $"an assignment of {tier.Name} until {ends:yyyy-MM-dd HH:mm} UTC"));
                 }
                 else if (user.IsMember(tier) && tier.IsDynamic)

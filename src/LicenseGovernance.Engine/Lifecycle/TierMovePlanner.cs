@@ -25,7 +25,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             if (goal.Delivering != null)
             {
                 move.Kind = TierMoveKind.Waiting;
-                move.Wait($"An assignment of {system.TierOfPackage(goal.Delivering.AccessPackage?.Id)?.Name} is still being delivered; nothing is changed until it is.",
+                move.Wait($"An assignment of {system.TierOfPackage(goal.Delivering.PackageId)?.Name} is still being delivered; nothing is changed until it is.",
                     "Run Sync-LicenseTier again once entitlement management has delivered it (Get-TierAssignment shows its state).");
                 return move;
             }
@@ -51,7 +51,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         private static List<DirectLicense> Bridges(TierUser user, TierMove move, TierSystem system, IEnumerable<LifecycleTier> leaving)
         {
             var skus = new HashSet<Guid>(move.To.SkuIds.Concat(leaving.SelectMany(t => t.SkuIds)).Concat(user.JournalBridges));
-            skus.UnionWith(user.Assignments.Select(a => system.TierOfPackage(a.AccessPackage?.Id)).Where(t => t != null).SelectMany(t => t!.SkuIds));
+            skus.UnionWith(user.Assignments.Select(a => system.TierOfPackage(a.PackageId)).Where(t => t != null).SelectMany(t => t!.SkuIds));
             return move.Direct.Where(d => skus.Contains(d.SkuId)).ToList();
         }
 

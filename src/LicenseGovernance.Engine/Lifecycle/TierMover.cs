@@ -155,7 +155,8 @@ namespace LicenseGovernance.Engine.Lifecycle
                 {
                     foreach (var assignment in assignments)
                     {
-                        await AccessPackageAssignmentWriter.RemoveAsync(_session, _journal, AccessPackageDirectory.ChangeOf(assignment, "Tier move to " + move.To.Name + " (LicenseGovernance)"), CancellationToken.None).ConfigureAwait(false);
+                        var name = tier.Packages.FirstOrDefault(p => p.Id == assignment.PackageId)?.DisplayName;
+                        await AccessPackageAssignmentWriter.RemoveAsync(_session, _journal, assignment.Change(move.User, name, "Tier move to " + move.To.Name + " (LicenseGovernance)"), CancellationToken.None).ConfigureAwait(false);
                     }
 
                     if (assignments.Count == 0 && move.User.IsMember(tier))
@@ -302,7 +303,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             var undelivered = new List<TierMove>();
             foreach (var package in moves.GroupBy(m => m.Goal.RequestPackage!.Id!))
             {
-                var delivered = new HashSet<string>((await AccessPackageDirectory.AssignmentsAsync(_session, package.Key, null, a => a.State == AccessPackageAssignmentState.Delivered, _stop).ConfigureAwait(false))
+                var delivered = new HashSet<string>((await AccessPackageDirectory.AssignmentsAsync(_session, package.Key, null, a => a.State == AccessPackageAssignmentState.Delivered, _stop, TierUserReader.TargetAndPolicy).ConfigureAwait(false))
                     .Select(a => a.Target?.ObjectId ?? a.Target?.Id ?? ""), StringComparer.OrdinalIgnoreCase);
                 undelivered.AddRange(package.Where(m => !delivered.Contains(m.User.Id)));
             }

@@ -29,7 +29,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         public HashSet<string> Memberships { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Assignments of tier packages: live ones, and those that ended recently.</summary>
-        public List<AccessPackageAssignment> Assignments { get; } = new List<AccessPackageAssignment>();
+        public List<HeldAssignment> Assignments { get; } = new List<HeldAssignment>();
 
         /// <summary>Where a temporary move returns the user to, when one is recorded.</summary>
         public TierReturn? Return { get; set; }
@@ -62,13 +62,11 @@ namespace LicenseGovernance.Engine.Lifecycle
         public IReadOnlyList<DirectLicense> HeldFrom(LifecycleTier tier) =>
             tier.Licenses.Where(l => Known.Any(s => s.SkuId == l.SkuId && LicenseStates.FromGroup(s, tier.Id) && LicenseStates.HoldsSeat(s))).ToList();
 
-        public IEnumerable<AccessPackageAssignment> Live(LifecycleTier tier) => Assignments.Where(a => IsLive(a) && tier.PackageIds.Contains(a.AccessPackage?.Id ?? ""));
+        public IEnumerable<HeldAssignment> Live(LifecycleTier tier) => Assignments.Where(a => a.IsLive && tier.PackageIds.Contains(a.PackageId));
 
-        public IEnumerable<AccessPackageAssignment> Delivered(LifecycleTier tier) => Live(tier).Where(a => a.State == AccessPackageAssignmentState.Delivered);
-
-        public static bool IsLive(AccessPackageAssignment a) => a.State == AccessPackageAssignmentState.Delivered || a.State == AccessPackageAssignmentState.Delivering;
+        public IEnumerable<HeldAssignment> Delivered(LifecycleTier tier) => Live(tier).Where(a => a.IsDelivered);
 
         /// <summary>When the user's most recent tier assignment ended, or null.</summary>
-        public DateTimeOffset? LastEnded => Assignments.Where(a => !IsLive(a)).Select(a => a.ExpiredDateTime).Where(d => d != null).DefaultIfEmpty().Max();
+        public DateTimeOffset? LastEnded => Assignments.Where(a => !a.IsLive).Select(a => a.ExpiredAt).Where(d => d != null).DefaultIfEmpty().Max();
     }
 }

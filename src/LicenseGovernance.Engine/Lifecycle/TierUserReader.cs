@@ -24,6 +24,9 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates" };
 
+        /// <summary>A package's assignments are read with their target and policy (the package is the one asked for).</summary>
+        public static readonly string[] TargetAndPolicy = { "target", "assignmentPolicy" };
+
         /// <summary>Graph takes at most 15 values in one <c>in</c> filter.</summary>
         private const int IdsPerRequest = 15;
 
@@ -105,9 +108,9 @@ namespace LicenseGovernance.Engine.Lifecycle
             foreach (var packageId in _system.PackageIds.ToList())
             {
                 Progress("Reading the tier packages' assignments", _system.Tiers.Count);
-                foreach (var assignment in await AccessPackageDirectory.AssignmentsAsync(_session, packageId, null, Relevant, _sink.Cancellation).ConfigureAwait(false))
+                foreach (var assignment in await AccessPackageDirectory.AssignmentsAsync(_session, packageId, null, Relevant, _sink.Cancellation, TargetAndPolicy).ConfigureAwait(false))
                 {
-                    Add(assignment);
+                    Add(assignment, packageId);
                 }
             }
         }
@@ -126,20 +129,20 @@ namespace LicenseGovernance.Engine.Lifecycle
 
             foreach (var assignment in await AccessPackageDirectory.AssignmentsAsync(_session, null, read.Id, a => _system.TierOfPackage(a.AccessPackage?.Id) != null && Relevant(a), _sink.Cancellation).ConfigureAwait(false))
             {
-                Add(assignment);
+                Add(assignment, assignment.AccessPackage!.Id!);
             }
         }
 
         /// <summary>Live assignments, and those that ended recently enough that their user may still need the baseline.</summary>
         private bool Relevant(AccessPackageAssignment a) =>
-            TierUser.IsLive(a) || (a.State == AccessPackageAssignmentState.Expired && a.ExpiredDateTime >= _session.Now - (_lookAhead > RecentlyEnded ? _lookAhead : RecentlyEnded));
+            a.State == AccessPackageAssignmentState.Delivered || a.State == AccessPackageAssignmentState.Delivering || (a.State == AccessPackageAssignmentState.Expired && a.ExpiredDateTime >= _session.Now - (_lookAhead > RecentlyEnded ? _lookAhead : RecentlyEnded));
 
-        private void Add(AccessPackageAssignment assignment)
+        private void Add(AccessPackageAssignment assignment, string packageId)
         {
             var id = assignment.Target?.ObjectId ?? assignment.Target?.Id;
             if (id != null)
             {
-                Get(id, assignment.Target?.PrincipalName).Assignments.Add(assignment);
+                Get(id, assignment.Target?.PrincipalName).Assignments.Add(new HeldAssignment(assignment, packageId));
             }
         }
 
@@ -183,7 +186,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// </summary>
         private async Task ReadReturnsAsync()
         {
-            var due = _users.Values.Where(u => u.Assignments.Any(a => !TierUser.IsLive(a) || a.Schedule?.Expiration?.EndDateTime <= _session.Now + _lookAhead)).ToList();
+            var due = _users.Values.Where(u => u.Assignments.Any(a => !a.IsLive || a.EndsAt <= _session.Now + _lookAhead)).ToList();
             for (var i = 0; i < due.Count; i += GraphBatch.MaxRequests)
             {
                 var chunk = due.Skip(i).Take(GraphBatch.MaxRequests).ToList();

@@ -123,12 +123,12 @@ namespace LicenseGovernance.Engine.Lifecycle
                 return null;
             }
 
-            var held = user.Delivered(from).OrderByDescending(a => a.Schedule?.Expiration?.EndDateTime ?? DateTimeOffset.MaxValue).FirstOrDefault();
+            var held = user.Delivered(from).OrderByDescending(a => a.EndsAt ?? DateTimeOffset.MaxValue).FirstOrDefault();
             return new TierReturn
             {
                 ReturnTierGroupId = from.Id,
-                ReturnPackageId = held?.AccessPackage?.Id ?? from.Package?.Id,
-                ReturnEndDate = held?.Schedule?.Expiration?.EndDateTime,
+                ReturnPackageId = held?.PackageId ?? from.Package?.Id,
+                ReturnEndDate = held?.EndsAt,
                 TemporaryPackageId = package?.Id,
                 Until = until,
             };
