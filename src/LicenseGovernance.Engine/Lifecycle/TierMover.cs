@@ -111,7 +111,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         private async Task ChangeDirectAsync(List<TierMove> moves, Func<TierMove, IReadOnlyList<DirectLicense>> add, Func<TierMove, IReadOnlyList<Guid>> remove, Func<TierMove, string> step)
         {
             var left = moves.Count;
-            foreach (var chunk in Chunks(moves, GraphBatch.MaxRequests))
+            foreach (var chunk in Chunked.Of(moves, GraphBatch.MaxRequests))
             {
                 _stop.ThrowIfCancellationRequested();
                 left -= chunk.Count;
@@ -205,7 +205,7 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         private async Task AddMembersAsync(LifecycleTier tier, List<TierMove> moves)
         {
-            foreach (var chunk in Chunks(moves, GroupMembershipWriter.MaxMembersPerRequest))
+            foreach (var chunk in Chunked.Of(moves, GroupMembershipWriter.MaxMembersPerRequest))
             {
                 _stop.ThrowIfCancellationRequested();
                 var outcomes = await GroupMembershipWriter.AddMembersAsync(_session, _journal, Guid.Parse(tier.Id), tier.Name,
@@ -361,7 +361,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>A few users at a time, so latency-bound requests overlap; Ctrl+C is honoured between rounds.</summary>
         private async Task ForEachAsync(List<TierMove> moves, Func<TierMove, Task> work)
         {
-            foreach (var round in Chunks(moves, Concurrent))
+            foreach (var round in Chunked.Of(moves, Concurrent))
             {
                 _stop.ThrowIfCancellationRequested();
                 await Task.WhenAll(round.Select(work)).ConfigureAwait(false);
@@ -371,13 +371,5 @@ namespace LicenseGovernance.Engine.Lifecycle
         private static string Skus(IEnumerable<DirectLicense> licenses) => string.Join(", ", licenses.Select(l => l.SkuPartNumber ?? l.SkuId.ToString()));
 
         private static string Name(TierMove move, Guid skuId) => move.Direct.FirstOrDefault(d => d.SkuId == skuId)?.SkuPartNumber ?? skuId.ToString();
-
-        private static IEnumerable<List<T>> Chunks<T>(List<T> items, int size)
-        {
-            for (var i = 0; i < items.Count; i += size)
-            {
-                yield return items.GetRange(i, Math.Min(size, items.Count - i));
-            }
-        }
     }
 }

@@ -77,43 +77,8 @@ namespace LicenseGovernance.Simulator.Licensing
         /// group's at the same tick, in that order, still counts as a gap. Empty when the user held it throughout; a user
         /// the timeline never saw change is judged by <paramref name="heldWhenUnchanged"/>.
         /// </summary>
-        public IReadOnlyList<DateTimeOffset> Gaps(Guid userId, Guid skuId, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged)
-        {
-            var events = EventsFor(userId);
-            var gaps = new List<DateTimeOffset>();
-            if (events.Count == 0)
-            {
-                if (!heldWhenUnchanged)
-                {
-                    gaps.Add(from);
-                }
-
-                return gaps;
-            }
-
-            var sources = new HashSet<(Guid, Guid?)>();
-            var i = 0;
-            for (; i < events.Count && events[i].At < from; i++)
-            {
-                Apply(sources, events[i]);
-            }
-
-            if (!sources.Any(s => s.Item1 == skuId))
-            {
-                gaps.Add(from);
-            }
-
-            for (; i < events.Count && events[i].At <= to; i++)
-            {
-                Apply(sources, events[i]);
-                if (events[i].SkuId == skuId && !events[i].Gained && !sources.Any(s => s.Item1 == skuId))
-                {
-                    gaps.Add(events[i].At);
-                }
-            }
-
-            return gaps;
-        }
+        public IReadOnlyList<DateTimeOffset> Gaps(Guid userId, Guid skuId, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged) =>
+            GapsOf(userId, new[] { skuId }, from, to, heldWhenUnchanged, ReferenceEquals);
 
         /// <summary>
         /// The instants within [from, to] at which the user held none of <paramref name="skuIds"/> by any path (for example
@@ -121,7 +86,11 @@ namespace LicenseGovernance.Simulator.Licensing
         /// user is judged, so one assignLicense that swaps one such SKU for another leaves no gap, while two changes at the
         /// same tick still can. A user the timeline never saw change is judged by <paramref name="heldWhenUnchanged"/>.
         /// </summary>
-        public IReadOnlyList<DateTimeOffset> GapsWithoutAny(Guid userId, ICollection<Guid> skuIds, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged)
+        public IReadOnlyList<DateTimeOffset> GapsWithoutAny(Guid userId, ICollection<Guid> skuIds, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged) =>
+            GapsOf(userId, skuIds, from, to, heldWhenUnchanged, SameChange);
+
+        /// <summary>The instants at which applying the events that <paramref name="together"/> groups left the user holding none of the SKUs.</summary>
+        private IReadOnlyList<DateTimeOffset> GapsOf(Guid userId, ICollection<Guid> skuIds, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged, Func<LicenseEvent, LicenseEvent, bool> together)
         {
             var events = EventsFor(userId);
             var gaps = new List<DateTimeOffset>();
@@ -151,15 +120,15 @@ namespace LicenseGovernance.Simulator.Licensing
             while (i < events.Count && events[i].At <= to)
             {
                 var held = HoldsAny();
-                var change = events[i];
-                for (; i < events.Count && SameChange(change, events[i]); i++)
+                var first = events[i];
+                for (; i < events.Count && together(first, events[i]); i++)
                 {
                     Apply(sources, events[i]);
                 }
 
                 if (held && !HoldsAny())
                 {
-                    gaps.Add(change.At);
+                    gaps.Add(first.At);
                 }
             }
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Requests;
@@ -12,7 +9,7 @@ namespace LicenseGovernance.Commands.Lifecycle
     [OutputType(typeof(TierConflict))]
     public sealed class GetLicenseTierConflictCommand : LicenseGovernanceCmdlet
     {
-        private readonly List<string> _users = new List<string>();
+        private readonly PipedUsers _users = new PipedUsers();
 
         /// <summary>The id comes first among the aliases: PowerShell binds the first property a piped object has.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -31,10 +28,7 @@ namespace LicenseGovernance.Commands.Lifecycle
 
         protected override void ProcessRecord()
         {
-            if (User != null)
-            {
-                _users.AddRange(User.Where(u => !_users.Contains(u, StringComparer.OrdinalIgnoreCase)));
-            }
+            _users.Add(User);
         }
 
         // Piped users are read in one engine call, so the tier system is read once.
@@ -42,7 +36,7 @@ namespace LicenseGovernance.Commands.Lifecycle
         {
             try
             {
-                var request = new GetLicenseTierConflictRequest { User = _users.Count == 0 ? null : _users.ToArray(), Kind = Kind };
+                var request = new GetLicenseTierConflictRequest { User = _users.ToArray(), Kind = Kind };
                 RunEngine(sink => Engine.GetLicenseTierConflictsAsync(request, sink));
             }
             finally

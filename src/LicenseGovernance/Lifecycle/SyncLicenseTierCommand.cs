@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Requests;
@@ -16,7 +14,7 @@ namespace LicenseGovernance.Commands.Lifecycle
     [OutputType(typeof(TierMoveResult), typeof(TierSyncSummary))]
     public sealed class SyncLicenseTierCommand : LicenseGovernanceCmdlet
     {
-        private readonly List<string> _users = new List<string>();
+        private readonly PipedUsers _users = new PipedUsers();
 
         /// <summary>The id comes first among the aliases: PowerShell binds the first property a piped object has.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -46,10 +44,7 @@ namespace LicenseGovernance.Commands.Lifecycle
 
         protected override void ProcessRecord()
         {
-            if (User != null)
-            {
-                _users.AddRange(User.Where(u => !_users.Contains(u, StringComparer.OrdinalIgnoreCase)));
-            }
+            _users.Add(User);
         }
 
         // One engine run for every piped user: moves go in phases across all of them, under one lease.
@@ -59,7 +54,7 @@ namespace LicenseGovernance.Commands.Lifecycle
             {
                 var request = new SyncLicenseTierRequest
                 {
-                    User = _users.Count == 0 ? null : _users.ToArray(),
+                    User = _users.ToArray(),
                     LookAhead = LookAhead,
                     Force = Force,
                     Summary = Summary,
