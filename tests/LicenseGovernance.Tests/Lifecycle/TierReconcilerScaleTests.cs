@@ -83,11 +83,12 @@ public sealed class TierReconcilerScaleTests
         AssertNoWriteTwice(fx);
     }
 
-    /// <summary>Every write the journal holds (including the one whose answer was lost) was made once: no two entries change the same thing the same way.</summary>
+    /// <summary>Every write the journal holds (including the one whose answer was lost) was made once: no two entries bring the same target to the same state.</summary>
     private static void AssertNoWriteTwice(EngineFixture fx)
     {
         var entries = new JournalFile(Path.Combine(fx.SettingsDirectory, "journal.jsonl")).Load(out _);
-        var twice = entries.GroupBy(e => (e.TargetId, e.Operation, Before: e.Before?.GetRawText(), After: e.After?.GetRawText())).Where(g => g.Count() > 1).ToList();
+        // One user never reaches the same state twice through one kind of write: a write repeated after the restart would.
+        var twice = entries.GroupBy(e => (e.TargetId, e.Operation, After: e.After?.GetRawText())).Where(g => g.Count() > 1).ToList();
         Assert.True(twice.Count == 0, $"{twice.Count} write(s) were made twice, first {twice.FirstOrDefault()?.Key}.");
         Assert.Equal(0, fx.Tenant.Statistics.ServedWith("POST /users/{id}/assignLicense", 400));
         Assert.Equal(0, fx.Tenant.Statistics.ServedWith("POST /identityGovernance/entitlementManagement/assignmentRequests", 400));
