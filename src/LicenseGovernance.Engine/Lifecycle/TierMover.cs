@@ -67,6 +67,8 @@ namespace LicenseGovernance.Engine.Lifecycle
             {
                 Finish(move);
             }
+
+            _sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierMoves, "Moving users between tiers", $"{moves.Count} user(s)", 100, completed: true));
         }
 
         /// <summary>Runs one phase for the users still going; renews the lease and honours Ctrl+C first.</summary>

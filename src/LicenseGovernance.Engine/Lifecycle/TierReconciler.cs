@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
@@ -66,13 +67,17 @@ namespace LicenseGovernance.Engine.Lifecycle
         {
             using (RequestLoggingHandler.Use(line =>
             {
-                System.Threading.Interlocked.Increment(ref _requests);
+                Interlocked.Increment(ref _requests);
                 _sink.WriteVerbose(line);
             }))
             {
                 try
                 {
                     await ReconcileAsync().ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_sink.Cancellation.IsCancellationRequested)
+                {
+                    throw Errors.OperationCancelled("Sync-LicenseTier", "Every user holds a licence at each step: run Sync-LicenseTier again to continue; it reads the tenant and carries on from there.").ToException();
                 }
                 finally
                 {
@@ -123,7 +128,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 }
                 else if (!move.HasWork)
                 {
-                    Report(move, _summary.CorrelationId);
+                    Report(move, null);
                 }
                 else if (_sink.ShouldProcess(move.User.Label, move.Description))
                 {
@@ -169,10 +174,6 @@ namespace LicenseGovernance.Engine.Lifecycle
                     Report(move, journal.CorrelationId);
                 }
             }
-            catch (OperationCanceledException) when (_sink.Cancellation.IsCancellationRequested)
-            {
-                throw Errors.OperationCancelled("Sync-LicenseTier", "Every user holds a licence at each step: run Sync-LicenseTier again to continue; it reads the tenant and carries on from there.").ToException();
-            }
             finally
             {
                 await lease.ReleaseAsync().ConfigureAwait(false);
@@ -214,7 +215,7 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         private void WriteSummary()
         {
-            _summary.Requests = System.Threading.Interlocked.Read(ref _requests);
+            _summary.Requests = Interlocked.Read(ref _requests);
             _summary.Writes = _session.Pacer.Writes - _writesBefore;
             _summary.Elapsed = _session.Now - _started;
             if (_request.Summary)

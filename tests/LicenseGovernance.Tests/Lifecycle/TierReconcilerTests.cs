@@ -118,6 +118,33 @@ public sealed class TierReconcilerTests
         Assert.Equal(ErrorIds.UserNotFound, Assert.Single(sink.Errors).Id);
     }
 
+    [Fact]
+    public async Task CtrlC_StopsBetweenPhases_EveryUserKeepsALicence_AndTheNextRunFinishes()
+    {
+        using var fx = await TiersAsync(users: 40);
+        var tenant = fx.Tenant;
+        var upgraded = tenant.Workers().Take(30).ToList();
+        foreach (var user in upgraded)
+        {
+            tenant.AdminAdd(user.Id, Tier3, tenant.Clock.UtcNow.AddDays(30));
+        }
+
+        tenant.Settle();
+        var from = tenant.Clock.UtcNow;
+        using var stop = new CancellationTokenSource();
+        var sink = new StopAt("Swapping", stop);
+
+        var stopped = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.SyncLicenseTiersAsync(new SyncLicenseTierRequest(), sink));
+
+        Assert.Equal(ErrorIds.OperationCancelled, stopped.Error.Id);
+        Assert.Contains("run Sync-LicenseTier again", stopped.Error.Message);
+        Assert.Null(tenant.Store.FindGroupExtension(tenant.Group(Tier1).Id, "com.licensegovernance.syncLease"));
+        Assert.Equal(30, (await fx.SyncAsync()).Of<TierMoveResult>().Count(r => r.Outcome == TierMoveOutcome.Moved));
+        tenant.Settle();
+        tenant.AssertOneTier(tenant.Workers(), u => upgraded.Exists(x => x.Id == u.Id) ? Tier3 : Tier1);
+        tenant.AssertNoGapNoConflict(tenant.Workers(), from);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(32 * 24)]
@@ -141,5 +168,44 @@ public sealed class TierReconcilerTests
 
         Assert.Equal(ErrorIds.NoTierSystem, refused.Error.Id);
         Assert.Contains("New-LicenseTierGroup", refused.Error.Message);
+    }
+
+    /// <summary>Presses Ctrl+C when the run reports the phase named.</summary>
+    private sealed class StopAt : IGovernanceSink
+    {
+        private readonly CollectingSink _inner;
+        private readonly string _phase;
+        private readonly CancellationTokenSource _stop;
+
+        public StopAt(string phase, CancellationTokenSource stop)
+        {
+            _phase = phase;
+            _stop = stop;
+            _inner = new CollectingSink(stop.Token);
+        }
+
+        public string? CommandName => null;
+
+        public CancellationToken Cancellation => _inner.Cancellation;
+
+        public void WriteProgress(GovernanceProgress progress)
+        {
+            if (progress.Status.StartsWith(_phase, StringComparison.Ordinal))
+            {
+                _stop.Cancel();
+            }
+        }
+
+        public void WriteObject(object item) => _inner.WriteObject(item);
+
+        public void WriteError(GovernanceError error) => _inner.WriteError(error);
+
+        public void WriteWarning(string message) => _inner.WriteWarning(message);
+
+        public void WriteVerbose(string message) => _inner.WriteVerbose(message);
+
+        public void WriteDebug(string message) => _inner.WriteDebug(message);
+
+        public bool ShouldProcess(string target, string action) => true;
     }
 }
