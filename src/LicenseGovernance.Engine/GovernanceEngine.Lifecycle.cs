@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Lifecycle;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
@@ -12,5 +13,22 @@ namespace LicenseGovernance.Engine
 
         public Task<TierLifecycleWorkflow[]> ApplyTierLifecycleWorkflowPlanAsync(TierLifecycleWorkflowPlan plan, IGovernanceSink sink) =>
             WithGraph(sink, s => TierWorkflowProvisioner.ApplyAsync(s, plan, BeginJournal(s, "New-TierLifecycleWorkflow", sink), sink.Cancellation));
+
+        public Task SyncLicenseTiersAsync(SyncLicenseTierRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s =>
+            {
+                TierReconciler.Validate(request);
+                await TierReconciler.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false),
+                    () => BeginJournal(s, "Sync-LicenseTier", sink), new JournalFile(JournalPath), sink).ConfigureAwait(false);
+            });
+
+        public Task<UserTierMovePlan> PlanUserTierMoveAsync(MoveUserLicenseTierRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s => await UserTierMove.PlanAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), new JournalFile(JournalPath), sink).ConfigureAwait(false));
+
+        public Task<TierMoveResult> ApplyUserTierMovePlanAsync(UserTierMovePlan plan, IGovernanceSink sink) =>
+            WithGraph(sink, async s => await UserTierMove.ApplyAsync(s, plan, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), BeginJournal(s, "Move-UserLicenseTier", sink), new JournalFile(JournalPath), sink).ConfigureAwait(false));
+
+        public Task GetLicenseTierConflictsAsync(GetLicenseTierConflictRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s => await TierConflictFinder.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false));
     }
 }

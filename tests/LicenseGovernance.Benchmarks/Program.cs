@@ -7,8 +7,8 @@ if (args.Length > 0 && args[0] == "serve")
     return TenantServer.Run(args[1], int.Parse(args[2]), int.Parse(args[3]));
 }
 
-// Arguments: an optional benchmark name (list-users or group-errors, both when left out; migration and zombies only when named), then optional sizes.
-var benchmarks = new[] { ListUsersBenchmark.Scenario, GroupLicenseErrorsBenchmark.Scenario, MigrationBenchmark.Scenario, ZombieLicenseBenchmark.Scenario };
+// Arguments: an optional benchmark name (list-users or group-errors, both when left out; migration, zombies and tiers only when named), then optional sizes.
+var benchmarks = new[] { ListUsersBenchmark.Scenario, GroupLicenseErrorsBenchmark.Scenario, MigrationBenchmark.Scenario, ZombieLicenseBenchmark.Scenario, TiersBenchmark.Scenario };
 var chosen = args.Length > 0 && !int.TryParse(args[0], out _) ? args[0] : null;
 if (chosen != null && !benchmarks.Contains(chosen))
 {
@@ -25,10 +25,16 @@ if (chosen == MigrationBenchmark.Scenario)
 var sizes = args.Skip(chosen == null ? 0 : 1).Select(int.Parse).ToArray();
 if (sizes.Length == 0)
 {
-    sizes = new[] { 20_000, 100_000 };
+    sizes = chosen == TiersBenchmark.Scenario ? new[] { 10_000, 50_000 } : new[] { 20_000, 100_000 };
 }
 
 const int latencyMs = 20;
+
+// The tier reconciler (issue 14) runs only when named, like the zombies.
+if (chosen == TiersBenchmark.Scenario)
+{
+    return await RunTiersAsync(sizes, latencyMs);
+}
 
 // Zombie licences (issue 5) run only when named, like the migration.
 if (chosen == ZombieLicenseBenchmark.Scenario)
@@ -119,6 +125,31 @@ static async Task RunZombiesAsync(int[] sizes, int latencyMs)
     {
         Console.WriteLine(MemoryVerdict(results.Select(r => (r.Users, r.PeakManagedBytes)), "users"));
     }
+}
+
+static async Task<int> RunTiersAsync(int[] sizes, int latencyMs)
+{
+    Console.WriteLine($"Tiers benchmark: Sync-LicenseTier over a settled tier system (70% Tier1 baseline, 20% Tier2, 10% Tier3 by access package), loopback HTTP, {latencyMs} ms added latency per request");
+    Console.WriteLine($"{"users",9} {"settled",8} {"requests",9} {"http",6} {"per 1,000",10} {"writes",7} {"wall s",8} {"users/s",9} {"peak MB",8} {"end MB",7} {"seed s",7}");
+    var results = new List<TiersResult>();
+    foreach (var size in sizes)
+    {
+        var r = await TiersBenchmark.RunAsync(size, latencyMs);
+        results.Add(r);
+        Console.WriteLine($"{r.Users,9:N0} {r.Summary.Settled,8:N0} {r.Requests,9:N0} {r.HttpRequests,6:N0} {r.Requests * 1000.0 / r.Users,10:N2} {r.Summary.Writes,7} {r.Wall.TotalSeconds,8:N2} {r.Users / r.Wall.TotalSeconds,9:N0} {r.PeakManagedBytes / 1048576.0,8:N1} {r.EndManagedBytes / 1048576.0,7:N1} {r.Seeding.TotalSeconds,7:N1}");
+    }
+
+    // The issue's target: only reads, and a small constant number of them per 1,000 users (member pages of 999 and a few more).
+    const double target = 5;
+    var readsOnly = results.All(r => r.Summary.Writes == 0 && r.Summary.Moved + r.Summary.Bridged + r.Summary.Failed == 0);
+    var perThousand = results.Max(r => r.Requests * 1000.0 / r.Users);
+    Console.WriteLine($"only reads: {(readsOnly ? "yes" : "NO")}; at most {perThousand:N2} requests per 1,000 users (target <= {target}): {(readsOnly && perThousand <= target ? "met" : "NOT met")}");
+    if (results.Count > 1)
+    {
+        Console.WriteLine(MemoryVerdict(results.Select(r => ((long)r.Users, r.PeakManagedBytes)), "users"));
+    }
+
+    return readsOnly && perThousand <= target ? 0 : 1;
 }
 
 static string RequestsVerdict(IEnumerable<long> extras)

@@ -16,6 +16,7 @@ internal static class TenantServer
         GroupLicenseErrorsBenchmark.Scenario => GroupLicenseErrorsBenchmark.CreateTenant(size),
         MigrationBenchmark.Scenario => MigrationBenchmark.CreateTenant(size),
         ZombieLicenseBenchmark.Scenario => ZombieLicenseBenchmark.CreateTenant(size),
+        TiersBenchmark.Scenario => TiersBenchmark.CreateTenant(size),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
     };
 

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace LicenseGovernance
@@ -26,5 +27,37 @@ namespace LicenseGovernance
             ErrorIds.LifecycleWorkflowPlanStale, GovernanceErrorCategory.InvalidOperation,
             $"The lifecycle workflow '{workflow}' or the tiers it serves changed after they were planned; nothing more was written. Run the command again to plan from the current state.",
             workflow);
+
+        public static GovernanceError NoTierSystem() => new GovernanceError(
+            ErrorIds.NoTierSystem, GovernanceErrorCategory.ObjectNotFound,
+            "The tenant has no licence tiers, so there is no tier to move anyone to. Create them first (New-LicenseTierGroup -Tier 1 -Baseline, then the higher tiers) " +
+            "and their access packages (New-TierAccessPackage). Nothing was changed.",
+            recommendedAction: "New-LicenseTierGroup");
+
+        public static GovernanceError TierLeaseHeld(string holder, DateTimeOffset until) => new GovernanceError(
+            ErrorIds.TierLeaseHeld, GovernanceErrorCategory.ResourceUnavailable,
+            $"Another tier run ({holder}) holds the tier lease until {until:yyyy-MM-dd HH:mm:ss} UTC, so this one changed nothing: two runs at once would move the same users twice. " +
+            "Run again once it has finished, or Sync-LicenseTier -Force to take the lease over from a run that died.",
+            holder, "Sync-LicenseTier -Force");
+
+        public static GovernanceError TierNeedsAccessPackage(string tier, string reason) => new GovernanceError(
+            ErrorIds.TierNeedsAccessPackage, GovernanceErrorCategory.InvalidOperation,
+            $"Tier '{tier}' has no access package, and {reason} Create it with New-TierAccessPackage -TierGroup '{tier}', then run the command again. Nothing was changed.",
+            tier, "New-TierAccessPackage");
+
+        public static GovernanceError TierMoveBlocked(string user, string reason) => new GovernanceError(
+            ErrorIds.TierMoveBlocked, GovernanceErrorCategory.InvalidOperation,
+            $"{user} cannot be moved: {reason} Nothing was changed.",
+            user);
+
+        public static GovernanceError LookAheadInvalid(TimeSpan value, TimeSpan max) => new GovernanceError(
+            ErrorIds.LookAheadInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"-LookAhead {value} is outside 0 to {max.TotalDays:0} days. Give about twice the interval the reconciler runs at (2 hours for an hourly runbook). Nothing was changed.",
+            value.ToString());
+
+        public static GovernanceError TierWaitTimeoutInvalid(int seconds, int max) => new GovernanceError(
+            ErrorIds.TierWaitTimeoutInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"-WaitTimeout {seconds} is outside 0 to {max} seconds. Nothing was changed.",
+            seconds);
     }
 }

@@ -45,5 +45,10 @@ namespace LicenseGovernance.Hosting
 
         // Health (score and report).
         public const int LicenseHealth = 7701;
+
+        // Lifecycle (tier moves).
+        public const int TierRead = 7801;
+        public const int TierMoves = 7802;
+        public const int TierWait = 7803;
     }
 }

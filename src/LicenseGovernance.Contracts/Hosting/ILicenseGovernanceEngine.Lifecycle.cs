@@ -10,5 +10,21 @@ namespace LicenseGovernance.Hosting
 
         /// <summary>Applies the plan (after checking the tenant still matches it) and returns every workflow as it now is.</summary>
         Task<TierLifecycleWorkflow[]> ApplyTierLifecycleWorkflowPlanAsync(TierLifecycleWorkflowPlan plan, IGovernanceSink sink);
+
+        /// <summary>
+        /// Brings every user in the tier system (or those named) to exactly their desired tier in the safe order, asking the
+        /// sink's ShouldProcess per user. Writes one <see cref="TierMoveResult"/> per user changed, waiting or failed, or
+        /// with <see cref="SyncLicenseTierRequest.Summary"/> one <see cref="TierSyncSummary"/> only.
+        /// </summary>
+        Task SyncLicenseTiersAsync(SyncLicenseTierRequest request, IGovernanceSink sink);
+
+        /// <summary>Resolves the user and tier and works out the steps; bad input throws, nothing is written.</summary>
+        Task<UserTierMovePlan> PlanUserTierMoveAsync(MoveUserLicenseTierRequest request, IGovernanceSink sink);
+
+        /// <summary>Makes the planned move in the safe order and waits (bounded) for it to finish.</summary>
+        Task<TierMoveResult> ApplyUserTierMovePlanAsync(UserTierMovePlan plan, IGovernanceSink sink);
+
+        /// <summary>Writes one <see cref="TierConflict"/> per user and kind found.</summary>
+        Task GetLicenseTierConflictsAsync(GetLicenseTierConflictRequest request, IGovernanceSink sink);
     }
 }

@@ -81,7 +81,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             }
 
             result.RequestorJustification = approval?.IsRequestorJustificationRequired == true;
-            result.Expiration = Expiration(policy.Expiration);
+            result.Expiration = AssignmentSchedule.Describe(policy.Expiration);
             result.CustomEndDate = policy.RequestorSettings?.AllowCustomAssignmentSchedule == true;
             result.Extension = policy.RequestorSettings?.EnableTargetsToSelfUpdateAccess != true ? "Not allowed"
                 : approval?.IsApprovalRequiredForUpdate == true ? "With approval" : "Without approval";
@@ -101,13 +101,6 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             return result;
         }
-
-        public static string Expiration(ExpirationPattern? e) => e?.Type switch
-        {
-            ExpirationPatternType.AfterDuration => (e.Duration?.TotalDays ?? 0).ToString("0", CultureInfo.InvariantCulture) + " days",
-            ExpirationPatternType.AfterDateTime => "Until " + e.EndDateTime?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => "Never",
-        };
 
         /// <summary>Approver and reviewer sets by name: "Manager", a user's UPN, a group's name.</summary>
         public static async Task<string> SetsAsync(GraphSession session, IEnumerable<SubjectSet>? sets, Dictionary<string, string> names, CancellationToken cancellation)

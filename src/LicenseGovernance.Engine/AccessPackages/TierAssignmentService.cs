@@ -26,10 +26,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             if (match == null)
             {
                 var groups = await TierGroupDirectory.FindAsync(session, tier, cancellation).ConfigureAwait(false);
-                var ids = new HashSet<string>(groups.Select(g => g.Group.Id!.ToLowerInvariant()));
-                var granting = packages.Where(p => AccessPackageDirectory.MemberGroups(p).Any(ids.Contains)).ToList();
-                // The regular tier package is named after its group; the exception package of the same group is asked for by its own name.
-                match = granting.FirstOrDefault(p => !(p.DisplayName ?? "").EndsWith(" exception", StringComparison.OrdinalIgnoreCase)) ?? granting.FirstOrDefault();
+                match = groups.Select(g => AccessPackageDirectory.TierPackage(packages, g.Group.Id!)).FirstOrDefault(p => p != null);
             }
 
             return match != null
@@ -57,21 +54,7 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             var now = session.Now;
             var end = request.EndDate?.ToUniversalTime() ?? (request.Days != null ? now.AddDays(request.Days.Value) : (DateTimeOffset?)null);
-            var max = policy.Expiration?.Type switch
-            {
-                ExpirationPatternType.AfterDuration => now + (policy.Expiration.Duration ?? TimeSpan.Zero),
-                ExpirationPatternType.AfterDateTime => policy.Expiration.EndDateTime,
-                _ => (DateTimeOffset?)null,
-            };
-            if (end != null && end <= now)
-            {
-                throw Errors.TierAssignmentEndInvalid(package.DisplayName!, "the end date must be in the future.").ToException();
-            }
-
-            if (end != null && max != null && end > max.Value.AddMinutes(1))
-            {
-                throw Errors.TierAssignmentEndInvalid(package.DisplayName!, $"its policy allows at most {TierAccessPackageDescriber.Expiration(policy.Expiration)} (until {max:yyyy-MM-dd}); an administrator's assignment expires too.").ToException();
-            }
+            var max = AssignmentSchedule.Check(package.DisplayName!, policy, end, now);
 
             var change = new AccessPackageAssignmentChange
             {

@@ -280,7 +280,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             {
                 "scope=" + p.AllowedTargetScope,
                 "targets=" + Sets(p.SpecificAllowedTargets),
-                "expiration=" + Expiration(p.Expiration),
+                "expiration=" + AssignmentSchedule.Describe(p.Expiration),
                 "selfAdd=" + (p.RequestorSettings?.EnableTargetsToSelfAddAccess ?? false),
                 "selfUpdate=" + (p.RequestorSettings?.EnableTargetsToSelfUpdateAccess ?? false),
                 "selfRemove=" + (p.RequestorSettings?.EnableTargetsToSelfRemoveAccess ?? false),

@@ -20,6 +20,9 @@ namespace LicenseGovernance.Engine.Graph
         /// <summary>Graph takes at most 20 requests per $batch.</summary>
         public const int MaxRequests = 20;
 
+        /// <summary>How often <see cref="ReadAsync"/> sends a throttled read, as Kiota's own retry handler would (first try and three more).</summary>
+        private const int ReadAttempts = 4;
+
         /// <summary>One item of a $batch; <see cref="Body"/> writes the members of its JSON body, when it has one.</summary>
         public sealed class Request
         {
@@ -69,6 +72,38 @@ namespace LicenseGovernance.Engine.Graph
                     return Parse(response, requests.Count);
                 }
             }, cancellation);
+
+        /// <summary>
+        /// Up to 20 reads in one $batch, the items Graph throttled or could not serve sent again (after their Retry-After,
+        /// on the session's clock) a few times. One answer per request, in order; a read still refused is returned as it is.
+        /// </summary>
+        public static async Task<IReadOnlyList<(WriteOutcome Outcome, JsonElement? Body)>> ReadAsync(
+            GraphSession session, string operation, string capability, IReadOnlyList<string> urls, CancellationToken cancellation)
+        {
+            var answers = new (WriteOutcome Outcome, JsonElement? Body)[urls.Count];
+            var left = Enumerable.Range(0, urls.Count).ToList();
+            for (var attempt = 1; left.Count > 0; attempt++)
+            {
+                var got = await SendAsync(session, operation, capability, left.Select(i => new Request("GET", urls[i], null)).ToList(), cancellation).ConfigureAwait(false);
+                for (var n = 0; n < left.Count; n++)
+                {
+                    answers[left[n]] = got[n];
+                }
+
+                left = left.Where((_, n) => got[n].Outcome.Transient).ToList();
+                if (left.Count > 0 && attempt < ReadAttempts)
+                {
+                    var wait = left.Max(i => answers[i].Outcome.RetryAfter);
+                    await session.WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(attempt), cancellation).ConfigureAwait(false);
+                }
+                else
+                {
+                    left.Clear();
+                }
+            }
+
+            return answers;
+        }
 
         private static byte[] Body(IReadOnlyList<Request> requests)
         {

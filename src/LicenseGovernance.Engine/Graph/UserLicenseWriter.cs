@@ -42,11 +42,21 @@ namespace LicenseGovernance.Engine.Graph
         /// it held. One outcome per user, in order; <see cref="WriteOutcome.AlreadyDone"/> where it was already gone.
         /// </summary>
         /// <param name="writesAfter">How many writes the caller still has to send after these (see <see cref="WritePacer"/>).</param>
-        public static async Task<IReadOnlyList<WriteOutcome>> RemoveDirectAsync(GraphSession session, JournalScope journal, IReadOnlyList<(Guid UserId, string? UserPrincipalName, DirectLicense Held)> users, long writesAfter, CancellationToken cancellation)
+        public static Task<IReadOnlyList<WriteOutcome>> RemoveDirectAsync(GraphSession session, JournalScope journal, IReadOnlyList<(Guid UserId, string? UserPrincipalName, DirectLicense Held)> users, long writesAfter, CancellationToken cancellation) =>
+            ChangeDirectAsync(session, journal, users.Select(u => new DirectLicenseChange(u.UserId, u.UserPrincipalName, new[] { u.Held }, Array.Empty<DirectLicense>(), new[] { u.Held.SkuId })).ToList(), writesAfter, cancellation);
+
+        /// <summary>
+        /// Up to 20 users' direct licences changed in one $batch, one assignLicense each (its adds and removals are applied
+        /// together, so one request can swap a SKU for another with no instant between), each journaled first with the
+        /// direct licences of the SKUs it touches before and after. One outcome per user, in order; a removal of a licence
+        /// already gone is <see cref="WriteOutcome.AlreadyDone"/>.
+        /// </summary>
+        /// <param name="writesAfter">How many writes the caller still has to send after these (see <see cref="WritePacer"/>).</param>
+        public static async Task<IReadOnlyList<WriteOutcome>> ChangeDirectAsync(GraphSession session, JournalScope journal, IReadOnlyList<DirectLicenseChange> changes, long writesAfter, CancellationToken cancellation)
         {
-            var entries = await journal.RecordAsync(users.Select(u => ChangeIntents.AssignUserLicenses(u.UserId, u.UserPrincipalName, new[] { u.Held }, Array.Empty<DirectLicense>())).ToList(), cancellation).ConfigureAwait(false);
-            var requests = users.Select(u => new GraphBatch.Request("POST", "/users/" + u.UserId + "/assignLicense", RemoveBody(u.Held.SkuId))).ToList();
-            var outcomes = (await WriteRetryPolicy.SendBatchAsync(session, "remove direct licences", Capability, requests, writesAfter, cancellation).ConfigureAwait(false))
+            var entries = await journal.RecordAsync(changes.Select(c => ChangeIntents.AssignUserLicenses(c.UserId, c.UserPrincipalName, c.Before, c.After)).ToList(), cancellation).ConfigureAwait(false);
+            var requests = changes.Select(c => new GraphBatch.Request("POST", "/users/" + c.UserId + "/assignLicense", Body(c.Add, c.Remove))).ToList();
+            var outcomes = (await WriteRetryPolicy.SendBatchAsync(session, "change direct licences", Capability, requests, writesAfter, cancellation).ConfigureAwait(false))
                 .Select(o => o.AlreadyDoneWhen(NotHeld)).ToList();
 
             // One already gone was not removed by this change, so it is journaled as not made and Undo leaves it be.
@@ -72,12 +82,30 @@ namespace LicenseGovernance.Engine.Graph
                     (c, configure) => c.Users[user.Id!].ReprocessLicenseAssignment.PostAsync(configure, cancellation), cancellation), cancellation);
         }
 
-        private static Action<Utf8JsonWriter> RemoveBody(Guid skuId) => w =>
+        private static Action<Utf8JsonWriter> Body(IReadOnlyList<DirectLicense> add, IReadOnlyList<Guid> remove) => w =>
         {
             w.WriteStartArray("addLicenses");
+            foreach (var license in add)
+            {
+                w.WriteStartObject();
+                w.WriteString("skuId", license.SkuId.ToString());
+                w.WriteStartArray("disabledPlans");
+                foreach (var plan in license.DisabledPlans)
+                {
+                    w.WriteStringValue(plan.ToString());
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
             w.WriteEndArray();
             w.WriteStartArray("removeLicenses");
-            w.WriteStringValue(skuId.ToString());
+            foreach (var sku in remove)
+            {
+                w.WriteStringValue(sku.ToString());
+            }
+
             w.WriteEndArray();
         };
     }

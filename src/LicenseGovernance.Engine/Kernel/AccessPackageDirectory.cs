@@ -91,7 +91,16 @@ namespace LicenseGovernance.Engine.Kernel
                 .Select(s => (s.Role?.DisplayName ?? "?", s.Scope?.OriginId?.ToLowerInvariant(), (s.Role?.DisplayName ?? "role") + " of " + (s.Role?.Resource?.DisplayName ?? s.Scope?.OriginId ?? "?")));
 
         /// <summary>Live (delivered or delivering) assignments, optionally of one package or one user, with target and policy expanded.</summary>
-        public static async Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, CancellationToken cancellation)
+        public static Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, CancellationToken cancellation) =>
+            AssignmentsAsync(session, packageId, userId, a => a.State == AccessPackageAssignmentState.Delivered || a.State == AccessPackageAssignmentState.Delivering, cancellation);
+
+        /// <summary>
+        /// The assignments Graph lists, optionally of one package or one user, that <paramref name="keep"/> keeps (ended ones
+        /// too, for a caller that needs to know when a user's assignment expired), with <paramref name="expand"/> expanded
+        /// (target, package and policy when null). A caller reading a whole package's assignments expands the target only:
+        /// a policy repeated on every one of thousands of assignments is most of the response.
+        /// </summary>
+        public static async Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, Func<AccessPackageAssignment, bool> keep, CancellationToken cancellation, string[]? expand = null)
         {
             var clauses = new List<string>();
             if (packageId != null)
@@ -108,12 +117,12 @@ namespace LicenseGovernance.Engine.Kernel
                 c => c.IdentityGovernance.EntitlementManagement.Assignments.GetAsync(r =>
                 {
                     r.QueryParameters.Filter = clauses.Count == 0 ? null : string.Join(" and ", clauses);
-                    r.QueryParameters.Expand = new[] { "target", "accessPackage", "assignmentPolicy" };
+                    r.QueryParameters.Expand = expand ?? new[] { "target", "accessPackage", "assignmentPolicy" };
                 }, cancellation), cancellation).ConfigureAwait(false);
             var assignments = new List<AccessPackageAssignment>();
             await GraphPages.ForEachAsync<AccessPackageAssignment, AccessPackageAssignmentCollectionResponse>(session, "list access package assignments", Read, page, a =>
             {
-                if (a.State == AccessPackageAssignmentState.Delivered || a.State == AccessPackageAssignmentState.Delivering)
+                if (keep(a))
                 {
                     assignments.Add(a);
                 }
@@ -121,6 +130,16 @@ namespace LicenseGovernance.Engine.Kernel
                 return true;
             }, cancellation).ConfigureAwait(false);
             return assignments;
+        }
+
+        /// <summary>
+        /// The package that hands out a tier: of the packages granting the group's Member role, the regular one (named
+        /// after its group), not the exception package of the same group, which is asked for by its own name; null when none does.
+        /// </summary>
+        public static AccessPackage? TierPackage(IEnumerable<AccessPackage> packages, string groupId)
+        {
+            var granting = packages.Where(p => MemberGroups(p).Contains(groupId.ToLowerInvariant())).ToList();
+            return granting.FirstOrDefault(p => !(p.DisplayName ?? "").EndsWith(" exception", StringComparison.OrdinalIgnoreCase)) ?? granting.FirstOrDefault();
         }
 
         public static async Task<User?> FindUserAsync(GraphSession session, string idOrUpn, CancellationToken cancellation) =>

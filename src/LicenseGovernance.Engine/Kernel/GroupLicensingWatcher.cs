@@ -10,8 +10,9 @@ namespace LicenseGovernance.Engine.Kernel
 {
     /// <summary>
     /// Waits for group-based licensing to reach the users a caller expects it to reach, and reports each as Active, Error
-    /// or Pending with the states it last saw. Every wait on Entra goes through here, so "settled" means one thing: a
-    /// licence is active only when Graph shows it Active from that group, as expected; no state, or no error yet, is not.
+    /// or Pending with the states it last saw (for a user who left a group: Gone once nothing from it is left). Every wait
+    /// on Entra goes through here, so "settled" means one thing: a licence is active only when Graph shows it Active from
+    /// that group, as expected; no state, or no error yet, is not.
     /// Rounds of reads alternate with pauses (<see cref="LicenseWatchTimings"/>) until every user settles, every group
     /// still awaited has finished processing, or the timeout passes.
     /// </summary>
@@ -80,6 +81,11 @@ namespace LicenseGovernance.Engine.Kernel
                 }
 
                 Progress(pending.Count, completed: false);
+                if (_watch.BetweenRounds != null)
+                {
+                    await _watch.BetweenRounds().ConfigureAwait(false);
+                }
+
                 // The last pause leaves room for one more round before the deadline, so that final look ends on time too.
                 var room = left - (_session.Now - roundStarted);
                 await _session.WaitAsync(TimeSpan.FromTicks(Math.Max(0, Math.Min(poll.Ticks, room.Ticks))), _sink.Cancellation).ConfigureAwait(false);
@@ -105,7 +111,8 @@ namespace LicenseGovernance.Engine.Kernel
             foreach (var group in pending.GroupBy(r => r.Expectation.GroupId, StringComparer.OrdinalIgnoreCase))
             {
                 var users = group.Select(r => r.Expectation.UserId).ToList();
-                if (users.Count > MostUsersReadById)
+                // A user who left the group is no longer among its members, so only a read by id can show what is left.
+                if (users.Count > MostUsersReadById && !group.Any(r => r.Expectation.ExpectsNone))
                 {
                     await ReadMembersAsync(group.Key).ConfigureAwait(false);
                 }
@@ -214,7 +221,8 @@ namespace LicenseGovernance.Engine.Kernel
         {
             var total = _results.Count;
             var active = _results.Count(r => r.Outcome == LicenseWatchOutcome.Active);
-            var status = $"{total - pending} of {total} settled ({active} active, {total - pending - active} in error), {(_session.Now - _started).TotalSeconds:0} s so far";
+            var gone = _results.Count(r => r.Outcome == LicenseWatchOutcome.Gone);
+            var status = $"{total - pending} of {total} settled ({active} active, {(gone > 0 ? gone + " gone, " : "")}{total - pending - active - gone} in error), {(_session.Now - _started).TotalSeconds:0} s so far";
             _sink.WriteProgress(new GovernanceProgress(_watch.ProgressActivity, _watch.ProgressTitle, status,
                 completed ? 100 : GovernanceProgress.Percent(total - pending, total), completed));
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading.Tasks;
 
 namespace LicenseGovernance.Engine.Kernel
 {
@@ -26,5 +27,11 @@ namespace LicenseGovernance.Engine.Kernel
         /// answer to the change, while an older one may be the very error the change is meant to clear.
         /// </summary>
         public DateTimeOffset? ChangedAt { get; set; }
+
+        /// <summary>
+        /// Called between rounds, before each pause: a caller that holds something with an expiry for the whole wait (the
+        /// tier reconciler's lease) renews it here, since one watch may last far longer than that expiry.
+        /// </summary>
+        public Func<Task>? BetweenRounds { get; set; }
     }
 }

@@ -11,5 +11,8 @@ namespace LicenseGovernance.Engine.Kernel
 
         /// <summary>Entra answered the change with an error state (Error or ActiveWithError).</summary>
         Error,
+
+        /// <summary>For <see cref="LicenseExpectation.Gone"/>: the user holds nothing from the group any more.</summary>
+        Gone,
     }
 }

@@ -33,7 +33,13 @@ namespace LicenseGovernance.Engine.Kernel
             States = LicenseStates.Of(user).Where(s => LicenseStates.FromGroup(s, Expectation.GroupId)).ToList();
             if (Expectation.IsMetBy(States))
             {
-                Outcome = LicenseWatchOutcome.Active;
+                Outcome = Expectation.ExpectsNone ? LicenseWatchOutcome.Gone : LicenseWatchOutcome.Active;
+                return;
+            }
+
+            if (Expectation.ExpectsNone)
+            {
+                // A licence on its way out may sit in an error state meanwhile; only its going settles the wait.
                 return;
             }
 

@@ -237,7 +237,7 @@ namespace LicenseGovernance.Engine.Migration
         private async Task AddMembersAsync(List<MigrationUser> toAdd)
         {
             var done = 0;
-            foreach (var round in Chunks(Chunks(toAdd, GroupMembershipWriter.MaxMembersPerRequest).ToList(), ConcurrentAdds))
+            foreach (var round in Chunked.Of(Chunked.Of(toAdd, GroupMembershipWriter.MaxMembersPerRequest).ToList(), ConcurrentAdds))
             {
                 _stop.ThrowIfCancellationRequested();
                 Progress(ProgressActivity.MigrationAddMembers, "Adding users to " + _group.Name, $"{done} of {toAdd.Count}", GovernanceProgress.Percent(done, toAdd.Count));
@@ -345,11 +345,11 @@ namespace LicenseGovernance.Engine.Migration
         {
             var done = 0;
             var wave = 0;
-            foreach (var users in Chunks(verified, _request.BatchSize))
+            foreach (var users in Chunked.Of(verified, _request.BatchSize))
             {
                 wave++;
                 var failedBefore = _summary.Failed;
-                foreach (var chunk in Chunks(users, GraphBatch.MaxRequests))
+                foreach (var chunk in Chunked.Of(users, GraphBatch.MaxRequests))
                 {
                     _stop.ThrowIfCancellationRequested();
                     Progress(ProgressActivity.MigrationRemove, "Removing direct " + _sku.SkuPartNumber + " assignments", $"wave {wave}: {done} of {verified.Count} migrated", GovernanceProgress.Percent(done, verified.Count));
@@ -419,7 +419,7 @@ namespace LicenseGovernance.Engine.Migration
         private async Task CheckFirstWaveAsync(List<MigrationUser> wave)
         {
             var lost = new List<MigrationUser>();
-            foreach (var chunk in Chunks(wave, GraphBatch.MaxRequests))
+            foreach (var chunk in Chunked.Of(wave, GraphBatch.MaxRequests))
             {
                 var held = await HeldSkuReader.ReadAsync(_session, chunk.Select(u => u.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
                 lost.AddRange(chunk.Where((u, i) => held[i] != null && !held[i]!.Contains(_sku.SkuId)));
@@ -495,13 +495,5 @@ namespace LicenseGovernance.Engine.Migration
 
         private void Progress(int activity, string title, string status, int percent, bool completed = false) =>
             _sink.WriteProgress(new GovernanceProgress(activity, title, status, percent, completed));
-
-        private static IEnumerable<List<T>> Chunks<T>(List<T> items, int size)
-        {
-            for (var i = 0; i < items.Count; i += size)
-            {
-                yield return items.GetRange(i, Math.Min(size, items.Count - i));
-            }
-        }
     }
 }

@@ -1,27 +1,58 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using LicenseGovernance.Simulator.Model;
 
 namespace LicenseGovernance.Simulator.Http
 {
-    /// <summary>Open extensions (openTypeExtension) on groups: /groups/{id}/extensions and /groups/{id}/extensions/{name}.</summary>
+    /// <summary>
+    /// Open extensions (openTypeExtension) on groups and users: /{groups|users}/{id}/extensions and .../extensions/{name}.
+    /// Both kinds of object behave alike; only the permissions and the owner's lookup differ.
+    /// </summary>
     internal static class ExtensionRoutes
     {
         private const string ODataType = "#microsoft.graph.openTypeExtension";
 
-        public static SimResponse List(RequestContext ctx, string id)
+        /// <summary>Whose extensions a route serves: groups or users, with the permissions each needs.</summary>
+        internal sealed class Owner
         {
-            ctx.RequirePermission(Permissions.GroupRead);
+            public static readonly Owner Group = new Owner("groups", Permissions.GroupRead, Permissions.GroupExtensionWrite,
+                (store, id, now) => { var g = store.RequireGroup(id, now); return (g.Id, g.Extensions); });
+
+            public static readonly Owner User = new Owner("users", Permissions.UserRead, Permissions.UserWrite,
+                (store, id, now) => { var u = store.RequireUser(id, now); return (u.Id, u.Extensions); });
+
+            private Owner(string segment, string[] read, string[] write, Func<TenantStore, string, DateTimeOffset?, (Guid Id, List<SimulatedOpenExtension> Extensions)> find)
+            {
+                Segment = segment;
+                Read = read;
+                Write = write;
+                Find = find;
+            }
+
+            public string Segment { get; }
+
+            public string[] Read { get; }
+
+            public string[] Write { get; }
+
+            public Func<TenantStore, string, DateTimeOffset?, (Guid Id, List<SimulatedOpenExtension> Extensions)> Find { get; }
+        }
+
+        public static SimResponse List(RequestContext ctx, Owner owner, string id)
+        {
+            ctx.RequirePermission(owner.Read);
             var store = ctx.Store;
             return store.Read(() =>
             {
-                var group = store.RequireGroup(id, ctx.Now);
+                var (ownerId, extensions) = owner.Find(store, id, ctx.Now);
                 return new SimResponse(200, GraphJson.Write(w =>
                 {
                     w.WriteStartObject();
-                    w.WriteString("@odata.context", ctx.ServiceRoot + $"/$metadata#groups('{group.Id}')/extensions");
+                    w.WriteString("@odata.context", ctx.ServiceRoot + $"/$metadata#{owner.Segment}('{ownerId}')/extensions");
                     w.WriteStartArray("value");
-                    foreach (var extension in group.Extensions)
+                    foreach (var extension in extensions)
                     {
                         WriteExtension(w, extension, null);
                     }
@@ -32,63 +63,62 @@ namespace LicenseGovernance.Simulator.Http
             });
         }
 
-        public static SimResponse Get(RequestContext ctx, string id, string name)
+        public static SimResponse Get(RequestContext ctx, Owner owner, string id, string name)
         {
-            ctx.RequirePermission(Permissions.GroupRead);
+            ctx.RequirePermission(owner.Read);
             var store = ctx.Store;
             return store.Read(() =>
             {
-                var group = store.RequireGroup(id, ctx.Now);
-                var extension = TenantStore.FindExtensionCore(group, name) ?? throw NotFound();
-                return new SimResponse(200, GraphJson.Write(w => WriteExtension(w, extension, EntityContext(ctx, group))));
+                var (ownerId, extensions) = owner.Find(store, id, ctx.Now);
+                var extension = TenantStore.FindExtensionCore(extensions, name) ?? throw NotFound();
+                return new SimResponse(200, GraphJson.Write(w => WriteExtension(w, extension, EntityContext(ctx, owner, ownerId))));
             });
         }
 
-        public static SimResponse Create(RequestContext ctx, string id)
+        public static SimResponse Create(RequestContext ctx, Owner owner, string id)
         {
-            ctx.RequirePermission(Permissions.GroupExtensionWrite);
+            ctx.RequirePermission(owner.Write);
             using var doc = GraphJson.ParseBody(ctx.Request);
             var extension = Read(doc.RootElement, requireName: true);
             var store = ctx.Store;
             return store.Write(() =>
             {
-                var group = store.RequireGroup(id, ctx.Now);
-                store.AddExtensionCore(group, extension);
-                return new SimResponse(201, GraphJson.Write(w => WriteExtension(w, extension, EntityContext(ctx, group))));
+                var (ownerId, extensions) = owner.Find(store, id, ctx.Now);
+                TenantStore.AddExtensionCore(extensions, extension);
+                return new SimResponse(201, GraphJson.Write(w => WriteExtension(w, extension, EntityContext(ctx, owner, ownerId))));
             });
         }
 
         /// <summary>On directory objects a PATCH replaces the custom properties: those left out of the body are removed.</summary>
-        public static SimResponse Update(RequestContext ctx, string id, string name)
+        public static SimResponse Update(RequestContext ctx, Owner owner, string id, string name)
         {
-            ctx.RequirePermission(Permissions.GroupExtensionWrite);
+            ctx.RequirePermission(owner.Write);
             using var doc = GraphJson.ParseBody(ctx.Request);
             var replacement = Read(doc.RootElement, requireName: false);
             var store = ctx.Store;
             store.Write(() =>
             {
-                var group = store.RequireGroup(id, ctx.Now);
-                var extension = TenantStore.FindExtensionCore(group, name) ?? throw NotFound();
+                var extension = TenantStore.FindExtensionCore(owner.Find(store, id, ctx.Now).Extensions, name) ?? throw NotFound();
                 extension.Properties = replacement.Properties;
                 return 0;
             });
             return SimResponse.NoContent();
         }
 
-        public static SimResponse Delete(RequestContext ctx, string id, string name)
+        public static SimResponse Delete(RequestContext ctx, Owner owner, string id, string name)
         {
-            ctx.RequirePermission(Permissions.GroupExtensionWrite);
+            ctx.RequirePermission(owner.Write);
             var store = ctx.Store;
             store.Write(() =>
             {
-                var group = store.RequireGroup(id, ctx.Now);
-                group.Extensions.Remove(TenantStore.FindExtensionCore(group, name) ?? throw NotFound());
+                var extensions = owner.Find(store, id, ctx.Now).Extensions;
+                extensions.Remove(TenantStore.FindExtensionCore(extensions, name) ?? throw NotFound());
                 return 0;
             });
             return SimResponse.NoContent();
         }
 
-        private static string EntityContext(RequestContext ctx, SimulatedGroup group) => ctx.ServiceRoot + $"/$metadata#groups('{group.Id}')/extensions/$entity";
+        private static string EntityContext(RequestContext ctx, Owner owner, Guid ownerId) => ctx.ServiceRoot + $"/$metadata#{owner.Segment}('{ownerId}')/extensions/$entity";
 
         private static SimulatedOpenExtension Read(JsonElement body, bool requireName)
         {
@@ -99,7 +129,7 @@ namespace LicenseGovernance.Simulator.Http
 
             // The extensions navigation is typed as the abstract extension, so the body must say which kind it is.
             var type = body.TryGetProperty("@odata.type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()!.TrimStart('#') : null;
-            if (!string.Equals(type, "microsoft.graph.openTypeExtension", System.StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(type, "microsoft.graph.openTypeExtension", StringComparison.OrdinalIgnoreCase))
             {
                 throw GraphServiceError.BadRequest("The '@odata.type' of an extension must be 'microsoft.graph.openTypeExtension'.");
             }
@@ -114,7 +144,7 @@ namespace LicenseGovernance.Simulator.Http
                 throw GraphServiceError.BadRequest("A value is required for property 'extensionName' of resource 'openTypeExtension'.");
             }
 
-            foreach (var property in body.EnumerateObject().Where(p => p.Name != "extensionName" && p.Name != "id" && !p.Name.StartsWith("@odata.", System.StringComparison.Ordinal)))
+            foreach (var property in body.EnumerateObject().Where(p => p.Name != "extensionName" && p.Name != "id" && !p.Name.StartsWith("@odata.", StringComparison.Ordinal)))
             {
                 extension.Properties[property.Name] = property.Value.Clone();
             }

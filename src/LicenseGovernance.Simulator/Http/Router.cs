@@ -84,12 +84,25 @@ namespace LicenseGovernance.Simulator.Http
                         ("POST", "assignLicense") => new Route("/users/{id}/assignLicense", c => UserRoutes.AssignLicense(c, s[1])),
                         ("POST", "revokeSignInSessions") => new Route("/users/{id}/revokeSignInSessions", c => UserRoutes.RevokeSignInSessions(c, s[1])),
                         ("POST", "reprocessLicenseAssignment") => new Route("/users/{id}/reprocessLicenseAssignment", c => UserRoutes.ReprocessLicenseAssignment(c, s[1])),
+                        ("GET", "extensions") => new Route("/users/{id}/extensions", c => ExtensionRoutes.List(c, ExtensionRoutes.Owner.User, s[1])),
+                        ("POST", "extensions") => new Route("/users/{id}/extensions", c => ExtensionRoutes.Create(c, ExtensionRoutes.Owner.User, s[1])),
                         _ => null,
                     };
+                case 4 when s[2] == "extensions":
+                    return Extension(method, "/users", ExtensionRoutes.Owner.User, s);
                 default:
                     return null;
             }
         }
+
+        /// <summary>GET, PATCH or DELETE of one open extension, on a group or a user alike.</summary>
+        private static Route? Extension(string method, string collection, ExtensionRoutes.Owner owner, string[] s) => method switch
+        {
+            "GET" => new Route(collection + "/{id}/extensions/{id}", c => ExtensionRoutes.Get(c, owner, s[1], s[3])),
+            "PATCH" => new Route(collection + "/{id}/extensions/{id}", c => ExtensionRoutes.Update(c, owner, s[1], s[3])),
+            "DELETE" => new Route(collection + "/{id}/extensions/{id}", c => ExtensionRoutes.Delete(c, owner, s[1], s[3])),
+            _ => null,
+        };
 
         private static Route? Groups(string method, string[] s)
         {
@@ -114,18 +127,12 @@ namespace LicenseGovernance.Simulator.Http
                         ("POST", "assignLicense") => new Route("/groups/{id}/assignLicense", c => GroupRoutes.AssignLicense(c, s[1])),
                         ("GET", "owners") => new Route("/groups/{id}/owners", c => GroupOwnerRoutes.List(c, s[1])),
                         ("GET", "appRoleAssignments") => new Route("/groups/{id}/appRoleAssignments", c => GroupRoutes.AppRoleAssignments(c, s[1])),
-                        ("GET", "extensions") => new Route("/groups/{id}/extensions", c => ExtensionRoutes.List(c, s[1])),
-                        ("POST", "extensions") => new Route("/groups/{id}/extensions", c => ExtensionRoutes.Create(c, s[1])),
+                        ("GET", "extensions") => new Route("/groups/{id}/extensions", c => ExtensionRoutes.List(c, ExtensionRoutes.Owner.Group, s[1])),
+                        ("POST", "extensions") => new Route("/groups/{id}/extensions", c => ExtensionRoutes.Create(c, ExtensionRoutes.Owner.Group, s[1])),
                         _ => null,
                     };
                 case 4 when s[2] == "extensions":
-                    return method switch
-                    {
-                        "GET" => new Route("/groups/{id}/extensions/{id}", c => ExtensionRoutes.Get(c, s[1], s[3])),
-                        "PATCH" => new Route("/groups/{id}/extensions/{id}", c => ExtensionRoutes.Update(c, s[1], s[3])),
-                        "DELETE" => new Route("/groups/{id}/extensions/{id}", c => ExtensionRoutes.Delete(c, s[1], s[3])),
-                        _ => null,
-                    };
+                    return Extension(method, "/groups", ExtensionRoutes.Owner.Group, s);
                 case 4 when s[2] == "members":
                     // The SDKs write casts with Graph's short alias (graph.user); both spellings name the same type.
                     return (method, s[3].StartsWith("graph.", StringComparison.Ordinal) ? "microsoft." + s[3] : s[3]) switch

@@ -226,7 +226,12 @@ namespace LicenseGovernance.Simulator.Licensing
                         // One failing licence blocks every licence of the same group for that user, as Entra does;
                         // a licence the user already had from the group stays in force, marked with the error.
                         var error = errors.TryGetValue(license.SkuId, out var e) ? e : "Other";
+                        var before = state.Error;
                         Update(state, state.HoldsSeat ? "ActiveWithError" : "Error", error, state.HoldsSeat ? state.DisabledPlans : license.DisabledPlans, at);
+                        if (before != error)
+                        {
+                            _store.LicenseErrors.Record(at, user.Id, license.SkuId, group.Id, error);
+                        }
                     }
                 }
             });

@@ -25,6 +25,13 @@ namespace LicenseGovernance.Simulator.Licensing
         /// written before it was kept.
         /// </summary>
         public DateTimeOffset? Since { get; set; }
+
+        /// <summary>
+        /// Which change recorded the event, counted from 1: the events of one change (one assignLicense that adds a SKU and
+        /// removes another, one user processed for a group) share it and took effect together. 0 in files written before
+        /// it was kept.
+        /// </summary>
+        public long Change { get; set; }
     }
 
     /// <summary>
@@ -36,6 +43,7 @@ namespace LicenseGovernance.Simulator.Licensing
     {
         private readonly Dictionary<Guid, List<LicenseEvent>> _byUser = new Dictionary<Guid, List<LicenseEvent>>();
         private readonly object _gate = new object();
+        private long _changes;
 
         /// <summary>Every event, user by user, in the order applied.</summary>
         public IReadOnlyList<LicenseEvent> Events
@@ -69,7 +77,20 @@ namespace LicenseGovernance.Simulator.Licensing
         /// group's at the same tick, in that order, still counts as a gap. Empty when the user held it throughout; a user
         /// the timeline never saw change is judged by <paramref name="heldWhenUnchanged"/>.
         /// </summary>
-        public IReadOnlyList<DateTimeOffset> Gaps(Guid userId, Guid skuId, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged)
+        public IReadOnlyList<DateTimeOffset> Gaps(Guid userId, Guid skuId, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged) =>
+            GapsOf(userId, new[] { skuId }, from, to, heldWhenUnchanged, ReferenceEquals);
+
+        /// <summary>
+        /// The instants within [from, to] at which the user held none of <paramref name="skuIds"/> by any path (for example
+        /// no SKU with a mailbox plan). Unlike <see cref="Gaps"/>, the events of one change are applied together before the
+        /// user is judged, so one assignLicense that swaps one such SKU for another leaves no gap, while two changes at the
+        /// same tick still can. A user the timeline never saw change is judged by <paramref name="heldWhenUnchanged"/>.
+        /// </summary>
+        public IReadOnlyList<DateTimeOffset> GapsWithoutAny(Guid userId, ICollection<Guid> skuIds, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged) =>
+            GapsOf(userId, skuIds, from, to, heldWhenUnchanged, SameChange);
+
+        /// <summary>The instants at which applying the events that <paramref name="together"/> groups left the user holding none of the SKUs.</summary>
+        private IReadOnlyList<DateTimeOffset> GapsOf(Guid userId, ICollection<Guid> skuIds, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged, Func<LicenseEvent, LicenseEvent, bool> together)
         {
             var events = EventsFor(userId);
             var gaps = new List<DateTimeOffset>();
@@ -84,23 +105,30 @@ namespace LicenseGovernance.Simulator.Licensing
             }
 
             var sources = new HashSet<(Guid, Guid?)>();
+            bool HoldsAny() => sources.Any(s => skuIds.Contains(s.Item1));
             var i = 0;
             for (; i < events.Count && events[i].At < from; i++)
             {
                 Apply(sources, events[i]);
             }
 
-            if (!sources.Any(s => s.Item1 == skuId))
+            if (!HoldsAny())
             {
                 gaps.Add(from);
             }
 
-            for (; i < events.Count && events[i].At <= to; i++)
+            while (i < events.Count && events[i].At <= to)
             {
-                Apply(sources, events[i]);
-                if (events[i].SkuId == skuId && !events[i].Gained && !sources.Any(s => s.Item1 == skuId))
+                var held = HoldsAny();
+                var first = events[i];
+                for (; i < events.Count && together(first, events[i]); i++)
                 {
-                    gaps.Add(events[i].At);
+                    Apply(sources, events[i]);
+                }
+
+                if (held && !HoldsAny())
+                {
+                    gaps.Add(first.At);
                 }
             }
 
@@ -163,6 +191,7 @@ namespace LicenseGovernance.Simulator.Licensing
         {
             lock (_gate)
             {
+                var change = ++_changes;
                 if (!_byUser.TryGetValue(userId, out var events))
                 {
                     events = new List<LicenseEvent>(before.Count + 2);
@@ -177,12 +206,12 @@ namespace LicenseGovernance.Simulator.Licensing
 
                 foreach (var (sku, group) in before.Where(b => !after.Contains(b)))
                 {
-                    events.Add(new LicenseEvent { At = at, UserId = userId, SkuId = sku, AssignedByGroup = group, Gained = false });
+                    events.Add(new LicenseEvent { At = at, UserId = userId, SkuId = sku, AssignedByGroup = group, Gained = false, Change = change });
                 }
 
                 foreach (var (sku, group) in after.Where(a => !before.Contains(a)))
                 {
-                    events.Add(new LicenseEvent { At = at, UserId = userId, SkuId = sku, AssignedByGroup = group, Gained = true });
+                    events.Add(new LicenseEvent { At = at, UserId = userId, SkuId = sku, AssignedByGroup = group, Gained = true, Change = change });
                 }
             }
         }
@@ -192,6 +221,7 @@ namespace LicenseGovernance.Simulator.Licensing
             lock (_gate)
             {
                 _byUser.Clear();
+                _changes = 0;
                 foreach (var e in events)
                 {
                     if (!_byUser.TryGetValue(e.UserId, out var list))
@@ -201,9 +231,14 @@ namespace LicenseGovernance.Simulator.Licensing
                     }
 
                     list.Add(e);
+                    _changes = Math.Max(_changes, e.Change);
                 }
             }
         }
+
+        /// <summary>Events of files without change numbers each count as a change of their own.</summary>
+        private static bool SameChange(LicenseEvent first, LicenseEvent other) =>
+            ReferenceEquals(first, other) || (first.Change != 0 && first.Change == other.Change);
 
         private static void Apply(HashSet<(Guid, Guid?)> sources, LicenseEvent e)
         {

@@ -75,6 +75,9 @@ namespace LicenseGovernance.Simulator.Model
 
         public List<LicenseAssignmentState> LicenseAssignmentStates { get; set; } = new List<LicenseAssignmentState>();
 
+        /// <summary>Open extensions (openTypeExtension) in the order they were created.</summary>
+        public List<SimulatedOpenExtension> Extensions { get; set; } = new List<SimulatedOpenExtension>();
+
         /// <summary>Before this instant the object is still "replicating": 404 by id and absent from lists.</summary>
         public DateTimeOffset? VisibleAfter { get; set; }
 

@@ -29,6 +29,9 @@ namespace LicenseGovernance.Simulator
                 .ToList();
         });
 
+        /// <summary>Every licence error group-based licensing gave a user, at the instant it did.</summary>
+        public LicenseErrorHistory LicenseErrors { get; } = new LicenseErrorHistory();
+
         private static List<(Guid SkuId, Guid? Group)> HeldSources(SimulatedUser user)
         {
             var held = new List<(Guid, Guid?)>(2);

@@ -302,20 +302,20 @@ namespace LicenseGovernance.Simulator
         });
 
         /// <summary>Same rules as POST /groups/{id}/extensions (a duplicate name is refused).</summary>
-        public SimulatedOpenExtension AddGroupExtension(Guid groupId, string extensionName, IEnumerable<KeyValuePair<string, object?>> properties)
-        {
-            var extension = new SimulatedOpenExtension { ExtensionName = extensionName };
-            foreach (var property in properties)
-            {
-                extension.Properties[property.Key] = System.Text.Json.JsonSerializer.SerializeToElement(property.Value);
-            }
-
-            return Write(() => AddExtensionCore(RequireGroup(groupId.ToString(), null), extension));
-        }
+        public SimulatedOpenExtension AddGroupExtension(Guid groupId, string extensionName, IEnumerable<KeyValuePair<string, object?>> properties) =>
+            Write(() => AddExtensionCore(RequireGroup(groupId.ToString(), null).Extensions, NewExtension(extensionName, properties)));
 
         /// <summary>By extension name or its fully qualified form, ignoring case; null when the group or the extension is absent.</summary>
         public SimulatedOpenExtension? FindGroupExtension(Guid groupId, string extensionName) =>
-            Read(() => FindGroupCore(groupId.ToString(), null) is SimulatedGroup g ? FindExtensionCore(g, extensionName) : null);
+            Read(() => FindGroupCore(groupId.ToString(), null) is SimulatedGroup g ? FindExtensionCore(g.Extensions, extensionName) : null);
+
+        /// <summary>Same rules as POST /users/{id}/extensions (a duplicate name is refused).</summary>
+        public SimulatedOpenExtension AddUserExtension(Guid userId, string extensionName, IEnumerable<KeyValuePair<string, object?>> properties) =>
+            Write(() => AddExtensionCore(RequireUser(userId.ToString(), null).Extensions, NewExtension(extensionName, properties)));
+
+        /// <summary>By extension name or its fully qualified form, ignoring case; null when the user or the extension is absent.</summary>
+        public SimulatedOpenExtension? FindUserExtension(Guid userId, string extensionName) =>
+            Read(() => FindUserCore(userId.ToString(), null) is SimulatedUser u ? FindExtensionCore(u.Extensions, extensionName) : null);
 
         /// <summary>Same rules as POST /groups/{id}/assignLicense.</summary>
         public void AssignGroupLicense(Guid groupId, Guid skuId, IEnumerable<Guid>? disabledPlans = null) =>
@@ -933,28 +933,39 @@ namespace LicenseGovernance.Simulator
             }
         }
 
-        internal SimulatedOpenExtension AddExtensionCore(SimulatedGroup group, SimulatedOpenExtension extension)
+        internal static SimulatedOpenExtension AddExtensionCore(List<SimulatedOpenExtension> extensions, SimulatedOpenExtension extension)
         {
             if (string.IsNullOrWhiteSpace(extension.ExtensionName))
             {
                 throw GraphServiceError.BadRequest("A value is required for property 'extensionName' of resource 'openTypeExtension'.");
             }
 
-            if (FindExtensionCore(group, extension.ExtensionName) != null)
+            if (FindExtensionCore(extensions, extension.ExtensionName) != null)
             {
                 // Observed: code Request_BadRequest with this message; the 409 status is unverified.
                 throw new GraphServiceError(409, "Request_BadRequest", "An extension already exists with given id.");
             }
 
-            group.Extensions.Add(extension);
+            extensions.Add(extension);
             return extension;
         }
 
-        internal static SimulatedOpenExtension? FindExtensionCore(SimulatedGroup group, string idOrName)
+        internal static SimulatedOpenExtension? FindExtensionCore(List<SimulatedOpenExtension> extensions, string idOrName)
         {
             const string Qualifier = "microsoft.graph.openTypeExtension.";
             var name = idOrName.StartsWith(Qualifier, StringComparison.OrdinalIgnoreCase) ? idOrName.Substring(Qualifier.Length) : idOrName;
-            return group.Extensions.Find(e => string.Equals(e.ExtensionName, name, StringComparison.OrdinalIgnoreCase));
+            return extensions.Find(e => string.Equals(e.ExtensionName, name, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private static SimulatedOpenExtension NewExtension(string extensionName, IEnumerable<KeyValuePair<string, object?>> properties)
+        {
+            var extension = new SimulatedOpenExtension { ExtensionName = extensionName };
+            foreach (var property in properties)
+            {
+                extension.Properties[property.Key] = System.Text.Json.JsonSerializer.SerializeToElement(property.Value);
+            }
+
+            return extension;
         }
 
         private SimulatedSku RequireSku(Guid skuId) => FindSkuCore(skuId) ?? throw new ArgumentException($"The tenant has no SKU {skuId}.", nameof(skuId));

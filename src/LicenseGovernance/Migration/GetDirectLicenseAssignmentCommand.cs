@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using LicenseGovernance.Commands.Catalog;
 using LicenseGovernance.Commands.Hosting;
@@ -13,7 +10,7 @@ namespace LicenseGovernance.Commands.Migration
     [OutputType(typeof(DirectLicenseAssignment), typeof(DirectLicenseSummary))]
     public sealed class GetDirectLicenseAssignmentCommand : LicenseGovernanceCmdlet
     {
-        private readonly List<string> _users = new List<string>();
+        private readonly PipedUsers _users = new PipedUsers();
 
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -31,10 +28,7 @@ namespace LicenseGovernance.Commands.Migration
 
         protected override void ProcessRecord()
         {
-            if (User != null)
-            {
-                _users.AddRange(User.Where(u => !_users.Contains(u, StringComparer.OrdinalIgnoreCase)));
-            }
+            _users.Add(User);
         }
 
         // Piped users are read in one engine call, so -Summary counts them all together.
@@ -42,7 +36,7 @@ namespace LicenseGovernance.Commands.Migration
         {
             try
             {
-                var request = new GetDirectLicenseAssignmentRequest { Sku = Sku, User = _users.Count == 0 ? null : _users.ToArray(), Summary = Summary };
+                var request = new GetDirectLicenseAssignmentRequest { Sku = Sku, User = _users.ToArray(), Summary = Summary };
                 RunEngine(sink => Engine.GetDirectLicenseAssignmentsAsync(request, sink));
             }
             finally

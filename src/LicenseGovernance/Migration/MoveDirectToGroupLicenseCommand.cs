@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using LicenseGovernance.Commands.Catalog;
 using LicenseGovernance.Commands.Hosting;
@@ -18,7 +15,7 @@ namespace LicenseGovernance.Commands.Migration
     [OutputType(typeof(DirectToGroupMigrationResult), typeof(DirectToGroupMigrationSummary))]
     public sealed class MoveDirectToGroupLicenseCommand : LicenseGovernanceCmdlet
     {
-        private readonly List<string> _users = new List<string>();
+        private readonly PipedUsers _users = new PipedUsers();
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -60,10 +57,7 @@ namespace LicenseGovernance.Commands.Migration
 
         protected override void ProcessRecord()
         {
-            if (User != null)
-            {
-                _users.AddRange(User.Where(u => !_users.Contains(u, StringComparer.OrdinalIgnoreCase)));
-            }
+            _users.Add(User);
         }
 
         // One engine run for every piped user: membership goes 20 per request and removals in waves across them all.
@@ -75,7 +69,7 @@ namespace LicenseGovernance.Commands.Migration
                 {
                     Sku = Sku!,
                     Group = Group!,
-                    User = _users.Count == 0 ? null : _users.ToArray(),
+                    User = _users.ToArray(),
                     BatchSize = BatchSize,
                     MaxUsers = MyInvocation.BoundParameters.ContainsKey(nameof(MaxUsers)) ? MaxUsers : (int?)null,
                     WaitTimeoutSeconds = WaitTimeout,

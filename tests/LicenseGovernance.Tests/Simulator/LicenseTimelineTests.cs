@@ -135,4 +135,57 @@ public class LicenseTimelineTests
         Assert.DoesNotContain(tenant.Store.GetUser(user).LicenseAssignmentStates, s => s.AssignedByGroup == null);
         Assert.Equal(1, tenant.Statistics.ServedWith("POST /users/{id}/assignLicense", 200));
     }
+
+    [Fact]
+    public void OneAssignLicenseSwappingMailboxSkus_LeavesNoGapWithoutAny_WhileTwoChangesAtOneTickDo()
+    {
+        var tenant = SimulatedTenant.CreateEmpty(SimulatorFixture.Now);
+        var f1 = tenant.Store.AddSku("SPE_F1", 5).SkuId;
+        var e5 = tenant.Store.AddSku("SPE_E5", 5).SkuId;
+        var swapped = tenant.Store.AddUser("swapped@contoso.onmicrosoft.com", u => u.UsageLocation = "US").Id;
+        var apart = tenant.Store.AddUser("apart@contoso.onmicrosoft.com", u => u.UsageLocation = "US").Id;
+        tenant.Store.AssignLicense(swapped, f1);
+        tenant.Store.AssignLicense(apart, f1);
+        var start = tenant.Clock.UtcNow.AddTicks(1);
+        tenant.Clock.Advance(TimeSpan.FromMinutes(1));
+        var at = tenant.Clock.UtcNow;
+
+        tenant.Store.Write(() => tenant.Store.AssignUserLicensesCore(tenant.Store.GetUser(swapped),
+            new[] { new LicenseGovernance.Simulator.Model.AssignedLicense { SkuId = e5 } }, new[] { f1 }));
+        tenant.Store.RemoveLicense(apart, f1);
+        tenant.Store.AssignLicense(apart, e5);
+
+        var mailbox = new[] { f1, e5 };
+        var timeline = tenant.Store.LicenseTimeline;
+        Assert.Empty(timeline.GapsWithoutAny(swapped, mailbox, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
+        Assert.Equal(new[] { at }, timeline.GapsWithoutAny(apart, mailbox, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
+        // The SKU-by-SKU view still sees F1 go.
+        Assert.Equal(new[] { at }, timeline.Gaps(swapped, f1, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
+    }
+
+    [Fact]
+    public void GroupLicensingErrors_AreKeptInTheErrorHistory_EvenAfterTheyClear()
+    {
+        var tenant = SimulatedTenant.CreateEmpty(SimulatorFixture.Now);
+        var f1 = tenant.Store.AddSku("SPE_F1", 5).SkuId;
+        var e5 = tenant.Store.AddSku("SPE_E5", 5).SkuId;
+        var user = tenant.Store.AddUser("both@contoso.onmicrosoft.com", u => u.UsageLocation = "US").Id;
+        var tier1 = tenant.Store.AddGroup("Tier1").Id;
+        var tier3 = tenant.Store.AddGroup("Tier3").Id;
+        tenant.Store.AssignGroupLicense(tier1, f1);
+        tenant.Store.AssignGroupLicense(tier3, e5);
+        tenant.Store.AddMember(tier1, user);
+        tenant.Store.ProcessPendingNow();
+
+        tenant.Store.AddMember(tier3, user);
+        tenant.Store.ProcessPendingNow();
+        tenant.Store.RemoveMember(tier1, user);
+        tenant.Store.ReprocessLicenseAssignment(user);
+        tenant.Store.ProcessPendingNow();
+
+        Assert.Equal("Active", tenant.Store.GetUser(user).LicenseAssignmentStates.Single(s => s.SkuId == e5).State);
+        var error = Assert.Single(tenant.Store.LicenseErrors.Of("MutuallyExclusiveViolation", user));
+        Assert.Equal((e5, tier3), (error.SkuId, error.GroupId));
+        Assert.Empty(tenant.Store.LicenseErrors.Of("CountViolation"));
+    }
 }

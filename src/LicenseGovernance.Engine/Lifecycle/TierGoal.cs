@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Graph.Models;
+
+namespace LicenseGovernance.Engine.Lifecycle
+{
+    /// <summary>
+    /// Where one user belongs: the highest tier they are entitled to (a delivered assignment of its package, a dynamic
+    /// membership, or a static membership of a tier above the baseline that nothing governs), else the baseline; a due
+    /// return from a temporary move; and whether an entitlement ends within the look-ahead, so a bridge is due now.
+    /// </summary>
+    internal sealed class TierGoal
+    {
+        private TierGoal(LifecycleTier tier, string why)
+        {
+            Tier = tier;
+            Why = why;
+        }
+
+        /// <summary>The tier the user belongs in now.</summary>
+        public LifecycleTier Tier { get; private set; }
+
+        public string Why { get; private set; }
+
+        /// <summary>The lower tier the user falls to when an assignment ending within the look-ahead ends; null when nothing ends.</summary>
+        public LifecycleTier? After { get; private set; }
+
+        /// <summary>When the entitlement to <see cref="Tier"/> ends, if it ends within the look-ahead.</summary>
+        public DateTimeOffset? EndsAt { get; private set; }
+
+        /// <summary>The package to request (adminAdd) to join <see cref="Tier"/>: a due return, or an administrator's move; null joins otherwise.</summary>
+        public AccessPackage? RequestPackage { get; set; }
+
+        /// <summary>The end of that request; null takes the policy's.</summary>
+        public DateTimeOffset? RequestEnd { get; set; }
+
+        public string? Justification { get; set; }
+
+        /// <summary>The return marker to delete once the user is settled (back in its tier, or it can no longer apply).</summary>
+        public TierReturn? ClearReturn { get; private set; }
+
+        /// <summary>The marker can no longer apply (its tier is gone, or its old end has passed): delete it whatever happens.</summary>
+        public bool ReturnObsolete { get; private set; }
+
+        /// <summary>An assignment of this or a higher tier is still being delivered: its membership has not come yet.</summary>
+        public HeldAssignment? Delivering { get; private set; }
+
+        /// <summary>The user's only claim on a tier above the baseline is a membership no assignment governs.</summary>
+        public bool Ungoverned { get; private set; }
+
+        /// <summary>An administrator's move: the tier and how to join it are given, not derived.</summary>
+        public static TierGoal Given(LifecycleTier tier, AccessPackage? package, DateTimeOffset? end, string? justification) =>
+            new TierGoal(tier, "moved by an administrator") { RequestPackage = package, RequestEnd = end, Justification = justification };
+
+        public static TierGoal For(TierUser user, TierSystem system, DateTimeOffset now, TimeSpan lookAhead)
+        {
+            var horizon = now + lookAhead;
+            var entitlements = Entitlements(user, system);
+            var current = Highest(entitlements, system);
+            var lasting = Highest(entitlements.Where(e => e.EndsAt == null || e.EndsAt > horizon).ToList(), system);
+            var goal = new TierGoal(current.Tier, current.Why) { Ungoverned = current.Ungoverned };
+            goal.ApplyReturn(user, system, now, horizon, ref lasting);
+            if (lasting.Tier.Rank > goal.Tier.Rank)
+            {
+                (goal.Tier, goal.Why, goal.Ungoverned) = (lasting.Tier, lasting.Why, lasting.Ungoverned);
+            }
+            else if (lasting.Tier.Rank < goal.Tier.Rank)
+            {
+                goal.After = lasting.Tier;
+                goal.EndsAt = entitlements.Where(e => e.Tier == goal.Tier).Max(e => e.EndsAt);
+            }
+
+            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && system.TierOfPackage(a.PackageId)?.Rank >= goal.Tier.Rank);
+            return goal;
+        }
+
+        /// <summary>A due return counts from the temporary move's end; it is requested through the return tier's package.</summary>
+        private void ApplyReturn(TierUser user, TierSystem system, DateTimeOffset now, DateTimeOffset horizon, ref Entitlement lasting)
+        {
+            var marker = user.Return;
+            var tier = system.Tier(marker?.ReturnTierGroupId);
+            if (marker == null)
+            {
+                return;
+            }
+
+            ClearReturn = marker;
+            ReturnObsolete = tier == null || marker.ReturnEndDate <= now;
+            if (ReturnObsolete || marker.Until > horizon || tier!.Rank <= lasting.Tier.Rank)
+            {
+                return;
+            }
+
+            lasting = new Entitlement(tier, null, $"the return to {tier.Name} when the temporary move ends ({marker.Until:yyyy-MM-dd HH:mm} UTC)");
+            if (!user.Delivered(tier).Any())
+            {
+                RequestPackage = tier.Packages.FirstOrDefault(p => string.Equals(p.Id, marker.ReturnPackageId, StringComparison.OrdinalIgnoreCase)) ?? tier.Package;
+                RequestEnd = marker.ReturnEndDate;
+                Justification = "Return from a temporary tier move (LicenseGovernance)";
+            }
+        }
+
+        private static Entitlement Highest(IReadOnlyList<Entitlement> entitlements, TierSystem system) =>
+            entitlements.OrderByDescending(e => e.Tier.Rank).FirstOrDefault() ?? new Entitlement(system.Baseline, null, "the baseline (no entitlement to a higher tier)");
+
+        private static List<Entitlement> Entitlements(TierUser user, TierSystem system)
+        {
+            var entitlements = new List<Entitlement>();
+            foreach (var tier in system.Tiers)
+            {
+                var delivered = user.Delivered(tier).ToList();
+                if (delivered.Count > 0)
+                {
+                    // Of several assignments, the one that lasts longest holds the tier.
+                    var ends = delivered.Any(a => a.EndsAt == null) ? null : delivered.Max(a => a.EndsAt);
+                    entitlements.Add(new Entitlement(tier, ends, ends == null ? $"an assignment of {tier.Name}" : $"an assignment of {tier.Name} until {ends:yyyy-MM-dd HH:mm} UTC"));
+                }
+                else if (user.IsMember(tier) && tier.IsDynamic)
+                {
+                    entitlements.Add(new Entitlement(tier, null, $"{tier.Name}'s dynamic rule"));
+                }
+                else if (user.IsMember(tier) && !tier.IsBaseline)
+                {
+                    entitlements.Add(new Entitlement(tier, null, $"a membership of {tier.Name} that no access package assignment governs") { Ungoverned = true });
+                }
+            }
+
+            return entitlements;
+        }
+
+        /// <summary>One claim on a tier, and until when it lasts.</summary>
+        private sealed class Entitlement
+        {
+            public Entitlement(LifecycleTier tier, DateTimeOffset? endsAt, string why)
+            {
+                Tier = tier;
+                EndsAt = endsAt;
+                Why = why;
+            }
+
+            public LifecycleTier Tier { get; }
+
+            public DateTimeOffset? EndsAt { get; }
+
+            public string Why { get; }
+
+            public bool Ungoverned { get; set; }
+        }
+    }
+}

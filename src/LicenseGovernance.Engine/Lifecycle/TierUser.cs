@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LicenseGovernance.Engine.Journal;
+using LicenseGovernance.Engine.Kernel;
+using Microsoft.Graph.Models;
+
+namespace LicenseGovernance.Engine.Lifecycle
+{
+    /// <summary>One user of the tier system as read from the tenant: licence states, tier memberships, tier assignments, return marker.</summary>
+    internal sealed class TierUser
+    {
+        public TierUser(string id, string? userPrincipalName)
+        {
+            Id = id.ToLowerInvariant();
+            UserPrincipalName = userPrincipalName;
+        }
+
+        public string Id { get; }
+
+        public string? UserPrincipalName { get; set; }
+
+        public string Label => UserPrincipalName ?? Id;
+
+        /// <summary>Null until the user's licence states have been read.</summary>
+        public IReadOnlyList<LicenseAssignmentState>? States { get; set; }
+
+        /// <summary>The ids of the tier groups the user is a member of.</summary>
+        public HashSet<string> Memberships { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Assignments of tier packages: live ones, and those that ended recently.</summary>
+        public List<HeldAssignment> Assignments { get; } = new List<HeldAssignment>();
+
+        /// <summary>Where a temporary move returns the user to, when one is recorded.</summary>
+        public TierReturn? Return { get; set; }
+
+        /// <summary>SKUs this module added directly to bridge a move (from the change journal) and has not removed since.</summary>
+        public HashSet<Guid> JournalBridges { get; } = new HashSet<Guid>();
+
+        private IReadOnlyList<LicenseAssignmentState> Known => States ?? Array.Empty<LicenseAssignmentState>();
+
+        public bool IsMember(LifecycleTier tier) => Memberships.Contains(tier.Id);
+
+        /// <summary>Every licence of the tier Active, without error, from its group.</summary>
+        public bool ActiveIn(LifecycleTier tier) =>
+            tier.Licenses.All(l => Known.Any(s => s.SkuId == l.SkuId && LicenseStates.FromGroup(s, tier.Id) && LicenseStates.IsActive(s) && !LicenseStates.HasError(s)));
+
+        /// <summary>The user holds (a seat of) some licence from the tier's group.</summary>
+        public bool HoldsFrom(LifecycleTier tier) => Known.Any(s => LicenseStates.FromGroup(s, tier.Id) && LicenseStates.HoldsSeat(s));
+
+        public bool HasStatesFrom(LifecycleTier tier) => Known.Any(s => LicenseStates.FromGroup(s, tier.Id));
+
+        public LicenseAssignmentState? ErrorFrom(LifecycleTier tier) => Known.FirstOrDefault(s => LicenseStates.InError(s, tier.Id));
+
+        /// <summary>Whether the user holds any licence at all, by any path.</summary>
+        public bool HoldsAnything => Known.Any(LicenseStates.HoldsSeat);
+
+        /// <summary>The user's direct licences of the given SKUs, with their disabled plans.</summary>
+        public IReadOnlyList<DirectLicense> Direct(ICollection<Guid> skus) => States == null ? Array.Empty<DirectLicense>() : DirectLicense.Of(new User { LicenseAssignmentStates = States.ToList() }, skus);
+
+        /// <summary>The tier's licences the user holds from its group, copied as direct licences with the group's plans.</summary>
+        public IReadOnlyList<DirectLicense> HeldFrom(LifecycleTier tier) =>
+            tier.Licenses.Where(l => Known.Any(s => s.SkuId == l.SkuId && LicenseStates.FromGroup(s, tier.Id) && LicenseStates.HoldsSeat(s))).ToList();
+
+        public IEnumerable<HeldAssignment> Live(LifecycleTier tier) => Assignments.Where(a => a.IsLive && tier.PackageIds.Contains(a.PackageId));
+
+        public IEnumerable<HeldAssignment> Delivered(LifecycleTier tier) => Live(tier).Where(a => a.IsDelivered);
+
+        /// <summary>When the user's most recent tier assignment ended, or null.</summary>
+        public DateTimeOffset? LastEnded => Assignments.Where(a => !a.IsLive).Select(a => a.ExpiredAt).Where(d => d != null).DefaultIfEmpty().Max();
+    }
+}

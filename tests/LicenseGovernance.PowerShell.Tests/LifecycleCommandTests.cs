@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace LicenseGovernance.PowerShell.Tests;
+
+/// <summary>
+/// Issue 14 through the real cmdlets in a hosted PowerShell 7.6 runspace, on the embedded demo tenant: its frontline group
+/// (SPE_F1) becomes the Tier1 baseline, and time moves on through a saved snapshot whose clock is set forward, since
+/// these cmdlets have no control of the simulated clock of their own.
+/// </summary>
+public sealed class LifecycleCommandTests : IDisposable
+{
+    private const string Connect = "Connect-LicenseGovernance -Simulator -UserCount 200";
+
+    private const string Tiers = """
+        New-LicenseTierGroup -Name LIC-M365-F3 -Sku SPE_F1 -Tier 1 -Baseline -Force | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-TierAccessPackage -TierGroup LIC-M365-Tier2 -ExpirationDays 365 | Out-Null
+        New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 365 | Out-Null
+        """;
+
+    /// <summary>A frontline worker holding nothing but the baseline's SPE_F1, from the baseline group.</summary>
+    private const string Frontline = """
+        $held = Get-DirectLicenseAssignment
+        ($held | Where-Object { $_.SkuPartNumber -eq 'SPE_F1' -and $_.Assignment -eq 'Inherited' } |
+            Where-Object { $u = $_.UserId; @($held | Where-Object UserId -eq $u).Count -eq 1 } | Select-Object -First 1).UserPrincipalName
+        """;
+
+    private readonly PowerShellSession _ps = new();
+    private readonly List<string> _files = new();
+
+    public void Dispose()
+    {
+        _ps.Run("Disconnect-LicenseGovernance -WarningAction SilentlyContinue");
+        _ps.Dispose();
+        foreach (var file in _files.Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Document000_ASubcontractorInTier3For180Days_IsBackInTheBaselineAtExpiry_WithoutAnInstantWithoutAMailbox()
+    {
+        Clean(_ps.Run(Connect));
+        Clean(_ps.Run(Tiers));
+        var sub = (string)Clean(_ps.Run(Frontline)).Output.Single()!;
+        var end = Now().AddDays(180);
+
+        var moved = Assert.Single(Clean(_ps.Run($"Move-UserLicenseTier -User '{sub}' -Tier LIC-M365-Tier3 -EndDate '{end:o}' -Justification 'Project Falcon' -Confirm:$false")).Of<TierMoveResult>());
+        Assert.Equal((TierMoveOutcome.Moved, "LIC-M365-F3", "LIC-M365-Tier3"), (moved.Outcome, moved.FromTier, moved.ToTier));
+        Assert.Empty(Clean(_ps.Run($"Get-LicenseTierConflict -User '{sub}'")).Output);
+        Assert.Empty(Clean(_ps.Run($"Sync-LicenseTier -User '{sub}' -Confirm:$false")).Output);
+
+        TravelTo(end.AddHours(-1));
+        var bridged = Assert.Single(Clean(_ps.Run($"Sync-LicenseTier -User '{sub}' -Confirm:$false")).Of<TierMoveResult>());
+        Assert.Equal(TierMoveOutcome.Bridged, bridged.Outcome);
+        TravelTo(end.AddHours(1));
+        var back = Assert.Single(Clean(_ps.Run("Sync-LicenseTier -Confirm:$false")).Of<TierMoveResult>(), r => r.UserPrincipalName == sub);
+
+        Assert.Equal((TierMoveOutcome.Moved, "LIC-M365-F3"), (back.Outcome, back.ToTier));
+        Assert.Null(back.GapSeconds);
+        Assert.Empty(Clean(_ps.Run($"Get-LicenseTierConflict -User '{sub}'")).Output);
+        Assert.Empty(MailboxGaps(sub));
+    }
+
+    [Fact]
+    public void WhatIfListsTheStepsAndChangesNothing_ThePipelineBindsUsersByProperty()
+    {
+        Clean(_ps.Run(Connect));
+        Clean(_ps.Run(Tiers));
+        var sub = (string)Clean(_ps.Run(Frontline)).Output.Single()!;
+        var before = TenantState();
+
+        var whatIf = Clean(_ps.Run($"[pscustomobject]@{{ UserPrincipalName = '{sub}' }} | Move-UserLicenseTier -Tier LIC-M365-Tier3 -WhatIf -Verbose"));
+
+        Assert.Empty(whatIf.Output);
+        var asked = Assert.Single(whatIf.Verbose, v => v.StartsWith(sub + ": Move from LIC-M365-F3 to LIC-M365-Tier3", StringComparison.Ordinal));
+        Assert.Contains("swap in one assignLicense", asked);
+        Assert.Equal(before, TenantState());
+        var summary = Assert.Single(Clean(_ps.Run("Sync-LicenseTier -Summary -WhatIf")).Of<TierSyncSummary>());
+        Assert.Equal(0, summary.Writes);
+        Assert.Equal(before, TenantState());
+    }
+
+    [Theory]
+    [InlineData("Move-UserLicenseTier -User nobody@contoso.onmicrosoft.com -Tier LIC-M365-Tier3", "UserNotFound", "nobody")]
+    [InlineData("Move-UserLicenseTier -User {0} -Tier LIC-M365-Tier9", "GroupNotFound", "LIC-M365-Tier9")]
+    [InlineData("Move-UserLicenseTier -User {0} -Tier LIC-M365-Tier3 -EndDate 2001-01-01", "TierAssignmentEndInvalid", "future")]
+    [InlineData("Sync-LicenseTier -LookAhead (New-TimeSpan -Days 40)", "LookAheadInvalid", "31 days")]
+    public void BadInputFailsWithItsCatalogueErrorAndWritesNothing(string command, string errorId, string mentioned)
+    {
+        Clean(_ps.Run(Connect));
+        Clean(_ps.Run(Tiers));
+        var sub = (string)Clean(_ps.Run(Frontline)).Output.Single()!;
+        var before = TenantState();
+
+        var result = _ps.Run(string.Format(CultureInfo.InvariantCulture, command, sub));
+
+        Assert.StartsWith("LicenseGovernance." + errorId, result.FirstErrorId);
+        Assert.Contains(mentioned, result.AllErrorText);
+        Assert.Empty(result.Output);
+        Assert.Equal(before, TenantState());
+    }
+
+    private DateTimeOffset Now() => Snapshot()["clock"]!.GetValue<DateTimeOffset>();
+
+    /// <summary>Moves the simulated tenant's clock on: saved, the clock set forward, and connected again; what fell due runs first.</summary>
+    private void TravelTo(DateTimeOffset when)
+    {
+        var path = NewFile("travel");
+        var snapshot = Snapshot();
+        snapshot["clock"] = when.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
+        File.WriteAllText(path, snapshot.ToJsonString());
+        Clean(_ps.Run($"Connect-LicenseGovernance -Simulator -SnapshotPath '{path}' | Out-Null"));
+    }
+
+    /// <summary>
+    /// The instants at which the user held none of the SKUs with a mailbox plan, from the snapshot's licence timeline; the
+    /// events of one change (one assignLicense that swaps SKUs) count together.
+    /// </summary>
+    private List<string> MailboxGaps(string upn)
+    {
+        var snapshot = Snapshot();
+        var user = snapshot["users"]!.AsArray().Single(u => (string)u!["userPrincipalName"]! == upn)!["id"]!.GetValue<string>();
+        var mailbox = snapshot["skus"]!.AsArray().Where(s => (string)s!["skuPartNumber"]! is "SPE_F1" or "SPE_E3" or "SPE_E5").Select(s => (string)s!["skuId"]!).ToHashSet();
+        var held = new HashSet<(string, string?)>();
+        var gaps = new List<string>();
+        foreach (var change in snapshot["licenseTimeline"]!.AsArray().Where(e => (string)e!["userId"]! == user).GroupBy(e => ((long)e!["change"]!, (string)e!["at"]!)))
+        {
+            var before = held.Any(h => mailbox.Contains(h.Item1));
+            foreach (var e in change)
+            {
+                var source = ((string)e!["skuId"]!, (string?)e["assignedByGroup"]);
+                _ = (bool)e["gained"]! ? held.Add(source) : held.Remove(source);
+            }
+
+            if (before && !held.Any(h => mailbox.Contains(h.Item1)))
+            {
+                gaps.Add(change.Key.Item2);
+            }
+        }
+
+        return gaps;
+    }
+
+    private JsonObject Snapshot()
+    {
+        var path = NewFile("snapshot");
+        Clean(_ps.Run($"Save-LicenseGovernanceSnapshot -Path '{path}'"));
+        return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+    }
+
+    /// <summary>Everything the tenant holds that a command could write, the clock and licence processing aside.</summary>
+    private string TenantState()
+    {
+        var snapshot = Snapshot();
+        snapshot.Remove("clock");
+        foreach (var group in snapshot["groups"]!.AsArray())
+        {
+            group!.AsObject().Remove("licenseProcessingState");
+        }
+
+        return snapshot.ToJsonString();
+    }
+
+    private string NewFile(string kind)
+    {
+        var path = Path.Combine(TestSettings.Home, $"lifecycle-{kind}-{Guid.NewGuid():N}.json");
+        _files.Add(path);
+        return path;
+    }
+
+    private static PowerShellSession.Result Clean(PowerShellSession.Result result)
+    {
+        Assert.True(result.Terminating == null && result.Errors.Count == 0, "The command failed: " + result.AllErrorText);
+        return result;
+    }
+}

@@ -1,0 +1,105 @@
+#Requires -Version 7.4
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0'; MaximumVersion = '5.999' }
+# Issue 14 (tier lifecycle without a licence gap) through the built module in out/LicenseGovernance, on the embedded
+# simulated tenant: its frontline group (SPE_F1) becomes the Tier1 baseline. Moving the simulated clock (expiry) is done in
+# tests/LicenseGovernance.PowerShell.Tests/LifecycleCommandTests.cs, through a saved snapshot.
+
+BeforeAll {
+    $script:PreviousHome = $env:LICENSEGOVERNANCE_HOME
+    $env:LICENSEGOVERNANCE_HOME = Join-Path ([IO.Path]::GetTempPath()) "lg-pester-lifecycle-$([guid]::NewGuid().ToString('N'))"
+    New-Item -ItemType Directory -Path $env:LICENSEGOVERNANCE_HOME | Out-Null
+    Import-Module (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1') -Force
+
+    function Connect-Rehearsal {
+        Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null
+        Connect-LicenseGovernance -Simulator -UserCount 200 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-F3 -Sku SPE_F1 -Tier 1 -Baseline -Force | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-TierAccessPackage -TierGroup LIC-M365-Tier2 -ExpirationDays 365 | Out-Null
+        New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 365 | Out-Null
+    }
+
+    # Frontline workers holding nothing but the baseline's SPE_F1, from the baseline group.
+    function Get-Frontline([int] $Count) {
+        $held = Get-DirectLicenseAssignment
+        $held | Where-Object { $_.SkuPartNumber -eq 'SPE_F1' -and $_.Assignment -eq 'Inherited' } |
+            Where-Object { $u = $_.UserId; @($held | Where-Object UserId -eq $u).Count -eq 1 } |
+            Select-Object -First $Count -ExpandProperty UserPrincipalName
+    }
+}
+
+AfterAll {
+    Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null
+    Remove-Module LicenseGovernance -ErrorAction SilentlyContinue
+    Remove-Item -Recurse -Force $env:LICENSEGOVERNANCE_HOME -ErrorAction SilentlyContinue
+    $env:LICENSEGOVERNANCE_HOME = $script:PreviousHome
+}
+
+Describe 'Move-UserLicenseTier' {
+    BeforeAll { Connect-Rehearsal }
+
+    It 'moves a subcontractor to Tier3 for 180 days in the safe order, leaving one tier and no conflict' {
+        $sub = Get-Frontline 1
+        $result = Move-UserLicenseTier -User $sub -Tier LIC-M365-Tier3 -EndDate (Get-Date).AddDays(180) -Justification 'Project Falcon' -Confirm:$false
+        $result.Outcome | Should -Be 'Moved'
+        $result.FromTier | Should -Be 'LIC-M365-F3'
+        $result.GapAvoided | Should -BeTrue
+        $result.StepSummary | Should -Match 'bridge: SPE_F1'
+        $result.StepSummary | Should -Match 'swap: SPE_E5 in, SPE_F1 out'
+        @(Get-LicenseTierConflict -User $sub).Count | Should -Be 0
+        (Get-TierAssignment -User $sub).TierGroup | Should -Be 'LIC-M365-Tier3'
+    }
+
+    It 'records the return of a 90-day downgrade from Tier3' {
+        $user = Get-Frontline 1
+        Move-UserLicenseTier -User $user -Tier LIC-M365-Tier3 -EndDate (Get-Date).AddDays(300) -Confirm:$false | Out-Null
+        $down = Move-UserLicenseTier -User $user -Tier LIC-M365-Tier2 -EndDate (Get-Date).AddDays(90) -Confirm:$false
+        $down.Outcome | Should -Be 'Moved'
+        $down.Steps | Should -Contain 'recorded the return to LIC-M365-Tier3'
+        (Get-TierAssignment -User $user).TierGroup | Should -Be 'LIC-M365-Tier2'
+    }
+
+    It 'shows every step under -WhatIf and changes nothing' {
+        $user = Get-Frontline 1
+        $before = (Get-TierAssignment).Count
+        $verbose = Move-UserLicenseTier -User $user -Tier LIC-M365-Tier3 -WhatIf -Verbose 4>&1 | Out-String
+        $verbose | Should -Match 'swap in one assignLicense'
+        (Get-TierAssignment).Count | Should -Be $before
+    }
+}
+
+Describe 'Sync-LicenseTier' {
+    BeforeAll { Connect-Rehearsal }
+
+    It 'finds users in two tiers, moves them in the safe order, and leaves nothing to do' {
+        $users = Get-Frontline 3
+        $users | ForEach-Object { Add-TierAssignment -User $_ -Tier LIC-M365-Tier3 -Days 30 -Confirm:$false | Out-Null }
+        $planned = @(Sync-LicenseTier -User $users -WhatIf)
+        @($planned | Where-Object Outcome -eq 'Planned').Count | Should -Be 3
+
+        $moved = @($users | ForEach-Object { [pscustomobject]@{ UserPrincipalName = $_ } } | Sync-LicenseTier -Confirm:$false)
+        @($moved | Where-Object Outcome -eq 'Moved').Count | Should -Be 3
+        $moved | ForEach-Object { $_.ToTier | Should -Be 'LIC-M365-Tier3' }
+
+        $summary = Sync-LicenseTier -User $users -Summary -Confirm:$false
+        $summary.Settled | Should -Be 3
+        $summary.Writes | Should -Be 0
+    }
+
+    It 'refuses a look-ahead beyond 31 days' {
+        { Sync-LicenseTier -LookAhead (New-TimeSpan -Days 40) -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.LookAheadInvalid*'
+    }
+}
+
+Describe 'Get-LicenseTierConflict' {
+    BeforeAll { Connect-Rehearsal }
+
+    It 'reports conflicts with a remedy, filtered by kind' {
+        $all = @(Get-LicenseTierConflict)
+        $all.Count | Should -BeGreaterThan 0
+        $all | ForEach-Object { $_.Remedy | Should -Not -BeNullOrEmpty }
+        $kind = $all[0].Kind
+        @(Get-LicenseTierConflict -Kind $kind | Where-Object Kind -ne $kind).Count | Should -Be 0
+    }
+}
