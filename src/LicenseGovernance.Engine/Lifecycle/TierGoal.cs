@@ -46,6 +46,9 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>An assignment of this or a higher tier is still being delivered: its membership has not come yet.</summary>
         public HeldAssignment? Delivering { get; private set; }
 
+        /// <summary>Tiers whose entitlement ends within the look-ahead (or is ending now); empty for an administrator's move.</summary>
+        public IReadOnlyList<LifecycleTier> Ending { get; private set; } = Array.Empty<LifecycleTier>();
+
         /// <summary>The user's only claim on a tier above the baseline is a membership no assignment governs.</summary>
         public bool Ungoverned { get; private set; }
 
@@ -71,7 +74,8 @@ namespace LicenseGovernance.Engine.Lifecycle
                 goal.EndsAt = entitlements.Where(e => e.Tier == goal.Tier).Max(e => e.EndsAt);
             }
 
-            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && system.TierOfPackage(a.PackageId)?.Rank >= goal.Tier.Rank);
+            goal.Ending = entitlements.Where(e => e.EndsAt <= horizon).Select(e => e.Tier).ToList();
+            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && !a.Removing && system.TierOfPackage(a.PackageId)?.Rank >= goal.Tier.Rank);
             return goal;
         }
 
@@ -120,7 +124,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 {
                     entitlements.Add(new Entitlement(tier, null, $"{tier.Name}'s dynamic rule"));
                 }
-                else if (user.IsMember(tier) && !tier.IsBaseline)
+                else if (user.IsMember(tier) && !tier.IsBaseline && !user.Leaving(tier).Any())
                 {
                     entitlements.Add(new Entitlement(tier, null, $"a membership of {tier.Name} that no access package assignment governs") { Ungoverned = true });
                 }

@@ -52,6 +52,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             await reader.ReadAssignmentsAsync().ConfigureAwait(false);
             reader.AddJournalBridges(journalBridges, onlyKnown: false);
             await reader.ReadOutsidersAsync().ConfigureAwait(false);
+            await reader.ReadRemovalsAsync().ConfigureAwait(false);
             await reader.ReadReturnsAsync().ConfigureAwait(false);
             return reader._users.Values.ToList();
         }
@@ -68,6 +69,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
 
             reader.AddJournalBridges(journalBridges, onlyKnown: true);
+            await reader.ReadRemovalsAsync().ConfigureAwait(false);
             await reader.ReadReturnsAsync().ConfigureAwait(false);
             return reader._users.Values.ToList();
         }
@@ -177,6 +179,20 @@ namespace LicenseGovernance.Engine.Lifecycle
             foreach (var gone in _users.Values.Where(u => u.States == null).Select(u => u.Id).ToList())
             {
                 _users.Remove(gone);
+            }
+        }
+
+        /// <summary>Marks the live assignments whose removal an earlier run (or anyone) asked for and entitlement management has not finished.</summary>
+        private async Task ReadRemovalsAsync()
+        {
+            var live = _users.Values.SelectMany(u => u.Assignments).Where(a => a.IsLive).ToLookup(a => a.Id.ToString(), StringComparer.OrdinalIgnoreCase);
+            foreach (var packageId in live.Count == 0 ? new List<string>() : _system.PackageIds.ToList())
+            {
+                var removing = await AccessPackageDirectory.RemovalsUnderWayAsync(_session, packageId, _sink.Cancellation).ConfigureAwait(false);
+                foreach (var assignment in removing.SelectMany(id => live[id]))
+                {
+                    assignment.Removing = true;
+                }
             }
         }
 
