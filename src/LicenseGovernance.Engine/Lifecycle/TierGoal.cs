@@ -89,9 +89,15 @@ namespace LicenseGovernance.Engine.Lifecycle
                 return;
             }
 
-            ClearReturn = marker;
             ReturnObsolete = tier == null || marker.ReturnEndDate <= now;
-            if (ReturnObsolete || marker.Until > horizon || tier!.Rank <= lasting.Tier.Rank)
+            if (!ReturnObsolete && marker.Until > horizon)
+            {
+                // Not due yet: the marker stays for the run that brings the user back (runs read it once the old assignment ends).
+                return;
+            }
+
+            ClearReturn = marker;
+            if (ReturnObsolete || tier!.Rank <= lasting.Tier.Rank)
             {
                 return;
             }

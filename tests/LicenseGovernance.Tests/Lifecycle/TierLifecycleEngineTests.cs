@@ -57,6 +57,9 @@ public sealed class TierLifecycleEngineTests
         Assert.Contains(down.Steps, s => s.Contains("return to " + Tier3));
         tenant.Settle();
         tenant.AssertOneTier(new[] { user }, _ => Tier2);
+        // The scheduled runs in between read the return (Tier3's assignment has just ended) and keep it for its day.
+        Assert.Empty((await fx.SyncAsync()).Of<TierMoveResult>());
+        Assert.NotNull(tenant.Store.FindUserExtension(user.Id, "com.licensegovernance.tierReturn"));
         tenant.Clock.Set(downgradeEnd.AddHours(-1));
         var back = (await fx.SyncAsync()).Result(user.Id);
 
