@@ -56,19 +56,27 @@ internal static class LifecycleSteps
     }
 
     /// <summary>
-    /// An administrator's adminAdd of the tier's package straight into the tenant, as Add-TierAssignment sends it: the user
-    /// joins the tier group on delivery whatever else they hold (the issue's own way into two tiers).
+    /// An administrator's adminAdd of the tier's package straight into the tenant, as Add-TierAssignment sends it, delivered:
+    /// the user joins the tier group whatever else they hold (the issue's own way into two tiers). Delivery is asynchronous,
+    /// so the tenant's pending work runs at once (the clock does not move).
     /// </summary>
     public static void AdminAdd(this SimulatedTenant tenant, Guid userId, string tier, DateTimeOffset end)
     {
-        var group = tenant.Group(tier);
+        tenant.Request(userId, tier, end);
+        tenant.Store.ProcessPendingNow();
+        Assert.Contains(userId, tenant.Group(tier).Members);
+    }
+
+    /// <summary>The adminAdd alone: the assignment is delivering until the tenant's delivery delay has passed.</summary>
+    public static SimulatedAssignment Request(this SimulatedTenant tenant, Guid userId, string tier, DateTimeOffset end)
+    {
         var package = tenant.Store.AccessPackages.Single(p => p.DisplayName == tier);
         var policy = tenant.Store.AssignmentPolicies.Single(p => p.AccessPackageId == package.Id);
-        tenant.Store.Write(() => tenant.Store.SubmitRequestCore(new SimulatedAssignmentRequest
+        var request = tenant.Store.Write(() => tenant.Store.SubmitRequestCore(new SimulatedAssignmentRequest
         {
             RequestType = "adminAdd", AccessPackageId = package.Id, PolicyId = policy.Id, TargetId = userId, RequestedEnd = end,
         }));
-        Assert.Contains(userId, group.Members);
+        return tenant.Store.AccessPackageAssignments.Single(a => a.Id == request.AssignmentId);
     }
 
     public static IReadOnlyList<SimulatedUser> Workers(this SimulatedTenant tenant) => tenant.Store.Users.Where(u => u.UserPrincipalName.StartsWith("user", StringComparison.Ordinal)).ToList();
