@@ -121,7 +121,7 @@ internal static class LifecycleSteps
     public static void AssertNoGapNoConflict(this SimulatedTenant tenant, IEnumerable<SimulatedUser> users, DateTimeOffset from)
     {
         var mailbox = new[] { "SPE_F1", "SPE_E3", "SPE_E5" }.Select(tenant.Sku).ToList();
-        var gaps = users.Select(u => (u.UserPrincipalName, Gaps: tenant.Store.LicenseTimeline.GapsWithoutAny(u.Id, mailbox, from, tenant.Clock.UtcNow, heldWhenUnchanged: true)))
+        var gaps = users.Select(u => (u.UserPrincipalName, Gaps: tenant.Store.LicenseTimeline.Gaps(u.Id, mailbox, from, tenant.Clock.UtcNow, heldWhenUnchanged: true)))
             .Where(g => g.Gaps.Count > 0).ToList();
         Assert.True(gaps.Count == 0, $"{gaps.Count} user(s) were without a mailbox licence, first {gaps.FirstOrDefault().UserPrincipalName} at {gaps.FirstOrDefault().Gaps?.FirstOrDefault():O}.");
         Assert.Empty(tenant.Store.LicenseErrors.Of("MutuallyExclusiveViolation").Where(e => e.At >= from));
