@@ -96,7 +96,7 @@ namespace LicenseGovernance.Simulator.Licensing
             }
 
             var periods = Without(events, skuIds.Contains);
-            var withoutAtFrom = periods.Any(p => p.Start < from && (p.End == null || p.End >= from));
+            var withoutAtFrom = periods.Any(p => p.Start < from && (p.End == null || p.End > from));
             return (withoutAtFrom ? new[] { from } : Array.Empty<DateTimeOffset>())
                 .Concat(periods.Where(p => p.Start >= from && p.Start <= to).Select(p => p.Start)).ToList();
         }
