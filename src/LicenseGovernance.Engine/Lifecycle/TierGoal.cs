@@ -75,9 +75,17 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
 
             goal.Ending = entitlements.Where(e => e.EndsAt <= horizon).Select(e => e.Tier).ToList();
-            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && !a.Removing && system.TierOfPackage(a.PackageId)?.Rank >= goal.Tier.Rank);
+            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && !a.Removing && HoldsTheMove(system.TierOfPackage(a.PackageId), goal.Tier));
             return goal;
         }
+
+        /// <summary>
+        /// A delivery of a higher tier changes the goal once done, so the user waits for it. A delivery of the baseline itself
+        /// (the restore workflow's request, or an administrator's) does not: the user is swapped onto the baseline's SKU while
+        /// it is delivered, so its licence never lands beside the bridge of the tier above (MutuallyExclusiveViolation).
+        /// </summary>
+        private static bool HoldsTheMove(LifecycleTier? delivering, LifecycleTier goal) =>
+            delivering != null && (delivering.Rank > goal.Rank || (delivering == goal && !goal.IsBaseline));
 
         /// <summary>A due return counts from the temporary move's end; it is requested through the return tier's package.</summary>
         private void ApplyReturn(TierUser user, TierSystem system, DateTimeOffset now, DateTimeOffset horizon, ref Entitlement lasting)
