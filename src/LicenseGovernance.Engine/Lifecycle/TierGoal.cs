@@ -59,7 +59,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         public static TierGoal For(TierUser user, TierSystem system, DateTimeOffset now, TimeSpan lookAhead)
         {
             var horizon = now + lookAhead;
-            var entitlements = Entitlements(user, system);
+            var entitlements = Entitlements(user, system, now);
             var current = Highest(entitlements, system);
             var lasting = Highest(entitlements.Where(e => e.EndsAt == null || e.EndsAt > horizon).ToList(), system);
             var goal = new TierGoal(current.Tier, current.Why) { Ungoverned = current.Ungoverned };
@@ -122,10 +122,10 @@ namespace LicenseGovernance.Engine.Lifecycle
         private static Entitlement Highest(IReadOnlyList<Entitlement> entitlements, TierSystem system) =>
             entitlements.OrderByDescending(e => e.Tier.Rank).FirstOrDefault() ?? new Entitlement(system.Baseline, null, "the baseline (no entitlement to a higher tier)");
 
-        private static List<Entitlement> Entitlements(TierUser user, TierSystem system)
+        private static List<Entitlement> Entitlements(TierUser user, TierSystem system, DateTimeOffset now)
         {
             var entitlements = new List<Entitlement>();
-            foreach (var tier in system.Tiers)
+            foreach (var tier in system.Tiers.Where(t => !Suspended(user, t, now)))
             {
                 var delivered = user.Delivered(tier).ToList();
                 if (delivered.Count > 0)
@@ -145,6 +145,17 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
 
             return entitlements;
+        }
+
+        /// <summary>
+        /// The tier a temporary move left, while the move runs and its own tier is delivered: that tier's assignment is still
+        /// live when the move's delivery came after the move stopped waiting, and as the higher entitlement it would undo the move.
+        /// </summary>
+        private static bool Suspended(TierUser user, LifecycleTier tier, DateTimeOffset now)
+        {
+            var marker = user.Return;
+            return marker != null && now < marker.Until && string.Equals(marker.ReturnTierGroupId, tier.Id, StringComparison.OrdinalIgnoreCase)
+                && user.Assignments.Any(a => a.IsDelivered && !a.Removing && string.Equals(a.PackageId, marker.TemporaryPackageId, StringComparison.OrdinalIgnoreCase));
         }
 
         /// <summary>One claim on a tier, and until when it lasts.</summary>

@@ -197,12 +197,13 @@ namespace LicenseGovernance.Engine.Lifecycle
         }
 
         /// <summary>
-        /// The return markers of users whose tier assignment ends within the look-ahead or has just ended: a temporary move's
-        /// assignment ends exactly then, so no other user can hold a return that is due. Twenty to a $batch.
+        /// The return markers of users whose tier assignment ends within the look-ahead or has just ended (a temporary move's
+        /// assignment ends exactly then, so no other user can hold a return that is due), and of users holding assignments of
+        /// two tiers (a temporary move whose delivery came late, still to be finished). Twenty to a $batch.
         /// </summary>
         private async Task ReadReturnsAsync()
         {
-            var due = _users.Values.Where(u => u.Assignments.Any(a => !a.IsLive || a.EndsAt <= _session.Now + _lookAhead)).ToList();
+            var due = _users.Values.Where(u => u.Assignments.Any(a => !a.IsLive || a.EndsAt <= _session.Now + _lookAhead) || InTwoTiers(u)).ToList();
             for (var i = 0; i < due.Count; i += GraphBatch.MaxRequests)
             {
                 var chunk = due.Skip(i).Take(GraphBatch.MaxRequests).ToList();
@@ -214,6 +215,9 @@ namespace LicenseGovernance.Engine.Lifecycle
                 }
             }
         }
+
+        private bool InTwoTiers(TierUser user) =>
+            user.Assignments.Where(a => a.IsLive && !a.Removing).Select(a => _system.TierOfPackage(a.PackageId)).Distinct().Count() > 1;
 
         private static Extension? Parse(JsonElement body) =>
             new JsonParseNode(body).GetObjectValue(Extension.CreateFromDiscriminatorValue);
