@@ -62,9 +62,46 @@ internal static class LifecycleSteps
     /// </summary>
     public static void AdminAdd(this SimulatedTenant tenant, Guid userId, string tier, DateTimeOffset end)
     {
-        tenant.Request(userId, tier, end);
+        var assignment = tenant.Request(userId, tier, end);
         tenant.Store.ProcessPendingNow();
-        Assert.Contains(userId, tenant.Group(tier).Members);
+        Assert.True(assignment.DeliveryStalled || tenant.Group(tier).MemberSet.Contains(userId));
+    }
+
+    /// <summary>From now on, this share of new assignments stalls in delivering until Entra's retry (six hours on by default).</summary>
+    public static void StallDeliveries(this SimulatedTenant tenant, double share) => tenant.Store.Options.AccessPackageDeliveryStallProbability = share;
+
+    /// <summary>The users whose assignment is stalled in delivering.</summary>
+    public static HashSet<Guid> Stalled(this SimulatedTenant tenant) => tenant.Store.AccessPackageAssignments.Where(a => a.DeliveryStalled).Select(a => a.TargetId).ToHashSet();
+
+    /// <summary>
+    /// The hourly scheduled runs until Entra has retried the stalled deliveries, and one more: a run in between bridges what
+    /// ends meanwhile, the last finishes the moves that waited. Every run's results, in order.
+    /// </summary>
+    public static async Task<List<TierMoveResult>> HourlyUntilDeliveredAsync(this EngineFixture fx)
+    {
+        var tenant = fx.Tenant;
+        Assert.NotEmpty(tenant.Stalled());
+        var retried = tenant.Clock.UtcNow + tenant.Store.Options.AccessPackageStalledDeliveryRetry!.Value;
+        var results = new List<TierMoveResult>();
+        while (tenant.Clock.UtcNow <= retried + TimeSpan.FromHours(1))
+        {
+            tenant.Clock.Advance(TimeSpan.FromHours(1));
+            results.AddRange((await fx.SyncAsync()).Of<TierMoveResult>());
+        }
+
+        return results;
+    }
+
+    /// <summary>A move's result once its delivery is done: one that waited on a stalled delivery, as the scheduled runs finish it.</summary>
+    public static async Task<TierMoveResult> DeliveredAsync(this EngineFixture fx, TierMoveResult result)
+    {
+        if (result.Outcome != TierMoveOutcome.Waiting)
+        {
+            return result;
+        }
+
+        Assert.Contains("stalled", result.Remedy, StringComparison.Ordinal);
+        return (await fx.HourlyUntilDeliveredAsync()).Last(r => r.UserId == result.UserId);
     }
 
     /// <summary>The adminAdd alone: the assignment is delivering until the tenant's delivery delay has passed.</summary>
