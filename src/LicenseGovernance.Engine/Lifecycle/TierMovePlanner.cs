@@ -60,8 +60,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         private static void PlanWaiting(TierMove move, TierSystem system)
         {
             move.Kind = TierMoveKind.Waiting;
-            var copies = move.Goal.Ending.SelectMany(move.User.HeldFrom).GroupBy(l => l.SkuId).Select(g => g.First());
-            move.Bridge.AddRange(copies.Where(c => !move.Direct.Any(d => d.SkuId == c.SkuId)));
+            AddBridges(move, move.Goal.Ending);
             move.GapAvoided = move.Bridge.Count > 0;
             PlanBridge(move, $"{Names(move.Goal.Ending)} ends before the delivery may be done");
             move.WaitForDelivery($"An assignment of {system.TierOfPackage(move.Goal.Delivering!.PackageId)?.Name} is still being delivered; nothing {(move.Bridge.Count > 0 ? "else " : "")}is changed until it is.");
@@ -111,8 +110,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         private static void PlanExclusive(TierMove move, List<LifecycleTier> others, List<LifecycleTier> fading, List<DirectLicense> bridges)
         {
             move.Kind = TierMoveKind.Exclusive;
-            var copies = others.Concat(fading).SelectMany(move.User.HeldFrom).GroupBy(l => l.SkuId).Select(g => g.First());
-            move.Bridge.AddRange(copies.Where(c => !move.Direct.Any(d => d.SkuId == c.SkuId)));
+            AddBridges(move, others.Concat(fading));
             move.Leave.AddRange(others);
             move.WaitGone.AddRange(others.Concat(fading));
             var direct = bridges.Concat(move.Bridge).ToList();
@@ -129,6 +127,13 @@ namespace LicenseGovernance.Engine.Lifecycle
             move.Plan.Add($"swap in one assignLicense: add {Skus(move.SwapAdd)} directly, remove the direct {string.Join(", ", move.SwapRemove.Select(s => SkuName(move, s)))}");
             PlanJoin(move);
             PlanRemoval(move);
+        }
+
+        /// <summary>Direct copies of what the user holds from <paramref name="tiers"/>' groups, but for SKUs the user holds directly already.</summary>
+        private static void AddBridges(TierMove move, IEnumerable<LifecycleTier> tiers)
+        {
+            var copies = tiers.SelectMany(move.User.HeldFrom).GroupBy(l => l.SkuId).Select(g => g.First());
+            move.Bridge.AddRange(copies.Where(c => !move.Direct.Any(d => d.SkuId == c.SkuId)));
         }
 
         private static void PlanNonExclusive(TierMove move, List<LifecycleTier> others, List<DirectLicense> bridges)

@@ -59,9 +59,7 @@ public sealed class AsynchronousDeliveryTests
         Assert.DoesNotContain(down.Steps, s => s.Contains("return", StringComparison.Ordinal));
         Assert.Equal(1, tenant.Statistics.ServedWith(AssignmentRequests, 400));
         tenant.Clock.Advance(TimeSpan.FromHours(1));
-        tenant.Settle();
-        tenant.AssertOneTier(new[] { user }, _ => Tier2);
-        tenant.AssertNoGapNoConflict(new[] { user }, from);
+        tenant.AssertSettledIn(user, Tier2, from);
     }
 
     [Fact]
@@ -71,7 +69,7 @@ public sealed class AsynchronousDeliveryTests
         var tenant = fx.Tenant;
         var user = tenant.Workers()[0];
         var from = tenant.Clock.UtcNow;
-        tenant.Store.Options.AccessPackageDeliveryStallProbability = 1;
+        tenant.StallDeliveries(1);
 
         var waiting = await fx.MoveAsync(user.UserPrincipalName, Tier3, tenant.Clock.UtcNow.AddDays(30));
 
@@ -81,12 +79,8 @@ public sealed class AsynchronousDeliveryTests
         tenant.Statistics.Reset();
         Assert.Equal(TierMoveOutcome.Waiting, (await fx.SyncAsync()).Result(user.Id).Outcome);
         Assert.Equal(0, tenant.Statistics.Writes);
-        tenant.Clock.Advance(tenant.Store.Options.AccessPackageStalledDeliveryRetry!.Value);
-        tenant.Settle();
-        Assert.Equal(TierMoveOutcome.Moved, (await fx.SyncAsync()).Result(user.Id).Outcome);
-        tenant.Settle();
-        tenant.AssertOneTier(new[] { user }, _ => Tier3);
-        tenant.AssertNoGapNoConflict(new[] { user }, from);
+        Assert.Equal(TierMoveOutcome.Moved, (await fx.DeliveredAsync(waiting)).Outcome);
+        tenant.AssertSettledIn(user, Tier3, from);
     }
 
     [Fact]
@@ -100,7 +94,7 @@ public sealed class AsynchronousDeliveryTests
         Assert.Equal(TierMoveOutcome.Moved, (await fx.MoveAsync(user.UserPrincipalName, Tier2, downgradeEnd)).Outcome);
         tenant.Settle();
         var from = tenant.Clock.UtcNow;
-        tenant.Store.Options.AccessPackageDeliveryStallProbability = 1;
+        tenant.StallDeliveries(1);
 
         tenant.Clock.Set(downgradeEnd.AddHours(-2));
         var requested = (await fx.SyncAsync()).Result(user.Id);
@@ -118,9 +112,7 @@ public sealed class AsynchronousDeliveryTests
         tenant.Clock.Advance(tenant.Store.Options.AccessPackageStalledDeliveryRetry!.Value);
         tenant.Settle();
         Assert.Equal(TierMoveOutcome.Moved, (await fx.SyncAsync()).Result(user.Id).Outcome);
-        tenant.Settle();
-        tenant.AssertOneTier(new[] { user }, _ => Tier3);
-        tenant.AssertNoGapNoConflict(new[] { user }, from);
+        tenant.AssertSettledIn(user, Tier3, from);
         Assert.Null(tenant.Store.FindUserExtension(user.Id, "com.licensegovernance.tierReturn"));
     }
 }

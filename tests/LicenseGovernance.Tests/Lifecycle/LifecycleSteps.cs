@@ -154,10 +154,22 @@ internal static class LifecycleSteps
         }
     }
 
+    /// <summary>Once the tenant's work is done, the user holds exactly <paramref name="tier"/>, and was never without a mailbox licence since <paramref name="from"/>.</summary>
+    public static void AssertSettledIn(this SimulatedTenant tenant, SimulatedUser user, string tier, DateTimeOffset from)
+    {
+        tenant.Settle();
+        tenant.AssertOneTier(new[] { user }, _ => tier);
+        tenant.AssertNoGapNoConflict(new[] { user }, from);
+    }
+
+    /// <summary>The SKUs whose service plans include an Exchange Online mailbox: the README's three tiers' SKUs.</summary>
+    public static List<Guid> MailboxSkus(this SimulatedTenant tenant) =>
+        tenant.Store.Skus.Where(s => s.SkuPartNumber is "SPE_F1" or "SPE_E3" or "SPE_E5").Select(s => s.SkuId).ToList();
+
     /// <summary>From <paramref name="from"/> to now, no user was without a mailbox-bearing licence at any instant, and no licence was ever MutuallyExclusiveViolation.</summary>
     public static void AssertNoGapNoConflict(this SimulatedTenant tenant, IEnumerable<SimulatedUser> users, DateTimeOffset from)
     {
-        var mailbox = new[] { "SPE_F1", "SPE_E3", "SPE_E5" }.Select(tenant.Sku).ToList();
+        var mailbox = tenant.MailboxSkus();
         var gaps = users.Select(u => (u.UserPrincipalName, Gaps: tenant.Store.LicenseTimeline.Gaps(u.Id, mailbox, from, tenant.Clock.UtcNow, heldWhenUnchanged: true)))
             .Where(g => g.Gaps.Count > 0).ToList();
         Assert.True(gaps.Count == 0, $"{gaps.Count} user(s) were without a mailbox licence, first {gaps.FirstOrDefault().UserPrincipalName} at {gaps.FirstOrDefault().Gaps?.FirstOrDefault():O}.");

@@ -93,9 +93,7 @@ public sealed class TierReconcilerTests
 
         Assert.Equal(TierMoveOutcome.Moved, moved.Outcome);
         Assert.Contains("no access package assignment governs", moved.Detail + moved.StepSummary + string.Join(" ", moved.Steps), StringComparison.Ordinal);
-        tenant.Settle();
-        tenant.AssertOneTier(new[] { user }, _ => Tier2);
-        tenant.AssertNoGapNoConflict(new[] { user }, from);
+        tenant.AssertSettledIn(user, Tier2, from);
     }
 
     [Fact]

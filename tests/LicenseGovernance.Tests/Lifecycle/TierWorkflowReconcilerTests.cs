@@ -31,12 +31,9 @@ public sealed class TierWorkflowReconcilerTests
         await fx.NewWorkflowsAsync(noSchedule: !workflowsScheduled);
         var store = fx.Tenant.Store;
         var run = fx.Tenant.Clock.UtcNow.AddHours(store.WorkflowScheduleIntervalInHours).AddDays(1);
-        var late = fx.Tenant.NewRequestor("ends-two-hours-before-a-run").User;
-        var early = fx.Tenant.NewRequestor("ends-just-after-a-run").User;
-        var last = fx.Tenant.NewRequestor("ends-half-an-hour-before-a-run").User;
-        await fx.AssignAsync(new AddTierAssignmentRequest { User = late.UserPrincipalName, Tier = Tier3, EndDate = run.AddHours(-2), Justification = "Subcontract" });
-        await fx.AssignAsync(new AddTierAssignmentRequest { User = early.UserPrincipalName, Tier = Tier3, EndDate = run.AddHours(-3).AddMinutes(1), Justification = "Subcontract" });
-        await fx.AssignAsync(new AddTierAssignmentRequest { User = last.UserPrincipalName, Tier = Tier3, EndDate = run.AddMinutes(-30), Justification = "Subcontract" });
+        var late = await fx.Tier3UntilAsync("ends-two-hours-before-a-run", run.AddHours(-2));
+        var early = await fx.Tier3UntilAsync("ends-just-after-a-run", run.AddHours(-3).AddMinutes(1));
+        var last = await fx.Tier3UntilAsync("ends-half-an-hour-before-a-run", run.AddMinutes(-30));
         store.ProcessPendingNow();
         var from = fx.Tenant.Clock.UtcNow;
 
@@ -49,9 +46,9 @@ public sealed class TierWorkflowReconcilerTests
 
         foreach (var user in new[] { late, early, last })
         {
-            var without = store.LicenseTimeline.TimeWithout(user.Id, MailboxSkus(fx.Tenant), from, fx.Tenant.Clock.UtcNow);
+            var without = store.LicenseTimeline.TimeWithout(user.Id, fx.Tenant.MailboxSkus(), from, fx.Tenant.Clock.UtcNow);
             _output.WriteLine($"{user.UserPrincipalName}, workflows {(workflowsScheduled ? "scheduled" : "not scheduled")}: without a mailbox licence for {without.TotalSeconds:0} s.");
-            Assert.Empty(store.LicenseTimeline.Gaps(user.Id, MailboxSkus(fx.Tenant), from, fx.Tenant.Clock.UtcNow, heldWhenUnchanged: true));
+            Assert.Empty(store.LicenseTimeline.Gaps(user.Id, fx.Tenant.MailboxSkus(), from, fx.Tenant.Clock.UtcNow, heldWhenUnchanged: true));
             Assert.True(fx.Tenant.HoldsSku(user.Id, "SPE_F1"));
             Assert.False(fx.Tenant.HoldsSku(user.Id, "SPE_E5"));
         }
@@ -77,7 +74,7 @@ public sealed class TierWorkflowReconcilerTests
 
         Assert.Equal(TierMoveOutcome.Moved, moved.Outcome);
         Assert.True(fx.Tenant.HoldsSku(user.Id, "SPE_E5"));
-        Assert.Empty(store.LicenseTimeline.Gaps(user.Id, MailboxSkus(fx.Tenant), from, fx.Tenant.Clock.UtcNow, heldWhenUnchanged: true));
+        Assert.Empty(store.LicenseTimeline.Gaps(user.Id, fx.Tenant.MailboxSkus(), from, fx.Tenant.Clock.UtcNow, heldWhenUnchanged: true));
         Assert.Empty(store.LicenseErrors.Of("MutuallyExclusiveViolation").Where(e => e.At >= from));
     }
 
@@ -94,8 +91,7 @@ public sealed class TierWorkflowReconcilerTests
         await fx.NewWorkflowsAsync();
         var store = fx.Tenant.Store;
         var run = store.NextScheduledWorkflowRun!.Value.AddDays(1);
-        var user = fx.Tenant.NewRequestor("ends-between-reconciler-and-workflow").User;
-        await fx.AssignAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = Tier3, EndDate = run.AddMinutes(-15), Justification = "Subcontract" });
+        var user = await fx.Tier3UntilAsync("ends-between-reconciler-and-workflow", run.AddMinutes(-15));
         store.ProcessPendingNow();
         var from = fx.Tenant.Clock.UtcNow;
         fx.Tenant.Clock.Set(run.AddHours(-20).AddMinutes(30));
@@ -106,13 +102,11 @@ public sealed class TierWorkflowReconcilerTests
         var fight = Assert.Single(fights);
         Assert.Equal((user.Id, store.Skus.Single(s => s.SkuPartNumber == "SPE_F1").SkuId), (fight.UserId, fight.SkuId));
         Assert.InRange(fight.At, run, run.AddMinutes(30));
-        Assert.Empty(store.LicenseTimeline.Gaps(user.Id, MailboxSkus(fx.Tenant), from, fx.Tenant.Clock.UtcNow, heldWhenUnchanged: true));
+        Assert.Empty(store.LicenseTimeline.Gaps(user.Id, fx.Tenant.MailboxSkus(), from, fx.Tenant.Clock.UtcNow, heldWhenUnchanged: true));
         Assert.True(fx.Tenant.HoldsSku(user.Id, "SPE_F1"));
         Assert.Equal("Active", store.GetUser(user.Id).LicenseAssignmentStates.Single().State);
     }
 
-    private static List<Guid> MailboxSkus(SimulatedTenant tenant) =>
-        tenant.Store.Skus.Where(s => s.SkuPartNumber is "SPE_F1" or "SPE_E3" or "SPE_E5").Select(s => s.SkuId).ToList();
 
     /// <summary>Sync-LicenseTier on the hour, as a runbook schedules it, until <paramref name="until"/>; the tenant's own work runs in between.</summary>
     private static async Task HourlyUntilAsync(EngineFixture fx, DateTimeOffset until)

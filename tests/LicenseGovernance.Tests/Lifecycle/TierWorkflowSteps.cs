@@ -2,6 +2,7 @@ using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;
 using LicenseGovernance.Simulator.Licensing;
+using LicenseGovernance.Simulator.Model;
 using LicenseGovernance.Tests.AccessPackages;
 using LicenseGovernance.Tests.Engine;
 using LicenseGovernance.Tests.Tiers;
@@ -25,6 +26,14 @@ internal static class TierWorkflowSteps
         await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = Tier1, Approval = "None" });
         await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = Tier2 });
         await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = Tier3, ExpirationDays = 180, AllowCustomEndDate = true });
+    }
+
+    /// <summary>A new user holding Tier3 through its package until <paramref name="end"/>, as a subcontractor's manager asks for it.</summary>
+    public static async Task<SimulatedUser> Tier3UntilAsync(this EngineFixture fx, string name, DateTimeOffset end)
+    {
+        var user = fx.Tenant.NewRequestor(name).User;
+        await fx.AssignAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = Tier3, EndDate = end, Justification = "Subcontract" });
+        return user;
     }
 
     public static Task<TierLifecycleWorkflowPlan> PlanWorkflowsAsync(this EngineFixture fx, bool noSchedule = false) =>
