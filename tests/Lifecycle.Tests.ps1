@@ -1,8 +1,8 @@
 #Requires -Version 7.4
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0'; MaximumVersion = '5.999' }
 # Issue 14 (tier lifecycle without a licence gap) through the built module in out/LicenseGovernance, on the embedded
-# simulated tenant: its frontline group (SPE_F1) becomes the Tier1 baseline. Moving the simulated clock (expiry) is done in
-# tests/LicenseGovernance.PowerShell.Tests/LifecycleCommandTests.cs, through a saved snapshot.
+# simulated tenant: its frontline group (SPE_F1) becomes the Tier1 baseline. Access packages are delivered (and removed)
+# asynchronously, as in Entra, so the tests move the simulated clock on with Set-LicenseSimulatorTime where they wait.
 
 BeforeAll {
     $script:PreviousHome = $env:LICENSEGOVERNANCE_HOME
@@ -20,6 +20,9 @@ BeforeAll {
         New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 365 | Out-Null
     }
 
+    # Lets entitlement management finish deliveries and removals (two minutes each on the simulated tenant).
+    function Wait-Delivery { Set-LicenseSimulatorTime -Advance (New-TimeSpan -Minutes 5) -Confirm:$false | Out-Null }
+
     # Frontline workers holding nothing but the baseline's SPE_F1, from the baseline group.
     function Get-Frontline([int] $Count) {
         $held = Get-DirectLicenseAssignment
@@ -34,6 +37,35 @@ AfterAll {
     Remove-Module LicenseGovernance -ErrorAction SilentlyContinue
     Remove-Item -Recurse -Force $env:LICENSEGOVERNANCE_HOME -ErrorAction SilentlyContinue
     $env:LICENSEGOVERNANCE_HOME = $script:PreviousHome
+}
+
+Describe 'Document 000' {
+    BeforeAll {
+        Connect-Rehearsal
+        $script:Sub = Get-Frontline 1
+        $script:End = (Get-LicenseSimulatorTime).Time.UtcDateTime.AddDays(180)
+    }
+
+    It 'moves a subcontractor to Tier3 for 180 days and leaves nothing for the reconciler to do' {
+        (Move-UserLicenseTier -User $Sub -Tier LIC-M365-Tier3 -EndDate $End -Justification 'Project Falcon' -Confirm:$false).Outcome | Should -Be 'Moved'
+        @(Sync-LicenseTier -User $Sub -Confirm:$false).Count | Should -Be 0
+    }
+
+    It 'bridges the subcontractor within the look-ahead and brings them back to Tier1 at expiry' {
+        Set-LicenseSimulatorTime -To $End.AddHours(-1) -Confirm:$false | Out-Null
+        (Sync-LicenseTier -User $Sub -Confirm:$false).Outcome | Should -Be 'Bridged'
+        Set-LicenseSimulatorTime -To $End.AddHours(1) -Confirm:$false | Out-Null
+        $back = Sync-LicenseTier -Confirm:$false | Where-Object UserPrincipalName -eq $Sub
+        $back.Outcome | Should -Be 'Moved'
+        $back.ToTier | Should -Be 'LIC-M365-F3'
+        $back.GapSeconds | Should -BeNullOrEmpty
+        @(Get-LicenseTierConflict -User $Sub).Count | Should -Be 0
+    }
+
+    It 'shows no instant without an Exchange mailbox licence on the timeline' {
+        Wait-Delivery
+        @(Get-LicenseSimulatorTimeline -User $Sub -Gaps | Where-Object ScopeKind -eq 'MailboxLicense').Count | Should -Be 0
+    }
 }
 
 Describe 'Move-UserLicenseTier' {
@@ -57,6 +89,8 @@ Describe 'Move-UserLicenseTier' {
         $down = Move-UserLicenseTier -User $user -Tier LIC-M365-Tier2 -EndDate (Get-Date).AddDays(90) -Confirm:$false
         $down.Outcome | Should -Be 'Moved'
         $down.Steps | Should -Contain 'recorded the return to LIC-M365-Tier3'
+        # Tier3's assignment reads delivered until entitlement management has finished removing it.
+        Wait-Delivery
         (Get-TierAssignment -User $user).TierGroup | Should -Be 'LIC-M365-Tier2'
     }
 
@@ -75,6 +109,8 @@ Describe 'Sync-LicenseTier' {
     It 'finds users in two tiers, moves them in the safe order, and leaves nothing to do' {
         $users = Get-Frontline 3
         $users | ForEach-Object { Add-TierAssignment -User $_ -Tier LIC-M365-Tier3 -Days 30 -Confirm:$false | Out-Null }
+        @(Sync-LicenseTier -User $users -WhatIf | Where-Object Outcome -eq 'Waiting').Count | Should -Be 3
+        Wait-Delivery
         $planned = @(Sync-LicenseTier -User $users -WhatIf)
         @($planned | Where-Object Outcome -eq 'Planned').Count | Should -Be 3
 

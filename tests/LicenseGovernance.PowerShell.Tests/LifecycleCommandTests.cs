@@ -7,8 +7,8 @@ namespace LicenseGovernance.PowerShell.Tests;
 
 /// <summary>
 /// Issue 14 through the real cmdlets in a hosted PowerShell 7.6 runspace, on the embedded demo tenant: its frontline group
-/// (SPE_F1) becomes the Tier1 baseline, and time moves on through a saved snapshot whose clock is set forward, since
-/// these cmdlets have no control of the simulated clock of their own.
+/// (SPE_F1) becomes the Tier1 baseline. Document 000 end to end, with the clock moved by Set-LicenseSimulatorTime, is in
+/// tests/Lifecycle.Tests.ps1.
 /// </summary>
 public sealed class LifecycleCommandTests : IDisposable
 {
@@ -40,31 +40,6 @@ public sealed class LifecycleCommandTests : IDisposable
         {
             File.Delete(file);
         }
-    }
-
-    [Fact]
-    public void Document000_ASubcontractorInTier3For180Days_IsBackInTheBaselineAtExpiry_WithoutAnInstantWithoutAMailbox()
-    {
-        Clean(_ps.Run(Connect));
-        Clean(_ps.Run(Tiers));
-        var sub = (string)Clean(_ps.Run(Frontline)).Output.Single()!;
-        var end = Now().AddDays(180);
-
-        var moved = Assert.Single(Clean(_ps.Run($"Move-UserLicenseTier -User '{sub}' -Tier LIC-M365-Tier3 -EndDate '{end:o}' -Justification 'Project Falcon' -Confirm:$false")).Of<TierMoveResult>());
-        Assert.Equal((TierMoveOutcome.Moved, "LIC-M365-F3", "LIC-M365-Tier3"), (moved.Outcome, moved.FromTier, moved.ToTier));
-        Assert.Empty(Clean(_ps.Run($"Get-LicenseTierConflict -User '{sub}'")).Output);
-        Assert.Empty(Clean(_ps.Run($"Sync-LicenseTier -User '{sub}' -Confirm:$false")).Output);
-
-        TravelTo(end.AddHours(-1));
-        var bridged = Assert.Single(Clean(_ps.Run($"Sync-LicenseTier -User '{sub}' -Confirm:$false")).Of<TierMoveResult>());
-        Assert.Equal(TierMoveOutcome.Bridged, bridged.Outcome);
-        TravelTo(end.AddHours(1));
-        var back = Assert.Single(Clean(_ps.Run("Sync-LicenseTier -Confirm:$false")).Of<TierMoveResult>(), r => r.UserPrincipalName == sub);
-
-        Assert.Equal((TierMoveOutcome.Moved, "LIC-M365-F3"), (back.Outcome, back.ToTier));
-        Assert.Null(back.GapSeconds);
-        Assert.Empty(Clean(_ps.Run($"Get-LicenseTierConflict -User '{sub}'")).Output);
-        Assert.Empty(MailboxGaps(sub));
     }
 
     [Fact]
@@ -104,47 +79,6 @@ public sealed class LifecycleCommandTests : IDisposable
         Assert.Contains(mentioned, result.AllErrorText);
         Assert.Empty(result.Output);
         Assert.Equal(before, TenantState());
-    }
-
-    private DateTimeOffset Now() => Snapshot()["clock"]!.GetValue<DateTimeOffset>();
-
-    /// <summary>Moves the simulated tenant's clock on: saved, the clock set forward, and connected again; what fell due runs first.</summary>
-    private void TravelTo(DateTimeOffset when)
-    {
-        var path = NewFile("travel");
-        var snapshot = Snapshot();
-        snapshot["clock"] = when.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
-        File.WriteAllText(path, snapshot.ToJsonString());
-        Clean(_ps.Run($"Connect-LicenseGovernance -Simulator -SnapshotPath '{path}' | Out-Null"));
-    }
-
-    /// <summary>
-    /// The instants at which the user held none of the SKUs with a mailbox plan, from the snapshot's licence timeline; the
-    /// events of one change (one assignLicense that swaps SKUs) count together.
-    /// </summary>
-    private List<string> MailboxGaps(string upn)
-    {
-        var snapshot = Snapshot();
-        var user = snapshot["users"]!.AsArray().Single(u => (string)u!["userPrincipalName"]! == upn)!["id"]!.GetValue<string>();
-        var mailbox = snapshot["skus"]!.AsArray().Where(s => (string)s!["skuPartNumber"]! is "SPE_F1" or "SPE_E3" or "SPE_E5").Select(s => (string)s!["skuId"]!).ToHashSet();
-        var held = new HashSet<(string, string?)>();
-        var gaps = new List<string>();
-        foreach (var change in snapshot["licenseTimeline"]!.AsArray().Where(e => (string)e!["userId"]! == user).GroupBy(e => ((long)e!["change"]!, (string)e!["at"]!)))
-        {
-            var before = held.Any(h => mailbox.Contains(h.Item1));
-            foreach (var e in change)
-            {
-                var source = ((string)e!["skuId"]!, (string?)e["assignedByGroup"]);
-                _ = (bool)e["gained"]! ? held.Add(source) : held.Remove(source);
-            }
-
-            if (before && !held.Any(h => mailbox.Contains(h.Item1)))
-            {
-                gaps.Add(change.Key.Item2);
-            }
-        }
-
-        return gaps;
     }
 
     private JsonObject Snapshot()

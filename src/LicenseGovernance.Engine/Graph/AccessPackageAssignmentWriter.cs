@@ -22,13 +22,26 @@ namespace LicenseGovernance.Engine.Graph
         public static Task<AccessPackageAssignmentRequest> RemoveAsync(GraphSession session, JournalScope journal, AccessPackageAssignmentChange change, CancellationToken cancellation) =>
             journal.RunAsync(AccessPackageChangeIntents.Remove(change), () => SendRemoveAsync(session, change.AssignmentId!.Value, change.Justification, cancellation), cancellation);
 
+        /// <summary>
+        /// Like <see cref="RemoveAsync"/>, for callers that need the assignment to end and not the request: Graph's refusal
+        /// because it is already ending or has ended (another run, an administrator or its end date got there first; the
+        /// answers say "already being removed", "already been removed or has expired") is <see cref="WriteOutcome.AlreadyDone"/>.
+        /// </summary>
+        public static Task<WriteOutcome> EndAsync(GraphSession session, JournalScope journal, AccessPackageAssignmentChange change, CancellationToken cancellation) =>
+            journal.RunAsync(AccessPackageChangeIntents.Remove(change), () => WriteRetryPolicy.CallAsync(session, RemoveOperation(change.AssignmentId!.Value), AccessPackageDirectory.Manage, AlreadyEnding,
+                (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(RemoveBody(change.AssignmentId!.Value, change.Justification), configure, cancellation), cancellation), cancellation);
+
         public static async Task<AccessPackageAssignmentRequest> SendAddAsync(GraphSession session, AccessPackageAssignmentChange change, CancellationToken cancellation) =>
             (await WriteRetryPolicy.CallAsync(session, "assign " + change.AccessPackageName + " to " + change.TargetUserPrincipalName, AccessPackageDirectory.Manage,
                 (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(AddBody(change, session.Now), configure, cancellation), cancellation).ConfigureAwait(false))!;
 
         public static async Task<AccessPackageAssignmentRequest> SendRemoveAsync(GraphSession session, Guid assignmentId, string? justification, CancellationToken cancellation) =>
-            (await WriteRetryPolicy.CallAsync(session, "remove access package assignment " + assignmentId, AccessPackageDirectory.Manage,
+            (await WriteRetryPolicy.CallAsync(session, RemoveOperation(assignmentId), AccessPackageDirectory.Manage,
                 (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(RemoveBody(assignmentId, justification), configure, cancellation), cancellation).ConfigureAwait(false))!;
+
+        private const string AlreadyEnding = "already";
+
+        private static string RemoveOperation(Guid assignmentId) => "remove access package assignment " + assignmentId;
 
         /// <summary>
         /// targetId, assignmentPolicyId and accessPackageId are not v1.0 properties of accessPackageAssignment, so they travel

@@ -133,6 +133,35 @@ namespace LicenseGovernance.Engine.Kernel
         }
 
         /// <summary>
+        /// The ids of the package's assignments whose removal (adminRemove, userRemove, systemRemove) is under way. Such an
+        /// assignment still reads delivered until the removal is done, and Graph refuses to remove it a second time, so only
+        /// its request tells it from one that stays. One read per package: few removals are in flight at any time.
+        /// </summary>
+        public static async Task<HashSet<string>> RemovalsUnderWayAsync(GraphSession session, string packageId, CancellationToken cancellation)
+        {
+            var page = await session.CallAsync("list assignment requests", Read,
+                c => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.GetAsync(r =>
+                {
+                    r.QueryParameters.Filter = "accessPackage/id eq '" + packageId + "' and state eq 'delivering'";
+                    r.QueryParameters.Expand = new[] { "assignment" };
+                }, cancellation), cancellation).ConfigureAwait(false);
+            var removing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            await GraphPages.ForEachAsync<AccessPackageAssignmentRequest, AccessPackageAssignmentRequestCollectionResponse>(session, "list assignment requests", Read, page, r =>
+            {
+                if (IsRemoval(r.RequestType) && r.Assignment?.Id != null)
+                {
+                    removing.Add(r.Assignment.Id);
+                }
+
+                return true;
+            }, cancellation).ConfigureAwait(false);
+            return removing;
+        }
+
+        private static bool IsRemoval(AccessPackageRequestType? type) =>
+            type == AccessPackageRequestType.AdminRemove || type == AccessPackageRequestType.UserRemove || type == AccessPackageRequestType.SystemRemove;
+
+        /// <summary>
         /// The package that hands out a tier: of the packages granting the group's Member role, the regular one (named
         /// after its group), not the exception package of the same group, which is asked for by its own name; null when none does.
         /// </summary>

@@ -81,7 +81,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 : "It is not scheduled (-NoSchedule) and runs only when activated on demand";
             return Kind == TierWorkflowKind.RemoveConflictingTiers
                 ? wait + ". Until then the user holds both tiers, and a tier whose Exchange plan excludes the old one's (E5 beside F3) stays in MutuallyExclusiveViolation, so the upgrade brings no licence until the user is reprocessed. Sync-LicenseTier moves tiers in the safe order and closes this gap."
-                : wait + ", independently of the upgrade workflow. Until then, plus licence processing, a user whose tier ended holds no licence at all. Sync-LicenseTier bridges the move and closes this gap.";
+                : wait + ", independently of the upgrade workflow. Until then, plus licence processing, a user whose tier ended holds no licence at all. Sync-LicenseTier bridges the move and closes this gap, and replaces this workflow: scheduled beside it, the restore can land beside its bridge (MutuallyExclusiveViolation until its next run).";
         }
 
         private static string Hours(int hours) => hours.ToString(CultureInfo.InvariantCulture) + (hours == 1 ? " hour" : " hours");

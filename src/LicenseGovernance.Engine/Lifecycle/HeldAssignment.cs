@@ -41,6 +41,12 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         public bool IsDelivered => State == AccessPackageAssignmentState.Delivered;
 
+        /// <summary>
+        /// A removal (adminRemove, userRemove) is under way: entitlement management still reads the assignment delivered until
+        /// it ends, so it is neither an entitlement nor to be removed again (Graph would refuse a second removal).
+        /// </summary>
+        public bool Removing { get; set; }
+
         /// <summary>The assignment as the journal records its removal (so Undo can request it again under the same policy and end).</summary>
         public AccessPackageAssignmentChange Change(TierUser user, string? packageName, string? justification) => new AccessPackageAssignmentChange
         {

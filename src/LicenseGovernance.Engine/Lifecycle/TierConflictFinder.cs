@@ -96,7 +96,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                     $"Sync-LicenseTier -User {user.Label} removes the direct copy once {tier.Name}'s licence is active for the user.");
             }
 
-            if (!tier.IsBaseline && !tier.IsDynamic && !user.Delivered(tier).Any())
+            if (!tier.IsBaseline && !tier.IsDynamic && !user.Delivered(tier).Any() && !user.Leaving(tier).Any())
             {
                 Write(user, TierConflictKind.UngovernedMembership, new[] { tier }, Array.Empty<Guid>(), $"A static member of {tier.Name} that no access package assignment governs: no owner, no end date.",
                     tier.Package == null

@@ -46,6 +46,9 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>An assignment of this or a higher tier is still being delivered: its membership has not come yet.</summary>
         public HeldAssignment? Delivering { get; private set; }
 
+        /// <summary>Tiers whose entitlement ends within the look-ahead (or is ending now); empty for an administrator's move.</summary>
+        public IReadOnlyList<LifecycleTier> Ending { get; private set; } = Array.Empty<LifecycleTier>();
+
         /// <summary>The user's only claim on a tier above the baseline is a membership no assignment governs.</summary>
         public bool Ungoverned { get; private set; }
 
@@ -56,7 +59,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         public static TierGoal For(TierUser user, TierSystem system, DateTimeOffset now, TimeSpan lookAhead)
         {
             var horizon = now + lookAhead;
-            var entitlements = Entitlements(user, system);
+            var entitlements = Entitlements(user, system, now);
             var current = Highest(entitlements, system);
             var lasting = Highest(entitlements.Where(e => e.EndsAt == null || e.EndsAt > horizon).ToList(), system);
             var goal = new TierGoal(current.Tier, current.Why) { Ungoverned = current.Ungoverned };
@@ -71,9 +74,18 @@ namespace LicenseGovernance.Engine.Lifecycle
                 goal.EndsAt = entitlements.Where(e => e.Tier == goal.Tier).Max(e => e.EndsAt);
             }
 
-            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && system.TierOfPackage(a.PackageId)?.Rank >= goal.Tier.Rank);
+            goal.Ending = entitlements.Where(e => e.EndsAt <= horizon).Select(e => e.Tier).ToList();
+            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && !a.Removing && HoldsTheMove(system.TierOfPackage(a.PackageId), goal.Tier));
             return goal;
         }
+
+        /// <summary>
+        /// A delivery of a higher tier changes the goal once done, so the user waits for it. A delivery of the baseline itself
+        /// (the restore workflow's request, or an administrator's) does not: the user is swapped onto the baseline's SKU while
+        /// it is delivered, so its licence never lands beside the bridge of the tier above (MutuallyExclusiveViolation).
+        /// </summary>
+        private static bool HoldsTheMove(LifecycleTier? delivering, LifecycleTier goal) =>
+            delivering != null && (delivering.Rank > goal.Rank || (delivering == goal && !goal.IsBaseline));
 
         /// <summary>A due return counts from the temporary move's end; it is requested through the return tier's package.</summary>
         private void ApplyReturn(TierUser user, TierSystem system, DateTimeOffset now, DateTimeOffset horizon, ref Entitlement lasting)
@@ -85,9 +97,15 @@ namespace LicenseGovernance.Engine.Lifecycle
                 return;
             }
 
-            ClearReturn = marker;
             ReturnObsolete = tier == null || marker.ReturnEndDate <= now;
-            if (ReturnObsolete || marker.Until > horizon || tier!.Rank <= lasting.Tier.Rank)
+            if (!ReturnObsolete && marker.Until > horizon)
+            {
+                // Not due yet: the marker stays for the run that brings the user back (runs read it once the old assignment ends).
+                return;
+            }
+
+            ClearReturn = marker;
+            if (ReturnObsolete || tier!.Rank <= lasting.Tier.Rank)
             {
                 return;
             }
@@ -104,10 +122,10 @@ namespace LicenseGovernance.Engine.Lifecycle
         private static Entitlement Highest(IReadOnlyList<Entitlement> entitlements, TierSystem system) =>
             entitlements.OrderByDescending(e => e.Tier.Rank).FirstOrDefault() ?? new Entitlement(system.Baseline, null, "the baseline (no entitlement to a higher tier)");
 
-        private static List<Entitlement> Entitlements(TierUser user, TierSystem system)
+        private static List<Entitlement> Entitlements(TierUser user, TierSystem system, DateTimeOffset now)
         {
             var entitlements = new List<Entitlement>();
-            foreach (var tier in system.Tiers)
+            foreach (var tier in system.Tiers.Where(t => !Suspended(user, t, now)))
             {
                 var delivered = user.Delivered(tier).ToList();
                 if (delivered.Count > 0)
@@ -120,13 +138,24 @@ namespace LicenseGovernance.Engine.Lifecycle
                 {
                     entitlements.Add(new Entitlement(tier, null, $"{tier.Name}'s dynamic rule"));
                 }
-                else if (user.IsMember(tier) && !tier.IsBaseline)
+                else if (user.IsMember(tier) && !tier.IsBaseline && !user.Leaving(tier).Any())
                 {
                     entitlements.Add(new Entitlement(tier, null, $"a membership of {tier.Name} that no access package assignment governs") { Ungoverned = true });
                 }
             }
 
             return entitlements;
+        }
+
+        /// <summary>
+        /// The tier a temporary move left, while the move runs and its own tier is delivered: that tier's assignment is still
+        /// live when the move's delivery came after the move stopped waiting, and as the higher entitlement it would undo the move.
+        /// </summary>
+        private static bool Suspended(TierUser user, LifecycleTier tier, DateTimeOffset now)
+        {
+            var marker = user.Return;
+            return marker != null && now < marker.Until && string.Equals(marker.ReturnTierGroupId, tier.Id, StringComparison.OrdinalIgnoreCase)
+                && user.Assignments.Any(a => a.IsDelivered && !a.Removing && string.Equals(a.PackageId, marker.TemporaryPackageId, StringComparison.OrdinalIgnoreCase));
         }
 
         /// <summary>One claim on a tier, and until when it lasts.</summary>

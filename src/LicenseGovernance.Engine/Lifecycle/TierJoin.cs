@@ -9,6 +9,8 @@ namespace LicenseGovernance.Engine.Lifecycle
         AddMember,
         /// <summary>An access package assignment requested for the user (adminAdd), so the tier keeps an owner and an end date.</summary>
         RequestPackage,
+        /// <summary>An assignment of the tier is being delivered already: its membership comes with the delivery, which is awaited.</summary>
+        AwaitDelivery,
         /// <summary>A member whose licence Entra put in error beside the old tier: reprocessed once the conflict is gone.</summary>
         Reprocess,
     }

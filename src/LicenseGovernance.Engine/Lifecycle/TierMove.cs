@@ -78,8 +78,9 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>Waiting or failed: no later phase touches the user in this run.</summary>
         public bool Stopped => Outcome == TierMoveOutcome.Waiting || Outcome == TierMoveOutcome.Failed || Outcome == TierMoveOutcome.Skipped;
 
-        /// <summary>The mover has something to do for the user.</summary>
-        public bool HasWork => Kind == TierMoveKind.LookAheadBridge || Kind == TierMoveKind.CleanUp || Kind == TierMoveKind.Exclusive || Kind == TierMoveKind.NonExclusive;
+        /// <summary>The mover has something to do for the user (a user waiting for a delivery may need a bridge meanwhile).</summary>
+        public bool HasWork => Kind == TierMoveKind.LookAheadBridge || Kind == TierMoveKind.CleanUp || Kind == TierMoveKind.Exclusive || Kind == TierMoveKind.NonExclusive
+            || (Kind == TierMoveKind.Waiting && Bridge.Count > 0 && !Stopped);
 
         public string Description =>
             $"Move from {(From == null ? "no tier" : From.Name)} to {To.Name} ({Goal.Why}): " + string.Join("; ", Plan);
@@ -89,6 +90,24 @@ namespace LicenseGovernance.Engine.Lifecycle
             Outcome = TierMoveOutcome.Waiting;
             Detail = detail;
             Remedy = remedy;
+        }
+
+        /// <summary>
+        /// An access package assignment is still being delivered, so nothing that depends on it moves. A user waiting with a
+        /// bridge to add first waits once the mover has added it; any other waits at once.
+        /// </summary>
+        public void WaitForDelivery(string detail)
+        {
+            const string remedy = "Run Sync-LicenseTier again once it is delivered (Get-TierAssignment shows its state); it finishes the move. " +
+                "One still delivering after hours has stalled: Entra retries it, or end it with Remove-TierAssignment and run the move again.";
+            if (Kind == TierMoveKind.Waiting && Bridge.Count > 0)
+            {
+                (Detail, Remedy) = (detail, remedy);
+            }
+            else
+            {
+                Wait(detail, remedy);
+            }
         }
 
         public void Fail(string detail, string remedy)

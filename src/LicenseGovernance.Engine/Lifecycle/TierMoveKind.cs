@@ -5,7 +5,10 @@ namespace LicenseGovernance.Engine.Lifecycle
     {
         /// <summary>In exactly the desired tier, its licences active, nothing left over: nothing to do.</summary>
         None,
-        /// <summary>An assignment of the desired (or a higher) tier is still being delivered; nothing is touched until it is.</summary>
+        /// <summary>
+        /// An assignment of the desired (or a higher) tier is still being delivered; nothing is touched until it is, except that
+        /// a tier whose assignment ends meanwhile is bridged.
+        /// </summary>
         Waiting,
         /// <summary>The move needs something the module cannot change (leaving a dynamic tier); left alone, with the remedy.</summary>
         Blocked,

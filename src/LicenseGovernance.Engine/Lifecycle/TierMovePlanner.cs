@@ -24,9 +24,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             var move = new TierMove(user, goal, others.OrderByDescending(t => t.Rank).FirstOrDefault(), direct);
             if (goal.Delivering != null)
             {
-                move.Kind = TierMoveKind.Waiting;
-                move.Wait($"An assignment of {system.TierOfPackage(goal.Delivering.PackageId)?.Name} is still being delivered; nothing is changed until it is.",
-                    "Run Sync-LicenseTier again once entitlement management has delivered it (Get-TierAssignment shows its state).");
+                PlanWaiting(move, system);
                 return move;
             }
 
@@ -53,6 +51,19 @@ namespace LicenseGovernance.Engine.Lifecycle
             var skus = new HashSet<Guid>(move.To.SkuIds.Concat(leaving.SelectMany(t => t.SkuIds)).Concat(user.JournalBridges));
             skus.UnionWith(user.Assignments.Select(a => system.TierOfPackage(a.PackageId)).Where(t => t != null).SelectMany(t => t!.SkuIds));
             return move.Direct.Where(d => skus.Contains(d.SkuId)).ToList();
+        }
+
+        /// <summary>
+        /// Nothing moves until the delivery is done, but a tier whose assignment ends meanwhile is bridged now, as a settled
+        /// user's would be: a delivery that stalls past that end then leaves the user licensed.
+        /// </summary>
+        private static void PlanWaiting(TierMove move, TierSystem system)
+        {
+            move.Kind = TierMoveKind.Waiting;
+            AddBridges(move, move.Goal.Ending);
+            move.GapAvoided = move.Bridge.Count > 0;
+            PlanBridge(move, $"{Names(move.Goal.Ending)} ends before the delivery may be done");
+            move.WaitForDelivery($"An assignment of {system.TierOfPackage(move.Goal.Delivering!.PackageId)?.Name} is still being delivered; nothing {(move.Bridge.Count > 0 ? "else " : "")}is changed until it is.");
         }
 
         /// <summary>The desired tier is active: leave the others, take the bridges away, and bridge again when its end is near.</summary>
@@ -99,8 +110,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         private static void PlanExclusive(TierMove move, List<LifecycleTier> others, List<LifecycleTier> fading, List<DirectLicense> bridges)
         {
             move.Kind = TierMoveKind.Exclusive;
-            var copies = others.Concat(fading).SelectMany(move.User.HeldFrom).GroupBy(l => l.SkuId).Select(g => g.First());
-            move.Bridge.AddRange(copies.Where(c => !move.Direct.Any(d => d.SkuId == c.SkuId)));
+            AddBridges(move, others.Concat(fading));
             move.Leave.AddRange(others);
             move.WaitGone.AddRange(others.Concat(fading));
             var direct = bridges.Concat(move.Bridge).ToList();
@@ -117,6 +127,13 @@ namespace LicenseGovernance.Engine.Lifecycle
             move.Plan.Add($"swap in one assignLicense: add {Skus(move.SwapAdd)} directly, remove the direct {string.Join(", ", move.SwapRemove.Select(s => SkuName(move, s)))}");
             PlanJoin(move);
             PlanRemoval(move);
+        }
+
+        /// <summary>Direct copies of what the user holds from <paramref name="tiers"/>' groups, but for SKUs the user holds directly already.</summary>
+        private static void AddBridges(TierMove move, IEnumerable<LifecycleTier> tiers)
+        {
+            var copies = tiers.SelectMany(move.User.HeldFrom).GroupBy(l => l.SkuId).Select(g => g.First());
+            move.Bridge.AddRange(copies.Where(c => !move.Direct.Any(d => d.SkuId == c.SkuId)));
         }
 
         private static void PlanNonExclusive(TierMove move, List<LifecycleTier> others, List<DirectLicense> bridges)
@@ -136,6 +153,11 @@ namespace LicenseGovernance.Engine.Lifecycle
             if (move.Goal.RequestPackage != null && !user.Live(move.To).Any())
             {
                 return TierJoin.RequestPackage;
+            }
+
+            if (!user.IsMember(move.To) && user.Live(move.To).Any(a => !a.IsDelivered))
+            {
+                return TierJoin.AwaitDelivery;
             }
 
             if (user.IsMember(move.To))
@@ -213,7 +235,9 @@ namespace LicenseGovernance.Engine.Lifecycle
         {
             foreach (var tier in move.Leave)
             {
-                move.Plan.Add($"leave {tier.Name} ({(move.User.Live(tier).Any() ? "end its access package assignment" : "remove the membership")})");
+                var how = move.User.Live(tier).Any() ? "end its access package assignment"
+                    : move.User.Leaving(tier).Any() ? "its access package assignment is being removed already; wait for that" : "remove the membership";
+                move.Plan.Add($"leave {tier.Name} ({how})");
             }
         }
 
@@ -223,6 +247,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             {
                 TierJoin.RequestPackage => $"request its access package {move.Goal.RequestPackage!.DisplayName}" + (move.Goal.RequestEnd == null ? " (its policy's end)" : $" until {move.Goal.RequestEnd:yyyy-MM-dd HH:mm} UTC"),
                 TierJoin.AddMember => "add the membership",
+                TierJoin.AwaitDelivery => "wait for the delivery of its access package assignment, already requested",
                 TierJoin.Reprocess => "reprocess the user's licences, now that nothing conflicts",
                 _ => "a member already",
             };

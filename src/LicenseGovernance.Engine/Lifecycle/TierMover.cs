@@ -58,11 +58,12 @@ namespace LicenseGovernance.Engine.Lifecycle
             await PhaseAsync("Swapping", moves.Where(m => m.SwapAdd.Count > 0 || m.SwapRemove.Count > 0), SwapAsync).ConfigureAwait(false);
             var joining = moves.Where(m => m.Kind == TierMoveKind.Exclusive || m.Kind == TierMoveKind.NonExclusive).ToList();
             await PhaseAsync("Joining the new tiers", joining, JoinAsync).ConfigureAwait(false);
-            await PhaseAsync("Waiting for access package delivery", joining.Where(m => m.Join == TierJoin.RequestPackage), WaitForDeliveryAsync).ConfigureAwait(false);
+            await PhaseAsync("Waiting for access package delivery", joining.Where(m => m.Join == TierJoin.RequestPackage || m.Join == TierJoin.AwaitDelivery), WaitForDeliveryAsync).ConfigureAwait(false);
             await PhaseAsync("Waiting for the new licences", joining, WatchActiveAsync).ConfigureAwait(false);
             await PhaseAsync("Leaving the old tiers", moves.Where(m => !m.Exclusive), LeaveAllAsync).ConfigureAwait(false);
             await PhaseAsync("Removing bridges", moves.Where(m => m.RemoveAfter.Count > 0), RemoveBridgesAsync).ConfigureAwait(false);
-            await PhaseAsync("Clearing return markers", moves.Where(m => m.Goal.ClearReturn != null), ClearReturnsAsync).ConfigureAwait(false);
+            // A user waiting for a delivery keeps the marker: the delivery may still fail, and the return with it.
+            await PhaseAsync("Clearing return markers", moves.Where(m => m.Goal.ClearReturn != null && m.Kind != TierMoveKind.Waiting), ClearReturnsAsync).ConfigureAwait(false);
             foreach (var move in moves)
             {
                 Finish(move);
@@ -89,7 +90,11 @@ namespace LicenseGovernance.Engine.Lifecycle
         private void Finish(TierMove move)
         {
             move.Finished = _session.Now;
-            if (!move.Stopped)
+            if (move.Kind == TierMoveKind.Waiting && !move.Stopped)
+            {
+                move.Wait(move.Detail, move.Remedy);
+            }
+            else if (!move.Stopped)
             {
                 move.Outcome = move.Kind == TierMoveKind.LookAheadBridge ? TierMoveOutcome.Bridged : TierMoveOutcome.Moved;
                 move.Detail = move.Detail.Length > 0 ? move.Detail : Settled(move);
@@ -147,26 +152,30 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         private Task LeaveAllAsync(List<TierMove> moves) => ForEachAsync(moves.Where(m => m.Leave.Count > 0).ToList(), LeaveAsync);
 
-        /// <summary>Ends the access package assignments that deliver the tier (or else the membership), so entitlement management does not put the user back.</summary>
+        /// <summary>
+        /// Ends the access package assignments that deliver the tier (or else the membership), so entitlement management does
+        /// not put the user back. An assignment already being removed is waited for, not removed again: its membership goes
+        /// when the removal ends, and the watch that follows (or the next run) sees the licences go.
+        /// </summary>
         private async Task LeaveAsync(TierMove move)
         {
             foreach (var tier in move.Leave)
             {
-                var assignments = move.User.Live(tier).ToList();
                 try
                 {
-                    foreach (var assignment in assignments)
+                    var live = move.User.Live(tier).ToList();
+                    var ending = move.User.Leaving(tier).Any();
+                    foreach (var assignment in live)
                     {
-                        var name = tier.Packages.FirstOrDefault(p => p.Id == assignment.PackageId)?.DisplayName;
-                        await AccessPackageAssignmentWriter.RemoveAsync(_session, _journal, assignment.Change(move.User, name, "Tier move to " + move.To.Name + " (LicenseGovernance)"), CancellationToken.None).ConfigureAwait(false);
+                        ending |= (await EndAsync(move, tier, assignment).ConfigureAwait(false)).AlreadyDone;
                     }
 
-                    if (assignments.Count == 0 && move.User.IsMember(tier))
+                    if (live.Count == 0 && !ending && move.User.IsMember(tier))
                     {
                         await GroupMembershipWriter.RemoveMemberAsync(_session, _journal, Guid.Parse(tier.Id), tier.Name, Guid.Parse(move.User.Id), move.User.UserPrincipalName, CancellationToken.None).ConfigureAwait(false);
                     }
 
-                    move.Done.Add("left " + tier.Name);
+                    move.Done.Add("left " + tier.Name + (ending ? " (a removal of its assignment was already under way)" : ""));
                 }
                 catch (LicenseGovernanceException ex) when (Refused(ex))
                 {
@@ -174,6 +183,12 @@ namespace LicenseGovernance.Engine.Lifecycle
                     return;
                 }
             }
+        }
+
+        private Task<WriteOutcome> EndAsync(TierMove move, LifecycleTier tier, HeldAssignment assignment)
+        {
+            var name = tier.Packages.FirstOrDefault(p => p.Id == assignment.PackageId)?.DisplayName;
+            return AccessPackageAssignmentWriter.EndAsync(_session, _journal, assignment.Change(move.User, name, "Tier move to " + move.To.Name + " (LicenseGovernance)"), CancellationToken.None);
         }
 
         private async Task WatchGoneAsync(List<TierMove> moves)
@@ -295,15 +310,18 @@ namespace LicenseGovernance.Engine.Lifecycle
 
             foreach (var move in pending)
             {
-                move.Wait($"Entitlement management has not delivered {move.Goal.RequestPackage!.DisplayName} yet; the user keeps their licences meanwhile.",
-                    "Run Sync-LicenseTier once it is delivered (Get-TierAssignment shows its state); it finishes the move.");
+                move.WaitForDelivery($"Entitlement management has not delivered {move.To.Packages.FirstOrDefault(p => string.Equals(p.Id, Awaited(move), StringComparison.OrdinalIgnoreCase))?.DisplayName} yet; the user keeps their licences meanwhile.");
             }
         }
+
+        /// <summary>The package whose delivery brings the user into the new tier: the one requested, or the one already delivering.</summary>
+        private static string Awaited(TierMove move) =>
+            move.Join == TierJoin.AwaitDelivery ? move.User.Live(move.To).First(a => !a.IsDelivered).PackageId : move.Goal.RequestPackage!.Id!;
 
         private async Task<List<TierMove>> UndeliveredAsync(List<TierMove> moves)
         {
             var undelivered = new List<TierMove>();
-            foreach (var package in moves.GroupBy(m => m.Goal.RequestPackage!.Id!))
+            foreach (var package in moves.GroupBy(Awaited))
             {
                 var delivered = new HashSet<string>((await AccessPackageDirectory.AssignmentsAsync(_session, package.Key, null, a => a.State == AccessPackageAssignmentState.Delivered, _stop, TierUserReader.TargetAndPolicy).ConfigureAwait(false))
                     .Select(a => a.Target?.ObjectId ?? a.Target?.Id ?? ""), StringComparer.OrdinalIgnoreCase);

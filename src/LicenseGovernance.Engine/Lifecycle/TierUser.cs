@@ -62,7 +62,11 @@ namespace LicenseGovernance.Engine.Lifecycle
         public IReadOnlyList<DirectLicense> HeldFrom(LifecycleTier tier) =>
             tier.Licenses.Where(l => Known.Any(s => s.SkuId == l.SkuId && LicenseStates.FromGroup(s, tier.Id) && LicenseStates.HoldsSeat(s))).ToList();
 
-        public IEnumerable<HeldAssignment> Live(LifecycleTier tier) => Assignments.Where(a => a.IsLive && tier.PackageIds.Contains(a.PackageId));
+        /// <summary>The tier's assignments that grant it from now on: delivered or delivering, and not being removed.</summary>
+        public IEnumerable<HeldAssignment> Live(LifecycleTier tier) => Assignments.Where(a => a.IsLive && !a.Removing && tier.PackageIds.Contains(a.PackageId));
+
+        /// <summary>The tier's assignments whose removal is under way: the membership they bring goes when they end.</summary>
+        public IEnumerable<HeldAssignment> Leaving(LifecycleTier tier) => Assignments.Where(a => a.IsLive && a.Removing && tier.PackageIds.Contains(a.PackageId));
 
         public IEnumerable<HeldAssignment> Delivered(LifecycleTier tier) => Live(tier).Where(a => a.IsDelivered);
 

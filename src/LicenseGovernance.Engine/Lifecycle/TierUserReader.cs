@@ -52,6 +52,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             await reader.ReadAssignmentsAsync().ConfigureAwait(false);
             reader.AddJournalBridges(journalBridges, onlyKnown: false);
             await reader.ReadOutsidersAsync().ConfigureAwait(false);
+            await reader.ReadRemovalsAsync().ConfigureAwait(false);
             await reader.ReadReturnsAsync().ConfigureAwait(false);
             return reader._users.Values.ToList();
         }
@@ -68,6 +69,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
 
             reader.AddJournalBridges(journalBridges, onlyKnown: true);
+            await reader.ReadRemovalsAsync().ConfigureAwait(false);
             await reader.ReadReturnsAsync().ConfigureAwait(false);
             return reader._users.Values.ToList();
         }
@@ -180,13 +182,28 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
         }
 
+        /// <summary>Marks the live assignments whose removal an earlier run (or anyone) asked for and entitlement management has not finished.</summary>
+        private async Task ReadRemovalsAsync()
+        {
+            var live = _users.Values.SelectMany(u => u.Assignments).Where(a => a.IsLive).ToLookup(a => a.Id.ToString(), StringComparer.OrdinalIgnoreCase);
+            foreach (var packageId in live.Count == 0 ? new List<string>() : _system.PackageIds.ToList())
+            {
+                var removing = await AccessPackageDirectory.RemovalsUnderWayAsync(_session, packageId, _sink.Cancellation).ConfigureAwait(false);
+                foreach (var assignment in removing.SelectMany(id => live[id]))
+                {
+                    assignment.Removing = true;
+                }
+            }
+        }
+
         /// <summary>
-        /// The return markers of users whose tier assignment ends within the look-ahead or has just ended: a temporary move's
-        /// assignment ends exactly then, so no other user can hold a return that is due. Twenty to a $batch.
+        /// The return markers of users whose tier assignment ends within the look-ahead or has just ended (a temporary move's
+        /// assignment ends exactly then, so no other user can hold a return that is due), and of users holding assignments of
+        /// two tiers (a temporary move whose delivery came late, still to be finished). Twenty to a $batch.
         /// </summary>
         private async Task ReadReturnsAsync()
         {
-            var due = _users.Values.Where(u => u.Assignments.Any(a => !a.IsLive || a.EndsAt <= _session.Now + _lookAhead)).ToList();
+            var due = _users.Values.Where(u => u.Assignments.Any(a => !a.IsLive || a.EndsAt <= _session.Now + _lookAhead) || InTwoTiers(u)).ToList();
             for (var i = 0; i < due.Count; i += GraphBatch.MaxRequests)
             {
                 var chunk = due.Skip(i).Take(GraphBatch.MaxRequests).ToList();
@@ -198,6 +215,9 @@ namespace LicenseGovernance.Engine.Lifecycle
                 }
             }
         }
+
+        private bool InTwoTiers(TierUser user) =>
+            user.Assignments.Where(a => a.IsLive && !a.Removing).Select(a => _system.TierOfPackage(a.PackageId)).Distinct().Count() > 1;
 
         private static Extension? Parse(JsonElement body) =>
             new JsonParseNode(body).GetObjectValue(Extension.CreateFromDiscriminatorValue);

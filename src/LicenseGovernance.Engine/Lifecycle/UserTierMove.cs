@@ -124,6 +124,12 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
 
             var held = user.Delivered(from).OrderByDescending(a => a.EndsAt ?? DateTimeOffset.MaxValue).FirstOrDefault();
+            if (held?.EndsAt <= until)
+            {
+                // The claim on the old tier ends before the temporary move does (or is ending now): there is nothing to return to.
+                return null;
+            }
+
             return new TierReturn
             {
                 ReturnTierGroupId = from.Id,

@@ -72,92 +72,61 @@ namespace LicenseGovernance.Simulator.Licensing
         }
 
         /// <summary>
-        /// The instants within [from, to] at which the user did not hold the SKU by any path, as the times of the changes
-        /// that left them without it. Changes are walked in the order applied, so losing a direct licence and gaining the
-        /// group's at the same tick, in that order, still counts as a gap. Empty when the user held it throughout; a user
-        /// the timeline never saw change is judged by <paramref name="heldWhenUnchanged"/>.
+        /// The periods in which the user, having held a SKU in scope, held none: each from the change that left the user
+        /// without to the change that gave one back, or open while the user is still without. This is the one gap query
+        /// (Get-LicenseSimulatorTimeline -Gaps and the tests both read it): a change is applied whole, since its events took
+        /// effect together, so one assignLicense that adds one SKU in scope and removes another is no gap, while a loss and a
+        /// gain in two changes at the same tick make a period of zero length.
         /// </summary>
-        public IReadOnlyList<DateTimeOffset> Gaps(Guid userId, Guid skuId, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged) =>
-            GapsOf(userId, new[] { skuId }, from, to, heldWhenUnchanged, ReferenceEquals);
+        public IReadOnlyList<LicensePeriod> PeriodsWithout(Guid userId, Func<Guid, bool> inScope) =>
+            Without(EventsFor(userId), inScope).Where(p => p.Start != DateTimeOffset.MinValue).ToList();
 
         /// <summary>
-        /// The instants within [from, to] at which the user held none of <paramref name="skuIds"/> by any path (for example
-        /// no SKU with a mailbox plan). Unlike <see cref="Gaps"/>, the events of one change are applied together before the
-        /// user is judged, so one assignLicense that swaps one such SKU for another leaves no gap, while two changes at the
-        /// same tick still can. A user the timeline never saw change is judged by <paramref name="heldWhenUnchanged"/>.
+        /// <see cref="PeriodsWithout"/> as instants within [from, to] at which the user held none of <paramref name="skuIds"/>
+        /// (for example no SKU with a mailbox plan): <paramref name="from"/> when the user was without then (or never held
+        /// one), and the start of each period that begins within. Empty when the user held one throughout; a user the
+        /// timeline never saw change is judged by <paramref name="heldWhenUnchanged"/>.
         /// </summary>
-        public IReadOnlyList<DateTimeOffset> GapsWithoutAny(Guid userId, ICollection<Guid> skuIds, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged) =>
-            GapsOf(userId, skuIds, from, to, heldWhenUnchanged, SameChange);
-
-        /// <summary>The instants at which applying the events that <paramref name="together"/> groups left the user holding none of the SKUs.</summary>
-        private IReadOnlyList<DateTimeOffset> GapsOf(Guid userId, ICollection<Guid> skuIds, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged, Func<LicenseEvent, LicenseEvent, bool> together)
+        public IReadOnlyList<DateTimeOffset> Gaps(Guid userId, ICollection<Guid> skuIds, DateTimeOffset from, DateTimeOffset to, bool heldWhenUnchanged)
         {
             var events = EventsFor(userId);
-            var gaps = new List<DateTimeOffset>();
             if (events.Count == 0)
             {
-                if (!heldWhenUnchanged)
-                {
-                    gaps.Add(from);
-                }
-
-                return gaps;
+                return heldWhenUnchanged ? new List<DateTimeOffset>() : new List<DateTimeOffset> { from };
             }
 
+            var periods = Without(events, skuIds.Contains);
+            var withoutAtFrom = periods.Any(p => p.Start < from && (p.End == null || p.End > from));
+            return (withoutAtFrom ? new[] { from } : Array.Empty<DateTimeOffset>())
+                .Concat(periods.Where(p => p.Start >= from && p.Start <= to).Select(p => p.Start)).ToList();
+        }
+
+        /// <summary>
+        /// The walk every gap query shares: the user's changes in the order applied, each applied whole. A user who held
+        /// nothing in scope before the first change starts in a period from <see cref="DateTimeOffset.MinValue"/>.
+        /// </summary>
+        private static List<LicensePeriod> Without(IReadOnlyList<LicenseEvent> events, Func<Guid, bool> inScope)
+        {
+            var periods = new List<LicensePeriod>();
             var sources = new HashSet<(Guid, Guid?)>();
-            bool HoldsAny() => sources.Any(s => skuIds.Contains(s.Item1));
-            var i = 0;
-            for (; i < events.Count && events[i].At < from; i++)
+            DateTimeOffset? without = DateTimeOffset.MinValue;
+            for (var i = 0; i < events.Count;)
             {
-                Apply(sources, events[i]);
-            }
-
-            if (!HoldsAny())
-            {
-                gaps.Add(from);
-            }
-
-            while (i < events.Count && events[i].At <= to)
-            {
-                var held = HoldsAny();
                 var first = events[i];
-                for (; i < events.Count && together(first, events[i]); i++)
+                for (; i < events.Count && SameChange(first, events[i]); i++)
                 {
                     Apply(sources, events[i]);
                 }
 
-                if (held && !HoldsAny())
-                {
-                    gaps.Add(first.At);
-                }
-            }
-
-            return gaps;
-        }
-
-        /// <summary>
-        /// The periods in which the user, having held a SKU in scope, held none: each from the change that left the user
-        /// without (changes walked in the order applied, so losing one source and gaining another at the same tick, in that
-        /// order, is a period of zero length) to the change that gave one back, or open when the user is still without.
-        /// </summary>
-        public IReadOnlyList<LicensePeriod> PeriodsWithout(Guid userId, Func<Guid, bool> inScope)
-        {
-            var periods = new List<LicensePeriod>();
-            var sources = new HashSet<(Guid, Guid?)>();
-            DateTimeOffset? without = null;
-            foreach (var e in EventsFor(userId))
-            {
-                var held = sources.Any(s => inScope(s.Item1));
-                Apply(sources, e);
                 var holds = sources.Any(s => inScope(s.Item1));
-                if (held && !holds)
+                if (holds && without != null)
                 {
-                    without = e.At;
-                }
-                else if (!held && holds && without != null)
-                {
-                    periods.Add(new LicensePeriod(without.Value, e.At));
+                    periods.Add(new LicensePeriod(without.Value, first.At));
                     without = null;
+                }
+                else if (!holds && without == null)
+                {
+                    without = first.At;
                 }
             }
 

@@ -56,19 +56,64 @@ internal static class LifecycleSteps
     }
 
     /// <summary>
-    /// An administrator's adminAdd of the tier's package straight into the tenant, as Add-TierAssignment sends it: the user
-    /// joins the tier group on delivery whatever else they hold (the issue's own way into two tiers).
+    /// An administrator's adminAdd of the tier's package straight into the tenant, as Add-TierAssignment sends it, delivered:
+    /// the user joins the tier group whatever else they hold (the issue's own way into two tiers). Delivery is asynchronous,
+    /// so the tenant's pending work runs at once (the clock does not move).
     /// </summary>
     public static void AdminAdd(this SimulatedTenant tenant, Guid userId, string tier, DateTimeOffset end)
     {
-        var group = tenant.Group(tier);
+        var assignment = tenant.Request(userId, tier, end);
+        tenant.Store.ProcessPendingNow();
+        Assert.True(assignment.DeliveryStalled || tenant.Group(tier).MemberSet.Contains(userId));
+    }
+
+    /// <summary>From now on, this share of new assignments stalls in delivering until Entra's retry (six hours on by default).</summary>
+    public static void StallDeliveries(this SimulatedTenant tenant, double share) => tenant.Store.Options.AccessPackageDeliveryStallProbability = share;
+
+    /// <summary>The users whose assignment is stalled in delivering.</summary>
+    public static HashSet<Guid> Stalled(this SimulatedTenant tenant) => tenant.Store.AccessPackageAssignments.Where(a => a.DeliveryStalled).Select(a => a.TargetId).ToHashSet();
+
+    /// <summary>
+    /// The hourly scheduled runs until Entra has retried the stalled deliveries, and one more: a run in between bridges what
+    /// ends meanwhile, the last finishes the moves that waited. Every run's results, in order.
+    /// </summary>
+    public static async Task<List<TierMoveResult>> HourlyUntilDeliveredAsync(this EngineFixture fx)
+    {
+        var tenant = fx.Tenant;
+        Assert.NotEmpty(tenant.Stalled());
+        var retried = tenant.Clock.UtcNow + tenant.Store.Options.AccessPackageStalledDeliveryRetry!.Value;
+        var results = new List<TierMoveResult>();
+        while (tenant.Clock.UtcNow <= retried + TimeSpan.FromHours(1))
+        {
+            tenant.Clock.Advance(TimeSpan.FromHours(1));
+            results.AddRange((await fx.SyncAsync()).Of<TierMoveResult>());
+        }
+
+        return results;
+    }
+
+    /// <summary>A move's result once its delivery is done: one that waited on a stalled delivery, as the scheduled runs finish it.</summary>
+    public static async Task<TierMoveResult> DeliveredAsync(this EngineFixture fx, TierMoveResult result)
+    {
+        if (result.Outcome != TierMoveOutcome.Waiting)
+        {
+            return result;
+        }
+
+        Assert.Contains("stalled", result.Remedy, StringComparison.Ordinal);
+        return (await fx.HourlyUntilDeliveredAsync()).Last(r => r.UserId == result.UserId);
+    }
+
+    /// <summary>The adminAdd alone: the assignment is delivering until the tenant's delivery delay has passed.</summary>
+    public static SimulatedAssignment Request(this SimulatedTenant tenant, Guid userId, string tier, DateTimeOffset end)
+    {
         var package = tenant.Store.AccessPackages.Single(p => p.DisplayName == tier);
         var policy = tenant.Store.AssignmentPolicies.Single(p => p.AccessPackageId == package.Id);
-        tenant.Store.Write(() => tenant.Store.SubmitRequestCore(new SimulatedAssignmentRequest
+        var request = tenant.Store.Write(() => tenant.Store.SubmitRequestCore(new SimulatedAssignmentRequest
         {
             RequestType = "adminAdd", AccessPackageId = package.Id, PolicyId = policy.Id, TargetId = userId, RequestedEnd = end,
         }));
-        Assert.Contains(userId, group.Members);
+        return tenant.Store.AccessPackageAssignments.Single(a => a.Id == request.AssignmentId);
     }
 
     public static IReadOnlyList<SimulatedUser> Workers(this SimulatedTenant tenant) => tenant.Store.Users.Where(u => u.UserPrincipalName.StartsWith("user", StringComparison.Ordinal)).ToList();
@@ -109,11 +154,23 @@ internal static class LifecycleSteps
         }
     }
 
+    /// <summary>Once the tenant's work is done, the user holds exactly <paramref name="tier"/>, and was never without a mailbox licence since <paramref name="from"/>.</summary>
+    public static void AssertSettledIn(this SimulatedTenant tenant, SimulatedUser user, string tier, DateTimeOffset from)
+    {
+        tenant.Settle();
+        tenant.AssertOneTier(new[] { user }, _ => tier);
+        tenant.AssertNoGapNoConflict(new[] { user }, from);
+    }
+
+    /// <summary>The SKUs whose service plans include an Exchange Online mailbox: the README's three tiers' SKUs.</summary>
+    public static List<Guid> MailboxSkus(this SimulatedTenant tenant) =>
+        tenant.Store.Skus.Where(s => s.SkuPartNumber is "SPE_F1" or "SPE_E3" or "SPE_E5").Select(s => s.SkuId).ToList();
+
     /// <summary>From <paramref name="from"/> to now, no user was without a mailbox-bearing licence at any instant, and no licence was ever MutuallyExclusiveViolation.</summary>
     public static void AssertNoGapNoConflict(this SimulatedTenant tenant, IEnumerable<SimulatedUser> users, DateTimeOffset from)
     {
-        var mailbox = new[] { "SPE_F1", "SPE_E3", "SPE_E5" }.Select(tenant.Sku).ToList();
-        var gaps = users.Select(u => (u.UserPrincipalName, Gaps: tenant.Store.LicenseTimeline.GapsWithoutAny(u.Id, mailbox, from, tenant.Clock.UtcNow, heldWhenUnchanged: true)))
+        var mailbox = tenant.MailboxSkus();
+        var gaps = users.Select(u => (u.UserPrincipalName, Gaps: tenant.Store.LicenseTimeline.Gaps(u.Id, mailbox, from, tenant.Clock.UtcNow, heldWhenUnchanged: true)))
             .Where(g => g.Gaps.Count > 0).ToList();
         Assert.True(gaps.Count == 0, $"{gaps.Count} user(s) were without a mailbox licence, first {gaps.FirstOrDefault().UserPrincipalName} at {gaps.FirstOrDefault().Gaps?.FirstOrDefault():O}.");
         Assert.Empty(tenant.Store.LicenseErrors.Of("MutuallyExclusiveViolation").Where(e => e.At >= from));

@@ -1,6 +1,7 @@
 using LicenseGovernance.Engine;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
+using LicenseGovernance.Simulator;
 using LicenseGovernance.Tests.Tiers;
 using Xunit;
 using static LicenseGovernance.Tests.Lifecycle.LifecycleSteps;
@@ -12,11 +13,14 @@ public sealed class TierLeaseTests
 {
     private const string Lease = "com.licensegovernance.syncLease";
 
-    [Fact]
-    public async Task TwoRunsStartedAtOnce_MoveEachUserOnce()
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.1)]
+    public async Task TwoRunsStartedAtOnce_MoveEachUserOnce(double stall)
     {
-        using var fx = await TiersAsync(users: 200);
+        using var fx = await TiersAsync(users: 200, new SimulatorOptions { AccessPackageStalledDeliveryRetry = null });
         var tenant = fx.Tenant;
+        tenant.StallDeliveries(stall);
         var upgraded = tenant.Workers().Take(100).ToList();
         foreach (var user in upgraded)
         {
@@ -24,6 +28,10 @@ public sealed class TierLeaseTests
         }
 
         tenant.Settle();
+        // A delivery stalled for good leaves its user waiting in the baseline, reported by both runs and moved by neither.
+        var stalled = tenant.Stalled();
+        var moving = 100 - stalled.Count;
+        Assert.Equal(stall > 0, stalled.Count > 0);
         var from = tenant.Clock.UtcNow;
         var other = new GovernanceEngine(new EngineOptions { SettingsDirectory = fx.SettingsDirectory, JournalPath = Path.Combine(fx.SettingsDirectory, "other.jsonl") });
         other.ConnectSimulator(tenant);
@@ -35,16 +43,18 @@ public sealed class TierLeaseTests
         await Task.WhenAll(Task.Run(() => fx.Engine.SyncLicenseTiersAsync(new SyncLicenseTierRequest(), first)), Task.Run(() => other.SyncLicenseTiersAsync(new SyncLicenseTierRequest(), second)));
 
         // Each upgraded user left the baseline once and had one bridge, one swap and one removal: no write twice.
-        Assert.Equal(100, tenant.Statistics.CountFor("DELETE /groups/{id}/members/{id}/$ref"));
-        Assert.Equal(300, tenant.Statistics.CountFor("POST /users/{id}/assignLicense"));
-        Assert.Equal(100, tenant.Statistics.CountFor("POST /users/{id}/reprocessLicenseAssignment"));
-        var moved = first.Of<TierMoveResult>().Concat(second.Of<TierMoveResult>()).Where(r => r.Outcome == TierMoveOutcome.Moved).ToList();
-        Assert.Equal(100, moved.Count);
-        Assert.Equal(100, moved.Select(r => r.UserId).Distinct().Count());
+        Assert.Equal(moving, tenant.Statistics.CountFor("DELETE /groups/{id}/members/{id}/$ref"));
+        Assert.Equal(3 * moving, tenant.Statistics.CountFor("POST /users/{id}/assignLicense"));
+        Assert.Equal(moving, tenant.Statistics.CountFor("POST /users/{id}/reprocessLicenseAssignment"));
+        var results = first.Of<TierMoveResult>().Concat(second.Of<TierMoveResult>()).ToList();
+        var moved = results.Where(r => r.Outcome == TierMoveOutcome.Moved).ToList();
+        Assert.Equal(moving, moved.Count);
+        Assert.Equal(moving, moved.Select(r => r.UserId).Distinct().Count());
+        Assert.All(results.Where(r => r.Outcome == TierMoveOutcome.Waiting), r => Assert.Contains(r.UserId, stalled));
         Assert.Contains(first.Warnings.Concat(second.Warnings), w => w.Contains("holds the tier lease"));
         Assert.Null(tenant.Store.FindGroupExtension(tenant.Group(Tier1).Id, Lease));
         tenant.Settle();
-        tenant.AssertOneTier(tenant.Workers(), u => upgraded.Exists(x => x.Id == u.Id) ? Tier3 : Tier1);
+        tenant.AssertOneTier(tenant.Workers(), u => upgraded.Exists(x => x.Id == u.Id) && !stalled.Contains(u.Id) ? Tier3 : Tier1);
         tenant.AssertNoGapNoConflict(tenant.Workers(), from);
     }
 

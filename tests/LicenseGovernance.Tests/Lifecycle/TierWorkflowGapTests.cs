@@ -18,8 +18,6 @@ public sealed class TierWorkflowGapTests
 
     public TierWorkflowGapTests(ITestOutputHelper output) => _output = output;
 
-    private static IReadOnlyCollection<Guid> MailboxSkus(SimulatedTenant tenant) =>
-        tenant.Store.Skus.Where(s => s.SkuPartNumber is "SPE_F1" or "SPE_E3" or "SPE_E5").Select(s => s.SkuId).ToList();
 
     [Fact]
     public async Task WhenTier3ExpiresTheUserHoldsNoMailboxLicenceUntilTheNextScheduledRunRestoresTheBaseline()
@@ -29,10 +27,8 @@ public sealed class TierWorkflowGapTests
         await fx.NewWorkflowsAsync();
         var store = fx.Tenant.Store;
         var run = store.NextScheduledWorkflowRun!.Value.AddDays(1);
-        var (late, _) = fx.Tenant.NewRequestor("ends-two-hours-before-a-run");
-        var early = fx.Tenant.NewRequestor("ends-just-after-a-run").User;
-        await fx.AssignAsync(new AddTierAssignmentRequest { User = late.UserPrincipalName, Tier = Tier3, EndDate = run.AddHours(-2), Justification = "Subcontract" });
-        await fx.AssignAsync(new AddTierAssignmentRequest { User = early.UserPrincipalName, Tier = Tier3, EndDate = run.AddHours(-3).AddMinutes(1), Justification = "Subcontract" });
+        var late = await fx.Tier3UntilAsync("ends-two-hours-before-a-run", run.AddHours(-2));
+        var early = await fx.Tier3UntilAsync("ends-just-after-a-run", run.AddHours(-3).AddMinutes(1));
         store.ProcessPendingNow();
         Assert.True(fx.Tenant.HoldsSku(late.Id, "SPE_E5"));
 
@@ -40,8 +36,8 @@ public sealed class TierWorkflowGapTests
 
         Assert.True(fx.Tenant.HoldsSku(late.Id, "SPE_F1"));
         Assert.True(fx.Tenant.HoldsSku(early.Id, "SPE_F1"));
-        var lateGap = store.LicenseTimeline.TimeWithout(late.Id, MailboxSkus(fx.Tenant), run.AddHours(-4), run.AddHours(1));
-        var earlyGap = store.LicenseTimeline.TimeWithout(early.Id, MailboxSkus(fx.Tenant), run.AddHours(-4), run.AddHours(1));
+        var lateGap = store.LicenseTimeline.TimeWithout(late.Id, fx.Tenant.MailboxSkus(), run.AddHours(-4), run.AddHours(1));
+        var earlyGap = store.LicenseTimeline.TimeWithout(early.Id, fx.Tenant.MailboxSkus(), run.AddHours(-4), run.AddHours(1));
         _output.WriteLine($"Schedule every {store.WorkflowScheduleIntervalInHours} h: without a mailbox licence for {lateGap.TotalSeconds:0} s (ended 2 h before the run) and {earlyGap.TotalSeconds:0} s (ended 1 min after the previous run).");
         Assert.InRange(lateGap, TimeSpan.FromHours(2) - TimeSpan.FromMinutes(2), TimeSpan.FromHours(2) + TimeSpan.FromMinutes(10));
         Assert.InRange(earlyGap, TimeSpan.FromHours(3) - TimeSpan.FromMinutes(3), TimeSpan.FromHours(3) + TimeSpan.FromMinutes(10));
@@ -73,7 +69,7 @@ public sealed class TierWorkflowGapTests
         Assert.False(fx.Tenant.HoldsSku(user.Id, "SPE_F1"));
         Assert.False(fx.Tenant.HoldsSku(user.Id, "SPE_E5"));
         Assert.Equal("expired", store.AccessPackageAssignments.Single(a => a.TargetId == user.Id && store.AccessPackages.Single(p => p.Id == a.AccessPackageId).DisplayName == Tier1).State);
-        var without = store.LicenseTimeline.TimeWithout(user.Id, MailboxSkus(fx.Tenant), removal, removal.AddHours(1));
+        var without = store.LicenseTimeline.TimeWithout(user.Id, fx.Tenant.MailboxSkus(), removal, removal.AddHours(1));
         _output.WriteLine($"After the removal workflow at {removal:HH:mm}: without a mailbox licence for {without.TotalSeconds:0} s of the next hour, and still E5 in error until reprocessed.");
         Assert.InRange(without, TimeSpan.FromMinutes(55), TimeSpan.FromHours(1));
     }

@@ -2,6 +2,7 @@ using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;
 using LicenseGovernance.Simulator.Licensing;
+using LicenseGovernance.Simulator.Model;
 using LicenseGovernance.Tests.AccessPackages;
 using LicenseGovernance.Tests.Engine;
 using LicenseGovernance.Tests.Tiers;
@@ -27,6 +28,14 @@ internal static class TierWorkflowSteps
         await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = Tier3, ExpirationDays = 180, AllowCustomEndDate = true });
     }
 
+    /// <summary>A new user holding Tier3 through its package until <paramref name="end"/>, as a subcontractor's manager asks for it.</summary>
+    public static async Task<SimulatedUser> Tier3UntilAsync(this EngineFixture fx, string name, DateTimeOffset end)
+    {
+        var user = fx.Tenant.NewRequestor(name).User;
+        await fx.AssignAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = Tier3, EndDate = end, Justification = "Subcontract" });
+        return user;
+    }
+
     public static Task<TierLifecycleWorkflowPlan> PlanWorkflowsAsync(this EngineFixture fx, bool noSchedule = false) =>
         fx.Engine.PlanTierLifecycleWorkflowsAsync(new TierLifecycleWorkflowRequest { NoSchedule = noSchedule }, new CollectingSink());
 
@@ -37,20 +46,12 @@ internal static class TierWorkflowSteps
         (await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.PlanWorkflowsAsync())).Error;
 
     /// <summary>
-    /// How long, within [from, to], the user held none of <paramref name="skuIds"/> by any source, from the licence timeline
-    /// (changes at one instant count as none: a loss and a gain at the same tick leave no measurable time).
+    /// How long, within [from, to], the user held none of <paramref name="skuIds"/> by any source: the timeline's periods
+    /// without, clipped to the window (a zero-second period adds nothing).
     /// </summary>
-    public static TimeSpan TimeWithout(this LicenseTimeline timeline, Guid userId, IReadOnlyCollection<Guid> skuIds, DateTimeOffset from, DateTimeOffset to)
-    {
-        var without = TimeSpan.Zero;
-        var cursor = from;
-        var held = timeline.HeldAt(userId, from).Any(skuIds.Contains);
-        foreach (var at in timeline.EventsFor(userId).Select(e => e.At).Where(t => t > from && t <= to).Distinct())
-        {
-            without += held ? TimeSpan.Zero : at - cursor;
-            (cursor, held) = (at, timeline.HeldAt(userId, at).Any(skuIds.Contains));
-        }
-
-        return without + (held ? TimeSpan.Zero : to - cursor);
-    }
+    public static TimeSpan TimeWithout(this LicenseTimeline timeline, Guid userId, IReadOnlyCollection<Guid> skuIds, DateTimeOffset from, DateTimeOffset to) =>
+        timeline.PeriodsWithout(userId, skuIds.Contains)
+            .Select(p => (Start: p.Start > from ? p.Start : from, End: p.End == null || p.End > to ? to : p.End.Value))
+            .Where(p => p.End > p.Start)
+            .Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.End - p.Start));
 }

@@ -71,9 +71,7 @@ public sealed class UserTierMoveTests
         Assert.Contains("Move-UserLicenseTier", waiting.Remedy);
         tenant.Settle();
         Assert.Equal(TierMoveOutcome.Moved, (await fx.MoveAsync(user.UserPrincipalName, Tier2, end)).Outcome);
-        tenant.Settle();
-        tenant.AssertOneTier(new[] { user }, _ => Tier2);
-        tenant.AssertNoGapNoConflict(new[] { user }, from);
+        tenant.AssertSettledIn(user, Tier2, from);
     }
 
     [Fact]
@@ -91,9 +89,7 @@ public sealed class UserTierMoveTests
         Assert.Contains("Sync-LicenseTier", waiting.Remedy);
         tenant.Settle();
         Assert.Equal(TierMoveOutcome.Moved, (await fx.SyncAsync()).Result(user.Id).Outcome);
-        tenant.Settle();
-        tenant.AssertOneTier(new[] { user }, _ => Tier3);
-        tenant.AssertNoGapNoConflict(new[] { user }, from);
+        tenant.AssertSettledIn(user, Tier3, from);
     }
 
     private static async Task<GovernanceError> RefusedAsync(LicenseGovernance.Tests.Engine.EngineFixture fx, MoveUserLicenseTierRequest request) =>

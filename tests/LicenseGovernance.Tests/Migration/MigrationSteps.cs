@@ -44,7 +44,7 @@ internal static class MigrationSteps
     {
         var timeline = tenant.Store.LicenseTimeline;
         var gaps = tenant.Store.Users
-            .Select(u => (u.UserPrincipalName, Gaps: timeline.Gaps(u.Id, skuId, DateTimeOffset.MinValue.AddTicks(1), tenant.Clock.UtcNow, heldWhenUnchanged: true)))
+            .Select(u => (u.UserPrincipalName, Gaps: timeline.Gaps(u.Id, new[] { skuId }, DateTimeOffset.MinValue.AddTicks(1), tenant.Clock.UtcNow, heldWhenUnchanged: true)))
             .Where(g => g.Gaps.Count > 0)
             .ToList();
         Assert.True(gaps.Count == 0, $"{gaps.Count} user(s) were without the SKU at some instant, first {gaps.FirstOrDefault().UserPrincipalName} at {gaps.FirstOrDefault().Gaps?.FirstOrDefault():O}.");

@@ -27,7 +27,7 @@ public class LicenseTimelineTests
         tenant.Store.AddMember(group, user);
         tenant.Clock.Advance(TimeSpan.FromHours(1));
 
-        var gaps = tenant.Store.LicenseTimeline.Gaps(user, sku, start, tenant.Clock.UtcNow, heldWhenUnchanged: true);
+        var gaps = tenant.Store.LicenseTimeline.Gaps(user, new[] { sku }, start, tenant.Clock.UtcNow, heldWhenUnchanged: true);
 
         Assert.Equal(new[] { removedAt }, gaps);
         Assert.Empty(tenant.Store.LicenseTimeline.HeldAt(user, removedAt.AddSeconds(30)));
@@ -71,7 +71,7 @@ public class LicenseTimelineTests
         tenant.Clock.Advance(TimeSpan.FromHours(1));
         tenant.Store.RemoveLicense(user, sku);
 
-        Assert.Empty(tenant.Store.LicenseTimeline.Gaps(user, sku, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
+        Assert.Empty(tenant.Store.LicenseTimeline.Gaps(user, new[] { sku }, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
         var events = tenant.Store.LicenseTimeline.EventsFor(user);
         Assert.Equal(new (Guid?, bool)[] { (null, true), (group, true), (null, false) }, events.Select(e => (e.AssignedByGroup, e.Gained)));
         Assert.Equal(DateTimeOffset.MinValue, events[0].At);
@@ -157,10 +157,14 @@ public class LicenseTimelineTests
 
         var mailbox = new[] { f1, e5 };
         var timeline = tenant.Store.LicenseTimeline;
-        Assert.Empty(timeline.GapsWithoutAny(swapped, mailbox, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
-        Assert.Equal(new[] { at }, timeline.GapsWithoutAny(apart, mailbox, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
+        Assert.Empty(timeline.Gaps(swapped, mailbox, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
+        Assert.Equal(new[] { at }, timeline.Gaps(apart, mailbox, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
         // The SKU-by-SKU view still sees F1 go.
-        Assert.Equal(new[] { at }, timeline.Gaps(swapped, f1, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
+        Assert.Equal(new[] { at }, timeline.Gaps(swapped, new[] { f1 }, start, tenant.Clock.UtcNow, heldWhenUnchanged: true));
+        // The periods Get-LicenseSimulatorTimeline -Gaps shows give the same verdict: none, and one of zero seconds.
+        Assert.Empty(timeline.PeriodsWithout(swapped, mailbox.Contains));
+        var zero = Assert.Single(timeline.PeriodsWithout(apart, mailbox.Contains));
+        Assert.Equal((at, (DateTimeOffset?)at), (zero.Start, zero.End));
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public class UsageReportLicenseHistoryTests
         sim.Store.AddMember(group.Id, user.Id);
         sim.Store.ProcessPendingNow();
         sim.Store.RemoveLicense(user.Id, SkuCatalog.SkuId(sku));
-        Assert.Empty(sim.Store.LicenseTimeline.Gaps(user.Id, SkuCatalog.SkuId(sku), UsageSteps.Now.AddYears(-1).AddMinutes(1), sim.Clock.UtcNow, heldWhenUnchanged: true));
+        Assert.Empty(sim.Store.LicenseTimeline.Gaps(user.Id, new[] { SkuCatalog.SkuId(sku) }, UsageSteps.Now.AddYears(-1).AddMinutes(1), sim.Clock.UtcNow, heldWhenUnchanged: true));
         return group;
     }
 

@@ -4,8 +4,8 @@ namespace LicenseGovernance
 {
     /// <summary>
     /// A period in which a simulated user who had held a licence in scope held none: from the change that left the user
-    /// without to the change that gave one back. Changes are taken in the order the tenant applied them, so losing one source
-    /// and gaining another at the same instant, in that order, is a gap of zero seconds: still a gap.
+    /// without to the change that gave one back. Each change counts whole: one assignLicense that adds one SKU and removes
+    /// another is no gap, while a loss and a gain in two changes at the same instant is a gap of zero seconds: still a gap.
     /// </summary>
     public sealed class LicenseSimulatorTimelineGap
     {
