@@ -49,17 +49,24 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>The user's only claim on a tier above the baseline is a membership no assignment governs.</summary>
         public bool Ungoverned { get; private set; }
 
+        /// <summary>
+        /// The package being removed (Remove-TierAccessPackage -Force), or null: its assignments are no claim on a tier, and
+        /// neither is the membership they deliver, which goes when they end.
+        /// </summary>
+        public string? Retiring { get; private set; }
+
         /// <summary>An administrator's move: the tier and how to join it are given, not derived.</summary>
         public static TierGoal Given(LifecycleTier tier, AccessPackage? package, DateTimeOffset? end, string? justification) =>
             new TierGoal(tier, "moved by an administrator") { RequestPackage = package, RequestEnd = end, Justification = justification };
 
-        public static TierGoal For(TierUser user, TierSystem system, DateTimeOffset now, TimeSpan lookAhead)
+        /// <param name="retiring">The id of a package being removed, whose assignments count for nothing; null for none.</param>
+        public static TierGoal For(TierUser user, TierSystem system, DateTimeOffset now, TimeSpan lookAhead, string? retiring = null)
         {
             var horizon = now + lookAhead;
-            var entitlements = Entitlements(user, system);
+            var entitlements = Entitlements(user, system, retiring);
             var current = Highest(entitlements, system);
             var lasting = Highest(entitlements.Where(e => e.EndsAt == null || e.EndsAt > horizon).ToList(), system);
-            var goal = new TierGoal(current.Tier, current.Why) { Ungoverned = current.Ungoverned };
+            var goal = new TierGoal(current.Tier, current.Why) { Ungoverned = current.Ungoverned, Retiring = retiring };
             goal.ApplyReturn(user, system, now, horizon, ref lasting);
             if (lasting.Tier.Rank > goal.Tier.Rank)
             {
@@ -71,9 +78,12 @@ namespace LicenseGovernance.Engine.Lifecycle
                 goal.EndsAt = entitlements.Where(e => e.Tier == goal.Tier).Max(e => e.EndsAt);
             }
 
-            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && system.TierOfPackage(a.PackageId)?.Rank >= goal.Tier.Rank);
+            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && !goal.Retires(a) && system.TierOfPackage(a.PackageId)?.Rank >= goal.Tier.Rank);
             return goal;
         }
+
+        /// <summary>The assignment is of the package being removed.</summary>
+        public bool Retires(HeldAssignment assignment) => string.Equals(assignment.PackageId, Retiring, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A due return counts from the temporary move's end; it is requested through the return tier's package.</summary>
         private void ApplyReturn(TierUser user, TierSystem system, DateTimeOffset now, DateTimeOffset horizon, ref Entitlement lasting)
@@ -104,12 +114,13 @@ namespace LicenseGovernance.Engine.Lifecycle
         private static Entitlement Highest(IReadOnlyList<Entitlement> entitlements, TierSystem system) =>
             entitlements.OrderByDescending(e => e.Tier.Rank).FirstOrDefault() ?? new Entitlement(system.Baseline, null, "the baseline (no entitlement to a higher tier)");
 
-        private static List<Entitlement> Entitlements(TierUser user, TierSystem system)
+        private static List<Entitlement> Entitlements(TierUser user, TierSystem system, string? retiring)
         {
             var entitlements = new List<Entitlement>();
             foreach (var tier in system.Tiers)
             {
-                var delivered = user.Delivered(tier).ToList();
+                var held = user.Delivered(tier).ToList();
+                var delivered = held.Where(a => !string.Equals(a.PackageId, retiring, StringComparison.OrdinalIgnoreCase)).ToList();
                 if (delivered.Count > 0)
                 {
                     // Of several assignments, the one that lasts longest holds the tier.
@@ -120,7 +131,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 {
                     entitlements.Add(new Entitlement(tier, null, $"{tier.Name}'s dynamic rule"));
                 }
-                else if (user.IsMember(tier) && !tier.IsBaseline)
+                else if (user.IsMember(tier) && !tier.IsBaseline && held.Count == 0)
                 {
                     entitlements.Add(new Entitlement(tier, null, $"a membership of {tier.Name} that no access package assignment governs") { Ungoverned = true });
                 }

@@ -145,34 +145,56 @@ namespace LicenseGovernance.Engine.Lifecycle
                 outcome.Transient ? "Run Sync-LicenseTier again later." : "Fix what Graph reports, then run Sync-LicenseTier again.");
         }
 
-        private Task LeaveAllAsync(List<TierMove> moves) => ForEachAsync(moves.Where(m => m.Leave.Count > 0).ToList(), LeaveAsync);
+        private Task LeaveAllAsync(List<TierMove> moves) => ForEachAsync(moves.Where(m => m.Leave.Count > 0 || m.End.Count > 0).ToList(), LeaveAsync);
 
-        /// <summary>Ends the access package assignments that deliver the tier (or else the membership), so entitlement management does not put the user back.</summary>
+        /// <summary>
+        /// Leaves each tier to leave, then ends the assignments of a package being removed that leaving no tier ended; the
+        /// first refusal stops the user there.
+        /// </summary>
         private async Task LeaveAsync(TierMove move)
         {
             foreach (var tier in move.Leave)
             {
-                var assignments = move.User.Live(tier).ToList();
-                try
+                if (!await EndAsync(move, tier, move.User.Live(tier).ToList(), leaving: true).ConfigureAwait(false))
                 {
-                    foreach (var assignment in assignments)
-                    {
-                        var name = tier.Packages.FirstOrDefault(p => p.Id == assignment.PackageId)?.DisplayName;
-                        await AccessPackageAssignmentWriter.RemoveAsync(_session, _journal, assignment.Change(move.User, name, "Tier move to " + move.To.Name + " (LicenseGovernance)"), CancellationToken.None).ConfigureAwait(false);
-                    }
-
-                    if (assignments.Count == 0 && move.User.IsMember(tier))
-                    {
-                        await GroupMembershipWriter.RemoveMemberAsync(_session, _journal, Guid.Parse(tier.Id), tier.Name, Guid.Parse(move.User.Id), move.User.UserPrincipalName, CancellationToken.None).ConfigureAwait(false);
-                    }
-
-                    move.Done.Add("left " + tier.Name);
-                }
-                catch (LicenseGovernanceException ex) when (Refused(ex))
-                {
-                    move.Fail($"Leaving {tier.Name} failed: {ex.Error.Message}", "Fix what Graph reports, then run Sync-LicenseTier again; the user keeps their licences meanwhile.");
                     return;
                 }
+            }
+
+            foreach (var ended in move.End.GroupBy(e => e.Tier))
+            {
+                if (!await EndAsync(move, ended.Key, ended.Select(e => e.Assignment).ToList(), leaving: false).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Ends the assignments (adminRemove); a tier left with none is left by removing the membership. Ending the assignments
+        /// that deliver a tier, not just the membership, keeps entitlement management from putting the user back.
+        /// </summary>
+        private async Task<bool> EndAsync(TierMove move, LifecycleTier tier, List<HeldAssignment> assignments, bool leaving)
+        {
+            try
+            {
+                foreach (var assignment in assignments)
+                {
+                    await AccessPackageAssignmentWriter.RemoveAsync(_session, _journal, assignment.Change(move.User, tier.PackageName(assignment.PackageId), "Tier move to " + move.To.Name + " (LicenseGovernance)"), CancellationToken.None).ConfigureAwait(false);
+                }
+
+                if (leaving && assignments.Count == 0 && move.User.IsMember(tier))
+                {
+                    await GroupMembershipWriter.RemoveMemberAsync(_session, _journal, Guid.Parse(tier.Id), tier.Name, Guid.Parse(move.User.Id), move.User.UserPrincipalName, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                move.Done.Add(leaving ? "left " + tier.Name : "ended the assignment of " + string.Join(", ", assignments.Select(a => tier.PackageName(a.PackageId)).Distinct()));
+                return true;
+            }
+            catch (LicenseGovernanceException ex) when (Refused(ex))
+            {
+                move.Fail($"Leaving {tier.Name} failed: {ex.Error.Message}", "Fix what Graph reports, then run Sync-LicenseTier again; the user keeps their licences meanwhile.");
+                return false;
             }
         }
 
