@@ -16,8 +16,11 @@ namespace LicenseGovernance.Engine.AccessPackages
     /// <summary>Who holds which tier package: direct assignments by an administrator, removals, and reading assignments and requests.</summary>
     internal static class TierAssignmentService
     {
-        /// <summary>A tier package of the catalog, named by the package's name or id, or by its tier group's name or id.</summary>
-        public static async Task<(AccessPackageCatalog Catalog, AccessPackage Package)> ResolvePackageAsync(GraphSession session, string catalogName, string tier, CancellationToken cancellation)
+        /// <summary>
+        /// A tier package of the catalog, named by the package's name or id, or by its tier group's name or id (then the
+        /// tier's regular package, or with <paramref name="exception"/> its exception package).
+        /// </summary>
+        public static async Task<(AccessPackageCatalog Catalog, AccessPackage Package)> ResolvePackageAsync(GraphSession session, string catalogName, string tier, CancellationToken cancellation, bool exception = false)
         {
             var catalog = await AccessPackageDirectory.FindCatalogAsync(session, catalogName, cancellation).ConfigureAwait(false)
                 ?? throw Errors.TierAccessPackageNotFound(tier, catalogName, Array.Empty<string>()).ToException();
@@ -26,7 +29,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             if (match == null)
             {
                 var groups = await TierGroupDirectory.FindAsync(session, tier, cancellation).ConfigureAwait(false);
-                match = groups.Select(g => AccessPackageDirectory.TierPackage(packages, g.Group.Id!)).FirstOrDefault(p => p != null);
+                match = groups.Select(g => exception ? AccessPackageDirectory.ExceptionPackage(packages, g.Group.Id!) : AccessPackageDirectory.TierPackage(packages, g.Group.Id!)).FirstOrDefault(p => p != null);
             }
 
             return match != null
