@@ -122,20 +122,8 @@ namespace LicenseGovernance.Engine.AccessPackages
         /// </summary>
         private static async Task<int> UnassignedWithinAsync(GraphSession session, TierAccessPackageRemovalPlan plan, CancellationToken cancellation)
         {
-            var timings = LicenseWatchTimings.Default;
-            var deadline = session.Now + (plan.Force ? TimeSpan.FromSeconds(plan.WaitTimeoutSeconds) : TimeSpan.Zero);
-            var poll = timings.FirstPoll;
-            while (true)
-            {
-                var left = (await LiveAsync(session, plan.PackageId.ToString(), cancellation).ConfigureAwait(false)).Count;
-                if (left == 0 || session.Now >= deadline)
-                {
-                    return left;
-                }
-
-                await session.WaitAsync(poll, cancellation).ConfigureAwait(false);
-                poll = timings.After(poll);
-            }
+            var timings = LicenseWatchTimings.Default.WithTimeout(plan.Force ? TimeSpan.FromSeconds(plan.WaitTimeoutSeconds) : TimeSpan.Zero);
+            return await timings.PollAsync(session, async () => (await LiveAsync(session, plan.PackageId.ToString(), cancellation).ConfigureAwait(false)).Count, left => left == 0, null, cancellation).ConfigureAwait(false);
         }
 
         private static Task<List<AccessPackageAssignment>> LiveAsync(GraphSession session, string packageId, CancellationToken cancellation) =>

@@ -299,22 +299,9 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>Polls the requested packages' assignments until each user's is delivered or the wait times out.</summary>
         private async Task WaitForDeliveryAsync(List<TierMove> moves)
         {
-            var deadline = _session.Now + _timings.Timeout;
-            var poll = _timings.FirstPoll;
             var pending = moves.ToList();
-            while (true)
-            {
-                pending = await UndeliveredAsync(pending).ConfigureAwait(false);
-                if (pending.Count == 0 || _session.Now >= deadline)
-                {
-                    break;
-                }
-
-                await _keepAlive().ConfigureAwait(false);
-                await _session.WaitAsync(poll, _stop).ConfigureAwait(false);
-                poll = _timings.After(poll);
-            }
-
+            // Each round reads only the packages of the users still pending.
+            pending = await _timings.PollAsync(_session, async () => pending = await UndeliveredAsync(pending).ConfigureAwait(false), p => p.Count == 0, _keepAlive, _stop).ConfigureAwait(false);
             foreach (var move in pending)
             {
                 move.Wait($"Entitlement management has not delivered {move.Goal.RequestPackage!.DisplayName} yet; the user keeps their licences meanwhile.",

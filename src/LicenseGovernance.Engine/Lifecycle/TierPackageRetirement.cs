@@ -44,12 +44,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
 
             var system = await TierSystem.ReadAsync(session, skus, sink.Cancellation).ConfigureAwait(false);
-            var (lease, holder) = await SyncLease.AcquireAsync(session, system, $"Remove-TierAccessPackage by {session.Context.Account ?? "unknown"} (run {Guid.NewGuid():N})", false, sink.Cancellation).ConfigureAwait(false);
-            if (lease == null)
-            {
-                throw Errors.TierLeaseHeld(holder!.Owner, holder.ExpiresAt).ToException();
-            }
-
+            var lease = await SyncLease.RequireAsync(session, system, "Remove-TierAccessPackage", sink.Cancellation).ConfigureAwait(false);
             try
             {
                 // Read again under the lease: a run that held it may have moved some holders meanwhile.
