@@ -25,7 +25,9 @@ namespace LicenseGovernance.Engine.AccessPackages
             var catalog = await AccessPackageDirectory.FindCatalogAsync(session, catalogName, cancellation).ConfigureAwait(false)
                 ?? throw Errors.TierAccessPackageNotFound(tier, catalogName, Array.Empty<string>()).ToException();
             var packages = await AccessPackageDirectory.PackagesAsync(session, catalog.Id!, cancellation).ConfigureAwait(false);
-            var match = packages.FirstOrDefault(p => string.Equals(p.DisplayName, tier, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Id, tier, StringComparison.OrdinalIgnoreCase));
+            // A regular package is named after its group, so with -Exception that name means the group, not the package.
+            var match = packages.FirstOrDefault(p => (string.Equals(p.DisplayName, tier, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Id, tier, StringComparison.OrdinalIgnoreCase))
+                && (!exception || AccessPackageDirectory.IsExceptionPackage(p)));
             if (match == null)
             {
                 var groups = await TierGroupDirectory.FindAsync(session, tier, cancellation).ConfigureAwait(false);

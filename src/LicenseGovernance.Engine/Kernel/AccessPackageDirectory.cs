@@ -150,7 +150,7 @@ namespace LicenseGovernance.Engine.Kernel
         public static AccessPackage? ExceptionPackage(IEnumerable<AccessPackage> packages, string groupId) =>
             packages.FirstOrDefault(p => IsExceptionPackage(p) && MemberGroups(p).Contains(groupId.ToLowerInvariant()));
 
-        private static bool IsExceptionPackage(AccessPackage package) => (package.DisplayName ?? "").EndsWith(" exception", StringComparison.OrdinalIgnoreCase);
+        public static bool IsExceptionPackage(AccessPackage package) => (package.DisplayName ?? "").EndsWith(" exception", StringComparison.OrdinalIgnoreCase);
 
         public static async Task<User?> FindUserAsync(GraphSession session, string idOrUpn, CancellationToken cancellation) =>
             await session.CallOrNotFoundAsync("read user " + idOrUpn, "ReadUsers",

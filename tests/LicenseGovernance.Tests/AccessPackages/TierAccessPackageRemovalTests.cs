@@ -105,6 +105,34 @@ public sealed class TierAccessPackageRemovalTests
         Assert.DoesNotContain(tenant.Store.AccessPackages, p => p.DisplayName == Tier1);
     }
 
+    [Fact]
+    public async Task TheExceptionPackage_GoesAlone_AHolderKeepsTier3ThroughTheRegularOne_AndTheSharedCatalogResourceStays()
+    {
+        using var fx = await TiersAsync(users: 3);
+        var tenant = fx.Tenant;
+        var holder = tenant.Workers()[0];
+        await HoldTier3Async(fx, holder);
+        await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = Tier3, Exception = true, Approver = new[] { "manager@" + tenant.DefaultDomain } });
+        await fx.AssignAsync(new AddTierAssignmentRequest { User = holder.UserPrincipalName, Tier = Tier3 + " exception", Days = 10 });
+        tenant.Settle();
+        var from = tenant.Clock.UtcNow;
+
+        var plan = await fx.Engine.PlanRemoveTierAccessPackageAsync(new RemoveTierAccessPackageRequest { Tier = Tier3, Exception = true, Force = true }, new CollectingSink());
+        var removal = await fx.Engine.ApplyRemoveTierAccessPackagePlanAsync(plan, new CollectingSink());
+
+        Assert.Equal(Tier3 + " exception", plan.PackageName);
+        Assert.DoesNotContain(plan.Changes, c => c.ObjectType == "accessPackageResource");
+        Assert.True(removal.Removed, removal.Detail);
+        var move = Assert.Single(removal.Holders);
+        Assert.Equal((Tier3, TierMoveOutcome.Moved), (move.ToTier, move.Outcome));
+        Assert.Equal(new[] { "ended the assignment of " + Tier3 + " exception" }, move.Steps);
+        tenant.Settle();
+        tenant.AssertOneTier(new[] { holder }, _ => Tier3);
+        tenant.AssertNoGapNoConflict(new[] { holder }, from);
+        Assert.Equal(new[] { Tier2, Tier3 }, tenant.Store.AccessPackages.Select(p => p.DisplayName).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Contains(tenant.Store.Entitlement.Resources, r => r.OriginId == tenant.Group(Tier3).Id);
+    }
+
     /// <summary>The user moves from the baseline to Tier3 through its package, as Move-UserLicenseTier does.</summary>
     private static async Task HoldTier3Async(EngineFixture fx, SimulatedUser user)
     {
