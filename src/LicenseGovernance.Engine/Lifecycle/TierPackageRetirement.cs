@@ -52,12 +52,27 @@ namespace LicenseGovernance.Engine.Lifecycle
                 var moves = await PlanMovesAsync(session, system, packageId, holders, journalFile, sink).ConfigureAwait(false);
                 var timings = LicenseWatchTimings.Default.WithTimeout(waitTimeout);
                 await TierMover.RunAsync(session, moves, journal, timings, () => lease.RenewAsync(sink.Cancellation), sink).ConfigureAwait(false);
-                return moves.Select(m => TierMoveResults.From(m, journal.CorrelationId)).ToList();
+                return moves.Select(m => Result(m, journal.CorrelationId)).ToList();
             }
             finally
             {
                 await lease.ReleaseAsync().ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// A move that stopped is continued by this command, not by Sync-LicenseTier: the reconciler still counts the package's
+        /// assignment as an entitlement and would keep the user where the package put them.
+        /// </summary>
+        private static TierMoveResult Result(TierMove move, Guid correlationId)
+        {
+            var result = TierMoveResults.From(move, correlationId);
+            if (move.Outcome == TierMoveOutcome.Waiting || move.Outcome == TierMoveOutcome.Failed)
+            {
+                result.Remedy = (move.Outcome == TierMoveOutcome.Failed ? "Fix what Graph reports, then run" : "Run") + " Remove-TierAccessPackage -Force again; it continues from here.";
+            }
+
+            return result;
         }
 
         private static async Task<List<TierMove>> PlanMovesAsync(GraphSession session, TierSystem system, string packageId, HashSet<string> holders, JournalFile journalFile, IGovernanceSink sink)
@@ -66,13 +81,19 @@ namespace LicenseGovernance.Engine.Lifecycle
             var users = holders.Count <= ReadByIdAtMost
                 ? await TierUserReader.ReadNamedAsync(session, system, TimeSpan.Zero, holders, bridges, sink).ConfigureAwait(false)
                 : (await TierUserReader.ReadAllAsync(session, system, TimeSpan.Zero, bridges, sink).ConfigureAwait(false)).Where(u => holders.Contains(u.Id)).ToList();
-            return users.Select(u => TierMovePlanner.Plan(u, TierGoal.For(u, system, session.Now, TimeSpan.Zero, packageId), system, session.Now)).ToList();
+            // A former holder already settled has nothing left to do here.
+            return users.Select(u => TierMovePlanner.Plan(u, TierGoal.For(u, system, session.Now, TimeSpan.Zero, packageId), system, session.Now))
+                .Where(m => m.Kind != TierMoveKind.None).ToList();
         }
 
-        /// <summary>The ids (lower case) of the users with a live assignment of the package: delivered, or still being delivered.</summary>
+        /// <summary>
+        /// The ids (lower case) of the users with a live assignment of the package (delivered, or still being delivered), and of
+        /// those whose assignment ended recently: an earlier run that stopped may have left their move half done.
+        /// </summary>
         private static async Task<HashSet<string>> HoldersAsync(GraphSession session, string packageId, IGovernanceSink sink)
         {
-            var assignments = await AccessPackageDirectory.AssignmentsAsync(session, packageId, null, AccessPackageDirectory.IsLive, sink.Cancellation, Target).ConfigureAwait(false);
+            var since = session.Now - TierUserReader.RecentlyEnded;
+            var assignments = await AccessPackageDirectory.AssignmentsAsync(session, packageId, null, a => AccessPackageDirectory.IsLive(a) || a.ExpiredDateTime >= since, sink.Cancellation, Target).ConfigureAwait(false);
             return new HashSet<string>(assignments.Select(a => (a.Target?.ObjectId ?? a.Target?.Id)!).Where(id => id != null).Select(id => id.ToLowerInvariant()), StringComparer.OrdinalIgnoreCase);
         }
     }

@@ -83,6 +83,38 @@ public sealed class TierAccessPackageRemovalTests
     }
 
     [Fact]
+    public async Task AWaitThatTimesOut_DeletesNothing_SaysSo_AndTheSameCommandAgainFinishesTheMoveAndTheRemoval()
+    {
+        using var fx = await TiersAsync(users: 3);
+        var tenant = fx.Tenant;
+        var holder = tenant.Workers()[0];
+        await HoldTier3Async(fx, holder);
+        var from = tenant.Clock.UtcNow;
+        var request = new RemoveTierAccessPackageRequest { Tier = Tier3, Force = true, WaitTimeoutSeconds = 0 };
+
+        var sink = new CollectingSink();
+        var stopped = await fx.Engine.ApplyRemoveTierAccessPackagePlanAsync(await fx.Engine.PlanRemoveTierAccessPackageAsync(request, new CollectingSink()), sink);
+
+        Assert.False(stopped.Removed);
+        Assert.Equal(ErrorIds.TierAccessPackageRemovalIncomplete, Assert.Single(sink.Errors).Id);
+        var waiting = Assert.Single(stopped.Holders);
+        Assert.Equal(TierMoveOutcome.Waiting, waiting.Outcome);
+        Assert.Contains("Remove-TierAccessPackage -Force again", waiting.Remedy);
+        Assert.Single(tenant.Store.AccessPackages, p => p.DisplayName == Tier3);
+        // Entitlement management ends the assignment meanwhile; the direct copy keeps the user licensed.
+        tenant.Settle();
+
+        var removal = await RemoveAsync(fx, new RemoveTierAccessPackageRequest { Tier = Tier3, Force = true });
+
+        Assert.True(removal.Removed, removal.Detail);
+        // Tier3 is gone by now and the user holds its licence through the direct copy alone: from no tier, to the baseline.
+        Assert.Equal(("", Tier1, TierMoveOutcome.Moved), Outcome(removal, holder));
+        tenant.Settle();
+        tenant.AssertOneTier(new[] { holder }, _ => Tier1);
+        tenant.AssertNoGapNoConflict(new[] { holder }, from);
+    }
+
+    [Fact]
     public async Task AHolderOfTheBaselinesOwnPackage_RejoinsTheBaselineAsAMember_WithoutAGap()
     {
         using var fx = await TiersAsync(users: 3);
