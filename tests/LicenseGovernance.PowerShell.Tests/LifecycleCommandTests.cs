@@ -89,7 +89,9 @@ public sealed class LifecycleCommandTests : IDisposable
     [Fact]
     public void Document002Step7_TheTier3PackageIsRefusedWhileHeld_AndWithForceItsHolderGoesBackToTheBaselineWithoutAGap()
     {
-        Clean(_ps.Run(Connect));
+        // A journal of its own: every test here connects to the same demo tenant, and another test's undo of the tenant's
+        // assignment removals must not meet this one's, whose package is gone.
+        Clean(_ps.Run(Connect + $" -JournalPath '{NewFile("journal")}'"));
         Clean(_ps.Run(Tiers));
         var sub = (string)Clean(_ps.Run(Frontline)).Output.Single()!;
         Clean(_ps.Run($"Move-UserLicenseTier -User '{sub}' -Tier LIC-M365-Tier3 -Confirm:$false | Out-Null"));
