@@ -93,18 +93,24 @@ namespace LicenseGovernance.Engine.AccessPackages
                 return Incomplete(result, $"entitlement management had not ended {left} assignment(s) within -WaitTimeout.", sink);
             }
 
-            var (catalog, package) = await TierAssignmentService.ResolvePackageAsync(session, plan.Catalog, plan.PackageId.ToString(), sink.Cancellation).ConfigureAwait(false);
+            result.Deleted = await DeleteAsync(session, plan, journal, sink.Cancellation).ConfigureAwait(false);
+            result.Removed = true;
+            result.Detail = $"Deleted {plan.PackageName} and what belonged to it" + (holders.Count == 0 ? "." : $", after moving its {holders.Count} holder(s) in the safe order.");
+            return result;
+        }
+
+        /// <summary>Deletes what belongs to the package as it is now (read again: the plan may be minutes old), each journaled first.</summary>
+        private static async Task<AccessPackageChange[]> DeleteAsync(GraphSession session, TierAccessPackageRemovalPlan plan, JournalScope journal, CancellationToken cancellation)
+        {
+            var (catalog, package) = await TierAssignmentService.ResolvePackageAsync(session, plan.Catalog, plan.PackageId.ToString(), cancellation).ConfigureAwait(false);
             var deleted = new List<AccessPackageChange>();
-            foreach (var deletion in await DeletionsAsync(session, catalog, package, sink.Cancellation).ConfigureAwait(false))
+            foreach (var deletion in await DeletionsAsync(session, catalog, package, cancellation).ConfigureAwait(false))
             {
-                await journal.RunAsync(deletion.Intent, deletion.Send, sink.Cancellation).ConfigureAwait(false);
+                await journal.RunAsync(deletion.Intent, deletion.Send, cancellation).ConfigureAwait(false);
                 deleted.Add(deletion.Change);
             }
 
-            result.Removed = true;
-            result.Deleted = deleted.ToArray();
-            result.Detail = $"Deleted {plan.PackageName} and what belonged to it" + (holders.Count == 0 ? "." : $", after moving its {holders.Count} holder(s) in the safe order.");
-            return result;
+            return deleted.ToArray();
         }
 
         private static TierAccessPackageRemoval Incomplete(TierAccessPackageRemoval result, string reason, IGovernanceSink sink)
