@@ -139,3 +139,21 @@ Describe 'Get-LicenseTierConflict' {
         @(Get-LicenseTierConflict -Kind $kind | Where-Object Kind -ne $kind).Count | Should -Be 0
     }
 }
+
+Describe 'Remove-TierAccessPackage' {
+    BeforeAll { Connect-Rehearsal }
+
+    It 'is refused while the Tier3 package is held, and with -Force moves its holder to the baseline before deleting it' {
+        $user = Get-Frontline 1
+        Move-UserLicenseTier -User $user -Tier LIC-M365-Tier3 -Confirm:$false | Out-Null
+        { Remove-TierAccessPackage -Tier LIC-M365-Tier3 -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.TierAccessPackageInUse*'
+        @(Get-TierAccessPackage -Tier LIC-M365-Tier3).Count | Should -Be 1
+
+        $removal = Remove-TierAccessPackage -Tier LIC-M365-Tier3 -Force -Confirm:$false
+        $removal.Removed | Should -BeTrue
+        $removal.Holders[0].ToTier | Should -Be 'LIC-M365-F3'
+        $removal.Holders[0].StepSummary | Should -Match 'swap: SPE_F1 in, SPE_E5 out'
+        @(Get-TierAccessPackage -Tier LIC-M365-Tier3 -ErrorAction SilentlyContinue).Count | Should -Be 0
+        @(Get-LicenseTierConflict -User $user).Count | Should -Be 0
+    }
+}

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -5,6 +6,7 @@ using LicenseGovernance.Engine.AccessPackages;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Kernel;
+using LicenseGovernance.Engine.Lifecycle;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
@@ -21,6 +23,30 @@ namespace LicenseGovernance.Engine
 
         public Task GetTierAccessPackagesAsync(GetTierAccessPackageRequest request, IGovernanceSink sink) =>
             WithGraph(sink, s => AccessPackageService.GetAsync(s, request, sink));
+
+        /// <summary>Entitlement management resolves the package; under -Force the tier moves plan each holder's way off it.</summary>
+        public Task<TierAccessPackageRemovalPlan> PlanRemoveTierAccessPackageAsync(RemoveTierAccessPackageRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s =>
+            {
+                var plan = await TierAccessPackageRemover.PlanAsync(s, request, sink.Cancellation).ConfigureAwait(false);
+                if (plan.Force)
+                {
+                    TierAccessPackageRemover.AddHolders(plan, await TierPackageRetirement.PlanAsync(s, plan.PackageId.ToString(), await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), new JournalFile(JournalPath), sink).ConfigureAwait(false));
+                }
+
+                return plan;
+            });
+
+        /// <summary>The tier moves take the holders off the package in the safe order first; then entitlement management deletes it.</summary>
+        public Task<TierAccessPackageRemoval> ApplyRemoveTierAccessPackagePlanAsync(TierAccessPackageRemovalPlan plan, IGovernanceSink sink) =>
+            WithGraph(sink, async s =>
+            {
+                var journal = BeginJournal(s, "Remove-TierAccessPackage", sink);
+                var holders = plan.Force
+                    ? await TierPackageRetirement.MoveAsync(s, plan.PackageId.ToString(), await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), journal, new JournalFile(JournalPath), TimeSpan.FromSeconds(plan.WaitTimeoutSeconds), sink).ConfigureAwait(false)
+                    : new List<TierMoveResult>();
+                return await TierAccessPackageRemover.ApplyAsync(s, plan, holders, journal, sink).ConfigureAwait(false);
+            });
 
         public Task<TierAssignmentPlan> PlanAddTierAssignmentAsync(AddTierAssignmentRequest request, IGovernanceSink sink) =>
             WithGraph(sink, s => TierAssignmentService.PlanAddAsync(s, request, sink.Cancellation));

@@ -61,6 +61,37 @@ public sealed class LifecycleCommandTests : IDisposable
         Assert.Equal(before, TenantState());
     }
 
+    [Fact]
+    public void Document002Step7_TheTier3PackageIsRefusedWhileHeld_AndWithForceItsHolderGoesBackToTheBaselineWithoutAGap()
+    {
+        // A journal of its own: every test here connects to the same demo tenant, and another test's undo of the tenant's
+        // assignment removals must not meet this one's, whose package is gone.
+        Clean(_ps.Run(Connect + $" -JournalPath '{NewFile("journal")}'"));
+        Clean(_ps.Run(Tiers));
+        var sub = (string)Clean(_ps.Run(Frontline)).Output.Single()!;
+        Clean(_ps.Run($"Move-UserLicenseTier -User '{sub}' -Tier LIC-M365-Tier3 -Confirm:$false | Out-Null"));
+        var before = TenantState();
+
+        var refused = _ps.Run("Remove-TierAccessPackage -Tier LIC-M365-Tier3 -Confirm:$false");
+        Assert.StartsWith("LicenseGovernance.TierAccessPackageInUse", refused.FirstErrorId);
+        Assert.Contains("1 active assignment(s)", refused.AllErrorText);
+        var whatIf = Clean(_ps.Run("Remove-TierAccessPackage -Tier LIC-M365-Tier3 -Force -WhatIf -Verbose"));
+        Assert.Empty(whatIf.Output);
+        var asked = string.Join("\n", whatIf.Verbose);
+        Assert.Contains($"{sub}: from LIC-M365-Tier3 to LIC-M365-F3: bridge: assign SPE_E5 directly", asked);
+        Assert.Contains("Delete accessPackage 'LIC-M365-Tier3': DELETE /identityGovernance/entitlementManagement/accessPackages/", asked);
+        Assert.Equal(before, TenantState());
+
+        var removal = Assert.Single(Clean(_ps.Run("Get-TierAccessPackage -Tier LIC-M365-Tier3 | Remove-TierAccessPackage -Force -Confirm:$false")).Of<TierAccessPackageRemoval>());
+
+        Assert.True(removal.Removed, removal.Detail);
+        var moved = Assert.Single(removal.Holders);
+        Assert.Equal((sub, TierMoveOutcome.Moved, "LIC-M365-F3"), (moved.UserPrincipalName, moved.Outcome, moved.ToTier));
+        Assert.Equal(new[] { "LIC-M365-Tier2" }, Clean(_ps.Run("Get-TierAccessPackage")).Of<TierAccessPackage>().Select(p => p.Name));
+        Assert.Empty(Clean(_ps.Run($"Get-LicenseTierConflict -User '{sub}'")).Output);
+        Assert.Empty(Clean(_ps.Run($"Get-LicenseSimulatorTimeline -User '{sub}' -Gaps | Where-Object ScopeKind -eq 'MailboxLicense'")).Output);
+    }
+
     [Theory]
     [InlineData("Move-UserLicenseTier -User nobody@contoso.onmicrosoft.com -Tier LIC-M365-Tier3", "UserNotFound", "nobody")]
     [InlineData("Move-UserLicenseTier -User {0} -Tier LIC-M365-Tier9", "GroupNotFound", "LIC-M365-Tier9")]

@@ -12,5 +12,7 @@ namespace LicenseGovernance
         public const string TierAssignmentNotFound = "LicenseGovernance.TierAssignmentNotFound";
         public const string TierAssignmentEndInvalid = "LicenseGovernance.TierAssignmentEndInvalid";
         public const string AccessPackagePlanStale = "LicenseGovernance.AccessPackagePlanStale";
+        public const string TierAccessPackageInUse = "LicenseGovernance.TierAccessPackageInUse";
+        public const string TierAccessPackageRemovalIncomplete = "LicenseGovernance.TierAccessPackageRemovalIncomplete";
     }
 }

@@ -59,5 +59,18 @@ namespace LicenseGovernance
             ErrorIds.AccessPackagePlanStale, GovernanceErrorCategory.InvalidOperation,
             $"The access package '{package}' changed after it was planned; nothing more was written. Run the command again to plan from its current state.",
             package);
+    
+        public static GovernanceError TierAccessPackageInUse(string package, int assignments) => new GovernanceError(
+            ErrorIds.TierAccessPackageInUse, GovernanceErrorCategory.InvalidOperation,
+            $"The access package '{package}' has {assignments.ToString(CultureInfo.InvariantCulture)} active assignment(s) (delivered or being delivered), and Graph deletes a package only once it has none. " +
+            "Nothing was changed. Add -Force to end them first, each holder moved in the safe order to the tier they hold without this package " +
+            "(-Force -WhatIf shows who and where to), or end them yourself with Remove-TierAssignment.",
+            package, "Remove-TierAccessPackage -Force -WhatIf");
+
+        public static GovernanceError TierAccessPackageRemovalIncomplete(string package, string reason) => new GovernanceError(
+            ErrorIds.TierAccessPackageRemovalIncomplete, GovernanceErrorCategory.OperationStopped,
+            $"The access package '{package}' was not deleted: {reason} Every holder keeps a licence meanwhile. " +
+            "Run Remove-TierAccessPackage -Force again once that is resolved; it carries on from the tenant as it is then.",
+            package, "Remove-TierAccessPackage -Force");
     }
 }

@@ -14,6 +14,19 @@ namespace LicenseGovernance.Hosting
         /// <summary>Writes one <see cref="TierAccessPackage"/> per package of the catalog that matches.</summary>
         Task GetTierAccessPackagesAsync(GetTierAccessPackageRequest request, IGovernanceSink sink);
 
+        /// <summary>
+        /// Resolves the package, its holders (and under -Force each holder's move) and the objects to delete; a package with
+        /// live assignments is refused without -Force. Nothing is written.
+        /// </summary>
+        Task<TierAccessPackageRemovalPlan> PlanRemoveTierAccessPackageAsync(RemoveTierAccessPackageRequest request, IGovernanceSink sink);
+
+        /// <summary>
+        /// Moves the holders in the safe order (ending their assignments), waits until the package has none, then deletes its
+        /// policies, role scopes, the package and an unshared catalog resource, each journaled. A removal left unfinished is
+        /// written as an error, and the result says so.
+        /// </summary>
+        Task<TierAccessPackageRemoval> ApplyRemoveTierAccessPackagePlanAsync(TierAccessPackageRemovalPlan plan, IGovernanceSink sink);
+
         /// <summary>Resolves the user, package and policy and checks the end date; throws on bad input. Nothing is written.</summary>
         Task<TierAssignmentPlan> PlanAddTierAssignmentAsync(AddTierAssignmentRequest request, IGovernanceSink sink);
 

@@ -48,6 +48,22 @@ namespace LicenseGovernance.Requests
         public bool SelfService { get; set; } = true;
     }
 
+    /// <summary>Remove-TierAccessPackage: a tier's package taken down (document 002 step 7).</summary>
+    public sealed class RemoveTierAccessPackageRequest
+    {
+        public const int DefaultWaitTimeoutSeconds = 900;
+
+        /// <summary>The tier group (name or id), or the package itself (name or id).</summary>
+        public string Tier { get; set; } = "";
+        /// <summary>The tier's exception package rather than its regular one.</summary>
+        public bool Exception { get; set; }
+        public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;
+        /// <summary>End the live assignments first, each holder moved in the safe order; without it a package that has any is refused.</summary>
+        public bool Force { get; set; }
+        /// <summary>How long each wait (Entra applying a tier, entitlement management ending the assignments) lasts at most.</summary>
+        public int WaitTimeoutSeconds { get; set; } = DefaultWaitTimeoutSeconds;
+    }
+
     public sealed class GetTierAccessPackageRequest
     {
         public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;

@@ -16,17 +16,22 @@ namespace LicenseGovernance.Engine.AccessPackages
     /// <summary>Who holds which tier package: direct assignments by an administrator, removals, and reading assignments and requests.</summary>
     internal static class TierAssignmentService
     {
-        /// <summary>A tier package of the catalog, named by the package's name or id, or by its tier group's name or id.</summary>
-        public static async Task<(AccessPackageCatalog Catalog, AccessPackage Package)> ResolvePackageAsync(GraphSession session, string catalogName, string tier, CancellationToken cancellation)
+        /// <summary>
+        /// A tier package of the catalog, named by the package's name or id, or by its tier group's name or id (then the
+        /// tier's regular package, or with <paramref name="exception"/> its exception package).
+        /// </summary>
+        public static async Task<(AccessPackageCatalog Catalog, AccessPackage Package)> ResolvePackageAsync(GraphSession session, string catalogName, string tier, CancellationToken cancellation, bool exception = false)
         {
             var catalog = await AccessPackageDirectory.FindCatalogAsync(session, catalogName, cancellation).ConfigureAwait(false)
                 ?? throw Errors.TierAccessPackageNotFound(tier, catalogName, Array.Empty<string>()).ToException();
             var packages = await AccessPackageDirectory.PackagesAsync(session, catalog.Id!, cancellation).ConfigureAwait(false);
-            var match = packages.FirstOrDefault(p => string.Equals(p.DisplayName, tier, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Id, tier, StringComparison.OrdinalIgnoreCase));
+            // A regular package is named after its group, so with -Exception that name means the group, not the package.
+            var match = packages.FirstOrDefault(p => (string.Equals(p.DisplayName, tier, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Id, tier, StringComparison.OrdinalIgnoreCase))
+                && (!exception || AccessPackageDirectory.IsExceptionPackage(p)));
             if (match == null)
             {
                 var groups = await TierGroupDirectory.FindAsync(session, tier, cancellation).ConfigureAwait(false);
-                match = groups.Select(g => AccessPackageDirectory.TierPackage(packages, g.Group.Id!)).FirstOrDefault(p => p != null);
+                match = groups.Select(g => exception ? AccessPackageDirectory.ExceptionPackage(packages, g.Group.Id!) : AccessPackageDirectory.TierPackage(packages, g.Group.Id!)).FirstOrDefault(p => p != null);
             }
 
             return match != null

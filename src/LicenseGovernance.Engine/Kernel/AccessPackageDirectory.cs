@@ -90,9 +90,13 @@ namespace LicenseGovernance.Engine.Kernel
             (package.ResourceRoleScopes ?? new List<AccessPackageResourceRoleScope>())
                 .Select(s => (s.Role?.DisplayName ?? "?", s.Scope?.OriginId?.ToLowerInvariant(), (s.Role?.DisplayName ?? "role") + " of " + (s.Role?.Resource?.DisplayName ?? s.Scope?.OriginId ?? "?")));
 
+        /// <summary>Delivered, or still being delivered: an assignment that holds its roles, or is about to.</summary>
+        public static bool IsLive(AccessPackageAssignment assignment) =>
+            assignment.State == AccessPackageAssignmentState.Delivered || assignment.State == AccessPackageAssignmentState.Delivering;
+
         /// <summary>Live (delivered or delivering) assignments, optionally of one package or one user, with target and policy expanded.</summary>
         public static Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, CancellationToken cancellation) =>
-            AssignmentsAsync(session, packageId, userId, a => a.State == AccessPackageAssignmentState.Delivered || a.State == AccessPackageAssignmentState.Delivering, cancellation);
+            AssignmentsAsync(session, packageId, userId, IsLive, cancellation);
 
         /// <summary>
         /// The assignments Graph lists, optionally of one package or one user, that <paramref name="keep"/> keeps (ended ones
@@ -168,8 +172,14 @@ namespace LicenseGovernance.Engine.Kernel
         public static AccessPackage? TierPackage(IEnumerable<AccessPackage> packages, string groupId)
         {
             var granting = packages.Where(p => MemberGroups(p).Contains(groupId.ToLowerInvariant())).ToList();
-            return granting.FirstOrDefault(p => !(p.DisplayName ?? "").EndsWith(" exception", StringComparison.OrdinalIgnoreCase)) ?? granting.FirstOrDefault();
+            return granting.FirstOrDefault(p => !IsExceptionPackage(p)) ?? granting.FirstOrDefault();
         }
+
+        /// <summary>The tier's exception package (New-LicenseExceptionPackage names it after its group, with " exception"); null when it has none.</summary>
+        public static AccessPackage? ExceptionPackage(IEnumerable<AccessPackage> packages, string groupId) =>
+            packages.FirstOrDefault(p => IsExceptionPackage(p) && MemberGroups(p).Contains(groupId.ToLowerInvariant()));
+
+        public static bool IsExceptionPackage(AccessPackage package) => (package.DisplayName ?? "").EndsWith(" exception", StringComparison.OrdinalIgnoreCase);
 
         public static async Task<User?> FindUserAsync(GraphSession session, string idOrUpn, CancellationToken cancellation) =>
             await session.CallOrNotFoundAsync("read user " + idOrUpn, "ReadUsers",

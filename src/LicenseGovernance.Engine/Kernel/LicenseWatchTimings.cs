@@ -1,4 +1,7 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
+using LicenseGovernance.Engine.Graph;
 
 namespace LicenseGovernance.Engine.Kernel
 {
@@ -41,5 +44,31 @@ namespace LicenseGovernance.Engine.Kernel
         public LicenseWatchTimings WithTimeout(TimeSpan timeout) => new LicenseWatchTimings(FirstPoll, LongestPoll, SettleTime, timeout);
 
         public TimeSpan After(TimeSpan poll) => TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestPoll.Ticks));
+
+        /// <summary>
+        /// Reads until <paramref name="done"/> holds or <see cref="Timeout"/> has passed, paced as every watch is, on the
+        /// session's clock; <paramref name="betweenRounds"/> runs before each pause. Gives the last read.
+        /// </summary>
+        public async Task<T> PollAsync<T>(GraphSession session, Func<Task<T>> read, Func<T, bool> done, Func<Task>? betweenRounds, CancellationToken cancellation)
+        {
+            var deadline = session.Now + Timeout;
+            var poll = FirstPoll;
+            while (true)
+            {
+                var last = await read().ConfigureAwait(false);
+                if (done(last) || session.Now >= deadline)
+                {
+                    return last;
+                }
+
+                if (betweenRounds != null)
+                {
+                    await betweenRounds().ConfigureAwait(false);
+                }
+
+                await session.WaitAsync(poll, cancellation).ConfigureAwait(false);
+                poll = After(poll);
+            }
+        }
     }
 }

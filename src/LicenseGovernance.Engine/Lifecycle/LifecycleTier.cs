@@ -68,6 +68,9 @@ namespace LicenseGovernance.Engine.Lifecycle
         public LicenseExpectation Expectation(string userId) =>
             new LicenseExpectation(userId, Id, Licenses.Select(l => new ExpectedLicense(l.SkuId)).ToList());
 
+        /// <summary>The name of one of the tier's packages, by id (the id itself for a package it no longer has).</summary>
+        public string PackageName(string packageId) => Packages.FirstOrDefault(p => string.Equals(p.Id, packageId, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? packageId;
+
         public override string ToString() => Name;
 
         /// <summary>The mailbox plans that the licences leave on, by the tenant's service plan names.</summary>

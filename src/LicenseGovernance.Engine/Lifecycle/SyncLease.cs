@@ -69,6 +69,16 @@ namespace LicenseGovernance.Engine.Lifecycle
         }
 
         /// <summary>
+        /// Takes the lease for a command that moves users now, named by <paramref name="command"/>: another run's live lease
+        /// ends the command with TierLeaseHeld rather than a wait, and a run that died is taken over as in <see cref="AcquireAsync"/>.
+        /// </summary>
+        public static async Task<SyncLease> RequireAsync(GraphSession session, TierSystem system, string command, CancellationToken cancellation)
+        {
+            var (lease, holder) = await AcquireAsync(session, system, $"{command} by {session.Context.Account ?? "unknown"} (run {Guid.NewGuid():N})", false, cancellation).ConfigureAwait(false);
+            return lease ?? throw Errors.TierLeaseHeld(holder!.Owner, holder.ExpiresAt).ToException();
+        }
+
+        /// <summary>
         /// Pushes the expiry on when a third of its life has passed. Throws TierLeaseHeld when another run has taken the lease
         /// over meanwhile (-Force), so this run stops at a safe point rather than move users beside it.
         /// </summary>

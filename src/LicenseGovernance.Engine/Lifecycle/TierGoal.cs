@@ -52,17 +52,24 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>The user's only claim on a tier above the baseline is a membership no assignment governs.</summary>
         public bool Ungoverned { get; private set; }
 
+        /// <summary>
+        /// The package being removed (Remove-TierAccessPackage -Force), or null: its assignments are no claim on a tier, and
+        /// neither is the membership they deliver, which goes when they end.
+        /// </summary>
+        public string? Retiring { get; private set; }
+
         /// <summary>An administrator's move: the tier and how to join it are given, not derived.</summary>
         public static TierGoal Given(LifecycleTier tier, AccessPackage? package, DateTimeOffset? end, string? justification) =>
             new TierGoal(tier, "moved by an administrator") { RequestPackage = package, RequestEnd = end, Justification = justification };
 
-        public static TierGoal For(TierUser user, TierSystem system, DateTimeOffset now, TimeSpan lookAhead)
+        /// <param name="retiring">The id of a package being removed, whose assignments count for nothing; null for none.</param>
+        public static TierGoal For(TierUser user, TierSystem system, DateTimeOffset now, TimeSpan lookAhead, string? retiring = null)
         {
             var horizon = now + lookAhead;
-            var entitlements = Entitlements(user, system, now);
+            var entitlements = Entitlements(user, system, now, retiring);
             var current = Highest(entitlements, system);
             var lasting = Highest(entitlements.Where(e => e.EndsAt == null || e.EndsAt > horizon).ToList(), system);
-            var goal = new TierGoal(current.Tier, current.Why) { Ungoverned = current.Ungoverned };
+            var goal = new TierGoal(current.Tier, current.Why) { Ungoverned = current.Ungoverned, Retiring = retiring };
             goal.ApplyReturn(user, system, now, horizon, ref lasting);
             if (lasting.Tier.Rank > goal.Tier.Rank)
             {
@@ -75,9 +82,12 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
 
             goal.Ending = entitlements.Where(e => e.EndsAt <= horizon).Select(e => e.Tier).ToList();
-            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && !a.Removing && HoldsTheMove(system.TierOfPackage(a.PackageId), goal.Tier));
+            goal.Delivering = user.Assignments.FirstOrDefault(a => a.IsLive && !a.IsDelivered && !a.Removing && !goal.Retires(a) && HoldsTheMove(system.TierOfPackage(a.PackageId), goal.Tier));
             return goal;
         }
+
+        /// <summary>The assignment is of the package being removed.</summary>
+        public bool Retires(HeldAssignment assignment) => string.Equals(assignment.PackageId, Retiring, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// A delivery of a higher tier changes the goal once done, so the user waits for it. A delivery of the baseline itself
@@ -122,12 +132,13 @@ namespace LicenseGovernance.Engine.Lifecycle
         private static Entitlement Highest(IReadOnlyList<Entitlement> entitlements, TierSystem system) =>
             entitlements.OrderByDescending(e => e.Tier.Rank).FirstOrDefault() ?? new Entitlement(system.Baseline, null, "the baseline (no entitlement to a higher tier)");
 
-        private static List<Entitlement> Entitlements(TierUser user, TierSystem system, DateTimeOffset now)
+        private static List<Entitlement> Entitlements(TierUser user, TierSystem system, DateTimeOffset now, string? retiring)
         {
             var entitlements = new List<Entitlement>();
             foreach (var tier in system.Tiers.Where(t => !Suspended(user, t, now)))
             {
-                var delivered = user.Delivered(tier).ToList();
+                var held = user.Delivered(tier).ToList();
+                var delivered = held.Where(a => !string.Equals(a.PackageId, retiring, StringComparison.OrdinalIgnoreCase)).ToList();
                 if (delivered.Count > 0)
                 {
                     // Of several assignments, the one that lasts longest holds the tier.
@@ -138,7 +149,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 {
                     entitlements.Add(new Entitlement(tier, null, $"{tier.Name}'s dynamic rule"));
                 }
-                else if (user.IsMember(tier) && !tier.IsBaseline && !user.Leaving(tier).Any())
+                else if (user.IsMember(tier) && !tier.IsBaseline && held.Count == 0 && !user.Leaving(tier).Any())
                 {
                     entitlements.Add(new Entitlement(tier, null, $"a membership of {tier.Name} that no access package assignment governs") { Ungoverned = true });
                 }

@@ -40,6 +40,9 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         public List<LifecycleTier> Leave { get; } = new List<LifecycleTier>();
 
+        /// <summary>Assignments of a package being removed that leaving a tier does not end: the tier stays through another claim.</summary>
+        public List<(LifecycleTier Tier, HeldAssignment Assignment)> End { get; } = new List<(LifecycleTier, HeldAssignment)>();
+
         /// <summary>Groups whose licences must be gone before the swap (those left, and any still fading from an earlier run).</summary>
         public List<LifecycleTier> WaitGone { get; } = new List<LifecycleTier>();
 

@@ -18,10 +18,11 @@ namespace LicenseGovernance.Engine.Lifecycle
         public static TierMove Plan(TierUser user, TierGoal goal, TierSystem system, DateTimeOffset now)
         {
             var to = goal.Tier;
+            var rejoin = Rejoins(user, goal);
             var others = system.Tiers.Where(t => t != to && user.IsMember(t)).ToList();
             var fading = system.Tiers.Where(t => t != to && !user.IsMember(t) && user.HasStatesFrom(t)).ToList();
             var direct = user.Direct(system.TierSkus).Select(d => new DirectLicense(d.SkuId, system.SkuName(d.SkuId), d.DisabledPlans)).ToList();
-            var move = new TierMove(user, goal, others.OrderByDescending(t => t.Rank).FirstOrDefault(), direct);
+            var move = new TierMove(user, goal, rejoin ? to : others.OrderByDescending(t => t.Rank).FirstOrDefault(), direct);
             if (goal.Delivering != null)
             {
                 PlanWaiting(move, system);
@@ -29,7 +30,11 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
 
             var bridges = Bridges(user, move, system, others.Concat(fading));
-            if (user.ActiveIn(to))
+            if (rejoin)
+            {
+                PlanRejoin(move, bridges);
+            }
+            else if (user.ActiveIn(to))
             {
                 Settle(move, others, bridges);
             }
@@ -39,7 +44,54 @@ namespace LicenseGovernance.Engine.Lifecycle
                 move.GapSeconds = user.HoldsAnything ? (double?)null : (now - user.LastEnded)?.TotalSeconds;
             }
 
+            PlanEnd(move, system);
             return move;
+        }
+
+        /// <summary>
+        /// The user's membership of the tier they belong in comes only from a package being removed (the baseline's own
+        /// package): it goes with the package's assignment, so the user has to join the tier again as a member.
+        /// </summary>
+        private static bool Rejoins(TierUser user, TierGoal goal)
+        {
+            var delivered = user.Delivered(goal.Tier).ToList();
+            return goal.Retiring != null && !goal.Tier.IsDynamic && user.IsMember(goal.Tier) && delivered.Count > 0 && delivered.All(goal.Retires);
+        }
+
+        /// <summary>
+        /// Leaving and joining the same tier takes its licences away for a while, so it goes the exclusive way: a direct copy
+        /// of the tier's licences holds them while the package's assignment ends and the membership comes back.
+        /// </summary>
+        private static void PlanRejoin(TierMove move, List<DirectLicense> bridges)
+        {
+            move.Exclusive = true;
+            move.Join = TierJoin.AddMember;
+            move.GapAvoided = true;
+            PlanExclusive(move, new List<LifecycleTier> { move.To }, new List<LifecycleTier>(), bridges);
+        }
+
+        /// <summary>The assignments of a package being removed that leaving a tier does not end (the user keeps the tier another way).</summary>
+        private static void PlanEnd(TierMove move, TierSystem system)
+        {
+            if (move.Kind == TierMoveKind.Blocked)
+            {
+                return;
+            }
+
+            foreach (var assignment in move.User.Assignments.Where(a => a.IsLive && move.Goal.Retires(a)))
+            {
+                var tier = system.TierOfPackage(assignment.PackageId)!;
+                if (!move.Leave.Contains(tier))
+                {
+                    move.End.Add((tier, assignment));
+                    move.Plan.Add($"end the assignment of {tier.PackageName(assignment.PackageId)}, the package being removed");
+                }
+            }
+
+            if (move.End.Count > 0 && move.Kind == TierMoveKind.None)
+            {
+                move.Kind = TierMoveKind.CleanUp;
+            }
         }
 
         /// <summary>
@@ -124,7 +176,11 @@ namespace LicenseGovernance.Engine.Lifecycle
                 move.Plan.Add($"wait until Entra has taken {Names(move.WaitGone)}'s licences away (the bridge keeps the user licensed)");
             }
 
-            move.Plan.Add($"swap in one assignLicense: add {Skus(move.SwapAdd)} directly, remove the direct {string.Join(", ", move.SwapRemove.Select(s => SkuName(move, s)))}");
+            if (move.SwapAdd.Count > 0 || move.SwapRemove.Count > 0)
+            {
+                move.Plan.Add($"swap in one assignLicense: add {Skus(move.SwapAdd)} directly, remove the direct {string.Join(", ", move.SwapRemove.Select(s => SkuName(move, s)))}");
+            }
+
             PlanJoin(move);
             PlanRemoval(move);
         }

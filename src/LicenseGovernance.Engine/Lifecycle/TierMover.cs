@@ -150,45 +150,62 @@ namespace LicenseGovernance.Engine.Lifecycle
                 outcome.Transient ? "Run Sync-LicenseTier again later." : "Fix what Graph reports, then run Sync-LicenseTier again.");
         }
 
-        private Task LeaveAllAsync(List<TierMove> moves) => ForEachAsync(moves.Where(m => m.Leave.Count > 0).ToList(), LeaveAsync);
+        private Task LeaveAllAsync(List<TierMove> moves) => ForEachAsync(moves.Where(m => m.Leave.Count > 0 || m.End.Count > 0).ToList(), LeaveAsync);
 
         /// <summary>
-        /// Ends the access package assignments that deliver the tier (or else the membership), so entitlement management does
-        /// not put the user back. An assignment already being removed is waited for, not removed again: its membership goes
-        /// when the removal ends, and the watch that follows (or the next run) sees the licences go.
+        /// Leaves each tier to leave, then ends the assignments of a package being removed that leaving no tier ended; the
+        /// first refusal stops the user there.
         /// </summary>
         private async Task LeaveAsync(TierMove move)
         {
             foreach (var tier in move.Leave)
             {
-                try
+                if (!await EndAsync(move, tier, move.User.Live(tier).ToList(), leaving: true).ConfigureAwait(false))
                 {
-                    var live = move.User.Live(tier).ToList();
-                    var ending = move.User.Leaving(tier).Any();
-                    foreach (var assignment in live)
-                    {
-                        ending |= (await EndAsync(move, tier, assignment).ConfigureAwait(false)).AlreadyDone;
-                    }
-
-                    if (live.Count == 0 && !ending && move.User.IsMember(tier))
-                    {
-                        await GroupMembershipWriter.RemoveMemberAsync(_session, _journal, Guid.Parse(tier.Id), tier.Name, Guid.Parse(move.User.Id), move.User.UserPrincipalName, CancellationToken.None).ConfigureAwait(false);
-                    }
-
-                    move.Done.Add("left " + tier.Name + (ending ? " (a removal of its assignment was already under way)" : ""));
+                    return;
                 }
-                catch (LicenseGovernanceException ex) when (Refused(ex))
+            }
+
+            foreach (var ended in move.End.GroupBy(e => e.Tier))
+            {
+                if (!await EndAsync(move, ended.Key, ended.Select(e => e.Assignment).ToList(), leaving: false).ConfigureAwait(false))
                 {
-                    move.Fail($"Leaving {tier.Name} failed: {ex.Error.Message}", "Fix what Graph reports, then run Sync-LicenseTier again; the user keeps their licences meanwhile.");
                     return;
                 }
             }
         }
 
-        private Task<WriteOutcome> EndAsync(TierMove move, LifecycleTier tier, HeldAssignment assignment)
+        /// <summary>
+        /// Ends the assignments (adminRemove), so entitlement management does not put the user back; a tier left with none is
+        /// left by removing the membership. An assignment already being removed is waited for, not removed again: its
+        /// membership goes when the removal ends, and the watch that follows (or the next run) sees the licences go.
+        /// </summary>
+        private async Task<bool> EndAsync(TierMove move, LifecycleTier tier, List<HeldAssignment> assignments, bool leaving)
         {
-            var name = tier.Packages.FirstOrDefault(p => p.Id == assignment.PackageId)?.DisplayName;
-            return AccessPackageAssignmentWriter.EndAsync(_session, _journal, assignment.Change(move.User, name, "Tier move to " + move.To.Name + " (LicenseGovernance)"), CancellationToken.None);
+            try
+            {
+                var underWay = leaving && move.User.Leaving(tier).Any();
+                foreach (var assignment in assignments)
+                {
+                    var change = assignment.Change(move.User, tier.PackageName(assignment.PackageId), "Tier move to " + move.To.Name + " (LicenseGovernance)");
+                    underWay |= (await AccessPackageAssignmentWriter.EndAsync(_session, _journal, change, CancellationToken.None).ConfigureAwait(false)).AlreadyDone;
+                }
+
+                if (leaving && assignments.Count == 0 && !underWay && move.User.IsMember(tier))
+                {
+                    await GroupMembershipWriter.RemoveMemberAsync(_session, _journal, Guid.Parse(tier.Id), tier.Name, Guid.Parse(move.User.Id), move.User.UserPrincipalName, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                move.Done.Add(leaving
+                    ? "left " + tier.Name + (underWay ? " (a removal of its assignment was already under way)" : "")
+                    : "ended the assignment of " + string.Join(", ", assignments.Select(a => tier.PackageName(a.PackageId)).Distinct()));
+                return true;
+            }
+            catch (LicenseGovernanceException ex) when (Refused(ex))
+            {
+                move.Fail($"Leaving {tier.Name} failed: {ex.Error.Message}", "Fix what Graph reports, then run Sync-LicenseTier again; the user keeps their licences meanwhile.");
+                return false;
+            }
         }
 
         private async Task WatchGoneAsync(List<TierMove> moves)
@@ -292,22 +309,9 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>Polls the requested packages' assignments until each user's is delivered or the wait times out.</summary>
         private async Task WaitForDeliveryAsync(List<TierMove> moves)
         {
-            var deadline = _session.Now + _timings.Timeout;
-            var poll = _timings.FirstPoll;
             var pending = moves.ToList();
-            while (true)
-            {
-                pending = await UndeliveredAsync(pending).ConfigureAwait(false);
-                if (pending.Count == 0 || _session.Now >= deadline)
-                {
-                    break;
-                }
-
-                await _keepAlive().ConfigureAwait(false);
-                await _session.WaitAsync(poll, _stop).ConfigureAwait(false);
-                poll = _timings.After(poll);
-            }
-
+            // Each round reads only the packages of the users still pending.
+            pending = await _timings.PollAsync(_session, async () => pending = await UndeliveredAsync(pending).ConfigureAwait(false), p => p.Count == 0, _keepAlive, _stop).ConfigureAwait(false);
             foreach (var move in pending)
             {
                 move.WaitForDelivery($"Entitlement management has not delivered {move.To.Packages.FirstOrDefault(p => string.Equals(p.Id, Awaited(move), StringComparison.OrdinalIgnoreCase))?.DisplayName} yet; the user keeps their licences meanwhile.");

@@ -43,12 +43,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         {
             var system = await TierSystem.ReadAsync(session, skus, sink.Cancellation).ConfigureAwait(false);
             var to = system.Tier(plan.ToTierGroupId.ToString()) ?? throw Errors.GroupNotFound(plan.ToTier, Array.Empty<string>()).ToException();
-            var (lease, holder) = await SyncLease.AcquireAsync(session, system, $"Move-UserLicenseTier {plan.UserPrincipalName} by {session.Context.Account ?? "unknown"} (run {Guid.NewGuid():N})", false, sink.Cancellation).ConfigureAwait(false);
-            if (lease == null)
-            {
-                throw Errors.TierLeaseHeld(holder!.Owner, holder.ExpiresAt).ToException();
-            }
-
+            var lease = await SyncLease.RequireAsync(session, system, "Move-UserLicenseTier " + plan.UserPrincipalName, sink.Cancellation).ConfigureAwait(false);
             try
             {
                 var (move, marker) = await ResolveAsync(session, system, to, plan.UserId.ToString(), plan.EndDate, plan.Justification, journalFile, sink).ConfigureAwait(false);

@@ -608,7 +608,7 @@ namespace LicenseGovernance.Simulator.Http
             if (Expands(expand, "accessPackage"))
             {
                 w.WritePropertyName("accessPackage");
-                WritePackage(w, store.Entitlement.AccessPackages.First(a => a.Id == r.AccessPackageId), store, null);
+                WritePackageOrNull(w, store, r.AccessPackageId);
             }
 
             if (Expands(expand, "assignment") && r.AssignmentId != null && store.Entitlement.Assignments.Find(a => a.Id == r.AssignmentId) is SimulatedAssignment assignment)
@@ -656,16 +656,36 @@ namespace LicenseGovernance.Simulator.Http
             if (Expands(expand, "accessPackage"))
             {
                 w.WritePropertyName("accessPackage");
-                WritePackage(w, store.Entitlement.AccessPackages.First(p => p.Id == a.AccessPackageId), store, null);
+                WritePackageOrNull(w, store, a.AccessPackageId);
             }
 
             if (Expands(expand, "assignmentPolicy"))
             {
                 w.WritePropertyName("assignmentPolicy");
-                WritePolicy(w, store.Entitlement.Policies.First(p => p.Id == a.PolicyId), store, null);
+                if (store.Entitlement.Policies.Find(p => p.Id == a.PolicyId) is SimulatedAssignmentPolicy policy)
+                {
+                    WritePolicy(w, policy, store, null);
+                }
+                else
+                {
+                    w.WriteNullValue();
+                }
             }
 
             w.WriteEndObject();
+        }
+
+        /// <summary>An expired assignment or a request outlives its package (deleted once nothing was assigned): it expands to null then.</summary>
+        private static void WritePackageOrNull(Utf8JsonWriter w, TenantStore store, Guid packageId)
+        {
+            if (store.Entitlement.AccessPackages.Find(p => p.Id == packageId) is SimulatedAccessPackage package)
+            {
+                WritePackage(w, package, store, null);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
         }
 
         private static void WriteSubject(Utf8JsonWriter w, SimulatedUser? user, Guid? id = null)

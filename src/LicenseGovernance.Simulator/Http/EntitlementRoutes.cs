@@ -152,15 +152,15 @@ namespace LicenseGovernance.Simulator.Http
                     throw TenantStore.EntitlementError("The resource request must describe its resource (originId, originSystem).");
                 }
 
-                var originId = EntitlementJson.String(resource, "originId") ?? throw TenantStore.EntitlementError("The resource's originId is required.");
-                var originSystem = EntitlementJson.String(resource, "originSystem");
+                var resourceId = EntitlementJson.String(resource, "id");
+                var originId = EntitlementJson.String(resource, "originId");
                 if (type == "adminRemove")
                 {
-                    st.RemoveCatalogResourceCore(catalogId, originId);
+                    st.RemoveCatalogResourceCore(catalogId, resourceId, originId);
                 }
                 else if (type == "adminAdd")
                 {
-                    st.AddCatalogResourceCore(catalogId, originId, originSystem);
+                    st.AddCatalogResourceCore(catalogId, originId ?? throw TenantStore.EntitlementError("The resource's originId is required."), EntitlementJson.String(resource, "originSystem"));
                 }
 
                 return (Id: st.NewId(), Type: type);

@@ -114,13 +114,17 @@ namespace LicenseGovernance.Simulator
             return resource;
         }
 
-        internal void RemoveCatalogResourceCore(Guid catalogId, string originId)
+        /// <summary>
+        /// adminRemove names the resource by its id (Graph's documented way) or by its originId. Graph refuses while a package
+        /// still grants one of its roles, with the code and message observed in the field.
+        /// </summary>
+        internal void RemoveCatalogResourceCore(Guid catalogId, string? resourceId, string? originId)
         {
-            var resource = _entitlement.Resources.Find(r => r.CatalogId == catalogId && r.OriginId.ToString() == originId.ToLowerInvariant())
-                ?? throw EntitlementError($"The resource with originId '{originId}' is not in the catalog.");
+            var resource = _entitlement.Resources.Find(r => r.CatalogId == catalogId && (Matches(resourceId, r.Id) || string.Equals(originId, r.OriginId.ToString(), StringComparison.OrdinalIgnoreCase)))
+                ?? throw EntitlementError($"The resource '{resourceId ?? originId}' is not in the catalog; name it by its id (or originId).");
             if (_entitlement.AccessPackages.Exists(p => p.RoleScopes.Exists(s => s.ResourceId == resource.Id)))
             {
-                throw EntitlementError($"The resource '{resource.DisplayName}' is still used by an access package; remove its role from the package first.");
+                throw new GraphServiceError(400, "InvalidDeleteResourceHasEntitlements", $"The resource: {resource.DisplayName} can not be deleted because there are active entitlements.");
             }
 
             _entitlement.Resources.Remove(resource);

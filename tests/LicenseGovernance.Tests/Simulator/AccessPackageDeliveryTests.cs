@@ -26,7 +26,7 @@ public class AccessPackageDeliveryTests
             Group = store.AddGroup("LIC-Tier3");
             store.AssignGroupLicense(Group.Id, e5.SkuId);
             User = store.AddUser("dana." + Guid.NewGuid().ToString("N")[..6] + "@contoso.onmicrosoft.com", u => u.UsageLocation = "US");
-            (PackageId, PolicyId) = store.Write(() =>
+            (PackageId, PolicyId, CatalogId) = store.Write(() =>
             {
                 var catalog = store.CreateCatalogCore(new SimulatedCatalog { DisplayName = "License tiers" });
                 store.AddCatalogResourceCore(catalog.Id, Group.Id.ToString(), "AadGroup");
@@ -36,7 +36,7 @@ public class AccessPackageDeliveryTests
                 {
                     AccessPackageId = package.Id, DisplayName = "Direct", AllowedTargetScope = "allMemberUsers", ExpirationType = "afterDuration", ExpirationDuration = "P30D",
                 });
-                return (package.Id, policy.Id);
+                return (package.Id, policy.Id, catalog.Id);
             });
             store.ProcessPendingNow();
         }
@@ -46,6 +46,7 @@ public class AccessPackageDeliveryTests
         public SimulatedUser User { get; }
         public Guid PackageId { get; }
         public Guid PolicyId { get; }
+        public Guid CatalogId { get; }
 
         public SimulatedAssignmentRequest AdminAdd(DateTimeOffset? end = null, Guid? target = null) =>
             Tenant.Store.Write(() => Tenant.Store.SubmitRequestCore(new SimulatedAssignmentRequest
@@ -258,5 +259,58 @@ public class AccessPackageDeliveryTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task A_package_is_deleted_only_once_its_last_removal_has_completed_and_its_history_still_reads()
+    {
+        var d = new Delivery();
+        d.AdminAdd();
+        d.Tenant.Store.ProcessPendingNow();
+        using var client = Client(d.Tenant);
+
+        var refused = await client.DeleteAsync(Em + $"accessPackages/{d.PackageId}");
+        Assert.Equal(400, (int)refused.StatusCode);
+        Assert.Contains("still has assignments", (await ReadError(refused)).Message);
+        d.AdminRemove(d.Assignment.Id);
+        // A removal under way still counts: the assignment reads delivered until entitlement management has finished it.
+        Assert.Equal(400, (int)(await client.DeleteAsync(Em + $"assignmentPolicies/{d.PolicyId}")).StatusCode);
+        Assert.Equal(400, (int)(await client.DeleteAsync(Em + $"accessPackages/{d.PackageId}")).StatusCode);
+
+        d.Tenant.Clock.Advance(d.Tenant.Options.AccessPackageRemovalDelay);
+        var scope = d.Tenant.Store.AccessPackages.Single().RoleScopes.Single().Id;
+        Assert.Equal(204, (int)(await client.DeleteAsync(Em + $"assignmentPolicies/{d.PolicyId}")).StatusCode);
+        Assert.Equal(204, (int)(await client.DeleteAsync(Em + $"accessPackages/{d.PackageId}/resourceRoleScopes/{scope}")).StatusCode);
+        Assert.Equal(204, (int)(await client.DeleteAsync(Em + $"accessPackages/{d.PackageId}")).StatusCode);
+        Assert.Empty(d.Tenant.Store.AccessPackages);
+
+        // The expired assignment and its requests stay listed; what they pointed to is gone, so it expands to null.
+        var history = await client.GetAsync(Em + "assignments?$expand=target,accessPackage,assignmentPolicy");
+        Assert.Equal(200, (int)history.StatusCode);
+        var listed = (await ReadJson(history)).GetProperty("value")[0];
+        Assert.Equal(("expired", JsonValueKind.Null, JsonValueKind.Null), (listed.GetProperty("state").GetString(), listed.GetProperty("accessPackage").ValueKind, listed.GetProperty("assignmentPolicy").ValueKind));
+        Assert.Equal(200, (int)(await client.GetAsync(Em + "assignmentRequests?$expand=accessPackage")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_catalog_resource_is_removed_by_its_id_once_no_package_grants_its_roles()
+    {
+        var d = new Delivery();
+        using var client = Client(d.Tenant);
+        var resource = (await ReadJson(await client.GetAsync(Em + $"catalogs/{d.CatalogId}/resources"))).GetProperty("value")[0].GetProperty("id").GetString();
+        object Remove() => new { requestType = "adminRemove", resource = new { id = resource }, catalog = new { id = d.CatalogId } };
+
+        var refused = await client.PostAsync(Em + "resourceRequests", Json(Remove()));
+        Assert.Equal(400, (int)refused.StatusCode);
+        var error = await ReadError(refused);
+        Assert.Equal("InvalidDeleteResourceHasEntitlements", error.Code);
+        Assert.Contains("LIC-Tier3 can not be deleted because there are active entitlements", error.Message);
+
+        var scope = d.Tenant.Store.AccessPackages.Single().RoleScopes.Single().Id;
+        Assert.Equal(204, (int)(await client.DeleteAsync(Em + $"accessPackages/{d.PackageId}/resourceRoleScopes/{scope}")).StatusCode);
+        var removed = await client.PostAsync(Em + "resourceRequests", Json(Remove()));
+        Assert.Equal(201, (int)removed.StatusCode);
+        Assert.Equal(("adminRemove", "delivered"), ((await ReadJson(removed)).GetProperty("requestType").GetString(), (await ReadJson(removed)).GetProperty("state").GetString()));
+        Assert.Equal(0, (await ReadJson(await client.GetAsync(Em + $"catalogs/{d.CatalogId}/resources"))).GetProperty("value").GetArrayLength());
     }
 }

@@ -11,6 +11,7 @@ namespace LicenseGovernance
         public string Request { get; set; } = "";
         public string Body { get; set; } = "";
 
-        public override string ToString() => Action + " " + ObjectType + " '" + Name + "': " + Request + "\n" + Body;
+        /// <summary>A request without a body (a DELETE) shows no body line.</summary>
+        public override string ToString() => Action + " " + ObjectType + " '" + Name + "': " + Request + (Body.Length == 0 ? "" : "\n" + Body);
     }
 }

@@ -7,5 +7,8 @@ namespace LicenseGovernance
         Update,
         /// <summary>Adds a resource to a catalog, or a resource role to a package.</summary>
         Add,
+        Delete,
+        /// <summary>Removes a resource from a catalog, or a resource role from a package.</summary>
+        Remove,
     }
 }
