@@ -7,9 +7,11 @@ using LicenseGovernance.Shell;
 const string MainJob =
     "Connect-LicenseGovernance -Simulator | Out-Default; " +
     "Get-LicenseSku | Out-Default; " +
-    "New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline -Description 'Frontline baseline' | Out-Null; " +
+    "New-LicenseTierGroup -Name LIC-M365-F3 -Sku SPE_F1 -Tier 1 -Baseline -Force -Description 'Frontline baseline' | Out-Null; " +
     "New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 -Description 'Knowledge workers' | Out-Null; " +
     "New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 -Description 'Upgrade on request' | Out-Null; " +
+    "New-TierAccessPackage -TierGroup LIC-M365-Tier2 -ExpirationDays 365 | Out-Null; " +
+    "New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 180 | Out-Null; " +
     "Get-LicenseTierGroup | Out-Default; " +
     "Test-LicenseMembershipRule -Rule 'user.department -eq \"Finance\"' -Group LIC-M365-Tier3 | Out-Default; " +
     "Get-GroupLicenseError -Summary | Out-Default; " +
@@ -17,6 +19,16 @@ const string MainJob =
     "Get-ZombieLicense | Group-Object Reason | Sort-Object Count -Descending | Select-Object Count, @{ n = 'Reason'; e = { $_.Name } }, @{ n = 'AnnualCost'; e = { ($_.Group | Measure-Object AnnualCost -Sum).Sum } } | Out-Default; " +
     "Get-ZombieLicense -Reason Departed -Sku POWER_BI_PRO, VISIOCLIENT | Remove-ZombieLicense -WhatIf | Select-Object -Last 1 | Format-List Removed, NotConfirmed, MonthlyNotConfirmed, AnnualNotConfirmed, Currency, WhatIf | Out-Default; " +
     "Get-LicenseHealth | Out-Default; " +
+    // Document 000: a frontline subcontractor moves up to Tier3 for 180 days and is back on the baseline at the end,
+    // with the simulated clock moved on and the reconciler run as a runbook would, never without a mailbox licence.
+    "$held = Get-DirectLicenseAssignment; " +
+    "$sub = ($held | Where-Object { $_.SkuPartNumber -eq 'SPE_F1' -and $_.Assignment -eq 'Inherited' } | Where-Object { $u = $_.UserId; @($held | Where-Object UserId -eq $u).Count -eq 1 } | Select-Object -First 1).UserPrincipalName; " +
+    "$end = (Get-LicenseSimulatorTime).Time.AddDays(180); " +
+    "Move-UserLicenseTier -User $sub -Tier LIC-M365-Tier3 -EndDate $end -Justification 'Project Falcon' -Confirm:$false | Out-Default; " +
+    "Set-LicenseSimulatorTime -To $end.AddHours(-1) -Confirm:$false | Out-Null; Sync-LicenseTier -User $sub -Confirm:$false | Out-Default; " +
+    "Set-LicenseSimulatorTime -To $end.AddHours(1) -Confirm:$false | Out-Null; Sync-LicenseTier -User $sub -Confirm:$false | Out-Default; " +
+    "Get-LicenseSimulatorTimeline -User $sub | Out-Default; " +
+    "'Instants without a mailbox licence: ' + @(Get-LicenseSimulatorTimeline -User $sub -Gaps | Where-Object ScopeKind -eq 'MailboxLicense').Count | Out-Default; " +
     "Test-LicenseGovernancePermission | Out-Default";
 
 var command = args.SkipWhile(a => a.Equals("-Command", StringComparison.OrdinalIgnoreCase)).FirstOrDefault() ?? MainJob;

@@ -24,7 +24,7 @@ namespace LicenseGovernance.Commands.AccessPackages
 
         /// <summary>Either this or -Days (the engine refuses both); neither takes the policy's end.</summary>
         [Parameter]
-        public DateTime? EndDate { get; set; }
+        public DateTimeOffset? EndDate { get; set; }
 
         [Parameter]
         [ValidateRange(1, 3650)]
@@ -51,7 +51,7 @@ namespace LicenseGovernance.Commands.AccessPackages
                 Tier = Tier,
                 Catalog = Catalog,
                 Justification = Justification,
-                EndDate = EndDate == null ? (DateTimeOffset?)null : new DateTimeOffset(EndDate.Value.ToUniversalTime(), TimeSpan.Zero),
+                EndDate = EndDate?.ToUniversalTime(),
                 Days = Days,
             };
             PlanConfirmApply(sink => Engine.PlanAddTierAssignmentAsync(request, sink));

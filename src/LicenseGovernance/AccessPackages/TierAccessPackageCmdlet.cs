@@ -65,7 +65,7 @@ namespace LicenseGovernance.Commands.AccessPackages
         public int ExpirationDays { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = DateSet)]
-        public DateTime ExpirationDate { get; set; }
+        public DateTimeOffset ExpirationDate { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = NeverSet)]
         public SwitchParameter NoExpiration { get; set; }
@@ -108,7 +108,7 @@ namespace LicenseGovernance.Commands.AccessPackages
             RequestorJustificationRequired = !NoRequestorJustification,
             ApproverJustificationRequired = !NoApproverJustification,
             ExpirationDays = MyInvocation.BoundParameters.ContainsKey(nameof(ExpirationDays)) ? ExpirationDays : (int?)null,
-            ExpirationDate = MyInvocation.BoundParameters.ContainsKey(nameof(ExpirationDate)) ? new DateTimeOffset(ExpirationDate.ToUniversalTime(), TimeSpan.Zero) : (DateTimeOffset?)null,
+            ExpirationDate = MyInvocation.BoundParameters.ContainsKey(nameof(ExpirationDate)) ? ExpirationDate.ToUniversalTime() : (DateTimeOffset?)null,
             NoExpiration = NoExpiration,
             AllowNoExpiration = AllowNoExpiration,
             AllowCustomEndDate = AllowCustomEndDate,

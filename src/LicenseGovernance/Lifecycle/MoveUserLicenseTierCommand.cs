@@ -29,7 +29,7 @@ namespace LicenseGovernance.Commands.Lifecycle
         public string Tier { get; set; } = "";
 
         [Parameter]
-        public DateTime? EndDate { get; set; }
+        public DateTimeOffset? EndDate { get; set; }
 
         [Parameter]
         public string? Justification { get; set; }
@@ -51,7 +51,7 @@ namespace LicenseGovernance.Commands.Lifecycle
             {
                 User = User,
                 Tier = Tier,
-                EndDate = EndDate == null ? (DateTimeOffset?)null : new DateTimeOffset(EndDate.Value.ToUniversalTime(), TimeSpan.Zero),
+                EndDate = EndDate?.ToUniversalTime(),
                 Justification = Justification,
                 WaitTimeoutSeconds = WaitTimeout,
             };

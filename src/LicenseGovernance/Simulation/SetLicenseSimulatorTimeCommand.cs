@@ -22,7 +22,7 @@ namespace LicenseGovernance.Commands.Simulation
         public TimeSpan Advance { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ToSet)]
-        public DateTime To { get; set; }
+        public DateTimeOffset To { get; set; }
 
         protected override bool PlanFailureEndsCommand => true;
 
@@ -31,7 +31,7 @@ namespace LicenseGovernance.Commands.Simulation
         protected override void ProcessRecord()
         {
             var request = ParameterSetName == ToSet
-                ? new SetSimulatorTimeRequest { To = new DateTimeOffset(To.ToUniversalTime(), TimeSpan.Zero) }
+                ? new SetSimulatorTimeRequest { To = To.ToUniversalTime() }
                 : new SetSimulatorTimeRequest { Advance = Advance };
             PlanConfirmApply(sink => Engine.PlanSimulatorTimeAsync(request, sink));
         }
