@@ -50,6 +50,23 @@ public sealed class SimulationCommandTests : IDisposable
         Assert.DoesNotContain(csv, line => line.Contains("System."));
     }
 
+    /// <summary>Every time the module writes is a DateTimeOffset; its date parameters take one as they are, and Get-Date too.</summary>
+    [Fact]
+    public void Date_parameters_take_the_modules_own_times_and_Get_Date()
+    {
+        Run(Connect);
+        Run("New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null; New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 90 | Out-Null");
+        var upn = CloudMember();
+
+        var moved = Assert.Single(Run("Set-LicenseSimulatorTime -To (Get-LicenseSimulatorTime).Time.AddHours(1) -Confirm:$false").Of<LicenseSimulatorTimeChange>());
+        Run($"Add-TierAssignment -User '{upn}' -Tier LIC-M365-Tier3 -EndDate (Get-LicenseSimulatorTime).Time.AddDays(30) -Confirm:$false | Out-Null");
+        Run($"Get-TierAssignment -Tier LIC-M365-Tier3 | Where-Object UserPrincipalName -eq '{upn}' | Remove-TierAssignment -Confirm:$false | Out-Null");
+        Run("Set-LicenseSimulatorTime -To (Get-Date).ToUniversalTime().AddYears(2) -Confirm:$false | Out-Null");
+
+        Assert.True(moved.Advanced > TimeSpan.FromMinutes(59), moved.Advanced.ToString()); // the clock also follows real time meanwhile
+        Assert.True(Assert.Single(Run("Get-LicenseSimulatorTime").Of<LicenseSimulatorTime>()).Time > DateTimeOffset.UtcNow.AddYears(1));
+    }
+
     [Fact]
     public void The_clock_shows_moves_forward_under_confirmation_only_and_never_backwards()
     {
