@@ -32,12 +32,6 @@ namespace LicenseGovernance.Engine.Graph
                 () => SendAsync(session, $"assign {license.SkuPartNumber ?? license.SkuId.ToString()} directly to {userPrincipalName ?? userId.ToString()}", userId, new[] { license }, Array.Empty<Guid>(), cancellation),
                 cancellation);
 
-        /// <summary>Removes the direct assignment <paramref name="held"/>; one the user inherits from a group stays (Graph refuses to remove it).</summary>
-        public static Task RemoveAsync(GraphSession session, JournalScope journal, Guid userId, string? userPrincipalName, DirectLicense held, CancellationToken cancellation) =>
-            journal.RunAsync(ChangeIntents.AssignUserLicenses(userId, userPrincipalName, new[] { held }, Array.Empty<DirectLicense>()),
-                () => SendAsync(session, $"remove the direct {held.SkuPartNumber ?? held.SkuId.ToString()} from {userPrincipalName ?? userId.ToString()}", userId, Array.Empty<DirectLicense>(), new[] { held.SkuId }, cancellation),
-                cancellation);
-
         /// <summary>
         /// Removes one SKU's direct assignment from up to 20 users in one $batch, each journaled first with the assignment
         /// it held. One outcome per user, in order; <see cref="WriteOutcome.AlreadyDone"/> where it was already gone.
