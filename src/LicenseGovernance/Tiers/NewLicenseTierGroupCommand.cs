@@ -9,7 +9,8 @@ namespace LicenseGovernance.Commands.Tiers
 {
     /// <summary>
     /// Creates a licence tier (a security group used only for licensing, carrying one or more SKUs), or brings an
-    /// existing tier of that name to exactly the state given. Run again with the same arguments, it changes nothing.
+    /// existing tier of that name to the state given; what is not given (its membership rule, its description) stays as
+    /// it is. Run again with the same arguments, it changes nothing.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "LicenseTierGroup", SupportsShouldProcess = true, DefaultParameterSetName = AllPlansSet)]
     [OutputType(typeof(LicenseTierGroup))]
