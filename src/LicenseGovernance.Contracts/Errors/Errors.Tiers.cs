@@ -90,6 +90,13 @@ namespace LicenseGovernance
             $"'{group}' would need {needed} more {sku} seat(s), and only {available} are free. Buy or free {needed - available} seat(s) (Get-LicenseSku -Sku {sku}) first; nothing was changed.",
             sku);
 
+        public static GovernanceError TierChangeTakesLicenses(string name, IEnumerable<string> losses) => new GovernanceError(
+            ErrorIds.TierChangeTakesLicenses, GovernanceErrorCategory.InvalidOperation,
+            $"Changing '{name}' takes licences from members who hold them from nowhere else: {string.Join("; ", losses)}. Nothing was changed. " +
+            "Give those members the licence another way first (another tier, or Move-UserLicenseTier), or add -Force to take it; " +
+            "-Force -WhatIf shows the whole change, and Undo-LicenseChange puts the tier's licences back afterwards.",
+            name, "Add -Force, or -Force -WhatIf to review the change");
+
         public static GovernanceError TierHandedOutByAccessPackage(string name, IEnumerable<string> packages) => new GovernanceError(
             ErrorIds.TierHandedOutByAccessPackage, GovernanceErrorCategory.InvalidOperation,
             $"'{name}' is handed out by the access package(s) {string.Join(", ", packages.Select(p => "'" + p + "'"))}, and Microsoft Entra adds no member to a group with " +

@@ -27,7 +27,10 @@ namespace LicenseGovernance.Requests
         public string? MembershipRule { get; set; }
         /// <summary>Null keeps an existing group's description; empty clears it.</summary>
         public string? Description { get; set; }
-        /// <summary>Turn a group that serves another purpose into a tier anyway.</summary>
+        /// <summary>
+        /// Go ahead where the change would otherwise be refused: a group that serves another purpose becomes a tier, or
+        /// members lose a SKU or service plan they hold from nowhere else.
+        /// </summary>
         public bool Force { get; set; }
     }
 

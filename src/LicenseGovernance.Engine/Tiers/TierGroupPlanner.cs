@@ -170,7 +170,33 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             PlanUpdate(plan, existing, request.Description, rule, record, licenses, tenantSkus);
-            await CheckSeatsAsync(session, existing, licenses, cancellation).ConfigureAwait(false);
+            if (plan.Payload.AddLicenses.Count > 0 || plan.Payload.RemoveLicenses.Count > 0)
+            {
+                var members = await TierGroupDirectory.UserMembersAsync(session, existing.Group.Id!, new[] { "id", "assignedLicenses", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false);
+                CheckSeats(existing, licenses, members);
+                CountLosses(plan, existing, licenses, tenantSkus, members, request.Force);
+            }
+        }
+
+        /// <summary>
+        /// Whatever members would lose from nowhere else is refused unless forced; with -Force it is shown (in the plan, so
+        /// under -WhatIf and -Confirm too) before anything is written.
+        /// </summary>
+        private static void CountLosses(TierGroupPlan plan, TierGroupState existing, IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<LicenseSku> tenantSkus, IReadOnlyList<User> members, bool force)
+        {
+            plan.Losses = TierLicenseLossCounter.Count(existing, licenses, tenantSkus, members);
+            var taken = plan.Losses.Where(l => l.Losing > 0).ToList();
+            if (taken.Count == 0)
+            {
+                return;
+            }
+
+            if (!force)
+            {
+                throw Errors.TierChangeTakesLicenses(existing.Name, taken.Select(l => l.ToString())).ToException();
+            }
+
+            plan.Warnings.Add($"Members of '{existing.Name}' lose what they hold from nowhere else (-Force): {string.Join("; ", taken)}. Undo-LicenseChange puts the tier's licences back.");
         }
 
         /// <summary>The access packages that hand out the group's membership; none, with a warning, where entitlement management cannot be read.</summary>
@@ -192,16 +218,9 @@ namespace LicenseGovernance.Engine.Tiers
             skus.FirstOrDefault(s => s.SkuId == skuId)?.SkuPartNumber ?? skuId?.ToString() ?? "?";
 
         /// <summary>Members who do not hold a SKU the tier adds each need a free seat; short of that, nothing is written.</summary>
-        private static async Task CheckSeatsAsync(GraphSession session, TierGroupState existing, IReadOnlyList<DesiredLicense> licenses, CancellationToken cancellation)
+        private static void CheckSeats(TierGroupState existing, IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<User> members)
         {
-            var added = licenses.Where(l => !existing.Licenses.Any(c => c.SkuId == l.SkuId)).ToList();
-            if (added.Count == 0)
-            {
-                return;
-            }
-
-            var members = await TierGroupDirectory.UserMembersAsync(session, existing.Group.Id!, new[] { "id", "assignedLicenses" }, cancellation).ConfigureAwait(false);
-            foreach (var license in added)
+            foreach (var license in licenses.Where(l => !existing.Licenses.Any(c => c.SkuId == l.SkuId)))
             {
                 var needed = members.Count(u => !(u.AssignedLicenses ?? new List<AssignedLicense>()).Any(l => l.SkuId == license.SkuId));
                 if (needed > license.Sku.AvailableUnits)
