@@ -104,6 +104,18 @@ public sealed class ModuleCommandTests : IDisposable
         Assert.Equal("User", sku.PriceSource);
     }
 
+    /// <summary>Get-Error and $_.ErrorDetails show the catalogue's recommended action, whether the error ends the command or not.</summary>
+    [Theory]
+    [InlineData("Get-LicensePrice -Sku NO_SUCH_SKU -ErrorAction Stop", "LicenseGovernance.SkuNotFound", "Get-LicenseSku")]
+    [InlineData("Import-LicensePrice -Path ./absent.csv", "LicenseGovernance.PriceFileInvalid", "Import-LicensePrice")]
+    public void ErrorRecordsCarryTheCataloguesRecommendedAction(string command, string id, string action)
+    {
+        var result = _ps.Run($"try {{ {command} }} catch {{ $_.FullyQualifiedErrorId; $_.ErrorDetails.RecommendedAction }}");
+
+        Assert.StartsWith(id, result.Output[0] as string);
+        Assert.Contains(action, result.Output[1] as string);
+    }
+
     [Fact]
     public void SkusPipeIntoGetLicensePriceByPropertyName()
     {
