@@ -104,6 +104,44 @@ public sealed class ModuleCommandTests : IDisposable
         Assert.Equal("User", sku.PriceSource);
     }
 
+    [Fact]
+    public void ANegativePriceIsRefusedBeforeItIsAskedAbout_SoWhatIfRefusesItToo_AndZeroIsAPrice()
+    {
+        var pricesFile = Path.Combine(TestSettings.Home, "prices.json");
+
+        foreach (var run in new[] { "-WhatIf", "-Confirm:$false" })
+        {
+            var refused = _ps.Run($"Set-LicensePrice -Sku SPE_E5 -MonthlyPrice -5 -Currency USD {run}");
+
+            var error = Assert.Single(refused.Errors);
+            Assert.StartsWith(ErrorIds.PriceInvalid, error.FullyQualifiedErrorId);
+            Assert.Contains("negative", error.ToString());
+            Assert.Contains("0 or more", error.ErrorDetails.RecommendedAction);
+            Assert.Empty(refused.Output);
+            Assert.False(File.Exists(pricesFile));
+        }
+
+        var free = _ps.Run("Set-LicensePrice -Sku SPE_E5 -MonthlyPrice 0 -Currency USD");
+        Assert.Equal(0m, Assert.IsType<LicensePrice>(Assert.Single(free.Output)).MonthlyPrice);
+    }
+
+    [Fact]
+    public void APriceFileWithANegativePriceIsRefusedUnderWhatIfAsTheImportRefusesIt()
+    {
+        var csv = Path.Combine(TestSettings.Home, "negative-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(csv, "Sku,MonthlyPrice,Currency\nSPE_E3,30,USD\nSPE_E5,-5,USD\n");
+
+        foreach (var run in new[] { "-WhatIf", "-Confirm:$false" })
+        {
+            var refused = _ps.Run($"Import-LicensePrice -Path '{csv}' {run}");
+
+            Assert.StartsWith(ErrorIds.PriceFileInvalid, refused.FirstErrorId);
+            Assert.Contains("line 3", refused.AllErrorText);
+            Assert.Contains("negative", refused.AllErrorText);
+            Assert.False(File.Exists(Path.Combine(TestSettings.Home, "prices.json")));
+        }
+    }
+
     /// <summary>Get-Error and $_.ErrorDetails show the catalogue's recommended action, whether the error ends the command or not.</summary>
     [Theory]
     [InlineData("Get-LicensePrice -Sku NO_SUCH_SKU -ErrorAction Stop", "LicenseGovernance.SkuNotFound", "Get-LicenseSku")]

@@ -36,6 +36,65 @@ public sealed class PricingEngineTests
         Assert.False(File.Exists(Path.Combine(fx.SettingsDirectory, "prices.json")));
     }
 
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(-0.01)]
+    public async Task ANegativePriceIsRefusedByTheCheckTheCmdletMakesBeforeAsking(double monthly)
+    {
+        using var fx = new EngineFixture();
+        var request = new SetPriceRequest { Sku = "SPE_E5", MonthlyPrice = (decimal)monthly, Currency = "USD" };
+
+        var check = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.CheckPriceAsync(request, new CollectingSink()));
+        var set = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.SetPriceAsync(request, new CollectingSink()));
+
+        Assert.Equal(ErrorIds.PriceInvalid, check.Error.Id);
+        Assert.Contains("negative", check.Message);
+        Assert.Equal(check.Message, set.Message);
+        Assert.False(File.Exists(Path.Combine(fx.SettingsDirectory, "prices.json")));
+    }
+
+    [Fact]
+    public async Task ZeroIsThePriceOfAFreeSku()
+    {
+        using var fx = new EngineFixture();
+        var request = new SetPriceRequest { Sku = "Microsoft 365 E5", MonthlyPrice = 0m, Currency = "usd" };
+
+        Assert.Equal("SPE_E5", await fx.Engine.CheckPriceAsync(request, new CollectingSink()));
+        Assert.Equal(0m, (await fx.Engine.SetPriceAsync(request, new CollectingSink())).MonthlyPrice);
+    }
+
+    [Fact]
+    public async Task APriceFileWithANegativePriceIsRefusedByTheCheckAsByTheImport()
+    {
+        using var fx = new EngineFixture();
+        Directory.CreateDirectory(fx.SettingsDirectory);
+        var csv = Path.Combine(fx.SettingsDirectory, "in.csv");
+        await File.WriteAllTextAsync(csv, "Sku,MonthlyPrice,Currency\nSPE_E3,30,USD\nSPE_E5,-5,USD\n");
+        var request = new ImportPriceRequest { Path = csv };
+
+        var check = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.CheckPriceFileAsync(request, new CollectingSink()));
+        var import = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ImportPricesAsync(request, new CollectingSink()));
+
+        Assert.Equal(ErrorIds.PriceFileInvalid, check.Error.Id);
+        Assert.Contains("line 3: the monthly price -5 is negative", check.Message);
+        Assert.Equal(check.Message, import.Message);
+        Assert.False(File.Exists(Path.Combine(fx.SettingsDirectory, "prices.json")));
+    }
+
+    [Fact]
+    public async Task TheFileCheckListsThePricesAnImportWouldKeepAndSavesNothing()
+    {
+        using var fx = new EngineFixture();
+        Directory.CreateDirectory(fx.SettingsDirectory);
+        var csv = Path.Combine(fx.SettingsDirectory, "in.csv");
+        await File.WriteAllTextAsync(csv, "Sku,MonthlyPrice,Currency\nSPE_E3,30,USD\nFLOW_FREE,0,USD\n");
+
+        var prices = await fx.Engine.CheckPriceFileAsync(new ImportPriceRequest { Path = csv }, new CollectingSink());
+
+        Assert.Equal(new[] { 30m, 0m }, prices.Select(p => p.MonthlyPrice));
+        Assert.False(File.Exists(Path.Combine(fx.SettingsDirectory, "prices.json")));
+    }
+
     [Fact]
     public async Task SkuNamesResolveFromTheCatalogueWhileNotConnected()
     {
