@@ -186,6 +186,37 @@ public sealed class ModuleCommandTests : IDisposable
         Assert.DoesNotContain("ManagedIdentity/ManagedIdentityClientId/False", sets);
     }
 
+    [Theory]
+    [InlineData("$t = [securestring]::new(); 'abc'.ToCharArray() | ForEach-Object { $t.AppendChar($_) }; $t", "LicenseGovernance.AccessTokenNotJwt", "not a JSON Web Token", "access token that Microsoft Entra ID issued")]
+    [InlineData("New-TestAccessToken -Lifetime -00:05:00", "LicenseGovernance.AccessTokenExpired", "expired at", "Get a new access token")]
+    public void AnAccessTokenThatCannotBeGraphsIsRefusedAndNothingIsConnected(string token, string id, string message, string action)
+    {
+        _ps.Run("Disconnect-LicenseGovernance -WarningAction SilentlyContinue");
+
+        var result = _ps.Run($". '{RepositoryPaths.TestAccessTokenScript}'; Connect-LicenseGovernance -AccessToken $({token})");
+
+        Assert.Empty(result.Output);
+        var error = (result.Terminating as IContainsErrorRecord)?.ErrorRecord ?? Assert.Single(result.Errors);
+        Assert.StartsWith(id, error.FullyQualifiedErrorId);
+        Assert.Contains(message, error.ToString());
+        Assert.Contains(action, error.ErrorDetails.RecommendedAction);
+        Assert.StartsWith(ErrorIds.NotConnected, _ps.Run("Get-LicenseGovernanceContext").FirstErrorId);
+    }
+
+    [Fact]
+    public void AnAccessTokensClaimsAreTheContext()
+    {
+        var connect = _ps.Run($". '{RepositoryPaths.TestAccessTokenScript}'; Connect-LicenseGovernance -AccessToken (New-TestAccessToken -TenantId 11111111-2222-3333-4444-555555555555)");
+
+        var context = Assert.IsType<LicenseGovernanceContext>(Assert.Single(connect.Output));
+        Assert.Equal("11111111-2222-3333-4444-555555555555", context.TenantId);
+        Assert.Equal("Licence runbook", context.Account);
+        Assert.Equal("6b0f1c1e-1a2b-4c3d-9e8f-0a1b2c3d4e5f", context.ClientId);
+        Assert.Equal("Application", context.TokenType);
+        Assert.Equal(new[] { "User.Read.All", "LicenseAssignment.Read.All" }, context.Scopes);
+        Assert.InRange(context.TokenExpiresOn!.Value, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddMinutes(61));
+    }
+
     [Fact]
     public void PlainHttpEndpointIsRefusedUnlessLoopback()
     {

@@ -42,6 +42,24 @@ namespace LicenseGovernance
             $"No certificate {what} was found in {where}. Check the thumbprint, or pass the certificate itself with -Certificate or a PFX file with -CertificatePath.",
             what, $"Import the certificate into {where}, or pass it with -Certificate or -CertificatePath.");
 
+        public static GovernanceError AccessTokenNotJwt() => new GovernanceError(
+            ErrorIds.AccessTokenNotJwt, GovernanceErrorCategory.InvalidArgument,
+            "-AccessToken is not a JSON Web Token, so nothing was connected. Microsoft Entra ID issues access tokens for Microsoft Graph as three base64url parts " +
+            "separated by dots (header.payload.signature) whose header and payload are JSON; pass such a token itself, not a refresh token, an encrypted token or a token's name.",
+            "AccessToken", "Pass an access token that Microsoft Entra ID issued for Microsoft Graph, or sign in with another parameter set of Connect-LicenseGovernance.");
+
+        public static GovernanceError AccessTokenClaimMissing(string claim, string meaning) => new GovernanceError(
+            ErrorIds.AccessTokenClaimMissing, GovernanceErrorCategory.InvalidArgument,
+            $"-AccessToken has no '{claim}' claim ({meaning}), which every access token Microsoft Entra ID issues for Microsoft Graph carries, so nothing was connected. " +
+            "It may be an ID token or a token of another issuer.",
+            "AccessToken", "Pass an access token that Microsoft Entra ID issued for Microsoft Graph, or sign in with another parameter set of Connect-LicenseGovernance.");
+
+        public static GovernanceError AccessTokenExpired(DateTimeOffset expiredAt) => new GovernanceError(
+            ErrorIds.AccessTokenExpired, GovernanceErrorCategory.AuthenticationError,
+            $"The access token expired at {expiredAt.UtcDateTime:u}, so nothing was connected. A token passed with -AccessToken is never renewed: " +
+            "get a new one, or for a long run sign in with a method whose tokens are renewed (-ManagedIdentity, a certificate or a client secret).",
+            "AccessToken", "Get a new access token and connect again, or connect with -ManagedIdentity or a certificate, whose tokens are renewed.");
+
         public static GovernanceError PermissionDenied(string operation, IReadOnlyList<string> permissions, string? graphMessage) => new GovernanceError(
             ErrorIds.PermissionDenied, GovernanceErrorCategory.PermissionDenied,
             $"Microsoft Graph refused {operation}: the token lacks the permission {FormatPermissions(permissions)}" +
