@@ -50,6 +50,12 @@ namespace LicenseGovernance
             $"'{user}' holds no assignment to '{package}'. Run Get-TierAssignment -User '{user}' to see what they hold.",
             user, $"Run Get-TierAssignment -User '{user}' to see what the user holds.");
 
+        public static GovernanceError TierAssignmentIdNotFound(string assignmentId) => new GovernanceError(
+            ErrorIds.TierAssignmentIdNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"No tier assignment has the id '{assignmentId}'; it may have ended already. Run Get-TierAssignment to list the assignments with their AssignmentId, " +
+            "or name the assignment by -User and -Tier.",
+            assignmentId, "Get-TierAssignment");
+
         public static GovernanceError TierAssignmentEndInvalid(string package, string reason) => new GovernanceError(
             ErrorIds.TierAssignmentEndInvalid, GovernanceErrorCategory.InvalidArgument,
             $"The end date for '{package}' is not allowed: {reason}",

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LicenseGovernance.Requests;
 
 namespace LicenseGovernance
@@ -44,7 +45,7 @@ namespace LicenseGovernance
 
         public static GovernanceError MembershipRuleInvalid(string rule, int position, string reason) => new GovernanceError(
             ErrorIds.MembershipRuleInvalid, GovernanceErrorCategory.InvalidArgument,
-            $"The membership rule is not valid at position {position}: {reason}{Environment.NewLine}  {rule}{Environment.NewLine}  {new string(' ', Math.Max(0, position - 1))}^",
+            $"The membership rule is not valid at position {position}: {reason}{RuleExcerpt(rule, position)}",
             rule, "Correct the rule at the marked position; Test-LicenseMembershipRule checks a rule without changing anything.");
 
         public static GovernanceError PlanSelectionInvalid(string reason) => new GovernanceError(
@@ -88,5 +89,39 @@ namespace LicenseGovernance
             ErrorIds.NotEnoughSeats, GovernanceErrorCategory.LimitsExceeded,
             $"'{group}' would need {needed} more {sku} seat(s), and only {available} are free. Buy or free {needed - available} seat(s) (Get-LicenseSku -Sku {sku}) first; nothing was changed.",
             sku, $"Buy or free {needed - available} {sku} seat(s) (Get-LicenseSku -Sku {sku} shows them), then run the command again.");
+
+        public static GovernanceError TierChangeTakesLicenses(string name, IEnumerable<string> losses) => new GovernanceError(
+            ErrorIds.TierChangeTakesLicenses, GovernanceErrorCategory.InvalidOperation,
+            $"Changing '{name}' takes licences from members who hold them from nowhere else: {string.Join("; ", losses)}. Nothing was changed. " +
+            "Give those members the licence another way first (another tier, or Move-UserLicenseTier), or add -Force to take it; " +
+            "-Force -WhatIf shows the whole change, and Undo-LicenseChange puts the tier's licences back afterwards.",
+            name, "Add -Force, or -Force -WhatIf to review the change");
+
+        public static GovernanceError TierHandedOutByAccessPackage(string name, IEnumerable<string> packages) => new GovernanceError(
+            ErrorIds.TierHandedOutByAccessPackage, GovernanceErrorCategory.InvalidOperation,
+            $"'{name}' is handed out by the access package(s) {string.Join(", ", packages.Select(p => "'" + p + "'"))}, and Microsoft Entra adds no member to a group with " +
+            "dynamic membership, so every request and assignment of those packages would fail. Nothing was changed. Keep the tier static (leave out -MembershipRule), " +
+            "or remove each package first with Remove-TierAccessPackage -Tier '<package>' (its holders are moved off in the safe order), then set the rule.",
+            name, "Remove-TierAccessPackage");
+
+        public static GovernanceError TierGroupNameTooLong(string name) => new GovernanceError(
+            ErrorIds.TierGroupNameTooLong, GovernanceErrorCategory.InvalidArgument,
+            $"-Name is {name.Length} characters long, and Microsoft Entra allows a group name of at most {TierGroupRequest.MaxNameLength}. Choose a shorter -Name; nothing was changed.",
+            name, $"Give -Name at most {TierGroupRequest.MaxNameLength} characters");
+
+        /// <summary>
+        /// The rule around the error with a caret under it. A pasted rule can be thousands of characters long, so only a
+        /// window around the position is quoted; line breaks and tabs become spaces so that the caret lines up.
+        /// </summary>
+        private static string RuleExcerpt(string rule, int position)
+        {
+            const int Context = 30;
+            var at = Math.Max(0, Math.Min(position - 1, rule.Length));
+            var start = Math.Max(0, at - Context);
+            var end = Math.Min(rule.Length, at + Context);
+            var lead = start > 0 ? "..." : "";
+            var text = lead + rule.Substring(start, end - start).Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' ') + (end < rule.Length ? "..." : "");
+            return $"{Environment.NewLine}  {text}{Environment.NewLine}  {new string(' ', lead.Length + at - start)}^";
+        }
     }
 }
