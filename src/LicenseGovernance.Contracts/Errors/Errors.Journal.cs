@@ -8,36 +8,37 @@ namespace LicenseGovernance
             ErrorIds.JournalWriteFailed, GovernanceErrorCategory.WriteError,
             $"The change journal '{path}' cannot be written ({reason}), so nothing was changed in the tenant. " +
             "Make the file writable, or point the journal at a writable file with Connect-LicenseGovernance -JournalPath or the LICENSEGOVERNANCE_JOURNAL environment variable.",
-            path, "Connect-LicenseGovernance -JournalPath", inner);
+            path, "Point the journal at a writable file with Connect-LicenseGovernance -JournalPath, then run the command again.", inner);
 
         public static GovernanceError JournalReadFailed(string path, string reason, Exception? inner = null) => new GovernanceError(
             ErrorIds.JournalReadFailed, GovernanceErrorCategory.ReadError,
             $"The change journal '{path}' cannot be read: {reason}",
-            path, inner: inner);
+            path, "Make the journal file readable, or point Connect-LicenseGovernance -JournalPath at the right file.", inner);
 
         public static GovernanceError ChangeNotFound(Guid id, string path) => new GovernanceError(
             ErrorIds.ChangeNotFound, GovernanceErrorCategory.ObjectNotFound,
             $"No change {id} is in the journal '{path}'. Run Get-LicenseChangeLog to list the journaled changes.",
-            id);
+            id, "Run Get-LicenseChangeLog to list the journaled changes and their ids.");
 
         public static GovernanceError ChangeNotReversible(Guid id, string operation, string target, string reason) => new GovernanceError(
             ErrorIds.ChangeNotReversible, GovernanceErrorCategory.InvalidOperation,
             $"Change {id} ({operation} on {target}) cannot be undone: {reason}",
-            id);
+            id, $"Put the target back by hand; Get-LicenseChangeLog -Id {id} shows its state before the change.");
 
         public static GovernanceError ChangeConflict(Guid id, string operation, string target, string reason) => new GovernanceError(
             ErrorIds.ChangeConflict, GovernanceErrorCategory.InvalidOperation,
             $"Change {id} ({operation} on {target}) was not undone: {reason} " +
             "Someone changed the target since. Look at it, then undo with -Force to put back the state before the change anyway.",
-            id);
+            id, "Look at the target as it is now, then run Undo-LicenseChange -Force to put back its state before the change.");
 
         public static GovernanceError ChangeOfOtherTenant(Guid id, string? changeTenant, string? connectedTenant) => new GovernanceError(
             ErrorIds.ChangeOfOtherTenant, GovernanceErrorCategory.InvalidOperation,
             $"Change {id} was made in tenant {changeTenant}, and you are connected to {connectedTenant}. Connect to that tenant to undo it.",
-            id);
+            id, $"Connect to tenant {changeTenant} with Connect-LicenseGovernance, then run Undo-LicenseChange again.");
 
         public static GovernanceError UndoSelectionRequired() => new GovernanceError(
             ErrorIds.UndoSelectionRequired, GovernanceErrorCategory.InvalidArgument,
-            "Say which changes to undo: -Id (or pipe Get-LicenseChangeLog), -Since or -CorrelationId.");
+            "Say which changes to undo: -Id (or pipe Get-LicenseChangeLog), -Since or -CorrelationId.",
+            recommendedAction: "Add -Id, -Since or -CorrelationId, or pipe Get-LicenseChangeLog into Undo-LicenseChange.");
     }
 }
