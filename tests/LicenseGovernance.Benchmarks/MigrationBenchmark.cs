@@ -20,15 +20,11 @@ internal static class MigrationBenchmark
 {
     public const string Scenario = "migration";
 
-    /// <summary>Read by the child: the parent passes the scale through its environment, which the child inherits.</summary>
-    private const string ScaleVariable = "LICENSEGOVERNANCE_BENCH_QUOTA_SCALE";
-
     public static SimulatedTenant CreateTenant(int users)
     {
-        var scale = double.TryParse(Environment.GetEnvironmentVariable(ScaleVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 1;
         var options = new SimulatorOptions
         {
-            Throttling = new ThrottlingOptions { TimeScale = scale },
+            Throttling = QuotaScale.FromParent(),
             // Entra's own processing is not what is measured: the group applies its licence within seconds.
             LicenseProcessingDelay = TimeSpan.FromSeconds(1),
             LicenseProcessingTimePerUser = TimeSpan.FromTicks(1000),
@@ -41,28 +37,8 @@ internal static class MigrationBenchmark
     /// <param name="args">Optional sizes (default 10,000) and --quota-scale N (default 1).</param>
     public static async Task<int> MainAsync(string[] args, int latencyMs)
     {
-        var scale = 1.0;
-        var sizes = new List<int>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--quota-scale" && i + 1 < args.Length)
-            {
-                scale = double.Parse(args[++i], CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                sizes.Add(int.Parse(args[i], CultureInfo.InvariantCulture));
-            }
-        }
-
-        if (sizes.Count == 0)
-        {
-            sizes.Add(10_000);
-        }
-
-        var quota = new ThrottlingOptions { TimeScale = scale };
-        Console.WriteLine($"Migration benchmark: Move-DirectToGroupLicense over loopback HTTP, {latencyMs} ms added latency per request; " +
-            $"write quota {quota.WritesPer150Seconds:N0} per {150 / scale:0.#} s = {quota.WritesPerSecond:0.#} writes/s" + (scale == 1 ? " (Graph's)" : $" (Graph's, {scale:0.#}x faster)"));
+        var (scale, sizes) = QuotaScale.Parse(args, 10_000);
+        Console.WriteLine($"Migration benchmark: Move-DirectToGroupLicense over loopback HTTP, {latencyMs} ms added latency per request; {QuotaScale.Describe(scale)}");
         Console.WriteLine($"{"users",8} {"requests",9} {"target",7} {"writes",7} {"429s",5} {"failed",6} {"wall s",8} {"writes/s",9} {"of rate",8} {"of allowance",13}");
         var verdicts = new List<string>();
         foreach (var size in sizes)
@@ -93,7 +69,7 @@ internal static class MigrationBenchmark
 
     private static async Task<MigrationResult> RunAsync(int users, int latencyMs, double scale)
     {
-        Environment.SetEnvironmentVariable(ScaleVariable, scale.ToString(CultureInfo.InvariantCulture));
+        QuotaScale.PassToChild(scale);
         using var child = TenantProcess.Start(Scenario, users, latencyMs);
         var engine = await child.ConnectEngineAsync();
         child.ResetStatistics();

@@ -67,19 +67,23 @@ internal sealed class TenantProcess : IDisposable
         return engine;
     }
 
-    public long Requests()
-    {
-        _process.StandardInput.WriteLine("stats");
-        var line = _process.StandardOutput.ReadLine() ?? "";
-        return long.Parse(line.Split(' ')[1]);
-    }
+    public long Requests() => Stat(1);
 
     /// <summary>HTTP requests as sent: a $batch counts once (<see cref="Requests"/> counts each of its items too).</summary>
-    public long HttpRequests()
+    public long HttpRequests() => Stat(3);
+
+    /// <summary>Requests the tenant refused with 429.</summary>
+    public long Throttled() => Stat(2);
+
+    /// <summary>Writes that reached the tenant's routes (past throttling), whatever they were answered.</summary>
+    public long Writes() => Stat(4);
+
+    /// <summary>One figure of the child's STATS line.</summary>
+    private long Stat(int field)
     {
         _process.StandardInput.WriteLine("stats");
         var line = _process.StandardOutput.ReadLine() ?? "";
-        return long.Parse(line.Split(' ')[3]);
+        return long.Parse(line.Split(' ')[field], CultureInfo.InvariantCulture);
     }
 
     public void ResetStatistics()

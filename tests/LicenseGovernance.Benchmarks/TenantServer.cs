@@ -5,7 +5,7 @@ namespace LicenseGovernance.Benchmarks;
 
 /// <summary>
 /// The child process: a tenant seeded for one benchmark on a loopback port. Reports how long seeding took on its
-/// READY line, answers "stats" and "reset" on stdin, and ends when stdin closes.
+/// READY line, answers "stats" (requests, 429s, HTTP requests, writes) and "reset" on stdin, and ends when stdin closes.
 /// </summary>
 internal static class TenantServer
 {
@@ -17,6 +17,7 @@ internal static class TenantServer
         MigrationBenchmark.Scenario => MigrationBenchmark.CreateTenant(size),
         ZombieLicenseBenchmark.Scenario => ZombieLicenseBenchmark.CreateTenant(size),
         TiersBenchmark.Scenario => TiersBenchmark.CreateTenant(size),
+        ZombieRemovalBenchmark.Scenario => ZombieRemovalBenchmark.CreateTenant(size),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
     };
 
@@ -37,7 +38,9 @@ internal static class TenantServer
         {
             if (line == "stats")
             {
-                Console.WriteLine($"STATS {tenant.Statistics.TotalRequests} {tenant.Statistics.Throttled} {tenant.Statistics.HttpRequests}");
+                // A $batch envelope is counted as a write by its method, but costs none: its items are the writes.
+                var writes = tenant.Statistics.Writes - tenant.Statistics.CountFor("POST /$batch");
+                Console.WriteLine($"STATS {tenant.Statistics.TotalRequests} {tenant.Statistics.Throttled} {tenant.Statistics.HttpRequests} {writes}");
                 Console.Out.Flush();
             }
             else if (line == "reset")

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 
 namespace LicenseGovernance.Engine.Graph
@@ -171,8 +172,17 @@ namespace LicenseGovernance.Engine.Graph
                 return (WriteOutcome.FromResponse(item.GetProperty("status").GetInt32(), null, headers), null);
             }
 
-            var message = body.TryGetProperty("error", out var error) && error.TryGetProperty("message", out var m) ? m.GetString() : null;
-            return (WriteOutcome.FromResponse(item.GetProperty("status").GetInt32(), message, headers), body.Clone());
+            var status = item.GetProperty("status").GetInt32();
+            var error = body.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e : (JsonElement?)null;
+            var message = Text(error, "message");
+            return (WriteOutcome.FromResponse(status, message, headers, status >= 400 ? Failure(status, Text(error, "code"), message) : null), body.Clone());
         }
+
+        private static string? Text(JsonElement? error, string property) =>
+            error != null && error.Value.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        /// <summary>A refused item as the SDK would have thrown it, so the error catalogue words it as it words a single call.</summary>
+        private static ODataError Failure(int status, string? code, string? message) =>
+            new ODataError { ResponseStatusCode = status, Error = new MainError { Code = code, Message = message } };
     }
 }

@@ -12,7 +12,7 @@ namespace LicenseGovernance.Engine.Graph
 {
     /// <summary>
     /// Group membership writes: add through members/$ref, or up to 20 at once with members@odata.bind; remove through
-    /// members/{id}/$ref. Each is journaled first (Group.AddMember, Group.RemoveMember) and goes out through
+    /// members/{id}/$ref, one at a time or 20 to a $batch. Each is journaled first (Group.AddMember, Group.RemoveMember) and goes out through
     /// <see cref="WriteRetryPolicy"/>. Graph refuses a membership that is already as asked with a 400 (graph-contract 3.5
     /// to 3.7); that comes back as <see cref="WriteOutcome.AlreadyDone"/>, not as a failure. The Send methods are the
     /// bare calls, for Undo, which journals its reversal itself.
@@ -22,7 +22,8 @@ namespace LicenseGovernance.Engine.Graph
         /// <summary>Graph takes at most 20 members per PATCH.</summary>
         public const int MaxMembersPerRequest = 20;
 
-        private const string Capability = "ManageGroupMembers";
+        /// <summary>The capability its writes need, for wording a refused $batch item (<see cref="WriteRetryPolicy.Error"/>).</summary>
+        public const string Capability = "ManageGroupMembers";
         private const string AlreadyMember = "already exist";
         private const string NotMember = "do not exist";
 
@@ -55,6 +56,17 @@ namespace LicenseGovernance.Engine.Graph
         public static Task<WriteOutcome> RemoveMemberAsync(GraphSession session, JournalScope journal, Guid groupId, string? groupName, Guid memberId, string? memberName, CancellationToken cancellation) =>
             journal.RunAsync(ChangeIntents.RemoveGroupMember(groupId, groupName, memberId, memberName),
                 () => SendRemoveAsync(session, groupId, groupName, memberId, memberName, cancellation), cancellation);
+
+        /// <summary>
+        /// Removes up to 20 memberships in one $batch, a members/{id}/$ref DELETE and one write each, each journaled first.
+        /// One outcome per membership, in order; one already gone is <see cref="WriteOutcome.AlreadyDone"/>.
+        /// </summary>
+        /// <param name="writesAfter">How many writes the caller still has to send after these (see <see cref="WritePacer"/>).</param>
+        public static Task<IReadOnlyList<WriteOutcome>> RemoveMembersAsync(GraphSession session, JournalScope journal,
+            IReadOnlyList<(Guid GroupId, string? GroupName, Guid MemberId, string? MemberName)> memberships, long writesAfter, CancellationToken cancellation) =>
+            JournaledBatch.SendAsync(session, journal, "remove group members", Capability,
+                memberships.Select(m => (ChangeIntents.RemoveGroupMember(m.GroupId, m.GroupName, m.MemberId, m.MemberName), new GraphBatch.Request("DELETE", $"/groups/{m.GroupId}/members/{m.MemberId}/$ref", null))).ToList(),
+                NotMember, "The user was no longer a member.", writesAfter, cancellation);
 
         /// <summary>The bare $ref POST; a failure other than "already a member" is thrown as the catalogue's error.</summary>
         public static Task<WriteOutcome> SendAddAsync(GraphSession session, Guid groupId, string? groupName, Guid memberId, string? memberName, CancellationToken cancellation) =>

@@ -20,7 +20,8 @@ namespace LicenseGovernance.Engine.Graph
     {
         public const string ReprocessOperation = "User.ReprocessLicense";
 
-        private const string Capability = "AssignUserLicense";
+        /// <summary>The capability its writes need, for wording a refused $batch item (<see cref="WriteRetryPolicy.Error"/>).</summary>
+        public const string Capability = "AssignUserLicense";
 
         /// <summary>Graph's refusal to remove a licence the user does not hold directly (graph-contract 1.5).</summary>
         private const string NotHeld = "does not have a corresponding license";
@@ -29,12 +30,6 @@ namespace LicenseGovernance.Engine.Graph
         public static Task AddAsync(GraphSession session, JournalScope journal, Guid userId, string? userPrincipalName, DirectLicense license, CancellationToken cancellation) =>
             journal.RunAsync(ChangeIntents.AssignUserLicenses(userId, userPrincipalName, Array.Empty<DirectLicense>(), new[] { license }),
                 () => SendAsync(session, $"assign {license.SkuPartNumber ?? license.SkuId.ToString()} directly to {userPrincipalName ?? userId.ToString()}", userId, new[] { license }, Array.Empty<Guid>(), cancellation),
-                cancellation);
-
-        /// <summary>Removes the direct assignment <paramref name="held"/>; one the user inherits from a group stays (Graph refuses to remove it).</summary>
-        public static Task RemoveAsync(GraphSession session, JournalScope journal, Guid userId, string? userPrincipalName, DirectLicense held, CancellationToken cancellation) =>
-            journal.RunAsync(ChangeIntents.AssignUserLicenses(userId, userPrincipalName, new[] { held }, Array.Empty<DirectLicense>()),
-                () => SendAsync(session, $"remove the direct {held.SkuPartNumber ?? held.SkuId.ToString()} from {userPrincipalName ?? userId.ToString()}", userId, Array.Empty<DirectLicense>(), new[] { held.SkuId }, cancellation),
                 cancellation);
 
         /// <summary>
@@ -52,18 +47,10 @@ namespace LicenseGovernance.Engine.Graph
         /// already gone is <see cref="WriteOutcome.AlreadyDone"/>.
         /// </summary>
         /// <param name="writesAfter">How many writes the caller still has to send after these (see <see cref="WritePacer"/>).</param>
-        public static async Task<IReadOnlyList<WriteOutcome>> ChangeDirectAsync(GraphSession session, JournalScope journal, IReadOnlyList<DirectLicenseChange> changes, long writesAfter, CancellationToken cancellation)
-        {
-            var entries = await journal.RecordAsync(changes.Select(c => ChangeIntents.AssignUserLicenses(c.UserId, c.UserPrincipalName, c.Before, c.After)).ToList(), cancellation).ConfigureAwait(false);
-            var requests = changes.Select(c => new GraphBatch.Request("POST", "/users/" + c.UserId + "/assignLicense", Body(c.Add, c.Remove))).ToList();
-            var outcomes = (await WriteRetryPolicy.SendBatchAsync(session, "change direct licences", Capability, requests, writesAfter, cancellation).ConfigureAwait(false))
-                .Select(o => o.AlreadyDoneWhen(NotHeld)).ToList();
-
-            // One already gone was not removed by this change, so it is journaled as not made and Undo leaves it be.
-            await journal.CompleteAsync(entries.Select((e, i) => (e, outcomes[i].Succeeded ? null : outcomes[i].AlreadyDone ? "The direct assignment was already gone." : outcomes[i].Describe())).ToList(),
-                CancellationToken.None).ConfigureAwait(false);
-            return outcomes;
-        }
+        public static Task<IReadOnlyList<WriteOutcome>> ChangeDirectAsync(GraphSession session, JournalScope journal, IReadOnlyList<DirectLicenseChange> changes, long writesAfter, CancellationToken cancellation) =>
+            JournaledBatch.SendAsync(session, journal, "change direct licences", Capability,
+                changes.Select(c => (ChangeIntents.AssignUserLicenses(c.UserId, c.UserPrincipalName, c.Before, c.After), new GraphBatch.Request("POST", "/users/" + c.UserId + "/assignLicense", Body(c.Add, c.Remove)))).ToList(),
+                NotHeld, "The direct assignment was already gone.", writesAfter, cancellation);
 
         /// <summary>The bare assignLicense, for a caller that journaled the change itself.</summary>
         public static Task<User?> SendAsync(GraphSession session, string operation, Guid userId, IReadOnlyList<DirectLicense> add, IReadOnlyList<Guid> remove, CancellationToken cancellation) =>

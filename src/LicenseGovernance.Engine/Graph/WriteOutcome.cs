@@ -29,7 +29,7 @@ namespace LicenseGovernance.Engine.Graph
         /// <summary>x-ms-throttle-limit-percentage, or null when absent.</summary>
         public double? Usage { get; }
 
-        /// <summary>The SDK's exception for a refused request, which the error catalogue translates; null for $batch items.</summary>
+        /// <summary>The SDK's exception for a refused request (for a $batch item, one made from its answer), which the error catalogue translates.</summary>
         public ApiException? Failure { get; }
 
         /// <summary>

@@ -129,8 +129,11 @@ namespace LicenseGovernance.Engine.Graph
             {
                 // The writes so far used this share of the budget, which sizes it; Graph refills a write budget over
                 // 150 s, so that is the first guess at the rate, corrected from here on by what the service reports.
+                // A rate held before is resumed only below that: one set by a stray 429 while use was low is a guess from
+                // the documented quota, and resuming it on a smaller budget would run straight into the quota.
                 _capacity ??= Writes / usage.Value;
-                _rate = _resumeRate ?? Math.Max(MinimumRate, Math.Min(DocumentedWritesPerSecond * 10, _capacity.Value / DocumentedWindow.TotalSeconds));
+                var sized = Math.Min(DocumentedWritesPerSecond * 10, _capacity.Value / DocumentedWindow.TotalSeconds);
+                _rate = Math.Max(MinimumRate, Math.Min(_resumeRate ?? sized, sized));
                 _lastUsage = usage;
                 return;
             }

@@ -28,14 +28,14 @@ namespace LicenseGovernance.Engine.Graph
         public static async Task<T> CallAsync<T>(GraphSession session, string operation, string capability, Func<GraphServiceClient, Action<RequestConfiguration<DefaultQueryParameters>>, Task<T>> send, CancellationToken cancellation)
         {
             var (outcome, result) = await session.CallAsync(operation, capability, _ => AttemptAsync(session, 1, send, cancellation), cancellation).ConfigureAwait(false);
-            return outcome.Succeeded ? result : throw Failed(session, operation, capability, outcome, cancellation);
+            return outcome.Succeeded ? result : throw Failed(session, operation, capability, outcome);
         }
 
         /// <summary>Like <see cref="CallAsync{T}"/>, but a refusal that says <paramref name="alreadyDone"/> comes back as <see cref="WriteOutcome.AlreadyDone"/>.</summary>
         public static async Task<WriteOutcome> CallAsync(GraphSession session, string operation, string capability, string alreadyDone, Func<GraphServiceClient, Action<RequestConfiguration<DefaultQueryParameters>>, Task> send, CancellationToken cancellation)
         {
             var outcome = await TryAsync(session, operation, capability, alreadyDone, send, cancellation).ConfigureAwait(false);
-            return outcome.Succeeded || outcome.AlreadyDone ? outcome : throw Failed(session, operation, capability, outcome, cancellation);
+            return outcome.Succeeded || outcome.AlreadyDone ? outcome : throw Failed(session, operation, capability, outcome);
         }
 
         /// <summary>One write whose final HTTP answer, success or not, is returned rather than thrown; one write of the quota.</summary>
@@ -134,8 +134,12 @@ namespace LicenseGovernance.Engine.Graph
             }
         }
 
-        private static Exception Failed(GraphSession session, string operation, string capability, WriteOutcome outcome, CancellationToken cancellation) =>
-            GraphErrorTranslator.Translate(outcome.Failure!, operation, capability, session.AppOnly, cancellation).ToException();
+        private static Exception Failed(GraphSession session, string operation, string capability, WriteOutcome outcome) =>
+            Error(session, operation, capability, outcome).ToException();
+
+        /// <summary>A refused write's catalogue error, worded as <see cref="CallAsync{T}"/> throws it (for a $batch item's outcome).</summary>
+        public static GovernanceError Error(GraphSession session, string operation, string capability, WriteOutcome outcome) =>
+            GraphErrorTranslator.Translate(outcome.Failure ?? new ApiException(outcome.Describe()) { ResponseStatusCode = outcome.Status }, operation, capability, session.AppOnly);
 
         /// <summary>The attempts one write has made, counted apart for 429s and for transient 5xx answers.</summary>
         private sealed class Attempts

@@ -18,14 +18,11 @@ namespace LicenseGovernance.Engine.Kernel
     /// </summary>
     internal sealed class GroupLicensingWatcher
     {
-        /// <summary>Graph takes at most 15 values in one <c>in</c> filter.</summary>
-        private const int IdsPerRequest = 15;
-
         /// <summary>
         /// A group with more unsettled users than this is read through its member pages (999 users a request) instead of by
         /// id: a few users cost fewer requests by id, many cost fewer by page.
         /// </summary>
-        private const int MostUsersReadById = 3 * IdsPerRequest;
+        private const int MostUsersReadById = 3 * UsersById.PerRequest;
 
         private const int MemberPageSize = 999;
 
@@ -175,20 +172,14 @@ namespace LicenseGovernance.Engine.Kernel
         private async Task ReadUsersAsync(IReadOnlyList<string> ids)
         {
             var cancellation = _sink.Cancellation;
-            for (var i = 0; i < ids.Count; i += IdsPerRequest)
+            for (var i = 0; i < ids.Count; i += UsersById.PerRequest)
             {
                 if (!MayRead())
                 {
                     return;
                 }
 
-                var filter = "id in (" + string.Join(",", ids.Skip(i).Take(IdsPerRequest).Select(id => "'" + id + "'")) + ")";
-                var page = await _session.CallAsync("read users' licence states", "ReadUsers", c => c.Users.GetAsync(r =>
-                {
-                    r.QueryParameters.Filter = filter;
-                    r.QueryParameters.Select = UserSelect;
-                }, cancellation), cancellation).ConfigureAwait(false);
-                Take(page?.Value);
+                Take(await UsersById.ReadAsync(_session, "read users' licence states", ids.Skip(i).Take(UsersById.PerRequest), UserSelect, cancellation).ConfigureAwait(false));
             }
         }
 

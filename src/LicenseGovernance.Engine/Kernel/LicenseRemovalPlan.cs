@@ -35,6 +35,9 @@ namespace LicenseGovernance.Engine.Kernel
         /// <summary>Other SKUs the steps take away, each once.</summary>
         public IReadOnlyList<AlsoLostLicense> AlsoLost => Steps.SelectMany(s => s.AlsoLost).ToList();
 
+        /// <summary>Every step was already ending before the run: nothing is left to change, only to wait for Entra.</summary>
+        public bool OnlyPending => Steps.Count > 0 && Steps.All(s => s.Pending);
+
         /// <summary>A membership is among the steps: the seat is free only once Microsoft Entra ID processes the group.</summary>
         public bool EndsMembership => Steps.Any(s => s.GroupId != null);
 

@@ -53,12 +53,14 @@ namespace LicenseGovernance.Engine.Kernel
             _leaving = new HashSet<string>(
                 _seats.Where(s => !LicenseStates.IsDirect(s) && (s.SkuId == skuId || run.HasLeft(s.AssignedByGroup!, _userId))).Select(s => s.AssignedByGroup!),
                 StringComparer.OrdinalIgnoreCase);
+            _leaving.UnionWith(sources.Where(s => s.RemovalPending && s.GroupId.HasValue).Select(s => s.GroupId!.Value.ToString()));
         }
 
         /// <summary>
         /// The plan that frees <paramref name="skuId"/> for <paramref name="user"/>, read afresh with licenseAssignmentStates.
         /// <paramref name="sources"/> are the ways the licence reaches the user as a scan described them
-        /// (<see cref="LicenseSources.Describe"/>): their AccessPackage entries say which memberships a package delivers.
+        /// (<see cref="LicenseSources.Describe"/>): their AccessPackage entries say which memberships a package delivers, and
+        /// those marked RemovalPending are already ending (a step already done, nothing to change).
         /// Groups are read through <paramref name="run"/>, once a run.
         /// </summary>
         public static Task<LicenseRemovalPlan> PlanAsync(GraphSession session, LicenseRemovalRun run, User user, Guid skuId, IReadOnlyList<ZombieLicenseSource> sources, CancellationToken cancellation) =>
@@ -80,6 +82,13 @@ namespace LicenseGovernance.Engine.Kernel
                 var group = await GroupAsync(groupId, cancellation).ConfigureAwait(false);
                 var name = group?.DisplayName ?? groupId;
                 var package = DeliveringPackage(groupId);
+                if (Pending(groupId))
+                {
+                    // Nothing to change and nothing to refuse: the membership is already ending, Entra has still to process it.
+                    steps.Add(LicenseRemovalStep.Ending(groupId, name, package));
+                    continue;
+                }
+
                 var refusal = Refusal(group, groupId, package != null);
                 if (refusal != null)
                 {
@@ -112,6 +121,10 @@ namespace LicenseGovernance.Engine.Kernel
             var source = _sources.FirstOrDefault(s => s.Kind == LicenseSourceKind.AccessPackage && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase));
             return source == null ? null : source.AccessPackageName ?? source.AccessPackageId?.ToString() ?? "";
         }
+
+        /// <summary>The sources say the membership is already ending: the user left the group, or the assignment delivering it is being removed.</summary>
+        private bool Pending(string groupId) =>
+            _sources.Any(s => s.RemovalPending && string.Equals(s.GroupId?.ToString(), groupId, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>Why Graph cannot end the membership, checked before anything is changed; null when it can.</summary>
         private LicenseRemovalRefusalKind? Refusal(Group? group, string groupId, bool deliveredByPackage)

@@ -9,7 +9,7 @@ namespace LicenseGovernance.Engine.Kernel
     internal sealed class LicenseRemovalStep
     {
         private LicenseRemovalStep(LicenseRemovalStepKind kind, DirectLicense? directLicense, string? groupId, string? groupName, string? accessPackageName,
-            IReadOnlyList<AlsoLostLicense> alsoLost, bool alreadyDone)
+            IReadOnlyList<AlsoLostLicense> alsoLost, bool alreadyDone, bool pending = false)
         {
             Kind = kind;
             DirectLicense = directLicense;
@@ -18,6 +18,7 @@ namespace LicenseGovernance.Engine.Kernel
             AccessPackageName = accessPackageName;
             AlsoLost = alsoLost;
             AlreadyDone = alreadyDone;
+            Pending = pending;
         }
 
         public LicenseRemovalStepKind Kind { get; }
@@ -36,8 +37,17 @@ namespace LicenseGovernance.Engine.Kernel
         /// <summary>Other SKUs this step takes away; empty for the direct assignment and for a step already done.</summary>
         public IReadOnlyList<AlsoLostLicense> AlsoLost { get; }
 
-        /// <summary>An earlier removal of the same run already ended this membership; Graph would refuse to end it again.</summary>
+        /// <summary>
+        /// An earlier removal of the same run already ended this membership, or it was already ending (<see cref="Pending"/>);
+        /// Graph would refuse to end it again.
+        /// </summary>
         public bool AlreadyDone { get; }
+
+        /// <summary>
+        /// The membership was ending before the run: the user had left the group, or the access package assignment delivering
+        /// it was being removed. Graph still shows the licence until Microsoft Entra ID processes the group.
+        /// </summary>
+        public bool Pending { get; }
 
         /// <summary>The step in words, for confirmation prompts and the changes a result lists.</summary>
         public string Description
@@ -47,6 +57,13 @@ namespace LicenseGovernance.Engine.Kernel
                 if (Kind == LicenseRemovalStepKind.RemoveDirectAssignment)
                 {
                     return "remove the direct " + DirectLicense!.SkuPartNumber;
+                }
+
+                if (Pending)
+                {
+                    return Kind == LicenseRemovalStepKind.EndAccessPackageAssignment
+                        ? $"the access package assignment '{AccessPackageName}' that makes the user a member of '{GroupName}' is already being removed"
+                        : $"the user already left group '{GroupName}'";
                 }
 
                 if (AlreadyDone)
@@ -70,6 +87,11 @@ namespace LicenseGovernance.Engine.Kernel
 
         public static LicenseRemovalStep RemoveDirect(DirectLicense license) =>
             new LicenseRemovalStep(LicenseRemovalStepKind.RemoveDirectAssignment, license, null, null, null, Array.Empty<AlsoLostLicense>(), alreadyDone: false);
+
+        /// <summary>A membership already ending before the run (<see cref="Pending"/>): through the access package's removal when <paramref name="accessPackageName"/> is given.</summary>
+        public static LicenseRemovalStep Ending(string groupId, string groupName, string? accessPackageName) =>
+            new LicenseRemovalStep(accessPackageName == null ? LicenseRemovalStepKind.LeaveGroup : LicenseRemovalStepKind.EndAccessPackageAssignment,
+                null, groupId, groupName, accessPackageName, Array.Empty<AlsoLostLicense>(), alreadyDone: true, pending: true);
 
         /// <summary>Ends the membership of the group: through the access package that delivers it when <paramref name="accessPackageName"/> is given.</summary>
         public static LicenseRemovalStep EndMembership(string groupId, string groupName, string? accessPackageName, IReadOnlyList<AlsoLostLicense> alsoLost, bool alreadyDone) =>

@@ -9,12 +9,16 @@ using Microsoft.Graph.Models;
 namespace LicenseGovernance.Engine.Kernel
 {
     /// <summary>
-    /// How licences reach users besides direct assignment: the licence groups (names, dynamic or not, their SKUs) and which
-    /// access package assignments deliver a user's membership of them. Read once per scan; its size follows the number of
-    /// groups and access package assignments, not of users.
+    /// How licences reach users besides direct assignment: the licence groups (names, dynamic or not, their SKUs), which
+    /// access package assignments deliver a user's membership of them, and which of those ways are already ending (a
+    /// membership left while Entra has still to process the group, an assignment whose removal is under way). Read once
+    /// per scan or removal run; its size follows the groups and access package assignments, and the members of groups
+    /// being processed, not the number of users.
     /// </summary>
     internal sealed class LicenseSources
     {
+        private const string ProcessingComplete = "ProcessingComplete";
+
         private readonly Dictionary<string, Group> _groups = new Dictionary<string, Group>(StringComparer.OrdinalIgnoreCase);
 
         // group id -> packages granting its Member role.
@@ -23,7 +27,20 @@ namespace LicenseGovernance.Engine.Kernel
         // user id -> delivered assignments of those packages.
         private readonly Dictionary<string, List<AccessPackageAssignment>> _assignmentsByUser = new Dictionary<string, List<AccessPackageAssignment>>(StringComparer.OrdinalIgnoreCase);
 
-        public static async Task<LicenseSources> ReadAsync(GraphSession session, Action<string> warn, CancellationToken cancellation)
+        // group id -> user member ids, for the licence groups Entra is processing: only there can Graph still show a licence
+        // from a group the user has left (graph-contract 3.10).
+        private readonly Dictionary<string, HashSet<string>> _membersWhileProcessing = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+
+        // Assignments whose removal is under way: they read delivered until it is done.
+        private readonly HashSet<string> _removing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>No groups or access packages known: every inherited licence is described as Group with its id only.</summary>
+        public static LicenseSources None { get; } = new LicenseSources();
+
+        /// <summary>Why access packages could not be read (permission, tenant licence); null when they were, or none was needed.</summary>
+        public GovernanceError? PackagesRefused { get; private set; }
+
+        public static async Task<LicenseSources> ReadAsync(GraphSession session, CancellationToken cancellation)
         {
             var sources = new LicenseSources();
             foreach (var g in await TierGroupDirectory.ListLicensedGroupsAsync(session, cancellation).ConfigureAwait(false))
@@ -39,105 +56,145 @@ namespace LicenseGovernance.Engine.Kernel
                 return sources;
             }
 
+            await sources.ReadMembersWhileProcessingAsync(session, cancellation).ConfigureAwait(false);
             try
             {
-                var packages = await AccessPackageDirectory.AllPackagesAsync(session, cancellation).ConfigureAwait(false);
-                foreach (var package in packages)
-                {
-                    foreach (var groupId in AccessPackageDirectory.MemberGroups(package).Where(sources._groups.ContainsKey))
-                    {
-                        if (!sources._packagesByGroup.TryGetValue(groupId, out var list))
-                        {
-                            sources._packagesByGroup[groupId] = list = new List<AccessPackage>();
-                        }
-
-                        list.Add(package);
-                    }
-                }
-
-                if (sources._packagesByGroup.Count > 0)
-                {
-                    var granting = new HashSet<string>(sources._packagesByGroup.Values.SelectMany(l => l).Select(p => p.Id!), StringComparer.OrdinalIgnoreCase);
-                    foreach (var assignment in await AccessPackageDirectory.AssignmentsAsync(session, null, null, cancellation).ConfigureAwait(false))
-                    {
-                        var user = assignment.Target?.ObjectId;
-                        if (user == null || assignment.State != AccessPackageAssignmentState.Delivered || assignment.AccessPackage?.Id == null || !granting.Contains(assignment.AccessPackage.Id))
-                        {
-                            continue;
-                        }
-
-                        if (!sources._assignmentsByUser.TryGetValue(user, out var list))
-                        {
-                            sources._assignmentsByUser[user] = list = new List<AccessPackageAssignment>();
-                        }
-
-                        list.Add(assignment);
-                    }
-                }
+                await sources.ReadPackagesAsync(session, cancellation).ConfigureAwait(false);
             }
             catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired)
             {
-                warn("Access packages could not be read (" + ex.Error.Message + ") Licences from groups are shown as Group even where an access package " +
-                    "delivers the membership; Remove-ZombieLicense still looks for such an assignment before it removes a membership. " +
-                    "Grant EntitlementManagement.Read.All (the tenant needs Microsoft Entra ID P2 or ID Governance) to see them here.");
+                sources.PackagesRefused = ex.Error;
             }
 
             return sources;
         }
 
-        /// <summary>No groups or access packages known: every inherited licence is described as Group with its id only.</summary>
-        public static LicenseSources None { get; } = new LicenseSources();
+        private async Task ReadMembersWhileProcessingAsync(GraphSession session, CancellationToken cancellation)
+        {
+            foreach (var group in _groups.Values.Where(g => g.LicenseProcessingState?.State != null && g.LicenseProcessingState.State != ProcessingComplete))
+            {
+                var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                await TierGroupDirectory.ForEachUserMemberAsync(session, group.Id!, new[] { "id" }, u => members.Add(u.Id!), cancellation).ConfigureAwait(false);
+                _membersWhileProcessing[group.Id!] = members;
+            }
+        }
+
+        private async Task ReadPackagesAsync(GraphSession session, CancellationToken cancellation)
+        {
+            foreach (var package in await AccessPackageDirectory.AllPackagesAsync(session, cancellation).ConfigureAwait(false))
+            {
+                foreach (var groupId in AccessPackageDirectory.MemberGroups(package).Where(_groups.ContainsKey))
+                {
+                    ListOf(_packagesByGroup, groupId).Add(package);
+                }
+            }
+
+            var granting = _packagesByGroup.Values.SelectMany(l => l).Select(p => p.Id!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (granting.Count == 0)
+            {
+                return;
+            }
+
+            var ids = new HashSet<string>(granting, StringComparer.OrdinalIgnoreCase);
+            foreach (var assignment in await AccessPackageDirectory.AssignmentsAsync(session, null, null, cancellation).ConfigureAwait(false))
+            {
+                var user = assignment.Target?.ObjectId;
+                if (user != null && assignment.State == AccessPackageAssignmentState.Delivered && assignment.AccessPackage?.Id != null && ids.Contains(assignment.AccessPackage.Id))
+                {
+                    ListOf(_assignmentsByUser, user).Add(assignment);
+                }
+            }
+
+            foreach (var packageId in granting)
+            {
+                _removing.UnionWith(await AccessPackageDirectory.RemovalsUnderWayAsync(session, packageId, cancellation).ConfigureAwait(false));
+            }
+        }
+
+        private static List<T> ListOf<T>(Dictionary<string, List<T>> lists, string key)
+        {
+            if (!lists.TryGetValue(key, out var list))
+            {
+                lists[key] = list = new List<T>();
+            }
+
+            return list;
+        }
 
         public Group? Group(string groupId) => _groups.TryGetValue(groupId, out var g) ? g : null;
 
         public static bool IsDynamic(Group? group) => group?.GroupTypes?.Contains("DynamicMembership", StringComparer.OrdinalIgnoreCase) ?? false;
 
-        /// <summary>The ways the user holds the SKU with a seat: direct, and each group (through an access package where one delivers it).</summary>
-        public ZombieLicenseSource[] Describe(string userId, IEnumerable<LicenseAssignmentState> states)
+        /// <summary>
+        /// The ways the user holds the SKU with a seat: direct, and each group (through an access package where one delivers
+        /// it), each marked <see cref="ZombieLicenseSource.RemovalPending"/> when it is already ending.
+        /// </summary>
+        public ZombieLicenseSource[] Describe(string userId, IEnumerable<LicenseAssignmentState> states) =>
+            states.Select(s => LicenseStates.IsDirect(s) ? Direct(s) : FromGroup(userId, s)).ToArray();
+
+        private static ZombieLicenseSource Direct(LicenseAssignmentState state) =>
+            new ZombieLicenseSource { Kind = LicenseSourceKind.Direct, DisabledPlans = Plans(state) };
+
+        private ZombieLicenseSource FromGroup(string userId, LicenseAssignmentState state)
         {
-            var result = new List<ZombieLicenseSource>();
-            foreach (var state in states)
+            var groupId = state.AssignedByGroup!;
+            var group = Group(groupId);
+            var live = DeliveringAssignments(userId, groupId);
+            var ending = Delivering(userId, groupId).Where(a => _removing.Contains(a.Id!)).ToList();
+            var source = new ZombieLicenseSource
             {
-                var plans = LicenseStates.Plans(state.DisabledPlans).OrderBy(p => p).ToArray();
-                if (LicenseStates.IsDirect(state))
-                {
-                    result.Add(new ZombieLicenseSource { Kind = LicenseSourceKind.Direct, DisabledPlans = plans });
-                    continue;
-                }
-
-                var groupId = state.AssignedByGroup!;
-                var group = Group(groupId);
-                var source = new ZombieLicenseSource
-                {
-                    Kind = LicenseSourceKind.Group,
-                    GroupId = Guid.TryParse(groupId, out var gid) ? gid : (Guid?)null,
-                    GroupName = group?.DisplayName,
-                    DynamicMembership = IsDynamic(group),
-                    DisabledPlans = plans,
-                };
-                var assignment = DeliveringAssignment(userId, groupId);
-                if (assignment != null)
-                {
-                    source.Kind = LicenseSourceKind.AccessPackage;
-                    source.AccessPackageId = Guid.TryParse(assignment.AccessPackage?.Id, out var pid) ? pid : (Guid?)null;
-                    source.AccessPackageName = assignment.AccessPackage?.DisplayName;
-                    source.AccessPackageAssignmentId = Guid.TryParse(assignment.Id, out var aid) ? aid : (Guid?)null;
-                }
-
-                result.Add(source);
+                Kind = LicenseSourceKind.Group,
+                GroupId = Guid.TryParse(groupId, out var gid) ? gid : (Guid?)null,
+                GroupName = group?.DisplayName,
+                DynamicMembership = IsDynamic(group),
+                DisabledPlans = Plans(state),
+                // A live assignment would put the membership back, so only a membership nothing delivers any more is ending.
+                RemovalPending = live.Count == 0 && (HasLeft(userId, groupId) || ending.Count > 0),
+            };
+            var assignment = live.FirstOrDefault() ?? ending.FirstOrDefault();
+            if (assignment != null)
+            {
+                source.Kind = LicenseSourceKind.AccessPackage;
+                source.AccessPackageId = Guid.TryParse(assignment.AccessPackage?.Id, out var pid) ? pid : (Guid?)null;
+                source.AccessPackageName = assignment.AccessPackage?.DisplayName;
+                source.AccessPackageAssignmentId = Guid.TryParse(assignment.Id, out var aid) ? aid : (Guid?)null;
             }
 
-            return result.ToArray();
+            return source;
         }
 
-        private AccessPackageAssignment? DeliveringAssignment(string userId, string groupId)
+        private static Guid[] Plans(LicenseAssignmentState state) => LicenseStates.Plans(state.DisabledPlans).OrderBy(p => p).ToArray();
+
+        /// <summary>
+        /// The user's delivered assignments whose package grants the group's Member role, less those already being removed:
+        /// ending them ends the membership. Empty when none does, or when access packages could not be read.
+        /// </summary>
+        public IReadOnlyList<AccessPackageAssignment> DeliveringAssignments(string userId, string groupId) =>
+            Delivering(userId, groupId).Where(a => !_removing.Contains(a.Id!)).ToList();
+
+        private IEnumerable<AccessPackageAssignment> Delivering(string userId, string groupId)
         {
             if (!_packagesByGroup.TryGetValue(groupId, out var packages) || !_assignmentsByUser.TryGetValue(userId, out var assignments))
             {
-                return null;
+                return Enumerable.Empty<AccessPackageAssignment>();
             }
 
-            return assignments.FirstOrDefault(a => packages.Any(p => string.Equals(p.Id, a.AccessPackage?.Id, StringComparison.OrdinalIgnoreCase)));
+            return assignments.Where(a => a.Id != null && packages.Any(p => string.Equals(p.Id, a.AccessPackage?.Id, StringComparison.OrdinalIgnoreCase)));
         }
+
+        /// <summary>The user is no longer a member of a group Entra is still processing, so Graph still shows its licence.</summary>
+        private bool HasLeft(string userId, string groupId) => _membersWhileProcessing.TryGetValue(groupId, out var members) && !members.Contains(userId);
+
+        /// <summary>
+        /// Why every way the licence arrives is already ending, for the listing and the removal's Skipped result; null when one
+        /// is not (or there is none): then something is left to remove.
+        /// </summary>
+        public static string? PendingReason(IReadOnlyList<ZombieLicenseSource> sources) =>
+            sources.Count == 0 || sources.Any(s => !s.RemovalPending) ? null
+                : string.Join(". ", sources.Select(Ending)) + ". Microsoft Entra ID takes the licence away once it has processed the change (usually minutes).";
+
+        private static string Ending(ZombieLicenseSource source) => source.Kind == LicenseSourceKind.AccessPackage
+            ? $"The access package assignment '{source.AccessPackageName ?? source.AccessPackageId?.ToString()}' that makes the user a member of '{source.GroupName ?? source.GroupId?.ToString()}' is being removed"
+            : $"The user is no longer a member of '{source.GroupName ?? source.GroupId?.ToString()}'";
     }
 }

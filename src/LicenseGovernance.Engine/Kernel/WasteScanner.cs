@@ -54,7 +54,14 @@ namespace LicenseGovernance.Engine.Kernel
                 sink.WriteWarning(message);
             }
 
-            var sources = await LicenseSources.ReadAsync(session, Warn, cancellation).ConfigureAwait(false);
+            var sources = await LicenseSources.ReadAsync(session, cancellation).ConfigureAwait(false);
+            if (sources.PackagesRefused != null)
+            {
+                Warn("Access packages could not be read (" + sources.PackagesRefused.Message + ") Licences from groups are shown as Group even where an access package " +
+                    "delivers the membership; Remove-ZombieLicense still looks for such an assignment before it removes a membership. " +
+                    "Grant EntitlementManagement.Read.All (the tenant needs Microsoft Entra ID P2 or ID Governance) to see them here.");
+            }
+
             var optional = new List<string>();
             if (query.NeedsSignInActivity)
             {
@@ -118,7 +125,7 @@ namespace LicenseGovernance.Engine.Kernel
             return new ZombieJudgement(reasons, last, source);
         }
 
-        /// <summary>The zombie licence of one user and SKU, with the evidence, sources, mailbox plans and price.</summary>
+        /// <summary>The zombie licence of one user and SKU, with the evidence, sources, mailbox plans and price, and whether its removal is pending.</summary>
         internal static ZombieLicense Zombie(User user, LicenseSku sku, ZombieJudgement judged, ZombieLicenseSource[] sources, DateTimeOffset now, int inactiveDays)
         {
             var last = judged.LastSignIn;
@@ -145,6 +152,8 @@ namespace LicenseGovernance.Engine.Kernel
                 InactiveDays = inactiveDays,
             };
             zombie.MailboxPlans = MailboxPlans.Enabled(sku, sources);
+            zombie.RemovalPendingReason = LicenseSources.PendingReason(sources);
+            zombie.RemovalPending = zombie.RemovalPendingReason != null;
             return zombie;
         }
 

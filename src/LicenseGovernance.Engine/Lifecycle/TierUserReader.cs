@@ -27,9 +27,6 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>A package's assignments are read with their target and policy (the package is the one asked for).</summary>
         public static readonly string[] TargetAndPolicy = { "target", "assignmentPolicy" };
 
-        /// <summary>Graph takes at most 15 values in one <c>in</c> filter.</summary>
-        private const int IdsPerRequest = 15;
-
         private readonly GraphSession _session;
         private readonly TierSystem _system;
         private readonly TimeSpan _lookAhead;
@@ -160,16 +157,10 @@ namespace LicenseGovernance.Engine.Lifecycle
         private async Task ReadOutsidersAsync()
         {
             var ids = _users.Values.Where(u => u.States == null).Select(u => u.Id).ToList();
-            for (var i = 0; i < ids.Count; i += IdsPerRequest)
+            for (var i = 0; i < ids.Count; i += UsersById.PerRequest)
             {
                 Progress($"Reading {ids.Count} user(s) outside every tier group", _system.Tiers.Count);
-                var filter = "id in (" + string.Join(",", ids.Skip(i).Take(IdsPerRequest).Select(id => "'" + id + "'")) + ")";
-                var page = await _session.CallAsync("read users' licence states", "ReadUsers", c => c.Users.GetAsync(r =>
-                {
-                    r.QueryParameters.Filter = filter;
-                    r.QueryParameters.Select = UserSelect;
-                }, _sink.Cancellation), _sink.Cancellation).ConfigureAwait(false);
-                foreach (var user in page?.Value ?? new List<User>())
+                foreach (var user in await UsersById.ReadAsync(_session, "read users' licence states", ids.Skip(i).Take(UsersById.PerRequest), UserSelect, _sink.Cancellation).ConfigureAwait(false))
                 {
                     Take(user);
                 }

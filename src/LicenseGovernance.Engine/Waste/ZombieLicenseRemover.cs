@@ -2,12 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Kernel;
-using static LicenseGovernance.Engine.Kernel.LicenseRemovalRun;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using Microsoft.Graph.Models;
@@ -17,23 +15,94 @@ namespace LicenseGovernance.Engine.Waste
     /// <summary>
     /// Remove-ZombieLicense: judges each licence again, lets <see cref="LicenseRemovalPlanner"/> decide how to take it away
     /// the way it reaches the user (read afresh from the tenant), confirms the plan with its money, and applies the steps.
-    /// Every change is journaled first, so Undo-LicenseChange -CorrelationId puts it all back.
+    /// It goes through the licences sixty at a time: their users read fifteen to a request, each licence judged, planned
+    /// and confirmed on its own, then the chunk's writes sent together (<see cref="ZombieRemovalWrites"/>) and its results
+    /// written in order. A licence whose removal is already under way (the user left the group, or the access package
+    /// assignment is being removed, and Entra has still to process it) is skipped. Every change is journaled first, so
+    /// Undo-LicenseChange -CorrelationId puts it all back. Ctrl+C stops between chunks.
     /// </summary>
-    internal static class ZombieLicenseRemover
+    internal sealed class ZombieLicenseRemover
     {
+        /// <summary>Licences handled together: four reads of fifteen users, at most three $batch of twenty direct removals.</summary>
+        private const int ChunkSize = 60;
+
+        private const string Activity = "Removing zombie licences";
+
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates", "accountEnabled", "createdDateTime" };
+
+        private readonly GraphSession _session;
+        private readonly RemoveZombieLicenseRequest _request;
+        private readonly JournalScope _journal;
+        private readonly IGovernanceSink _sink;
+        private readonly ZombieRemovalRun _run;
+        private readonly ZombieLicenseRemovalSummary _summary;
+
+        private ZombieLicenseRemover(GraphSession session, RemoveZombieLicenseRequest request, JournalScope journal, IGovernanceSink sink, ZombieRemovalRun run)
+        {
+            _session = session;
+            _request = request;
+            _journal = journal;
+            _sink = sink;
+            _run = run;
+            _summary = new ZombieLicenseRemovalSummary { CorrelationId = journal.CorrelationId };
+        }
+
         public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
-            var cancellation = sink.Cancellation;
-            var summary = new ZombieLicenseRemovalSummary { CorrelationId = journal.CorrelationId };
-            var state = new RunState(tenantSkus);
-            var named = new List<ZombieLicense>();
-            foreach (var target in request.Targets.Where(t => t != null))
+            var sources = await LicenseSources.ReadAsync(session, sink.Cancellation).ConfigureAwait(false);
+            await new ZombieLicenseRemover(session, request, journal, sink, new ZombieRemovalRun(tenantSkus, sources)).RunAsync().ConfigureAwait(false);
+        }
+
+        private async Task RunAsync()
+        {
+            var items = await ItemsAsync().ConfigureAwait(false);
+            try
             {
-                var item = await DescribeTargetAsync(session, target, request.InactiveDays, tenantSkus, state, sink).ConfigureAwait(false);
+                await RemoveAllAsync(items).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (_sink.Cancellation.IsCancellationRequested &&
+                (ex is OperationCanceledException || (ex is LicenseGovernanceException stopped && stopped.Error.Id == ErrorIds.OperationCancelled)))
+            {
+                // Stopped between chunks (or during a chunk's reads, before its writes): what was done is reported and journaled.
+                WriteSummary();
+                throw Errors.OperationCancelled("Remove-ZombieLicense", $"Every change made so far is journaled under correlation id {_journal.CorrelationId}; " +
+                    "run Remove-ZombieLicense again to continue: the licences already removed are skipped.").ToException();
+            }
+
+            WriteSummary();
+        }
+
+        private async Task RemoveAllAsync(List<ZombieLicense> items)
+        {
+            var done = 0;
+            var writesLeft = items.Sum(Writes);
+            foreach (var chunk in Chunks(items))
+            {
+                _sink.Cancellation.ThrowIfCancellationRequested();
+                _sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, Activity, $"{done} of {items.Count}: {chunk[0]}", GovernanceProgress.Percent(done, items.Count)));
+                done += chunk.Count;
+                writesLeft -= chunk.Sum(Writes);
+                await RemoveAsync(chunk, writesLeft).ConfigureAwait(false);
+            }
+        }
+
+        private void WriteSummary()
+        {
+            _sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, Activity, $"{_summary.Removed} removed", 100, completed: true));
+            _summary.WhatIf = _summary.NotConfirmed > 0 && _summary.Removed == 0 && _summary.Failed == 0;
+            _sink.WriteObject(_summary);
+        }
+
+        /// <summary>The piped licences and the named users and SKUs (each judged as it stands now), every user and SKU once.</summary>
+        private async Task<List<ZombieLicense>> ItemsAsync()
+        {
+            var named = new List<ZombieLicense>();
+            foreach (var target in _request.Targets.Where(t => t != null))
+            {
+                var item = await DescribeTargetAsync(target).ConfigureAwait(false);
                 if (item == null)
                 {
-                    summary.Skipped++;
+                    _summary.Skipped++;
                 }
                 else
                 {
@@ -41,27 +110,59 @@ namespace LicenseGovernance.Engine.Waste
                 }
             }
 
-            var items = request.Licenses.Where(l => l != null).Concat(named).GroupBy(l => (l.UserId, l.SkuId)).Select(g => g.First()).ToList();
-            var done = 0;
-            foreach (var item in items)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, "Removing zombie licences", item.ToString(), GovernanceProgress.Percent(done++, items.Count)));
-                var result = await RemoveOneAsync(session, item, request, journal, state, sink).ConfigureAwait(false);
-                Tally(summary, result);
-                sink.WriteObject(result);
-            }
-
-            sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, "Removing zombie licences", $"{summary.Removed} removed", 100, completed: true));
-            summary.WhatIf = summary.NotConfirmed > 0 && summary.Removed == 0 && summary.Failed == 0;
-            sink.WriteObject(summary);
+            return _request.Licenses.Where(l => l != null).Concat(named).GroupBy(l => (l.UserId, l.SkuId)).Select(g => g.First()).ToList();
         }
 
-        private static async Task<ZombieLicenseRemoval> RemoveOneAsync(GraphSession session, ZombieLicense item, RemoveZombieLicenseRequest request, JournalScope journal, RunState run, IGovernanceSink sink)
+        /// <summary>
+        /// The licences in order, <see cref="ChunkSize"/> at a time, save that a user's adjacent licences (as Get-ZombieLicense
+        /// lists them) stay together, so that their direct assignments go in one assignLicense.
+        /// </summary>
+        private static IEnumerable<List<ZombieLicense>> Chunks(List<ZombieLicense> items)
         {
-            var cancellation = sink.Cancellation;
-            var label = item.ToString();
-            var result = new ZombieLicenseRemoval
+            var chunk = new List<ZombieLicense>();
+            foreach (var item in items)
+            {
+                if (chunk.Count >= ChunkSize && chunk[chunk.Count - 1].UserId != item.UserId)
+                {
+                    yield return chunk;
+                    chunk = new List<ZombieLicense>();
+                }
+
+                chunk.Add(item);
+            }
+
+            if (chunk.Count > 0)
+            {
+                yield return chunk;
+            }
+        }
+
+        /// <summary>The writes a licence should take, for the pacer's last stretch: one per way it arrives that is not already ending.</summary>
+        private static long Writes(ZombieLicense item) => Math.Max(1, item.Sources.Count(s => !s.RemovalPending));
+
+        /// <summary>One chunk: its users read, each licence judged, planned and confirmed, the confirmed ones removed, the results written in order.</summary>
+        private async Task RemoveAsync(List<ZombieLicense> chunk, long writesAfter)
+        {
+            var users = await ReadUsersAsync(chunk.Select(i => i.UserId.ToString()).Distinct().ToList()).ConfigureAwait(false);
+            var rows = new List<ZombieRemovalRow>();
+            foreach (var item in chunk)
+            {
+                rows.Add(await PrepareAsync(item, users.TryGetValue(item.UserId.ToString(), out var user) ? user : null).ConfigureAwait(false));
+            }
+
+            await ZombieRemovalWrites.ApplyAsync(_session, _journal, _run, _request.Justification, _sink, rows.Where(r => r.Going).ToList(), writesAfter).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                Finish(row);
+                Tally(_summary, row.Result);
+                _sink.WriteObject(row.Result);
+            }
+        }
+
+        /// <summary>Judges the licence as it stands now and, when something is left to remove, asks: the row is confirmed or complete.</summary>
+        private async Task<ZombieRemovalRow> PrepareAsync(ZombieLicense item, User? user)
+        {
+            var row = new ZombieRemovalRow(item, new ZombieLicenseRemoval
             {
                 UserId = item.UserId,
                 UserPrincipalName = item.UserPrincipalName,
@@ -69,114 +170,98 @@ namespace LicenseGovernance.Engine.Waste
                 MonthlyCost = item.MonthlyCost,
                 AnnualCost = item.AnnualCost,
                 Currency = item.Currency,
-                CorrelationId = journal.CorrelationId,
-            };
-
-            var user = await ReadUserAsync(session, item, run, cancellation).ConfigureAwait(false);
+                CorrelationId = _journal.CorrelationId,
+            });
             if (user == null)
             {
-                return Skip(result, "UserGone", $"The user {item.UserPrincipalName ?? item.UserId.ToString()} no longer exists.");
+                Skip(row.Result, "UserGone", $"The user {item.UserPrincipalName ?? item.UserId.ToString()} no longer exists.");
+                return row;
             }
 
-            var stays = WhyTheLicenseStays(session, item, user, run);
-            if (stays != null)
+            var stays = WhyTheLicenseStays(item, user);
+            var held = LicenseStates.Held(user, item.SkuId).ToList();
+            if (stays != null || held.Count == 0)
             {
-                return Skip(result, "NoLongerZombie", stays);
-            }
-
-            if (!LicenseStates.Held(user, item.SkuId).Any())
-            {
-                return Skip(result, "NotHeld", $"{label}: the user no longer holds {item.SkuPartNumber}.");
+                Skip(row.Result, stays != null ? "NoLongerZombie" : "NotHeld", stays ?? $"{item}: the user no longer holds {item.SkuPartNumber}.");
+                return row;
             }
 
             // Read what reaches the user now, not what the piped object saw.
-            var plan = await LicenseRemovalPlanner.PlanAsync(session, run, user, item.SkuId, item.Sources, cancellation).ConfigureAwait(false);
-            if (!Confirmed(plan, item, request, run, sink, result))
+            var sources = Sources(item, user, held);
+            var plan = await LicenseRemovalPlanner.PlanAsync(_session, _run, user, item.SkuId, sources, _sink.Cancellation).ConfigureAwait(false);
+            if (plan.OnlyPending)
             {
-                return result;
+                Skip(row.Result, "RemovalPending", $"{item}: {LicenseSources.PendingReason(sources) ?? string.Join("; ", plan.Steps.Select(s => s.Description))}");
+            }
+            else if (Confirmed(plan, item, row.Result))
+            {
+                row.Confirm(plan, user.UserPrincipalName);
             }
 
-            var applied = new List<string>();
-            try
+            return row;
+        }
+
+        /// <summary>
+        /// How the licence reaches the user now. Where access packages cannot be read, the piped licence's own description is
+        /// all that says a package delivers a membership, and it is kept, so that such a membership is not removed directly.
+        /// </summary>
+        private ZombieLicenseSource[] Sources(ZombieLicense item, User user, IEnumerable<LicenseAssignmentState> held)
+        {
+            var sources = _run.Sources.Describe(user.Id!, held);
+            foreach (var source in _run.Sources.PackagesRefused == null ? Array.Empty<ZombieLicenseSource>() : sources)
             {
-                foreach (var step in plan.Steps)
+                var piped = item.Sources.FirstOrDefault(p => p.Kind == LicenseSourceKind.AccessPackage && p.GroupId == source.GroupId);
+                if (piped != null)
                 {
-                    applied.Add(await ApplyAsync(session, item, user.UserPrincipalName, step, request, journal, run, sink).ConfigureAwait(false));
+                    source.Kind = piped.Kind;
+                    source.AccessPackageId = piped.AccessPackageId;
+                    source.AccessPackageName = piped.AccessPackageName;
+                    source.AccessPackageAssignmentId = piped.AccessPackageAssignmentId;
                 }
             }
-            catch (LicenseGovernanceException ex) when (ex.Error.Id != ErrorIds.JournalWriteFailed && ex.Error.Id != ErrorIds.OperationCancelled)
+
+            return sources;
+        }
+
+        /// <summary>Completes a confirmed row: Failed with what was done before the failure, or Removed with the money it recovers.</summary>
+        private void Finish(ZombieRemovalRow row)
+        {
+            if (row.Plan == null)
             {
-                var reason = ex.Error.Message + (applied.Count > 0 ? " Done before the failure: " + string.Join("; ", applied) + "." : "");
-                sink.WriteError(Errors.ZombieLicenseRemovalFailed(label, reason));
+                return;
+            }
+
+            var result = row.Result;
+            result.Changes = row.Done;
+            if (row.Failure != null)
+            {
+                var reason = row.Failure + (result.Changes.Length > 0 ? " Done before the failure: " + string.Join("; ", result.Changes) + "." : "");
+                _sink.WriteError(Errors.ZombieLicenseRemovalFailed(row.Item.ToString(), reason));
                 result.Outcome = ZombieRemovalOutcome.Failed;
-                result.Changes = applied.ToArray();
                 result.Detail = reason;
-                return result;
+                return;
             }
 
             result.Outcome = ZombieRemovalOutcome.Removed;
-            result.Changes = applied.ToArray();
-            Money(item, plan, run, done: true).Credit(result, item, run, done: true);
-            result.Detail = plan.EndsMembership
+            Money(row.Item, row.Plan, _run, done: true).Credit(result, row.Item, _run, done: true);
+            result.Detail = row.Plan.EndsMembership
                 ? "Removed; a group licence leaves once Microsoft Entra ID processes the group (usually minutes), and only then is the seat free."
                 : "Removed; the seat is free.";
             if (result.CountedWith != null)
             {
                 result.Detail += $" The change for {result.CountedWith} earlier in this run already freed it; its money is counted there.";
             }
-
-            return result;
-        }
-
-        /// <summary>Carries out one step of the plan and says what was done, for the result's list of changes.</summary>
-        private static async Task<string> ApplyAsync(GraphSession session, ZombieLicense item, string? userPrincipalName, LicenseRemovalStep step,
-            RemoveZombieLicenseRequest request, JournalScope journal, RunState run, IGovernanceSink sink)
-        {
-            var cancellation = sink.Cancellation;
-            if (step.AlreadyDone)
-            {
-                return step.Description;
-            }
-
-            if (step.Kind == LicenseRemovalStepKind.RemoveDirectAssignment)
-            {
-                await UserLicenseWriter.RemoveAsync(session, journal, item.UserId, userPrincipalName, step.DirectLicense!, cancellation).ConfigureAwait(false);
-                return step.Description;
-            }
-
-            // An access package assignment would put the membership straight back, so it goes first; the membership
-            // goes with it. Only when nothing delivers the membership is the member removed directly.
-            var groupId = step.GroupId!;
-            var ended = await EndAccessPackageAssignmentsAsync(session, item, step, request, journal, run, sink).ConfigureAwait(false);
-            if (ended.Count > 0)
-            {
-                run.LeftGroups.Add(MembershipKey(groupId, item.UserId));
-                return $"ended access package assignment(s) {string.Join(", ", ended.Select(e => "'" + (e.AccessPackageName ?? e.AccessPackageId.ToString()) + "'"))} for group '{step.GroupName}'";
-            }
-
-            try
-            {
-                await GroupMembershipWriter.RemoveMemberAsync(session, journal, Guid.Parse(groupId), step.GroupName, item.UserId, userPrincipalName, cancellation).ConfigureAwait(false);
-            }
-            catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied && run.Groups.TryGetValue(groupId, out var refused) && refused?.IsAssignableToRole == true)
-            {
-                // The token could not be read beforehand, or a delegated user lacks the Entra role: say what such a group needs.
-                throw Errors.ZombieLicenseFromRoleAssignableGroup(item.ToString(), item.SkuPartNumber, step.GroupName ?? groupId, !session.AppOnly).ToException();
-            }
-
-            run.LeftGroups.Add(MembershipKey(groupId, item.UserId));
-            return $"removed from group '{step.GroupName}'";
         }
 
         /// <summary>
         /// The user is judged again now: someone who signed in, was re-enabled or whose leave date moved since the search keeps
         /// the licence. Says why it stays, or null when it is still a zombie licence.
         /// </summary>
-        private static string? WhyTheLicenseStays(GraphSession session, ZombieLicense item, User user, RunState run)
+        private string? WhyTheLicenseStays(ZombieLicense item, User user)
         {
-            var signInRead = run.Optional.Contains(WasteScanner.SignInActivity);
-            var leaveRead = run.Optional.Contains(WasteScanner.LeaveDate);
-            var now = WasteScanner.Judge(user, signInRead, leaveRead, session.Now, item.InactiveDays).Reasons;
+            var signInRead = _run.Optional.Contains(WasteScanner.SignInActivity);
+            var leaveRead = _run.Optional.Contains(WasteScanner.LeaveDate);
+            var now = WasteScanner.Judge(user, signInRead, leaveRead, _session.Now, item.InactiveDays).Reasons;
             bool Judged(ZombieReason r) => r switch
             {
                 ZombieReason.Departed => leaveRead,
@@ -195,13 +280,15 @@ namespace LicenseGovernance.Engine.Waste
         /// <summary>
         /// Shows the plan and asks: a refusal is written as its error, a mailbox goes only with -IncludeMailboxLicenses, and what
         /// else the change takes away is said before the question. False, with the result filled in, when nothing is to change.
+        /// A confirmed change's money is set aside at once, so the licences asked about after it count it as they would count
+        /// it made.
         /// </summary>
-        private static bool Confirmed(LicenseRemovalPlan plan, ZombieLicense item, RemoveZombieLicenseRequest request, RunState run, IGovernanceSink sink, ZombieLicenseRemoval result)
+        private bool Confirmed(LicenseRemovalPlan plan, ZombieLicense item, ZombieLicenseRemoval result)
         {
             var label = item.ToString();
             if (plan.Refusal != null)
             {
-                sink.WriteError(plan.Refusal.Error(label));
+                _sink.WriteError(plan.Refusal.Error(label));
                 Skip(result, plan.Refusal.Code, plan.Refusal.Detail);
                 return false;
             }
@@ -209,33 +296,40 @@ namespace LicenseGovernance.Engine.Waste
             var mailbox = plan.MailboxWarning(label);
             if (mailbox != null)
             {
-                if (!request.IncludeMailboxLicenses)
+                if (!_request.IncludeMailboxLicenses)
                 {
-                    sink.WriteWarning(mailbox + " Skipped: keep the data first (convert it to a shared mailbox, or put it on hold), then run again with -IncludeMailboxLicenses.");
+                    _sink.WriteWarning(mailbox + " Skipped: keep the data first (convert it to a shared mailbox, or put it on hold), then run again with -IncludeMailboxLicenses.");
                     Skip(result, "MailboxLicence", "Takes away an Exchange Online mailbox; skipped without -IncludeMailboxLicenses.");
                     return false;
                 }
 
-                sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
+                _sink.WriteWarning(mailbox + " -IncludeMailboxLicenses was given, so it is removed if you confirm.");
             }
 
             foreach (var warning in plan.AlsoLostWarnings(label))
             {
-                sink.WriteWarning(warning);
+                _sink.WriteWarning(warning);
             }
 
             result.Changes = plan.Steps.Select(s => s.Description).ToArray();
-            var planned = Money(item, plan, run, done: false);
+            var planned = Money(item, plan, _run, done: false);
             var mailboxNote = mailbox != null ? "; the Exchange Online mailbox becomes inaccessible and is deleted after 30 days" : "";
             var action = $"Remove zombie licence {item.SkuPartNumber} ({item.Reason}): {string.Join("; ", result.Changes)}{mailboxNote}; {planned.Describe(item)}";
-            if (sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
+            if (_sink.ShouldProcess(item.UserPrincipalName ?? item.UserId.ToString(), action))
             {
+                planned.Count(item, _run.WouldRecover);
+                foreach (var step in plan.Steps.Where(s => s.GroupId != null && !s.AlreadyDone))
+                {
+                    // Later plans of the run find the membership ended, as Graph will once this chunk is applied.
+                    _run.LeftGroups.Add(LicenseRemovalRun.MembershipKey(step.GroupId!, item.UserId));
+                }
+
                 return true;
             }
 
             result.Outcome = ZombieRemovalOutcome.NotConfirmed;
             result.Detail = action;
-            planned.Credit(result, item, run, done: false);
+            planned.Credit(result, item, _run, done: false);
             return false;
         }
 
@@ -243,81 +337,63 @@ namespace LicenseGovernance.Engine.Waste
         /// A named user and SKU as the zombie licence it would be now: reasons judged from the tenant, sources from the user's
         /// licence states, mailbox plans and price from the SKU. Null (with the error written) when the user or SKU is unknown.
         /// </summary>
-        private static async Task<ZombieLicense?> DescribeTargetAsync(GraphSession session, ZombieLicenseTarget target, int inactiveDays, IReadOnlyList<LicenseSku> tenantSkus, RunState run, IGovernanceSink sink)
+        private async Task<ZombieLicense?> DescribeTargetAsync(ZombieLicenseTarget target)
         {
-            var sku = SkuDirectory.Match(tenantSkus, target.Sku ?? "");
+            var sku = SkuDirectory.Match(_run.TenantSkus, target.Sku ?? "");
             if (sku == null)
             {
-                sink.WriteError(Errors.SkuNotFound(target.Sku ?? "", SkuDirectory.Suggestions(tenantSkus, target.Sku ?? "")));
+                _sink.WriteError(Errors.SkuNotFound(target.Sku ?? "", SkuDirectory.Suggestions(_run.TenantSkus, target.Sku ?? "")));
                 return null;
             }
 
             var key = (target.User ?? "").Trim();
-            var user = key.Length == 0 ? null : await ReadUserAsync(session, key, run, sink.Cancellation).ConfigureAwait(false);
+            var user = key.Length == 0 ? null : await WithEvidenceAsync(select => _session.CallOrNotFoundAsync("read the licences of " + key, "ReadUsers",
+                c => c.Users[key].GetAsync(r => r.QueryParameters.Select = select, _sink.Cancellation), _sink.Cancellation)).ConfigureAwait(false);
             if (user == null)
             {
-                sink.WriteError(Errors.UserNotFound(target.User ?? ""));
+                _sink.WriteError(Errors.UserNotFound(target.User ?? ""));
                 return null;
             }
 
-            var judged = WasteScanner.Judge(user, run.Optional.Contains(WasteScanner.SignInActivity), run.Optional.Contains(WasteScanner.LeaveDate), session.Now, inactiveDays);
-            var held = LicenseStates.Held(user, sku.SkuId);
-            var item = WasteScanner.Zombie(user, sku, judged, LicenseSources.None.Describe(user.Id!, held), session.Now, inactiveDays);
-            return item;
+            var judged = WasteScanner.Judge(user, _run.Optional.Contains(WasteScanner.SignInActivity), _run.Optional.Contains(WasteScanner.LeaveDate), _session.Now, _request.InactiveDays);
+            return WasteScanner.Zombie(user, sku, judged, _run.Sources.Describe(user.Id!, LicenseStates.Held(user, sku.SkuId)), _session.Now, _request.InactiveDays);
+        }
+
+        /// <summary>The users of a chunk by id, fifteen to a request; one Graph no longer knows is not among them.</summary>
+        private async Task<Dictionary<string, User>> ReadUsersAsync(List<string> ids)
+        {
+            var users = new Dictionary<string, User>(StringComparer.OrdinalIgnoreCase);
+            foreach (var part in Chunked.Of(ids, UsersById.PerRequest))
+            {
+                var read = await WithEvidenceAsync(select => UsersById.ReadAsync(_session, "read the licences of zombie licence holders", part, select, _sink.Cancellation)).ConfigureAwait(false);
+                foreach (var user in read.Where(u => u.Id != null))
+                {
+                    users[user.Id!] = user;
+                }
+            }
+
+            return users;
         }
 
         /// <summary>
-        /// The user with the licences and the evidence. Sign-in activity and leave dates may be refused (permission, tenant
-        /// licence); the first refusal is pinned down property by property and the rest of the run reads without them.
+        /// Reads users with their licences and the evidence. Sign-in activity and leave dates may be refused (permission,
+        /// tenant licence); the first refusal is pinned down property by property and the rest of the run reads without them.
         /// </summary>
-        private static Task<User?> ReadUserAsync(GraphSession session, ZombieLicense item, RunState run, CancellationToken cancellation) =>
-            ReadUserAsync(session, item.UserId.ToString(), run, cancellation);
-
-        private static async Task<User?> ReadUserAsync(GraphSession session, string key, RunState run, CancellationToken cancellation)
+        private async Task<T> WithEvidenceAsync<T>(Func<string[], Task<T>> read)
         {
             while (true)
             {
-                var select = UserSelect.Concat(run.Optional).ToArray();
                 try
                 {
-                    return await session.CallOrNotFoundAsync("read the licences of " + key, "ReadUsers",
-                        c => c.Users[key].GetAsync(r => r.QueryParameters.Select = select, cancellation), cancellation).ConfigureAwait(false);
+                    return await read(UserSelect.Concat(_run.Optional).ToArray()).ConfigureAwait(false);
                 }
-                catch (LicenseGovernanceException ex) when (run.Optional.Count > 0 && WasteScanner.IsRefusal(ex))
+                catch (LicenseGovernanceException ex) when (_run.Optional.Count > 0 && WasteScanner.IsRefusal(ex))
                 {
-                    if (!await WasteScanner.DropRefusedAsync(session, run.Optional, null, cancellation).ConfigureAwait(false))
+                    if (!await WasteScanner.DropRefusedAsync(_session, _run.Optional, null, _sink.Cancellation).ConfigureAwait(false))
                     {
                         throw;
                     }
                 }
-            }
-        }
-
-        /// <summary>
-        /// Ends the access package assignments that deliver the membership. A tenant without entitlement management (or a
-        /// token without its permission) cannot be asked; then the membership is removed directly, with a warning, unless the
-        /// search saw an access package deliver it, in which case the removal fails rather than leave an assignment that
-        /// would add the user back.
-        /// </summary>
-        private static async Task<IReadOnlyList<AccessPackageAssignmentChange>> EndAccessPackageAssignmentsAsync(GraphSession session, ZombieLicense item, LicenseRemovalStep step,
-            RemoveZombieLicenseRequest request, JournalScope journal, RunState state, IGovernanceSink sink)
-        {
-            var deliveredByPackage = step.Kind == LicenseRemovalStepKind.EndAccessPackageAssignment;
-            try
-            {
-                return await AccessPackageAssignmentRemover.RemoveForUserAsync(session, item.UserId.ToString(), step.GroupId!, journal, sink.Cancellation,
-                    request.Justification ?? $"Zombie licence ({item.Reason}) removed by Remove-ZombieLicense").ConfigureAwait(false);
-            }
-            catch (LicenseGovernanceException ex) when (!deliveredByPackage && (ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired))
-            {
-                if (!state.WarnedAboutPackages)
-                {
-                    state.WarnedAboutPackages = true;
-                    sink.WriteWarning("Access package assignments could not be checked (" + ex.Error.Message + ") Group memberships are removed directly; " +
-                        "a membership an access package delivers would come back, so grant EntitlementManagement.ReadWrite.All where the tenant uses access packages.");
-                }
-
-                return Array.Empty<AccessPackageAssignmentChange>();
             }
         }
 
@@ -386,7 +462,7 @@ namespace LicenseGovernance.Engine.Waste
         /// really freed; a planned one (-WhatIf, declined) also against what earlier planned rows would free, so that the
         /// "would recover" figures count each user and SKU once as well.
         /// </summary>
-        private static Recovery Money(ZombieLicense item, LicenseRemovalPlan plan, RunState run, bool done)
+        private static Recovery Money(ZombieLicense item, LicenseRemovalPlan plan, ZombieRemovalRun run, bool done)
         {
             string? Earlier(Guid skuId) =>
                 run.Recovered.TryGetValue((item.UserId, skuId), out var by) || (!done && run.WouldRecover.TryGetValue((item.UserId, skuId), out by)) ? by : null;
@@ -456,14 +532,19 @@ namespace LicenseGovernance.Engine.Waste
             }
 
             /// <summary>Puts the figures on the row and marks its users and SKUs as counted for the rest of the run.</summary>
-            public void Credit(ZombieLicenseRemoval result, ZombieLicense item, RunState run, bool done)
+            public void Credit(ZombieLicenseRemoval result, ZombieLicense item, ZombieRemovalRun run, bool done)
             {
-                var counted = done ? run.Recovered : run.WouldRecover;
                 result.CountedWith = CountedWith;
                 result.AlsoFreed = AlsoFreed;
                 result.Currency = Currency ?? result.Currency;
                 result.MonthlyRecovered = Monthly;
                 result.AnnualRecovered = Annual;
+                Count(item, done ? run.Recovered : run.WouldRecover);
+            }
+
+            /// <summary>Marks the change's users and SKUs as counted in <paramref name="counted"/>, with the licence's SKU.</summary>
+            public void Count(ZombieLicense item, Dictionary<(Guid User, Guid Sku), string> counted)
+            {
                 if (CountedWith == null)
                 {
                     counted[(item.UserId, item.SkuId)] = item.SkuPartNumber;
@@ -474,29 +555,6 @@ namespace LicenseGovernance.Engine.Waste
                     counted[(item.UserId, f.SkuId)] = item.SkuPartNumber;
                 }
             }
-        }
-
-        /// <summary>
-        /// What one run learns once: what its removal plans share (groups read, memberships ended), whether it already warned
-        /// that access packages cannot be checked, and the money counted so far.
-        /// </summary>
-        private sealed class RunState : LicenseRemovalRun
-        {
-            public RunState(IReadOnlyList<LicenseSku> tenantSkus)
-                : base(tenantSkus)
-            {
-            }
-
-            public bool WarnedAboutPackages { get; set; }
-
-            /// <summary>Users and SKUs whose money a Removed row counted, with that row's SKU: each is counted once a run.</summary>
-            public Dictionary<(Guid User, Guid Sku), string> Recovered { get; } = new Dictionary<(Guid User, Guid Sku), string>();
-
-            /// <summary>The same for rows not confirmed (-WhatIf): what the run would free.</summary>
-            public Dictionary<(Guid User, Guid Sku), string> WouldRecover { get; } = new Dictionary<(Guid User, Guid Sku), string>();
-
-            /// <summary>The evidence the token may read; narrowed at the first refusal.</summary>
-            public List<string> Optional { get; } = new List<string> { WasteScanner.SignInActivity, WasteScanner.LeaveDate };
         }
     }
 }

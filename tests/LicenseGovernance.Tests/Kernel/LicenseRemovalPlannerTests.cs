@@ -284,7 +284,7 @@ public sealed class LicenseRemovalPlannerTests : IDisposable
     private async Task<ZombieLicenseSource[]> SourcesAsync(Guid sku)
     {
         var session = _fx.Engine.Session!;
-        var sources = await LicenseSources.ReadAsync(session, _ => { }, CancellationToken.None);
+        var sources = await LicenseSources.ReadAsync(session, CancellationToken.None);
         return sources.Describe(_user.Id.ToString(), LicenseStates.Held(await ReadUserAsync(), sku));
     }
 

@@ -134,6 +134,49 @@ public sealed class ZombieRemovalTests : IDisposable
         Assert.Equal(expected, (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies.Select(z => z.UserId).OrderBy(i => i));
     }
 
+    /// <summary>
+    /// Issue 13, item 10: until Entra processes the groups, Graph still shows the licences of a group the user left and an
+    /// assignment being removed still reads delivered. The listing says their removal is pending, and a second removal at
+    /// once, of that listing or of the objects piped the first time, skips them: nothing fails and nothing is written.
+    /// </summary>
+    [Fact]
+    public async Task ARunAgainAtOnceFindsTheRemovalsPendingAndFailsNothing()
+    {
+        var (packageOnly, both) = await AddAccessPackagePathsAsync();
+        var query = new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } };
+        var zombies = (await _fx.ZombiesAsync(query)).Zombies;
+        Assert.DoesNotContain(zombies, z => z.RemovalPending);
+        var (_, first, _) = await _fx.RemoveAsync(zombies);
+        Assert.Equal(zombies.Count, first.Removed);
+
+        // A direct licence goes at once; one from a group stays in Graph until Entra has processed the change.
+        var again = (await _fx.ZombiesAsync(query)).Zombies;
+        var inherited = zombies.Where(z => z.Sources.Any(s => s.Kind != LicenseSourceKind.Direct)).Select(z => z.UserId).ToHashSet();
+        Assert.Equal(inherited.OrderBy(i => i), again.Select(z => z.UserId).OrderBy(i => i));
+        Assert.All(again, z =>
+        {
+            Assert.True(z.RemovalPending, z.ToString());
+            Assert.All(z.Sources, s => Assert.True(s.RemovalPending));
+            Assert.EndsWith("(removal pending)", z.AssignedBy);
+        });
+        Assert.Contains(again, z => z.RemovalPendingReason!.StartsWith("The user is no longer a member of 'LIC-M365-E5'.", StringComparison.Ordinal));
+        Assert.All(packageOnly.Concat(both), id => Assert.StartsWith("The access package assignment 'LIC-M365-Tier3' that makes the user a member of 'LIC-M365-Tier3' is being removed.",
+            again.Single(z => z.UserId == id).RemovalPendingReason));
+
+        _tenant.Statistics.Reset();
+        foreach (var piped in new[] { again, zombies })
+        {
+            var (results, summary, sink) = await _fx.RemoveAsync(piped);
+            Assert.Empty(sink.Errors);
+            Assert.Equal((0, 0, piped.Count), (summary.Failed, summary.Removed, summary.Skipped));
+            Assert.All(results.Where(r => inherited.Contains(r.UserId)), r => Assert.StartsWith("RemovalPending: ", r.Detail));
+        }
+
+        Assert.Equal(0, _tenant.Statistics.Writes);
+        _tenant.Settle();
+        Assert.Empty((await _fx.ZombiesAsync(query)).Zombies);
+    }
+
     [Fact]
     public async Task ALicenseThatChangedSinceTheSearchIsSkippedAndNothingElseIsTouched()
     {

@@ -44,6 +44,16 @@ namespace LicenseGovernance
         /// <summary>Flat form of <see cref="Sources"/>: "Direct", "Group LIC-M365-E5", "AccessPackage Tier 3 (LIC-M365-E5)".</summary>
         public string AssignedBy => string.Join("; ", Sources.Select(s => s.ToString()));
 
+        /// <summary>
+        /// Every way the licence arrives is already being taken away (<see cref="ZombieLicenseSource.RemovalPending"/>): the user
+        /// has left the group, or the access package assignment is being removed, and Microsoft Entra ID has not yet processed
+        /// it. Nothing is left to remove; Remove-ZombieLicense skips such a licence.
+        /// </summary>
+        public bool RemovalPending { get; set; }
+
+        /// <summary>Why <see cref="RemovalPending"/> is set; null when it is not.</summary>
+        public string? RemovalPendingReason { get; set; }
+
         /// <summary>Exchange Online mailbox plans (EXCHANGE_S_*, not the Foundation plan) this licence enables for the user; removing it makes the mailbox inaccessible.</summary>
         public string[] MailboxPlans { get; set; } = Array.Empty<string>();
 
@@ -72,11 +82,17 @@ namespace LicenseGovernance
         /// <summary>Plans the source switches off for the user.</summary>
         public Guid[] DisabledPlans { get; set; } = Array.Empty<Guid>();
 
+        /// <summary>
+        /// The membership is already ending: the user is no longer a member of the group (Graph keeps showing the group's
+        /// licence until Microsoft Entra ID processes the group), or the access package assignment is being removed.
+        /// </summary>
+        public bool RemovalPending { get; set; }
+
         public override string ToString() => Kind switch
         {
             LicenseSourceKind.Direct => "Direct",
             LicenseSourceKind.AccessPackage => $"AccessPackage {AccessPackageName ?? AccessPackageId?.ToString()} ({GroupName ?? GroupId?.ToString()})",
             _ => $"Group {GroupName ?? GroupId?.ToString()}",
-        };
+        } + (RemovalPending ? " (removal pending)" : "");
     }
 }

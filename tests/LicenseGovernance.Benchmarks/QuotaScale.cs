@@ -1,0 +1,52 @@
+using System.Globalization;
+using LicenseGovernance.Simulator.Throttling;
+
+namespace LicenseGovernance.Benchmarks;
+
+/// <summary>
+/// The write quota of the benchmarks bound by it (migration, zombie removal): its time scale passed from the command line
+/// to the tenant process, and the line that describes it.
+/// </summary>
+internal static class QuotaScale
+{
+    /// <summary>Read by the child: the parent passes the scale through its environment, which the child inherits.</summary>
+    private const string Variable = "LICENSEGOVERNANCE_BENCH_QUOTA_SCALE";
+
+    /// <summary>Sizes and --quota-scale N from the arguments; <paramref name="defaultSize"/> when no size is given.</summary>
+    public static (double Scale, List<int> Sizes) Parse(string[] args, int defaultSize)
+    {
+        var scale = 1.0;
+        var sizes = new List<int>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--quota-scale" && i + 1 < args.Length)
+            {
+                scale = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                sizes.Add(int.Parse(args[i], CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (sizes.Count == 0)
+        {
+            sizes.Add(defaultSize);
+        }
+
+        return (scale, sizes);
+    }
+
+    /// <summary>Sets the scale the next tenant process starts with.</summary>
+    public static void PassToChild(double scale) => Environment.SetEnvironmentVariable(Variable, scale.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>In the child: the quota the parent asked for.</summary>
+    public static ThrottlingOptions FromParent() =>
+        new() { TimeScale = double.TryParse(Environment.GetEnvironmentVariable(Variable), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 1 };
+
+    public static string Describe(double scale)
+    {
+        var quota = new ThrottlingOptions { TimeScale = scale };
+        return $"write quota {quota.WritesPer150Seconds:N0} per {150 / scale:0.#} s = {quota.WritesPerSecond:0.#} writes/s" + (scale == 1 ? " (Graph's)" : $" (Graph's, {scale:0.#}x faster)");
+    }
+}
