@@ -12,8 +12,9 @@ namespace LicenseGovernance
 
         public static GovernanceError JournalReadFailed(string path, string reason, Exception? inner = null) => new GovernanceError(
             ErrorIds.JournalReadFailed, GovernanceErrorCategory.ReadError,
-            $"The change journal '{path}' cannot be read: {reason}",
-            path, inner: inner);
+            $"The change journal '{path}' cannot be read: {reason} " +
+            "Make the file readable, or point the journal at the journal file with Connect-LicenseGovernance -JournalPath or the LICENSEGOVERNANCE_JOURNAL environment variable.",
+            path, "Connect-LicenseGovernance -JournalPath", inner);
 
         public static GovernanceError ChangeNotFound(Guid id, string path) => new GovernanceError(
             ErrorIds.ChangeNotFound, GovernanceErrorCategory.ObjectNotFound,

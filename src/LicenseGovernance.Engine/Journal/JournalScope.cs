@@ -57,7 +57,7 @@ namespace LicenseGovernance.Engine.Journal
                 UndoOf = intent.UndoOf,
                 Status = LicenseChangeStatus.Unknown,
             }).ToList();
-            _file.Append(entries.Select(JournalFile.ChangeLine));
+            _file.Append(entries.Select(JournalLine.ChangeLine));
             return Task.FromResult<IReadOnlyList<JournalEntry>>(entries);
         }
 
@@ -74,7 +74,7 @@ namespace LicenseGovernance.Engine.Journal
             var now = _session.Now;
             try
             {
-                _file.Append(outcomes.Select(o => JournalFile.OutcomeLine(o.Entry.Id, now, o.Error)));
+                _file.Append(outcomes.Select(o => JournalLine.OutcomeLine(o.Entry.Id, now, o.Error)));
             }
             catch (LicenseGovernanceException ex)
             {

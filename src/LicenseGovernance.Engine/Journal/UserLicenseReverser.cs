@@ -12,6 +12,12 @@ namespace LicenseGovernance.Engine.Journal
     {
         public string Operation => ChangeIntents.UserAssignLicense;
 
+        public bool CanRead(JournalEntry change) =>
+            Guid.TryParse(change.TargetId, out _) && DirectLicense.ReadList(change.Before) != null && DirectLicense.ReadList(change.After) != null;
+
+        /// <summary>Conservatively the user: any later direct licence change of theirs may have touched the same SKUs.</summary>
+        public string Subject(JournalEntry change) => "user/" + change.TargetId.ToLowerInvariant();
+
         public async Task<ReversalPlan> PlanAsync(GraphSession session, JournalEntry change, bool force, CancellationToken cancellation)
         {
             var before = DirectLicense.ListFrom(change.Before);
@@ -22,23 +28,26 @@ namespace LicenseGovernance.Engine.Journal
                 cancellation).ConfigureAwait(false);
             if (user == null)
             {
-                return ReversalPlan.Conflict($"the user {change.TargetLabel} no longer exists.");
+                return ReversalPlan.Conflict(TargetState.Neither, $"the user {change.TargetLabel} no longer exists.");
             }
 
             var current = DirectLicense.Of(user, skus);
             DirectLicense? In(IReadOnlyList<DirectLicense> list, Guid sku) => list.FirstOrDefault(l => l.SkuId == sku);
             bool Same(DirectLicense? a, DirectLicense? b) => a == null ? b == null : a.SameAs(b);
+            bool Shows(IReadOnlyList<DirectLicense> state) => skus.All(sku => Same(In(current, sku), In(state, sku)));
 
+            // A change that left things as they were shows both states; it counts as made.
+            var state = Shows(after) ? TargetState.After : Shows(before) ? TargetState.Before : TargetState.Neither;
             var differing = skus.Where(sku => !Same(In(current, sku), In(before, sku))).ToList();
             if (differing.Count == 0)
             {
-                return ReversalPlan.NothingToDo($"{change.TargetLabel} already holds the direct licences it had before the change.");
+                return ReversalPlan.NothingToDo(state, $"{change.TargetLabel} already holds the direct licences it had before the change.");
             }
 
             var moved = differing.Where(sku => !Same(In(current, sku), In(after, sku))).ToList();
             if (moved.Count > 0 && !force)
             {
-                return ReversalPlan.Conflict($"{change.TargetLabel}'s direct licences of {string.Join(", ", moved.Select(s => Name(before, after, s)))} are no longer as the change left them.");
+                return ReversalPlan.Conflict(state, $"{change.TargetLabel}'s direct licences of {string.Join(", ", moved.Select(s => Name(before, after, s)))} are no longer as the change left them.");
             }
 
             var add = differing.Select(sku => In(before, sku)).Where(l => l != null).Select(l => l!).ToList();
@@ -46,7 +55,7 @@ namespace LicenseGovernance.Engine.Journal
             var named = current.Select(l => new DirectLicense(l.SkuId, In(before, l.SkuId)?.SkuPartNumber ?? In(after, l.SkuId)?.SkuPartNumber, l.DisabledPlans)).ToList();
             var intent = ChangeIntents.AssignUserLicenses(Guid.Parse(change.TargetId), user.UserPrincipalName ?? change.TargetName, named, before.Where(l => differing.Contains(l.SkuId)).ToList());
             var detail = Describe(add.Select(a => Name(before, after, a.SkuId)), remove.Select(r => Name(before, after, r)), change.TargetLabel);
-            return ReversalPlan.Reverse(detail, intent, async ct =>
+            return ReversalPlan.Reverse(state, detail, intent, async ct =>
             {
                 await UserLicenseWriter.SendAsync(session, "assign licences to " + change.TargetLabel, Guid.Parse(change.TargetId), add, remove, ct).ConfigureAwait(false);
                 return true;
