@@ -21,6 +21,12 @@ namespace LicenseGovernance
             $"No change {id} is in the journal '{path}'. Run Get-LicenseChangeLog to list the journaled changes.",
             id);
 
+        public static GovernanceError CorrelationIdNotFound(Guid correlationId, string path) => new GovernanceError(
+            ErrorIds.CorrelationIdNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"No change in the journal '{path}' has the correlation id {correlationId}. " +
+            "Each run's summary and Get-LicenseChangeLog show the correlation ids; check the id, and that the session uses the journal that run wrote (Connect-LicenseGovernance -JournalPath).",
+            correlationId, "Get-LicenseChangeLog");
+
         public static GovernanceError ChangeNotReversible(Guid id, string operation, string target, string reason) => new GovernanceError(
             ErrorIds.ChangeNotReversible, GovernanceErrorCategory.InvalidOperation,
             $"Change {id} ({operation} on {target}) cannot be undone: {reason}",

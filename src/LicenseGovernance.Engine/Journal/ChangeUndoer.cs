@@ -60,6 +60,11 @@ namespace LicenseGovernance.Engine.Journal
             }
             else
             {
+                if (request.CorrelationId != null && !entries.Any(e => e.CorrelationId == request.CorrelationId.Value))
+                {
+                    sink.WriteError(Errors.CorrelationIdNotFound(request.CorrelationId.Value, path));
+                }
+
                 // By time or run, reversals are left out: undoing "everything since" means putting the tenant back, not redoing.
                 chosen.AddRange(entries.Where(e => e.UndoOf == null
                     && (request.Since == null || e.Time >= request.Since.Value)

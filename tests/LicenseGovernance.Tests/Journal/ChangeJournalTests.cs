@@ -350,6 +350,21 @@ public sealed class ChangeJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task Undo_of_a_correlation_id_no_change_has_says_so()
+    {
+        await AssignDirectAsync(Unlicensed("journal-l"), Sku("SPE_E5"));
+        var unknown = Guid.NewGuid();
+
+        var sink = await UndoAsync(new UndoChangeRequest { CorrelationId = unknown });
+
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(ErrorIds.CorrelationIdNotFound, error.Id);
+        Assert.Contains(unknown.ToString(), error.Message);
+        Assert.Contains("Get-LicenseChangeLog", error.Message);
+        Assert.Empty(sink.Of<LicenseChangeUndoResult>());
+    }
+
+    [Fact]
     public async Task Tier_commands_journal_each_write_and_change_nothing_when_the_journal_is_unwritable()
     {
         var tier = await Tiers.TierSteps.NewTierAsync(_fx, "LIC-Journal-Tier", new[] { "SPE_E3" }, tier: 2);
