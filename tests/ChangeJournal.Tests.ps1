@@ -64,13 +64,24 @@ Describe 'The change journal' {
 }
 
 Describe 'A journal that cannot be written' {
-    It 'stops the command before it touches the tenant' {
+    It 'is refused by Connect-LicenseGovernance -JournalPath, which connects nothing' {
+        Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null
         $directory = Join-Path $env:LICENSEGOVERNANCE_HOME 'not-a-file'
         New-Item -ItemType Directory -Path $directory | Out-Null
-        Connect-LicenseGovernance -Simulator -UserCount 50 -JournalPath $directory | Out-Null
+
+        { Connect-LicenseGovernance -Simulator -UserCount 50 -JournalPath $directory -ErrorAction Stop } |
+            Should -Throw -ErrorId 'LicenseGovernance.JournalPathUnusable*'
+        { Get-LicenseTierGroup -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.NotConnected*'
+    }
+
+    It 'stops the command before it touches the tenant when it becomes unwritable later' {
+        $journal = Join-Path $env:LICENSEGOVERNANCE_HOME 'taken-away.jsonl'
+        Connect-LicenseGovernance -Simulator -UserCount 50 -JournalPath $journal | Out-Null
+        New-Item -ItemType Directory -Path $journal | Out-Null
 
         { New-LicenseTierGroup -Name LIC-Never -Sku SPE_E3 -Tier 2 -ErrorAction Stop } |
             Should -Throw -ErrorId 'LicenseGovernance.JournalWriteFailed*'
         Get-LicenseTierGroup | Should -BeNullOrEmpty
     }
 }
+

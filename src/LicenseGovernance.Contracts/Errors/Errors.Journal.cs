@@ -10,6 +10,12 @@ namespace LicenseGovernance
             "Make the file writable, or point the journal at a writable file with Connect-LicenseGovernance -JournalPath or the LICENSEGOVERNANCE_JOURNAL environment variable.",
             path, "Connect-LicenseGovernance -JournalPath", inner);
 
+        public static GovernanceError JournalPathUnusable(string path, string reason) => new GovernanceError(
+            ErrorIds.JournalPathUnusable, GovernanceErrorCategory.InvalidArgument,
+            $"The change journal -JournalPath '{path}' can never be written: {reason.TrimEnd('.')}. Nothing was connected. " +
+            "Give -JournalPath a file in a folder you can write (in Azure Automation, on persistent storage), or leave it out to use journal.jsonl in the settings folder.",
+            path, "Connect-LicenseGovernance -JournalPath");
+
         public static GovernanceError JournalReadFailed(string path, string reason, Exception? inner = null) => new GovernanceError(
             ErrorIds.JournalReadFailed, GovernanceErrorCategory.ReadError,
             $"The change journal '{path}' cannot be read: {reason} " +
