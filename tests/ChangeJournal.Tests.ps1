@@ -61,6 +61,13 @@ Describe 'The change journal' {
         @(Get-LicenseTierGroup).Count | Should -Be $groupsBefore
         @(Get-LicenseChangeLog).Count | Should -Be 3
     }
+
+    It 'says when no change has the correlation id to undo' {
+        Undo-LicenseChange -CorrelationId ([guid]::NewGuid()) -Confirm:$false -ErrorVariable undoErrors -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        @($undoErrors).Count | Should -Be 1
+        $undoErrors[0].FullyQualifiedErrorId | Should -BeLike 'LicenseGovernance.CorrelationIdNotFound*'
+    }
 }
 
 Describe 'A journal that cannot be written' {
@@ -85,3 +92,54 @@ Describe 'A journal that cannot be written' {
     }
 }
 
+Describe 'Update-LicenseChangeLog' {
+    BeforeAll {
+        $journal = Join-Path $env:LICENSEGOVERNANCE_HOME 'reconcile.jsonl'
+        $context = Connect-LicenseGovernance -Simulator -UserCount 100 -JournalPath $journal
+        $users = @(Get-ZombieLicense | Select-Object -First 2)
+        # What a run killed after journaling a change leaves: the change line and no outcome. It assigns a SKU the user does not hold.
+        function Add-KilledChange($User) {
+            $changeId = [guid]::NewGuid()
+            $line = [ordered]@{
+                kind = 'change'; id = "$changeId"; time = [DateTimeOffset]::UtcNow.ToString('o'); tenantId = $context.TenantId; command = 'Killed-Run'
+                operation = 'User.AssignLicense'; targetType = 'user'; targetId = "$($User.UserId)"; correlationId = "$([guid]::NewGuid())"
+                before = @(); after = @(@{ skuId = "$([guid]::NewGuid())"; disabledPlans = @() })
+            } | ConvertTo-Json -Compress -Depth 5
+            Add-Content -Path $journal -Value $line
+            $changeId
+        }
+        $id = Add-KilledChange $users[0]
+        $piped = Add-KilledChange $users[1]
+    }
+
+    It 'changes nothing under -WhatIf' {
+        Update-LicenseChangeLog -WhatIf | Should -BeNullOrEmpty
+        (Get-LicenseChangeLog -Id $id, $piped).Status | Should -Be @('Unknown', 'Unknown')
+    }
+
+    It 'records the outcome the tenant shows, and who found it' {
+        $result = Update-LicenseChangeLog -Id $id -Confirm:$false
+        $result.ChangeId | Should -Be $id
+        $result.Status | Should -Be 'Failed'
+        $result.Recorded | Should -BeTrue
+        $change = Get-LicenseChangeLog -Id $id
+        $change.Status | Should -Be 'Failed'
+        $change.Error | Should -BeLike 'Not made*'
+        $change.ReconciledBy | Should -Be 'Update-LicenseChangeLog'
+        (Get-LicenseChangeLog -Id $piped).Status | Should -Be 'Unknown'
+    }
+
+    It 'asks about nothing when nothing is piped to it' {
+        @() | Update-LicenseChangeLog -Confirm:$false | Should -BeNullOrEmpty
+        (Get-LicenseChangeLog -Id $piped).Status | Should -Be 'Unknown'
+    }
+
+    It 'takes the changes piped from Get-LicenseChangeLog and shows them in a table' {
+        $result = Get-LicenseChangeLog -Id $piped | Update-LicenseChangeLog -Confirm:$false
+        $result.ChangeId | Should -Be $piped
+        (Get-LicenseChangeLog -Id $piped).Status | Should -Be 'Failed'
+        $table = $result | Format-Table | Out-String -Width 120
+        $table | Should -Match 'Recorded'
+        $table | Should -Match 'User\.AssignLicense +\S+ +Failed +True'
+    }
+}

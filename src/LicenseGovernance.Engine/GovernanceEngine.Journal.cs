@@ -16,6 +16,9 @@ namespace LicenseGovernance.Engine
             return Task.CompletedTask;
         }
 
+        public Task UpdateChangeLogAsync(UpdateChangeLogRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, s => ChangeLogUpdater.RunAsync(s, new JournalFile(JournalPath), request, sink));
+
         public Task UndoChangesAsync(UndoChangeRequest request, IGovernanceSink sink) =>
             WithGraph(sink, s => ChangeUndoer.RunAsync(s, new JournalFile(JournalPath), BeginJournal(s, "Undo-LicenseChange", sink), request, sink));
 

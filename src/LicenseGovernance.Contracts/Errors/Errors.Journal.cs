@@ -46,7 +46,7 @@ namespace LicenseGovernance
 
         public static GovernanceError ChangeOfOtherTenant(Guid id, string? changeTenant, string? connectedTenant) => new GovernanceError(
             ErrorIds.ChangeOfOtherTenant, GovernanceErrorCategory.InvalidOperation,
-            $"Change {id} was made in tenant {changeTenant}, and you are connected to {connectedTenant}. Connect to that tenant to undo it.",
+            $"Change {id} was made in tenant {changeTenant}, and you are connected to {connectedTenant}. Connect to that tenant to undo or reconcile it.",
             id);
 
         public static GovernanceError UndoSelectionRequired() => new GovernanceError(
