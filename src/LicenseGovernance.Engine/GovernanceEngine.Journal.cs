@@ -47,5 +47,16 @@ namespace LicenseGovernance.Engine
         /// <summary>The journal for one command run: every change it makes to the tenant is recorded through this first.</summary>
         internal JournalScope BeginJournal(GraphSession session, string command, IGovernanceSink? sink = null) =>
             new JournalScope(new JournalFile(JournalPath), session, sink?.CommandName ?? command, sink == null ? null : (System.Action<string>)sink.WriteWarning);
+
+        /// <summary>
+        /// The journal of a command whose re-run carries on what a stopped run left: before its first write it records what the
+        /// tenant shows for the changes earlier runs left Unknown; call <see cref="JournalScope.ResolveEarlierRunsAsync"/> when the run ends.
+        /// </summary>
+        internal JournalScope BeginContinuingJournal(GraphSession session, string command, IGovernanceSink sink)
+        {
+            var file = new JournalFile(JournalPath);
+            var name = sink.CommandName ?? command;
+            return new JournalScope(file, session, name, sink.WriteWarning, new EarlierRunOutcomes(file, session, name, sink));
+        }
     }
 }

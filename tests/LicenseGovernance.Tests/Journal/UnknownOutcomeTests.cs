@@ -2,15 +2,21 @@ using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;
+using LicenseGovernance.Simulator.Faults;
 using LicenseGovernance.Simulator.Model;
+using LicenseGovernance.Simulator.Seeding;
 using LicenseGovernance.Tests.Engine;
+using LicenseGovernance.Tests.Lifecycle;
+using LicenseGovernance.Tests.Tiers;
+using LicenseGovernance.Tests.Migration;
+using LicenseGovernance.Tests.Waste;
 using Xunit;
 
 namespace LicenseGovernance.Tests.Journal;
 
 /// <summary>
-/// Changes left Unknown (the run killed, Graph's answer lost) get their real outcome from the tenant through
-/// Update-LicenseChangeLog.
+/// Changes left Unknown (the run killed, Graph's answer lost) get their real outcome from the tenant: through
+/// Update-LicenseChangeLog, and through the re-run of the command that left them.
 /// </summary>
 public sealed class UnknownOutcomeTests : IDisposable
 {
@@ -117,5 +123,90 @@ public sealed class UnknownOutcomeTests : IDisposable
 
         Assert.Equal(ErrorIds.CorrelationIdNotFound, Assert.Single(sink.Errors).Id);
         Assert.Empty(sink.Of<LicenseChangeReconcileResult>());
+    }
+
+    [Fact]
+    public async Task A_migration_killed_mid_wave_leaves_Unknown_removals_that_its_re_run_records()
+    {
+        using var fx = MigrationSteps.Document004(users: 200, planDifference: 0, noLocation: 0, existingMembers: 0);
+        // The fourth $batch (removals, and the first wave's read-back) is applied and its response lost, as when the process is killed.
+        fx.Tenant.Faults.Add(FaultRule.ResponseLost().ForMethod("POST").ForPath("/$batch").OnlyOutsideBatch().After(3).Times(1));
+
+        var killed = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.MoveAsync());
+        Assert.Equal(ErrorIds.GraphUnreachable, killed.Error.Id);
+        var unknown = Journal(fx).Where(e => e.Status == LicenseChangeStatus.Unknown).ToList();
+        Assert.Equal(20, unknown.Count);
+
+        // The re-run comes later, as a runbook's next schedule or an administrator after the failure would.
+        fx.Tenant.Clock.Advance(TimeSpan.FromMinutes(20));
+        var second = await fx.MoveAsync();
+
+        Assert.True(second.Summary().Completed);
+        var journal = Journal(fx).ToDictionary(e => e.Id);
+        Assert.All(unknown, u => Assert.Equal((LicenseChangeStatus.Succeeded, "Move-DirectToGroupLicense"), (journal[u.Id].Status, journal[u.Id].ReconciledBy)));
+        Assert.DoesNotContain(journal.Values, e => e.Status == LicenseChangeStatus.Unknown);
+        Assert.Contains(second.Verbose, v => v.StartsWith("Recorded the outcome of 20 change(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_zombie_removal_whose_answer_was_lost_is_Unknown_and_the_re_run_asks_before_recording_it()
+    {
+        using var fx = new EngineFixture(tenant: ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 90, Seed = 7 }));
+        var zombie = (await fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies
+            .First(z => z.Sources.Length == 1 && z.Sources[0].Kind == LicenseSourceKind.Group);
+        fx.Tenant.Faults.Add(FaultRule.ResponseLost().ForMethod("DELETE").ForPath("^/groups/[^/]+/members/[^/]+/\\$ref$").Times(1));
+
+        await fx.RemoveAsync(new[] { zombie });
+        var lost = Assert.Single(Journal(fx));
+        Assert.Equal((ChangeIntents.GroupRemoveMember, LicenseChangeStatus.Unknown), (lost.Operation, lost.Status));
+
+        fx.Tenant.Clock.Advance(TimeSpan.FromMinutes(20));
+        var (_, _, whatIf) = await fx.RemoveAsync(new[] { zombie }, confirm: false);
+        Assert.Contains(whatIf.ShouldProcessQuestions, q => q.Action.StartsWith("Record the outcome the tenant shows for 1 change(s)", StringComparison.Ordinal));
+        Assert.Equal(LicenseChangeStatus.Unknown, Journal(fx).Single(e => e.Id == lost.Id).Status);
+
+        await fx.RemoveAsync(new[] { zombie });
+
+        var recorded = Journal(fx).Single(e => e.Id == lost.Id);
+        Assert.Equal((LicenseChangeStatus.Succeeded, "Remove-ZombieLicense"), (recorded.Status, recorded.ReconciledBy));
+    }
+
+    [Fact]
+    public async Task A_tier_sync_killed_as_a_user_leaves_a_tier_has_its_Unknown_removal_recorded_by_the_re_run()
+    {
+        using var fx = await LifecycleSteps.TiersAsync(users: 4);
+        var user = fx.Tenant.Workers()[0];
+        fx.Tenant.AdminAdd(user.Id, LifecycleSteps.Tier3, fx.Tenant.Clock.UtcNow.AddDays(30));
+        fx.Tenant.Settle();
+        // Leaving the baseline is applied and its answer lost, as when the process is killed.
+        fx.Tenant.Faults.Add(FaultRule.ResponseLost().ForMethod("DELETE").ForPath("^/groups/[^/]+/members/[^/]+/\\$ref$").Times(1));
+
+        var killed = await Assert.ThrowsAsync<LicenseGovernanceException>(() => LifecycleSteps.SyncAsync(fx));
+        Assert.Equal(ErrorIds.GraphUnreachable, killed.Error.Id);
+        var lost = Assert.Single(Journal(fx), e => e.Status == LicenseChangeStatus.Unknown);
+        Assert.Equal(ChangeIntents.GroupRemoveMember, lost.Operation);
+
+        // The next hourly run.
+        fx.Tenant.Settle();
+        var second = await LifecycleSteps.SyncAsync(fx);
+
+        Assert.Empty(second.Errors);
+        var recorded = Journal(fx).Single(e => e.Id == lost.Id);
+        Assert.Equal((LicenseChangeStatus.Succeeded, "Sync-LicenseTier"), (recorded.Status, recorded.ReconciledBy));
+    }
+
+    [Fact]
+    public async Task A_re_run_leaves_alone_changes_too_recent_to_judge()
+    {
+        var user = Unlicensed("recent");
+        var change = await RecordOnlyAsync(AddE5(user), command: "Remove-ZombieLicense");
+        Tenant.Store.AssignLicense(user.Id, E5.SkuId, Array.Empty<Guid>());
+        var sink = new CollectingSink();
+
+        await _fx.Engine.RemoveZombieLicensesAsync(new RemoveZombieLicenseRequest(), sink);
+
+        Assert.Equal(LicenseChangeStatus.Unknown, Journal(_fx).Single(e => e.Id == change.Id).Status);
+        Assert.Contains(sink.Verbose, v => v.Contains("in case their run is still under way"));
+        Assert.Empty(sink.ShouldProcessQuestions);
     }
 }
