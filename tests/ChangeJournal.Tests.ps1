@@ -52,14 +52,15 @@ Describe 'The change journal' {
         $table | Should -Match 'Succeeded'
     }
 
-    It 'says which changes Undo-LicenseChange cannot reverse, and changes nothing' {
-        $groupsBefore = @(Get-LicenseTierGroup).Count
+    It 'reverses the group''s licence change and says which changes it cannot reverse' {
         $result = Get-LicenseChangeLog | Undo-LicenseChange -Confirm:$false -ErrorVariable undoErrors -ErrorAction SilentlyContinue
-        $result | Should -BeNullOrEmpty
-        @($undoErrors).Count | Should -Be 3
-        $undoErrors[0].FullyQualifiedErrorId | Should -BeLike 'LicenseGovernance.ChangeNotReversible*'
-        @(Get-LicenseTierGroup).Count | Should -Be $groupsBefore
-        @(Get-LicenseChangeLog).Count | Should -Be 3
+        $result.Operation | Should -Be 'Group.AssignLicense'
+        $result.Status | Should -Be 'Undone'
+        @($undoErrors).Count | Should -Be 2
+        $undoErrors.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'LicenseGovernance.ChangeNotReversible*' }
+        # The group is still there, but carries no licence now, so it is no longer listed as a tier.
+        Get-LicenseTierGroup | Should -BeNullOrEmpty
+        @(Get-LicenseChangeLog).Count | Should -Be 4
     }
 
     It 'says when no change has the correlation id to undo' {

@@ -89,8 +89,13 @@ Describe 'Set-LicensePrice' {
         (Get-LicenseSku -Sku SPE_E3).PriceSource | Should -Be 'User'
     }
 
-    It 'accepts prices piped from a CSV' {
-        'Sku,MonthlyPrice,Currency', 'POWER_BI_PRO,12.5,EUR' | ConvertFrom-Csv | Set-LicensePrice | Out-Null
+    It 'accepts prices piped from a CSV, and refuses a negative one before asking, under -WhatIf too' {
+        { Set-LicensePrice -Sku SPE_E5 -MonthlyPrice -5 -Currency USD -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.PriceInvalid*'
+        'Sku,MonthlyPrice,Currency', 'SPE_E5,-5,USD', 'POWER_BI_PRO,12.5,EUR' | ConvertFrom-Csv |
+            Set-LicensePrice -ErrorVariable refused -ErrorAction SilentlyContinue | Out-Null
+        $refused.FullyQualifiedErrorId | Should -BeLike 'LicenseGovernance.PriceInvalid*'
+        $refused.ErrorDetails.RecommendedAction | Should -BeLike '*0 or more*'
+        (Get-LicenseSku -Sku SPE_E5).PriceSource | Should -Be 'BuiltIn'
         (Get-LicensePrice -Sku POWER_BI_PRO | Where-Object Source -eq 'User').MonthlyPrice | Should -Be 12.5
     }
 }

@@ -153,6 +153,36 @@ Describe 'Changing a tier' {
     }
 }
 
+Describe 'Nothing destroyed without -Force' {
+    BeforeAll { Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null }
+
+    It 'keeps an existing dynamic group dynamic, with its rule and description, when it becomes a tier' {
+        $tier = New-LicenseTierGroup -Name DYN-E3-All -Sku SPE_F1 -Tier 35
+        $tier.MembershipType | Should -Be 'Dynamic'
+        $tier.MembershipRule | Should -Be $E3AllRule
+        $tier.Description | Should -Be 'Everyone tagged E3 All'
+    }
+
+    It 'refuses to take a SKU from members without -Force, counts who would lose it, and writes nothing' {
+        New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E5 -Tier 3 -Force | Out-Null
+        $before = Get-TenantState
+        $err = { New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E3 -Tier 3 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'LicenseGovernance.TierChangeTakesLicenses*' -PassThru
+        $err.Exception.Message | Should -Match 'SPE_E5: \d+ of \d+ member\(s\) holding it lose it'
+        $err.Exception.Message | Should -Match '-Force'
+        Get-TenantState | Should -Be $before
+    }
+
+    It 'refuses a rule on a tier that an access package hands out, naming the package' {
+        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline | Out-Null
+        $package = New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None
+        $err = { Set-LicenseTierGroup -Name LIC-M365-Tier1 -MembershipRule $E3AllRule -ErrorAction Stop } |
+            Should -Throw -ErrorId 'LicenseGovernance.TierHandedOutByAccessPackage*' -PassThru
+        $err.Exception.Message | Should -Match ([regex]::Escape("'$($package.Name)'"))
+        (Get-LicenseTierGroup -Name LIC-M365-Tier1).MembershipType | Should -Be 'Static'
+    }
+}
+
 Describe 'Bad input' {
     BeforeAll { Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null }
 

@@ -100,8 +100,8 @@ Describe 'Changing a simulated user' {
 
 Describe 'On a real tenant' {
     BeforeAll {
-        $token = ConvertTo-SecureString 'token' -AsPlainText -Force
-        Connect-LicenseGovernance -AccessToken $token -GraphEndpoint 'http://127.0.0.1:9/v1.0' -WarningAction SilentlyContinue | Out-Null
+        . (Join-Path $PSScriptRoot 'TestAccessToken.ps1')
+        Connect-LicenseGovernance -AccessToken (New-TestAccessToken) -GraphEndpoint 'http://127.0.0.1:9/v1.0' -WarningAction SilentlyContinue | Out-Null
     }
 
     It '<Command> is refused' -ForEach @(

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Kernel;
+using LicenseGovernance.Engine.Kernel.Pricing;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 
@@ -9,6 +11,13 @@ namespace LicenseGovernance.Engine
 {
     public sealed partial class GovernanceEngine
     {
+        public async Task<string> CheckPriceAsync(SetPriceRequest request, IGovernanceSink sink)
+        {
+            // The price first: it needs no Graph call to refuse.
+            PriceBook.Check(request.Sku, request.MonthlyPrice, request.Currency);
+            return await ResolveSkuNameAsync(request.Sku, sink).ConfigureAwait(false);
+        }
+
         public async Task<LicensePrice> SetPriceAsync(SetPriceRequest request, IGovernanceSink sink)
         {
             var partNumber = await ResolveSkuNameAsync(request.Sku, sink).ConfigureAwait(false);
@@ -23,6 +32,9 @@ namespace LicenseGovernance.Engine
             price.ProductName ??= skuId.HasValue ? Catalog().GetProductName(skuId.Value, partNumber) : null;
             return price;
         }
+
+        public Task<IReadOnlyList<LicensePrice>> CheckPriceFileAsync(ImportPriceRequest request, IGovernanceSink sink) =>
+            Task.FromResult(Prices().CheckCsv(request.Path));
 
         public Task ImportPricesAsync(ImportPriceRequest request, IGovernanceSink sink)
         {

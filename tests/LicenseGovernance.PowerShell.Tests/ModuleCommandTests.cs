@@ -105,6 +105,56 @@ public sealed class ModuleCommandTests : IDisposable
     }
 
     [Fact]
+    public void ANegativePriceIsRefusedBeforeItIsAskedAbout_SoWhatIfRefusesItToo_AndZeroIsAPrice()
+    {
+        var pricesFile = Path.Combine(TestSettings.Home, "prices.json");
+
+        foreach (var run in new[] { "-WhatIf", "-Confirm:$false" })
+        {
+            var refused = _ps.Run($"Set-LicensePrice -Sku SPE_E5 -MonthlyPrice -5 -Currency USD {run}");
+
+            var error = Assert.Single(refused.Errors);
+            Assert.StartsWith(ErrorIds.PriceInvalid, error.FullyQualifiedErrorId);
+            Assert.Contains("negative", error.ToString());
+            Assert.Contains("0 or more", error.ErrorDetails.RecommendedAction);
+            Assert.Empty(refused.Output);
+            Assert.False(File.Exists(pricesFile));
+        }
+
+        var free = _ps.Run("Set-LicensePrice -Sku SPE_E5 -MonthlyPrice 0 -Currency USD");
+        Assert.Equal(0m, Assert.IsType<LicensePrice>(Assert.Single(free.Output)).MonthlyPrice);
+    }
+
+    [Fact]
+    public void APriceFileWithANegativePriceIsRefusedUnderWhatIfAsTheImportRefusesIt()
+    {
+        var csv = Path.Combine(TestSettings.Home, "negative-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(csv, "Sku,MonthlyPrice,Currency\nSPE_E3,30,USD\nSPE_E5,-5,USD\n");
+
+        foreach (var run in new[] { "-WhatIf", "-Confirm:$false" })
+        {
+            var refused = _ps.Run($"Import-LicensePrice -Path '{csv}' {run}");
+
+            Assert.StartsWith(ErrorIds.PriceFileInvalid, refused.FirstErrorId);
+            Assert.Contains("line 3", refused.AllErrorText);
+            Assert.Contains("negative", refused.AllErrorText);
+            Assert.False(File.Exists(Path.Combine(TestSettings.Home, "prices.json")));
+        }
+    }
+
+    /// <summary>Get-Error and $_.ErrorDetails show the catalogue's recommended action, whether the error ends the command or not.</summary>
+    [Theory]
+    [InlineData("Get-LicensePrice -Sku NO_SUCH_SKU -ErrorAction Stop", "LicenseGovernance.SkuNotFound", "Get-LicenseSku")]
+    [InlineData("Import-LicensePrice -Path ./absent.csv", "LicenseGovernance.PriceFileInvalid", "Import-LicensePrice")]
+    public void ErrorRecordsCarryTheCataloguesRecommendedAction(string command, string id, string action)
+    {
+        var result = _ps.Run($"try {{ {command} }} catch {{ $_.FullyQualifiedErrorId; $_.ErrorDetails.RecommendedAction }}");
+
+        Assert.StartsWith(id, result.Output[0] as string);
+        Assert.Contains(action, result.Output[1] as string);
+    }
+
+    [Fact]
     public void SkusPipeIntoGetLicensePriceByPropertyName()
     {
         _ps.Run("Connect-LicenseGovernance -Simulator -UserCount 100");
@@ -134,6 +184,37 @@ public sealed class ModuleCommandTests : IDisposable
         Assert.Contains("UserAssignedIdentity/ManagedIdentityClientId/True", sets);
         Assert.Contains("UserAssignedIdentity/ManagedIdentity/False", sets);
         Assert.DoesNotContain("ManagedIdentity/ManagedIdentityClientId/False", sets);
+    }
+
+    [Theory]
+    [InlineData("$t = [securestring]::new(); 'abc'.ToCharArray() | ForEach-Object { $t.AppendChar($_) }; $t", "LicenseGovernance.AccessTokenNotJwt", "not a JSON Web Token", "access token that Microsoft Entra ID issued")]
+    [InlineData("New-TestAccessToken -Lifetime -00:05:00", "LicenseGovernance.AccessTokenExpired", "expired at", "Get a new access token")]
+    public void AnAccessTokenThatCannotBeGraphsIsRefusedAndNothingIsConnected(string token, string id, string message, string action)
+    {
+        _ps.Run("Disconnect-LicenseGovernance -WarningAction SilentlyContinue");
+
+        var result = _ps.Run($". '{RepositoryPaths.TestAccessTokenScript}'; Connect-LicenseGovernance -AccessToken $({token})");
+
+        Assert.Empty(result.Output);
+        var error = (result.Terminating as IContainsErrorRecord)?.ErrorRecord ?? Assert.Single(result.Errors);
+        Assert.StartsWith(id, error.FullyQualifiedErrorId);
+        Assert.Contains(message, error.ToString());
+        Assert.Contains(action, error.ErrorDetails.RecommendedAction);
+        Assert.StartsWith(ErrorIds.NotConnected, _ps.Run("Get-LicenseGovernanceContext").FirstErrorId);
+    }
+
+    [Fact]
+    public void AnAccessTokensClaimsAreTheContext()
+    {
+        var connect = _ps.Run($". '{RepositoryPaths.TestAccessTokenScript}'; Connect-LicenseGovernance -AccessToken (New-TestAccessToken -TenantId 11111111-2222-3333-4444-555555555555)");
+
+        var context = Assert.IsType<LicenseGovernanceContext>(Assert.Single(connect.Output));
+        Assert.Equal("11111111-2222-3333-4444-555555555555", context.TenantId);
+        Assert.Equal("Licence runbook", context.Account);
+        Assert.Equal("6b0f1c1e-1a2b-4c3d-9e8f-0a1b2c3d4e5f", context.ClientId);
+        Assert.Equal("Application", context.TokenType);
+        Assert.Equal(new[] { "User.Read.All", "LicenseAssignment.Read.All" }, context.Scopes);
+        Assert.InRange(context.TokenExpiresOn!.Value, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddMinutes(61));
     }
 
     [Fact]

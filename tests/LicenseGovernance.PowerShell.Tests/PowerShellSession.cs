@@ -13,9 +13,15 @@ public sealed class PowerShellSession : IDisposable
 {
     private readonly Runspace _runspace;
 
+    /// <summary>
+    /// The built module, journaling to a file of this session's own: test classes run in parallel in one process, and a
+    /// shared default journal would let one test's Get-LicenseChangeLog or Undo-LicenseChange pick up another's changes.
+    /// </summary>
     public PowerShellSession()
         : this(RepositoryPaths.Manifest)
     {
+        var journal = Path.Combine(TestSettings.Home, "journal-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        Run($"$PSDefaultParameterValues['Connect-LicenseGovernance:JournalPath'] = '{journal}'");
     }
 
     /// <param name="modules">Module names or manifest paths imported before the first command runs.</param>

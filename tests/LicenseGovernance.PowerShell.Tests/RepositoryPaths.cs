@@ -11,6 +11,9 @@ internal static class RepositoryPaths
 
     public static string Dependencies => Path.Combine(Module, "Dependencies");
 
+    /// <summary>Defines New-TestAccessToken (an unsigned Entra-shaped Graph token), shared with the Pester files.</summary>
+    public static string TestAccessTokenScript => Path.Combine(Root, "tests", "TestAccessToken.ps1");
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -117,8 +117,8 @@ public sealed class SimulationCommandTests : IDisposable
     public void A_real_tenant_is_refused_once_with_the_way_to_rehearse(string command)
     {
         // An access token to a Graph endpoint is a real-tenant session; nothing is sent to it before the refusal.
-        Run("$t = [securestring]::new(); 'token'.ToCharArray() | ForEach-Object { $t.AppendChar($_) }; " +
-            "Connect-LicenseGovernance -AccessToken $t -GraphEndpoint http://127.0.0.1:9/v1.0 -WarningAction SilentlyContinue | Out-Null");
+        Run($". '{RepositoryPaths.TestAccessTokenScript}'; " +
+            "Connect-LicenseGovernance -AccessToken (New-TestAccessToken) -GraphEndpoint http://127.0.0.1:9/v1.0 -WarningAction SilentlyContinue | Out-Null");
 
         var refused = _ps.Run(command);
 

@@ -112,6 +112,8 @@ public sealed class TierCommandTests : IDisposable
     [InlineData("Remove-LicenseTierGroup -Name LIC-M365-E3 -Confirm:$false", "NotATierGroup", "LIC-M365-E3")]
     [InlineData("Get-LicenseTierGroup -Name LIC-M365-Missing", "GroupNotFound", "LIC-M365-Missing")]
     [InlineData("Test-LicenseMembershipRule -Rule 'user.department -eq \"Sales\"' -Sku SPE_E55", "SkuNotFound", "SPE_E5")]
+    [InlineData("New-LicenseTierGroup -Name ('LIC-' + 'x' * 296) -Sku SPE_E3", "TierGroupNameTooLong", "300 characters")]
+    [InlineData("Remove-TierAssignment -AssignmentId 0f8fad5b-d9cb-469f-a165-70867728950e -Confirm:$false", "TierAssignmentIdNotFound", "No tier assignment has the id '0f8fad5b-d9cb-469f-a165-70867728950e'")]
     public void BadInputFailsWithItsCatalogueErrorAndWritesNothing(string command, string errorId, string mentioned)
     {
         _ps.Run(Connect);
@@ -201,6 +203,74 @@ public sealed class TierCommandTests : IDisposable
         Assert.Equal(tier3.GroupId, plan.GroupId);
         Assert.Equal("LIC-M365-Tier3", plan.DisplayName);
         Assert.Equal(new[] { "LIC-M365-Tier1", "LIC-M365-Tier2" }, Clean(_ps.Run("Get-LicenseTierGroup")).Of<LicenseTierGroup>().Select(t => t.DisplayName));
+    }
+
+    /// <summary>Issue 13, item 6 on the demo tenant: LIC-M365-E5 made an E3 tier would take SPE_E5 from its members.</summary>
+    [Fact]
+    public void ASkuSwapThatTakesLicencesNeedsForceShowsTheLossUnderWhatIfAndIsUndone()
+    {
+        _ps.Run(Connect);
+        // The demo's E5 licence group becomes a tier as it is; it has members already, hence -Force.
+        var tier = Clean(_ps.Run("New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E5 -Tier 3 -Force")).Of<LicenseTierGroup>().Single();
+        var member = OnlyFromGroup(tier.GroupId, "06ebc4ee-1bb5-47dd-8120-11324bc54e06");
+        var before = TenantState();
+        var journaled = Clean(_ps.Run("Get-LicenseChangeLog")).Output.Count;
+        const string swap = "New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E3 -Tier 3";
+
+        var refused = _ps.Run(swap);
+        var whatIf = Clean(_ps.Run(swap + " -Force -WhatIf -Verbose"));
+
+        Assert.StartsWith("LicenseGovernance.TierChangeTakesLicenses", refused.FirstErrorId);
+        Assert.Matches(@"SPE_E5: \d+ of \d+ member\(s\) holding it lose it", refused.AllErrorText);
+        Assert.Contains("add -Force", refused.AllErrorText);
+        Assert.Contains(whatIf.Verbose, v => v.Contains("members lose: SPE_E5: "));
+        Assert.Contains(whatIf.Warnings, w => w.Contains("(-Force)"));
+        Assert.Empty(whatIf.Output);
+        Assert.Equal(before, TenantState());
+        Assert.Equal(journaled, Clean(_ps.Run("Get-LicenseChangeLog")).Output.Count);
+
+        Assert.Equal("SPE_E3", Clean(_ps.Run(swap + " -Force")).Of<LicenseTierGroup>().Single().SkuPartNumbers);
+        // Entra takes SPE_E5 away from the members before the undo gives it back.
+        Clean(_ps.Run("Set-LicenseSimulatorTime -Advance 02:00:00 | Out-Null"));
+        var undone = Clean(_ps.Run("Undo-LicenseChange -CorrelationId (Get-LicenseChangeLog -Last 1).CorrelationId -Confirm:$false")).Of<LicenseChangeUndoResult>().ToList();
+        Clean(_ps.Run("Set-LicenseSimulatorTime -Advance 02:00:00 | Out-Null"));
+
+        Assert.Equal(new[] { LicenseChangeUndoStatus.Undone, LicenseChangeUndoStatus.Undone }, undone.Select(u => u.Status));
+        Assert.Equal("SPE_E5", Clean(_ps.Run("Get-LicenseTierGroup -Name LIC-M365-E5")).Of<LicenseTierGroup>().Single().SkuPartNumbers);
+        var timeline = Clean(_ps.Run($"Get-LicenseSimulatorTimeline -User '{member}' -Sku SPE_E5")).Of<LicenseSimulatorTimelineEntry>();
+        Assert.Equal(new[] { LicenseTimelineChange.Held, LicenseTimelineChange.Lost, LicenseTimelineChange.Gained },
+            timeline.Where(e => e.SourceGroupId == tier.GroupId).Select(e => e.Change));
+    }
+
+    /// <summary>Issue 13, item 7: the demo's DYN-E3-All made a tier stays dynamic, with its rule and description.</summary>
+    [Fact]
+    public void AnExistingDynamicGroupMadeATierStaysDynamic()
+    {
+        _ps.Run(Connect);
+
+        var tier = Clean(_ps.Run("New-LicenseTierGroup -Name DYN-E3-All -Sku SPE_F1 -Tier 35")).Of<LicenseTierGroup>().Single();
+
+        Assert.Equal("Dynamic", tier.MembershipType);
+        Assert.Equal(E3AllRule, tier.MembershipRule);
+        Assert.Equal("Everyone tagged E3 All", tier.Description);
+    }
+
+    /// <summary>Issue 13, item 8: a rule on a tier an access package hands out would break the package.</summary>
+    [Fact]
+    public void ARuleOnATierAnAccessPackageHandsOutIsRefusedNamingThePackage()
+    {
+        _ps.Run(Connect);
+        Clean(_ps.Run(CreateTiers));
+        var package = Clean(_ps.Run("New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None")).Of<TierAccessPackage>().Single();
+        var before = TenantState();
+
+        var refused = _ps.Run($"Set-LicenseTierGroup -Name LIC-M365-Tier1 -MembershipRule '{E3AllRule}'");
+
+        Assert.StartsWith("LicenseGovernance.TierHandedOutByAccessPackage", refused.FirstErrorId);
+        Assert.Contains("'" + package.Name + "'", refused.AllErrorText);
+        Assert.Contains("Remove-TierAccessPackage", refused.AllErrorText);
+        Assert.Empty(refused.Output);
+        Assert.Equal(before, TenantState());
     }
 
     [Fact]
@@ -489,6 +559,17 @@ public sealed class TierCommandTests : IDisposable
         return JsonNode.Parse(File.ReadAllText(path))!["users"]!.AsArray()
             .First(u => (string?)u!["userType"] == "Member" && u["usageLocation"] != null && (bool?)u["accountEnabled"] != false
                 && u["licenseAssignmentStates"] is not JsonArray { Count: > 0 })!["userPrincipalName"]!.GetValue<string>();
+    }
+
+    /// <summary>A member who holds the SKU from that group and from nothing else, as the tenant's snapshot shows.</summary>
+    private string OnlyFromGroup(Guid groupId, string skuId)
+    {
+        var path = NewFile("members");
+        Clean(_ps.Run($"Save-LicenseGovernanceSnapshot -Path '{path}'"));
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        var members = root["groups"]!.AsArray().Single(g => (string?)g!["id"] == groupId.ToString())!["members"]!.AsArray().Select(m => (string?)m).ToHashSet();
+        return root["users"]!.AsArray().First(u => members.Contains((string?)u!["id"])
+            && u["licenseAssignmentStates"]!.AsArray().Where(s => (string?)s!["skuId"] == skuId).Select(s => (string?)s!["assignedByGroup"]).SequenceEqual(new[] { groupId.ToString() }))!["userPrincipalName"]!.GetValue<string>();
     }
 
     private string[] Complete(string input) =>

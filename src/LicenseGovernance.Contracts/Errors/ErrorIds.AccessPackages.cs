@@ -10,6 +10,7 @@ namespace LicenseGovernance
         public const string AccessPackageHoldsOtherResources = "LicenseGovernance.AccessPackageHoldsOtherResources";
         public const string TierAssignmentExists = "LicenseGovernance.TierAssignmentExists";
         public const string TierAssignmentNotFound = "LicenseGovernance.TierAssignmentNotFound";
+        public const string TierAssignmentIdNotFound = "LicenseGovernance.TierAssignmentIdNotFound";
         public const string TierAssignmentEndInvalid = "LicenseGovernance.TierAssignmentEndInvalid";
         public const string AccessPackagePlanStale = "LicenseGovernance.AccessPackagePlanStale";
         public const string TierAccessPackageInUse = "LicenseGovernance.TierAccessPackageInUse";

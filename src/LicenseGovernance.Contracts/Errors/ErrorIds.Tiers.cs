@@ -17,6 +17,9 @@ namespace LicenseGovernance
         public const string TierReplacementNotActive = "LicenseGovernance.TierReplacementNotActive";
         public const string TierLicensesExclusive = "LicenseGovernance.TierLicensesExclusive";
         public const string NotEnoughSeats = "LicenseGovernance.NotEnoughSeats";
+        public const string TierChangeTakesLicenses = "LicenseGovernance.TierChangeTakesLicenses";
+        public const string TierHandedOutByAccessPackage = "LicenseGovernance.TierHandedOutByAccessPackage";
+        public const string TierGroupNameTooLong = "LicenseGovernance.TierGroupNameTooLong";
         public const string ReprocessTimeoutInvalid = "LicenseGovernance.ReprocessTimeoutInvalid";
     }
 }

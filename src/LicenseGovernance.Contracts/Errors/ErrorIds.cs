@@ -12,6 +12,9 @@ namespace LicenseGovernance
         public const string InvalidGraphEndpoint = "LicenseGovernance.InvalidGraphEndpoint";
         public const string InvalidCredentialParameter = "LicenseGovernance.InvalidCredentialParameter";
         public const string CertificateNotFound = "LicenseGovernance.CertificateNotFound";
+        public const string AccessTokenNotJwt = "LicenseGovernance.AccessTokenNotJwt";
+        public const string AccessTokenClaimMissing = "LicenseGovernance.AccessTokenClaimMissing";
+        public const string AccessTokenExpired = "LicenseGovernance.AccessTokenExpired";
         public const string PermissionDenied = "LicenseGovernance.PermissionDenied";
         public const string TokenRejected = "LicenseGovernance.TokenRejected";
         public const string TenantLicenseRequired = "LicenseGovernance.TenantLicenseRequired";

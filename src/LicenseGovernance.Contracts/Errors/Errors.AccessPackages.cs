@@ -10,67 +10,73 @@ namespace LicenseGovernance
             ErrorIds.AccessPackageApprovalRequired, GovernanceErrorCategory.InvalidArgument,
             $"'{tierGroup}' is tier {tier.ToString(CultureInfo.InvariantCulture)}, above the baseline, so its access package needs approval. " +
             "Use -Approval Manager or ManagerThenApprover, or add -AllowWithoutApproval if anyone in scope may really take it unapproved.",
-            tierGroup);
+            tierGroup, "Add -Approval Manager or ManagerThenApprover, or -AllowWithoutApproval if anyone in scope may take the tier unapproved.");
 
         public static GovernanceError ExceptionPackageNeedsTwoStages(string tierGroup) => new GovernanceError(
             ErrorIds.ExceptionPackageNeedsTwoStages, GovernanceErrorCategory.InvalidArgument,
             $"An exception package for '{tierGroup}' needs two approval stages: the manager, then a licence administrator. " +
             "Use -Approval ManagerThenApprover (the default for -Exception) with -Approver naming the second-stage user or group.",
-            tierGroup);
+            tierGroup, "Use -Approval ManagerThenApprover with -Approver naming the licence administrator (a user or group).");
 
         public static GovernanceError AccessPackageSettingInvalid(string setting, string reason) => new GovernanceError(
             ErrorIds.AccessPackageSettingInvalid, GovernanceErrorCategory.InvalidArgument,
             $"{setting}: {reason}",
-            setting);
+            setting, $"Correct {setting} as the message says, then run the command again.");
 
         public static GovernanceError PrincipalNotFound(string name, string role) => new GovernanceError(
             ErrorIds.PrincipalNotFound, GovernanceErrorCategory.ObjectNotFound,
             $"No user or group '{name}' was found for {role}. Give a user principal name, a group's display name, or an object id.",
-            name);
+            name, "Give a user principal name, a group's display name, or an object id that exists in the tenant.");
 
         public static GovernanceError TierAccessPackageNotFound(string tier, string catalog, IEnumerable<string> closest) => new GovernanceError(
             ErrorIds.TierAccessPackageNotFound, GovernanceErrorCategory.ObjectNotFound,
             $"No access package for tier '{tier}' was found in catalog '{catalog}'.{Suggest(closest)} Create it with New-TierAccessPackage, or list them with Get-TierAccessPackage.",
-            tier);
+            tier, $"Run Get-TierAccessPackage to list the tier packages, or create this one with New-TierAccessPackage -TierGroup '{tier}'.");
 
         public static GovernanceError AccessPackageHoldsOtherResources(string package, IEnumerable<string> resources) => new GovernanceError(
             ErrorIds.AccessPackageHoldsOtherResources, GovernanceErrorCategory.InvalidOperation,
             $"The access package '{package}' also grants {string.Join(", ", resources)}. A tier package must hold only its tier group's Member role; " +
             "give this tier package another -Name, or remove the other roles from that package in the Entra admin center.",
-            package);
+            package, "Give the tier package another -Name, or remove the other roles from that package (Entra admin center > Identity Governance > Access packages).");
 
         public static GovernanceError TierAssignmentExists(string user, string package, DateTimeOffset? until) => new GovernanceError(
             ErrorIds.TierAssignmentExists, GovernanceErrorCategory.ResourceExists,
             $"'{user}' already holds '{package}'" + (until == null ? "" : " until " + until.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) +
             ". Nothing was changed; to change the end date, remove the assignment and add it again, or let the user request an extension.",
-            user);
+            user, "Nothing to do; to change the end date, run Remove-TierAssignment, then Add-TierAssignment with the new -EndDate or -Days.");
 
         public static GovernanceError TierAssignmentNotFound(string user, string package) => new GovernanceError(
             ErrorIds.TierAssignmentNotFound, GovernanceErrorCategory.ObjectNotFound,
             $"'{user}' holds no assignment to '{package}'. Run Get-TierAssignment -User '{user}' to see what they hold.",
-            user);
+            user, $"Run Get-TierAssignment -User '{user}' to see what the user holds.");
+
+        public static GovernanceError TierAssignmentIdNotFound(string assignmentId) => new GovernanceError(
+            ErrorIds.TierAssignmentIdNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"No tier assignment has the id '{assignmentId}'; it may have ended already. Run Get-TierAssignment to list the assignments with their AssignmentId, " +
+            "or name the assignment by -User and -Tier.",
+            assignmentId, "Get-TierAssignment");
 
         public static GovernanceError TierAssignmentEndInvalid(string package, string reason) => new GovernanceError(
             ErrorIds.TierAssignmentEndInvalid, GovernanceErrorCategory.InvalidArgument,
             $"The end date for '{package}' is not allowed: {reason}",
-            package);
+            package, "Give an end date in the future that the package's policy allows (-EndDate or -Days), then run the command again.");
 
         public static GovernanceError AccessPackagePlanStale(string package) => new GovernanceError(
             ErrorIds.AccessPackagePlanStale, GovernanceErrorCategory.InvalidOperation,
             $"The access package '{package}' changed after it was planned; nothing more was written. Run the command again to plan from its current state.",
-            package);
+            package, "Run the command again to plan from the package's current state.");
     
         public static GovernanceError TierAccessPackageInUse(string package, int assignments) => new GovernanceError(
             ErrorIds.TierAccessPackageInUse, GovernanceErrorCategory.InvalidOperation,
             $"The access package '{package}' has {assignments.ToString(CultureInfo.InvariantCulture)} active assignment(s) (delivered or being delivered), and Graph deletes a package only once it has none. " +
             "Nothing was changed. Add -Force to end them first, each holder moved in the safe order to the tier they hold without this package " +
             "(-Force -WhatIf shows who and where to), or end them yourself with Remove-TierAssignment.",
-            package, "Remove-TierAccessPackage -Force -WhatIf");
+            package, "Run Remove-TierAccessPackage -Force -WhatIf to see where each holder moves, then again without -WhatIf.");
 
         public static GovernanceError TierAccessPackageRemovalIncomplete(string package, string reason) => new GovernanceError(
             ErrorIds.TierAccessPackageRemovalIncomplete, GovernanceErrorCategory.OperationStopped,
             $"The access package '{package}' was not deleted: {reason} Every holder keeps a licence meanwhile. " +
             "Run Remove-TierAccessPackage -Force again once that is resolved; it carries on from the tenant as it is then.",
-            package, "Remove-TierAccessPackage -Force");
+            package, "Resolve what stopped it, then run Remove-TierAccessPackage -Force again.");
     }
 }

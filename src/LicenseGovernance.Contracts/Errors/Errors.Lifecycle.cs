@@ -9,55 +9,55 @@ namespace LicenseGovernance
             ErrorIds.TierWorkflowsNeedTiers, GovernanceErrorCategory.InvalidOperation,
             $"Document 000's workflows need at least two licence tiers, one of them the baseline; the tenant has {tiers.ToString(CultureInfo.InvariantCulture)}" +
             (hasBaseline ? "." : " and none is the baseline.") + " Create them with New-LicenseTierGroup (-Baseline on the lowest), then run again.",
-            "licence tiers");
+            "licence tiers", "Create the tiers with New-LicenseTierGroup (-Baseline on the lowest), then run the command again.");
 
         public static GovernanceError TierWorkflowsNeedAccessPackages() => new GovernanceError(
             ErrorIds.TierWorkflowsNeedAccessPackages, GovernanceErrorCategory.InvalidOperation,
             "No licence tier has an access package, so no workflow could take a tier away: document 000's workflows end access package assignments. " +
             "Create the tiers' packages with New-TierAccessPackage, then run again.",
-            "licence tiers");
+            "licence tiers", "Create the tiers' access packages with New-TierAccessPackage, then run the command again.");
 
         public static GovernanceError LifecycleWorkflowLimitReached(int existing, int needed, int limit) => new GovernanceError(
             ErrorIds.LifecycleWorkflowLimitReached, GovernanceErrorCategory.LimitsExceeded,
             $"The tenant has {existing.ToString(CultureInfo.InvariantCulture)} lifecycle workflows and the tiers need {needed.ToString(CultureInfo.InvariantCulture)} more; " +
             $"Entra allows {limit.ToString(CultureInfo.InvariantCulture)}. Nothing was created. Delete workflows the tenant no longer uses, or rely on Sync-LicenseTier, which needs none.",
-            "lifecycle workflows");
+            "lifecycle workflows", "Delete lifecycle workflows the tenant no longer uses (Entra admin center > Identity Governance > Lifecycle workflows), or rely on Sync-LicenseTier.");
 
         public static GovernanceError LifecycleWorkflowPlanStale(string workflow) => new GovernanceError(
             ErrorIds.LifecycleWorkflowPlanStale, GovernanceErrorCategory.InvalidOperation,
             $"The lifecycle workflow '{workflow}' or the tiers it serves changed after they were planned; nothing more was written. Run the command again to plan from the current state.",
-            workflow);
+            workflow, "Run the command again to plan from the current state.");
 
         public static GovernanceError NoTierSystem() => new GovernanceError(
             ErrorIds.NoTierSystem, GovernanceErrorCategory.ObjectNotFound,
             "The tenant has no licence tiers, so there is no tier to move anyone to. Create them first (New-LicenseTierGroup -Tier 1 -Baseline, then the higher tiers) " +
             "and their access packages (New-TierAccessPackage). Nothing was changed.",
-            recommendedAction: "New-LicenseTierGroup");
+            recommendedAction: "Create the tiers with New-LicenseTierGroup (-Tier 1 -Baseline first) and their packages with New-TierAccessPackage.");
 
         public static GovernanceError TierLeaseHeld(string holder, DateTimeOffset until) => new GovernanceError(
             ErrorIds.TierLeaseHeld, GovernanceErrorCategory.ResourceUnavailable,
             $"Another tier run ({holder}) holds the tier lease until {until:yyyy-MM-dd HH:mm:ss} UTC, so this one changed nothing: two runs at once would move the same users twice. " +
             "Run again once it has finished, or Sync-LicenseTier -Force to take the lease over from a run that died.",
-            holder, "Sync-LicenseTier -Force");
+            holder, "Wait for the other run to finish, or take over the lease of a run that died with Sync-LicenseTier -Force.");
 
         public static GovernanceError TierNeedsAccessPackage(string tier, string reason) => new GovernanceError(
             ErrorIds.TierNeedsAccessPackage, GovernanceErrorCategory.InvalidOperation,
             $"Tier '{tier}' has no access package, and {reason} Create it with New-TierAccessPackage -TierGroup '{tier}', then run the command again. Nothing was changed.",
-            tier, "New-TierAccessPackage");
+            tier, $"Run New-TierAccessPackage -TierGroup '{tier}', then run the command again.");
 
         public static GovernanceError TierMoveBlocked(string user, string reason) => new GovernanceError(
             ErrorIds.TierMoveBlocked, GovernanceErrorCategory.InvalidOperation,
             $"{user} cannot be moved: {reason} Nothing was changed.",
-            user);
+            user, "Resolve what the message says blocks the move, then run the command again.");
 
         public static GovernanceError LookAheadInvalid(TimeSpan value, TimeSpan max) => new GovernanceError(
             ErrorIds.LookAheadInvalid, GovernanceErrorCategory.InvalidArgument,
             $"-LookAhead {value} is outside 0 to {max.TotalDays:0} days. Give about twice the interval the reconciler runs at (2 hours for an hourly runbook). Nothing was changed.",
-            value.ToString());
+            value.ToString(), "Give -LookAhead about twice the interval the reconciler runs at, for example 02:00:00 for an hourly runbook.");
 
         public static GovernanceError TierWaitTimeoutInvalid(int seconds, int max) => new GovernanceError(
             ErrorIds.TierWaitTimeoutInvalid, GovernanceErrorCategory.InvalidArgument,
             $"-WaitTimeout {seconds} is outside 0 to {max} seconds. Nothing was changed.",
-            seconds);
+            seconds, $"Give -WaitTimeout from 0 to {max} seconds.");
     }
 }

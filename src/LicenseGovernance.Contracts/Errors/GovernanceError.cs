@@ -20,6 +20,8 @@ namespace LicenseGovernance
         public GovernanceErrorCategory Category { get; }
         public string Message { get; }
         public object? Target { get; }
+
+        /// <summary>The command or step that fixes it, as one short imperative; every factory in <see cref="Errors"/> gives one.</summary>
         public string? RecommendedAction { get; }
         public Exception? Inner { get; }
 

@@ -5,6 +5,8 @@ namespace LicenseGovernance.Requests
     {
         public const int MinTier = 1;
         public const int MaxTier = 1000;
+        /// <summary>The longest group displayName Microsoft Entra accepts.</summary>
+        public const int MaxNameLength = 256;
 
         /// <summary>Display name of the group (also how an existing tier is found).</summary>
         public string Name { get; set; } = "";
@@ -18,10 +20,17 @@ namespace LicenseGovernance.Requests
         public string[]? EnabledPlan { get; set; }
         /// <summary>Plan names to disable; every other plan stays enabled.</summary>
         public string[]? DisabledPlan { get; set; }
-        /// <summary>A dynamic membership rule; null keeps the current membership type on Set and means static on New.</summary>
+        /// <summary>
+        /// A dynamic membership rule, or empty for static. Null keeps an existing group's membership as it is (a dynamic group
+        /// keeps its rule); a group New creates is then static.
+        /// </summary>
         public string? MembershipRule { get; set; }
+        /// <summary>Null keeps an existing group's description; empty clears it.</summary>
         public string? Description { get; set; }
-        /// <summary>Turn a group that serves another purpose into a tier anyway.</summary>
+        /// <summary>
+        /// Go ahead where the change would otherwise be refused: a group that serves another purpose becomes a tier, or
+        /// members lose a SKU or service plan they hold from nowhere else.
+        /// </summary>
         public bool Force { get; set; }
     }
 

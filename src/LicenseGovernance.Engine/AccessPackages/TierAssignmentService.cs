@@ -77,30 +77,9 @@ namespace LicenseGovernance.Engine.AccessPackages
 
         public static async Task<TierAssignmentPlan> PlanRemoveAsync(GraphSession session, RemoveTierAssignmentRequest request, CancellationToken cancellation)
         {
-            AccessPackageAssignment? assignment;
-            string userLabel;
-            string packageLabel;
-            if (!string.IsNullOrWhiteSpace(request.AssignmentId))
-            {
-                assignment = (await AccessPackageDirectory.AssignmentsAsync(session, null, null, cancellation).ConfigureAwait(false))
-                    .FirstOrDefault(a => string.Equals(a.Id, request.AssignmentId!.Trim(), StringComparison.OrdinalIgnoreCase));
-                userLabel = request.AssignmentId!;
-                packageLabel = "any access package";
-            }
-            else
-            {
-                var user = await RequireUserAsync(session, request.User ?? "", cancellation).ConfigureAwait(false);
-                var (_, package) = await ResolvePackageAsync(session, request.Catalog, request.Tier ?? "", cancellation).ConfigureAwait(false);
-                assignment = (await AccessPackageDirectory.AssignmentsAsync(session, package.Id, user.Id, cancellation).ConfigureAwait(false)).FirstOrDefault();
-                userLabel = user.UserPrincipalName ?? user.Id!;
-                packageLabel = package.DisplayName!;
-            }
-
-            if (assignment == null)
-            {
-                throw Errors.TierAssignmentNotFound(userLabel, packageLabel).ToException();
-            }
-
+            var assignment = string.IsNullOrWhiteSpace(request.AssignmentId)
+                ? await FindByUserAsync(session, request, cancellation).ConfigureAwait(false)
+                : await FindByIdAsync(session, request.AssignmentId!.Trim(), cancellation).ConfigureAwait(false);
             var change = AccessPackageDirectory.ChangeOf(assignment, request.Justification);
             var warnings = await LastLicenseWarningsAsync(session, change, cancellation).ConfigureAwait(false);
             return new TierAssignmentPlan
@@ -111,6 +90,20 @@ namespace LicenseGovernance.Engine.AccessPackages
                 EndDate = change.EndDateTime, Justification = request.Justification,
                 Body = AccessPackageAssignmentWriter.Json(AccessPackageAssignmentWriter.RemoveBody(change.AssignmentId!.Value, request.Justification)),
             };
+        }
+
+        /// <summary>An id names the assignment itself, so an unknown one says so rather than being read as a user.</summary>
+        private static async Task<AccessPackageAssignment> FindByIdAsync(GraphSession session, string assignmentId, CancellationToken cancellation) =>
+            (await AccessPackageDirectory.AssignmentsAsync(session, null, null, cancellation).ConfigureAwait(false))
+                .FirstOrDefault(a => string.Equals(a.Id, assignmentId, StringComparison.OrdinalIgnoreCase))
+            ?? throw Errors.TierAssignmentIdNotFound(assignmentId).ToException();
+
+        private static async Task<AccessPackageAssignment> FindByUserAsync(GraphSession session, RemoveTierAssignmentRequest request, CancellationToken cancellation)
+        {
+            var user = await RequireUserAsync(session, request.User ?? "", cancellation).ConfigureAwait(false);
+            var (_, package) = await ResolvePackageAsync(session, request.Catalog, request.Tier ?? "", cancellation).ConfigureAwait(false);
+            return (await AccessPackageDirectory.AssignmentsAsync(session, package.Id, user.Id, cancellation).ConfigureAwait(false)).FirstOrDefault()
+                ?? throw Errors.TierAssignmentNotFound(user.UserPrincipalName ?? user.Id!, package.DisplayName!).ToException();
         }
 
         /// <summary>A removal that leaves the user with no licence at all is allowed (it is asked for), but said before confirming.</summary>

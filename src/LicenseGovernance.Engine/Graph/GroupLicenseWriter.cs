@@ -11,24 +11,17 @@ namespace LicenseGovernance.Engine.Graph
 {
     /// <summary>
     /// A group's licences (assignLicense on the group), journaled with the group's licences before the change and sent
-    /// through <see cref="WriteRetryPolicy"/>. Not reversible by Undo: a tier change has its own safe order.
+    /// through <see cref="WriteRetryPolicy"/>. Undo-LicenseChange reverses it (<see cref="GroupLicenseReverser"/>).
     /// </summary>
     internal static class GroupLicenseWriter
     {
-        public const string AssignOperation = "Group.AssignLicense";
-
         public static Task<Group?> AssignAsync(GraphSession session, JournalScope journal, string groupId, string name, IEnumerable<AssignedLicense> before, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation) =>
             journal.RunAsync(Intent(groupId, name, before, add, remove), () => SendAsync(session, groupId, name, add, remove, cancellation), cancellation);
 
-        /// <summary>The journal entry of a change sent with <see cref="SendAsync"/>, for a caller that wraps the send (a group not replicated yet).</summary>
+        /// <summary>The journal entry of a change sent with <see cref="SendAsync"/>, for a caller that wraps the send (a group not replicated yet, Undo).</summary>
         public static ChangeIntent Intent(string groupId, string name, IEnumerable<AssignedLicense> before, List<AssignedLicense> add, List<Guid?> remove) =>
-            ChangeIntents.Other(AssignOperation, "group", groupId, name,
-                before.Select(l => new { l.SkuId, DisabledPlans = l.DisabledPlans ?? new List<Guid?>() }).ToList(),
-                new
-                {
-                    AddLicenses = add.Select(l => new { l.SkuId, DisabledPlans = l.DisabledPlans ?? new List<Guid?>() }).ToList(),
-                    RemoveLicenses = remove,
-                });
+            ChangeIntents.AssignGroupLicenses(groupId, name, before.Where(l => l.SkuId.HasValue).Select(DirectLicense.From), add.Select(DirectLicense.From),
+                remove.Where(id => id.HasValue).Select(id => id!.Value));
 
         /// <summary>The bare assignLicense, for a caller that journaled <see cref="Intent"/> itself.</summary>
         public static Task<Group?> SendAsync(GraphSession session, string groupId, string name, List<AssignedLicense> add, List<Guid?> remove, CancellationToken cancellation) =>

@@ -69,7 +69,7 @@ namespace LicenseGovernance.Engine.Graph
         public static Task<User?> SendAsync(GraphSession session, string operation, Guid userId, IReadOnlyList<DirectLicense> add, IReadOnlyList<Guid> remove, CancellationToken cancellation) =>
             WriteRetryPolicy.CallAsync(session, operation, Capability, (c, configure) => c.Users[userId.ToString()].AssignLicense.PostAsync(new UserAssignLicenseBody
             {
-                AddLicenses = add.Select(l => new AssignedLicense { SkuId = l.SkuId, DisabledPlans = l.DisabledPlans.Select(p => (Guid?)p).ToList() }).ToList(),
+                AddLicenses = add.Select(l => l.ToAssigned()).ToList(),
                 RemoveLicenses = remove.Select(s => (Guid?)s).ToList(),
             }, configure, cancellation), cancellation);
 

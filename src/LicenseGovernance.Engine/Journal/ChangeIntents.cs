@@ -15,6 +15,7 @@ namespace LicenseGovernance.Engine.Journal
         public const string UserAssignLicense = "User.AssignLicense";
         public const string GroupAddMember = "Group.AddMember";
         public const string GroupRemoveMember = "Group.RemoveMember";
+        public const string GroupAssignLicense = "Group.AssignLicense";
 
         /// <summary>
         /// Direct licences of the affected SKUs before and after (a SKU absent from a list is not held directly then).
@@ -24,6 +25,19 @@ namespace LicenseGovernance.Engine.Journal
             new ChangeIntent(UserAssignLicense, "user", userId.ToString(), userPrincipalName,
                 new JsonArray(before.Select(l => (JsonNode)l.ToJson()).ToArray()),
                 new JsonArray(after.Select(l => (JsonNode)l.ToJson()).ToArray()));
+
+        /// <summary>
+        /// A group's assignLicense: before, every licence the group carried (SKU and disabled plans); after, what the call
+        /// adds (or gives other disabled plans) and removes. Reversed by assignLicense back to the affected SKUs' before.
+        /// </summary>
+        public static ChangeIntent AssignGroupLicenses(string groupId, string? groupName, IEnumerable<DirectLicense> before, IEnumerable<DirectLicense> add, IEnumerable<Guid> remove) =>
+            new ChangeIntent(GroupAssignLicense, "group", groupId, groupName,
+                new JsonArray(before.Select(l => (JsonNode)l.ToJson()).ToArray()),
+                new JsonObject
+                {
+                    ["addLicenses"] = new JsonArray(add.Select(l => (JsonNode)l.ToJson()).ToArray()),
+                    ["removeLicenses"] = new JsonArray(remove.Select(id => (JsonNode)JsonValue.Create(id.ToString())!).ToArray()),
+                });
 
         /// <summary>Reversed by removing the member again.</summary>
         public static ChangeIntent AddGroupMember(Guid groupId, string? groupName, Guid memberId, string? memberName) =>

@@ -10,6 +10,7 @@ namespace LicenseGovernance.Engine.Journal
         public static IReadOnlyList<IChangeReverser> All { get; } = new IChangeReverser[]
         {
             new UserLicenseReverser(),
+            new GroupLicenseReverser(),
             new GroupMembershipReverser(ChangeIntents.GroupAddMember),
             new GroupMembershipReverser(ChangeIntents.GroupRemoveMember),
             new AccessPackageAssignmentReverser(AccessPackageChangeIntents.AddAssignment),

@@ -6,7 +6,10 @@ using System.Text.Json.Nodes;
 
 namespace LicenseGovernance.Engine.Journal
 {
-    /// <summary>A SKU assigned to a user directly (not through a group), with the plans switched off in it.</summary>
+    /// <summary>
+    /// A SKU assigned directly, with the plans switched off in it: to a user (not through a group), or to a group itself
+    /// (the licences its members inherit).
+    /// </summary>
     public sealed class DirectLicense
     {
         public DirectLicense(Guid skuId, string? skuPartNumber, IEnumerable<Guid>? disabledPlans = null)
@@ -32,6 +35,17 @@ namespace LicenseGovernance.Engine.Journal
                 .GroupBy(s => s.SkuId!.Value)
                 .Select(g => new DirectLicense(g.Key, null, Kernel.LicenseStates.Plans(g.First().DisabledPlans)))
                 .ToList();
+
+        /// <summary>The licences a group carries (assignedLicenses, which must have been selected).</summary>
+        public static IReadOnlyList<DirectLicense> Of(Microsoft.Graph.Models.Group group) =>
+            (group.AssignedLicenses ?? new List<Microsoft.Graph.Models.AssignedLicense>()).Where(l => l.SkuId.HasValue).Select(From).ToList();
+
+        internal static DirectLicense From(Microsoft.Graph.Models.AssignedLicense license) =>
+            new DirectLicense(license.SkuId!.Value, null, Kernel.LicenseStates.Plans(license.DisabledPlans));
+
+        /// <summary>As Graph's assignLicense takes it.</summary>
+        internal Microsoft.Graph.Models.AssignedLicense ToAssigned() =>
+            new Microsoft.Graph.Models.AssignedLicense { SkuId = SkuId, DisabledPlans = DisabledPlans.Select(p => (Guid?)p).ToList() };
 
         internal JsonObject ToJson() => new JsonObject
         {

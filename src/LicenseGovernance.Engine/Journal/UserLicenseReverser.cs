@@ -32,38 +32,26 @@ namespace LicenseGovernance.Engine.Journal
             }
 
             var current = DirectLicense.Of(user, skus);
-            DirectLicense? In(IReadOnlyList<DirectLicense> list, Guid sku) => list.FirstOrDefault(l => l.SkuId == sku);
-            bool Same(DirectLicense? a, DirectLicense? b) => a == null ? b == null : a.SameAs(b);
-            bool Shows(IReadOnlyList<DirectLicense> state) => skus.All(sku => Same(In(current, sku), In(state, sku)));
-
-            // A change that left things as they were shows both states; it counts as made.
-            var state = Shows(after) ? TargetState.After : Shows(before) ? TargetState.Before : TargetState.Neither;
-            var differing = skus.Where(sku => !Same(In(current, sku), In(before, sku))).ToList();
-            if (differing.Count == 0)
+            var restore = new LicenseRestore(skus, before, after, current);
+            if (restore.Differing.Count == 0)
             {
-                return ReversalPlan.NothingToDo(state, $"{change.TargetLabel} already holds the direct licences it had before the change.");
+                return ReversalPlan.NothingToDo(restore.State, $"{change.TargetLabel} already holds the direct licences it had before the change.");
             }
 
-            var moved = differing.Where(sku => !Same(In(current, sku), In(after, sku))).ToList();
-            if (moved.Count > 0 && !force)
+            if (restore.Moved.Count > 0 && !force)
             {
-                return ReversalPlan.Conflict(state, $"{change.TargetLabel}'s direct licences of {string.Join(", ", moved.Select(s => Name(before, after, s)))} are no longer as the change left them.");
+                return ReversalPlan.Conflict(restore.State, $"{change.TargetLabel}'s direct licences of {string.Join(", ", restore.Moved.Select(restore.Name))} are no longer as the change left them.");
             }
 
-            var add = differing.Select(sku => In(before, sku)).Where(l => l != null).Select(l => l!).ToList();
-            var remove = differing.Where(sku => In(before, sku) == null && In(current, sku) != null).ToList();
-            var named = current.Select(l => new DirectLicense(l.SkuId, In(before, l.SkuId)?.SkuPartNumber ?? In(after, l.SkuId)?.SkuPartNumber, l.DisabledPlans)).ToList();
-            var intent = ChangeIntents.AssignUserLicenses(Guid.Parse(change.TargetId), user.UserPrincipalName ?? change.TargetName, named, before.Where(l => differing.Contains(l.SkuId)).ToList());
-            var detail = Describe(add.Select(a => Name(before, after, a.SkuId)), remove.Select(r => Name(before, after, r)), change.TargetLabel);
-            return ReversalPlan.Reverse(state, detail, intent, async ct =>
+            var named = current.Select(l => new DirectLicense(l.SkuId, restore.Name(l.SkuId), l.DisabledPlans)).ToList();
+            var intent = ChangeIntents.AssignUserLicenses(Guid.Parse(change.TargetId), user.UserPrincipalName ?? change.TargetName, named, before.Where(l => restore.Differing.Contains(l.SkuId)).ToList());
+            var detail = Describe(restore.Add.Select(a => restore.Name(a.SkuId)), restore.Remove.Select(restore.Name), change.TargetLabel);
+            return ReversalPlan.Reverse(restore.State, detail, intent, async ct =>
             {
-                await UserLicenseWriter.SendAsync(session, "assign licences to " + change.TargetLabel, Guid.Parse(change.TargetId), add, remove, ct).ConfigureAwait(false);
+                await UserLicenseWriter.SendAsync(session, "assign licences to " + change.TargetLabel, Guid.Parse(change.TargetId), restore.Add, restore.Remove, ct).ConfigureAwait(false);
                 return true;
             });
         }
-
-        private static string Name(IReadOnlyList<DirectLicense> before, IReadOnlyList<DirectLicense> after, Guid sku) =>
-            before.Concat(after).FirstOrDefault(l => l.SkuId == sku && l.SkuPartNumber != null)?.SkuPartNumber ?? sku.ToString();
 
         private static string Describe(IEnumerable<string> add, IEnumerable<string> remove, string user)
         {

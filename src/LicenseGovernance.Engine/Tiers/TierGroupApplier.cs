@@ -180,7 +180,13 @@ namespace LicenseGovernance.Engine.Tiers
 
             var id = current.Group.Id!;
             var before = new { current.Group.Description, current.Group.GroupTypes, current.Group.MembershipRule };
-            var after = new { patch.Description, GroupTypes = patch.GroupTypes ?? current.Group.GroupTypes, MembershipRule = patch.MembershipRule ?? (rule != null ? null : current.Group.MembershipRule) };
+            // The group as the patch leaves it, so the journal never shows as cleared what was left alone.
+            var after = new
+            {
+                Description = description == null ? current.Group.Description : patch.Description,
+                GroupTypes = patch.GroupTypes ?? current.Group.GroupTypes,
+                MembershipRule = rule == null ? current.Group.MembershipRule : patch.MembershipRule,
+            };
             await journal.RunAsync(ChangeIntents.Other("Group.Update", "group", id, plan.DisplayName, before, after), () => session.CallAsync("update group " + plan.DisplayName, "ManageGroups",
                 async c =>
                 {

@@ -25,24 +25,19 @@ namespace LicenseGovernance.Engine.Tiers
                 throw Errors.PlanSelectionInvalid("a tier needs a group name (-Name).").ToException();
             }
 
+            // Graph would refuse the name only when creating the group, after the change is journaled.
+            if (request.CreateIfMissing && name.Length > TierGroupRequest.MaxNameLength)
+            {
+                throw Errors.TierGroupNameTooLong(name).ToException();
+            }
+
             if (request.Tier.HasValue && (request.Tier.Value < TierGroupRequest.MinTier || request.Tier.Value > TierGroupRequest.MaxTier))
             {
                 throw Errors.TierRankInvalid(request.Tier.Value).ToException();
             }
 
             var rule = request.MembershipRule?.Trim();
-            string? uncheckedRule = null;
-            if (!string.IsNullOrEmpty(rule) && !MembershipRule.TryParse(rule!, out _, out var syntax))
-            {
-                // A rule Entra accepts but the module cannot read is Entra's to validate; only real mistakes stop here.
-                if (!syntax!.IsValidInEntra)
-                {
-                    throw Errors.MembershipRuleInvalid(rule!, syntax.Position, syntax.Reason).ToException();
-                }
-
-                uncheckedRule = $"The membership rule could not be checked or previewed here ({syntax.Reason}, at position {syntax.Position}); Microsoft Entra ID validates it when the group is saved.";
-            }
-
+            var uncheckedRule = CheckRule(rule);
             var found = await TierGroupDirectory.FindAsync(session, name, cancellation).ConfigureAwait(false);
             if (found.Count > 1)
             {
@@ -78,8 +73,6 @@ namespace LicenseGovernance.Engine.Tiers
                 throw Errors.BaselineAlreadyDefined(otherBaseline.Name).ToException();
             }
 
-            // null keeps the membership as it is (Set); "" means static; anything else is the dynamic rule.
-            string? desiredRule = request.CreateIfMissing ? (rule ?? "") : rule;
             var plan = new TierGroupPlan { DisplayName = existing?.Name ?? name };
             if (uncheckedRule != null)
             {
@@ -89,34 +82,15 @@ namespace LicenseGovernance.Engine.Tiers
             var record = new TierRecord(tier, baseline);
             plan.Payload.Tier = tier;
             plan.Payload.Baseline = baseline;
-
             if (existing == null)
             {
-                PlanCreate(plan, name, request.Description, desiredRule!, record, licenses);
+                // A new group without a rule is static.
+                PlanCreate(plan, name, request.Description, rule ?? "", record, licenses);
                 return plan;
             }
 
-            plan.GroupId = existing.Id;
-            plan.Payload.Fingerprint = existing.Fingerprint();
-
-            if (!existing.Group.SecurityEnabled.GetValueOrDefault())
-            {
-                throw Errors.GroupCannotCarryLicenses(existing.Name).ToException();
-            }
-
-            if (!existing.IsTier)
-            {
-                var purposes = await OtherPurposesAsync(session, existing, licenses, tenantSkus, plan.Warnings, cancellation).ConfigureAwait(false);
-                if (purposes.Count > 0 && !request.Force)
-                {
-                    throw Errors.GroupServesOtherPurpose(existing.Name, purposes).ToException();
-                }
-
-                plan.Warnings.AddRange(purposes.Select(p => $"'{existing.Name}' becomes a tier although it {p} (-Force)."));
-            }
-
-            PlanUpdate(plan, existing, request.Description, desiredRule, record, licenses, tenantSkus);
-            await CheckSeatsAsync(session, existing, licenses, cancellation).ConfigureAwait(false);
+            // An existing group keeps what it is unless asked: no rule keeps its membership (and a dynamic group its rule).
+            await PlanExistingAsync(session, plan, existing, request, rule, record, licenses, tenantSkus, cancellation).ConfigureAwait(false);
             return plan;
         }
 
@@ -150,20 +124,103 @@ namespace LicenseGovernance.Engine.Tiers
             return plan;
         }
 
-        private static string SkuName(IReadOnlyList<LicenseSku> skus, Guid? skuId) =>
-            skus.FirstOrDefault(s => s.SkuId == skuId)?.SkuPartNumber ?? skuId?.ToString() ?? "?";
-
-        /// <summary>Members who do not hold a SKU the tier adds each need a free seat; short of that, nothing is written.</summary>
-        private static async Task CheckSeatsAsync(GraphSession session, TierGroupState existing, IReadOnlyList<DesiredLicense> licenses, CancellationToken cancellation)
+        /// <summary>Null for a rule that is fine; a warning for one Entra accepts but the module cannot read; throws for a real mistake.</summary>
+        private static string? CheckRule(string? rule)
         {
-            var added = licenses.Where(l => !existing.Licenses.Any(c => c.SkuId == l.SkuId)).ToList();
-            if (added.Count == 0)
+            if (string.IsNullOrEmpty(rule) || MembershipRule.TryParse(rule!, out _, out var syntax))
+            {
+                return null;
+            }
+
+            // A rule Entra accepts but the module cannot read is Entra's to validate; only real mistakes stop here.
+            if (!syntax!.IsValidInEntra)
+            {
+                throw Errors.MembershipRuleInvalid(rule!, syntax.Position, syntax.Reason).ToException();
+            }
+
+            return $"The membership rule could not be checked or previewed here ({syntax.Reason}, at position {syntax.Position}); Microsoft Entra ID validates it when the group is saved.";
+        }
+
+        private static async Task PlanExistingAsync(GraphSession session, TierGroupPlan plan, TierGroupState existing, TierGroupRequest request, string? rule, TierRecord record,
+            IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<LicenseSku> tenantSkus, CancellationToken cancellation)
+        {
+            plan.GroupId = existing.Id;
+            plan.Payload.Fingerprint = existing.Fingerprint();
+            if (!existing.Group.SecurityEnabled.GetValueOrDefault())
+            {
+                throw Errors.GroupCannotCarryLicenses(existing.Name).ToException();
+            }
+
+            var turnsDynamic = !string.IsNullOrEmpty(rule) && !existing.IsDynamic;
+            var packages = existing.IsTier && !turnsDynamic ? new List<AccessPackage>() : await PackagesHandingOutAsync(session, existing, plan.Warnings, cancellation).ConfigureAwait(false);
+            if (turnsDynamic && packages.Count > 0)
+            {
+                throw Errors.TierHandedOutByAccessPackage(existing.Name, packages.Select(p => p.DisplayName ?? p.Id!)).ToException();
+            }
+
+            if (!existing.IsTier)
+            {
+                var purposes = await OtherPurposesAsync(session, existing, licenses, tenantSkus, packages, cancellation).ConfigureAwait(false);
+                if (purposes.Count > 0 && !request.Force)
+                {
+                    throw Errors.GroupServesOtherPurpose(existing.Name, purposes).ToException();
+                }
+
+                plan.Warnings.AddRange(purposes.Select(p => $"'{existing.Name}' becomes a tier although it {p} (-Force)."));
+            }
+
+            PlanUpdate(plan, existing, request.Description, rule, record, licenses, tenantSkus);
+            if (plan.Payload.AddLicenses.Count > 0 || plan.Payload.RemoveLicenses.Count > 0)
+            {
+                var members = await TierGroupDirectory.UserMembersAsync(session, existing.Group.Id!, new[] { "id", "assignedLicenses", "licenseAssignmentStates" }, cancellation).ConfigureAwait(false);
+                CheckSeats(existing, licenses, members);
+                CountLosses(plan, existing, licenses, tenantSkus, members, request.Force);
+            }
+        }
+
+        /// <summary>
+        /// Whatever members would lose from nowhere else is refused unless forced; with -Force it is shown (in the plan, so
+        /// under -WhatIf and -Confirm too) before anything is written.
+        /// </summary>
+        private static void CountLosses(TierGroupPlan plan, TierGroupState existing, IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<LicenseSku> tenantSkus, IReadOnlyList<User> members, bool force)
+        {
+            plan.Losses = TierLicenseLossCounter.Count(existing, licenses, tenantSkus, members);
+            var taken = plan.Losses.Where(l => l.Losing > 0).ToList();
+            if (taken.Count == 0)
             {
                 return;
             }
 
-            var members = await TierGroupDirectory.UserMembersAsync(session, existing.Group.Id!, new[] { "id", "assignedLicenses" }, cancellation).ConfigureAwait(false);
-            foreach (var license in added)
+            if (!force)
+            {
+                throw Errors.TierChangeTakesLicenses(existing.Name, taken.Select(l => l.ToString())).ToException();
+            }
+
+            plan.Warnings.Add($"Members of '{existing.Name}' lose what they hold from nowhere else (-Force): {string.Join("; ", taken)}. Undo-LicenseChange puts the tier's licences back.");
+        }
+
+        /// <summary>The access packages that hand out the group's membership; none, with a warning, where entitlement management cannot be read.</summary>
+        private static async Task<IReadOnlyList<AccessPackage>> PackagesHandingOutAsync(GraphSession session, TierGroupState group, List<string> warnings, CancellationToken cancellation)
+        {
+            try
+            {
+                return await Kernel.AccessPackageAssignmentRemover.FindPackagesGrantingGroupAsync(session, group.Group.Id!, cancellation).ConfigureAwait(false);
+            }
+            catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired)
+            {
+                // Tier groups need no entitlement management; without it the check is skipped and said so.
+                warnings.Add($"Access packages that hand out '{group.Name}' could not be checked: {ex.Error.Message}");
+                return new List<AccessPackage>();
+            }
+        }
+
+        private static string SkuName(IReadOnlyList<LicenseSku> skus, Guid? skuId) =>
+            skus.FirstOrDefault(s => s.SkuId == skuId)?.SkuPartNumber ?? skuId?.ToString() ?? "?";
+
+        /// <summary>Members who do not hold a SKU the tier adds each need a free seat; short of that, nothing is written.</summary>
+        private static void CheckSeats(TierGroupState existing, IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<User> members)
+        {
+            foreach (var license in licenses.Where(l => !existing.Licenses.Any(c => c.SkuId == l.SkuId)))
             {
                 var needed = members.Count(u => !(u.AssignedLicenses ?? new List<AssignedLicense>()).Any(l => l.SkuId == license.SkuId));
                 if (needed > license.Sku.AvailableUnits)
@@ -279,7 +336,8 @@ namespace LicenseGovernance.Engine.Tiers
         /// Why an existing group should not quietly become a tier: mail, other licences, app access, nested groups, members,
         /// and access packages other than this module's own tier packages that hand out its membership.
         /// </summary>
-        private static async Task<List<string>> OtherPurposesAsync(GraphSession session, TierGroupState group, IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<LicenseSku> tenantSkus, List<string> warnings, CancellationToken cancellation)
+        private static async Task<List<string>> OtherPurposesAsync(GraphSession session, TierGroupState group, IReadOnlyList<DesiredLicense> licenses, IReadOnlyList<LicenseSku> tenantSkus,
+            IReadOnlyList<AccessPackage> packages, CancellationToken cancellation)
         {
             var purposes = new List<string>();
             var id = group.Group.Id!;
@@ -319,28 +377,19 @@ namespace LicenseGovernance.Engine.Tiers
                 }
             }
 
-            try
+            var unrelated = new List<string>();
+            foreach (var package in packages)
             {
-                var packages = await Kernel.AccessPackageAssignmentRemover.FindPackagesGrantingGroupAsync(session, id, cancellation).ConfigureAwait(false);
-                var unrelated = new List<string>();
-                foreach (var package in packages)
+                var policies = await Kernel.AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
+                if (Kernel.AccessPackageDirectory.OwnPolicy(policies) == null)
                 {
-                    var policies = await Kernel.AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
-                    if (Kernel.AccessPackageDirectory.OwnPolicy(policies) == null)
-                    {
-                        unrelated.Add(package.DisplayName ?? package.Id!);
-                    }
-                }
-
-                if (unrelated.Count > 0)
-                {
-                    purposes.Add($"is handed out by {unrelated.Count} access package(s) ({string.Join(", ", unrelated)}) that are not licence tier packages");
+                    unrelated.Add(package.DisplayName ?? package.Id!);
                 }
             }
-            catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.PermissionDenied || ex.Error.Id == ErrorIds.TenantLicenseRequired)
+
+            if (unrelated.Count > 0)
             {
-                // Tier groups need no entitlement management; without it the check is skipped and said so.
-                warnings.Add($"Access packages that hand out '{group.Name}' could not be checked: {ex.Error.Message}");
+                purposes.Add($"is handed out by {unrelated.Count} access package(s) ({string.Join(", ", unrelated)}) that are not licence tier packages");
             }
 
             return purposes;

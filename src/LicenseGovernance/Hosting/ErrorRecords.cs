@@ -10,13 +10,11 @@ namespace LicenseGovernance.Commands.Hosting
         {
             var exception = error.Inner is LicenseGovernanceException ? error.Inner : new LicenseGovernanceException(error);
             var category = Enum.TryParse<ErrorCategory>(error.Category.ToString(), out var parsed) ? parsed : ErrorCategory.NotSpecified;
-            var record = new ErrorRecord(exception, error.Id, category, error.Target);
-            if (error.RecommendedAction != null)
+            // Every catalogue error recommends an action (ErrorCatalogueTests makes sure); Get-Error shows it from ErrorDetails.
+            return new ErrorRecord(exception, error.Id, category, error.Target)
             {
-                record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction };
-            }
-
-            return record;
+                ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction },
+            };
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Requests;
@@ -16,13 +17,15 @@ namespace LicenseGovernance.Commands.Pricing
 
         protected override void ProcessRecord()
         {
-            var path = GetUnresolvedProviderPathFromPSPath(Path);
-            if (!ShouldProcess(path, "Import monthly prices into your profile"))
+            var request = new ImportPriceRequest { Path = GetUnresolvedProviderPathFromPSPath(Path) };
+            // Check the file first, so that -WhatIf refuses a bad one (a negative price, say) as the import would.
+            var prices = RunEngine(sink => Engine.CheckPriceFileAsync(request, sink));
+            var action = string.Format(CultureInfo.InvariantCulture, "Import {0} monthly price(s) into your profile", prices.Count);
+            if (!ShouldProcess(request.Path, action))
             {
                 return;
             }
 
-            var request = new ImportPriceRequest { Path = path };
             RunEngine(sink => Engine.ImportPricesAsync(request, sink));
         }
     }

@@ -25,15 +25,21 @@ namespace LicenseGovernance.Commands.Pricing
 
         protected override void ProcessRecord()
         {
-            // Resolve first, so that -WhatIf names the real SKU and an unknown name fails before anything is asked.
-            var partNumber = RunEngine(sink => Engine.ResolveSkuNameAsync(Sku, sink));
+            // Check first, so that -WhatIf names the real SKU, and an unknown SKU or a bad price (a negative one, say)
+            // fails before anything is asked; piped rows after a bad one still go on.
+            var request = new SetPriceRequest { Sku = Sku, MonthlyPrice = MonthlyPrice, Currency = Currency };
+            if (!TryRunEngine(sink => Engine.CheckPriceAsync(request, sink), out var partNumber))
+            {
+                return;
+            }
+
             var action = string.Format(CultureInfo.InvariantCulture, "Set the monthly price to {0:0.00} {1}", MonthlyPrice, Currency.ToUpperInvariant());
             if (!ShouldProcess(partNumber, action))
             {
                 return;
             }
 
-            var request = new SetPriceRequest { Sku = partNumber, MonthlyPrice = MonthlyPrice, Currency = Currency };
+            request.Sku = partNumber;
             WriteObject(RunEngine(sink => Engine.SetPriceAsync(request, sink)));
         }
     }

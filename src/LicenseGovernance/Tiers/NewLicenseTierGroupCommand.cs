@@ -9,7 +9,8 @@ namespace LicenseGovernance.Commands.Tiers
 {
     /// <summary>
     /// Creates a licence tier (a security group used only for licensing, carrying one or more SKUs), or brings an
-    /// existing tier of that name to exactly the state given. Run again with the same arguments, it changes nothing.
+    /// existing tier of that name to the state given; what is not given (its membership rule, its description) stays as
+    /// it is. Run again with the same arguments, it changes nothing. Taking licences from members needs -Force.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "LicenseTierGroup", SupportsShouldProcess = true, DefaultParameterSetName = AllPlansSet)]
     [OutputType(typeof(LicenseTierGroup))]
@@ -56,6 +57,7 @@ namespace LicenseGovernance.Commands.Tiers
         [Parameter]
         public string? Description { get; set; }
 
+        /// <summary>Makes a group that serves another purpose a tier, or takes from members a SKU or plan they hold from nowhere else.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

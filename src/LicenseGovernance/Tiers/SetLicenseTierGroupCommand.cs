@@ -4,7 +4,10 @@ using LicenseGovernance.Requests;
 
 namespace LicenseGovernance.Commands.Tiers
 {
-    /// <summary>Changes an existing tier: only the settings given change, and the difference is shown before it is applied.</summary>
+    /// <summary>
+    /// Changes an existing tier: only the settings given change, and the difference is shown before it is applied. A change
+    /// that takes a SKU or service plan from members who hold it from nowhere else needs -Force.
+    /// </summary>
     [Cmdlet(VerbsCommon.Set, "LicenseTierGroup", SupportsShouldProcess = true, DefaultParameterSetName = AllPlansSet)]
     [OutputType(typeof(LicenseTierGroup))]
     public sealed class SetLicenseTierGroupCommand : TierGroupCmdlet
@@ -53,6 +56,10 @@ namespace LicenseGovernance.Commands.Tiers
         [Parameter]
         public string? Description { get; set; }
 
+        /// <summary>Members may lose a SKU or service plan they hold from nowhere else; without it such a change is refused.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -72,6 +79,7 @@ namespace LicenseGovernance.Commands.Tiers
                 DisabledPlan = DisabledPlan,
                 MembershipRule = MembershipRule,
                 Description = Description,
+                Force = Force,
             };
 
             // One bad tier among several piped ones is reported, and the others still change.

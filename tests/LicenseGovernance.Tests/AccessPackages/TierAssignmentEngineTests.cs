@@ -104,6 +104,22 @@ public sealed class TierAssignmentEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task AnUnknownAssignmentIdIsSaidToNameNoAssignmentNotTakenForAUser()
+    {
+        await Tier3Async();
+        var unknown = Guid.NewGuid().ToString();
+        _fx.Tenant.Statistics.Reset();
+
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() =>
+            _fx.Engine.PlanRemoveTierAssignmentAsync(new RemoveTierAssignmentRequest { AssignmentId = unknown }, new CollectingSink()));
+
+        Assert.Equal(ErrorIds.TierAssignmentIdNotFound, ex.Error.Id);
+        Assert.Contains("No tier assignment has the id '" + unknown + "'", ex.Error.Message);
+        Assert.DoesNotContain("-User '" + unknown, ex.Error.Message);
+        Assert.Equal(0, _fx.Tenant.Statistics.Writes);
+    }
+
+    [Fact]
     public async Task TheRemoverTakesAwayOnlyAssignmentsWhosePackageGrantsTheGroup()
     {
         var package = await Tier3Async();

@@ -41,6 +41,39 @@ public sealed class ConnectionEngineTests
     }
 
     [Fact]
+    public async Task AnAccessTokenThatIsNotAJwtConnectsNothing()
+    {
+        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.GetTempPath() });
+
+        var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() =>
+            engine.ConnectAsync(new ConnectRequest { Method = AuthenticationMethod.AccessToken, AccessToken = Secure("abc"), IsInteractiveHost = false }, new CollectingSink()));
+
+        Assert.Equal(ErrorIds.AccessTokenNotJwt, ex.Error.Id);
+        Assert.Null(engine.Context);
+    }
+
+    [Fact]
+    public async Task AnAccessTokensTenantAccountExpiryAndScopesAreTheContext()
+    {
+        var exp = DateTimeOffset.UtcNow.AddMinutes(40).ToUnixTimeSeconds();
+        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.GetTempPath() });
+
+        var context = await engine.ConnectAsync(new ConnectRequest
+        {
+            Method = AuthenticationMethod.AccessToken,
+            AccessToken = Secure(Connection.TestTokens.Delegated("User.Read.All LicenseAssignment.ReadWrite.All", exp)),
+            IsInteractiveHost = false,
+        }, new CollectingSink());
+
+        Assert.Equal("11111111-2222-3333-4444-555555555555", context.TenantId);
+        Assert.Equal("admin@contoso.onmicrosoft.com", context.Account);
+        Assert.Equal("Delegated", context.TokenType);
+        Assert.Equal(new[] { "User.Read.All", "LicenseAssignment.ReadWrite.All" }, context.Scopes);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(exp), context.TokenExpiresOn);
+        engine.Disconnect();
+    }
+
+    [Fact]
     public async Task NonInteractiveHostNeverPrompts()
     {
         var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.GetTempPath() });

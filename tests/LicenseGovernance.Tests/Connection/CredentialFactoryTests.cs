@@ -230,13 +230,55 @@ namespace LicenseGovernance.Tests.Connection
         }
 
         [Fact]
-        public void AccessToken_that_already_expired_is_refused()
+        public void AccessToken_that_already_expired_is_refused_with_its_expiry()
         {
-            var expired = TestTokens.Delegated("User.Read.All", DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds());
+            var expiry = DateTimeOffset.UtcNow.AddMinutes(-5);
+            var expired = TestTokens.Delegated("User.Read.All", expiry.ToUnixTimeSeconds());
 
-            var error = AssertInvalid(new ConnectRequest { Method = AuthenticationMethod.AccessToken, AccessToken = Secure(expired) }, "AccessToken");
+            var error = Fails(AccessToken(expired));
 
-            Assert.Contains("expired", error.Message);
+            Assert.Equal(ErrorIds.AccessTokenExpired, error.Id);
+            Assert.Contains($"expired at {expiry.UtcDateTime:u}", error.Message);
+        }
+
+        [Theory]
+        [InlineData("abc")]
+        [InlineData("a.b")]
+        [InlineData("a.b.c")]
+        [InlineData("eyJhbGciOiJub25lIn0.bm90IGpzb24.c2ln")]
+        [InlineData("bm90IGpzb24.eyJ0aWQiOiJ4In0.c2ln")]
+        [InlineData("eyJhbGciOiJub25lIn0.WzEsMl0.c2ln")]
+        [InlineData("h.p.c.iv.tag")]
+        public void AccessToken_that_is_not_a_jwt_is_refused(string token)
+        {
+            var error = Fails(AccessToken(token));
+
+            Assert.Equal(ErrorIds.AccessTokenNotJwt, error.Id);
+            Assert.Contains("not a JSON Web Token", error.Message);
+        }
+
+        [Theory]
+        [InlineData("tid")]
+        [InlineData("exp")]
+        public void AccessToken_without_a_tenant_or_an_expiry_is_refused(string claim)
+        {
+            var claims = new Dictionary<string, object> { ["tid"] = Tenant, ["appid"] = Client, ["exp"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() };
+            claims.Remove(claim);
+
+            var error = Fails(AccessToken(TestTokens.Jwt(claims)));
+
+            Assert.Equal(ErrorIds.AccessTokenClaimMissing, error.Id);
+            Assert.Contains($"'{claim}'", error.Message);
+        }
+
+        [Fact]
+        public void AccessToken_credential_expires_when_the_token_does()
+        {
+            var exp = DateTimeOffset.UtcNow.AddMinutes(30).ToUnixTimeSeconds();
+
+            var credential = Create(AccessToken(TestTokens.Delegated("User.Read.All", exp)));
+
+            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(exp), credential.GetToken(new Azure.Core.TokenRequestContext(Array.Empty<string>()), default).ExpiresOn);
         }
 
         [Fact]
@@ -298,6 +340,8 @@ namespace LicenseGovernance.Tests.Connection
 
         private GovernanceError Fails(ConnectRequest request) =>
             Assert.Throws<LicenseGovernanceException>(() => Create(request)).Error;
+
+        private static ConnectRequest AccessToken(string token) => new ConnectRequest { Method = AuthenticationMethod.AccessToken, AccessToken = Secure(token) };
 
         private GovernanceError AssertInvalid(ConnectRequest request, string parameter)
         {

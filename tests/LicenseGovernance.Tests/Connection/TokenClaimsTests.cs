@@ -66,6 +66,7 @@ namespace LicenseGovernance.Tests.Connection
         [InlineData("eyJhbGciOiJub25lIn0.!!!notbase64!!!.sig")]
         [InlineData("eyJhbGciOiJub25lIn0.bm90IGpzb24.sig")]
         [InlineData("eyJhbGciOiJub25lIn0.WzEsMl0.sig")]
+        [InlineData("bm90IGpzb24.eyJ0aWQiOiJ4In0.sig")]
         [InlineData("h.p.c.iv.tag")]
         public void Returns_null_for_tokens_it_cannot_read(string token)
         {
@@ -73,26 +74,17 @@ namespace LicenseGovernance.Tests.Connection
         }
 
         [Fact]
-        public void Static_credential_takes_expiry_from_the_token()
+        public void Reads_the_simulators_unsigned_tokens()
         {
-            var exp = DateTimeOffset.UtcNow.AddMinutes(30).ToUnixTimeSeconds();
-            var token = TestTokens.Delegated("User.Read.All", exp);
-            var credential = new StaticTokenCredential(token);
+            var tenant = LicenseGovernance.Simulator.SimulatedTenant.CreateEmpty();
 
-            var issued = credential.GetToken(new Azure.Core.TokenRequestContext(new[] { "https://graph.microsoft.com/.default" }), default);
+            var claims = TokenClaims.TryParse(tenant.IssueAccessToken(tenant.DefaultPrincipal));
 
-            Assert.Equal(token, issued.Token);
-            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(exp), issued.ExpiresOn);
-            Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(exp), credential.ExpiresOn);
-        }
-
-        [Fact]
-        public void Static_credential_accepts_an_opaque_token_with_unknown_expiry()
-        {
-            var credential = new StaticTokenCredential("opaque");
-
-            Assert.Null(credential.ExpiresOn);
-            Assert.Equal("opaque", credential.GetToken(new Azure.Core.TokenRequestContext(Array.Empty<string>()), default).Token);
+            Assert.Equal(tenant.TenantId, claims!.TenantId);
+            Assert.Equal(tenant.DefaultPrincipal.AppId, claims.AppId);
+            Assert.True(claims.IsAppOnly);
+            Assert.NotEmpty(claims.Roles);
+            Assert.Equal(tenant.Clock.UtcNow.AddHours(1).ToUnixTimeSeconds(), claims.ExpiresOn!.Value.ToUnixTimeSeconds());
         }
     }
 }

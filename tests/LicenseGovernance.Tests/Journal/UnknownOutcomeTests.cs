@@ -94,6 +94,23 @@ public sealed class UnknownOutcomeTests : IDisposable
     }
 
     [Fact]
+    public async Task Update_reads_a_groups_licences_for_a_group_licence_change()
+    {
+        var made = Tenant.Store.AddGroup("LIC-Unknown-Made", g => g.SecurityEnabled = true);
+        var notMade = Tenant.Store.AddGroup("LIC-Unknown-NotMade", g => g.SecurityEnabled = true);
+        ChangeIntent AddE5ToGroup(SimulatedGroup group) => ChangeIntents.AssignGroupLicenses(group.Id.ToString(), group.DisplayName,
+            Array.Empty<DirectLicense>(), new[] { new DirectLicense(E5.SkuId, "SPE_E5") }, Array.Empty<Guid>());
+        var madeChange = await RecordOnlyAsync(AddE5ToGroup(made));
+        var notMadeChange = await RecordOnlyAsync(AddE5ToGroup(notMade));
+        Tenant.Store.AssignGroupLicense(made.Id, E5.SkuId);
+
+        var results = (await UpdateAsync()).Of<LicenseChangeReconcileResult>().ToDictionary(r => r.ChangeId);
+
+        Assert.Equal(LicenseChangeStatus.Succeeded, results[madeChange.Id].Status);
+        Assert.Equal(LicenseChangeStatus.Failed, results[notMadeChange.Id].Status);
+    }
+
+    [Fact]
     public async Task An_outcome_the_run_saw_itself_wins_over_one_found_later_in_either_order()
     {
         var file = new JournalFile(_fx.Engine.JournalPath);

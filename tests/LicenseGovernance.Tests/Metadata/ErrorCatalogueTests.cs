@@ -5,10 +5,13 @@ namespace LicenseGovernance.Tests.Metadata;
 
 /// <summary>
 /// Error ids are what scripts match on ($_.FullyQualifiedErrorId), so each must be unique, stable in form and raised
-/// by exactly one factory. The factories are invoked for real: the contracts assembly has no PowerShell stubs.
+/// by exactly one factory; and every error tells the administrator what to do next in ErrorDetails.RecommendedAction.
+/// The factories are invoked for real: the contracts assembly has no PowerShell stubs.
 /// </summary>
 public sealed class ErrorCatalogueTests
 {
+    private const int MaxRecommendedAction = 200;
+
     private static IReadOnlyList<(string Name, string Value)> Ids() => typeof(ErrorIds)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral && f.FieldType == typeof(string))
@@ -26,10 +29,17 @@ public sealed class ErrorCatalogueTests
         Ids().Where(i => i.Value != "LicenseGovernance." + i.Name).Select(i => $"ErrorIds.{i.Name} = \"{i.Value}\" (expected \"LicenseGovernance.{i.Name}\")"),
         "Error ids not of the form LicenseGovernance.<Name>:");
 
+    /// <summary>Every factory, whichever file or branch adds it, is invoked; one without a recommended action fails the build.</summary>
+    [Fact]
+    public void Each_factory_recommends_an_action() => MetadataAssert.None(
+        Made().Where(m => string.IsNullOrWhiteSpace(m.Error.RecommendedAction) || m.Error.RecommendedAction!.Length > MaxRecommendedAction || m.Error.RecommendedAction.Contains('\n'))
+            .Select(m => $"Errors.{m.Factory}: {(string.IsNullOrWhiteSpace(m.Error.RecommendedAction) ? "none" : $"\"{m.Error.RecommendedAction}\"")}"),
+        $"Errors without a recommended action (one line of at most {MaxRecommendedAction} characters: the command or step that fixes it):");
+
     [Fact]
     public void Each_id_is_produced_by_exactly_one_factory()
     {
-        var produced = FactoryIds();
+        var produced = Made().Select(m => (m.Factory, m.Error.Id)).ToList();
         var offenders = new List<string>();
         foreach (var (name, value) in Ids())
         {
@@ -44,11 +54,12 @@ public sealed class ErrorCatalogueTests
         MetadataAssert.None(offenders, "Error ids without exactly one factory in Errors:");
     }
 
-    private static List<(string Factory, string Id)> FactoryIds()
+    /// <summary>Every factory's error, made with dummy arguments.</summary>
+    private static List<(string Factory, GovernanceError Error)> Made()
     {
         var factories = typeof(Errors).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(GovernanceError)).ToList();
         Assert.NotEmpty(factories);
-        return factories.Select(m => (m.Name, ((GovernanceError)m.Invoke(null, m.GetParameters().Select(Dummy).ToArray())!).Id)).ToList();
+        return factories.Select(m => (m.Name, (GovernanceError)m.Invoke(null, m.GetParameters().Select(Dummy).ToArray())!)).ToList();
     }
 
     private static object? Dummy(ParameterInfo parameter)

@@ -36,6 +36,54 @@ public sealed class PricingEngineTests
         Assert.False(File.Exists(Path.Combine(fx.SettingsDirectory, "prices.json")));
     }
 
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(-0.01)]
+    public async Task ANegativePriceIsRefusedByTheCheckTheCmdletMakesBeforeAsking(double monthly)
+    {
+        using var fx = new EngineFixture();
+        var request = new SetPriceRequest { Sku = "SPE_E5", MonthlyPrice = (decimal)monthly, Currency = "USD" };
+
+        var refused = await RefusedAlikeAsync(fx, () => fx.Engine.CheckPriceAsync(request, new CollectingSink()), () => fx.Engine.SetPriceAsync(request, new CollectingSink()));
+
+        Assert.Equal(ErrorIds.PriceInvalid, refused.Error.Id);
+        Assert.Contains("negative", refused.Message);
+    }
+
+    [Fact]
+    public async Task ZeroIsThePriceOfAFreeSku()
+    {
+        using var fx = new EngineFixture();
+        var request = new SetPriceRequest { Sku = "Microsoft 365 E5", MonthlyPrice = 0m, Currency = "usd" };
+
+        Assert.Equal("SPE_E5", await fx.Engine.CheckPriceAsync(request, new CollectingSink()));
+        Assert.Equal(0m, (await fx.Engine.SetPriceAsync(request, new CollectingSink())).MonthlyPrice);
+    }
+
+    [Fact]
+    public async Task APriceFileWithANegativePriceIsRefusedByTheCheckAsByTheImport()
+    {
+        using var fx = new EngineFixture();
+        var request = new ImportPriceRequest { Path = await CsvAsync(fx, "Sku,MonthlyPrice,Currency\nSPE_E3,30,USD\nSPE_E5,-5,USD\n") };
+
+        var refused = await RefusedAlikeAsync(fx, () => fx.Engine.CheckPriceFileAsync(request, new CollectingSink()), () => fx.Engine.ImportPricesAsync(request, new CollectingSink()));
+
+        Assert.Equal(ErrorIds.PriceFileInvalid, refused.Error.Id);
+        Assert.Contains("line 3: the monthly price -5 is negative", refused.Message);
+    }
+
+    [Fact]
+    public async Task TheFileCheckListsThePricesAnImportWouldKeepAndSavesNothing()
+    {
+        using var fx = new EngineFixture();
+        var csv = await CsvAsync(fx, "Sku,MonthlyPrice,Currency\nSPE_E3,30,USD\nFLOW_FREE,0,USD\n");
+
+        var prices = await fx.Engine.CheckPriceFileAsync(new ImportPriceRequest { Path = csv }, new CollectingSink());
+
+        Assert.Equal(new[] { 30m, 0m }, prices.Select(p => p.MonthlyPrice));
+        Assert.False(File.Exists(PricesFile(fx)));
+    }
+
     [Fact]
     public async Task SkuNamesResolveFromTheCatalogueWhileNotConnected()
     {
@@ -86,5 +134,24 @@ public sealed class PricingEngineTests
         Assert.True(File.Exists(persisted.SavedTo));
         Assert.True(session.SkuCount > 100);
         Assert.All(skus.Of<LicenseSku>(), s => Assert.False(string.IsNullOrEmpty(s.ProductName)));
+    }
+
+    private static string PricesFile(EngineFixture fx) => Path.Combine(fx.SettingsDirectory, "prices.json");
+
+    private static async Task<string> CsvAsync(EngineFixture fx, string text)
+    {
+        Directory.CreateDirectory(fx.SettingsDirectory);
+        var csv = Path.Combine(fx.SettingsDirectory, "in.csv");
+        await File.WriteAllTextAsync(csv, text);
+        return csv;
+    }
+
+    /// <summary>The check the cmdlet makes before asking refuses exactly as the change itself does, and nothing is saved.</summary>
+    private static async Task<LicenseGovernanceException> RefusedAlikeAsync(EngineFixture fx, Func<Task> check, Func<Task> change)
+    {
+        var refused = await Assert.ThrowsAsync<LicenseGovernanceException>(check);
+        Assert.Equal(refused.Message, (await Assert.ThrowsAsync<LicenseGovernanceException>(change)).Message);
+        Assert.False(File.Exists(PricesFile(fx)));
+        return refused;
     }
 }

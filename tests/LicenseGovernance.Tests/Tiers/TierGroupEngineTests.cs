@@ -206,7 +206,8 @@ public sealed class TierGroupEngineTests
         Assert.Equal(0, fx.Tenant.Statistics.Writes);
 
         fx.Tenant.Store.SetPrepaidUnits(E5, e5.ConsumedUnits + 10);
-        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E5" } }, new CollectingSink());
+        // The members lose E3, so the swap needs -Force.
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E5" }, Force = true }, new CollectingSink());
         Assert.Contains(plan.Warnings, w => w.Contains("verified first"));
         var done = await fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink());
         fx.Tenant.Settle();
@@ -260,7 +261,8 @@ public sealed class TierGroupEngineTests
         fx.Tenant.Settle();
         Assert.All(store.GetUser(kiosk.Id).LicenseAssignmentStates.Where(s => s.AssignedByGroup == tier.GroupId), s => Assert.Equal("Active", s.State));
 
-        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E3" }, DisabledPlan = Array.Empty<string>(), Description = "All of E3" }, new CollectingSink());
+        // Dropping Visio takes it from the member, hence -Force.
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_E3" }, DisabledPlan = Array.Empty<string>(), Description = "All of E3", Force = true }, new CollectingSink());
         var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
         Assert.Equal(ErrorIds.TierReplacementNotActive, ex.Error.Id);
         fx.Tenant.Settle();
@@ -283,7 +285,7 @@ public sealed class TierGroupEngineTests
         fx.Tenant.Settle();
 
         // Microsoft 365 F3's Exchange Online Kiosk excludes E3's Exchange Online (Plan 2).
-        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_F1" } }, new CollectingSink());
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", Sku = new[] { "SPE_F1" }, Force = true }, new CollectingSink());
         var ex = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink()));
         Assert.Equal(ErrorIds.TierLicensesExclusive, ex.Error.Id);
         fx.Tenant.Settle();

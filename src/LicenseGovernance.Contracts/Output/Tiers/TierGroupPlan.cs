@@ -15,6 +15,8 @@ namespace LicenseGovernance
         public Guid? GroupId { get; set; }
         public string DisplayName { get; set; } = "";
         public List<TierGroupChange> Changes { get; set; } = new List<TierGroupChange>();
+        /// <summary>What members lose: SKUs the tier stops carrying and plans it switches off, counted before anything is written.</summary>
+        public List<TierLicenseLoss> Losses { get; set; } = new List<TierLicenseLoss>();
         /// <summary>Warnings to show before asking (for example members who would lose their only licence, under -Force).</summary>
         public List<string> Warnings { get; set; } = new List<string>();
         /// <summary>Engine-resolved state the apply step needs (SKU and plan ids, the group's fingerprint); not for display.</summary>
@@ -26,7 +28,8 @@ namespace LicenseGovernance
 
         string IChangePlan.Description => IsNoChange
             ? "Tier group '" + DisplayName + "' already matches; nothing to change."
-            : Action + " tier group '" + DisplayName + "'" + (Changes.Count == 0 ? "" : ": " + string.Join("; ", Changes.Select(c => c.ToString())));
+            : Action + " tier group '" + DisplayName + "'" + (Changes.Count == 0 ? "" : ": " + string.Join("; ", Changes.Select(c => c.ToString())))
+                + (Losses.Count == 0 ? "" : "; members lose: " + string.Join("; ", Losses.Select(l => l.ToString())));
 
         IReadOnlyList<string> IChangePlan.Warnings => Warnings;
     }

@@ -188,7 +188,11 @@ namespace LicenseGovernance.Engine.Graph.Connection
         internal static bool IsDomainName(string value) =>
             value.IndexOf('.') > 0 && Uri.CheckHostName(value) == UriHostNameType.Dns && !value.EndsWith(".", StringComparison.Ordinal);
 
-        private static string ValidAccessToken(ConnectRequest request)
+        /// <summary>
+        /// The token and its expiry once it is known to be a Graph access token, read before anything connects: its claims
+        /// are all the session will know of the tenant, the account and the permissions.
+        /// </summary>
+        private static AccessToken ValidAccessToken(ConnectRequest request)
         {
             var token = Reveal(request.AccessToken)?.Trim();
             // People paste the Authorization header value; the scheme is not part of the token.
@@ -202,13 +206,19 @@ namespace LicenseGovernance.Engine.Graph.Connection
                 throw Errors.InvalidCredentialParameter("AccessToken", "an access token for Microsoft Graph is required, as one string without spaces.").ToException();
             }
 
-            var expires = TokenClaims.TryParse(token)?.ExpiresOn;
-            if (expires.HasValue && expires.Value <= DateTimeOffset.UtcNow)
+            var claims = TokenClaims.TryParse(token) ?? throw Errors.AccessTokenNotJwt().ToException();
+            if (claims.TenantId == null)
             {
-                throw Errors.InvalidCredentialParameter("AccessToken", $"the token expired at {expires.Value.UtcDateTime:u}; get a new one.").ToException();
+                throw Errors.AccessTokenClaimMissing("tid", "the tenant it was issued in").ToException();
             }
 
-            return token;
+            var expires = claims.ExpiresOn ?? throw Errors.AccessTokenClaimMissing("exp", "when it expires").ToException();
+            if (expires <= DateTimeOffset.UtcNow)
+            {
+                throw Errors.AccessTokenExpired(expires).ToException();
+            }
+
+            return new AccessToken(token, expires);
         }
 
         internal static string? Reveal(SecureString? secure) =>

@@ -1,29 +1,21 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
 
 namespace LicenseGovernance.Engine.Graph.Connection
 {
-    /// <summary>A token obtained elsewhere (Connect-LicenseGovernance -AccessToken). It cannot be renewed.</summary>
+    /// <summary>
+    /// A token obtained elsewhere (Connect-LicenseGovernance -AccessToken), with the expiry read from it when it was checked.
+    /// It cannot be renewed: once it lapses, Graph answers 401 and that error tells the user to connect again.
+    /// </summary>
     public sealed class StaticTokenCredential : TokenCredential
     {
         private readonly AccessToken _token;
 
-        public StaticTokenCredential(string token)
+        public StaticTokenCredential(AccessToken token)
         {
-            if (string.IsNullOrWhiteSpace(token))
-            {
-                throw new ArgumentException("The access token is empty.", nameof(token));
-            }
-
-            ExpiresOn = TokenClaims.TryParse(token)?.ExpiresOn;
-            // An opaque token's lifetime is unknown; Graph answers 401 once it lapses, and that error tells the user to reconnect.
-            _token = new AccessToken(token, ExpiresOn ?? DateTimeOffset.MaxValue);
+            _token = token;
         }
-
-        /// <summary>From the JWT exp claim; null when the token cannot be read.</summary>
-        public DateTimeOffset? ExpiresOn { get; }
 
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => _token;
 

@@ -1,17 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace LicenseGovernance.Engine.Graph.Connection
 {
     /// <summary>
-    /// The claims of a Graph access token, read without validating the signature: the token is only ever sent to Graph,
-    /// which validates it; the module reads it to show the context and to predict which commands will be allowed.
+    /// The claims of a Graph access token, read with Microsoft.IdentityModel's JsonWebToken without validating the
+    /// signature: the token is only ever sent to Graph, which validates it; the module reads it to show the context, to
+    /// refuse a token that cannot be Graph's, and to predict which commands will be allowed.
     /// </summary>
     public sealed class TokenClaims
     {
+        private static readonly JsonWebTokenHandler Handler = new JsonWebTokenHandler();
+
         private TokenClaims()
         {
         }
@@ -44,95 +46,55 @@ namespace LicenseGovernance.Engine.Graph.Connection
 
         private string? IdentityType { get; set; }
 
-        /// <summary>Reads a JWT's payload; null when the token is opaque, encrypted or malformed.</summary>
+        /// <summary>Reads a signed JWT's header and payload; null when the token is opaque, encrypted or malformed.</summary>
         public static TokenClaims? TryParse(string accessToken)
         {
-            if (string.IsNullOrWhiteSpace(accessToken))
-            {
-                return null;
-            }
+            var token = TryRead(accessToken?.Trim());
+            return token == null ? null : FromToken(token);
+        }
 
-            var parts = accessToken.Trim().Split('.');
-            // Three parts is a signed JWT; five would be an encrypted one, whose payload cannot be read.
-            if (parts.Length != 3 || parts[1].Length == 0)
+        private static JsonWebToken? TryRead(string? accessToken)
+        {
+            // CanReadToken checks the compact form: three base64url parts (signed) or five (encrypted).
+            if (string.IsNullOrEmpty(accessToken) || !Handler.CanReadToken(accessToken))
             {
                 return null;
             }
 
             try
             {
-                using var document = JsonDocument.Parse(DecodeBase64Url(parts[1]));
-                return document.RootElement.ValueKind == JsonValueKind.Object ? FromPayload(document.RootElement) : null;
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-            catch (JsonException)
-            {
-                return null;
+                var token = Handler.ReadJsonWebToken(accessToken);
+                // An encrypted token's payload is meant for Graph alone and cannot be read here.
+                return token.IsEncrypted ? null : token;
             }
             catch (ArgumentException)
             {
+                // SecurityTokenMalformedException: a part that is not base64url, or a header or payload that is not a JSON object.
                 return null;
             }
         }
 
-        private static TokenClaims FromPayload(JsonElement payload)
+        private static TokenClaims FromToken(JsonWebToken token)
         {
-            var scp = String(payload, "scp");
-            var claims = new TokenClaims
+            var scp = String(token, "scp");
+            return new TokenClaims
             {
-                TenantId = String(payload, "tid"),
+                TenantId = String(token, "tid"),
                 // v1.0 tokens name the client appid, v2.0 tokens azp.
-                AppId = String(payload, "appid") ?? String(payload, "azp"),
-                AppDisplayName = String(payload, "app_displayname"),
-                UserPrincipalName = String(payload, "upn") ?? String(payload, "unique_name") ?? String(payload, "preferred_username"),
-                ObjectId = String(payload, "oid"),
-                Audience = String(payload, "aud") ?? FirstString(payload, "aud"),
-                IdentityType = String(payload, "idtyp"),
+                AppId = String(token, "appid") ?? String(token, "azp"),
+                AppDisplayName = String(token, "app_displayname"),
+                UserPrincipalName = String(token, "upn") ?? String(token, "unique_name") ?? String(token, "preferred_username"),
+                ObjectId = String(token, "oid"),
+                Audience = token.Audiences.FirstOrDefault(),
+                IdentityType = String(token, "idtyp"),
                 IsDelegated = scp != null,
                 Scopes = scp == null ? Array.Empty<string>() : scp.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries),
-                Roles = Strings(payload, "roles"),
+                Roles = token.TryGetPayloadValue<string[]>("roles", out var roles) && roles != null ? roles : Array.Empty<string>(),
+                ExpiresOn = token.TryGetPayloadValue<long>("exp", out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null,
             };
-
-            if (payload.TryGetProperty("exp", out var exp) && exp.ValueKind == JsonValueKind.Number && exp.TryGetInt64(out var seconds))
-            {
-                claims.ExpiresOn = DateTimeOffset.FromUnixTimeSeconds(seconds);
-            }
-
-            return claims;
         }
 
-        private static string? String(JsonElement payload, string name) =>
-            payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        private static string? FirstString(JsonElement payload, string name) => Strings(payload, name).FirstOrDefault();
-
-        private static IReadOnlyList<string> Strings(JsonElement payload, string name)
-        {
-            if (!payload.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
-            {
-                return Array.Empty<string>();
-            }
-
-            return value.EnumerateArray()
-                .Where(v => v.ValueKind == JsonValueKind.String)
-                .Select(v => v.GetString()!)
-                .ToArray();
-        }
-
-        private static byte[] DecodeBase64Url(string segment)
-        {
-            var base64 = new StringBuilder(segment.Length + 3).Append(segment).Replace('-', '+').Replace('_', '/');
-            switch (segment.Length % 4)
-            {
-                case 2: base64.Append("=="); break;
-                case 3: base64.Append('='); break;
-                case 1: throw new FormatException("Invalid base64url length.");
-            }
-
-            return Convert.FromBase64String(base64.ToString());
-        }
+        private static string? String(JsonWebToken token, string claim) =>
+            token.TryGetPayloadValue<string>(claim, out var value) && !string.IsNullOrEmpty(value) ? value : null;
     }
 }

@@ -43,11 +43,28 @@ namespace LicenseGovernance.Engine.Kernel.Pricing
             return ToOutput(price);
         }
 
+        /// <summary>Refuses a price <see cref="SetPrice"/> would refuse, saving nothing, so that the cmdlet can check before it asks.</summary>
+        public static void Check(string sku, decimal monthly, string currency)
+        {
+            var problem = ProblemWith(monthly, currency);
+            if (problem != null) throw Errors.PriceInvalid(sku, problem).ToException();
+        }
+
         /// <summary>
-        /// Reads a CSV with columns Sku (part number or SKU id), MonthlyPrice and Currency. Every row is checked
+        /// Imports a CSV with columns Sku (part number or SKU id), MonthlyPrice and Currency. Every row is checked
         /// before any is kept: one bad row, and the error names each bad line and nothing is imported.
         /// </summary>
         public IReadOnlyList<LicensePrice> ImportCsv(string path)
+        {
+            var prices = ReadCsv(path);
+            Commit(prices);
+            return prices.Select(ToOutput).ToList();
+        }
+
+        /// <summary>The prices a CSV holds, every row checked, saving nothing; the error names each bad line.</summary>
+        public IReadOnlyList<LicensePrice> CheckCsv(string path) => ReadCsv(path).Select(ToOutput).ToList();
+
+        private List<StoredPrice> ReadCsv(string path)
         {
             if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
                 throw Errors.PriceFileInvalid(path, "the file does not exist.").ToException();
@@ -92,8 +109,7 @@ namespace LicenseGovernance.Engine.Kernel.Pricing
                 var more = problems.Count > shown ? $" (and {problems.Count - shown} more)" : "";
                 throw Errors.PriceFileInvalid(path, $"{problems.Count} bad row(s): {string.Join("; ", problems.Take(shown))}{more}.").ToException();
             }
-            Commit(accepted);
-            return accepted.Select(ToOutput).ToList();
+            return accepted;
         }
 
         /// <summary>The effective price for a SKU, or null when neither the user nor the built-in table has one.</summary>
@@ -133,22 +149,8 @@ namespace LicenseGovernance.Engine.Kernel.Pricing
                 problem = "name the SKU by part number or id.";
                 return null;
             }
-            if (monthly < 0)
-            {
-                problem = $"the monthly price {monthly.ToString(CultureInfo.InvariantCulture)} is negative.";
-                return null;
-            }
-            if (monthly >= MaximumMonthlyPrice)
-            {
-                problem = $"the monthly price {monthly.ToString(CultureInfo.InvariantCulture)} is not below {MaximumMonthlyPrice.ToString(CultureInfo.InvariantCulture)} per seat; give the price of one seat for one month.";
-                return null;
-            }
-            var code = (currency ?? "").Trim().ToUpperInvariant();
-            if (code.Length != 3 || !code.All(c => c >= 'A' && c <= 'Z'))
-            {
-                problem = $"the currency '{currency}' is not a three-letter ISO 4217 code such as USD or EUR.";
-                return null;
-            }
+            problem = ProblemWith(monthly, currency);
+            if (problem != null) return null;
 
             // Key on the SKU id whenever the catalogue can tell it, so a price survives a rename of the part number.
             if (skuId == null)
@@ -158,8 +160,20 @@ namespace LicenseGovernance.Engine.Kernel.Pricing
             }
             if (skuId != null && partNumber.Length == 0) partNumber = _catalog.FindSku(skuId.Value)?.PartNumber ?? "";
 
-            problem = null;
-            return new StoredPrice(partNumber, skuId, monthly, code, _utcNow());
+            return new StoredPrice(partNumber, skuId, monthly, (currency ?? "").Trim().ToUpperInvariant(), _utcNow());
+        }
+
+        /// <summary>What is wrong with a price whatever its SKU, or null: the one check both Set-LicensePrice and the CSV import use.</summary>
+        private static string? ProblemWith(decimal monthly, string? currency)
+        {
+            if (monthly < 0)
+                return $"the monthly price {monthly.ToString(CultureInfo.InvariantCulture)} is negative; give the price of one seat for one month, 0 for a free SKU.";
+            if (monthly >= MaximumMonthlyPrice)
+                return $"the monthly price {monthly.ToString(CultureInfo.InvariantCulture)} is not below {MaximumMonthlyPrice.ToString(CultureInfo.InvariantCulture)} per seat; give the price of one seat for one month.";
+            var code = (currency ?? "").Trim().ToUpperInvariant();
+            if (code.Length != 3 || !code.All(c => c >= 'A' && c <= 'Z'))
+                return $"the currency '{currency}' is not a three-letter ISO 4217 code such as USD or EUR.";
+            return null;
         }
 
         private void Commit(IReadOnlyCollection<StoredPrice> prices)
