@@ -62,16 +62,85 @@ Describe 'The change journal' {
         Get-LicenseTierGroup | Should -BeNullOrEmpty
         @(Get-LicenseChangeLog).Count | Should -Be 4
     }
+
+    It 'says when no change has the correlation id to undo' {
+        Undo-LicenseChange -CorrelationId ([guid]::NewGuid()) -Confirm:$false -ErrorVariable undoErrors -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        @($undoErrors).Count | Should -Be 1
+        $undoErrors[0].FullyQualifiedErrorId | Should -BeLike 'LicenseGovernance.CorrelationIdNotFound*'
+    }
 }
 
 Describe 'A journal that cannot be written' {
-    It 'stops the command before it touches the tenant' {
+    It 'is refused by Connect-LicenseGovernance -JournalPath, which connects nothing' {
+        Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null
         $directory = Join-Path $env:LICENSEGOVERNANCE_HOME 'not-a-file'
         New-Item -ItemType Directory -Path $directory | Out-Null
-        Connect-LicenseGovernance -Simulator -UserCount 50 -JournalPath $directory | Out-Null
+
+        { Connect-LicenseGovernance -Simulator -UserCount 50 -JournalPath $directory -ErrorAction Stop } |
+            Should -Throw -ErrorId 'LicenseGovernance.JournalPathUnusable*'
+        { Get-LicenseTierGroup -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.NotConnected*'
+    }
+
+    It 'stops the command before it touches the tenant when it becomes unwritable later' {
+        $journal = Join-Path $env:LICENSEGOVERNANCE_HOME 'taken-away.jsonl'
+        Connect-LicenseGovernance -Simulator -UserCount 50 -JournalPath $journal | Out-Null
+        New-Item -ItemType Directory -Path $journal | Out-Null
 
         { New-LicenseTierGroup -Name LIC-Never -Sku SPE_E3 -Tier 2 -ErrorAction Stop } |
             Should -Throw -ErrorId 'LicenseGovernance.JournalWriteFailed*'
         Get-LicenseTierGroup | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Update-LicenseChangeLog' {
+    BeforeAll {
+        $journal = Join-Path $env:LICENSEGOVERNANCE_HOME 'reconcile.jsonl'
+        $context = Connect-LicenseGovernance -Simulator -UserCount 100 -JournalPath $journal
+        $users = @(Get-ZombieLicense | Select-Object -First 2)
+        # What a run killed after journaling a change leaves: the change line and no outcome. It assigns a SKU the user does not hold.
+        function Add-KilledChange($User) {
+            $changeId = [guid]::NewGuid()
+            $line = [ordered]@{
+                kind = 'change'; id = "$changeId"; time = [DateTimeOffset]::UtcNow.ToString('o'); tenantId = $context.TenantId; command = 'Killed-Run'
+                operation = 'User.AssignLicense'; targetType = 'user'; targetId = "$($User.UserId)"; correlationId = "$([guid]::NewGuid())"
+                before = @(); after = @(@{ skuId = "$([guid]::NewGuid())"; disabledPlans = @() })
+            } | ConvertTo-Json -Compress -Depth 5
+            Add-Content -Path $journal -Value $line
+            $changeId
+        }
+        $id = Add-KilledChange $users[0]
+        $piped = Add-KilledChange $users[1]
+    }
+
+    It 'changes nothing under -WhatIf' {
+        Update-LicenseChangeLog -WhatIf | Should -BeNullOrEmpty
+        (Get-LicenseChangeLog -Id $id, $piped).Status | Should -Be @('Unknown', 'Unknown')
+    }
+
+    It 'records the outcome the tenant shows, and who found it' {
+        $result = Update-LicenseChangeLog -Id $id -Confirm:$false
+        $result.ChangeId | Should -Be $id
+        $result.Status | Should -Be 'Failed'
+        $result.Recorded | Should -BeTrue
+        $change = Get-LicenseChangeLog -Id $id
+        $change.Status | Should -Be 'Failed'
+        $change.Error | Should -BeLike 'Not made*'
+        $change.ReconciledBy | Should -Be 'Update-LicenseChangeLog'
+        (Get-LicenseChangeLog -Id $piped).Status | Should -Be 'Unknown'
+    }
+
+    It 'asks about nothing when nothing is piped to it' {
+        @() | Update-LicenseChangeLog -Confirm:$false | Should -BeNullOrEmpty
+        (Get-LicenseChangeLog -Id $piped).Status | Should -Be 'Unknown'
+    }
+
+    It 'takes the changes piped from Get-LicenseChangeLog and shows them in a table' {
+        $result = Get-LicenseChangeLog -Id $piped | Update-LicenseChangeLog -Confirm:$false
+        $result.ChangeId | Should -Be $piped
+        (Get-LicenseChangeLog -Id $piped).Status | Should -Be 'Failed'
+        $table = $result | Format-Table | Out-String -Width 120
+        $table | Should -Match 'Recorded'
+        $table | Should -Match 'User\.AssignLicense +\S+ +Failed +True'
     }
 }

@@ -18,8 +18,10 @@ namespace LicenseGovernance.Engine
             WithGraph(sink, async s =>
             {
                 TierReconciler.Validate(request);
+                var journal = BeginContinuingJournal(s, "Sync-LicenseTier", sink);
                 await TierReconciler.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false),
-                    () => BeginJournal(s, "Sync-LicenseTier", sink), new JournalFile(JournalPath), sink).ConfigureAwait(false);
+                    () => journal, new JournalFile(JournalPath), sink).ConfigureAwait(false);
+                await journal.ResolveEarlierRunsAsync().ConfigureAwait(false);
             });
 
         public Task<UserTierMovePlan> PlanUserTierMoveAsync(MoveUserLicenseTierRequest request, IGovernanceSink sink) =>

@@ -12,6 +12,11 @@ namespace LicenseGovernance.Engine
             WithGraph(sink, async s => await DirectAssignmentReader.WriteAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false));
 
         public Task MoveDirectToGroupLicenseAsync(MoveDirectToGroupLicenseRequest request, IGovernanceSink sink) =>
-            WithGraph(sink, async s => await DirectToGroupMigrator.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), BeginJournal(s, "Move-DirectToGroupLicense", sink), sink).ConfigureAwait(false));
+            WithGraph(sink, async s =>
+            {
+                var journal = BeginContinuingJournal(s, "Move-DirectToGroupLicense", sink);
+                await DirectToGroupMigrator.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), journal, sink).ConfigureAwait(false);
+                await journal.ResolveEarlierRunsAsync().ConfigureAwait(false);
+            });
     }
 }

@@ -35,7 +35,9 @@ namespace LicenseGovernance.Engine
             {
                 ZombieQuery.ValidateInactiveDays(request.InactiveDays);
                 var skus = await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false);
-                await ZombieLicenseRemover.RunAsync(s, request, skus, BeginJournal(s, "Remove-ZombieLicense", sink), sink).ConfigureAwait(false);
+                var journal = BeginContinuingJournal(s, "Remove-ZombieLicense", sink);
+                await ZombieLicenseRemover.RunAsync(s, request, skus, journal, sink).ConfigureAwait(false);
+                await journal.ResolveEarlierRunsAsync().ConfigureAwait(false);
             });
     }
 }

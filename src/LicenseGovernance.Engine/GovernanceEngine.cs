@@ -42,6 +42,7 @@ namespace LicenseGovernance.Engine
         {
             using (RequestLoggingHandler.Use(sink.WriteVerbose))
             {
+                CheckJournalPath(request.JournalPath, sink);
                 var session = await GraphSessionFactory.ConnectAsync(request, sink.WriteWarning, () => DateTimeOffset.UtcNow, sink.Cancellation).ConfigureAwait(false);
                 if (request.JournalPath != null)
                 {

@@ -10,6 +10,12 @@ namespace LicenseGovernance
             "Make the file writable, or point the journal at a writable file with Connect-LicenseGovernance -JournalPath or the LICENSEGOVERNANCE_JOURNAL environment variable.",
             path, "Point the journal at a writable file with Connect-LicenseGovernance -JournalPath, then run the command again.", inner);
 
+        public static GovernanceError JournalPathUnusable(string path, string reason) => new GovernanceError(
+            ErrorIds.JournalPathUnusable, GovernanceErrorCategory.InvalidArgument,
+            $"The change journal -JournalPath '{path}' can never be written: {reason.TrimEnd('.')}. Nothing was connected. " +
+            "Give -JournalPath a file in a folder you can write (in Azure Automation, on persistent storage), or leave it out to use journal.jsonl in the settings folder.",
+            path, "Run Connect-LicenseGovernance again with a -JournalPath in a folder you can write, or without -JournalPath.");
+
         public static GovernanceError JournalReadFailed(string path, string reason, Exception? inner = null) => new GovernanceError(
             ErrorIds.JournalReadFailed, GovernanceErrorCategory.ReadError,
             $"The change journal '{path}' cannot be read: {reason}",
@@ -19,6 +25,12 @@ namespace LicenseGovernance
             ErrorIds.ChangeNotFound, GovernanceErrorCategory.ObjectNotFound,
             $"No change {id} is in the journal '{path}'. Run Get-LicenseChangeLog to list the journaled changes.",
             id, "Run Get-LicenseChangeLog to list the journaled changes and their ids.");
+
+        public static GovernanceError CorrelationIdNotFound(Guid correlationId, string path) => new GovernanceError(
+            ErrorIds.CorrelationIdNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"No change in the journal '{path}' has the correlation id {correlationId}. " +
+            "Each run's summary and Get-LicenseChangeLog show the correlation ids; check the id, and that the session uses the journal that run wrote (Connect-LicenseGovernance -JournalPath).",
+            correlationId, "Run Get-LicenseChangeLog to list the correlation ids of the journaled runs.");
 
         public static GovernanceError ChangeNotReversible(Guid id, string operation, string target, string reason) => new GovernanceError(
             ErrorIds.ChangeNotReversible, GovernanceErrorCategory.InvalidOperation,
@@ -33,8 +45,8 @@ namespace LicenseGovernance
 
         public static GovernanceError ChangeOfOtherTenant(Guid id, string? changeTenant, string? connectedTenant) => new GovernanceError(
             ErrorIds.ChangeOfOtherTenant, GovernanceErrorCategory.InvalidOperation,
-            $"Change {id} was made in tenant {changeTenant}, and you are connected to {connectedTenant}. Connect to that tenant to undo it.",
-            id, $"Connect to tenant {changeTenant} with Connect-LicenseGovernance, then run Undo-LicenseChange again.");
+            $"Change {id} was made in tenant {changeTenant}, and you are connected to {connectedTenant}. Connect to that tenant to undo or reconcile it.",
+            id, $"Connect to tenant {changeTenant} with Connect-LicenseGovernance, then run the command again.");
 
         public static GovernanceError UndoSelectionRequired() => new GovernanceError(
             ErrorIds.UndoSelectionRequired, GovernanceErrorCategory.InvalidArgument,

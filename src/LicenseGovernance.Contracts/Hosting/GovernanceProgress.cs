@@ -39,6 +39,7 @@ namespace LicenseGovernance.Hosting
         public const int MigrationWait = 7404;
         public const int MigrationRemove = 7406;
         public const int UndoChanges = 7501;
+        public const int ReconcileChanges = 7502;
 
         // Waste (zombie licences).
         public const int ZombieRemoval = 7601;

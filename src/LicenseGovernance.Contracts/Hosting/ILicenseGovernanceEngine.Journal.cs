@@ -16,5 +16,11 @@ namespace LicenseGovernance.Hosting
         /// writes one <see cref="LicenseChangeUndoResult"/> per change.
         /// </summary>
         Task UndoChangesAsync(UndoChangeRequest request, IGovernanceSink sink);
+
+        /// <summary>
+        /// Reads the target of each chosen change whose outcome is Unknown and records the outcome the tenant shows, asking
+        /// the sink's ShouldProcess for each it can record; writes one <see cref="LicenseChangeReconcileResult"/> per Unknown change.
+        /// </summary>
+        Task UpdateChangeLogAsync(UpdateChangeLogRequest request, IGovernanceSink sink);
     }
 }

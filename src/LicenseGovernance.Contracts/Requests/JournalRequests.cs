@@ -19,6 +19,14 @@ namespace LicenseGovernance.Requests
         public bool AllTenants { get; set; }
     }
 
+    /// <summary>Which Unknown changes Update-LicenseChangeLog reconciles: by id, every one since a time, of one run, or (none set) all of the connected tenant.</summary>
+    public sealed class UpdateChangeLogRequest
+    {
+        public Guid[]? Id { get; set; }
+        public DateTimeOffset? Since { get; set; }
+        public Guid? CorrelationId { get; set; }
+    }
+
     /// <summary>Which changes Undo-LicenseChange reverses: by id, or every change since a time (or of one run).</summary>
     public sealed class UndoChangeRequest
     {

@@ -17,17 +17,24 @@ namespace LicenseGovernance.Engine.Journal
 
         public string Operation { get; }
 
+        public bool CanRead(JournalEntry change) => AccessPackageAssignmentChange.From(change.After) != null;
+
+        public string Subject(JournalEntry change)
+        {
+            var payload = AccessPackageAssignmentChange.From(change.After)!;
+            return "accessPackage/" + payload.AccessPackageId + "/user/" + payload.TargetUserId;
+        }
+
         public async Task<ReversalPlan> PlanAsync(GraphSession session, JournalEntry change, bool force, CancellationToken cancellation)
         {
-            var payload = AccessPackageAssignmentChange.From(change.After)
-                ?? throw Errors.ChangeNotReversible(change.Id, change.Operation, change.TargetLabel, "the journal entry does not say which assignment changed.").ToException();
+            var payload = AccessPackageAssignmentChange.From(change.After)!;
             var label = (payload.TargetUserPrincipalName ?? payload.TargetUserId.ToString()) + " -> " + (payload.AccessPackageName ?? payload.AccessPackageId.ToString());
             var live = (await AccessPackageDirectory.AssignmentsAsync(session, payload.AccessPackageId.ToString(), payload.TargetUserId.ToString(), cancellation).ConfigureAwait(false)).FirstOrDefault();
             if (Operation == AccessPackageChangeIntents.AddAssignment)
             {
                 if (live == null)
                 {
-                    return ReversalPlan.NothingToDo($"{label} is no longer assigned.");
+                    return ReversalPlan.NothingToDo(TargetState.Before, $"{label} is no longer assigned.");
                 }
 
                 var removal = new AccessPackageAssignmentChange
@@ -36,7 +43,7 @@ namespace LicenseGovernance.Engine.Journal
                     TargetUserId = payload.TargetUserId, TargetUserPrincipalName = payload.TargetUserPrincipalName, AssignmentId = Guid.Parse(live.Id!),
                     EndDateTime = live.Schedule?.Expiration?.EndDateTime, Justification = "Undo of journal entry " + change.Id,
                 };
-                return ReversalPlan.Reverse("remove the assignment " + label, AccessPackageChangeIntents.Remove(removal), async ct =>
+                return ReversalPlan.Reverse(TargetState.After, "remove the assignment " + label, AccessPackageChangeIntents.Remove(removal), async ct =>
                 {
                     await AccessPackageAssignmentWriter.SendRemoveAsync(session, removal.AssignmentId!.Value, removal.Justification, ct).ConfigureAwait(false);
                     return true;
@@ -45,12 +52,16 @@ namespace LicenseGovernance.Engine.Journal
 
             if (live != null)
             {
-                return ReversalPlan.NothingToDo($"{label} is assigned again already.");
+                // An assignment being removed still reads delivered until the removal is done; only its request tells.
+                var removing = await AccessPackageDirectory.RemovalsUnderWayAsync(session, payload.AccessPackageId.ToString(), cancellation).ConfigureAwait(false);
+                return removing.Contains(live.Id!)
+                    ? ReversalPlan.Conflict(TargetState.After, $"the removal of {label} is still under way; undo it once it has ended.")
+                    : ReversalPlan.NothingToDo(TargetState.Before, $"{label} is assigned again already.");
             }
 
             if (payload.EndDateTime != null && payload.EndDateTime <= session.Now && !force)
             {
-                return ReversalPlan.Conflict($"the assignment {label} would have ended on {payload.EndDateTime:yyyy-MM-dd}; add it anew with Add-TierAssignment instead.");
+                return ReversalPlan.Conflict(TargetState.After, $"the assignment {label} would have ended on {payload.EndDateTime:yyyy-MM-dd}; add it anew with Add-TierAssignment instead.");
             }
 
             var addBack = new AccessPackageAssignmentChange
@@ -60,7 +71,7 @@ namespace LicenseGovernance.Engine.Journal
                 EndDateTime = payload.EndDateTime != null && payload.EndDateTime > session.Now ? payload.EndDateTime : null,
                 Justification = "Undo of journal entry " + change.Id,
             };
-            return ReversalPlan.Reverse("assign " + label + " again", AccessPackageChangeIntents.Add(addBack), async ct =>
+            return ReversalPlan.Reverse(TargetState.After, "assign " + label + " again", AccessPackageChangeIntents.Add(addBack), async ct =>
             {
                 await AccessPackageAssignmentWriter.SendAddAsync(session, addBack, ct).ConfigureAwait(false);
                 return true;

@@ -10,15 +10,17 @@ namespace LicenseGovernance.Engine.Journal
     /// <summary>Get-LicenseChangeLog: the journal read back, filtered.</summary>
     internal static class ChangeLog
     {
+        /// <summary>The journal's changes; the lines it could not read are named in one warning, and everything else is used.</summary>
         public static IReadOnlyList<JournalEntry> Load(JournalFile file, IGovernanceSink sink)
         {
-            var entries = file.Load(out var unreadable);
-            if (unreadable > 0)
+            var contents = file.Read();
+            if (contents.Unreadable > 0)
             {
-                sink.WriteWarning($"{unreadable} line(s) of the change journal '{file.Path}' could not be read and were left out (a line cut short by a crash, or edited by hand).");
+                sink.WriteWarning($"{contents.Unreadable} line(s) of the change journal '{file.Path}' could not be read and were left out, the first at line {contents.FirstUnreadableLine} " +
+                    "(a line cut short by a crash or still being written, or edited by hand). Every other change is shown and can be undone.");
             }
 
-            return entries;
+            return contents.Entries;
         }
 
         public static void Write(JournalFile file, GetChangeLogRequest request, string? connectedTenant, IGovernanceSink sink)

@@ -23,7 +23,8 @@ namespace LicenseGovernance.Engine.Journal
 
             var cancellation = sink.Cancellation;
             var entries = ChangeLog.Load(file, sink);
-            var chosen = Select(entries, request, file.Path, sink);
+            // By time or run, reversals are left out: undoing "everything since" means putting the tenant back, not redoing.
+            var chosen = ChangeSelection.Choose(entries, request.Id, request.Since, request.CorrelationId, withReversals: false, file.Path, sink);
             var done = 0;
             foreach (var change in chosen.OrderByDescending(e => e.Sequence))
             {
@@ -38,35 +39,6 @@ namespace LicenseGovernance.Engine.Journal
             }
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.UndoChanges, "Undoing licence changes", "Done", 100, completed: true));
-        }
-
-        private static List<JournalEntry> Select(IReadOnlyList<JournalEntry> entries, UndoChangeRequest request, string path, IGovernanceSink sink)
-        {
-            var chosen = new List<JournalEntry>();
-            if (request.Id != null && request.Id.Length > 0)
-            {
-                var byId = entries.ToDictionary(e => e.Id);
-                foreach (var id in request.Id.Distinct())
-                {
-                    if (byId.TryGetValue(id, out var entry))
-                    {
-                        chosen.Add(entry);
-                    }
-                    else
-                    {
-                        sink.WriteError(Errors.ChangeNotFound(id, path));
-                    }
-                }
-            }
-            else
-            {
-                // By time or run, reversals are left out: undoing "everything since" means putting the tenant back, not redoing.
-                chosen.AddRange(entries.Where(e => e.UndoOf == null
-                    && (request.Since == null || e.Time >= request.Since.Value)
-                    && (request.CorrelationId == null || e.CorrelationId == request.CorrelationId.Value)));
-            }
-
-            return chosen;
         }
 
         private static async Task<LicenseChangeUndoResult?> UndoOneAsync(GraphSession session, JournalScope scope, JournalEntry change, bool force, IGovernanceSink sink)

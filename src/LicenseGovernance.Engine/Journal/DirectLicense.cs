@@ -54,19 +54,71 @@ namespace LicenseGovernance.Engine.Journal
             ["disabledPlans"] = new JsonArray(DisabledPlans.Select(p => (JsonNode)JsonValue.Create(p.ToString())!).ToArray()),
         };
 
-        internal static IReadOnlyList<DirectLicense> ListFrom(JsonElement? element)
+        /// <summary>The list of a journal entry that journal reading has accepted (see <see cref="ReadList"/>).</summary>
+        internal static IReadOnlyList<DirectLicense> ListFrom(JsonElement? element) => ReadList(element) ?? Array.Empty<DirectLicense>();
+
+        /// <summary>A journaled list of direct licences: empty when absent, null when it is not such a list.</summary>
+        internal static IReadOnlyList<DirectLicense>? ReadList(JsonElement? element)
         {
-            if (element == null || element.Value.ValueKind != JsonValueKind.Array)
+            if (element == null || element.Value.ValueKind == JsonValueKind.Null)
             {
                 return Array.Empty<DirectLicense>();
             }
 
-            return element.Value.EnumerateArray().Select(e => new DirectLicense(
-                Guid.Parse(e.GetProperty("skuId").GetString()!),
-                e.TryGetProperty("skuPartNumber", out var part) && part.ValueKind == JsonValueKind.String ? part.GetString() : null,
-                e.TryGetProperty("disabledPlans", out var plans) && plans.ValueKind == JsonValueKind.Array
-                    ? plans.EnumerateArray().Select(p => Guid.Parse(p.GetString()!))
-                    : null)).ToList();
+            if (element.Value.ValueKind != JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            var list = new List<DirectLicense>();
+            foreach (var item in element.Value.EnumerateArray())
+            {
+                var license = Read(item);
+                if (license == null)
+                {
+                    return null;
+                }
+
+                list.Add(license);
+            }
+
+            return list;
+        }
+
+        private static DirectLicense? Read(JsonElement item)
+        {
+            if (item.ValueKind != JsonValueKind.Object || !TryGuid(item, "skuId", out var sku))
+            {
+                return null;
+            }
+
+            var part = item.TryGetProperty("skuPartNumber", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            var plans = new List<Guid>();
+            if (item.TryGetProperty("disabledPlans", out var disabled) && disabled.ValueKind != JsonValueKind.Null)
+            {
+                if (disabled.ValueKind != JsonValueKind.Array)
+                {
+                    return null;
+                }
+
+                foreach (var plan in disabled.EnumerateArray())
+                {
+                    if (plan.ValueKind != JsonValueKind.String || !Guid.TryParse(plan.GetString(), out var id))
+                    {
+                        return null;
+                    }
+
+                    plans.Add(id);
+                }
+            }
+
+            return new DirectLicense(sku, part, plans);
+        }
+
+        private static bool TryGuid(JsonElement item, string name, out Guid value)
+        {
+            value = Guid.Empty;
+            return item.TryGetProperty(name, out var text) && text.ValueKind == JsonValueKind.String && Guid.TryParse(text.GetString(), out value);
         }
     }
 }

@@ -42,6 +42,9 @@ namespace LicenseGovernance.Engine.Journal
 
         public DateTimeOffset? CompletedAt { get; internal set; }
 
+        /// <summary>The command that found the outcome in the tenant after the run that made the change stopped; null when that run saw it.</summary>
+        public string? ReconciledBy { get; internal set; }
+
         /// <summary>The target's name when known, else its id.</summary>
         public string TargetLabel => string.IsNullOrEmpty(TargetName) ? TargetId : TargetName!;
 
@@ -63,6 +66,7 @@ namespace LicenseGovernance.Engine.Journal
             Status = Status,
             Error = Error,
             CompletedAt = CompletedAt,
+            ReconciledBy = ReconciledBy,
             Reversible = ChangeReversers.Find(Operation) != null,
             UndoOf = UndoOf,
             UndoneBy = UndoneBy,

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,7 +10,8 @@ namespace LicenseGovernance.Engine.Journal
     /// <summary>
     /// The journal on disk: JSON lines, appended only. A "change" line is written before the tenant is touched and an
     /// "outcome" line after, so a change whose process died shows as Unknown rather than vanishing. Several processes
-    /// (a console and a runbook worker) may append to one file: each line goes out in one write of a file opened for append.
+    /// (a console and a runbook worker) may append to one file: each append holds <see cref="JournalLock"/>, starts on a
+    /// fresh line (a line cut short by a crash stays a fragment of its own) and writes whole lines.
     /// </summary>
     internal sealed class JournalFile
     {
@@ -20,11 +20,22 @@ namespace LicenseGovernance.Engine.Journal
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         };
 
-        private static readonly object AppendGate = new object();
+        private const byte NewLine = (byte)'\n';
+
+        /// <summary>Strict, so that bytes that are not UTF-8 make their line unreadable rather than quietly different.</summary>
+        private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        private readonly TimeSpan _lockTimeout;
 
         public JournalFile(string path)
+            : this(path, JournalLock.DefaultTimeout)
+        {
+        }
+
+        internal JournalFile(string path, TimeSpan lockTimeout)
         {
             Path = path;
+            _lockTimeout = lockTimeout;
         }
 
         public string Path { get; }
@@ -43,165 +54,175 @@ namespace LicenseGovernance.Engine.Journal
                 return;
             }
 
-            var bytes = Encoding.UTF8.GetBytes(text.ToString());
             try
             {
-                lock (AppendGate)
+                CreateDirectory();
+                using (JournalLock.Acquire(Path, _lockTimeout))
                 {
-                    var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
-                    if (!string.IsNullOrEmpty(directory))
-                    {
-                        Directory.CreateDirectory(directory);
-                    }
-
-                    using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-                    stream.Write(bytes, 0, bytes.Length);
-                    stream.Flush(flushToDisk: true);
+                    AppendOnFreshLine(Utf8.GetBytes(text.ToString()));
                 }
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException || ex is System.Security.SecurityException)
+            catch (Exception ex) when (IsFileFailure(ex))
             {
                 throw Errors.JournalWriteFailed(Path, ex.Message, ex).ToException();
+            }
+        }
+
+        /// <summary>
+        /// Why the journal could never be written, or null when it can: for Connect-LicenseGovernance, before anything is
+        /// connected. Creates the folder and the lock file, as the first append would, and opens an existing journal for
+        /// writing without changing it; it never creates or deletes the journal itself.
+        /// </summary>
+        public string? Unwritable()
+        {
+            try
+            {
+                if (Directory.Exists(Path))
+                {
+                    return "it is a folder; name a file, for example " + System.IO.Path.Combine(Path, "journal.jsonl");
+                }
+
+                CreateDirectory();
+                using (JournalLock.Acquire(Path, _lockTimeout))
+                {
+                    if (File.Exists(Path))
+                    {
+                        new FileStream(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete).Dispose();
+                    }
+                }
+
+                return null;
+            }
+            catch (Exception ex) when (IsFileFailure(ex))
+            {
+                return ex.Message;
             }
         }
 
         /// <summary>Reads every change with its outcome and reversal, in the order recorded. Lines it cannot read are counted in <paramref name="unreadable"/>.</summary>
         public IReadOnlyList<JournalEntry> Load(out int unreadable)
         {
-            unreadable = 0;
-            var entries = new List<JournalEntry>();
-            if (!File.Exists(Path))
-            {
-                return entries;
-            }
+            var contents = Read();
+            unreadable = contents.Unreadable;
+            return contents.Entries;
+        }
 
-            var byId = new Dictionary<Guid, JournalEntry>();
-            var outcomes = new List<JsonElement>();
+        /// <summary>
+        /// Reads the journal as it is when the read starts (lines appended meanwhile are left for the next read). No journal
+        /// yet reads as empty; a folder, a device or a file that cannot be read throws the catalogue's JournalReadFailed.
+        /// </summary>
+        public JournalContents Read()
+        {
             try
             {
-                using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var reader = new StreamReader(stream, Encoding.UTF8);
-                string? line;
-                while ((line = reader.ReadLine()) != null)
+                if (Directory.Exists(Path))
                 {
-                    if (line.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        using var document = JsonDocument.Parse(line);
-                        var root = document.RootElement;
-                        var kind = root.GetProperty("kind").GetString();
-                        if (kind == "change")
-                        {
-                            var entry = ReadChange(root, entries.Count + 1);
-                            entries.Add(entry);
-                            byId[entry.Id] = entry;
-                        }
-                        else if (kind == "outcome")
-                        {
-                            outcomes.Add(root.Clone());
-                        }
-                        else
-                        {
-                            unreadable++;
-                        }
-                    }
-                    catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is FormatException || ex is InvalidOperationException)
-                    {
-                        // A line cut short by a crash or edited by hand must not hide the rest of the record.
-                        unreadable++;
-                    }
+                    throw Errors.JournalReadFailed(Path, "it is a folder, not a journal file.").ToException();
                 }
+
+                if (!File.Exists(Path))
+                {
+                    return new JournalContents(Array.Empty<JournalEntry>(), 0, 0);
+                }
+
+                using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                var length = stream.Length;
+                if (length == 0 && stream.ReadByte() >= 0)
+                {
+                    // A regular file has the length it reads; a device such as /dev/zero reads on without end.
+                    throw Errors.JournalReadFailed(Path, "it is not a regular file.").ToException();
+                }
+
+                return JournalReader.Read(Lines(stream, length));
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (IsFileFailure(ex))
             {
                 throw Errors.JournalReadFailed(Path, ex.Message, ex).ToException();
             }
+        }
 
-            foreach (var outcome in outcomes)
+        private void CreateDirectory()
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+            if (!string.IsNullOrEmpty(directory))
             {
-                if (!Guid.TryParse(outcome.GetProperty("id").GetString(), out var id) || !byId.TryGetValue(id, out var entry))
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        /// <summary>Under the lock: a last line without its newline (a crash mid-write) is ended first, so the new lines stay whole.</summary>
+        private void AppendOnFreshLine(byte[] lines)
+        {
+            using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            var end = stream.Length;
+            var prefix = 0;
+            if (end > 0)
+            {
+                stream.Position = end - 1;
+                prefix = stream.ReadByte() == NewLine ? 0 : 1;
+            }
+
+            var bytes = new byte[prefix + lines.Length];
+            if (prefix == 1)
+            {
+                bytes[0] = NewLine;
+            }
+
+            lines.CopyTo(bytes, prefix);
+            stream.Position = end;
+            stream.Write(bytes, 0, bytes.Length);
+            stream.Flush(flushToDisk: true);
+            if (stream.Length < end + bytes.Length)
+            {
+                // /dev/null and the like take every write and keep none of it.
+                throw new IOException("it does not keep what is written to it (it is not a regular file)");
+            }
+        }
+
+        /// <summary>The first <paramref name="length"/> bytes as numbered lines; a line that is not UTF-8 comes as null.</summary>
+        private static IEnumerable<(long Number, string? Text)> Lines(Stream stream, long length)
+        {
+            var buffer = new byte[64 * 1024];
+            var line = new MemoryStream();
+            var number = 0L;
+            var remaining = length;
+            int read;
+            while (remaining > 0 && (read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining))) > 0)
+            {
+                remaining -= read;
+                var start = 0;
+                int newLine;
+                while ((newLine = Array.IndexOf(buffer, NewLine, start, read - start)) >= 0)
                 {
-                    unreadable++;
-                    continue;
+                    line.Write(buffer, start, newLine - start);
+                    yield return (++number, Decode(line));
+                    line.SetLength(0);
+                    start = newLine + 1;
                 }
 
-                entry.Status = outcome.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String ? LicenseChangeStatus.Failed : LicenseChangeStatus.Succeeded;
-                entry.Error = entry.Status == LicenseChangeStatus.Failed ? error.GetString() : null;
-                entry.CompletedAt = DateTimeOffset.Parse(outcome.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                line.Write(buffer, start, read - start);
             }
 
-            foreach (var reversal in entries.Where(e => e.UndoOf.HasValue && e.Status == LicenseChangeStatus.Succeeded))
+            if (line.Length > 0)
             {
-                if (byId.TryGetValue(reversal.UndoOf!.Value, out var original))
-                {
-                    original.UndoneBy = reversal.Id;
-                }
+                yield return (++number, Decode(line));
             }
-
-            return entries;
         }
 
-        internal static JsonObject ChangeLine(JournalEntry entry) => new JsonObject
+        private static string? Decode(MemoryStream line)
         {
-            ["kind"] = "change",
-            ["id"] = entry.Id.ToString(),
-            ["time"] = entry.Time.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
-            ["operator"] = entry.Operator,
-            ["tenantId"] = entry.TenantId,
-            ["command"] = entry.Command,
-            ["operation"] = entry.Operation,
-            ["targetType"] = entry.TargetType,
-            ["targetId"] = entry.TargetId,
-            ["targetName"] = entry.TargetName,
-            ["before"] = entry.Before.HasValue ? JsonNode.Parse(entry.Before.Value.GetRawText()) : null,
-            ["after"] = entry.After.HasValue ? JsonNode.Parse(entry.After.Value.GetRawText()) : null,
-            ["correlationId"] = entry.CorrelationId.ToString(),
-            ["undoOf"] = entry.UndoOf?.ToString(),
-        };
-
-        internal static JsonObject OutcomeLine(Guid id, DateTimeOffset time, string? error)
-        {
-            var line = new JsonObject
+            try
             {
-                ["kind"] = "outcome",
-                ["id"] = id.ToString(),
-                ["time"] = time.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
-            };
-            if (error != null)
-            {
-                line["error"] = error;
+                // A file saved by an editor may start with a byte order mark and end its lines with CR LF.
+                return Utf8.GetString(line.GetBuffer(), 0, (int)line.Length).TrimStart('\uFEFF').TrimEnd('\r');
             }
-
-            return line;
-        }
-
-        private static JournalEntry ReadChange(JsonElement root, long sequence)
-        {
-            string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            JsonElement? Json(string name) => root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.Clone() : (JsonElement?)null;
-            var undoOf = Text("undoOf");
-            return new JournalEntry
+            catch (DecoderFallbackException)
             {
-                Id = Guid.Parse(Text("id")!),
-                Sequence = sequence,
-                Time = DateTimeOffset.Parse(Text("time")!, System.Globalization.CultureInfo.InvariantCulture),
-                Operator = Text("operator"),
-                TenantId = Text("tenantId"),
-                Command = Text("command"),
-                Operation = Text("operation") ?? throw new FormatException("A change line has no operation."),
-                TargetType = Text("targetType") ?? "",
-                TargetId = Text("targetId") ?? "",
-                TargetName = Text("targetName"),
-                Before = Json("before"),
-                After = Json("after"),
-                CorrelationId = Guid.TryParse(Text("correlationId"), out var correlation) ? correlation : Guid.Empty,
-                UndoOf = undoOf == null ? (Guid?)null : Guid.Parse(undoOf),
-                Status = LicenseChangeStatus.Unknown,
-            };
+                return null;
+            }
         }
+
+        private static bool IsFileFailure(Exception ex) =>
+            ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException || ex is System.Security.SecurityException;
     }
 }

@@ -19,13 +19,16 @@ namespace LicenseGovernance.Engine.Journal
         private readonly GraphSession _session;
         private readonly string _command;
         private readonly Action<string>? _warn;
+        private readonly EarlierRunOutcomes? _earlierRuns;
 
-        internal JournalScope(JournalFile file, GraphSession session, string command, Action<string>? warn)
+        /// <param name="earlierRuns">For a command whose re-run carries on a stopped run: resolves what earlier runs left Unknown.</param>
+        internal JournalScope(JournalFile file, GraphSession session, string command, Action<string>? warn, EarlierRunOutcomes? earlierRuns = null)
         {
             _file = file;
             _session = session;
             _command = command;
             _warn = warn;
+            _earlierRuns = earlierRuns;
         }
 
         public Guid CorrelationId { get; } = Guid.NewGuid();
@@ -36,9 +39,14 @@ namespace LicenseGovernance.Engine.Journal
             (await RecordAsync(new[] { intent }, cancellation).ConfigureAwait(false))[0];
 
         /// <summary>One append for the whole batch. Throws JournalWriteFailed when the file cannot be written; then do not touch the tenant.</summary>
-        public Task<IReadOnlyList<JournalEntry>> RecordAsync(IReadOnlyList<ChangeIntent> intents, CancellationToken cancellation)
+        public async Task<IReadOnlyList<JournalEntry>> RecordAsync(IReadOnlyList<ChangeIntent> intents, CancellationToken cancellation)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (_earlierRuns != null)
+            {
+                await _earlierRuns.ResolveAsync(approved: true).ConfigureAwait(false);
+            }
+
             var now = _session.Now;
             var entries = intents.Select(intent => new JournalEntry
             {
@@ -57,9 +65,15 @@ namespace LicenseGovernance.Engine.Journal
                 UndoOf = intent.UndoOf,
                 Status = LicenseChangeStatus.Unknown,
             }).ToList();
-            _file.Append(entries.Select(JournalFile.ChangeLine));
-            return Task.FromResult<IReadOnlyList<JournalEntry>>(entries);
+            _file.Append(entries.Select(JournalLine.ChangeLine));
+            return entries;
         }
+
+        /// <summary>
+        /// For a run that may have written nothing: records what the tenant shows for the changes earlier runs of the command
+        /// left Unknown, asking first; nothing when the run's first write did it already, or the journal does not continue earlier runs.
+        /// </summary>
+        public Task ResolveEarlierRunsAsync() => _earlierRuns?.ResolveAsync(approved: false) ?? Task.CompletedTask;
 
         /// <summary>The outcome of a recorded change; a null error means it succeeded.</summary>
         public Task CompleteAsync(JournalEntry entry, string? error, CancellationToken cancellation) =>
@@ -74,7 +88,7 @@ namespace LicenseGovernance.Engine.Journal
             var now = _session.Now;
             try
             {
-                _file.Append(outcomes.Select(o => JournalFile.OutcomeLine(o.Entry.Id, now, o.Error)));
+                _file.Append(outcomes.Select(o => JournalLine.OutcomeLine(o.Entry.Id, now, o.Error)));
             }
             catch (LicenseGovernanceException ex)
             {
@@ -108,6 +122,11 @@ namespace LicenseGovernance.Engine.Journal
             catch (OperationCanceledException)
             {
                 // Stopped mid-call: the change may or may not have reached the tenant, so the entry stays Unknown.
+                throw;
+            }
+            catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.GraphUnreachable)
+            {
+                // The connection failed or timed out: the request may have been applied with its answer lost, so the entry stays Unknown too.
                 throw;
             }
             catch (Exception ex)

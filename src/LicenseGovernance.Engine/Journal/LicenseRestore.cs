@@ -17,11 +17,19 @@ namespace LicenseGovernance.Engine.Journal
         {
             _before = before;
             _after = after;
-            Differing = skus.Distinct().Where(sku => !Same(In(current, sku), In(before, sku))).ToList();
+            var touched = skus.Distinct().ToList();
+            Differing = touched.Where(sku => !Same(In(current, sku), In(before, sku))).ToList();
             Moved = Differing.Where(sku => !Same(In(current, sku), In(after, sku))).ToList();
             Add = Differing.Select(sku => In(before, sku)).Where(l => l != null).Select(l => l!).ToList();
             Remove = Differing.Where(sku => In(before, sku) == null && In(current, sku) != null).ToList();
+            // A change that left things as they were shows both states; it counts as made.
+            State = touched.All(sku => Same(In(current, sku), In(after, sku))) ? TargetState.After
+                : Differing.Count == 0 ? TargetState.Before
+                : TargetState.Neither;
         }
+
+        /// <summary>Which of the change's states the licences held now show.</summary>
+        public TargetState State { get; }
 
         /// <summary>SKUs not as they were before the change; none means the target is back already.</summary>
         public IReadOnlyList<Guid> Differing { get; }

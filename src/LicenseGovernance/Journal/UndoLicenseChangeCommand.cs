@@ -1,8 +1,7 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using LicenseGovernance.Commands.Hosting;
+using System.Threading.Tasks;
+using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 
 namespace LicenseGovernance.Commands.Journal
@@ -13,62 +12,23 @@ namespace LicenseGovernance.Commands.Journal
     /// </summary>
     [Cmdlet(VerbsCommon.Undo, "LicenseChange", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
     [OutputType(typeof(LicenseChangeUndoResult))]
-    public sealed class UndoLicenseChangeCommand : LicenseGovernanceCmdlet
+    public sealed class UndoLicenseChangeCommand : ChangeSelectionCmdlet
     {
-        private const string IdSet = "Id";
-        private const string SinceSet = "Since";
-        private const string CorrelationSet = "CorrelationId";
-
-        private readonly List<Guid> _ids = new List<Guid>();
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
         public Guid[]? Id { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = SinceSet)]
-        public DateTimeOffset Since { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = CorrelationSet)]
-        public Guid CorrelationId { get; set; }
-
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            RequireConnection();
-        }
+        protected override Guid[]? BoundIds => Id;
 
-        protected override void ProcessRecord()
+        protected override Task RunAsync(IGovernanceSink sink) => Engine.UndoChangesAsync(new UndoChangeRequest
         {
-            if (Id != null)
-            {
-                _ids.AddRange(Id.Where(i => !_ids.Contains(i)));
-            }
-        }
-
-        // Piped changes are undone in one engine call, so that they are reversed newest first whatever order they came in.
-        protected override void EndProcessing()
-        {
-            try
-            {
-                var request = new UndoChangeRequest
-                {
-                    Id = ParameterSetName == IdSet ? _ids.ToArray() : null,
-                    Since = ParameterSetName == SinceSet ? Since : (DateTimeOffset?)null,
-                    CorrelationId = ParameterSetName == CorrelationSet ? CorrelationId : (Guid?)null,
-                    Force = Force,
-                };
-                if (ParameterSetName != IdSet || _ids.Count > 0)
-                {
-                    RunEngine(sink => Engine.UndoChangesAsync(request, sink));
-                }
-            }
-            finally
-            {
-                base.EndProcessing();
-            }
-        }
+            Id = ChosenIds,
+            Since = ChosenSince,
+            CorrelationId = ChosenCorrelationId,
+            Force = Force,
+        }, sink);
     }
 }

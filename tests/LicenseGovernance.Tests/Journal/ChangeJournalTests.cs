@@ -258,10 +258,11 @@ public sealed class ChangeJournalTests : IDisposable
         var scope = _fx.Engine.BeginJournal(_fx.Engine.Session!, "Test");
         var other = await scope.RunAsync(ChangeIntents.Other("Group.Create", "group", Guid.NewGuid().ToString(), "LIC-X", null, new { displayName = "LIC-X" }),
             () => Task.FromResult(0), CancellationToken.None);
-        var foreign = JournalFile.ChangeLine(new JournalEntry
+        var foreign = JournalLine.ChangeLine(new JournalEntry
         {
             Id = Guid.NewGuid(), Time = _fx.Engine.Session!.Now, TenantId = Guid.NewGuid().ToString(), Operation = ChangeIntents.GroupAddMember,
             TargetType = "group", TargetId = Guid.NewGuid().ToString(), CorrelationId = Guid.NewGuid(),
+            After = System.Text.Json.JsonDocument.Parse($"{{\"memberId\":\"{Guid.NewGuid()}\",\"isMember\":true}}").RootElement,
         });
         new JournalFile(_fx.Engine.JournalPath).Append(new[] { foreign });
         var ids = Load().Select(e => e.Id).ToArray();
@@ -291,6 +292,76 @@ public sealed class ChangeJournalTests : IDisposable
         Assert.Equal(2, (await LogAsync(new GetChangeLogRequest { Operation = new[] { "User.*" } })).Count);
         Assert.Empty(await LogAsync(new GetChangeLogRequest { Operation = new[] { "Group.*" } }));
         Assert.Single(await LogAsync(new GetChangeLogRequest { CorrelationId = first.CorrelationId }));
+    }
+
+    [Fact]
+    public async Task Lines_of_the_wrong_shape_are_left_out_with_one_warning_and_the_rest_stays_readable_and_undoable()
+    {
+        var user = Unlicensed("journal-k");
+        var change = await AssignDirectAsync(user, Sku("SPE_E5"));
+        var path = _fx.Engine.JournalPath;
+        var firstBad = File.ReadAllLines(path).Length + 1;
+        var now = DateTimeOffset.UtcNow.ToString("o");
+        string[] bad =
+        {
+            $"{{\"kind\":\"outcome\",\"id\":\"{change.Id}\",\"time\":\"garbage\"}}",
+            $"{{\"kind\":\"outcome\",\"id\":\"{change.Id}\",\"time\":\"{now}\",\"error\":7}}",
+            $"{{\"kind\":\"outcome\",\"id\":\"{Guid.NewGuid()}\",\"time\":\"{now}\"}}",
+            $"{{\"kind\":\"change\",\"time\":\"{now}\",\"operation\":\"Group.AddMember\",\"targetId\":\"{Guid.NewGuid()}\"}}",
+            $"{{\"kind\":\"change\",\"id\":\"{Guid.NewGuid()}\",\"time\":\"{now}\",\"operation\":42}}",
+            $"{{\"kind\":\"change\",\"id\":\"{Guid.NewGuid()}\",\"time\":\"{now}\",\"operation\":\"User.AssignLicense\",\"targetId\":\"{user.Id}\",\"before\":\"none\",\"after\":[]}}",
+            $"{{\"kind\":\"change\",\"id\":\"{Guid.NewGuid()}\",\"time\":\"{now}\",\"operation\":\"Group.RemoveMember\",\"targetId\":\"not-a-group\",\"after\":{{}}}}",
+            "[1,2,3]",
+            "{\"kind\":\"unheard-of\"}",
+        };
+        File.AppendAllLines(path, bad);
+        File.AppendAllBytes(path, new byte[] { (byte)'{', 0xC3, 0x28, (byte)'}', (byte)'\n' });
+        var second = await AssignDirectAsync(Unlicensed("journal-k2"), Sku("SPE_E5"));
+
+        var sink = new CollectingSink();
+        await _fx.Engine.GetChangeLogAsync(new GetChangeLogRequest(), sink);
+        Assert.Equal(new[] { change.Id, second.Id }, sink.Of<LicenseChange>().Select(c => c.Id));
+        Assert.All(sink.Of<LicenseChange>(), c => Assert.Equal(LicenseChangeStatus.Succeeded, c.Status));
+        var warning = Assert.Single(sink.Warnings);
+        Assert.Contains($"{bad.Length + 1} line(s)", warning);
+        Assert.Contains($"the first at line {firstBad} ", warning);
+
+        var undo = await UndoAsync(new UndoChangeRequest { Since = change.Time });
+        Assert.Empty(undo.Errors);
+        Assert.Single(undo.Warnings);
+        Assert.Equal(2, undo.Of<LicenseChangeUndoResult>().Count(r => r.Status == LicenseChangeUndoStatus.Undone));
+        Assert.False(HoldsDirect(user, Sku("SPE_E5")));
+    }
+
+    [Fact]
+    public async Task A_folder_or_a_device_where_the_journal_should_be_is_a_clear_error_when_reading()
+    {
+        Directory.CreateDirectory(_fx.Engine.JournalPath);
+        var folder = await Assert.ThrowsAsync<LicenseGovernanceException>(() => LogAsync());
+        Assert.Equal(ErrorIds.JournalReadFailed, folder.Error.Id);
+        Assert.Contains("folder", folder.Error.Message);
+
+        if (File.Exists("/dev/zero"))
+        {
+            var device = Assert.Throws<LicenseGovernanceException>(() => new JournalFile("/dev/zero").Read());
+            Assert.Equal(ErrorIds.JournalReadFailed, device.Error.Id);
+            Assert.Contains("not a regular file", device.Error.Message);
+        }
+    }
+
+    [Fact]
+    public async Task Undo_of_a_correlation_id_no_change_has_says_so()
+    {
+        await AssignDirectAsync(Unlicensed("journal-l"), Sku("SPE_E5"));
+        var unknown = Guid.NewGuid();
+
+        var sink = await UndoAsync(new UndoChangeRequest { CorrelationId = unknown });
+
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(ErrorIds.CorrelationIdNotFound, error.Id);
+        Assert.Contains(unknown.ToString(), error.Message);
+        Assert.Contains("Get-LicenseChangeLog", error.Message);
+        Assert.Empty(sink.Of<LicenseChangeUndoResult>());
     }
 
     [Fact]

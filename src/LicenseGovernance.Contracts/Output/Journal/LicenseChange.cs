@@ -36,6 +36,11 @@ namespace LicenseGovernance
         public LicenseChangeStatus Status { get; set; }
         public string? Error { get; set; }
         public DateTimeOffset? CompletedAt { get; set; }
+        /// <summary>
+        /// Set when the run that made the change stopped before it saw the outcome, and a later command (a re-run, or
+        /// Update-LicenseChangeLog) read it from the tenant: the command that recorded it.
+        /// </summary>
+        public string? ReconciledBy { get; set; }
         /// <summary>Whether Undo-LicenseChange knows how to reverse this operation.</summary>
         public bool Reversible { get; set; }
         /// <summary>Set on a change that reversed another.</summary>
