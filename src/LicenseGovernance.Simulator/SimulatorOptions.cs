@@ -97,5 +97,12 @@ namespace LicenseGovernance.Simulator
         /// On by default, so every test that batches proves its caller matches answers by id.
         /// </summary>
         public bool ShuffleBatchResponses { get; set; } = true;
+
+        /// <summary>
+        /// Items per page of the entitlement-management lists (catalogs, resources, packages, policies, requests, assignments,
+        /// approval stages), which continue with @odata.nextLink as Graph's do. Graph documents neither a default nor a
+        /// maximum for them and takes no $top there; 100 is the directory's default page. Null serves one page.
+        /// </summary>
+        public int? EntitlementPageSize { get; set; } = 100;
     }
 }

@@ -201,7 +201,13 @@ namespace LicenseGovernance.Engine.AccessPackages
                         r.QueryParameters.Expand = new[] { "requestor", "assignment($expand=target)" };
                     }, cancellation), cancellation).ConfigureAwait(false);
                 var policies = await AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
-                foreach (var r in page?.Value ?? new List<AccessPackageAssignmentRequest>())
+                var requests = new List<AccessPackageAssignmentRequest>();
+                await GraphPages.ForEachAsync<AccessPackageAssignmentRequest, AccessPackageAssignmentRequestCollectionResponse>(session, "list assignment requests", AccessPackageDirectory.Read, page, r =>
+                {
+                    requests.Add(r);
+                    return true;
+                }, cancellation).ConfigureAwait(false);
+                foreach (var r in requests)
                 {
                     var info = Describe(r, package.DisplayName ?? package.Id!, Guid.Parse(package.Id!));
                     var targetId = r.Assignment?.Target?.ObjectId ?? (r.RequestType?.ToString().StartsWith("User", StringComparison.Ordinal) == true ? r.Requestor?.ObjectId ?? r.Requestor?.Id : null)
@@ -233,7 +239,13 @@ namespace LicenseGovernance.Engine.AccessPackages
             {
                 var approval = await session.CallOrNotFoundAsync("read approval " + r.Id, AccessPackageDirectory.Read,
                     c => c.IdentityGovernance.EntitlementManagement.AccessPackageAssignmentApprovals[r.Id].Stages.GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
-                var current = approval?.Value?.FindIndex(s => string.Equals(s.Status, "InProgress", StringComparison.OrdinalIgnoreCase)) ?? -1;
+                var read = new List<ApprovalStage>();
+                await GraphPages.ForEachAsync<ApprovalStage, ApprovalStageCollectionResponse>(session, "read approval " + r.Id, AccessPackageDirectory.Read, approval, s =>
+                {
+                    read.Add(s);
+                    return true;
+                }, cancellation).ConfigureAwait(false);
+                var current = read.FindIndex(s => string.Equals(s.Status, "InProgress", StringComparison.OrdinalIgnoreCase));
                 index = current < 0 ? 0 : current;
             }
             catch (LicenseGovernanceException)

@@ -70,7 +70,13 @@ namespace LicenseGovernance.Engine.Kernel
         {
             var page = await session.CallAsync("read assignment policies", Read,
                 c => c.IdentityGovernance.EntitlementManagement.AccessPackages[packageId].AssignmentPolicies.GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
-            return page?.Value ?? new List<AccessPackageAssignmentPolicy>();
+            var policies = new List<AccessPackageAssignmentPolicy>();
+            await GraphPages.ForEachAsync<AccessPackageAssignmentPolicy, AccessPackageAssignmentPolicyCollectionResponse>(session, "read assignment policies", Read, page, p =>
+            {
+                policies.Add(p);
+                return true;
+            }, cancellation).ConfigureAwait(false);
+            return policies;
         }
 
         /// <summary>The module's own policy of a package (the one whose name carries <see cref="PolicyPrefix"/>), or null.</summary>
