@@ -18,6 +18,8 @@ internal static class TenantServer
         ZombieLicenseBenchmark.Scenario => ZombieLicenseBenchmark.CreateTenant(size),
         TiersBenchmark.Scenario => TiersBenchmark.CreateTenant(size),
         ZombieRemovalBenchmark.Scenario => ZombieRemovalBenchmark.CreateTenant(size),
+        ScanMemoryBenchmark.Scenario => ScanMemoryBenchmark.CreateTenant(size),
+        ScanMemoryBenchmark.TiersScenario => ScanMemoryBenchmark.CreateTiersTenant(size),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
     };
 
