@@ -154,12 +154,18 @@ namespace LicenseGovernance.Engine.AccessPackages
             {
                 sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierAssignments, "Reading tier assignments", package.DisplayName ?? package.Id!, GovernanceProgress.Percent(done++, packages.Count)));
                 var groupId = AccessPackageDirectory.MemberGroups(package).FirstOrDefault();
-                foreach (var a in await AccessPackageDirectory.AssignmentsAsync(session, package.Id, user?.Id, cancellation).ConfigureAwait(false))
+                // Streamed, each written as its page arrives; the package is the one asked for, so only target and policy are expanded.
+                await AccessPackageDirectory.ForEachAssignmentAsync(session, package.Id, user?.Id, a =>
                 {
+                    if (!AccessPackageDirectory.IsLive(a))
+                    {
+                        return;
+                    }
+
                     var until = a.Schedule?.Expiration?.EndDateTime;
                     if (request.ExpiringWithinDays != null && (until == null || until > now.AddDays(request.ExpiringWithinDays.Value)))
                     {
-                        continue;
+                        return;
                     }
 
                     sink.WriteObject(new TierAssignment
@@ -178,7 +184,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                         Until = until,
                         DaysLeft = until == null ? (int?)null : (int)Math.Max(0, Math.Ceiling((until.Value - now).TotalDays)),
                     });
-                }
+                }, cancellation, AccessPackageDirectory.TargetAndPolicy).ConfigureAwait(false);
             }
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierAssignments, "Reading tier assignments", "Done", 100, completed: true));
