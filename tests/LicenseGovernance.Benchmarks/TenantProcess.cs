@@ -48,9 +48,10 @@ internal sealed class TenantProcess : IDisposable
     }
 
     /// <summary>An engine signed in to the child's tenant with its access token, as an administrator's runbook would be.</summary>
-    public async Task<GovernanceEngine> ConnectEngineAsync()
+    /// <param name="settingsDirectory">Where its journal and settings live; by default one folder every benchmark shares.</param>
+    public async Task<GovernanceEngine> ConnectEngineAsync(string? settingsDirectory = null)
     {
-        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.Combine(Path.GetTempPath(), "lg-bench") });
+        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = settingsDirectory ?? Path.Combine(Path.GetTempPath(), "lg-bench") });
         var token = new SecureString();
         foreach (var c in Token)
         {
