@@ -79,6 +79,16 @@ internal sealed class TenantProcess : IDisposable
     /// <summary>Writes that reached the tenant's routes (past throttling), whatever they were answered.</summary>
     public long Writes() => Stat(4);
 
+    /// <summary>Requests by "METHOD /route-template", $batch items included.</summary>
+    public IReadOnlyDictionary<string, long> Routes()
+    {
+        _process.StandardInput.WriteLine("routes");
+        var line = (_process.StandardOutput.ReadLine() ?? "ROUTES ").Substring("ROUTES ".Length);
+        return line.Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('='))
+            .ToDictionary(p => p[0], p => long.Parse(p[1], CultureInfo.InvariantCulture));
+    }
+
     /// <summary>One figure of the child's STATS line.</summary>
     private long Stat(int field)
     {
