@@ -48,9 +48,10 @@ internal sealed class TenantProcess : IDisposable
     }
 
     /// <summary>An engine signed in to the child's tenant with its access token, as an administrator's runbook would be.</summary>
-    public async Task<GovernanceEngine> ConnectEngineAsync()
+    /// <param name="settingsDirectory">Where its journal and settings live; by default one folder every benchmark shares.</param>
+    public async Task<GovernanceEngine> ConnectEngineAsync(string? settingsDirectory = null)
     {
-        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.Combine(Path.GetTempPath(), "lg-bench") });
+        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = settingsDirectory ?? Path.Combine(Path.GetTempPath(), "lg-bench") });
         var token = new SecureString();
         foreach (var c in Token)
         {
@@ -77,6 +78,16 @@ internal sealed class TenantProcess : IDisposable
 
     /// <summary>Writes that reached the tenant's routes (past throttling), whatever they were answered.</summary>
     public long Writes() => Stat(4);
+
+    /// <summary>Requests by "METHOD /route-template", $batch items included.</summary>
+    public IReadOnlyDictionary<string, long> Routes()
+    {
+        _process.StandardInput.WriteLine("routes");
+        var line = (_process.StandardOutput.ReadLine() ?? "ROUTES ").Substring("ROUTES ".Length);
+        return line.Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('='))
+            .ToDictionary(p => p[0], p => long.Parse(p[1], CultureInfo.InvariantCulture));
+    }
 
     /// <summary>One figure of the child's STATS line.</summary>
     private long Stat(int field)

@@ -60,7 +60,9 @@ namespace LicenseGovernance.Simulator.Http
             {
                 w.WriteStartObject();
                 w.WriteString("@odata.context", ctx.ServiceRoot + "/$metadata#" + contextFragment);
-                if (ctx.IsAdvancedQuery)
+                // The count on the first page only: counting the whole collection again for each page made a listing of
+                // N items cost N * N / pageSize, and clients read the count from the first page (README, Paging).
+                if (ctx.IsAdvancedQuery && !after.HasValue)
                 {
                     var count = 0;
                     foreach (var item in items)
