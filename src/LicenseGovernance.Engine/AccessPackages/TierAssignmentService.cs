@@ -207,12 +207,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                         r.QueryParameters.Expand = new[] { "requestor", "assignment($expand=target)" };
                     }, cancellation), cancellation).ConfigureAwait(false);
                 var policies = await AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
-                var requests = new List<AccessPackageAssignmentRequest>();
-                await GraphPages.ForEachAsync<AccessPackageAssignmentRequest, AccessPackageAssignmentRequestCollectionResponse>(session, "list assignment requests", AccessPackageDirectory.Read, page, r =>
-                {
-                    requests.Add(r);
-                    return true;
-                }, cancellation).ConfigureAwait(false);
+                var requests = await GraphPages.AllAsync<AccessPackageAssignmentRequest, AccessPackageAssignmentRequestCollectionResponse>(session, "list assignment requests", AccessPackageDirectory.Read, page, cancellation).ConfigureAwait(false);
                 foreach (var r in requests)
                 {
                     var info = Describe(r, package.DisplayName ?? package.Id!, Guid.Parse(package.Id!));
@@ -245,12 +240,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             {
                 var approval = await session.CallOrNotFoundAsync("read approval " + r.Id, AccessPackageDirectory.Read,
                     c => c.IdentityGovernance.EntitlementManagement.AccessPackageAssignmentApprovals[r.Id].Stages.GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
-                var read = new List<ApprovalStage>();
-                await GraphPages.ForEachAsync<ApprovalStage, ApprovalStageCollectionResponse>(session, "read approval " + r.Id, AccessPackageDirectory.Read, approval, s =>
-                {
-                    read.Add(s);
-                    return true;
-                }, cancellation).ConfigureAwait(false);
+                var read = await GraphPages.AllAsync<ApprovalStage, ApprovalStageCollectionResponse>(session, "read approval " + r.Id, AccessPackageDirectory.Read, approval, cancellation).ConfigureAwait(false);
                 var current = read.FindIndex(s => string.Equals(s.Status, "InProgress", StringComparison.OrdinalIgnoreCase));
                 index = current < 0 ? 0 : current;
             }

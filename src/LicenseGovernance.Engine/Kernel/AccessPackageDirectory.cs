@@ -46,13 +46,7 @@ namespace LicenseGovernance.Engine.Kernel
         {
             var page = await session.CallAsync("list access packages", Read,
                 c => c.IdentityGovernance.EntitlementManagement.Catalogs[catalogId].AccessPackages.GetAsync(r => r.QueryParameters.Expand = RoleScopeExpand, cancellation), cancellation).ConfigureAwait(false);
-            var packages = new List<AccessPackage>();
-            await GraphPages.ForEachAsync<AccessPackage, AccessPackageCollectionResponse>(session, "list access packages", Read, page, p =>
-            {
-                packages.Add(p);
-                return true;
-            }, cancellation).ConfigureAwait(false);
-            return packages;
+            return await GraphPages.AllAsync<AccessPackage, AccessPackageCollectionResponse>(session, "list access packages", Read, page, cancellation).ConfigureAwait(false);
         }
 
         /// <summary>Every access package in the tenant with its role scopes, whichever catalog it is in.</summary>
@@ -60,26 +54,14 @@ namespace LicenseGovernance.Engine.Kernel
         {
             var page = await session.CallAsync("list access packages", Read,
                 c => c.IdentityGovernance.EntitlementManagement.AccessPackages.GetAsync(r => r.QueryParameters.Expand = RoleScopeExpand, cancellation), cancellation).ConfigureAwait(false);
-            var packages = new List<AccessPackage>();
-            await GraphPages.ForEachAsync<AccessPackage, AccessPackageCollectionResponse>(session, "list access packages", Read, page, p =>
-            {
-                packages.Add(p);
-                return true;
-            }, cancellation).ConfigureAwait(false);
-            return packages;
+            return await GraphPages.AllAsync<AccessPackage, AccessPackageCollectionResponse>(session, "list access packages", Read, page, cancellation).ConfigureAwait(false);
         }
 
         public static async Task<List<AccessPackageAssignmentPolicy>> PoliciesAsync(GraphSession session, string packageId, CancellationToken cancellation)
         {
             var page = await session.CallAsync("read assignment policies", Read,
                 c => c.IdentityGovernance.EntitlementManagement.AccessPackages[packageId].AssignmentPolicies.GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
-            var policies = new List<AccessPackageAssignmentPolicy>();
-            await GraphPages.ForEachAsync<AccessPackageAssignmentPolicy, AccessPackageAssignmentPolicyCollectionResponse>(session, "read assignment policies", Read, page, p =>
-            {
-                policies.Add(p);
-                return true;
-            }, cancellation).ConfigureAwait(false);
-            return policies;
+            return await GraphPages.AllAsync<AccessPackageAssignmentPolicy, AccessPackageAssignmentPolicyCollectionResponse>(session, "read assignment policies", Read, page, cancellation).ConfigureAwait(false);
         }
 
         /// <summary>The module's own policy of a package (the one whose name carries <see cref="PolicyPrefix"/>), or null.</summary>
