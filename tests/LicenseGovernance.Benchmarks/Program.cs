@@ -8,8 +8,8 @@ if (args.Length > 0 && args[0] == "serve")
 }
 
 // Arguments: an optional benchmark name (list-users or group-errors, both when left out; migration, migration-plan, health,
-// zombies, zombie-removal and tiers only when named), then optional sizes.
-var benchmarks = new[] { ListUsersBenchmark.Scenario, GroupLicenseErrorsBenchmark.Scenario, MigrationBenchmark.Scenario, MigrationPlanBenchmark.Scenario, HealthBenchmark.Scenario, ZombieLicenseBenchmark.Scenario, ZombieRemovalBenchmark.Scenario, TiersBenchmark.Scenario };
+// zombies, zombie-removal, tiers and scan-memory only when named), then optional sizes.
+var benchmarks = new[] { ListUsersBenchmark.Scenario, GroupLicenseErrorsBenchmark.Scenario, MigrationBenchmark.Scenario, MigrationPlanBenchmark.Scenario, HealthBenchmark.Scenario, ZombieLicenseBenchmark.Scenario, ZombieRemovalBenchmark.Scenario, TiersBenchmark.Scenario, ScanMemoryBenchmark.Scenario };
 var chosen = args.Length > 0 && !int.TryParse(args[0], out _) ? args[0] : null;
 if (chosen != null && !benchmarks.Contains(chosen))
 {
@@ -21,6 +21,12 @@ if (chosen != null && !benchmarks.Contains(chosen))
 if (chosen == MigrationBenchmark.Scenario)
 {
     return await MigrationBenchmark.MainAsync(args.Skip(1).ToArray(), 20);
+}
+
+// Peak memory of every scan command at two sizes (issue 17), only when named.
+if (chosen == ScanMemoryBenchmark.Scenario)
+{
+    return await ScanMemoryBenchmark.MainAsync(args.Skip(1).ToArray());
 }
 
 // Planning it (-WhatIf) is not, but runs up to 200,000 users (issue 17).

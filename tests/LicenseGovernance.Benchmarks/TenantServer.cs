@@ -19,6 +19,8 @@ internal static class TenantServer
         ZombieLicenseBenchmark.Scenario => ZombieLicenseBenchmark.CreateTenant(size),
         TiersBenchmark.Scenario => TiersBenchmark.CreateTenant(size),
         ZombieRemovalBenchmark.Scenario => ZombieRemovalBenchmark.CreateTenant(size),
+        ScanMemoryBenchmark.Scenario => ScanMemoryBenchmark.CreateTenant(size),
+        ScanMemoryBenchmark.TiersScenario => ScanMemoryBenchmark.CreateTiersTenant(size),
         HealthBenchmark.Scenario => HealthBenchmark.CreateTenant(size),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
     };

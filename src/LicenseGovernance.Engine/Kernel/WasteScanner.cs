@@ -30,9 +30,9 @@ namespace LicenseGovernance.Engine.Kernel
         public static async Task<WasteMeasurement> MeasureAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, ZombieQuery query, IGovernanceSink sink, Action<User>? onEveryUser = null,
             LicenseSources? sources = null)
         {
-            var zombies = new List<ZombieLicense>();
-            var scan = await ScanAsync(session, skus, query, zombies.Add, sink, onEveryUser, sources).ConfigureAwait(false);
-            return new WasteMeasurement(Utilization(scan), zombies, scan.Warnings);
+            var zombies = new Dictionary<(Guid, string), ZombieTally>();
+            var scan = await ScanAsync(session, skus, query, z => ZombieTally.Add(zombies, z), sink, onEveryUser, sources).ConfigureAwait(false);
+            return new WasteMeasurement(Utilization(scan), zombies.Values.ToList(), scan.Warnings);
         }
 
         /// <summary>
