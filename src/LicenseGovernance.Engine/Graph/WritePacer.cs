@@ -36,6 +36,9 @@ namespace LicenseGovernance.Engine.Graph
         private double? _resumeRate;
         private double? _capacity;
 
+        /// <summary>Added to every wait of the read budget: see <see cref="AcquireSignInReadAsync"/>.</summary>
+        internal static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(2);
+
         private readonly SignInReadLimits _signIn;
         private double _readTokens;
         private DateTimeOffset _readsRefilledAt;
@@ -73,9 +76,11 @@ namespace LicenseGovernance.Engine.Graph
                 var now = _now();
                 RefillReads(now);
                 _readTokens -= 1;
-                // Whole milliseconds, rounded up: a wait a hair short of the refill finds Graph's bucket still empty.
+                // Whole milliseconds, rounded up, and a timer's slack on top: a wait a hair short of the refill (a timer fires up
+                // to a millisecond early by another clock) finds Graph's bucket still empty, and its Retry-After costs a second.
                 var start = now + TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(0, -_readTokens) * 1000 / _signIn.ReadsPerSecond));
                 wait = (start > _readsResume ? start : _readsResume) - now;
+                wait = wait > TimeSpan.Zero ? wait + TimerSlack : wait;
             }
 
             if (wait > TimeSpan.Zero)
