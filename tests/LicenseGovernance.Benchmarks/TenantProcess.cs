@@ -48,9 +48,10 @@ internal sealed class TenantProcess : IDisposable
     }
 
     /// <summary>An engine signed in to the child's tenant with its access token, as an administrator's runbook would be.</summary>
-    public async Task<GovernanceEngine> ConnectEngineAsync()
+    /// <param name="quotaScale">The child's quota time scale: the engine is told the signInActivity quota it will meet.</param>
+    public async Task<GovernanceEngine> ConnectEngineAsync(double quotaScale = 1)
     {
-        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.Combine(Path.GetTempPath(), "lg-bench") });
+        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.Combine(Path.GetTempPath(), "lg-bench"), SignInReads = QuotaScale.SignInReads(quotaScale) });
         var token = new SecureString();
         foreach (var c in Token)
         {
