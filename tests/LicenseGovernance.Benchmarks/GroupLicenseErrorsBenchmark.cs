@@ -52,21 +52,8 @@ internal static class GroupLicenseErrorsBenchmark
         foreach (var summary in new[] { false, true })
         {
             child.ResetStatistics();
-            long countViolations = 0;
-            GroupLicenseErrorSummary? counts = null;
-            var sink = new CollectingSink { KeepObjects = false };
-            sink.OnObject = o =>
-            {
-                switch (o)
-                {
-                    case GroupLicenseError { ErrorType: "CountViolation" }:
-                        countViolations++;
-                        break;
-                    case GroupLicenseErrorSummary s:
-                        counts = s;
-                        break;
-                }
-            };
+            var rows = new RowCounter<GroupLicenseError, GroupLicenseErrorSummary>(e => e.ErrorType == "CountViolation");
+            var sink = rows.Sink;
 
             var memory = PeakMemory.Start();
             var watch = Stopwatch.StartNew();
@@ -79,7 +66,7 @@ internal static class GroupLicenseErrorsBenchmark
                 throw new InvalidOperationException(string.Join("; ", sink.Errors));
             }
 
-            var errors = summary ? counts?.CountViolation ?? 0 : countViolations;
+            var errors = summary ? rows.Summary?.CountViolation ?? 0 : rows.Counted;
             var written = summary ? 1 : errors;
             if (errors != expected || sink.ObjectCount != written)
             {

@@ -72,21 +72,8 @@ internal static class MigrationBenchmark
         using var child = TenantProcess.Start(Scenario, users, latencyMs);
         var engine = await child.ConnectEngineAsync(scale);
         child.ResetStatistics();
-        var failed = 0;
-        DirectToGroupMigrationSummary? summary = null;
-        var sink = new CollectingSink { KeepObjects = false };
-        sink.OnObject = o =>
-        {
-            switch (o)
-            {
-                case DirectToGroupMigrationResult { Outcome: not MigrationOutcome.Migrated }:
-                    failed++;
-                    break;
-                case DirectToGroupMigrationSummary s:
-                    summary = s;
-                    break;
-            }
-        };
+        var rows = new RowCounter<DirectToGroupMigrationResult, DirectToGroupMigrationSummary>(r => r.Outcome != MigrationOutcome.Migrated);
+        var sink = rows.Sink;
 
         var watch = Stopwatch.StartNew();
         var phases = new PhaseTimer(sink, watch);
@@ -100,13 +87,14 @@ internal static class MigrationBenchmark
             throw new InvalidOperationException(string.Join("; ", sink.Errors));
         }
 
+        var summary = rows.Summary;
         if (summary == null || summary.Migrated != users)
         {
             throw new InvalidOperationException($"Migrated {summary?.Migrated ?? 0} of {users} users.");
         }
 
         var quota = new ThrottlingOptions { TimeScale = scale };
-        return new MigrationResult(users, requests, summary.Writes, summary.Throttled, failed, watch.Elapsed, quota.WritesPerSecond, quota.WritesPer150Seconds);
+        return new MigrationResult(users, requests, summary.Writes, summary.Throttled, (int)rows.Counted, watch.Elapsed, quota.WritesPerSecond, quota.WritesPer150Seconds);
     }
 }
 

@@ -76,21 +76,8 @@ internal static class ZombieRemovalBenchmark
         var zombies = listing.Of<ZombieLicense>().ToArray();
         child.ResetStatistics();
 
-        var failed = 0;
-        ZombieLicenseRemovalSummary? summary = null;
-        var sink = new CollectingSink { KeepObjects = false };
-        sink.OnObject = o =>
-        {
-            switch (o)
-            {
-                case ZombieLicenseRemoval { Outcome: ZombieRemovalOutcome.Failed }:
-                    failed++;
-                    break;
-                case ZombieLicenseRemovalSummary s:
-                    summary = s;
-                    break;
-            }
-        };
+        var rows = new RowCounter<ZombieLicenseRemoval, ZombieLicenseRemovalSummary>(r => r.Outcome == ZombieRemovalOutcome.Failed);
+        var sink = rows.Sink;
 
         var watch = Stopwatch.StartNew();
         try
@@ -105,7 +92,7 @@ internal static class ZombieRemovalBenchmark
 
         watch.Stop();
         var result = new ZombieRemovalResult(users, zombies.Length, child.Requests(), child.HttpRequests(), child.Writes(), child.Throttled(),
-            summary?.Removed ?? 0, summary?.Failed ?? failed, watch.Elapsed);
+            rows.Summary?.Removed ?? 0, rows.Summary?.Failed ?? (int)rows.Counted, watch.Elapsed);
         engine.Disconnect();
         if (sink.Errors.Count > 0)
         {
