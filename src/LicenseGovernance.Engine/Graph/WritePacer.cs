@@ -37,7 +37,7 @@ namespace LicenseGovernance.Engine.Graph
         private double? _capacity;
 
         /// <summary>Added to every wait of the read budget: see <see cref="AcquireSignInReadAsync"/>.</summary>
-        internal static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(2);
+        internal static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(1);
 
         private readonly SignInReadLimits _signIn;
         private double _readTokens;
@@ -70,20 +70,20 @@ namespace LicenseGovernance.Engine.Graph
         /// </summary>
         public async Task AcquireSignInReadAsync(CancellationToken cancellation)
         {
-            TimeSpan wait;
+            DateTimeOffset due;
             lock (_gate)
             {
                 var now = _now();
                 RefillReads(now);
                 _readTokens -= 1;
-                // Whole milliseconds, rounded up, and a timer's slack on top: a wait a hair short of the refill (a timer fires up
-                // to a millisecond early by another clock) finds Graph's bucket still empty, and its Retry-After costs a second.
-                var start = now + TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(0, -_readTokens) * 1000 / _signIn.ReadsPerSecond));
-                wait = (start > _readsResume ? start : _readsResume) - now;
-                wait = wait > TimeSpan.Zero ? wait + TimerSlack : wait;
+                // Whole milliseconds, rounded up, and a millisecond more: a read a hair before the refill finds Graph's bucket
+                // still empty, and the Retry-After that answers it costs a second.
+                var refilled = now + TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(0, -_readTokens) * 1000 / _signIn.ReadsPerSecond));
+                due = (refilled > _readsResume ? refilled : _readsResume) + (refilled > now || _readsResume > now ? TimerSlack : TimeSpan.Zero);
             }
 
-            if (wait > TimeSpan.Zero)
+            // A timer may fire a little early by the clock the budget keeps; the token is due when that clock says so.
+            for (var wait = due - _now(); wait > TimeSpan.Zero; wait = due - _now())
             {
                 await _wait(wait, cancellation).ConfigureAwait(false);
             }
