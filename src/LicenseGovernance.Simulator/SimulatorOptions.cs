@@ -94,5 +94,19 @@ namespace LicenseGovernance.Simulator
         /// Empty by default: the real list changes with local regulation, so tests configure what they need.
         /// </summary>
         public Dictionary<string, HashSet<Guid>> UnavailableServicePlans { get; set; } = new Dictionary<string, HashSet<Guid>>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Whether $batch answers come back in another order than the requests, as Graph allows
+        /// (https://learn.microsoft.com/en-us/graph/json-batching: "Individual responses might appear in a different order").
+        /// On by default, so every test that batches proves its caller matches answers by id.
+        /// </summary>
+        public bool ShuffleBatchResponses { get; set; } = true;
+
+        /// <summary>
+        /// Items per page of the entitlement-management lists (catalogs, resources, packages, policies, requests, assignments,
+        /// approval stages), which continue with @odata.nextLink as Graph's do. Graph documents neither a default nor a
+        /// maximum for them and takes no $top there; 100 is the directory's default page. Null serves one page.
+        /// </summary>
+        public int? EntitlementPageSize { get; set; } = 100;
     }
 }

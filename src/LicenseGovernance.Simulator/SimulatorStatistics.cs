@@ -24,6 +24,7 @@ namespace LicenseGovernance.Simulator
         /// <summary>HTTP requests as the client sent them: a $batch counts once, whatever it holds.</summary>
         public long HttpRequests => TotalRequests - BatchItems;
 
+        /// <summary>Writes that reached their route, $batch items included; a $batch envelope is none.</summary>
         public long Writes => Interlocked.Read(ref _writes);
 
         public long Throttled => Interlocked.Read(ref _throttled);

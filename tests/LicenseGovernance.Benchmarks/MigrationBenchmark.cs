@@ -70,7 +70,7 @@ internal static class MigrationBenchmark
     {
         QuotaScale.PassToChild(scale);
         using var child = TenantProcess.Start(Scenario, users, latencyMs);
-        var engine = await child.ConnectEngineAsync(scale);
+        var engine = await child.ConnectEngineAsync(signInReads: QuotaScale.SignInReads(scale));
         child.ResetStatistics();
         var rows = new RowCounter<DirectToGroupMigrationResult, DirectToGroupMigrationSummary>(r => r.Outcome != MigrationOutcome.Migrated);
         var sink = rows.Sink;

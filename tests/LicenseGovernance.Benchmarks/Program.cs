@@ -7,9 +7,10 @@ if (args.Length > 0 && args[0] == "serve")
     return TenantServer.Run(args[1], int.Parse(args[2]), int.Parse(args[3]));
 }
 
-// Arguments: an optional benchmark name (list-users or group-errors, both when left out; migration, zombies, zombie-removal
-// and tiers only when named), then optional sizes; migration, zombies and zombie-removal also take --quota-scale N.
-var benchmarks = new[] { ListUsersBenchmark.Scenario, GroupLicenseErrorsBenchmark.Scenario, MigrationBenchmark.Scenario, ZombieLicenseBenchmark.Scenario, ZombieRemovalBenchmark.Scenario, TiersBenchmark.Scenario };
+// Arguments: an optional benchmark name (list-users or group-errors, both when left out; migration, migration-plan, health,
+// zombies, zombie-removal, tiers and scan-memory only when named), then optional sizes; migration, zombies and
+// zombie-removal also take --quota-scale N.
+var benchmarks = new[] { ListUsersBenchmark.Scenario, GroupLicenseErrorsBenchmark.Scenario, MigrationBenchmark.Scenario, MigrationPlanBenchmark.Scenario, HealthBenchmark.Scenario, ZombieLicenseBenchmark.Scenario, ZombieRemovalBenchmark.Scenario, TiersBenchmark.Scenario, ScanMemoryBenchmark.Scenario };
 var chosen = args.Length > 0 && !int.TryParse(args[0], out _) ? args[0] : null;
 if (chosen != null && !benchmarks.Contains(chosen))
 {
@@ -21,6 +22,24 @@ if (chosen != null && !benchmarks.Contains(chosen))
 if (chosen == MigrationBenchmark.Scenario)
 {
     return await MigrationBenchmark.MainAsync(args.Skip(1).ToArray(), 20);
+}
+
+// Peak memory of every scan command at two sizes (issue 17), only when named.
+if (chosen == ScanMemoryBenchmark.Scenario)
+{
+    return await ScanMemoryBenchmark.MainAsync(args.Skip(1).ToArray());
+}
+
+// Planning it (-WhatIf) is not, but runs up to 200,000 users (issue 17).
+if (chosen == MigrationPlanBenchmark.Scenario)
+{
+    return await MigrationPlanBenchmark.MainAsync(args.Skip(1).Select(int.Parse).ToArray());
+}
+
+// The health score over 20,000 groups (issue 17).
+if (chosen == HealthBenchmark.Scenario)
+{
+    return await HealthBenchmark.MainAsync(args.Skip(1).ToArray(), 20);
 }
 
 // So is the removal of zombie licences (issue 13).

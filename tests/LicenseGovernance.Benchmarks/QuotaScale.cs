@@ -51,6 +51,10 @@ internal static class QuotaScale
     public static string Describe(double scale)
     {
         var quota = new ThrottlingOptions { TimeScale = scale };
-        return $"write quota {quota.WritesPer150Seconds:N0} per {150 / scale:0.#} s = {quota.WritesPerSecond:0.#} writes/s" + (scale == 1 ? " (Graph's)" : $" (Graph's, {scale:0.#}x faster)");
+        // The binding quota for one app in one tenant is the app+tenant one; the tenant's and the app's, taken from the
+        // same options (the simulator's defaults follow https://learn.microsoft.com/en-us/graph/throttling-limits), are looser.
+        return $"write quota {quota.WritesPer150Seconds:N0} per {quota.WritesPer150Seconds / quota.WritesPerSecond:0.#} s = {quota.WritesPerSecond:0.#} writes/s"
+            + (scale == 1 ? " (Graph's)" : $" (Graph's, {scale:0.#}x faster)")
+            + $"; per tenant {quota.TenantWritesPer5Minutes:N0} and per app {quota.ApplicationWritesPer5Minutes:N0} per 5 min, on the same scale";
     }
 }

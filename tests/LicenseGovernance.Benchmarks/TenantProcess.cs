@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security;
 using LicenseGovernance.Engine;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 
@@ -48,10 +49,15 @@ internal sealed class TenantProcess : IDisposable
     }
 
     /// <summary>An engine signed in to the child's tenant with its access token, as an administrator's runbook would be.</summary>
-    /// <param name="quotaScale">The child's quota time scale: the engine is told the signInActivity quota it will meet.</param>
-    public async Task<GovernanceEngine> ConnectEngineAsync(double quotaScale = 1)
+    /// <param name="settingsDirectory">Where its journal and settings live; by default one folder every benchmark shares.</param>
+    /// <param name="signInReads">The signInActivity limits the child's tenant enforces (its scale, or none); Graph's when null.</param>
+    public async Task<GovernanceEngine> ConnectEngineAsync(string? settingsDirectory = null, SignInReadLimits? signInReads = null)
     {
-        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.Combine(Path.GetTempPath(), "lg-bench"), SignInReads = QuotaScale.SignInReads(quotaScale) });
+        var engine = new GovernanceEngine(new EngineOptions
+        {
+            SettingsDirectory = settingsDirectory ?? Path.Combine(Path.GetTempPath(), "lg-bench"),
+            SignInReads = signInReads ?? new SignInReadLimits(),
+        });
         var token = new SecureString();
         foreach (var c in Token)
         {
@@ -78,6 +84,16 @@ internal sealed class TenantProcess : IDisposable
 
     /// <summary>Writes that reached the tenant's routes (past throttling), whatever they were answered.</summary>
     public long Writes() => Stat(4);
+
+    /// <summary>Requests by "METHOD /route-template", $batch items included.</summary>
+    public IReadOnlyDictionary<string, long> Routes()
+    {
+        _process.StandardInput.WriteLine("routes");
+        var line = (_process.StandardOutput.ReadLine() ?? "ROUTES ").Substring("ROUTES ".Length);
+        return line.Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('='))
+            .ToDictionary(p => p[0], p => long.Parse(p[1], CultureInfo.InvariantCulture));
+    }
 
     /// <summary>One figure of the child's STATS line.</summary>
     private long Stat(int field)

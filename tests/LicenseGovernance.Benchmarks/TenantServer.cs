@@ -5,7 +5,8 @@ namespace LicenseGovernance.Benchmarks;
 
 /// <summary>
 /// The child process: a tenant seeded for one benchmark on a loopback port. Reports how long seeding took on its
-/// READY line, answers "stats" (requests, 429s, HTTP requests, writes) and "reset" on stdin, and ends when stdin closes.
+/// READY line, answers "stats" (requests, 429s, HTTP requests, writes), "routes" (requests by route) and "reset" on stdin,
+/// and ends when stdin closes.
 /// </summary>
 internal static class TenantServer
 {
@@ -18,6 +19,9 @@ internal static class TenantServer
         ZombieLicenseBenchmark.Scenario => ZombieLicenseBenchmark.CreateTenant(size),
         TiersBenchmark.Scenario => TiersBenchmark.CreateTenant(size),
         ZombieRemovalBenchmark.Scenario => ZombieRemovalBenchmark.CreateTenant(size),
+        ScanMemoryBenchmark.Scenario => ScanMemoryBenchmark.CreateTenant(size),
+        ScanMemoryBenchmark.TiersScenario => ScanMemoryBenchmark.CreateTiersTenant(size),
+        HealthBenchmark.Scenario => HealthBenchmark.CreateTenant(size),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
     };
 
@@ -41,9 +45,13 @@ internal static class TenantServer
         {
             if (line == "stats")
             {
-                // A $batch envelope is counted as a write by its method, but costs none: its items are the writes.
-                var writes = tenant.Statistics.Writes - tenant.Statistics.CountFor("POST /$batch");
-                Console.WriteLine($"STATS {tenant.Statistics.TotalRequests} {tenant.Statistics.Throttled} {tenant.Statistics.HttpRequests} {writes}");
+                Console.WriteLine($"STATS {tenant.Statistics.TotalRequests} {tenant.Statistics.Throttled} {tenant.Statistics.HttpRequests} {tenant.Statistics.Writes}");
+                Console.Out.Flush();
+            }
+            else if (line == "routes")
+            {
+                // Requests by "METHOD /route-template", $batch items included, on one line.
+                Console.WriteLine("ROUTES " + string.Join("|", tenant.Statistics.PerRoute.Select(r => r.Key + "=" + r.Value)));
                 Console.Out.Flush();
             }
             else if (line == "reset")

@@ -92,7 +92,7 @@ internal static class ZombieLicenseBenchmark
         QuotaScale.PassToChild(scale);
         using var child = TenantProcess.Start(Scenario, users, latencyMs);
         var limits = QuotaScale.SignInReads(scale);
-        var engine = await child.ConnectEngineAsync(scale);
+        var engine = await child.ConnectEngineAsync(signInReads: QuotaScale.SignInReads(scale));
         child.ResetStatistics();
 
         var sink = new CollectingSink { KeepObjects = false };

@@ -70,7 +70,7 @@ internal static class ZombieRemovalBenchmark
     {
         QuotaScale.PassToChild(scale);
         using var child = TenantProcess.Start(Scenario, users, latencyMs);
-        var engine = await child.ConnectEngineAsync(scale);
+        var engine = await child.ConnectEngineAsync(signInReads: QuotaScale.SignInReads(scale));
         var listing = new CollectingSink();
         await engine.GetZombieLicensesAsync(new GetZombieLicenseRequest(), listing);
         var zombies = listing.Of<ZombieLicense>().ToArray();

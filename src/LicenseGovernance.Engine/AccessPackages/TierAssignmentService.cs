@@ -154,12 +154,18 @@ namespace LicenseGovernance.Engine.AccessPackages
             {
                 sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierAssignments, "Reading tier assignments", package.DisplayName ?? package.Id!, GovernanceProgress.Percent(done++, packages.Count)));
                 var groupId = AccessPackageDirectory.MemberGroups(package).FirstOrDefault();
-                foreach (var a in await AccessPackageDirectory.AssignmentsAsync(session, package.Id, user?.Id, cancellation).ConfigureAwait(false))
+                // Streamed, each written as its page arrives; the package is the one asked for, so only target and policy are expanded.
+                await AccessPackageDirectory.ForEachAssignmentAsync(session, package.Id, user?.Id, a =>
                 {
+                    if (!AccessPackageDirectory.IsLive(a))
+                    {
+                        return;
+                    }
+
                     var until = a.Schedule?.Expiration?.EndDateTime;
                     if (request.ExpiringWithinDays != null && (until == null || until > now.AddDays(request.ExpiringWithinDays.Value)))
                     {
-                        continue;
+                        return;
                     }
 
                     sink.WriteObject(new TierAssignment
@@ -178,7 +184,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                         Until = until,
                         DaysLeft = until == null ? (int?)null : (int)Math.Max(0, Math.Ceiling((until.Value - now).TotalDays)),
                     });
-                }
+                }, cancellation, AccessPackageDirectory.TargetAndPolicy).ConfigureAwait(false);
             }
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierAssignments, "Reading tier assignments", "Done", 100, completed: true));
@@ -201,7 +207,8 @@ namespace LicenseGovernance.Engine.AccessPackages
                         r.QueryParameters.Expand = new[] { "requestor", "assignment($expand=target)" };
                     }, cancellation), cancellation).ConfigureAwait(false);
                 var policies = await AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
-                foreach (var r in page?.Value ?? new List<AccessPackageAssignmentRequest>())
+                var requests = await GraphPages.AllAsync<AccessPackageAssignmentRequest, AccessPackageAssignmentRequestCollectionResponse>(session, "list assignment requests", AccessPackageDirectory.Read, page, cancellation).ConfigureAwait(false);
+                foreach (var r in requests)
                 {
                     var info = Describe(r, package.DisplayName ?? package.Id!, Guid.Parse(package.Id!));
                     var targetId = r.Assignment?.Target?.ObjectId ?? (r.RequestType?.ToString().StartsWith("User", StringComparison.Ordinal) == true ? r.Requestor?.ObjectId ?? r.Requestor?.Id : null)
@@ -233,7 +240,8 @@ namespace LicenseGovernance.Engine.AccessPackages
             {
                 var approval = await session.CallOrNotFoundAsync("read approval " + r.Id, AccessPackageDirectory.Read,
                     c => c.IdentityGovernance.EntitlementManagement.AccessPackageAssignmentApprovals[r.Id].Stages.GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
-                var current = approval?.Value?.FindIndex(s => string.Equals(s.Status, "InProgress", StringComparison.OrdinalIgnoreCase)) ?? -1;
+                var read = await GraphPages.AllAsync<ApprovalStage, ApprovalStageCollectionResponse>(session, "read approval " + r.Id, AccessPackageDirectory.Read, approval, cancellation).ConfigureAwait(false);
+                var current = read.FindIndex(s => string.Equals(s.Status, "InProgress", StringComparison.OrdinalIgnoreCase));
                 index = current < 0 ? 0 : current;
             }
             catch (LicenseGovernanceException)

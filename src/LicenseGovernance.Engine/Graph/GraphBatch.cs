@@ -106,6 +106,19 @@ namespace LicenseGovernance.Engine.Graph
             return answers;
         }
 
+        /// <summary>Any number of reads, twenty to a $batch (as <see cref="ReadAsync"/>); one answer per URL, in order.</summary>
+        public static async Task<IReadOnlyList<(WriteOutcome Outcome, JsonElement? Body)>> ReadAllAsync(
+            GraphSession session, string operation, string capability, IReadOnlyList<string> urls, CancellationToken cancellation)
+        {
+            var answers = new List<(WriteOutcome Outcome, JsonElement? Body)>(urls.Count);
+            for (var i = 0; i < urls.Count; i += MaxRequests)
+            {
+                answers.AddRange(await ReadAsync(session, operation, capability, urls.Skip(i).Take(MaxRequests).ToList(), cancellation).ConfigureAwait(false));
+            }
+
+            return answers;
+        }
+
         private static byte[] Body(IReadOnlyList<Request> requests)
         {
             using var buffer = new MemoryStream();

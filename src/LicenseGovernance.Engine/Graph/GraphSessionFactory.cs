@@ -81,12 +81,9 @@ namespace LicenseGovernance.Engine.Graph
         private static SignInReadLimits SignInReadsOf(SimulatedTenant tenant)
         {
             var throttling = tenant.Options.Throttling;
-            var enforced = throttling.Enabled && throttling.SignInActivityReadsPerMinute > 0;
-            return new SignInReadLimits
-            {
-                QuotaReads = enforced ? throttling.SignInActivityReadsPerMinute : int.MaxValue,
-                QuotaWindow = enforced ? throttling.SignInActivityWindow : TimeSpan.FromMinutes(1),
-            };
+            return throttling.Enabled && throttling.SignInActivityReadsPerMinute > 0
+                ? new SignInReadLimits { QuotaReads = throttling.SignInActivityReadsPerMinute, QuotaWindow = throttling.SignInActivityWindow }
+                : SignInReadLimits.Unlimited();
         }
 
         private static SimulatedTenant LoadOrCreateTenant(ConnectRequest request)

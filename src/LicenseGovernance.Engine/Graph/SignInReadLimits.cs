@@ -19,6 +19,9 @@ namespace LicenseGovernance.Engine.Graph
         /// <summary>The sustained rate the quota allows.</summary>
         public double ReadsPerSecond => QuotaReads / QuotaWindow.TotalSeconds;
 
+        /// <summary>For a tenant that enforces no such quota (a simulated one with throttling off): a budget that never waits.</summary>
+        public static SignInReadLimits Unlimited() => new SignInReadLimits { QuotaReads = int.MaxValue };
+
         /// <summary>"10 reads per 60 s", for progress and benchmarks.</summary>
         public string Describe() => $"{QuotaReads} reads per {QuotaWindow.TotalSeconds:0.##} s";
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Kernel;
@@ -10,20 +11,26 @@ using Microsoft.Graph.Models;
 namespace LicenseGovernance.Engine.Health
 {
     /// <summary>
-    /// Reads what the health score needs, other than waste: the licensed groups and their owners, the tier records, the
-    /// access package assignments that hand out a licensed group, and then the users' licence states (direct or
-    /// inherited, errors and tier memberships together), which the zombie scan's pass over users hands to the counter
-    /// <see cref="PrepareAsync"/> returns; <see cref="CountUsersAsync"/> lists them on its own when that scan cannot run.
+    /// Reads what the health score needs, other than waste: the licence sources (the licensed groups, the access packages
+    /// and their assignments, listed once and handed on to the zombie scan), the tier records and owners of the licensed
+    /// groups (twenty groups to a $batch), and then the users' licence states (direct or inherited, errors and tier
+    /// memberships together), which the zombie scan's pass over users hands to the counter <see cref="PrepareAsync"/>
+    /// returns; <see cref="CountUsersAsync"/> lists them on its own when that scan cannot run.
     /// </summary>
     internal static class HealthMeasurer
     {
-        /// <summary>Reads everything but the users, and returns what counts one user's licences into <paramref name="inputs"/>.</summary>
-        public static async Task<Action<User>> PrepareAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, HealthInputs inputs, IGovernanceSink sink)
+        /// <summary>
+        /// Reads everything but the users, and returns what counts one user's licences into <paramref name="inputs"/>,
+        /// with the licence sources read, for the zombie scan.
+        /// </summary>
+        public static async Task<(Action<User> CountUser, LicenseSources Sources)> PrepareAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, HealthInputs inputs, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
-            sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Tiers and licensed groups", 0));
-            // One listing of the licensed groups serves the tiers and the group counts.
-            var licensed = await TierGroupDirectory.ListLicensedGroupsAsync(session, cancellation).ConfigureAwait(false);
+            sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Licensed groups and access packages", 0));
+            // One listing of the licensed groups and of the access packages serves the tiers, the group counts, the
+            // package assignments and the zombie scan.
+            var sources = await LicenseSources.ReadAsync(session, skus, cancellation).ConfigureAwait(false);
+            var licensed = sources.Groups.ToList();
             var tiers = await TierGroupDirectory.TiersAmongAsync(session, licensed, cancellation).ConfigureAwait(false);
             var tierIds = new HashSet<Guid>(tiers.Select(t => t.Id));
             var baselineIds = new HashSet<string>(tiers.Where(t => t.Record!.Baseline).Select(t => t.Group.Id!), StringComparer.OrdinalIgnoreCase);
@@ -38,13 +45,11 @@ namespace LicenseGovernance.Engine.Health
             inputs.LicensedGroups = groupNames.Count;
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Group owners", 10));
-            inputs.LicensedGroupsWithoutOwner = await CountOwnerlessAsync(session, groupNames.Keys, inputs.Warnings, sink).ConfigureAwait(false);
-
-            sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Access package assignments", 20));
-            await CountPackageAssignmentsAsync(session, groupNames, baselineIds, inputs, sink).ConfigureAwait(false);
+            inputs.LicensedGroupsWithoutOwner = await CountOwnerlessAsync(session, groupNames.Keys.ToList(), inputs.Warnings, cancellation).ConfigureAwait(false);
+            CountPackageAssignments(sources, baselineIds, inputs);
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Users and their licences", 30));
-            return user => CountUser(user, skus, groupNames, tierIds, inputs);
+            return (user => CountUser(user, skus, groupNames, tierIds, inputs), sources);
         }
 
         /// <summary>The users' own pass, for when the zombie scan (which otherwise brings them) could not run.</summary>
@@ -92,70 +97,39 @@ namespace LicenseGovernance.Engine.Health
             }
         }
 
-        private static async Task<int?> CountOwnerlessAsync(GraphSession session, IEnumerable<string> groupIds, List<string> warnings, IGovernanceSink sink)
+        /// <summary>Licensed groups without an owner: one read of at most one owner per group, twenty to a $batch.</summary>
+        private static async Task<int?> CountOwnerlessAsync(GraphSession session, IReadOnlyList<string> groupIds, List<string> warnings, CancellationToken cancellation)
         {
-            var ownerless = 0;
-            foreach (var id in groupIds)
+            const string operation = "list owners of licensed groups";
+            var answers = await GraphBatch.ReadAllAsync(session, operation, "ReadGroups", groupIds.Select(id => "/groups/" + id + "/owners?$select=id&$top=1").ToList(), cancellation).ConfigureAwait(false);
+            var refused = answers.FirstOrDefault(a => !a.Outcome.Succeeded);
+            if (refused.Outcome != null)
             {
-                try
-                {
-                    var owners = await session.CallAsync("list owners of group " + id, "ReadGroups",
-                        c => c.Groups[id].Owners.GetAsync(r =>
-                        {
-                            r.QueryParameters.Select = new[] { "id" };
-                            r.QueryParameters.Top = 1;
-                        }, sink.Cancellation), sink.Cancellation).ConfigureAwait(false);
-                    if (owners?.Value == null || owners.Value.Count == 0)
-                    {
-                        ownerless++;
-                    }
-                }
-                catch (LicenseGovernanceException ex)
-                {
-                    warnings.Add("Group owners could not be read, so the Ungoverned component leaves them out: " + ex.Error.Message);
-                    return null;
-                }
+                warnings.Add("Group owners could not be read, so the Ungoverned component leaves them out: " + WriteRetryPolicy.Error(session, operation, "ReadGroups", refused.Outcome).Message);
+                return null;
             }
 
-            return ownerless;
+            return answers.Count(a => a.Body == null || !a.Body.Value.TryGetProperty("value", out var owners) || owners.GetArrayLength() == 0);
         }
 
         /// <summary>
         /// Live assignments of every access package that hands out a licensed group's Member role, except the baseline
         /// tier's (the baseline is meant to be held without end); those without an end date are counted as ungoverned.
         /// </summary>
-        private static async Task CountPackageAssignmentsAsync(GraphSession session, IReadOnlyDictionary<string, string> licensedGroups, ISet<string> baselineIds, HealthInputs inputs, IGovernanceSink sink)
+        private static void CountPackageAssignments(LicenseSources sources, ISet<string> baselineIds, HealthInputs inputs)
         {
-            try
+            if (sources.PackagesRefused != null)
             {
-                var packages = await AccessPackageDirectory.AllPackagesAsync(session, sink.Cancellation).ConfigureAwait(false);
-                var total = 0;
-                var withoutEnd = 0;
-                foreach (var package in packages)
-                {
-                    var groups = AccessPackageDirectory.MemberGroups(package).Where(licensedGroups.ContainsKey).ToList();
-                    if (groups.Count == 0 || groups.All(baselineIds.Contains))
-                    {
-                        continue;
-                    }
-
-                    foreach (var assignment in await AccessPackageDirectory.AssignmentsAsync(session, package.Id, null, sink.Cancellation).ConfigureAwait(false))
-                    {
-                        total++;
-                        if (assignment.Schedule?.Expiration?.EndDateTime == null)
-                        {
-                            withoutEnd++;
-                        }
-                    }
-                }
-
-                inputs.PackageAssignments = total;
-                inputs.PackageAssignmentsWithoutEnd = withoutEnd;
+                inputs.Warnings.Add("Access package assignments could not be read, so the Ungoverned component counts only group owners: " + sources.PackagesRefused.Message);
+                return;
             }
-            catch (LicenseGovernanceException ex)
-            {
-                inputs.Warnings.Add("Access package assignments could not be read, so the Ungoverned component counts only group owners: " + ex.Error.Message);
-            }
+
+            var counted = new HashSet<string>(
+                sources.GrantingPackages.Where(p => !AccessPackageDirectory.MemberGroups(p).Where(id => sources.Group(id) != null).All(baselineIds.Contains)).Select(p => p.Id!),
+                StringComparer.OrdinalIgnoreCase);
+            var assignments = sources.GrantingAssignments.Where(a => a.AccessPackage?.Id != null && counted.Contains(a.AccessPackage.Id)).ToList();
+            inputs.PackageAssignments = assignments.Count;
+            inputs.PackageAssignmentsWithoutEnd = assignments.Count(a => a.Schedule?.Expiration?.EndDateTime == null);
         }
     }
 }

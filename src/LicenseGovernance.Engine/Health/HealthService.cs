@@ -21,13 +21,13 @@ namespace LicenseGovernance.Engine.Health
             query.Validate();
             var inputs = new HealthInputs { MeasuredAt = session.Now, TenantId = Guid.TryParse(session.Context.TenantId, out var tenant) ? tenant : (Guid?)null };
 
-            var countUser = await HealthMeasurer.PrepareAsync(session, skus, inputs, sink).ConfigureAwait(false);
+            var (countUser, sources) = await HealthMeasurer.PrepareAsync(session, skus, inputs, sink).ConfigureAwait(false);
             WasteMeasurement? waste = null;
             try
             {
                 // Run with this sink so the scan's progress and warnings show while it reads; it hands every user to the
-                // counter too, so the users are listed once for the whole score.
-                waste = await WasteScanner.MeasureAsync(session, skus, query, sink, countUser).ConfigureAwait(false);
+                // counter too, so the users are listed once for the whole score, and it takes the groups and packages read above.
+                waste = await WasteScanner.MeasureAsync(session, skus, query, sink, countUser, sources).ConfigureAwait(false);
                 inputs.Waste = HealthWaste.Input(waste);
                 inputs.Warnings.AddRange(waste.Warnings);
                 var currencies = waste.Utilization.Where(u => u.MonthlyPrice != null).Select(u => u.Currency ?? "").Distinct(StringComparer.OrdinalIgnoreCase).Count();

@@ -56,18 +56,18 @@ namespace LicenseGovernance.Engine.Health
             var pricedSkus = new HashSet<Guid>(priced.Select(u => u.SkuId));
             foreach (var reason in ReasonOrder)
             {
-                var zombies = waste.Zombies.Where(z => pricedSkus.Contains(z.SkuId) && PrimaryReason(z) == reason).ToList();
-                rows.Add(new WasteByReason { Reason = reason.ToString(), Seats = zombies.Count, MonthlyCost = zombies.Sum(z => z.MonthlyCost ?? 0m) });
+                var zombies = waste.Zombies.Where(z => pricedSkus.Contains(z.SkuId) && PrimaryReason(z.Reasons) == reason).ToList();
+                rows.Add(new WasteByReason { Reason = reason.ToString(), Seats = zombies.Sum(z => z.Seats), MonthlyCost = zombies.Sum(z => z.MonthlyCost) });
             }
 
             return rows;
         }
 
-        public static ZombieReason? PrimaryReason(ZombieLicense zombie)
+        public static ZombieReason? PrimaryReason(IReadOnlyCollection<ZombieReason> reasons)
         {
             foreach (var reason in ReasonOrder)
             {
-                if (zombie.Reasons.Contains(reason))
+                if (reasons.Contains(reason))
                 {
                     return reason;
                 }

@@ -18,6 +18,9 @@ namespace LicenseGovernance.Engine.Kernel
         /// <summary>Policies this module writes carry this prefix; it is how a tier package is told from any other package.</summary>
         public const string PolicyPrefix = "LicenseGovernance ";
 
+        /// <summary>A package's assignments are read with their target and policy (the package is the one asked for).</summary>
+        public static readonly string[] TargetAndPolicy = { "target", "assignmentPolicy" };
+
         public static readonly string[] RoleScopeExpand = { "resourceRoleScopes($expand=role,scope)" };
 
         public static async Task<AccessPackageCatalog?> FindCatalogAsync(GraphSession session, string name, CancellationToken cancellation)
@@ -43,13 +46,7 @@ namespace LicenseGovernance.Engine.Kernel
         {
             var page = await session.CallAsync("list access packages", Read,
                 c => c.IdentityGovernance.EntitlementManagement.Catalogs[catalogId].AccessPackages.GetAsync(r => r.QueryParameters.Expand = RoleScopeExpand, cancellation), cancellation).ConfigureAwait(false);
-            var packages = new List<AccessPackage>();
-            await GraphPages.ForEachAsync<AccessPackage, AccessPackageCollectionResponse>(session, "list access packages", Read, page, p =>
-            {
-                packages.Add(p);
-                return true;
-            }, cancellation).ConfigureAwait(false);
-            return packages;
+            return await GraphPages.AllAsync<AccessPackage, AccessPackageCollectionResponse>(session, "list access packages", Read, page, cancellation).ConfigureAwait(false);
         }
 
         /// <summary>Every access package in the tenant with its role scopes, whichever catalog it is in.</summary>
@@ -57,20 +54,14 @@ namespace LicenseGovernance.Engine.Kernel
         {
             var page = await session.CallAsync("list access packages", Read,
                 c => c.IdentityGovernance.EntitlementManagement.AccessPackages.GetAsync(r => r.QueryParameters.Expand = RoleScopeExpand, cancellation), cancellation).ConfigureAwait(false);
-            var packages = new List<AccessPackage>();
-            await GraphPages.ForEachAsync<AccessPackage, AccessPackageCollectionResponse>(session, "list access packages", Read, page, p =>
-            {
-                packages.Add(p);
-                return true;
-            }, cancellation).ConfigureAwait(false);
-            return packages;
+            return await GraphPages.AllAsync<AccessPackage, AccessPackageCollectionResponse>(session, "list access packages", Read, page, cancellation).ConfigureAwait(false);
         }
 
         public static async Task<List<AccessPackageAssignmentPolicy>> PoliciesAsync(GraphSession session, string packageId, CancellationToken cancellation)
         {
             var page = await session.CallAsync("read assignment policies", Read,
                 c => c.IdentityGovernance.EntitlementManagement.AccessPackages[packageId].AssignmentPolicies.GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
-            return page?.Value ?? new List<AccessPackageAssignmentPolicy>();
+            return await GraphPages.AllAsync<AccessPackageAssignmentPolicy, AccessPackageAssignmentPolicyCollectionResponse>(session, "read assignment policies", Read, page, cancellation).ConfigureAwait(false);
         }
 
         /// <summary>The module's own policy of a package (the one whose name carries <see cref="PolicyPrefix"/>), or null.</summary>
@@ -106,6 +97,24 @@ namespace LicenseGovernance.Engine.Kernel
         /// </summary>
         public static async Task<List<AccessPackageAssignment>> AssignmentsAsync(GraphSession session, string? packageId, string? userId, Func<AccessPackageAssignment, bool> keep, CancellationToken cancellation, string[]? expand = null)
         {
+            var assignments = new List<AccessPackageAssignment>();
+            await ForEachAssignmentAsync(session, packageId, userId, a =>
+            {
+                if (keep(a))
+                {
+                    assignments.Add(a);
+                }
+            }, cancellation, expand).ConfigureAwait(false);
+            return assignments;
+        }
+
+        /// <summary>
+        /// Like <see cref="AssignmentsAsync(GraphSession, string?, string?, Func{AccessPackageAssignment, bool}, CancellationToken, string[]?)"/>,
+        /// but hands each assignment on as its page arrives and keeps none: a package of tens of thousands of assignments,
+        /// each with its target and policy expanded, is hundreds of megabytes held at once.
+        /// </summary>
+        public static async Task ForEachAssignmentAsync(GraphSession session, string? packageId, string? userId, Action<AccessPackageAssignment> onAssignment, CancellationToken cancellation, string[]? expand = null)
+        {
             var clauses = new List<string>();
             if (packageId != null)
             {
@@ -123,17 +132,11 @@ namespace LicenseGovernance.Engine.Kernel
                     r.QueryParameters.Filter = clauses.Count == 0 ? null : string.Join(" and ", clauses);
                     r.QueryParameters.Expand = expand ?? new[] { "target", "accessPackage", "assignmentPolicy" };
                 }, cancellation), cancellation).ConfigureAwait(false);
-            var assignments = new List<AccessPackageAssignment>();
             await GraphPages.ForEachAsync<AccessPackageAssignment, AccessPackageAssignmentCollectionResponse>(session, "list access package assignments", Read, page, a =>
             {
-                if (keep(a))
-                {
-                    assignments.Add(a);
-                }
-
+                onAssignment(a);
                 return true;
             }, cancellation).ConfigureAwait(false);
-            return assignments;
         }
 
         /// <summary>

@@ -14,18 +14,18 @@ namespace LicenseGovernance.Engine.Kernel
     {
         internal static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates" };
 
+        /// <summary>Users holding any licence; documented for users as an advanced query only (ConsistencyLevel eventual and $count=true).</summary>
+        internal const string LicensedUsersFilter = "assignedLicenses/$count ne 0";
+
         public static async Task WriteAsync(GraphSession session, GetDirectLicenseAssignmentRequest request, IReadOnlyList<LicenseSku> tenantSkus, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
             var skus = request.Sku == null || request.Sku.Length == 0 ? null : LicenseSelection.ResolveSkus(tenantSkus, request.Sku);
             var groupNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            await TierGroupDirectory.ForEachGroupAsync(session, "list groups", new[] { "id", "displayName", "assignedLicenses" }, null, g =>
+            foreach (var g in await TierGroupDirectory.ListLicensedGroupsAsync(session, tenantSkus, cancellation).ConfigureAwait(false))
             {
-                if (g.AssignedLicenses?.Count > 0)
-                {
-                    groupNames[g.Id!] = g.DisplayName ?? g.Id!;
-                }
-            }, cancellation).ConfigureAwait(false);
+                groupNames[g.Id!] = g.DisplayName ?? g.Id!;
+            }
 
             var summaries = new Dictionary<Guid, DirectLicenseSummary>();
             void Handle(User user)
@@ -43,8 +43,9 @@ namespace LicenseGovernance.Engine.Kernel
                 }
             }
 
-            // One SKU narrows the listing on the service side; for several (or all) every licensed user is read once.
-            var filter = skus?.Count == 1 ? $"assignedLicenses/any(x:x/skuId eq {skus[0].SkuId})" : null;
+            // One SKU narrows the listing on the service side; for several (or all) every licensed user is read once, and the
+            // unlicensed are left out by Graph (an advanced query: UserStream sends ConsistencyLevel eventual and $count=true).
+            var filter = skus?.Count == 1 ? TierGroupDirectory.SkuFilter(skus[0].SkuId) : LicensedUsersFilter;
             await UserStream.ReadNamedOrAllAsync(session, UserSelect, request.User, filter, Handle, sink).ConfigureAwait(false);
 
             if (request.Summary)

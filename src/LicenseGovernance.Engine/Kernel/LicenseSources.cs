@@ -40,10 +40,24 @@ namespace LicenseGovernance.Engine.Kernel
         /// <summary>Why access packages could not be read (permission, tenant licence); null when they were, or none was needed.</summary>
         public GovernanceError? PackagesRefused { get; private set; }
 
-        public static async Task<LicenseSources> ReadAsync(GraphSession session, CancellationToken cancellation)
+        // Packages granting a licence group's Member role, and their live (delivered or delivering) assignments.
+        private readonly List<AccessPackage> _granting = new List<AccessPackage>();
+        private readonly List<AccessPackageAssignment> _grantingAssignments = new List<AccessPackageAssignment>();
+
+        /// <summary>The licence groups, as listed (with <see cref="TierGroupDirectory.GroupSelect"/>).</summary>
+        public IReadOnlyCollection<Group> Groups => _groups.Values;
+
+        /// <summary>The access packages that hand out a licence group's Member role.</summary>
+        public IReadOnlyList<AccessPackage> GrantingPackages => _granting;
+
+        /// <summary>The live (delivered or delivering) assignments of <see cref="GrantingPackages"/>, with target, package and policy.</summary>
+        public IReadOnlyList<AccessPackageAssignment> GrantingAssignments => _grantingAssignments;
+
+        /// <summary>Lists the groups carrying one of <paramref name="skus"/> (the tenant's), the access packages and their assignments, once each.</summary>
+        public static async Task<LicenseSources> ReadAsync(GraphSession session, IEnumerable<LicenseSku> skus, CancellationToken cancellation)
         {
             var sources = new LicenseSources();
-            foreach (var g in await TierGroupDirectory.ListLicensedGroupsAsync(session, cancellation).ConfigureAwait(false))
+            foreach (var g in await TierGroupDirectory.ListLicensedGroupsAsync(session, skus, cancellation).ConfigureAwait(false))
             {
                 if (g.Id != null)
                 {
@@ -83,13 +97,19 @@ namespace LicenseGovernance.Engine.Kernel
         {
             foreach (var package in await AccessPackageDirectory.AllPackagesAsync(session, cancellation).ConfigureAwait(false))
             {
-                foreach (var groupId in AccessPackageDirectory.MemberGroups(package).Where(_groups.ContainsKey))
+                var groups = AccessPackageDirectory.MemberGroups(package).Where(_groups.ContainsKey).ToList();
+                foreach (var groupId in groups)
                 {
                     ListOf(_packagesByGroup, groupId).Add(package);
                 }
+
+                if (groups.Count > 0)
+                {
+                    _granting.Add(package);
+                }
             }
 
-            var granting = _packagesByGroup.Values.SelectMany(l => l).Select(p => p.Id!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var granting = _granting.Select(p => p.Id!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (granting.Count == 0)
             {
                 return;
@@ -98,8 +118,14 @@ namespace LicenseGovernance.Engine.Kernel
             var ids = new HashSet<string>(granting, StringComparer.OrdinalIgnoreCase);
             foreach (var assignment in await AccessPackageDirectory.AssignmentsAsync(session, null, null, cancellation).ConfigureAwait(false))
             {
+                if (assignment.AccessPackage?.Id == null || !ids.Contains(assignment.AccessPackage.Id))
+                {
+                    continue;
+                }
+
+                _grantingAssignments.Add(assignment);
                 var user = assignment.Target?.ObjectId;
-                if (user != null && assignment.State == AccessPackageAssignmentState.Delivered && assignment.AccessPackage?.Id != null && ids.Contains(assignment.AccessPackage.Id))
+                if (user != null && assignment.State == AccessPackageAssignmentState.Delivered)
                 {
                     ListOf(_assignmentsByUser, user).Add(assignment);
                 }

@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Graph;
 using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Serialization.Json;
 
 namespace LicenseGovernance.Engine.Kernel
 {
@@ -105,7 +107,7 @@ namespace LicenseGovernance.Engine.Kernel
         public static async Task<IReadOnlyList<TierGroupState>> ListTiersAsync(GraphSession session, CancellationToken cancellation) =>
             await TiersAmongAsync(session, await ListLicensedGroupsAsync(session, cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
 
-        /// <summary>Every group that carries a licence, with the properties a tier needs.</summary>
+        /// <summary>Every group that carries a licence, with the properties a tier needs: every group of the tenant is listed.</summary>
         public static async Task<IReadOnlyList<Group>> ListLicensedGroupsAsync(GraphSession session, CancellationToken cancellation)
         {
             var licensed = new List<Group>();
@@ -119,16 +121,60 @@ namespace LicenseGovernance.Engine.Kernel
             return licensed;
         }
 
-        /// <summary>The tier groups among <paramref name="licensed"/> (from <see cref="ListLicensedGroupsAsync"/>), lowest rank first.</summary>
+        /// <summary>
+        /// Every group that carries one of <paramref name="skus"/> (the tenant's), each once, listed per SKU with the
+        /// documented <c>assignedLicenses/any(x:x/skuId eq …)</c> filter, so the unlicensed groups of the tenant are never
+        /// read. (<c>assignedLicenses/$count ne 0</c> is documented for users only.) Should Graph refuse the filter on
+        /// groups, every group is listed and the licensed ones kept, as <see cref="ListLicensedGroupsAsync(GraphSession, CancellationToken)"/> does.
+        /// </summary>
+        public static async Task<IReadOnlyList<Group>> ListLicensedGroupsAsync(GraphSession session, IEnumerable<LicenseSku> skus, CancellationToken cancellation)
+        {
+            var licensed = new Dictionary<string, Group>(StringComparer.OrdinalIgnoreCase);
+            try
+            {
+                foreach (var sku in skus.Select(s => s.SkuId).Distinct())
+                {
+                    await ForEachGroupAsync(session, "list groups licensed with " + sku, GroupSelect, SkuFilter(sku), g => licensed[g.Id!] = g, cancellation).ConfigureAwait(false);
+                }
+            }
+            catch (LicenseGovernanceException ex) when (ex.Error.Id == ErrorIds.GraphRequestFailed && ex.Error.Inner is ApiException { ResponseStatusCode: 400 })
+            {
+                return await ListLicensedGroupsAsync(session, cancellation).ConfigureAwait(false);
+            }
+
+            return licensed.Values.ToList();
+        }
+
+        /// <summary>The filter that narrows a listing of users or groups to the holders of one SKU (no advanced query needed).</summary>
+        public static string SkuFilter(Guid skuId) => $"assignedLicenses/any(x:x/skuId eq {skuId})";
+
+        /// <summary>
+        /// The tier groups among <paramref name="licensed"/> (from <see cref="ListLicensedGroupsAsync(GraphSession, CancellationToken)"/>),
+        /// lowest rank first. Each group's tier record is one read, twenty to a $batch.
+        /// </summary>
         public static async Task<IReadOnlyList<TierGroupState>> TiersAmongAsync(GraphSession session, IEnumerable<Group> licensed, CancellationToken cancellation)
         {
+            var groups = licensed.ToList();
+            var answers = await GraphBatch.ReadAllAsync(session, "read the tier records of licensed groups", "ReadGroups",
+                groups.Select(g => "/groups/" + g.Id + "/extensions/" + TierRecord.ExtensionName).ToList(), cancellation).ConfigureAwait(false);
             var tiers = new List<TierGroupState>();
-            foreach (var group in licensed)
+            for (var i = 0; i < groups.Count; i++)
             {
-                var record = await ReadRecordAsync(session, group.Id!, cancellation).ConfigureAwait(false);
+                var (outcome, body) = answers[i];
+                if (outcome.Status == 404)
+                {
+                    continue;
+                }
+
+                if (!outcome.Succeeded || body == null)
+                {
+                    throw WriteRetryPolicy.Error(session, "read the tier record of group " + groups[i].Id, "ReadGroups", outcome).ToException();
+                }
+
+                var record = TierRecord.From(new JsonParseNode(body.Value).GetObjectValue(Extension.CreateFromDiscriminatorValue));
                 if (record != null)
                 {
-                    tiers.Add(new TierGroupState(group, record));
+                    tiers.Add(new TierGroupState(groups[i], record));
                 }
             }
 

@@ -26,11 +26,13 @@ namespace LicenseGovernance.Engine.Kernel
         /// <summary>Every zombie licence and every SKU's utilization, in one scan (for the health score and reports).</summary>
         /// <param name="sink">Sees the scan's progress and warnings as it reads.</param>
         /// <param name="onEveryUser">As for <see cref="ScanAsync"/>.</param>
-        public static async Task<WasteMeasurement> MeasureAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, ZombieQuery query, IGovernanceSink sink, Action<User>? onEveryUser = null)
+        /// <param name="sources">As for <see cref="ScanAsync"/>.</param>
+        public static async Task<WasteMeasurement> MeasureAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, ZombieQuery query, IGovernanceSink sink, Action<User>? onEveryUser = null,
+            LicenseSources? sources = null)
         {
-            var zombies = new List<ZombieLicense>();
-            var scan = await ScanAsync(session, skus, query, zombies.Add, sink, onEveryUser).ConfigureAwait(false);
-            return new WasteMeasurement(Utilization(scan), zombies, scan.Warnings);
+            var zombies = new Dictionary<(Guid, string), ZombieTally>();
+            var scan = await ScanAsync(session, skus, query, z => ZombieTally.Add(zombies, z), sink, onEveryUser, sources).ConfigureAwait(false);
+            return new WasteMeasurement(Utilization(scan), zombies.Values.ToList(), scan.Warnings);
         }
 
         /// <summary>
@@ -42,8 +44,10 @@ namespace LicenseGovernance.Engine.Kernel
         /// When given, sees every user listed (guests and the unlicensed included, so the listing is then not narrowed to one
         /// SKU), for callers that count something else in the same pass instead of listing the users again.
         /// </param>
+        /// <param name="sources">The licence groups and access packages when the caller has read them already (the health
+        /// score needs them too); read here otherwise.</param>
         public static async Task<ZombieScan> ScanAsync(GraphSession session, IReadOnlyList<LicenseSku> tenantSkus, ZombieQuery query, Action<ZombieLicense> onZombie, IGovernanceSink sink,
-            Action<User>? onEveryUser = null)
+            Action<User>? onEveryUser = null, LicenseSources? sources = null)
         {
             var cancellation = sink.Cancellation;
             var skus = query.Sku != null && query.Sku.Count > 0 ? LicenseSelection.ResolveSkus(tenantSkus, query.Sku) : tenantSkus;
@@ -54,7 +58,7 @@ namespace LicenseGovernance.Engine.Kernel
                 sink.WriteWarning(message);
             }
 
-            var sources = await LicenseSources.ReadAsync(session, cancellation).ConfigureAwait(false);
+            sources ??= await LicenseSources.ReadAsync(session, tenantSkus, cancellation).ConfigureAwait(false);
             if (sources.PackagesRefused != null)
             {
                 Warn("Access packages could not be read (" + sources.PackagesRefused.Message + ") Licences from groups are shown as Group even where an access package " +

@@ -327,7 +327,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             var undelivered = new List<TierMove>();
             foreach (var package in moves.GroupBy(Awaited))
             {
-                var delivered = new HashSet<string>((await AccessPackageDirectory.AssignmentsAsync(_session, package.Key, null, a => a.State == AccessPackageAssignmentState.Delivered, _stop, TierUserReader.TargetAndPolicy).ConfigureAwait(false))
+                var delivered = new HashSet<string>((await AccessPackageDirectory.AssignmentsAsync(_session, package.Key, null, a => a.State == AccessPackageAssignmentState.Delivered, _stop, AccessPackageDirectory.TargetAndPolicy).ConfigureAwait(false))
                     .Select(a => a.Target?.ObjectId ?? a.Target?.Id ?? ""), StringComparer.OrdinalIgnoreCase);
                 undelivered.AddRange(package.Where(m => !delivered.Contains(m.User.Id)));
             }

@@ -24,9 +24,6 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         private static readonly string[] UserSelect = { "id", "userPrincipalName", "licenseAssignmentStates" };
 
-        /// <summary>A package's assignments are read with their target and policy (the package is the one asked for).</summary>
-        public static readonly string[] TargetAndPolicy = { "target", "assignmentPolicy" };
-
         private readonly GraphSession _session;
         private readonly TierSystem _system;
         private readonly TimeSpan _lookAhead;
@@ -107,10 +104,13 @@ namespace LicenseGovernance.Engine.Lifecycle
             foreach (var packageId in _system.PackageIds.ToList())
             {
                 Progress("Reading the tier packages' assignments", _system.Tiers.Count);
-                foreach (var assignment in await AccessPackageDirectory.AssignmentsAsync(_session, packageId, null, Relevant, _sink.Cancellation, TargetAndPolicy).ConfigureAwait(false))
+                await AccessPackageDirectory.ForEachAssignmentAsync(_session, packageId, null, a =>
                 {
-                    Add(assignment, packageId);
-                }
+                    if (Relevant(a))
+                    {
+                        Add(a, packageId);
+                    }
+                }, _sink.Cancellation, AccessPackageDirectory.TargetAndPolicy).ConfigureAwait(false);
             }
         }
 

@@ -245,8 +245,32 @@ namespace LicenseGovernance.Engine.Usage
     internal sealed class ActiveUserReportRow : UsageReportRow
     {
         public string? DisplayName { get; set; }
-        public Dictionary<string, DateTime?> LastActivity { get; } = new Dictionary<string, DateTime?>(StringComparer.OrdinalIgnoreCase);
-        public Dictionary<string, bool> HasLicense { get; } = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        public WorkloadValues<DateTime?> LastActivity { get; } = new WorkloadValues<DateTime?>();
+        public WorkloadValues<bool> HasLicense { get; } = new WorkloadValues<bool>();
+    }
+
+    /// <summary>
+    /// One value per workload of <see cref="UsageReportReader.Workloads"/>, by name. A report row is kept for every user of
+    /// the tenant until the users have been read, so it holds a plain array, not a dictionary of six entries per row:
+    /// at 200,000 users the two dictionaries were most of Get-UnderusedLicense's memory.
+    /// </summary>
+    internal sealed class WorkloadValues<T>
+    {
+        private readonly T[] _values = new T[UsageReportReader.Workloads.Length];
+
+        public T this[string workload]
+        {
+            get => _values[IndexOf(workload)];
+            set => _values[IndexOf(workload)] = value;
+        }
+
+        public IEnumerable<T> Values => _values;
+
+        private static int IndexOf(string workload)
+        {
+            var index = Array.FindIndex(UsageReportReader.Workloads, w => string.Equals(w, workload, StringComparison.OrdinalIgnoreCase));
+            return index >= 0 ? index : throw new KeyNotFoundException($"'{workload}' is not a workload of {UsageReportReader.ActiveUserReport}.");
+        }
     }
 
     /// <summary>One user's row of getM365AppUserDetail: which apps on which platforms within the period.</summary>

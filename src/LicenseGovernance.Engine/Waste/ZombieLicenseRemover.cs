@@ -49,7 +49,7 @@ namespace LicenseGovernance.Engine.Waste
 
         public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
-            var sources = await LicenseSources.ReadAsync(session, sink.Cancellation).ConfigureAwait(false);
+            var sources = await LicenseSources.ReadAsync(session, tenantSkus, sink.Cancellation).ConfigureAwait(false);
             await new ZombieLicenseRemover(session, request, journal, sink, new ZombieRemovalRun(tenantSkus, sources)).RunAsync().ConfigureAwait(false);
         }
 

@@ -9,7 +9,12 @@ using LicenseGovernance.Simulator.Model;
 
 namespace LicenseGovernance.Simulator.Http
 {
-    /// <summary>POST /$batch: up to 20 items run in order through the same pipeline, each throttled and faulted on its own.</summary>
+    /// <summary>
+    /// POST /$batch: up to 20 items run in order through the same pipeline, each throttled and faulted on its own. Graph
+    /// says "individual responses might appear in a different order than the requests"
+    /// (https://learn.microsoft.com/en-us/graph/json-batching), so with <see cref="SimulatorOptions.ShuffleBatchResponses"/>
+    /// the answers come back in another order, which a caller matching them by position rather than by id gets wrong.
+    /// </summary>
     internal static class BatchProcessor
     {
         private const int MaxItems = 20;
@@ -44,6 +49,11 @@ namespace LicenseGovernance.Simulator.Http
 
                 statuses[item.Id] = response.Status;
                 results.Add((item.Id, response));
+            }
+
+            if (ctx.Tenant.Options.ShuffleBatchResponses)
+            {
+                results = Shuffled(results, string.Join("\n", items.Select(i => i.Method + " " + i.Url)));
             }
 
             return new SimResponse(200, GraphJson.Write(w =>
@@ -86,6 +96,44 @@ namespace LicenseGovernance.Simulator.Http
                 w.WriteEndArray();
                 w.WriteEndObject();
             }));
+        }
+
+        /// <summary>
+        /// A permutation drawn from the batch's content, so a failing run repeats; never the order asked for (when there
+        /// are two or more), so a test that sends a batch always sees a caller that matches by position fail.
+        /// </summary>
+        internal static List<T> Shuffled<T>(List<T> items, string seed)
+        {
+            var random = new Random(StableHash(seed));
+            var shuffled = new List<T>(items);
+            for (var i = shuffled.Count - 1; i > 0; i--)
+            {
+                var j = random.Next(i + 1);
+                (shuffled[i], shuffled[j]) = (shuffled[j], shuffled[i]);
+            }
+
+            if (shuffled.Count > 1 && shuffled.SequenceEqual(items))
+            {
+                shuffled.Add(shuffled[0]);
+                shuffled.RemoveAt(0);
+            }
+
+            return shuffled;
+        }
+
+        // string.GetHashCode differs between processes; a run must shuffle the same way every time.
+        private static int StableHash(string text)
+        {
+            unchecked
+            {
+                var hash = (int)2166136261;
+                foreach (var c in text)
+                {
+                    hash = (hash ^ c) * 16777619;
+                }
+
+                return hash;
+            }
         }
 
         private static List<BatchItem> Parse(RequestContext ctx)

@@ -98,7 +98,7 @@ namespace LicenseGovernance.Simulator.Http
         private static SimResponse List<T>(RequestContext ctx, string[] permission, Func<TenantStore, IEnumerable<T>> items, Func<T, string, string?> field, Action<Utf8JsonWriter, T> write)
         {
             ctx.RequirePermission(permission);
-            return StoreResponses.Collection(ctx, items, field, new[] { "eq" }, write);
+            return StoreResponses.Collection(ctx, items, field, new[] { "eq" }, write, ctx.Tenant.Options.EntitlementPageSize);
         }
 
         private static SimResponse One<T>(RequestContext ctx, string[] permission, Func<TenantStore, T> find, Action<Utf8JsonWriter, T> write)

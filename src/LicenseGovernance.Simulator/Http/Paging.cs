@@ -60,7 +60,9 @@ namespace LicenseGovernance.Simulator.Http
             {
                 w.WriteStartObject();
                 w.WriteString("@odata.context", ctx.ServiceRoot + "/$metadata#" + contextFragment);
-                if (ctx.IsAdvancedQuery)
+                // The count on the first page only: counting the whole collection again for each page made a listing of
+                // N items cost N * N / pageSize, and clients read the count from the first page (README, Paging).
+                if (ctx.IsAdvancedQuery && !after.HasValue)
                 {
                     var count = 0;
                     foreach (var item in items)
@@ -109,7 +111,10 @@ namespace LicenseGovernance.Simulator.Http
             return new SimResponse(200, body);
         }
 
-        private static string NextLink(RequestContext ctx, string listPath, long lastSequence)
+        private static string NextLink(RequestContext ctx, string listPath, long lastSequence) =>
+            Link(ctx, listPath, "LGS1:" + lastSequence.ToString(CultureInfo.InvariantCulture));
+
+        private static string Link(RequestContext ctx, string listPath, string tokenText)
         {
             var link = new StringBuilder(ctx.ServiceRoot).Append('/').Append(listPath).Append('?');
             foreach (var pair in ctx.Query.RawPairsWithoutSkipToken)
@@ -117,9 +122,39 @@ namespace LicenseGovernance.Simulator.Http
                 link.Append(pair).Append('&');
             }
 
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes("LGS1:" + lastSequence.ToString(CultureInfo.InvariantCulture)))
-                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(tokenText)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             return link.Append("$skiptoken=").Append(token).ToString();
+        }
+
+        private static string? Decode(string token)
+        {
+            try
+            {
+                var s = token.Replace('-', '+').Replace('_', '/');
+                return Encoding.UTF8.GetString(Convert.FromBase64String(s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=')));
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>A nextLink whose opaque token carries a position in a collection that only grows (see <see cref="StoreResponses"/>).</summary>
+        public static string PositionLink(RequestContext ctx, string listPath, int position) =>
+            Link(ctx, listPath, "LGP1:" + position.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>The position a token of <see cref="PositionLink"/> carries; 0 without a token.</summary>
+        public static int ParsePositionToken(string? token)
+        {
+            if (token == null)
+            {
+                return 0;
+            }
+
+            var text = Decode(token);
+            return text != null && text.StartsWith("LGP1:", StringComparison.Ordinal) && int.TryParse(text.Substring(5), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+                ? position
+                : throw GraphServiceError.BadRequest("The specified page token value has expired or is invalid.");
         }
 
         private static long? ParseSkipToken(string? token)
@@ -129,17 +164,10 @@ namespace LicenseGovernance.Simulator.Http
                 return null;
             }
 
-            try
+            var text = Decode(token);
+            if (text != null && text.StartsWith("LGS1:", StringComparison.Ordinal) && long.TryParse(text.Substring(5), NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
             {
-                var s = token.Replace('-', '+').Replace('_', '/');
-                var text = Encoding.UTF8.GetString(Convert.FromBase64String(s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=')));
-                if (text.StartsWith("LGS1:", StringComparison.Ordinal) && long.TryParse(text.Substring(5), NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
-                {
-                    return seq;
-                }
-            }
-            catch (FormatException)
-            {
+                return seq;
             }
 
             throw GraphServiceError.BadRequest("The specified page token value has expired or is invalid.");

@@ -90,7 +90,8 @@ namespace LicenseGovernance.Simulator.Http
             var route = Router.Match(request.Method, segments);
             var query = QueryOptions.Parse(request.Uri.Query);
             var ctx = new RequestContext(_tenant, request, serviceRoot, segments, query, token, requestId);
-            var isWrite = RequestThrottle.IsWrite(request.Method, route.Template);
+            // A $batch envelope is no write of its own: the writes among its items are counted one by one (a batch of reads writes nothing).
+            var isWrite = route.Template != "/$batch" && RequestThrottle.IsWrite(request.Method, route.Template);
             _tenant.Statistics.RecordRoute(request.Method, route.Template, isWrite);
 
             var fault = _tenant.Faults.Next(request.Method, relativePath, insideBatch);

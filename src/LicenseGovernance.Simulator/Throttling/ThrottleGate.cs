@@ -63,7 +63,7 @@ namespace LicenseGovernance.Simulator.Throttling
             double usage = 0;
             foreach (TokenBucket bucket in buckets)
             {
-                int amount = bucket.CountsWrites ? 1 : cost;
+                int amount = bucket.AmountFor(cost);
                 bucket.Refill(ticks);
                 usage = Math.Max(usage, bucket.UsageWith(amount));
                 if (!bucket.CanTake(amount))
@@ -86,7 +86,7 @@ namespace LicenseGovernance.Simulator.Throttling
 
             foreach (TokenBucket bucket in buckets)
             {
-                bucket.Take(bucket.CountsWrites ? 1 : cost);
+                bucket.Take(bucket.AmountFor(cost));
             }
 
             return new ThrottleDecision(true, TimeSpan.Zero, null, null, usage, cost);
@@ -107,26 +107,27 @@ namespace LicenseGovernance.Simulator.Throttling
         {
             var ordered = new List<TokenBucket?>
             {
-                Bucket(options.ResourceUnitsPer10Seconds, options.Window(TimeSpan.FromSeconds(10)), false, $"Tenant_Application/ReadWrite/{appId}/{tenantId}", ticks),
-                Bucket(options.WritesPer150Seconds, options.Window(TimeSpan.FromSeconds(150)), true, $"Tenant_Application/Write/{appId}/{tenantId}", ticks),
+                Bucket(options.ResourceUnitsPer10Seconds, options.Window(TimeSpan.FromSeconds(10)), BucketUnit.ResourceUnits, $"Tenant_Application/ReadWrite/{appId}/{tenantId}", ticks),
+                Bucket(options.WritesPer150Seconds, options.Window(TimeSpan.FromSeconds(150)), BucketUnit.Writes, $"Tenant_Application/Write/{appId}/{tenantId}", ticks),
             };
             ordered.AddRange(applications.GetOrAdd(appId, id => new[]
             {
-                Bucket(options.ApplicationResourceUnitsPer20Seconds, options.Window(TimeSpan.FromSeconds(20)), false, $"Application/ReadWrite/{id}", ticks),
-                Bucket(options.ApplicationWritesPer5Minutes, options.Window(TimeSpan.FromMinutes(5)), true, $"Application/Write/{id}", ticks),
+                Bucket(options.ApplicationResourceUnitsPer20Seconds, options.Window(TimeSpan.FromSeconds(20)), BucketUnit.ResourceUnits, $"Application/ReadWrite/{id}", ticks),
+                Bucket(options.ApplicationWritesPer5Minutes, options.Window(TimeSpan.FromMinutes(5)), BucketUnit.Writes, $"Application/Write/{id}", ticks),
+                Bucket(options.ApplicationRequestsPer10Seconds, options.Window(TimeSpan.FromSeconds(10)), BucketUnit.Requests, $"Global/ReadWrite/{id}", ticks),
             }));
             ordered.AddRange(tenants.GetOrAdd(tenantId, id => new[]
             {
-                Bucket(options.TenantWritesPer5Minutes, options.Window(TimeSpan.FromMinutes(5)), true, $"Tenant/Write/{id}", ticks),
+                Bucket(options.TenantWritesPer5Minutes, options.Window(TimeSpan.FromMinutes(5)), BucketUnit.Writes, $"Tenant/Write/{id}", ticks),
             }));
             var reads = Select(ordered, writes: false);
             var signIn = SignInBucket(appId, tenantId, ticks);
             return new Pair(reads, Select(ordered, writes: true), signIn == null ? reads : reads.Concat(new[] { signIn }).ToArray());
         }
 
-        /// <summary>One token per request, like a write bucket; Graph documents neither its scope nor its information value, so these name it plainly.</summary>
+        /// <summary>One token per request; Graph documents neither its scope nor its information value, so these name it plainly.</summary>
         private TokenBucket? SignInBucket(string appId, string tenantId, long ticks) =>
-            options.SignInActivityReadsPerMinute <= 0 ? null : new TokenBucket(options.SignInActivityReadsPerMinute, options.Window(TimeSpan.FromMinutes(1)), true,
+            options.SignInActivityReadsPerMinute <= 0 ? null : new TokenBucket(options.SignInActivityReadsPerMinute, options.Window(TimeSpan.FromMinutes(1)), BucketUnit.Requests,
                 $"Tenant_Application/SignInActivity/{appId}/{tenantId}", "SignInActivityLimitExceeded", ticks);
 
         private static TokenBucket[] Select(List<TokenBucket?> ordered, bool writes)
@@ -143,15 +144,16 @@ namespace LicenseGovernance.Simulator.Throttling
             return selected.ToArray();
         }
 
-        private static TokenBucket? Bucket(int capacity, TimeSpan period, bool countsWrites, string scope, long ticks)
+        private static TokenBucket? Bucket(int capacity, TimeSpan period, BucketUnit unit, string scope, long ticks)
         {
             if (capacity <= 0)
             {
                 return null;
             }
 
-            string information = countsWrites ? "WriteLimitExceeded" : "ResourceUnitLimitExceeded";
-            return new TokenBucket(capacity, period, countsWrites, scope, information, ticks);
+            // Graph documents the first two; the global limit's wording is not published [U].
+            string information = unit == BucketUnit.Writes ? "WriteLimitExceeded" : unit == BucketUnit.ResourceUnits ? "ResourceUnitLimitExceeded" : "RequestLimitExceeded";
+            return new TokenBucket(capacity, period, unit, scope, information, ticks);
         }
 
         private sealed class Pair
@@ -163,13 +165,13 @@ namespace LicenseGovernance.Simulator.Throttling
                 SignInReadBuckets = signInReadBuckets;
             }
 
-            /// <summary>Resource-unit buckets only, in lock order.</summary>
+            /// <summary>Resource-unit and request buckets, in lock order.</summary>
             public TokenBucket[] ReadBuckets { get; }
 
-            /// <summary>Resource-unit and write buckets, in lock order.</summary>
+            /// <summary>Every bucket, in lock order.</summary>
             public TokenBucket[] WriteBuckets { get; }
 
-            /// <summary>Resource-unit buckets, then the pair's signInActivity bucket (last in lock order).</summary>
+            /// <summary>The read buckets, then the pair's signInActivity bucket (last in lock order).</summary>
             public TokenBucket[] SignInReadBuckets { get; }
         }
     }

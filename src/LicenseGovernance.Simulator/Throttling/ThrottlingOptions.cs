@@ -2,25 +2,35 @@ using System;
 
 namespace LicenseGovernance.Simulator.Throttling
 {
-    /// <summary>The identity-service token-bucket limits of graph-contract §8.2. A limit of zero or less turns its bucket off.</summary>
+    /// <summary>
+    /// The identity-service token-bucket limits, as the current "Microsoft Graph service-specific throttling limits" page
+    /// gives them (https://learn.microsoft.com/en-us/graph/throttling-limits, section "Identity and access service limits",
+    /// and its global limit). A limit of zero or less turns its bucket off.
+    /// </summary>
     public sealed class ThrottlingOptions
     {
         public bool Enabled { get; set; } = true;
 
-        /// <summary>Per application and tenant.</summary>
+        /// <summary>Per application and tenant: 3,500 (under 50 users), 5,000 (50 to 500) or 8,000; see <see cref="ForTenantSize"/>.</summary>
         public int ResourceUnitsPer10Seconds { get; set; } = 8000;
 
-        /// <summary>Per application and tenant.</summary>
+        /// <summary>Per application and tenant: 3,000 writes per 2 min 30 s.</summary>
         public int WritesPer150Seconds { get; set; } = 3000;
 
-        /// <summary>Per tenant, across all applications.</summary>
+        /// <summary>Per tenant, across all applications: 18,000 writes per 5 minutes.</summary>
         public int TenantWritesPer5Minutes { get; set; } = 18000;
 
-        /// <summary>Per application, across all tenants.</summary>
+        /// <summary>Per application, across all tenants: 150,000 resource units per 20 s.</summary>
         public int ApplicationResourceUnitsPer20Seconds { get; set; } = 150000;
 
-        /// <summary>Per application, across all tenants.</summary>
-        public int ApplicationWritesPer5Minutes { get; set; } = 70000;
+        /// <summary>Per application, across all tenants: 35,000 writes per 5 minutes (the 2021-2023 pages said 70,000).</summary>
+        public int ApplicationWritesPer5Minutes { get; set; } = 35000;
+
+        /// <summary>
+        /// Graph's global limit, per application across all tenants: 130,000 requests of any kind per 10 s (the 2021-2023
+        /// pages said 2,000 a second). Every request and every $batch item counts one.
+        /// </summary>
+        public int ApplicationRequestsPer10Seconds { get; set; } = 130000;
 
         /// <summary>
         /// Per application and tenant: requests that select or filter signInActivity, a quota of their own on top of the

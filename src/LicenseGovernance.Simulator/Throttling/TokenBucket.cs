@@ -16,19 +16,24 @@ namespace LicenseGovernance.Simulator.Throttling
         private double tokens;
         private long refilledAt;
 
-        public TokenBucket(int capacity, TimeSpan period, bool countsWrites, string scope, string information, long nowTicks)
+        public TokenBucket(int capacity, TimeSpan period, BucketUnit unit, string scope, string information, long nowTicks)
         {
             this.capacity = capacity;
             tokensPerTick = capacity / (double)period.Ticks;
             tokens = capacity;
             refilledAt = nowTicks;
-            CountsWrites = countsWrites;
+            Unit = unit;
             Scope = scope;
             Information = information;
         }
 
-        /// <summary>A write bucket takes one token per write; a resource-unit bucket takes the request's cost.</summary>
-        public bool CountsWrites { get; }
+        /// <summary>A write or request bucket takes one token per write or request; a resource-unit bucket takes the request's cost.</summary>
+        public BucketUnit Unit { get; }
+
+        public bool CountsWrites => Unit == BucketUnit.Writes;
+
+        /// <summary>The tokens a request of <paramref name="cost"/> resource units takes from this bucket.</summary>
+        public int AmountFor(int cost) => Unit == BucketUnit.ResourceUnits ? cost : 1;
 
         public string Scope { get; }
 
@@ -65,5 +70,13 @@ namespace LicenseGovernance.Simulator.Throttling
         {
             return (capacity - tokens + amount) / capacity;
         }
+    }
+
+    /// <summary>What a bucket counts.</summary>
+    internal enum BucketUnit
+    {
+        ResourceUnits,
+        Writes,
+        Requests,
     }
 }

@@ -132,6 +132,31 @@ public sealed class TierAccessPackageEngineTests
         Assert.Equal(150, Assert.Single(await fx.AssignmentsAsync()).DaysLeft);
     }
 
+    /// <summary>Graph pages entitlement lists with @odata.nextLink; with one item to a page every reader must follow it.</summary>
+    [Fact]
+    public async Task RequestsAndApprovalStagesAreReadPastTheFirstPage()
+    {
+        using var fx = new EngineFixture();
+        fx.Tenant.Options.EntitlementPageSize = 1;
+        await fx.NewTierAsync("LIC-M365-Tier3", new[] { "SPE_E5" }, tier: 3);
+        var admins = fx.Tenant.Store.AddGroup("Licence administrators");
+        var admin = fx.Tenant.Store.AddUser("licadmin@" + fx.Tenant.DefaultDomain);
+        fx.Tenant.Store.AddMember(admins.Id, admin.Id);
+        var exception = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier3", Exception = true, Approver = new[] { "Licence administrators" } });
+        var requests = new[] { "first", "second", "third" }.Select(name =>
+        {
+            var (user, manager) = fx.Tenant.NewRequestor(name);
+            var request = fx.Tenant.Store.RequestAccessPackage(user.Id, exception.Id, exception.PolicyId!.Value, "Audit project");
+            fx.Tenant.Store.ApproveAccessPackageRequest(request.Id, manager.Id, "Yes");
+            return request;
+        }).ToList();
+
+        var listed = await fx.RequestsAsync(new GetTierAssignmentRequestQuery { Tier = "LIC-M365-Tier3 exception" });
+
+        Assert.Equal(requests.Count, listed.Count);
+        Assert.All(listed, r => Assert.Equal("2 of 2", r.Stage));
+    }
+
     [Fact]
     public async Task AnExceptionPackageCannotBeCreatedWithoutTwoStages()
     {

@@ -136,7 +136,9 @@ public sealed class TierAssignmentEngineTests : IDisposable
         Assert.Equal(package.Id.ToString(), Assert.Single(granting).Id);
 
         // What Remove-ZombieLicense ends to take the user out of Tier3: the Tier3 assignment, not the Tier2 one.
-        var sources = await LicenseSources.ReadAsync(session, CancellationToken.None);
+        var skus = new CollectingSink();
+        await _fx.Engine.GetSkusAsync(new GetLicenseSkuRequest(), skus);
+        var sources = await LicenseSources.ReadAsync(session, skus.Of<LicenseSku>(), CancellationToken.None);
         var delivering = Assert.Single(sources.DeliveringAssignments(user.Id.ToString(), tier3.Id.ToString()));
         Assert.Equal(package.Id.ToString(), delivering.AccessPackage!.Id);
         Assert.Empty(sources.DeliveringAssignments(Guid.NewGuid().ToString(), tier3.Id.ToString()));

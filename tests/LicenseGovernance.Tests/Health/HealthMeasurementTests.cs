@@ -62,6 +62,37 @@ public sealed class HealthMeasurementTests : IDisposable
         return (7, 2);
     }
 
+    /// <summary>
+    /// The groups carrying a licence are listed once for the whole score (one filtered listing per SKU, the tenant's
+    /// unlicensed groups never read), and so are the access packages and their assignments, the zombie scan taking what
+    /// the score read; each licensed group's tier record and owners are read twenty groups to a $batch.
+    /// </summary>
+    [Fact]
+    public async Task LicensedGroupsAndAccessPackagesAreListedOnce_PerGroupReadsGoTwentyToABatch()
+    {
+        await GovernAsync();
+        var store = _fx.Tenant.Store;
+        for (var i = 0; i < 1_200; i++)
+        {
+            // More unlicensed groups than a page holds: a listing of every group would take two pages at each pass.
+            store.AddGroup("Project " + i);
+        }
+
+        var licensed = store.Groups.Count(g => g.AssignedLicenses.Count > 0);
+        _fx.Tenant.Statistics.Reset();
+
+        await HealthAsync();
+
+        var stats = _fx.Tenant.Statistics;
+        var routes = string.Join(", ", stats.PerRoute.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key + "=" + r.Value));
+        Assert.True(store.Skus.Count == stats.CountFor("GET /groups"), "one group listing per SKU: " + routes);
+        Assert.True(stats.CountFor("GET /identityGovernance/entitlementManagement/accessPackages") == 1, routes);
+        Assert.True(stats.CountFor("GET /identityGovernance/entitlementManagement/assignments") == 1, routes);
+        Assert.Equal(licensed, stats.CountFor("GET /groups/{id}/owners"));
+        Assert.Equal(licensed, stats.CountFor("GET /groups/{id}/extensions/{id}"));
+        Assert.Equal(2 * (int)Math.Ceiling(licensed / 20.0), stats.CountFor("POST /$batch"));
+    }
+
     [Fact]
     public async Task EveryComponentIsCountedFromTheTenant()
     {

@@ -25,7 +25,7 @@ public class HealthWasteTests
         {
             Row("SPE_E5", 100, 10, 20, 57m, "USD"),
             Row("VISIOCLIENT", 5, 1, 0, 1500m, "JPY"),
-        }, Array.Empty<ZombieLicense>(), Array.Empty<string>());
+        }, Array.Empty<ZombieTally>(), Array.Empty<string>());
 
         var input = HealthWaste.Input(waste);
         Assert.Equal("USD", input.Currency);

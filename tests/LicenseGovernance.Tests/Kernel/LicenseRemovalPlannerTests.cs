@@ -284,7 +284,9 @@ public sealed class LicenseRemovalPlannerTests : IDisposable
     private async Task<ZombieLicenseSource[]> SourcesAsync(Guid sku)
     {
         var session = _fx.Engine.Session!;
-        var sources = await LicenseSources.ReadAsync(session, CancellationToken.None);
+        var skus = new CollectingSink();
+        await _fx.Engine.GetSkusAsync(new GetLicenseSkuRequest(), skus);
+        var sources = await LicenseSources.ReadAsync(session, skus.Of<LicenseSku>(), CancellationToken.None);
         return sources.Describe(_user.Id.ToString(), LicenseStates.Held(await ReadUserAsync(), sku));
     }
 

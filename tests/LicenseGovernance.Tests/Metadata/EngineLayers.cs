@@ -196,7 +196,7 @@ internal static class EngineLayers
     }
 
     /// <summary>The metadata tokens among a method body's IL operands.</summary>
-    private static IEnumerable<int> Tokens(byte[] il)
+    internal static IEnumerable<int> Tokens(byte[] il)
     {
         for (var i = 0; i < il.Length;)
         {

@@ -67,4 +67,29 @@ public class DirectAssignmentReportTests
         Assert.Equal(ErrorIds.SkuNotFound, ex.Error.Id);
         Assert.Contains("ENTERPRISEPACK", ex.Error.Message);
     }
+
+    /// <summary>
+    /// Without -Sku the listing asks Graph for licensed users only (assignedLicenses/$count ne 0, which the simulator, as
+    /// Graph, refuses without ConsistencyLevel eventual and $count=true): a thousand unlicensed users cost no page.
+    /// </summary>
+    [Fact]
+    public async Task WithoutSku_UnlicensedUsersAreLeftOutByGraph()
+    {
+        using var fx = MigrationSteps.Document004(users: 100, planDifference: 0, noLocation: 0, existingMembers: 0);
+        for (var i = 0; i < 1_000; i++)
+        {
+            fx.Tenant.Store.AddUser($"unlicensed{i}@contoso.onmicrosoft.com");
+        }
+
+        var licensed = fx.Tenant.Store.Users.Count(u => u.LicenseAssignmentStates.Count > 0);
+        fx.Tenant.Statistics.Reset();
+        var sink = new CollectingSink();
+
+        await fx.Engine.GetDirectLicenseAssignmentsAsync(new GetDirectLicenseAssignmentRequest(), sink);
+
+        Assert.Empty(sink.Errors);
+        Assert.True(licensed < 999 && fx.Tenant.Store.Users.Count > 999, "the unlicensed users alone would fill a page");
+        Assert.Equal(1, fx.Tenant.Statistics.CountFor("GET /users"));
+        Assert.Equal(licensed, sink.Of<DirectLicenseAssignment>().Select(r => r.UserId).Distinct().Count());
+    }
 }

@@ -246,11 +246,13 @@ public class MigrationEngineTests
     }
 
     [Fact]
-    public async Task NamedUsers_OnlyThoseAreMigrated_AndAnUnknownOneIsReported()
+    public async Task NamedUsers_OnlyThoseAreMigrated_EachOnceByNameOrId_AndAnUnknownOneIsReported()
     {
         using var fx = MigrationSteps.Document004(users: 50, planDifference: 0, noLocation: 0, existingMembers: 0);
         var sku = fx.Tenant.E3().SkuId;
         var named = fx.Tenant.Store.Users.Take(3).Select(u => u.UserPrincipalName).ToList();
+        // The first also by id: one user named twice is migrated once.
+        named.Add(fx.Tenant.Store.Users.First().Id.ToString());
 
         var sink = await fx.MoveAsync(new MoveDirectToGroupLicenseRequest { Sku = MigrationSteps.Sku, Group = MigrationSteps.Group, User = named.Append("nobody@contoso.onmicrosoft.com").ToArray() });
 

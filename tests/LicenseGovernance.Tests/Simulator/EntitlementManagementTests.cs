@@ -55,6 +55,31 @@ public class EntitlementManagementTests
     };
 
     [Fact]
+    public async Task Lists_come_in_pages_joined_by_nextLink_with_the_filter_kept()
+    {
+        var (tenant, _, _) = SmallTenant();
+        tenant.Options.EntitlementPageSize = 2;
+        using var client = Client(tenant);
+        for (var i = 0; i < 7; i++)
+        {
+            await client.PostAsync(Em + "catalogs", Json(new { displayName = i % 2 == 0 ? "Even" : "Odd" }));
+        }
+
+        var pages = new List<List<string>>();
+        string? next = Em + "catalogs?$filter=displayName eq 'Even'";
+        while (next != null)
+        {
+            var page = await ReadJson(await client.GetAsync(next));
+            pages.Add(page.GetProperty("value").EnumerateArray().Select(c => c.GetProperty("displayName").GetString()!).ToList());
+            next = page.TryGetProperty("@odata.nextLink", out var link) ? link.GetString() : null;
+        }
+
+        Assert.Equal(new[] { 2, 2 }, pages.Select(p => p.Count));
+        Assert.All(pages.SelectMany(p => p), name => Assert.Equal("Even", name));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(Em + "catalogs?$skiptoken=nonsense")).StatusCode);
+    }
+
+    [Fact]
     public async Task Policies_of_the_wrong_shape_get_a_400_and_nothing_is_stored()
     {
         var (tenant, client, packageId, _) = await PackageAsync();

@@ -119,6 +119,61 @@ namespace LicenseGovernance.Tests.Simulator.Query
         }
 
         [Fact]
+        public void App_write_bucket_holds_35000_per_5_minutes_across_tenants()
+        {
+            // Twelve tenants at 3,000 each could take 36,000 writes; the app-wide quota stops the app at 35,000.
+            ThrottleGate gate = Gate(new ThrottlingOptions());
+            int allowed = 0;
+            ThrottleDecision? refused = null;
+            for (int tenant = 0; tenant < 12 && refused == null; tenant++)
+            {
+                for (int i = 0; i < 3000; i++)
+                {
+                    ThrottleDecision decision = gate.TryAcquire(App, "tenant-" + tenant, 1, true);
+                    if (!decision.Allowed)
+                    {
+                        refused = decision;
+                        break;
+                    }
+
+                    allowed++;
+                }
+            }
+
+            Assert.Equal(35000, allowed);
+            Assert.Equal("Application/Write/app-1", refused!.Scope);
+            Assert.Equal("WriteLimitExceeded", refused.Information);
+        }
+
+        [Fact]
+        public void Global_bucket_counts_every_request_of_an_app_once()
+        {
+            ThrottleGate gate = Gate(new ThrottlingOptions { ApplicationRequestsPer10Seconds = 4 });
+            Assert.True(gate.TryAcquire(App, "tenant-a", 5, false).Allowed);
+            Assert.True(gate.TryAcquire(App, "tenant-b", 5, false).Allowed);
+            Assert.True(gate.TryAcquire(App, "tenant-c", 1, true).Allowed);
+            Assert.True(gate.TryAcquire(App, "tenant-d", 1, false).Allowed);
+
+            ThrottleDecision refused = gate.TryAcquire(App, "tenant-e", 1, true);
+            Assert.False(refused.Allowed);
+            Assert.Equal("Global/ReadWrite/app-1", refused.Scope);
+            // One request per 2.5 s comes back.
+            Assert.Equal(TimeSpan.FromSeconds(3), refused.RetryAfter);
+            Assert.True(gate.TryAcquire("app-2", "tenant-e", 1, false).Allowed);
+        }
+
+        [Fact]
+        public void Defaults_are_the_current_documented_figures()
+        {
+            var options = new ThrottlingOptions();
+            Assert.Equal(3000, options.WritesPer150Seconds);
+            Assert.Equal(18000, options.TenantWritesPer5Minutes);
+            Assert.Equal(35000, options.ApplicationWritesPer5Minutes);
+            Assert.Equal(150000, options.ApplicationResourceUnitsPer20Seconds);
+            Assert.Equal(130000, options.ApplicationRequestsPer10Seconds);
+        }
+
+        [Fact]
         public void App_and_tenant_pairs_have_their_own_buckets()
         {
             ThrottleGate gate = Gate(new ThrottlingOptions { ResourceUnitsPer10Seconds = 3 });

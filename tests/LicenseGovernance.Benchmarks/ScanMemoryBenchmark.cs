@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using LicenseGovernance.Engine;
+using LicenseGovernance.Engine.Graph;
+using LicenseGovernance.Hosting;
+using LicenseGovernance.Requests;
+using LicenseGovernance.Simulator;
+using LicenseGovernance.Simulator.Seeding;
+using LicenseGovernance.Simulator.Throttling;
+
+namespace LicenseGovernance.Benchmarks;
+
+internal sealed record ScanMemoryResult(string Command, int Users, long Objects, long Requests, TimeSpan Wall, long PeakManagedBytes);
+
+/// <summary>
+/// Every scan command's engine path over loopback HTTP, one after another on the same tenant, each measured for peak managed
+/// memory with its output streamed to a sink that keeps nothing: the user scans on document 001's tenant (every user
+/// licensed, 12% departed, 27% inactive), the tier listings on the tiers benchmark's settled tier system. Memory is what is
+/// measured, so the tenants add no latency and throttle nothing (no read or write quota, the signInActivity one included):
+/// the run shows what the engine holds, not how long Graph's quotas make it wait.
+/// </summary>
+internal static class ScanMemoryBenchmark
+{
+    public const string Scenario = "scan-memory";
+
+    /// <summary>The tenant process's scenario for the tier listings.</summary>
+    public const string TiersScenario = "scan-memory-tiers";
+
+    /// <summary>
+    /// The tier listings run on a tier system of this fraction of the users (10,000 and 100,000 for the default sizes, still
+    /// ten times apart): seeding 60,000 access package assignments takes the simulator longer than the mode's ten minutes.
+    /// </summary>
+    public const int TierUsersDivisor = 2;
+
+    /// <summary>Issue 17's target: at most 1.2 times the peak memory for ten times the users.</summary>
+    public const double Target = 1.2;
+
+    private static readonly (string Command, Func<GovernanceEngine, IGovernanceSink, Task> Run)[] UserScans =
+    {
+        ("Get-ZombieLicense", (e, s) => e.GetZombieLicensesAsync(new GetZombieLicenseRequest(), s)),
+        ("Get-LicenseUtilization", (e, s) => e.GetLicenseUtilizationAsync(new GetZombieLicenseRequest(), s)),
+        ("Get-DirectLicenseAssignment", (e, s) => e.GetDirectLicenseAssignmentsAsync(new GetDirectLicenseAssignmentRequest(), s)),
+        ("Get-UnderusedLicense", (e, s) => e.GetUnderusedLicensesAsync(new GetUnderusedLicenseRequest(), s)),
+        ("Get-GroupLicenseError", (e, s) => e.GetGroupLicenseErrorsAsync(new GetGroupLicenseErrorRequest(), s)),
+        ("Get-LicenseHealth", (e, s) => e.GetLicenseHealthAsync(new GetLicenseHealthRequest(), s)),
+    };
+
+    private static readonly (string Command, Func<GovernanceEngine, IGovernanceSink, Task> Run)[] TierScans =
+    {
+        ("Get-LicenseTierGroup", (e, s) => e.GetTierGroupsAsync(new GetTierGroupRequest(), s)),
+        ("Get-TierAssignment", (e, s) => e.GetTierAssignmentsAsync(new GetTierAssignmentRequest(), s)),
+        ("Get-LicenseTierConflict", (e, s) => e.GetLicenseTierConflictsAsync(new GetLicenseTierConflictRequest(), s)),
+    };
+
+    public static SimulatedTenant CreateTenant(int users)
+    {
+        var tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = users, Now = DateTimeOffset.UtcNow }, new SimulatorOptions { Throttling = Unthrottled() });
+        // Get-UnderusedLicense matches report rows to users by name, which concealed reports do not give.
+        tenant.Store.DisplayConcealedNames = false;
+        return tenant;
+    }
+
+    public static SimulatedTenant CreateTiersTenant(int users)
+    {
+        var tenant = TiersBenchmark.CreateTenant(users);
+        tenant.Options.Throttling = Unthrottled();
+        return tenant;
+    }
+
+    private static ThrottlingOptions Unthrottled() => new() { Enabled = false };
+
+    /// <summary>Runs every size, prints a line per command and size, then a verdict per command; 1 when one is not flat.</summary>
+    public static async Task<int> MainAsync(string[] args)
+    {
+        var sizes = args.Length == 0 ? new[] { 20_000, 200_000 } : args.Select(int.Parse).ToArray();
+        Console.WriteLine("Scan memory benchmark: every scan command's engine path over loopback HTTP, no added latency; the tenants throttle nothing");
+        Console.WriteLine("(no quota at all, the signInActivity read quota included), so memory is measured, not quota waits. Output streamed to a sink that keeps nothing.");
+        Console.WriteLine($"User scans on document 001's tenant; tier listings on the tiers benchmark's tier system at 1/{TierUsersDivisor} of the users (the simulator seeds access package assignments slowly).");
+        Console.WriteLine($"{"command",-28} {"users",9} {"objects",9} {"requests",9} {"wall s",8} {"peak MB",8}");
+        var results = new List<ScanMemoryResult>();
+        foreach (var size in sizes)
+        {
+            results.AddRange(await RunAsync(size, r => Console.WriteLine($"{r.Command,-28} {r.Users,9:N0} {r.Objects,9:N0} {r.Requests,9:N0} {r.Wall.TotalSeconds,8:N2} {r.PeakManagedBytes / 1048576.0,8:N1}")));
+        }
+
+        if (sizes.Length < 2)
+        {
+            return 0;
+        }
+
+        var flat = true;
+        foreach (var runs in results.GroupBy(r => r.Command))
+        {
+            var ordered = runs.OrderBy(r => r.Users).ToList();
+            var (small, large) = (ordered[0], ordered[^1]);
+            var ratio = (double)large.PeakManagedBytes / small.PeakManagedBytes;
+            flat &= ratio <= Target;
+            Console.WriteLine($"{runs.Key,-28} peak memory x{ratio:N2} for x{(double)large.Users / small.Users:N1} the users (target at most x{Target} for x10): {(ratio <= Target ? "met" : "NOT met")}");
+        }
+
+        Console.WriteLine($"every scan flat: {(flat ? "met" : "NOT met")}");
+        return flat ? 0 : 1;
+    }
+
+    /// <summary>Each command at one size, on a fresh tenant process per kind of tenant.</summary>
+    public static async Task<List<ScanMemoryResult>> RunAsync(int users, Action<ScanMemoryResult> report)
+    {
+        var results = new List<ScanMemoryResult>();
+        foreach (var (scenario, scans, size) in new[] { (Scenario, UserScans, users), (TiersScenario, TierScans, users / TierUsersDivisor) })
+        {
+            using var child = TenantProcess.Start(scenario, size, 0);
+            var engine = await child.ConnectEngineAsync(signInReads: SignInReadLimits.Unlimited());
+            foreach (var (command, run) in scans)
+            {
+                var result = await MeasureAsync(child, engine, command, size, run);
+                results.Add(result);
+                report(result);
+            }
+
+            engine.Disconnect();
+        }
+
+        return results;
+    }
+
+    private static async Task<ScanMemoryResult> MeasureAsync(TenantProcess child, GovernanceEngine engine, string command, int users, Func<GovernanceEngine, IGovernanceSink, Task> run)
+    {
+        child.ResetStatistics();
+        var sink = new CollectingSink { KeepObjects = false };
+        var memory = PeakMemory.Start();
+        var watch = Stopwatch.StartNew();
+        await run(engine, sink);
+        watch.Stop();
+        var (peak, _) = await memory.StopAsync();
+        if (sink.Errors.Count > 0)
+        {
+            throw new InvalidOperationException(command + ": " + string.Join("; ", sink.Errors.Select(e => e.ToString())));
+        }
+
+        return new ScanMemoryResult(command, users, sink.ObjectCount, child.Requests(), watch.Elapsed, peak);
+    }
+}
