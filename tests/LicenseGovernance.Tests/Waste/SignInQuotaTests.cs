@@ -35,6 +35,27 @@ public sealed class SignInQuotaTests
     }
 
     [Fact]
+    public async Task RemovingDisabledAndDepartedLicences_ReadsNoSignInActivity()
+    {
+        var tenant = Tenant(600);
+        using var fx = new EngineFixture(tenant: tenant);
+        var zombies = (await fx.ZombiesAsync()).Zombies;
+        var gone = zombies.Where(z => z.Reasons.Length > 0 && z.Reasons.All(r => r is ZombieReason.Disabled or ZombieReason.Departed)).ToList();
+        var quiet = zombies.Where(z => z.Reasons.Contains(ZombieReason.Inactive)).Take(3).ToList();
+
+        var (goneResults, _, goneSink) = await fx.RemoveAsync(gone);
+        var (quietResults, _, quietSink) = await fx.RemoveAsync(quiet);
+
+        Assert.NotEmpty(gone);
+        Assert.Contains(goneResults, r => r.Outcome == ZombieRemovalOutcome.Removed);
+        Assert.DoesNotContain(goneResults, r => r.Outcome == ZombieRemovalOutcome.Failed);
+        Assert.DoesNotContain(goneSink.Verbose, l => l.StartsWith("GET", StringComparison.Ordinal) && l.Contains("signInActivity"));
+        // Inactive licences are judged again on sign-ins before they go.
+        Assert.Contains(quietResults, r => r.Outcome == ZombieRemovalOutcome.Removed);
+        Assert.Contains(quietSink.Verbose, l => l.StartsWith("GET", StringComparison.Ordinal) && l.Contains("signInActivity"));
+    }
+
+    [Fact]
     public async Task WhenGraphsBucketIsSmallerThanTheBudgetKnows_Every429IsWaitedOutAndNoReadFails()
     {
         var tenant = Tenant(3000);
