@@ -11,6 +11,9 @@ namespace LicenseGovernance.Engine
 
         public string SettingsDirectory { get; set; } = DefaultSettingsDirectory();
 
+        /// <summary>Graph's page size and quota for reads of signInActivity, for connections to a real (or served) tenant.</summary>
+        public Graph.SignInReadLimits SignInReads { get; set; } = new Graph.SignInReadLimits();
+
         public string CatalogPath => Path.Combine(SettingsDirectory, "catalog.json");
 
         public string PricesPath => Path.Combine(SettingsDirectory, "prices.json");

@@ -43,7 +43,7 @@ namespace LicenseGovernance.Engine
             using (RequestLoggingHandler.Use(sink.WriteVerbose))
             {
                 CheckJournalPath(request.JournalPath, sink);
-                var session = await GraphSessionFactory.ConnectAsync(request, sink.WriteWarning, () => DateTimeOffset.UtcNow, sink.Cancellation).ConfigureAwait(false);
+                var session = await GraphSessionFactory.ConnectAsync(request, sink.WriteWarning, () => DateTimeOffset.UtcNow, sink.Cancellation, _options.SignInReads).ConfigureAwait(false);
                 if (request.JournalPath != null)
                 {
                     _options.JournalPath = request.JournalPath;

@@ -24,7 +24,11 @@ namespace LicenseGovernance.Simulator
 
         public int DefaultPageSize { get; set; } = 100;
 
-        public int SignInActivityMaxPageSize { get; set; } = 120;
+        /// <summary>
+        /// The largest /users page when signInActivity is selected or filtered: 500 on Graph's user-list page since July 2025
+        /// (it was 120). A larger $top is not refused; the pages are cut to this.
+        /// </summary>
+        public int SignInActivityMaxPageSize { get; set; } = 500;
 
         public bool EnforcePermissions { get; set; } = true;
 

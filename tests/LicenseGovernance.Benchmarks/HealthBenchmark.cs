@@ -56,23 +56,20 @@ internal static class HealthBenchmark
             });
         }
 
-        tenant.Clock.FollowRealTime();
         return tenant;
     }
 
     /// <param name="args">Optional size (default 100,000 users) and --quota-scale N (default 60: the sign-in activity quota's minute passes in a second).</param>
     public static async Task<int> MainAsync(string[] args, int latencyMs)
     {
-        var scaled = args.Contains("--quota-scale");
-        var (scale, sizes) = QuotaScale.Parse(args, 100_000);
-        scale = scaled ? scale : 60;
+        var (scale, sizes) = QuotaScale.Parse(args, new[] { 100_000 }, defaultScale: 60);
         Console.WriteLine($"Health benchmark: Get-LicenseHealth over loopback HTTP, {Groups:N0} groups ({LicensedGroups} licensed), {latencyMs} ms added latency per request; Graph's quota windows {scale:0.#}x faster");
         var met = true;
         foreach (var size in sizes)
         {
             QuotaScale.PassToChild(scale);
             using var child = TenantProcess.Start(Scenario, size, latencyMs);
-            var r = await RunAsync(child, size);
+            var r = await RunAsync(child, size, scale);
             Console.WriteLine($"{r.Users:N0} users, {r.Groups:N0} groups, {r.LicensedGroups} licensed: {r.Requests:N0} requests ({r.HttpRequests:N0} HTTP, $batch items counted apart), {r.Wall.TotalSeconds:N1} s, seeding {child.Seeding.TotalSeconds:N1} s");
             Console.WriteLine($"{"requests",9}  route");
             foreach (var (route, count) in r.Routes.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
@@ -102,9 +99,9 @@ internal static class HealthBenchmark
         return groupsOnce && packagesOnce;
     }
 
-    private static async Task<HealthResult> RunAsync(TenantProcess child, int users)
+    private static async Task<HealthResult> RunAsync(TenantProcess child, int users, double scale)
     {
-        var engine = await child.ConnectEngineAsync();
+        var engine = await child.ConnectEngineAsync(signInReads: QuotaScale.SignInReads(scale));
         child.ResetStatistics();
         var sink = new CollectingSink { KeepObjects = false };
         LicenseHealth? health = null;

@@ -30,14 +30,13 @@ internal static class MigrationBenchmark
             LicenseProcessingTimePerUser = TimeSpan.FromTicks(1000),
         };
         var tenant = LegacyDirectLicenseTenant.Create(new LegacyDirectLicenseOptions { Users = users }, options);
-        tenant.Clock.FollowRealTime();
         return tenant;
     }
 
     /// <param name="args">Optional sizes (default 10,000) and --quota-scale N (default 1).</param>
     public static async Task<int> MainAsync(string[] args, int latencyMs)
     {
-        var (scale, sizes) = QuotaScale.Parse(args, 10_000);
+        var (scale, sizes) = QuotaScale.Parse(args, new[] { 10_000 });
         Console.WriteLine($"Migration benchmark: Move-DirectToGroupLicense over loopback HTTP, {latencyMs} ms added latency per request; {QuotaScale.Describe(scale)}");
         Console.WriteLine($"{"users",8} {"requests",9} {"target",7} {"writes",7} {"429s",5} {"failed",6} {"wall s",8} {"writes/s",9} {"of rate",8} {"of allowance",13}");
         var verdicts = new List<string>();
@@ -71,7 +70,7 @@ internal static class MigrationBenchmark
     {
         QuotaScale.PassToChild(scale);
         using var child = TenantProcess.Start(Scenario, users, latencyMs);
-        var engine = await child.ConnectEngineAsync();
+        var engine = await child.ConnectEngineAsync(signInReads: QuotaScale.SignInReads(scale));
         child.ResetStatistics();
         var rows = new RowCounter<DirectToGroupMigrationResult, DirectToGroupMigrationSummary>(r => r.Outcome != MigrationOutcome.Migrated);
         var sink = rows.Sink;

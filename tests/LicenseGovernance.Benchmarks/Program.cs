@@ -8,7 +8,8 @@ if (args.Length > 0 && args[0] == "serve")
 }
 
 // Arguments: an optional benchmark name (list-users or group-errors, both when left out; migration, migration-plan, health,
-// zombies, zombie-removal, tiers and scan-memory only when named), then optional sizes.
+// zombies, zombie-removal, tiers and scan-memory only when named), then optional sizes; migration, zombies and
+// zombie-removal also take --quota-scale N.
 var benchmarks = new[] { ListUsersBenchmark.Scenario, GroupLicenseErrorsBenchmark.Scenario, MigrationBenchmark.Scenario, MigrationPlanBenchmark.Scenario, HealthBenchmark.Scenario, ZombieLicenseBenchmark.Scenario, ZombieRemovalBenchmark.Scenario, TiersBenchmark.Scenario, ScanMemoryBenchmark.Scenario };
 var chosen = args.Length > 0 && !int.TryParse(args[0], out _) ? args[0] : null;
 if (chosen != null && !benchmarks.Contains(chosen))
@@ -47,6 +48,12 @@ if (chosen == ZombieRemovalBenchmark.Scenario)
     return await ZombieRemovalBenchmark.MainAsync(args.Skip(1).ToArray(), 20);
 }
 
+// Zombie licences (issues 5 and 17) are bound by the signInActivity read quota, and run beside two baseline scripts.
+if (chosen == ZombieLicenseBenchmark.Scenario)
+{
+    return await ZombieLicenseBenchmark.MainAsync(args.Skip(1).ToArray(), 20);
+}
+
 var sizes = args.Skip(chosen == null ? 0 : 1).Select(int.Parse).ToArray();
 if (sizes.Length == 0)
 {
@@ -59,13 +66,6 @@ const int latencyMs = 20;
 if (chosen == TiersBenchmark.Scenario)
 {
     return await RunTiersAsync(sizes, latencyMs);
-}
-
-// Zombie licences (issue 5) run only when named, like the migration.
-if (chosen == ZombieLicenseBenchmark.Scenario)
-{
-    await RunZombiesAsync(sizes, latencyMs);
-    return 0;
 }
 
 if (chosen is null or ListUsersBenchmark.Scenario)
@@ -129,26 +129,6 @@ static async Task RunGroupLicenseErrorsAsync(int[] sizes, int latencyMs)
         }
 
         Console.WriteLine(line);
-    }
-}
-
-static async Task RunZombiesAsync(int[] sizes, int latencyMs)
-{
-    Console.WriteLine($"ZombieLicense benchmark: Get-ZombieLicense over document 001's tenant (12% departed, 27% inactive, E5), loopback HTTP, {latencyMs} ms added latency per request, output streamed");
-    Console.WriteLine($"{"users",9} {"zombies",8} {"pages",6} {"requests",9} {"extra",6} {"wall s",8} {"users/s",9} {"peak MB",8} {"end MB",7} {"seed s",7}");
-    var results = new List<ZombieLicenseResult>();
-    foreach (var size in sizes)
-    {
-        var result = await ZombieLicenseBenchmark.RunAsync(size, latencyMs);
-        results.Add(result);
-        Console.WriteLine($"{result.Users,9:N0} {result.Zombies,8:N0} {result.Pages,6} {result.Requests,9} {result.Requests - result.Pages,6} {result.Wall.TotalSeconds,8:N2} {result.Users / result.Wall.TotalSeconds,9:N0} {result.PeakManagedBytes / 1048576.0,8:N1} {result.EndManagedBytes / 1048576.0,7:N1} {result.Seeding.TotalSeconds,7:N1}");
-    }
-
-    Console.WriteLine("pages: 120 users each, Graph's cap with signInActivity selected");
-    Console.WriteLine(RequestsVerdict(results.Select(r => r.Requests - r.Pages)));
-    if (results.Count > 1)
-    {
-        Console.WriteLine(MemoryVerdict(results.Select(r => (r.Users, r.PeakManagedBytes)), "users"));
     }
 }
 

@@ -1,21 +1,22 @@
 using System.Globalization;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Simulator.Throttling;
 
 namespace LicenseGovernance.Benchmarks;
 
 /// <summary>
-/// The write quota of the benchmarks bound by it (migration, zombie removal): its time scale passed from the command line
-/// to the tenant process, and the line that describes it.
+/// The quotas of the benchmarks bound by them (the write quota: migration, zombie removal; the signInActivity read quota:
+/// zombies): their time scale passed from the command line to the tenant process, and the line that describes it.
 /// </summary>
 internal static class QuotaScale
 {
     /// <summary>Read by the child: the parent passes the scale through its environment, which the child inherits.</summary>
     private const string Variable = "LICENSEGOVERNANCE_BENCH_QUOTA_SCALE";
 
-    /// <summary>Sizes and --quota-scale N from the arguments; <paramref name="defaultSize"/> when no size is given.</summary>
-    public static (double Scale, List<int> Sizes) Parse(string[] args, int defaultSize)
+    /// <summary>Sizes and --quota-scale N from the arguments; <paramref name="defaultSizes"/> when no size is given.</summary>
+    public static (double Scale, List<int> Sizes) Parse(string[] args, int[] defaultSizes, double defaultScale = 1)
     {
-        var scale = 1.0;
+        var scale = defaultScale;
         var sizes = new List<int>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -31,7 +32,7 @@ internal static class QuotaScale
 
         if (sizes.Count == 0)
         {
-            sizes.Add(defaultSize);
+            sizes.AddRange(defaultSizes);
         }
 
         return (scale, sizes);
@@ -43,6 +44,9 @@ internal static class QuotaScale
     /// <summary>In the child: the quota the parent asked for.</summary>
     public static ThrottlingOptions FromParent() =>
         new() { TimeScale = double.TryParse(Environment.GetEnvironmentVariable(Variable), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 1 };
+
+    /// <summary>Graph's signInActivity limits as a tenant at this scale applies them (10 reads per 60 s / scale).</summary>
+    public static SignInReadLimits SignInReads(double scale) => new() { QuotaWindow = new ThrottlingOptions { TimeScale = scale }.SignInActivityWindow };
 
     public static string Describe(double scale)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LicenseGovernance.Engine;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 using LicenseGovernance.Simulator;
@@ -107,7 +108,7 @@ internal static class ScanMemoryBenchmark
         foreach (var (scenario, scans, size) in new[] { (Scenario, UserScans, users), (TiersScenario, TierScans, users / TierUsersDivisor) })
         {
             using var child = TenantProcess.Start(scenario, size, 0);
-            var engine = await child.ConnectEngineAsync();
+            var engine = await child.ConnectEngineAsync(signInReads: SignInReadLimits.Unlimited());
             foreach (var (command, run) in scans)
             {
                 var result = await MeasureAsync(child, engine, command, size, run);

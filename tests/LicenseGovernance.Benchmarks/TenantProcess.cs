@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security;
 using LicenseGovernance.Engine;
+using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 
@@ -49,9 +50,14 @@ internal sealed class TenantProcess : IDisposable
 
     /// <summary>An engine signed in to the child's tenant with its access token, as an administrator's runbook would be.</summary>
     /// <param name="settingsDirectory">Where its journal and settings live; by default one folder every benchmark shares.</param>
-    public async Task<GovernanceEngine> ConnectEngineAsync(string? settingsDirectory = null)
+    /// <param name="signInReads">The signInActivity limits the child's tenant enforces (its scale, or none); Graph's when null.</param>
+    public async Task<GovernanceEngine> ConnectEngineAsync(string? settingsDirectory = null, SignInReadLimits? signInReads = null)
     {
-        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = settingsDirectory ?? Path.Combine(Path.GetTempPath(), "lg-bench") });
+        var engine = new GovernanceEngine(new EngineOptions
+        {
+            SettingsDirectory = settingsDirectory ?? Path.Combine(Path.GetTempPath(), "lg-bench"),
+            SignInReads = signInReads ?? new SignInReadLimits(),
+        });
         var token = new SecureString();
         foreach (var c in Token)
         {

@@ -31,6 +31,9 @@ internal static class TenantServer
         var tenant = Create(scenario, size);
         seeding.Stop();
         tenant.Options.AddedLatency = TimeSpan.FromMilliseconds(latencyMs);
+        // Nothing moves a served tenant's clock but time itself: frozen, its quotas would never refill, and a baseline
+        // that runs into one would meet a 429 that never clears.
+        tenant.Clock.FollowRealTime();
         using var server = LoopbackSimulatorServer.Start(tenant);
         // The demo tenant's clock starts on a fixed date, so the token must outlive the real date too.
         var token = tenant.IssueAccessToken(tenant.DefaultPrincipal, TimeSpan.FromDays(3650));

@@ -32,14 +32,13 @@ internal static class ZombieRemovalBenchmark
             LicenseProcessingTimePerUser = TimeSpan.FromTicks(1000),
         };
         var tenant = ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = users, Now = DateTimeOffset.UtcNow }, options);
-        tenant.Clock.FollowRealTime();
         return tenant;
     }
 
     /// <param name="args">Optional sizes (default 20,000) and --quota-scale N (default 1).</param>
     public static async Task<int> MainAsync(string[] args, int latencyMs)
     {
-        var (scale, sizes) = QuotaScale.Parse(args, 20_000);
+        var (scale, sizes) = QuotaScale.Parse(args, new[] { 20_000 });
         var quota = new ThrottlingOptions { TimeScale = scale };
         Console.WriteLine($"Zombie removal benchmark: Remove-ZombieLicense of every zombie licence over loopback HTTP, {latencyMs} ms added latency per request; {QuotaScale.Describe(scale)}");
         Console.WriteLine($"{"users",8} {"zombies",8} {"requests",9} {"per zombie",11} {"http",7} {"per zombie",11} {"writes",7} {"429s",5} {"removed",8} {"failed",6} {"wall s",8} {"writes/s",9} {"of rate",8} {"of allowance",13}");
@@ -71,7 +70,7 @@ internal static class ZombieRemovalBenchmark
     {
         QuotaScale.PassToChild(scale);
         using var child = TenantProcess.Start(Scenario, users, latencyMs);
-        var engine = await child.ConnectEngineAsync();
+        var engine = await child.ConnectEngineAsync(signInReads: QuotaScale.SignInReads(scale));
         var listing = new CollectingSink();
         await engine.GetZombieLicensesAsync(new GetZombieLicenseRequest(), listing);
         var zombies = listing.Of<ZombieLicense>().ToArray();

@@ -10,14 +10,17 @@ namespace LicenseGovernance.Engine.Graph
     /// <summary>One connection: the Graph client, what the token says, and the simulated tenant when there is one.</summary>
     public sealed class GraphSession : IDisposable
     {
-        internal GraphSession(GraphServiceClient client, LicenseGovernanceContext context, TokenClaims? claims, SimulatedTenant? tenant, IDisposable? resources)
+        internal GraphSession(GraphServiceClient client, LicenseGovernanceContext context, TokenClaims? claims, SimulatedTenant? tenant, IDisposable? resources,
+            SignInReadLimits signInReads, SignInReadPacing signInPacing)
         {
             Client = client;
             Context = context;
             Claims = claims;
             Tenant = tenant;
             _resources = resources;
-            Pacer = new WritePacer(() => Now, WaitAsync);
+            SignInReads = signInReads;
+            Pacer = new WritePacer(() => Now, WaitAsync, signInReads);
+            signInPacing.Pacer = Pacer;
         }
 
         private readonly IDisposable? _resources;
@@ -31,8 +34,14 @@ namespace LicenseGovernance.Engine.Graph
         /// <summary>The simulated tenant behind this session, or null for a real tenant.</summary>
         public SimulatedTenant? Tenant { get; }
 
-        /// <summary>Paces every licence, membership and access package write of the session against Graph's write quota.</summary>
+        /// <summary>
+        /// Paces every licence, membership and access package write of the session against Graph's write quota, and every
+        /// read of signInActivity against its read quota.
+        /// </summary>
         internal WritePacer Pacer { get; }
+
+        /// <summary>The page size and quota of reads that select or filter signInActivity.</summary>
+        internal SignInReadLimits SignInReads { get; }
 
         /// <summary>App-only tokens are judged by application permissions, delegated ones by scopes.</summary>
         public bool AppOnly => Claims?.IsAppOnly ?? true;

@@ -17,7 +17,8 @@ namespace LicenseGovernance.Engine.Graph
     {
         private const string SimulatorBaseUrl = "https://graph.microsoft.com/v1.0";
 
-        public static async Task<GraphSession> ConnectAsync(ConnectRequest request, Action<string> warn, Func<DateTimeOffset> now, CancellationToken cancellation)
+        /// <param name="signInReads">Graph's limits on reads of signInActivity as the host knows them; Graph's documented ones when null.</param>
+        public static async Task<GraphSession> ConnectAsync(ConnectRequest request, Action<string> warn, Func<DateTimeOffset> now, CancellationToken cancellation, SignInReadLimits? signInReads = null)
         {
             if (request.Method == AuthenticationMethod.Simulator)
             {
@@ -48,12 +49,13 @@ namespace LicenseGovernance.Engine.Graph
             }
 
             var claims = TokenClaims.TryParse(token.Token);
-            var client = BuildClient(credential, scopes, baseUrl, null);
+            var pacing = new SignInReadPacing();
+            var client = BuildClient(credential, scopes, baseUrl, null, pacing);
             var context = DescribeContext(claims, request.Method.ToString(), environment.Name, baseUrl, false, now());
             context.ClientId ??= request.ClientId ?? request.ManagedIdentityClientId;
             context.TenantId ??= request.TenantId;
             context.TokenExpiresOn ??= token.ExpiresOn;
-            return new GraphSession(client, context, claims, null, null);
+            return new GraphSession(client, context, claims, null, null, signInReads ?? new SignInReadLimits(), pacing);
         }
 
         /// <summary>A session on a simulated tenant, in-process through its HttpMessageHandler.</summary>
@@ -64,11 +66,24 @@ namespace LicenseGovernance.Engine.Graph
             var credential = new SimulatorCredential(tenant, who);
             var scopes = new[] { "https://graph.microsoft.com/.default" };
             var handler = tenant.CreateHandler();
-            var client = BuildClient(credential, scopes, new Uri(SimulatorBaseUrl), handler);
+            var pacing = new SignInReadPacing();
+            var client = BuildClient(credential, scopes, new Uri(SimulatorBaseUrl), handler, pacing);
             var claims = TokenClaims.TryParse(tenant.IssueAccessToken(who));
             var context = DescribeContext(claims, AuthenticationMethod.Simulator.ToString(), "Simulator", new Uri(SimulatorBaseUrl), true, connectedAt);
             context.TenantId ??= tenant.TenantId;
-            return new GraphSession(client, context, claims, tenant, handler);
+            return new GraphSession(client, context, claims, tenant, handler, SignInReadsOf(tenant), pacing);
+        }
+
+        /// <summary>
+        /// A simulated tenant's limits are known, its time scale included, so the budget spends exactly its quota; a tenant
+        /// that enforces none gets a budget that never waits.
+        /// </summary>
+        private static SignInReadLimits SignInReadsOf(SimulatedTenant tenant)
+        {
+            var throttling = tenant.Options.Throttling;
+            return throttling.Enabled && throttling.SignInActivityReadsPerMinute > 0
+                ? new SignInReadLimits { QuotaReads = throttling.SignInActivityReadsPerMinute, QuotaWindow = throttling.SignInActivityWindow }
+                : SignInReadLimits.Unlimited();
         }
 
         private static SimulatedTenant LoadOrCreateTenant(ConnectRequest request)
@@ -104,13 +119,15 @@ namespace LicenseGovernance.Engine.Graph
             }
         }
 
-        private static GraphServiceClient BuildClient(TokenCredential credential, string[] scopes, Uri baseUrl, HttpMessageHandler? finalHandler)
+        private static GraphServiceClient BuildClient(TokenCredential credential, string[] scopes, Uri baseUrl, HttpMessageHandler? finalHandler, SignInReadPacing pacing)
         {
             // Continuous access evaluation on, as the SDK's older constructor had it.
             var authentication = new AzureIdentityAuthenticationProvider(credential, new[] { baseUrl.Host }, null, isCaeEnabled: true, scopes);
 
-            // Logging sits innermost so that -Verbose shows every attempt, retries included.
+            // Logging sits innermost so that -Verbose shows every attempt, retries included. Sign-in read pacing sits inside
+            // the SDK's retry handler, so the 429s of that quota are answered by the session's pacer, not by blind retries.
             var handlers = GraphClientFactory.CreateDefaultHandlers();
+            handlers.Add(pacing);
             handlers.Add(new RequestLoggingHandler());
             var http = GraphClientFactory.Create(handlers, finalHandler: finalHandler);
             return new GraphServiceClient(http, authentication, baseUrl.ToString().TrimEnd('/'));

@@ -12,6 +12,8 @@ namespace LicenseGovernance.Engine.Graph
     /// always obeys. Once use drops below 80% again it runs unpaced. The bucket thus hovers near 80% used: every token
     /// it refills is spent, none is lost to a full bucket, and it never runs dry, so 429s stay rare.
     /// The session holds one, so every write of every command in it draws on the same quota (<see cref="WriteRetryPolicy"/>).
+    /// It also holds the session's read budget for signInActivity (<see cref="AcquireSignInReadAsync"/>), a quota so small
+    /// (10 a minute) and so well documented that it is spent as a known bucket rather than discovered from pressure.
     /// Time comes from the session, so on the simulator the waits move its clock instead of sleeping.
     /// </summary>
     internal sealed class WritePacer
@@ -41,11 +43,102 @@ namespace LicenseGovernance.Engine.Graph
         private double? _resumeRate;
         private double? _capacity;
 
-        public WritePacer(Func<DateTimeOffset> now, Func<TimeSpan, CancellationToken, Task> wait)
+        /// <summary>Added to every wait of the read budget: see <see cref="AcquireSignInReadAsync"/>.</summary>
+        internal static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(1);
+
+        private readonly SignInReadLimits _signIn;
+        private double _readTokens;
+        private DateTimeOffset _readsRefilledAt;
+        private DateTimeOffset _readsResume;
+
+        public WritePacer(Func<DateTimeOffset> now, Func<TimeSpan, CancellationToken, Task> wait, SignInReadLimits? signInReads = null)
         {
             _now = now;
             _wait = wait;
             _next = now();
+            _signIn = signInReads ?? new SignInReadLimits();
+            _readTokens = _signIn.QuotaReads;
+            _readsRefilledAt = _next;
+        }
+
+        /// <summary>The signInActivity quota the read budget spends.</summary>
+        public SignInReadLimits SignInReadQuota => _signIn;
+
+        /// <summary>Reads of signInActivity Graph answered without 429.</summary>
+        public long SignInReads { get; private set; }
+
+        /// <summary>Reads of signInActivity Graph refused with 429.</summary>
+        public long SignInReadsThrottled { get; private set; }
+
+        /// <summary>
+        /// Waits until one more read of signInActivity may go. The budget is a bucket of the quota's size refilling at its
+        /// rate; a booking that finds it empty takes the next token ahead of time (the count goes negative), so concurrent
+        /// readers queue behind each other instead of all waking at once.
+        /// </summary>
+        public async Task AcquireSignInReadAsync(CancellationToken cancellation)
+        {
+            DateTimeOffset due;
+            lock (_gate)
+            {
+                var now = _now();
+                RefillReads(now);
+                _readTokens -= 1;
+                // Whole milliseconds, rounded up, and a millisecond more: a read a hair before the refill finds Graph's bucket
+                // still empty, and the Retry-After that answers it costs a second.
+                var refilled = now + TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(0, -_readTokens) * 1000 / _signIn.ReadsPerSecond));
+                due = (refilled > _readsResume ? refilled : _readsResume) + (refilled > now || _readsResume > now ? TimerSlack : TimeSpan.Zero);
+            }
+
+            // A timer may fire a little early by the clock the budget keeps; the token is due when that clock says so.
+            for (var wait = due - _now(); wait > TimeSpan.Zero; wait = due - _now())
+            {
+                await _wait(wait, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// What Graph answered a read of signInActivity. A 429 means Graph's bucket is empty whatever ours says (another
+        /// app, another session, a smaller quota): ours is emptied too, and no read goes before its Retry-After.
+        /// </summary>
+        public void ObserveSignInRead(bool throttled, TimeSpan retryAfter)
+        {
+            lock (_gate)
+            {
+                if (!throttled)
+                {
+                    SignInReads++;
+                    return;
+                }
+
+                SignInReadsThrottled++;
+                var now = _now();
+                RefillReads(now);
+                _readTokens = Math.Min(_readTokens, 0);
+                var resume = now + (retryAfter > TimeSpan.FromSeconds(1) ? retryAfter : TimeSpan.FromSeconds(1));
+                _readsResume = resume > _readsResume ? resume : _readsResume;
+            }
+        }
+
+        /// <summary>How long <paramref name="reads"/> more reads of signInActivity take at the quota, from what the budget holds now.</summary>
+        public TimeSpan SignInReadTime(long reads)
+        {
+            lock (_gate)
+            {
+                var now = _now();
+                RefillReads(now);
+                var beyond = reads - Math.Floor(_readTokens);
+                var paused = _readsResume > now ? _readsResume - now : TimeSpan.Zero;
+                return paused + TimeSpan.FromSeconds(Math.Max(0, beyond) / _signIn.ReadsPerSecond);
+            }
+        }
+
+        private void RefillReads(DateTimeOffset now)
+        {
+            if (now > _readsRefilledAt)
+            {
+                _readTokens = Math.Min(_signIn.QuotaReads, _readTokens + ((now - _readsRefilledAt).TotalSeconds * _signIn.ReadsPerSecond));
+                _readsRefilledAt = now;
+            }
         }
 
         /// <summary>Writes per second the pacer holds; null while unpaced.</summary>
@@ -85,10 +178,13 @@ namespace LicenseGovernance.Engine.Graph
 
         /// <summary>
         /// The bucket hovers with a fifth of its budget unspent; once everything left fits in what is unspent, holding
-        /// it back any longer would only lengthen the run. Summed as doubles: an unknown remainder is long.MaxValue.
+        /// it back any longer would only lengthen the run. Only half of it is trusted: the capacity is sized from the writes
+        /// sent before the first pressure, and the bucket refilled while they went, so it is an overestimate (a run whose
+        /// sign-in reads held it between chunks ran into the quota on its last writes). Summed as doubles: an unknown
+        /// remainder is long.MaxValue.
         /// </summary>
         private bool EndFitsInHeadroom(int writes, long writesAfter) =>
-            _capacity.HasValue && _lastUsage.HasValue && (double)writesAfter + writes <= _capacity.Value * (1 - _lastUsage.Value);
+            _capacity.HasValue && _lastUsage.HasValue && (double)writesAfter + writes <= _capacity.Value * (1 - _lastUsage.Value) / 2;
 
         /// <param name="accepted">Writes that went through.</param>
         /// <param name="throttled">Writes refused with 429.</param>

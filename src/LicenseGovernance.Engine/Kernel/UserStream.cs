@@ -13,7 +13,7 @@ namespace LicenseGovernance.Engine.Kernel
     /// </summary>
     public static class UserStream
     {
-        /// <summary>Graph's largest page for /users; 120 when signInActivity is selected (the service caps it).</summary>
+        /// <summary>Graph's largest page for /users; reads of signInActivity page by <see cref="Graph.SignInReadLimits.PageSize"/> (500) instead.</summary>
         public const int MaxPageSize = 999;
 
         /// <summary>

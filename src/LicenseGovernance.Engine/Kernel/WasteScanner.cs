@@ -20,7 +20,7 @@ namespace LicenseGovernance.Engine.Kernel
 
         internal static readonly string[] BaseSelect = { "id", "userPrincipalName", "displayName", "userType", "accountEnabled", "createdDateTime", "licenseAssignmentStates" };
 
-        /// <summary>Graph's largest /users page; with signInActivity selected the service serves at most 120 per page.</summary>
+        /// <summary>Graph's largest /users page without signInActivity; with it, the session's <see cref="SignInReadLimits.PageSize"/> (500).</summary>
         internal const int PageSize = 999;
 
         /// <summary>Every zombie licence and every SKU's utilization, in one scan (for the health score and reports).</summary>
@@ -78,15 +78,16 @@ namespace LicenseGovernance.Engine.Kernel
             }
 
             var bySku = skus.ToDictionary(s => s.SkuId);
-            var filter = skus.Count == 1 && onEveryUser == null ? $"assignedLicenses/any(x:x/skuId eq {skus[0].SkuId})" : null;
-            var total = await CountAsync(session, filter, cancellation).ConfigureAwait(false);
+            var skuFilter = skus.Count == 1 && onEveryUser == null ? $"assignedLicenses/any(x:x/skuId eq {skus[0].SkuId})" : null;
+            var listing = new ZombieListing(session, optional, skuFilter, InactiveOnly(query, onEveryUser) ? scan.Now.AddDays(-query.InactiveDays) : (DateTimeOffset?)null);
+            listing.Total = listing.SignInFiltered ? -1 : await CountAsync(session, skuFilter, cancellation).ConfigureAwait(false);
 
             void Handle(User user, bool signInRead, bool leaveRead)
             {
                 scan.UsersRead++;
-                if (scan.UsersRead % PageSize == 0)
+                if (scan.UsersRead % listing.PageSize == 0)
                 {
-                    sink.WriteProgress(new GovernanceProgress(ProgressActivity.ListUsers, "Looking for zombie licences", $"{scan.UsersRead:N0} of {(total < 0 ? "?" : total.ToString("N0"))} users, {scan.ZombieCount:N0} zombie licences", GovernanceProgress.Percent(scan.UsersRead, total)));
+                    sink.WriteProgress(new GovernanceProgress(ProgressActivity.ListUsers, "Looking for zombie licences", listing.Describe(scan), GovernanceProgress.Percent(scan.UsersRead, listing.Total)));
                 }
 
                 onEveryUser?.Invoke(user);
@@ -116,10 +117,18 @@ namespace LicenseGovernance.Engine.Kernel
                 }
             }
 
-            await ReadUsersAsync(session, optional, filter, Handle, Warn, query, cancellation).ConfigureAwait(false);
+            await listing.ReadAsync(Handle, Warn, query, cancellation).ConfigureAwait(false);
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.ListUsers, "Looking for zombie licences", $"{scan.UsersRead:N0} users, {scan.ZombieCount:N0} zombie licences", 100, completed: true));
             return scan;
         }
+
+        /// <summary>
+        /// Only inactive users are wanted, so Graph can be asked for them alone ($filter on signInActivity), which reads a
+        /// fraction of the pages of a quota that allows ten a minute. Never-signed-in users have no signInActivity to filter
+        /// on, and a caller that sees every user needs them all.
+        /// </summary>
+        internal static bool InactiveOnly(ZombieQuery query, Action<User>? onEveryUser) =>
+            onEveryUser == null && query.WantedReasons.All(r => r == ZombieReason.Inactive);
 
         /// <summary>The user's reasons and last sign-in; sign-in and leave-date reasons only where those properties were read.</summary>
         internal static ZombieJudgement Judge(User user, bool signInRead, bool leaveRead, DateTimeOffset now, int inactiveDays)
@@ -215,19 +224,21 @@ namespace LicenseGovernance.Engine.Kernel
         /// warning that says what is missing, and the listing starts again. Advanced query headers are not sent: with
         /// ConsistencyLevel eventual Graph is known to return signInActivity empty for some users.
         /// </summary>
-        private static async Task ReadUsersAsync(GraphSession session, List<string> optional, string? filter, Action<User, bool, bool> onUser, Action<string> warn, ZombieQuery query, CancellationToken cancellation)
+        /// <param name="filter">The listing's filter, given whether signInActivity is still read (it is dropped when refused).</param>
+        internal static async Task ReadUsersAsync(GraphSession session, List<string> optional, Func<bool, string?> filter, Action<User, bool, bool> onUser, Action<string> warn, ZombieQuery query, CancellationToken cancellation)
         {
             UserCollectionResponse? first;
             while (true)
             {
                 var select = BaseSelect.Concat(optional).ToArray();
+                var signIn = optional.Contains(SignInActivity);
                 try
                 {
                     first = await session.CallAsync("list users", "ReadUsers", c => c.Users.GetAsync(r =>
                     {
                         r.QueryParameters.Select = select;
-                        r.QueryParameters.Top = PageSize;
-                        r.QueryParameters.Filter = filter;
+                        r.QueryParameters.Top = signIn ? session.SignInReads.PageSize : PageSize;
+                        r.QueryParameters.Filter = filter(signIn);
                     }, cancellation), cancellation).ConfigureAwait(false);
                     break;
                 }

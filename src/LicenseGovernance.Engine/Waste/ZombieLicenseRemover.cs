@@ -143,7 +143,14 @@ namespace LicenseGovernance.Engine.Waste
         /// <summary>One chunk: its users read, each licence judged, planned and confirmed, the confirmed ones removed, the results written in order.</summary>
         private async Task RemoveAsync(List<ZombieLicense> chunk, long writesAfter)
         {
-            var users = await ReadUsersAsync(chunk.Select(i => i.UserId.ToString()).Distinct().ToList()).ConfigureAwait(false);
+            var signIn = new HashSet<string>(chunk.Where(i => i.Reasons.Any(NeedsSignIn)).Select(i => i.UserId.ToString()), StringComparer.OrdinalIgnoreCase);
+            var ids = chunk.Select(i => i.UserId.ToString()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var users = await ReadUsersAsync(ids.Where(signIn.Contains).ToList(), withSignIn: true).ConfigureAwait(false);
+            foreach (var pair in await ReadUsersAsync(ids.Where(id => !signIn.Contains(id)).ToList(), withSignIn: false).ConfigureAwait(false))
+            {
+                users[pair.Key] = pair.Value;
+            }
+
             var rows = new List<ZombieRemovalRow>();
             foreach (var item in chunk)
             {
@@ -259,7 +266,7 @@ namespace LicenseGovernance.Engine.Waste
         /// </summary>
         private string? WhyTheLicenseStays(ZombieLicense item, User user)
         {
-            var signInRead = _run.Optional.Contains(WasteScanner.SignInActivity);
+            var signInRead = _run.Optional.Contains(WasteScanner.SignInActivity) && item.Reasons.Any(NeedsSignIn);
             var leaveRead = _run.Optional.Contains(WasteScanner.LeaveDate);
             var now = WasteScanner.Judge(user, signInRead, leaveRead, _session.Now, item.InactiveDays).Reasons;
             bool Judged(ZombieReason r) => r switch
@@ -359,13 +366,20 @@ namespace LicenseGovernance.Engine.Waste
             return WasteScanner.Zombie(user, sku, judged, _run.Sources.Describe(user.Id!, LicenseStates.Held(user, sku.SkuId)), _session.Now, _request.InactiveDays);
         }
 
-        /// <summary>The users of a chunk by id, fifteen to a request; one Graph no longer knows is not among them.</summary>
-        private async Task<Dictionary<string, User>> ReadUsersAsync(List<string> ids)
+        /// <summary>Only inactive and never-signed-in licences are judged on sign-ins; disabled and departed ones are judged without.</summary>
+        private static bool NeedsSignIn(ZombieReason reason) => reason == ZombieReason.Inactive || reason == ZombieReason.NeverSignedIn;
+
+        /// <summary>
+        /// The users of a chunk by id, fifteen to a request; one Graph no longer knows is not among them. Reads that select
+        /// signInActivity have a quota of their own (ten a minute), so users judged without sign-ins are read without it.
+        /// </summary>
+        private async Task<Dictionary<string, User>> ReadUsersAsync(List<string> ids, bool withSignIn)
         {
             var users = new Dictionary<string, User>(StringComparer.OrdinalIgnoreCase);
             foreach (var part in Chunked.Of(ids, UsersById.PerRequest))
             {
-                var read = await WithEvidenceAsync(select => UsersById.ReadAsync(_session, "read the licences of zombie licence holders", part, select, _sink.Cancellation)).ConfigureAwait(false);
+                var read = await WithEvidenceAsync(select => UsersById.ReadAsync(_session, "read the licences of zombie licence holders", part,
+                    withSignIn ? select : select.Where(p => p != WasteScanner.SignInActivity).ToArray(), _sink.Cancellation)).ConfigureAwait(false);
                 foreach (var user in read.Where(u => u.Id != null))
                 {
                     users[user.Id!] = user;

@@ -22,7 +22,8 @@ namespace LicenseGovernance.Simulator.Http
         public ThrottleDecision Acquire(string appId, string method, string template, QueryOptions query)
         {
             var units = RequestCost.ResourceUnits(method, template, query.Select != null, query.Expand != null, query.Top);
-            return Gate().TryAcquire(appId, _tenant.TenantId, units, IsWrite(method, template));
+            var signIn = RequestCost.ReadsSignInActivity(method, template, query.Select, query.Filter);
+            return Gate().TryAcquire(appId, _tenant.TenantId, units, IsWrite(method, template), signIn);
         }
 
         private ThrottleGate Gate()

@@ -22,7 +22,8 @@ namespace LicenseGovernance.Simulator.Http
                 UserJson.RequireSignInActivityAccess(ctx);
             }
 
-            if (properties.Contains("signInActivity"))
+            // Selected or filtered, signInActivity comes from its own store, which serves smaller pages (research-17 §1).
+            if (properties.Contains("signInActivity") || (filter != null && filter.ReferencesSignInActivity))
             {
                 pageSize = Math.Min(pageSize, ctx.Tenant.Options.SignInActivityMaxPageSize);
             }

@@ -167,6 +167,9 @@ namespace LicenseGovernance.Simulator.Snapshots
 
             public double ThrottlingTimeScale { get; set; } = 1;
 
+            /// <summary>Null in files written before the signInActivity quota was modelled: they get Graph's 10.</summary>
+            public int? SignInActivityReadsPerMinute { get; set; }
+
             public long AddedLatencyTicks { get; set; }
 
             public long ClockTimePerRequestTicks { get; set; }
@@ -216,6 +219,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                 WritesPer150Seconds = o.Throttling.WritesPer150Seconds,
                 TenantWritesPer5Minutes = o.Throttling.TenantWritesPer5Minutes,
                 ThrottlingTimeScale = o.Throttling.TimeScale,
+                SignInActivityReadsPerMinute = o.Throttling.SignInActivityReadsPerMinute,
                 AddedLatencyTicks = o.AddedLatency.Ticks,
                 ClockTimePerRequestTicks = o.ClockTimePerRequest.Ticks,
                 ReadAfterWriteDelayTicks = o.ReadAfterWriteDelay.Ticks,
@@ -258,6 +262,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     WritesPer150Seconds = WritesPer150Seconds,
                     TenantWritesPer5Minutes = TenantWritesPer5Minutes,
                     TimeScale = ThrottlingTimeScale,
+                    SignInActivityReadsPerMinute = SignInActivityReadsPerMinute ?? new ThrottlingOptions().SignInActivityReadsPerMinute,
                 },
                 AddedLatency = TimeSpan.FromTicks(AddedLatencyTicks),
                 ClockTimePerRequest = TimeSpan.FromTicks(ClockTimePerRequestTicks),

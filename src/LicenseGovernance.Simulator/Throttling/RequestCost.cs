@@ -40,6 +40,18 @@ namespace LicenseGovernance.Simulator.Throttling
             return Math.Max(1, cost);
         }
 
+        /// <summary>A read of users that selects or filters signInActivity, which Graph meters against a quota of its own.</summary>
+        public static bool ReadsSignInActivity(string method, string pathTemplate, string[]? select, string? filter)
+        {
+            if (!Is(method, "GET") || !pathTemplate.StartsWith("/users", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            return (select != null && Array.Exists(select, p => Is(p.Trim(), "signInActivity")))
+                || (filter != null && filter.IndexOf("signInActivity", StringComparison.OrdinalIgnoreCase) >= 0);
+        }
+
         public static bool IsWrite(string method)
         {
             return Is(method, "POST") || Is(method, "PATCH") || Is(method, "PUT") || Is(method, "DELETE");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 
 namespace LicenseGovernance.Simulator.Throttling
@@ -24,7 +25,8 @@ namespace LicenseGovernance.Simulator.Throttling
             this.now = now ?? throw new ArgumentNullException(nameof(now));
         }
 
-        public ThrottleDecision TryAcquire(string appId, string tenantId, int resourceUnits, bool isWrite)
+        /// <param name="readsSignInActivity">The request selects or filters signInActivity, which also draws on that quota.</param>
+        public ThrottleDecision TryAcquire(string appId, string tenantId, int resourceUnits, bool isWrite, bool readsSignInActivity = false)
         {
             int cost = Math.Max(1, resourceUnits);
             if (!options.Enabled)
@@ -34,7 +36,7 @@ namespace LicenseGovernance.Simulator.Throttling
 
             long ticks = now().UtcTicks;
             Pair pair = PairFor(appId, tenantId, ticks);
-            TokenBucket[] buckets = isWrite ? pair.WriteBuckets : pair.ReadBuckets;
+            TokenBucket[] buckets = isWrite ? pair.WriteBuckets : readsSignInActivity ? pair.SignInReadBuckets : pair.ReadBuckets;
             int locked = 0;
             try
             {
@@ -118,8 +120,15 @@ namespace LicenseGovernance.Simulator.Throttling
             {
                 Bucket(options.TenantWritesPer5Minutes, options.Window(TimeSpan.FromMinutes(5)), BucketUnit.Writes, $"Tenant/Write/{id}", ticks),
             }));
-            return new Pair(Select(ordered, writes: false), Select(ordered, writes: true));
+            var reads = Select(ordered, writes: false);
+            var signIn = SignInBucket(appId, tenantId, ticks);
+            return new Pair(reads, Select(ordered, writes: true), signIn == null ? reads : reads.Concat(new[] { signIn }).ToArray());
         }
+
+        /// <summary>One token per request; Graph documents neither its scope nor its information value, so these name it plainly.</summary>
+        private TokenBucket? SignInBucket(string appId, string tenantId, long ticks) =>
+            options.SignInActivityReadsPerMinute <= 0 ? null : new TokenBucket(options.SignInActivityReadsPerMinute, options.Window(TimeSpan.FromMinutes(1)), BucketUnit.Requests,
+                $"Tenant_Application/SignInActivity/{appId}/{tenantId}", "SignInActivityLimitExceeded", ticks);
 
         private static TokenBucket[] Select(List<TokenBucket?> ordered, bool writes)
         {
@@ -149,10 +158,11 @@ namespace LicenseGovernance.Simulator.Throttling
 
         private sealed class Pair
         {
-            public Pair(TokenBucket[] readBuckets, TokenBucket[] writeBuckets)
+            public Pair(TokenBucket[] readBuckets, TokenBucket[] writeBuckets, TokenBucket[] signInReadBuckets)
             {
                 ReadBuckets = readBuckets;
                 WriteBuckets = writeBuckets;
+                SignInReadBuckets = signInReadBuckets;
             }
 
             /// <summary>Resource-unit and request buckets, in lock order.</summary>
@@ -160,6 +170,9 @@ namespace LicenseGovernance.Simulator.Throttling
 
             /// <summary>Every bucket, in lock order.</summary>
             public TokenBucket[] WriteBuckets { get; }
+
+            /// <summary>The read buckets, then the pair's signInActivity bucket (last in lock order).</summary>
+            public TokenBucket[] SignInReadBuckets { get; }
         }
     }
 }

@@ -33,6 +33,19 @@ namespace LicenseGovernance.Simulator.Throttling
         public int ApplicationRequestsPer10Seconds { get; set; } = 130000;
 
         /// <summary>
+        /// Per application and tenant: requests that select or filter signInActivity, a quota of their own on top of the
+        /// resource units ("GET signInActivity", 10 requests a minute, in the identity and access reports limits of Graph's
+        /// throttling-limits page).
+        /// </summary>
+        public int SignInActivityReadsPerMinute { get; set; } = 10;
+
+        /// <summary>The signInActivity quota's window, one minute scaled by <see cref="TimeScale"/>.</summary>
+        public TimeSpan SignInActivityWindow => Window(TimeSpan.FromMinutes(1));
+
+        /// <summary>The sustained rate the signInActivity quota allows, over its scaled window.</summary>
+        public double SignInActivityReadsPerSecond => SignInActivityReadsPerMinute / Window(TimeSpan.FromMinutes(1)).TotalSeconds;
+
+        /// <summary>
         /// Runs every bucket's window this many times faster (1 is Graph's). A benchmark that must be bound by the write
         /// quota without waiting out 150-second windows raises it, and reports against the scaled quota
         /// (<see cref="WritesPerSecond"/>); capacities stay as documented.

@@ -75,19 +75,79 @@ public class SimulatorHttpTests
     }
 
     [Fact]
-    public async Task SignInActivity_caps_pages_at_120_and_needs_premium()
+    public async Task SignInActivity_selected_or_filtered_caps_pages_at_500_and_needs_premium()
     {
-        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 300 });
+        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 1200 });
         using var client = Client(tenant);
+        // A $top above the cap is not refused: the page is cut to it, and the rest follows by nextLink.
         var page = await ReadJson(await client.GetAsync("users?$select=id,signInActivity&$top=999"));
-        Assert.Equal(120, page.GetProperty("value").GetArrayLength());
+        Assert.Equal(500, page.GetProperty("value").GetArrayLength());
         Assert.True(page.TryGetProperty("@odata.nextLink", out _));
+
+        // Filtered without being selected, the same cap applies; without signInActivity a page holds 999.
+        var filtered = await ReadJson(await client.GetAsync("users?$select=id&$top=999&$filter=signInActivity/lastSignInDateTime le 2100-01-01T00:00:00Z"));
+        Assert.Equal(500, filtered.GetProperty("value").GetArrayLength());
+        Assert.Equal(999, (await ReadJson(await client.GetAsync("users?$select=id&$top=999"))).GetProperty("value").GetArrayLength());
 
         var basic = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 10, TenantHasEntraP1 = false });
         using var basicClient = Client(basic);
         var denied = await basicClient.GetAsync("users?$select=id,signInActivity");
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
         Assert.Equal("Authentication_RequestFromNonPremiumTenantOrB2CTenant", (await ReadError(denied)).Code);
+    }
+
+    [Fact]
+    public async Task SignInActivity_filter_combined_with_another_property_is_refused()
+    {
+        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 20 });
+        using var client = Client(tenant);
+        var combined = await client.GetAsync("users?$filter=signInActivity/lastSignInDateTime le 2100-01-01T00:00:00Z and accountEnabled eq true");
+        Assert.Equal(HttpStatusCode.BadRequest, combined.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("users?$filter=signInActivity/lastSuccessfulSignInDateTime le 2100-01-01T00:00:00Z")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInActivity_reads_have_their_own_quota_of_ten_a_minute_that_refills_with_the_clock()
+    {
+        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 30 });
+        using var client = Client(tenant);
+        await SpendSignInQuotaAsync(client);
+
+        var refused = await client.GetAsync("users/" + tenant.Store.Users[0].Id + "?$select=id,signInActivity");
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        // One token comes back every six seconds.
+        Assert.Equal(TimeSpan.FromSeconds(6), refused.Headers.RetryAfter?.Delta);
+        Assert.StartsWith("Tenant_Application/SignInActivity/", refused.Headers.GetValues("x-ms-throttle-scope").Single());
+        // Other reads draw only on the resource units.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("users?$select=id,accountEnabled")).StatusCode);
+
+        tenant.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal((HttpStatusCode)429, (await client.GetAsync("users?$select=id,signInActivity")).StatusCode);
+        tenant.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("users?$select=id,signInActivity")).StatusCode);
+    }
+
+    /// <summary>Ten reads that select or filter signInActivity, all served: the quota's whole bucket.</summary>
+    private static async Task SpendSignInQuotaAsync(HttpClient client)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            var read = i % 2 == 0 ? "users?$select=id,signInActivity" : "users?$filter=signInActivity/lastSignInDateTime le 2100-01-01T00:00:00Z";
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(read)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task SignInActivity_quota_window_follows_the_time_scale()
+    {
+        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 30 });
+        tenant.Options.Throttling = new LicenseGovernance.Simulator.Throttling.ThrottlingOptions { TimeScale = 60 };
+        using var client = Client(tenant);
+        await SpendSignInQuotaAsync(client);
+
+        Assert.Equal((HttpStatusCode)429, (await client.GetAsync("users?$select=id,signInActivity")).StatusCode);
+        tenant.Clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("users?$select=id,signInActivity")).StatusCode);
     }
 
     [Fact]

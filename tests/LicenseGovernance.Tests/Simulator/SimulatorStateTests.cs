@@ -36,6 +36,7 @@ public class SimulatorStateTests
             var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 300 });
             tenant.Clock.Advance(TimeSpan.FromDays(1));
             tenant.Options.ReadAfterWriteDelay = TimeSpan.FromSeconds(3);
+            tenant.Options.Throttling.SignInActivityReadsPerMinute = 4;
             var first = Path.Combine(dir.FullName, "first.json.gz");
             var second = Path.Combine(dir.FullName, "second.json.gz");
             tenant.SaveSnapshot(first);
@@ -45,6 +46,7 @@ public class SimulatorStateTests
             Assert.Equal(tenant.TenantId, loaded.TenantId);
             Assert.Equal(tenant.Clock.UtcNow, loaded.Clock.UtcNow);
             Assert.Equal(TimeSpan.FromSeconds(3), loaded.Options.ReadAfterWriteDelay);
+            Assert.Equal(4, loaded.Options.Throttling.SignInActivityReadsPerMinute);
             Assert.Equal(tenant.Store.Skus.Select(s => s.ConsumedUnits), loaded.Store.Skus.Select(s => s.ConsumedUnits));
         }
         finally

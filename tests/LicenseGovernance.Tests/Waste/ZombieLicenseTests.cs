@@ -76,8 +76,8 @@ public sealed class ZombieLicenseTests
         Assert.NotEmpty(fresh);
         Assert.DoesNotContain(zombies, z => fresh.Any(u => u.Id == z.UserId));
 
-        // With sign-in activity selected Graph serves pages of 120: the listing took exactly the pages it forces, plus one probe-free count.
-        Assert.Equal((int)Math.Ceiling(tenant.Store.Users.Count / 120.0), tenant.Statistics.CountFor("GET /users"));
+        // With sign-in activity selected Graph serves pages of 500: the listing took exactly the pages it forces, plus one probe-free count.
+        Assert.Equal((int)Math.Ceiling(tenant.Store.Users.Count / 500.0), tenant.Statistics.CountFor("GET /users"));
 
         var utilization = Assert.Single(await fx.UtilizationAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } }));
         Assert.Equal(e5.PrepaidEnabled, utilization.Purchased);
@@ -231,7 +231,7 @@ public sealed class ZombieLicenseTests
             }
         };
         await fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest(), sink);
-        Assert.Equal(10, tenant.Statistics.CountFor("GET /users"));
+        Assert.Equal((int)Math.Ceiling(1200 / 500.0), tenant.Statistics.CountFor("GET /users"));
         Assert.Equal(1, pagesAtFirst);
         Assert.Contains(sink.Progress, p => p.ActivityId == ProgressActivity.ListUsers && p.PercentComplete > 0 && p.PercentComplete < 100);
     }
