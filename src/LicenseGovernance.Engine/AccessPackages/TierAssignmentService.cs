@@ -114,7 +114,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             var groups = package == null ? new List<string>() : AccessPackageDirectory.MemberGroups(package).ToList();
             var user = await session.CallOrNotFoundAsync("read the licences of " + change.TargetUserPrincipalName, "ReadUsers",
                 c => c.Users[change.TargetUserId.ToString()].GetAsync(r => r.QueryParameters.Select = new[] { "id", "licenseAssignmentStates" }, cancellation), cancellation).ConfigureAwait(false);
-            var states = user == null ? new List<LicenseAssignmentState>() : LicenseStates.Of(user).Where(LicenseStates.HoldsSeat).ToList();
+            var states = user == null ? new List<LicenseState>() : LicenseStates.Of(user).Where(LicenseStates.HoldsSeat).ToList();
             if (states.Count > 0 && states.All(s => s.AssignedByGroup != null && groups.Contains(s.AssignedByGroup.ToLowerInvariant())))
             {
                 warnings.Add($"{change.TargetUserPrincipalName ?? change.TargetUserId.ToString()} will have no licence left once {change.AccessPackageName} is removed.");

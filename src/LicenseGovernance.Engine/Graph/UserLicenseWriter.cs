@@ -61,12 +61,12 @@ namespace LicenseGovernance.Engine.Graph
             }, configure, cancellation), cancellation);
 
         /// <summary>Asks Entra to apply the user's group licences again, journaled with the errors they show now.</summary>
-        public static Task ReprocessAsync(GraphSession session, JournalScope journal, User user, CancellationToken cancellation)
+        public static Task ReprocessAsync(GraphSession session, JournalScope journal, string userId, string? userPrincipalName, IEnumerable<LicenseState> states, CancellationToken cancellation)
         {
-            var errors = LicenseStates.Of(user).Where(s => !string.IsNullOrEmpty(s.Error) && s.Error != "None").Select(s => new { s.SkuId, s.AssignedByGroup, s.State, s.Error }).ToList();
-            return journal.RunAsync(ChangeIntents.Other(ReprocessOperation, "user", user.Id!, user.UserPrincipalName, errors, null),
-                () => WriteRetryPolicy.CallAsync(session, "reprocess licences of " + (user.UserPrincipalName ?? user.Id), "ReprocessLicense",
-                    (c, configure) => c.Users[user.Id!].ReprocessLicenseAssignment.PostAsync(configure, cancellation), cancellation), cancellation);
+            var errors = states.Where(s => !string.IsNullOrEmpty(s.Error) && s.Error != "None").Select(s => new { s.SkuId, s.AssignedByGroup, s.State, s.Error }).ToList();
+            return journal.RunAsync(ChangeIntents.Other(ReprocessOperation, "user", userId, userPrincipalName, errors, null),
+                () => WriteRetryPolicy.CallAsync(session, "reprocess licences of " + (userPrincipalName ?? userId), "ReprocessLicense",
+                    (c, configure) => c.Users[userId].ReprocessLicenseAssignment.PostAsync(configure, cancellation), cancellation), cancellation);
         }
 
         private static Action<Utf8JsonWriter> Body(IReadOnlyList<DirectLicense> add, IReadOnlyList<Guid> remove) => w =>

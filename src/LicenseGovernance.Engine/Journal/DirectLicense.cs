@@ -29,8 +29,11 @@ namespace LicenseGovernance.Engine.Journal
         public bool SameAs(DirectLicense? other) => other != null && other.SkuId == SkuId && other.DisabledPlans.SequenceEqual(DisabledPlans);
 
         /// <summary>The user's direct licences (from licenseAssignmentStates, which must have been selected), optionally only some SKUs.</summary>
-        public static IReadOnlyList<DirectLicense> Of(Microsoft.Graph.Models.User user, ICollection<Guid>? skus = null) =>
-            Kernel.LicenseStates.Of(user)
+        public static IReadOnlyList<DirectLicense> Of(Microsoft.Graph.Models.User user, ICollection<Guid>? skus = null) => Of(Kernel.LicenseStates.Of(user), skus);
+
+        /// <summary>The direct licences among a user's licence states, optionally only some SKUs.</summary>
+        internal static IReadOnlyList<DirectLicense> Of(IEnumerable<Kernel.LicenseState> states, ICollection<Guid>? skus = null) =>
+            states
                 .Where(s => Kernel.LicenseStates.IsDirect(s) && s.SkuId.HasValue && (skus == null || skus.Contains(s.SkuId.Value)))
                 .GroupBy(s => s.SkuId!.Value)
                 .Select(g => new DirectLicense(g.Key, null, Kernel.LicenseStates.Plans(g.First().DisabledPlans)))

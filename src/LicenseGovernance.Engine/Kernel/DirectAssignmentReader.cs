@@ -107,7 +107,7 @@ namespace LicenseGovernance.Engine.Kernel
         }
 
         /// <summary>What the groups give: the union over the assignments that work, or over all of them when none does yet.</summary>
-        private static HashSet<Guid> InheritedEnabled(LicenseSku sku, IReadOnlyList<LicenseAssignmentState> inherited)
+        private static HashSet<Guid> InheritedEnabled(LicenseSku sku, IReadOnlyList<LicenseState> inherited)
         {
             var working = inherited.Where(LicenseStates.HoldsSeat).ToList();
             var enabled = new HashSet<Guid>();
@@ -119,7 +119,7 @@ namespace LicenseGovernance.Engine.Kernel
             return enabled;
         }
 
-        private static int Severity(LicenseAssignmentState state) =>
+        private static int Severity(LicenseState state) =>
             string.Equals(state.State, "Error", StringComparison.OrdinalIgnoreCase) ? 3
             : string.Equals(state.State, "ActiveWithError", StringComparison.OrdinalIgnoreCase) ? 2
             : string.Equals(state.State, "Disabled", StringComparison.OrdinalIgnoreCase) ? 1

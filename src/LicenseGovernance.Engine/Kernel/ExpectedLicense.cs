@@ -19,7 +19,7 @@ namespace LicenseGovernance.Engine.Kernel
         public HashSet<Guid>? DisabledPlans { get; }
 
         /// <summary>Active without an error, for this SKU, with the expected plans: Graph's word, never an inference from silence.</summary>
-        public bool IsMetBy(LicenseAssignmentState state) =>
+        public bool IsMetBy(LicenseState state) =>
             state.SkuId == SkuId && LicenseStates.IsActive(state) && !LicenseStates.HasError(state)
             && (DisabledPlans == null || LicenseStates.Plans(state.DisabledPlans).SetEquals(DisabledPlans));
     }

@@ -132,7 +132,7 @@ namespace LicenseGovernance.Engine.Kernel
             }
         }
 
-        internal static string ErrorTypeOf(LicenseAssignmentState state)
+        internal static string ErrorTypeOf(LicenseState state)
         {
             var error = state.Error;
             // Older tenants and docs say "Others"; Graph now returns "Other".

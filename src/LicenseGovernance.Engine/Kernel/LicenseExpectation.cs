@@ -45,6 +45,6 @@ namespace LicenseGovernance.Engine.Kernel
                 .Where(l => l.SkuId.HasValue).Select(l => new ExpectedLicense(l.SkuId!.Value)).ToList());
 
         /// <param name="states">The user's states from <see cref="GroupId"/>.</param>
-        public bool IsMetBy(IReadOnlyList<LicenseAssignmentState> states) => ExpectsNone ? states.Count == 0 : Licenses.All(l => states.Any(l.IsMetBy));
+        public bool IsMetBy(IReadOnlyList<LicenseState> states) => ExpectsNone ? states.Count == 0 : Licenses.All(l => states.Any(l.IsMetBy));
     }
 }

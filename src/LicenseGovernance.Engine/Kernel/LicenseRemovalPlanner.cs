@@ -31,7 +31,7 @@ namespace LicenseGovernance.Engine.Kernel
         private readonly IReadOnlyList<ZombieLicenseSource> _sources;
 
         // Every licence of the user that holds a seat.
-        private readonly IReadOnlyList<LicenseAssignmentState> _seats;
+        private readonly IReadOnlyList<LicenseState> _seats;
 
         // Every group the plan takes the user out of, and those an earlier plan of the run did: a licence they give is kept
         // only if something else gives it too.
@@ -174,7 +174,7 @@ namespace LicenseGovernance.Engine.Kernel
         }
 
         /// <summary>The mailbox guard: the SKU's own mailbox plans, then those of every SKU a membership removal also takes.</summary>
-        private IReadOnlyList<LostMailbox> Mailboxes(IReadOnlyList<LicenseAssignmentState> held, IEnumerable<LicenseRemovalStep> steps)
+        private IReadOnlyList<LostMailbox> Mailboxes(IReadOnlyList<LicenseState> held, IEnumerable<LicenseRemovalStep> steps)
         {
             var own = _sku == null || held.Count == 0 ? Array.Empty<string>() : MailboxPlans.Enabled(_sku, held);
             var mailboxes = own.Length == 0 ? new List<LostMailbox>() : new List<LostMailbox> { new LostMailbox(_skuPartNumber, own, null) };

@@ -155,13 +155,13 @@ namespace LicenseGovernance.Engine.Kernel
         /// The ways the user holds the SKU with a seat: direct, and each group (through an access package where one delivers
         /// it), each marked <see cref="ZombieLicenseSource.RemovalPending"/> when it is already ending.
         /// </summary>
-        public ZombieLicenseSource[] Describe(string userId, IEnumerable<LicenseAssignmentState> states) =>
+        public ZombieLicenseSource[] Describe(string userId, IEnumerable<LicenseState> states) =>
             states.Select(s => LicenseStates.IsDirect(s) ? Direct(s) : FromGroup(userId, s)).ToArray();
 
-        private static ZombieLicenseSource Direct(LicenseAssignmentState state) =>
+        private static ZombieLicenseSource Direct(LicenseState state) =>
             new ZombieLicenseSource { Kind = LicenseSourceKind.Direct, DisabledPlans = Plans(state) };
 
-        private ZombieLicenseSource FromGroup(string userId, LicenseAssignmentState state)
+        private ZombieLicenseSource FromGroup(string userId, LicenseState state)
         {
             var groupId = state.AssignedByGroup!;
             var group = Group(groupId);
@@ -189,7 +189,7 @@ namespace LicenseGovernance.Engine.Kernel
             return source;
         }
 
-        private static Guid[] Plans(LicenseAssignmentState state) => LicenseStates.Plans(state.DisabledPlans).OrderBy(p => p).ToArray();
+        private static Guid[] Plans(LicenseState state) => LicenseStates.Plans(state.DisabledPlans).OrderBy(p => p).ToArray();
 
         /// <summary>
         /// The user's delivered assignments whose package grants the group's Member role, less those already being removed:

@@ -21,11 +21,11 @@ namespace LicenseGovernance.Engine.Kernel
         public string? ErrorType { get; private set; }
 
         /// <summary>Empty until the user is read, and when the user holds nothing from the group.</summary>
-        public IReadOnlyList<LicenseAssignmentState> States { get; private set; } = Array.Empty<LicenseAssignmentState>();
+        public IReadOnlyList<LicenseState> States { get; private set; } = Array.Empty<LicenseState>();
 
         public bool Settled => Outcome != LicenseWatchOutcome.Pending;
 
-        public LicenseAssignmentState? StateOf(Guid skuId) => States.FirstOrDefault(s => s.SkuId == skuId);
+        public LicenseState? StateOf(Guid skuId) => States.FirstOrDefault(s => s.SkuId == skuId);
 
         /// <param name="groupVisiblyProcessed">Entra has shown work on the group since the watch began and finished it.</param>
         internal void Observe(User user, DateTimeOffset changedAt, bool groupVisiblyProcessed)

@@ -22,7 +22,7 @@ namespace LicenseGovernance.Engine.Kernel
                 .ToArray();
 
         /// <summary>The mailbox plans of the SKU that at least one of the user's licence states leaves on.</summary>
-        public static string[] Enabled(LicenseSku sku, IEnumerable<LicenseAssignmentState> states) =>
+        public static string[] Enabled(LicenseSku sku, IEnumerable<LicenseState> states) =>
             Enabled(sku, states.Select(s => new ZombieLicenseSource { DisabledPlans = LicenseStates.Plans(s.DisabledPlans).ToArray() }).ToList());
     }
 }

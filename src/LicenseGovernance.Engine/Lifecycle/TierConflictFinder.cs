@@ -40,28 +40,43 @@ namespace LicenseGovernance.Engine.Lifecycle
                 ? await TierUserReader.ReadNamedAsync(session, system, lookAhead, request.User!, none, sink).ConfigureAwait(false)
                 : await TierUserReader.ReadAllAsync(session, system, lookAhead, none, sink).ConfigureAwait(false);
             var finder = new TierConflictFinder(system, session.Now, request, sink);
-            foreach (var user in users)
-            {
-                finder.Judge(user, inTierSystem: true);
-            }
-
+            var seen = finder.JudgeAll(users);
+            // The async state machine would otherwise keep every user alive through the holders' read.
+            users = null;
             if (!named)
             {
-                await finder.DirectHoldersAsync(session, new HashSet<string>(users.Select(u => u.Id), StringComparer.OrdinalIgnoreCase)).ConfigureAwait(false);
+                await finder.DirectHoldersAsync(session, seen).ConfigureAwait(false);
             }
         }
 
-        /// <summary>Users outside the tier system who hold a tier's SKU directly, read SKU by SKU with Graph's filter on assignedLicenses.</summary>
+        /// <summary>Judges the tier system's users and keeps only their ids, so the users can go before the SKUs' holders are read.</summary>
+        private HashSet<string> JudgeAll(IReadOnlyList<TierUser> users)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var user in users)
+            {
+                Judge(user, inTierSystem: true);
+                seen.Add(user.Id);
+            }
+
+            return seen;
+        }
+
+        /// <summary>
+        /// Users outside the tier system who hold a tier's SKU directly, read SKU by SKU with Graph's filter on assignedLicenses.
+        /// Judged as each page arrives: the filter also lists every tier member holding the SKU, most of the tenant.
+        /// </summary>
         private async Task DirectHoldersAsync(GraphSession session, HashSet<string> seen)
         {
             foreach (var sku in _system.TierSkus)
             {
-                var found = new List<User>();
-                await UserStream.ReadAsync(session, new[] { "id", "userPrincipalName", "licenseAssignmentStates" }, $"assignedLicenses/any(x:x/skuId eq {sku})", found.Add, _sink).ConfigureAwait(false);
-                foreach (var read in found.Where(u => seen.Add(u.Id!)))
+                await UserStream.ReadAsync(session, new[] { "id", "userPrincipalName", "licenseAssignmentStates" }, $"assignedLicenses/any(x:x/skuId eq {sku})", read =>
                 {
-                    Judge(new TierUser(read.Id!, read.UserPrincipalName) { States = LicenseStates.Of(read) }, inTierSystem: false);
-                }
+                    if (seen.Add(read.Id!))
+                    {
+                        Judge(new TierUser(read.Id!, read.UserPrincipalName) { States = LicenseStates.Of(read) }, inTierSystem: false);
+                    }
+                }, _sink).ConfigureAwait(false);
             }
         }
 

@@ -232,7 +232,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// the tiers. The module does not take these away, so one whose mailbox plan cannot sit beside the new tier blocks the move.
         /// </summary>
         private static IEnumerable<(DirectLicense License, string Source)> Foreign(TierMove move, TierSystem system, List<DirectLicense> bridges) =>
-            (move.User.States ?? Array.Empty<Microsoft.Graph.Models.LicenseAssignmentState>())
+            (move.User.States ?? Array.Empty<LicenseState>())
                 .Where(s => LicenseStates.HoldsSeat(s) && s.SkuId.HasValue && system.Tier(s.AssignedByGroup) == null)
                 .Where(s => !LicenseStates.IsDirect(s) || !bridges.Any(b => b.SkuId == s.SkuId))
                 .Select(s => (new DirectLicense(s.SkuId!.Value, system.SkuName(s.SkuId.Value), LicenseStates.Plans(s.DisabledPlans)),

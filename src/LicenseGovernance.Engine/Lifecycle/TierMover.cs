@@ -294,10 +294,9 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         private async Task ReprocessAsync(TierMove move)
         {
-            var user = new User { Id = move.User.Id, UserPrincipalName = move.User.UserPrincipalName, LicenseAssignmentStates = move.User.States?.ToList() };
             try
             {
-                await UserLicenseWriter.ReprocessAsync(_session, _journal, user, CancellationToken.None).ConfigureAwait(false);
+                await UserLicenseWriter.ReprocessAsync(_session, _journal, move.User.Id, move.User.UserPrincipalName, move.User.States ?? Array.Empty<LicenseState>(), CancellationToken.None).ConfigureAwait(false);
                 move.Done.Add("reprocessed the user's licences");
             }
             catch (LicenseGovernanceException ex) when (Refused(ex))

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Kernel;
-using Microsoft.Graph.Models;
 
 namespace LicenseGovernance.Engine.Lifecycle
 {
@@ -22,8 +21,8 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         public string Label => UserPrincipalName ?? Id;
 
-        /// <summary>Null until the user's licence states have been read.</summary>
-        public IReadOnlyList<LicenseAssignmentState>? States { get; set; }
+        /// <summary>Null until the user's licence states have been read; compact copies, since every tier user is held at once.</summary>
+        public IReadOnlyList<LicenseState>? States { get; set; }
 
         /// <summary>The ids of the tier groups the user is a member of.</summary>
         public HashSet<string> Memberships { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -37,7 +36,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>SKUs this module added directly to bridge a move (from the change journal) and has not removed since.</summary>
         public HashSet<Guid> JournalBridges { get; } = new HashSet<Guid>();
 
-        private IReadOnlyList<LicenseAssignmentState> Known => States ?? Array.Empty<LicenseAssignmentState>();
+        private IReadOnlyList<LicenseState> Known => States ?? Array.Empty<LicenseState>();
 
         public bool IsMember(LifecycleTier tier) => Memberships.Contains(tier.Id);
 
@@ -50,13 +49,13 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         public bool HasStatesFrom(LifecycleTier tier) => Known.Any(s => LicenseStates.FromGroup(s, tier.Id));
 
-        public LicenseAssignmentState? ErrorFrom(LifecycleTier tier) => Known.FirstOrDefault(s => LicenseStates.InError(s, tier.Id));
+        public LicenseState? ErrorFrom(LifecycleTier tier) => Known.FirstOrDefault(s => LicenseStates.InError(s, tier.Id));
 
         /// <summary>Whether the user holds any licence at all, by any path.</summary>
         public bool HoldsAnything => Known.Any(LicenseStates.HoldsSeat);
 
         /// <summary>The user's direct licences of the given SKUs, with their disabled plans.</summary>
-        public IReadOnlyList<DirectLicense> Direct(ICollection<Guid> skus) => States == null ? Array.Empty<DirectLicense>() : DirectLicense.Of(new User { LicenseAssignmentStates = States.ToList() }, skus);
+        public IReadOnlyList<DirectLicense> Direct(ICollection<Guid> skus) => DirectLicense.Of(Known, skus);
 
         /// <summary>The tier's licences the user holds from its group, copied as direct licences with the group's plans.</summary>
         public IReadOnlyList<DirectLicense> HeldFrom(LifecycleTier tier) =>

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Microsoft.Graph.Models;
+using LicenseGovernance.Engine.Kernel;
 
 namespace LicenseGovernance.Engine.Migration
 {
@@ -29,6 +29,6 @@ namespace LicenseGovernance.Engine.Migration
         public bool Member { get; set; }
 
         /// <summary>The user's licence state from the target group, as last read.</summary>
-        public LicenseAssignmentState? FromGroup { get; set; }
+        public LicenseState? FromGroup { get; set; }
     }
 }

@@ -61,7 +61,7 @@ namespace LicenseGovernance.Engine.Tiers
                     continue;
                 }
 
-                await UserLicenseWriter.ReprocessAsync(session, journal, user, cancellation).ConfigureAwait(false);
+                await UserLicenseWriter.ReprocessAsync(session, journal, user.Id!, user.UserPrincipalName, LicenseStates.Of(user), cancellation).ConfigureAwait(false);
                 sink.WriteVerbose($"Asked Entra to reprocess the group licences of {name}.");
                 requested.Add(user);
             }

@@ -212,7 +212,7 @@ namespace LicenseGovernance.Engine.Waste
         /// How the licence reaches the user now. Where access packages cannot be read, the piped licence's own description is
         /// all that says a package delivers a membership, and it is kept, so that such a membership is not removed directly.
         /// </summary>
-        private ZombieLicenseSource[] Sources(ZombieLicense item, User user, IEnumerable<LicenseAssignmentState> held)
+        private ZombieLicenseSource[] Sources(ZombieLicense item, User user, IEnumerable<LicenseState> held)
         {
             var sources = _run.Sources.Describe(user.Id!, held);
             foreach (var source in _run.Sources.PackagesRefused == null ? Array.Empty<ZombieLicenseSource>() : sources)
