@@ -19,7 +19,8 @@ namespace LicenseGovernance.Engine.Kernel
         private LicenseState(LicenseAssignmentState state)
         {
             SkuId = state.SkuId;
-            AssignedByGroup = state.AssignedByGroup;
+            // A tenant has few licensed groups and every member's state names one: each id is held once.
+            AssignedByGroup = string.IsNullOrEmpty(state.AssignedByGroup) ? state.AssignedByGroup : string.Intern(state.AssignedByGroup);
             State = Shared(state.State);
             Error = Shared(state.Error);
             var plans = (state.DisabledPlans ?? Enumerable.Empty<Guid?>()).Where(p => p.HasValue).Select(p => p!.Value).ToArray();

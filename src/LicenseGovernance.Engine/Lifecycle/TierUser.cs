@@ -24,8 +24,11 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// <summary>Null until the user's licence states have been read; compact copies, since every tier user is held at once.</summary>
         public IReadOnlyList<LicenseState>? States { get; set; }
 
-        /// <summary>The ids of the tier groups the user is a member of.</summary>
-        public HashSet<string> Memberships { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private static readonly HashSet<Guid> NoBridges = new HashSet<Guid>();
+
+        // Most users are in one tier group and bridge nothing: the sets are made when first needed, as every tier user is held at once.
+        private List<string>? _memberships;
+        private HashSet<Guid>? _journalBridges;
 
         /// <summary>Assignments of tier packages: live ones, and those that ended recently.</summary>
         public List<HeldAssignment> Assignments { get; } = new List<HeldAssignment>();
@@ -34,11 +37,23 @@ namespace LicenseGovernance.Engine.Lifecycle
         public TierReturn? Return { get; set; }
 
         /// <summary>SKUs this module added directly to bridge a move (from the change journal) and has not removed since.</summary>
-        public HashSet<Guid> JournalBridges { get; } = new HashSet<Guid>();
+        public IReadOnlyCollection<Guid> JournalBridges => _journalBridges ?? NoBridges;
 
         private IReadOnlyList<LicenseState> Known => States ?? Array.Empty<LicenseState>();
 
-        public bool IsMember(LifecycleTier tier) => Memberships.Contains(tier.Id);
+        public bool IsMember(LifecycleTier tier) => _memberships != null && _memberships.Contains(tier.Id, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Records that the user is a member of the tier group (a user has at most a few).</summary>
+        public void AddMembership(string tierId)
+        {
+            _memberships ??= new List<string>(1);
+            if (!_memberships.Contains(tierId, StringComparer.OrdinalIgnoreCase))
+            {
+                _memberships.Add(tierId);
+            }
+        }
+
+        public void AddJournalBridges(IEnumerable<Guid> skus) => (_journalBridges ??= new HashSet<Guid>()).UnionWith(skus);
 
         /// <summary>Every licence of the tier Active, without error, from its group.</summary>
         public bool ActiveIn(LifecycleTier tier) =>

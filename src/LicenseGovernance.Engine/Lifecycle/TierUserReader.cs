@@ -94,7 +94,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 await TierGroupDirectory.ForEachUserMemberAsync(_session, tier.Id, UserSelect, u =>
                 {
                     Take(u);
-                    _users[u.Id!].Memberships.Add(tier.Id);
+                    _users[u.Id!].AddMembership(tier.Id);
                 }, _sink.Cancellation).ConfigureAwait(false);
             }
         }
@@ -122,7 +122,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             {
                 if (_system.Tier(group.Id) is LifecycleTier tier)
                 {
-                    user.Memberships.Add(tier.Id);
+                    user.AddMembership(tier.Id);
                 }
             }
 
@@ -149,7 +149,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         {
             foreach (var pair in bridges.Where(b => !onlyKnown || _users.ContainsKey(b.Key)))
             {
-                Get(pair.Key, null).JournalBridges.UnionWith(pair.Value);
+                Get(pair.Key, null).AddJournalBridges(pair.Value);
             }
         }
 
