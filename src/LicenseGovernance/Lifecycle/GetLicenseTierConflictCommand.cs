@@ -7,10 +7,8 @@ namespace LicenseGovernance.Commands.Lifecycle
     /// <summary>Users outside "exactly one tier": in two tiers, a tier and its SKU directly, a tier's SKU without a tier, no tier, ungoverned, with the remedy.</summary>
     [Cmdlet(VerbsCommon.Get, "LicenseTierConflict")]
     [OutputType(typeof(TierConflict))]
-    public sealed class GetLicenseTierConflictCommand : LicenseGovernanceCmdlet
+    public sealed class GetLicenseTierConflictCommand : PipedUsersCmdlet
     {
-        private readonly PipedUsers _users = new PipedUsers();
-
         /// <summary>The id comes first among the aliases: PowerShell binds the first property a piped object has.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "UserPrincipalName", "Id")]
@@ -26,23 +24,13 @@ namespace LicenseGovernance.Commands.Lifecycle
             RequireConnection();
         }
 
-        protected override void ProcessRecord()
-        {
-            _users.Add(User);
-        }
+        private protected override string[]? PipedUser => User;
 
         // Piped users are read in one engine call, so the tier system is read once.
-        protected override void EndProcessing()
+        private protected override void Run(string[]? users)
         {
-            try
-            {
-                var request = new GetLicenseTierConflictRequest { User = _users.ToArray(), Kind = Kind };
-                RunEngine(sink => Engine.GetLicenseTierConflictsAsync(request, sink));
-            }
-            finally
-            {
-                base.EndProcessing();
-            }
+            var request = new GetLicenseTierConflictRequest { User = users, Kind = Kind };
+            RunEngine(sink => Engine.GetLicenseTierConflictsAsync(request, sink));
         }
     }
 }

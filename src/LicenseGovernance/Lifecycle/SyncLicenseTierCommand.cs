@@ -12,10 +12,8 @@ namespace LicenseGovernance.Commands.Lifecycle
     /// </summary>
     [Cmdlet(VerbsData.Sync, "LicenseTier", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TierMoveResult), typeof(TierSyncSummary))]
-    public sealed class SyncLicenseTierCommand : LicenseGovernanceCmdlet
+    public sealed class SyncLicenseTierCommand : PipedUsersCmdlet
     {
-        private readonly PipedUsers _users = new PipedUsers();
-
         /// <summary>The id comes first among the aliases: PowerShell binds the first property a piped object has.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "UserPrincipalName", "Id")]
@@ -42,30 +40,20 @@ namespace LicenseGovernance.Commands.Lifecycle
             RequireConnection();
         }
 
-        protected override void ProcessRecord()
-        {
-            _users.Add(User);
-        }
+        private protected override string[]? PipedUser => User;
 
         // One engine run for every piped user: moves go in phases across all of them, under one lease.
-        protected override void EndProcessing()
+        private protected override void Run(string[]? users)
         {
-            try
+            var request = new SyncLicenseTierRequest
             {
-                var request = new SyncLicenseTierRequest
-                {
-                    User = _users.ToArray(),
-                    LookAhead = LookAhead,
-                    Force = Force,
-                    Summary = Summary,
-                    WaitTimeoutSeconds = WaitTimeout,
-                };
-                RunEngine(sink => Engine.SyncLicenseTiersAsync(request, sink));
-            }
-            finally
-            {
-                base.EndProcessing();
-            }
+                User = users,
+                LookAhead = LookAhead,
+                Force = Force,
+                Summary = Summary,
+                WaitTimeoutSeconds = WaitTimeout,
+            };
+            RunEngine(sink => Engine.SyncLicenseTiersAsync(request, sink));
         }
     }
 }

@@ -8,10 +8,8 @@ namespace LicenseGovernance.Commands.Migration
     /// <summary>For each user and SKU: held directly, inherited from groups (which), or both, with plan parity and the inherited state; or counts per SKU.</summary>
     [Cmdlet(VerbsCommon.Get, "DirectLicenseAssignment")]
     [OutputType(typeof(DirectLicenseAssignment), typeof(DirectLicenseSummary))]
-    public sealed class GetDirectLicenseAssignmentCommand : LicenseGovernanceCmdlet
+    public sealed class GetDirectLicenseAssignmentCommand : PipedUsersCmdlet
     {
-        private readonly PipedUsers _users = new PipedUsers();
-
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SkuNameCompleter))]
@@ -26,23 +24,13 @@ namespace LicenseGovernance.Commands.Migration
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            _users.Add(User);
-        }
+        private protected override string[]? PipedUser => User;
 
         // Piped users are read in one engine call, so -Summary counts them all together.
-        protected override void EndProcessing()
+        private protected override void Run(string[]? users)
         {
-            try
-            {
-                var request = new GetDirectLicenseAssignmentRequest { Sku = Sku, User = _users.ToArray(), Summary = Summary };
-                RunEngine(sink => Engine.GetDirectLicenseAssignmentsAsync(request, sink));
-            }
-            finally
-            {
-                base.EndProcessing();
-            }
+            var request = new GetDirectLicenseAssignmentRequest { Sku = Sku, User = users, Summary = Summary };
+            RunEngine(sink => Engine.GetDirectLicenseAssignmentsAsync(request, sink));
         }
     }
 }

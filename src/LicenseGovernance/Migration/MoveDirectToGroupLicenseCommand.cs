@@ -13,10 +13,8 @@ namespace LicenseGovernance.Commands.Migration
     /// </summary>
     [Cmdlet(VerbsCommon.Move, "DirectToGroupLicense", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(DirectToGroupMigrationResult), typeof(DirectToGroupMigrationSummary))]
-    public sealed class MoveDirectToGroupLicenseCommand : LicenseGovernanceCmdlet
+    public sealed class MoveDirectToGroupLicenseCommand : PipedUsersCmdlet
     {
-        private readonly PipedUsers _users = new PipedUsers();
-
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SkuNameCompleter))]
@@ -55,32 +53,22 @@ namespace LicenseGovernance.Commands.Migration
             RequireConnection();
         }
 
-        protected override void ProcessRecord()
-        {
-            _users.Add(User);
-        }
+        private protected override string[]? PipedUser => User;
 
         // One engine run for every piped user: membership goes 20 per request and removals in waves across them all.
-        protected override void EndProcessing()
+        private protected override void Run(string[]? users)
         {
-            try
+            var request = new MoveDirectToGroupLicenseRequest
             {
-                var request = new MoveDirectToGroupLicenseRequest
-                {
-                    Sku = Sku!,
-                    Group = Group!,
-                    User = _users.ToArray(),
-                    BatchSize = BatchSize,
-                    MaxUsers = MyInvocation.BoundParameters.ContainsKey(nameof(MaxUsers)) ? MaxUsers : (int?)null,
-                    WaitTimeoutSeconds = WaitTimeout,
-                    AcceptPlanDifference = AcceptPlanDifference,
-                };
-                RunEngine(sink => Engine.MoveDirectToGroupLicenseAsync(request, sink));
-            }
-            finally
-            {
-                base.EndProcessing();
-            }
+                Sku = Sku!,
+                Group = Group!,
+                User = users,
+                BatchSize = BatchSize,
+                MaxUsers = MyInvocation.BoundParameters.ContainsKey(nameof(MaxUsers)) ? MaxUsers : (int?)null,
+                WaitTimeoutSeconds = WaitTimeout,
+                AcceptPlanDifference = AcceptPlanDifference,
+            };
+            RunEngine(sink => Engine.MoveDirectToGroupLicenseAsync(request, sink));
         }
     }
 }

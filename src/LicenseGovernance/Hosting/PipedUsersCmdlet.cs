@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LicenseGovernance.Commands.Hosting
+{
+    /// <summary>
+    /// Base of the cmdlets that hand the -User values of every piped record, each once, to one engine run in EndProcessing
+    /// (moves in phases across users, one summary, one read of the tenant).
+    /// </summary>
+    public abstract class PipedUsersCmdlet : LicenseGovernanceCmdlet
+    {
+        private readonly List<string> _users = new List<string>();
+
+        /// <summary>The record's -User values; each cmdlet declares -User with its own position and aliases.</summary>
+        private protected abstract string[]? PipedUser { get; }
+
+        /// <summary>The one engine run, for the users gathered; null when none was given, which means every user.</summary>
+        private protected abstract void Run(string[]? users);
+
+        protected override void ProcessRecord()
+        {
+            if (PipedUser != null)
+            {
+                _users.AddRange(PipedUser.Where(u => !_users.Contains(u, StringComparer.OrdinalIgnoreCase)));
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                Run(_users.Count == 0 ? null : _users.ToArray());
+            }
+            finally
+            {
+                base.EndProcessing();
+            }
+        }
+    }
+}
