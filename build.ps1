@@ -4,9 +4,11 @@
     Builds, tests and packages LicenseGovernance.
 .DESCRIPTION
     A thin wrapper over dotnet. Build assembles the ready-to-import module in out/LicenseGovernance (the module
-    project fails when an expected file is missing). Test runs the xunit suites, which include the Pester suite on a
-    hosted PowerShell 7.6 with Pester 5, then the Pester suite again on this PowerShell when Pester 5 is installed in
-    it. Package zips out/LicenseGovernance.
+    project fails when an expected file is missing). Test restores the pinned pwsh (dotnet tool restore) and runs the
+    xunit suites, which include the Pester suite on a hosted PowerShell 7.6 and on the module installed from its
+    Gallery package in that pwsh, both with Pester 5.7.1, then the Pester suite again on this PowerShell when Pester 5
+    is installed in it. Package packs out/LicenseGovernance as a PowerShell Gallery package, out/LicenseGovernance.<version>.nupkg
+    (Compress-PSResource, from PSResourceGet 1.1 or later, which ships with PowerShell 7.6).
 .EXAMPLE
     ./build.ps1 -Task Build, Test
 #>
@@ -39,7 +41,9 @@ foreach ($step in $Task) {
         }
         'Test' {
             # The xunit run includes the Pester suite, hosted in PowerShell 7.6 with Pester 5 from its NuGet package
-            # (tests/LicenseGovernance.PowerShell.Tests/PesterSuiteTests.cs), so it runs even where no pwsh exists.
+            # (tests/LicenseGovernance.PowerShell.Tests/PesterSuiteTests.cs), and against the installed Gallery package
+            # in the pwsh of .config/dotnet-tools.json (InstalledModulePesterTests.cs), which the restore provides.
+            Invoke-Dotnet tool restore
             Invoke-Dotnet test (Join-Path $root 'LicenseGovernance.sln') -c $Configuration
             # The suite is written for Pester 5, and the hosted run checks it on 5.7.1, not on 6.
             $pester = Get-Module -ListAvailable Pester | Where-Object { $_.Version.Major -eq 5 } | Sort-Object Version -Descending | Select-Object -First 1
@@ -65,10 +69,13 @@ foreach ($step in $Task) {
             if (-not (Test-Path (Join-Path $moduleOut 'LicenseGovernance.psd1'))) {
                 Invoke-Dotnet build (Join-Path $root 'LicenseGovernance.sln') -c $Configuration
             }
-            $version = (Import-PowerShellDataFile (Join-Path $root 'LicenseGovernance.psd1')).ModuleVersion
-            $zip = Join-Path $root "out/LicenseGovernance-$version.zip"
-            Compress-Archive -Path $moduleOut -DestinationPath $zip -Force
-            Write-Host "Packaged $zip"
+            # The PowerShell Gallery package (a .nupkg) exactly as Publish-PSResource would pack it, so the same file
+            # can be published to any repository with Publish-PSResource -NupkgPath.
+            $version = (Import-PowerShellDataFile (Join-Path $moduleOut 'LicenseGovernance.psd1')).ModuleVersion
+            $package = Join-Path $root "out/LicenseGovernance.$version.nupkg"
+            Remove-Item -LiteralPath $package -ErrorAction SilentlyContinue
+            Compress-PSResource -Path $moduleOut -DestinationPath (Join-Path $root 'out')
+            Write-Host "Packaged $package"
         }
     }
 }

@@ -10,7 +10,8 @@ BeforeAll {
     New-Item -ItemType Directory -Path $env:LICENSEGOVERNANCE_HOME | Out-Null
     $script:Reports = Join-Path $env:LICENSEGOVERNANCE_HOME 'reports'
     New-Item -ItemType Directory -Path $script:Reports | Out-Null
-    Import-Module (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1') -Force
+    # The built folder, or the module LICENSEGOVERNANCE_TEST_MODULE names (the run against the installed package).
+    Import-Module ($env:LICENSEGOVERNANCE_TEST_MODULE ?? (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1')) -Force
     Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null
     Connect-LicenseGovernance -Simulator -UserCount 200 | Out-Null
 }

@@ -7,7 +7,8 @@ BeforeAll {
     $script:previousHome = $env:LICENSEGOVERNANCE_HOME
     $env:LICENSEGOVERNANCE_HOME = Join-Path ([IO.Path]::GetTempPath()) "lg-pester-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory -Path $env:LICENSEGOVERNANCE_HOME | Out-Null
-    Import-Module (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1') -Force
+    # The built folder, or the module LICENSEGOVERNANCE_TEST_MODULE names (the run against the installed package).
+    Import-Module ($env:LICENSEGOVERNANCE_TEST_MODULE ?? (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1')) -Force
 }
 
 AfterAll {
@@ -19,7 +20,7 @@ AfterAll {
 
 Describe 'Module' {
     It 'exports exactly the cmdlets in the manifest' {
-        $manifest = Import-PowerShellDataFile (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1')
+        $manifest = Import-PowerShellDataFile (Join-Path (Get-Module LicenseGovernance).ModuleBase 'LicenseGovernance.psd1')
         (Get-Command -Module LicenseGovernance).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
     }
 

@@ -6,7 +6,8 @@
 BeforeAll {
     $env:LICENSEGOVERNANCE_HOME = Join-Path ([IO.Path]::GetTempPath()) "lg-pester-tiers-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory -Path $env:LICENSEGOVERNANCE_HOME | Out-Null
-    Import-Module (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1') -Force
+    # The built folder, or the module LICENSEGOVERNANCE_TEST_MODULE names (the run against the installed package).
+    Import-Module ($env:LICENSEGOVERNANCE_TEST_MODULE ?? (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1')) -Force
 
     $E3AllRule = 'user.extensionAttribute10 -eq "E3 All"'
 

@@ -8,7 +8,8 @@ BeforeAll {
     $script:PreviousHome = $env:LICENSEGOVERNANCE_HOME
     $env:LICENSEGOVERNANCE_HOME = Join-Path ([IO.Path]::GetTempPath()) "lg-pester-lifecycle-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory -Path $env:LICENSEGOVERNANCE_HOME | Out-Null
-    Import-Module (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1') -Force
+    # The built folder, or the module LICENSEGOVERNANCE_TEST_MODULE names (the run against the installed package).
+    Import-Module ($env:LICENSEGOVERNANCE_TEST_MODULE ?? (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1')) -Force
 
     function Connect-Rehearsal {
         Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null

@@ -62,7 +62,13 @@ namespace LicenseGovernance.Loader
 
             // The runtime's own copy wins when it is at least as new as ours: netstandard shims such as System.Memory
             // must not be duplicated, or Span<T> from our copy and from the runtime would be different types.
+            // A request for a newer version than ours is left to the default context rather than failing on our copy.
             var ours = AssemblyName.GetAssemblyName(path);
+            if (!DependencyPolicy.Covers(assemblyName, ours.Version))
+            {
+                return null;
+            }
+
             var platform = PlatformAssemblies.Version(name);
             if (platform != null && ours.Version != null && platform >= ours.Version)
             {

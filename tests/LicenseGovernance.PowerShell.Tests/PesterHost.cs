@@ -36,7 +36,7 @@ public static class PesterHost
         return 0;
     }
 
-    private static string PesterManifest
+    internal static string PesterManifest
     {
         get
         {
@@ -49,7 +49,8 @@ public static class PesterHost
         }
     }
 
-    private static string Script(IEnumerable<string> files, bool skipRun) => $$"""
+    /// <summary>Runs Invoke-Pester and writes hashtables: a Summary, each Test, and each failed Block or Container.</summary>
+    internal static string Script(IEnumerable<string> files, bool skipRun) => $$"""
         $configuration = New-PesterConfiguration
         $configuration.Run.Path = @({{string.Join(", ", files.Select(Quote))}})
         $configuration.Run.PassThru = $true
@@ -95,7 +96,7 @@ public static class PesterHost
         }
         """;
 
-    private static PesterRun ToRun(List<Hashtable> rows, List<string> output)
+    internal static PesterRun ToRun(IReadOnlyList<Hashtable> rows, IReadOnlyList<string> output)
     {
         var summary = rows.Single(r => Kind(r) == "Summary");
         PesterTest Test(Hashtable r) => new((string)r["Name"]!, (string)r["Result"]!, r["Skip"] is true, r["Error"] as string ?? "");
@@ -111,5 +112,5 @@ public static class PesterHost
 
     private static string Kind(Hashtable row) => (string)row["Kind"]!;
 
-    private static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
+    internal static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace LicenseGovernance.PowerShell.Tests;
@@ -17,40 +16,23 @@ internal static class PesterSuite
     /// <summary>Pester's discovery phase only: names every test and whether its -Skip condition holds here.</summary>
     public static PesterRun Discover() => Invoke(PesterHost.DiscoverCommand);
 
-    private static PesterRun Invoke(string command)
+    /// <summary>The suite's files, tests/*.Tests.ps1, in a fixed order.</summary>
+    public static IReadOnlyList<string> Files()
     {
         var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests"), "*.Tests.ps1").OrderBy(f => f, StringComparer.Ordinal).ToList();
-        if (files.Count == 0)
-        {
-            throw new InvalidOperationException("No tests/*.Tests.ps1 file was found under " + RepositoryPaths.Root);
-        }
+        return files.Count > 0 ? files : throw new InvalidOperationException("No tests/*.Tests.ps1 file was found under " + RepositoryPaths.Root);
+    }
 
+    private static PesterRun Invoke(string command)
+    {
         var resultFile = Path.Combine(Path.GetTempPath(), $"lg-pester-{Guid.NewGuid():N}.json");
-        // The dotnet CLI names its own executable for child processes; a test host started otherwise finds it on PATH.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "exec", typeof(PesterHost).Assembly.Location, command, resultFile }.Concat(files))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         try
         {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
+            var arguments = new[] { "exec", typeof(PesterHost).Assembly.Location, command, resultFile }.Concat(Files());
+            var (exitCode, output, errors) = ChildProcess.Run(ChildProcess.Dotnet, arguments, Timeout, "The Pester suite");
+            if (exitCode != 0 || !File.Exists(resultFile))
             {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"The Pester suite did not finish within {Timeout.TotalMinutes} minutes.");
-            }
-
-            if (process.ExitCode != 0 || !File.Exists(resultFile))
-            {
-                throw new InvalidOperationException($"The Pester host exited with code {process.ExitCode}:\n{stderr.Result}\n{stdout.Result}");
+                throw new InvalidOperationException($"The Pester host exited with code {exitCode}:\n{errors}\n{output}");
             }
 
             return JsonSerializer.Deserialize<PesterRun>(File.ReadAllText(resultFile))!;

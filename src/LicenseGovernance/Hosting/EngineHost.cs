@@ -3,6 +3,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using LicenseGovernance.Hosting;
+using LicenseGovernance.Loader;
 
 namespace LicenseGovernance.Commands.Hosting
 {
@@ -81,17 +82,24 @@ namespace LicenseGovernance.Commands.Hosting
             }
         }
 
-        // Windows PowerShell has a single load context; the best it allows is serving our copies when nothing else has.
+        // Windows PowerShell has a single load context and this handler sees every failed load in the process: serve
+        // only our own assemblies, at versions we ship (DependencyPolicy), and leave other modules' requests alone.
         private static Assembly? ResolveFromDependencies(object? sender, ResolveEventArgs args)
         {
-            var name = new AssemblyName(args.Name).Name;
-            if (name == null)
+            var requested = new AssemblyName(args.Name);
+            if (requested.Name == null)
             {
                 return null;
             }
 
-            var path = Path.Combine(DependencyDirectory, name + ".dll");
-            return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+            var path = Path.Combine(DependencyDirectory, requested.Name + ".dll");
+            var shipped = File.Exists(path) ? AssemblyName.GetAssemblyName(path).Version : null;
+            return DependencyPolicy.ShouldServe(requested, LocationOf(args.RequestingAssembly), ModuleDirectory, shipped)
+                ? Assembly.LoadFrom(path)
+                : null;
         }
+
+        // A dynamic assembly has no file, and .NET Framework throws when asked for its location.
+        private static string? LocationOf(Assembly? assembly) => assembly == null || assembly.IsDynamic ? null : assembly.Location;
     }
 }
