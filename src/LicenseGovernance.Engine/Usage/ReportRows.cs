@@ -23,15 +23,14 @@ namespace LicenseGovernance.Engine.Usage
 
         public int Count => _rows.Count;
 
-        /// <summary>Some row holds a user principal name (one with an '@'), so the report does not conceal names.</summary>
-        public bool ShowsNames { get; private set; }
-
         /// <summary>Adds or replaces the user's row.</summary>
         public void Set(string userPrincipalName, TPacked row)
         {
             _rows[NameKey.Of(userPrincipalName)] = row;
-            ShowsNames |= userPrincipalName.IndexOf('@') >= 0;
         }
+
+        /// <summary>Adds or replaces the row of the user whose name has this key (rows read back from a spill file).</summary>
+        public void Set(NameKey key, TPacked row) => _rows[key] = row;
 
         public bool ContainsKey(string userPrincipalName) => _rows.ContainsKey(NameKey.Of(userPrincipalName));
 
@@ -85,6 +84,17 @@ namespace LicenseGovernance.Engine.Usage
 
             return new NameKey(high, low);
         }
+
+        /// <summary>Which of <paramref name="count"/> spill files holds the user's records.</summary>
+        public int Bucket(int count) => (int)(_high % (ulong)count);
+
+        public void Write(System.IO.BinaryWriter writer)
+        {
+            writer.Write(_high);
+            writer.Write(_low);
+        }
+
+        public static NameKey Read(System.IO.BinaryReader reader) => new NameKey(reader.ReadUInt64(), reader.ReadUInt64());
 
         public bool Equals(NameKey other) => _high == other._high && _low == other._low;
 

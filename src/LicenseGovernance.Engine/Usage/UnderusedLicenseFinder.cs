@@ -51,17 +51,8 @@ namespace LicenseGovernance.Engine.Usage
                 throw Errors.UsageReportNamesConcealed("the report settings have displayConcealedNames true").ToException();
             }
 
-            var activeUsers = await UsageReportReader.ReadActiveUsersAsync(session, period, cancellation).ConfigureAwait(false);
-            if (UsageReportReader.NamesConcealed(activeUsers))
-            {
-                throw Errors.UsageReportNamesConcealed($"{UsageReportReader.ActiveUserReport} shows hashed identifiers instead of user principal names").ToException();
-            }
-
-            var apps = await UsageReportReader.ReadAppUsersAsync(session, period, cancellation).ConfigureAwait(false);
-            if (UsageReportReader.NamesConcealed(apps))
-            {
-                throw Errors.UsageReportNamesConcealed($"{UsageReportReader.AppUserReport} shows hashed identifiers instead of user principal names").ToException();
-            }
+            using var spill = new UsageSpill();
+            await ReadReportsAsync(session, period, spill, cancellation).ConfigureAwait(false);
 
             var offers = targets.Select(t => Offer(t.Sku, t.Tier, tenantSkus, priceOf, productNameOf, sink)).ToList();
             var noActivity = offers.ToDictionary(o => o.Sku.SkuId, _ => 0);
@@ -70,33 +61,40 @@ namespace LicenseGovernance.Engine.Usage
             var holdsNone = 0;
             var premiumNames = string.Join(", ", offers.Select(o => o.Sku.SkuPartNumber));
 
+            // What needs no report is settled as the users arrive; the rest waits on disk for the report rows of its users.
             void Handle(User user)
             {
-                var held = new HashSet<Guid>((user.AssignedLicenses ?? new List<AssignedLicense>()).Where(l => l.SkuId.HasValue).Select(l => l.SkuId!.Value));
+                var held = Held(user);
                 if (!offers.Any(o => held.Contains(o.Sku.SkuId)))
                 {
                     // A listing of several SKUs reads every user; a named one is said why nothing came back for them.
-                    if (request.User == null || request.User.Length == 0)
+                    if (request.User != null && request.User.Length > 0)
                     {
-                        return;
+                        holdsNone++;
+                        sink.WriteVerbose($"{user.UserPrincipalName} holds none of {premiumNames}, so there is nothing to compare with a cheaper tier.");
                     }
-
-                    holdsNone++;
-                    sink.WriteVerbose($"{user.UserPrincipalName} holds none of {premiumNames}, so there is nothing to compare with a cheaper tier.");
-                    return;
                 }
-
-                foreach (var offer in offers.Where(o => held.Contains(o.Sku.SkuId)))
+                else if (user.AccountEnabled == false)
                 {
-                    var upn = user.UserPrincipalName ?? "";
                     // A disabled account uses nothing from now on, whatever the period shows: it needs no licence, not a cheaper one.
-                    if (user.AccountEnabled == false)
+                    foreach (var offer in offers.Where(o => held.Contains(o.Sku.SkuId)))
                     {
                         disabled[offer.Sku.SkuId]++;
-                        sink.WriteVerbose($"{upn} holds {offer.Sku.SkuPartNumber} on a disabled account, so it is not offered {offer.Tier.CheaperPartNumber}.");
-                        continue;
+                        sink.WriteVerbose($"{user.UserPrincipalName} holds {offer.Sku.SkuPartNumber} on a disabled account, so it is not offered {offer.Tier.CheaperPartNumber}.");
                     }
+                }
+                else
+                {
+                    spill.AddUser(user);
+                }
+            }
 
+            void JudgeHolder(User user, ActiveUserRows activeUsers, AppUserRows apps)
+            {
+                var held = Held(user);
+                var upn = user.UserPrincipalName ?? "";
+                foreach (var offer in offers.Where(o => held.Contains(o.Sku.SkuId)))
+                {
                     if (!activeUsers.TryGetValue(upn, out var row))
                     {
                         notInReport++;
@@ -124,6 +122,7 @@ namespace LicenseGovernance.Engine.Usage
             // One SKU narrows the listing on the service side; for several every user is read once.
             var filter = offers.Count == 1 ? $"assignedLicenses/any(x:x/skuId eq {offers[0].Sku.SkuId})" : null;
             await UserStream.ReadNamedOrAllAsync(session, UserSelect, request.User, filter, Handle, sink).ConfigureAwait(false);
+            spill.ForEachUser(JudgeHolder);
 
             foreach (var offer in offers.Where(o => noActivity[o.Sku.SkuId] > 0))
             {
@@ -147,6 +146,26 @@ namespace LicenseGovernance.Engine.Usage
                 sink.WriteWarning($"{notInReport} licence holder(s) are not in the usage report yet (reports lag by a day or two), so they were not judged; run -Verbose to see who.");
             }
         }
+
+        /// <summary>Both usage reports into the spill; refuses reports whose rows conceal user names.</summary>
+        private static async Task ReadReportsAsync(GraphSession session, string period, UsageSpill spill, System.Threading.CancellationToken cancellation)
+        {
+            var active = await UsageReportReader.ReadActiveUsersAsync(session, period, spill.AddActivity, cancellation).ConfigureAwait(false);
+            if (UsageReportReader.NamesConcealed(active))
+            {
+                throw Errors.UsageReportNamesConcealed($"{UsageReportReader.ActiveUserReport} shows hashed identifiers instead of user principal names").ToException();
+            }
+
+            spill.Partition();
+            var apps = await UsageReportReader.ReadAppUsersAsync(session, period, spill.AddAppUse, cancellation).ConfigureAwait(false);
+            if (UsageReportReader.NamesConcealed(apps))
+            {
+                throw Errors.UsageReportNamesConcealed($"{UsageReportReader.AppUserReport} shows hashed identifiers instead of user principal names").ToException();
+            }
+        }
+
+        private static HashSet<Guid> Held(User user) =>
+            new HashSet<Guid>((user.AssignedLicenses ?? new List<AssignedLicense>()).Where(l => l.SkuId.HasValue).Select(l => l.SkuId!.Value));
 
         private static List<(LicenseSku Sku, PremiumTier Tier)> SelectTiers(GetUnderusedLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, IGovernanceSink sink)
         {

@@ -27,11 +27,11 @@ namespace LicenseGovernance.Engine.Usage
         public static readonly string[] Apps = { "Outlook", "Word", "Excel", "PowerPoint", "OneNote", "Teams" };
         public static readonly string[] Platforms = { "Windows", "Mac", "Mobile", "Web" };
 
-        public static async Task<ActiveUserRows> ReadActiveUsersAsync(GraphSession session, string period, CancellationToken cancellation)
+        public static async Task<ReportTally> ReadActiveUsersAsync(GraphSession session, string period, Action<string, PackedActivity> onRow, CancellationToken cancellation)
         {
             var stream = await DownloadAsync(session, ActiveUserReport, period,
                 c => c.Reports.GetOffice365ActiveUserDetailWithPeriod(period).GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
-            return ParseActiveUsers(stream);
+            return ParseActiveUsers(stream, onRow);
         }
 
         /// <summary>
@@ -39,14 +39,13 @@ namespace LicenseGovernance.Engine.Usage
         /// users (Is Deleted True) are left out: the report keeps them for a while, and a re-created account can reuse the
         /// name, so such a row would otherwise stand for the live user (or for none, with a deleted account's activity).
         /// </summary>
-        internal static ActiveUserRows ParseActiveUsers(Stream stream)
+        internal static ReportTally ParseActiveUsers(Stream stream, Action<string, PackedActivity> onRow)
         {
-            var rows = new ActiveUserRows();
-            Parse(stream, ActiveUserReport, new[] { "Report Refresh Date", "User Principal Name" }.Concat(Workloads.Select(w => w + " Last Activity Date")), csv =>
+            return Parse(stream, ActiveUserReport, new[] { "Report Refresh Date", "User Principal Name" }.Concat(Workloads.Select(w => w + " Last Activity Date")), csv =>
             {
                 if (csv.TryGetField<string>("Is Deleted", out var deleted) && string.Equals(deleted?.Trim(), "True", StringComparison.OrdinalIgnoreCase))
                 {
-                    return;
+                    return null;
                 }
 
                 var row = new PackedActivity { Refresh = ReportDay.Pack(Day(csv, "Report Refresh Date")) };
@@ -55,26 +54,24 @@ namespace LicenseGovernance.Engine.Usage
                     row[i] = ReportDay.Pack(Day(csv, Workloads[i] + " Last Activity Date"));
                 }
 
-                Keep(rows, csv, row);
+                return Keep(csv, name => onRow(name, row));
             });
-            return rows;
         }
 
-        public static async Task<AppUserRows> ReadAppUsersAsync(GraphSession session, string period, CancellationToken cancellation)
+        public static async Task<ReportTally> ReadAppUsersAsync(GraphSession session, string period, Action<string, PackedAppUse> onRow, CancellationToken cancellation)
         {
             var stream = await DownloadAsync(session, AppUserReport, period,
                 c => c.Reports.GetM365AppUserDetailWithPeriod(period).GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
-            return ParseAppUsers(stream);
+            return ParseAppUsers(stream, onRow);
         }
 
         /// <summary>The app report's "app (platform)" columns, in the order of the bits of <see cref="PackedAppUse.Apps"/>.</summary>
         internal static readonly string[] AppColumns = Platforms.SelectMany(p => Apps.Select(a => $"{a} ({p})")).ToArray();
 
         /// <summary>Reads a getM365AppUserDetail CSV, keyed by user principal name; the stream is disposed.</summary>
-        internal static AppUserRows ParseAppUsers(Stream stream)
+        internal static ReportTally ParseAppUsers(Stream stream, Action<string, PackedAppUse> onRow)
         {
-            var rows = new AppUserRows();
-            Parse(stream, AppUserReport, new[] { "Report Refresh Date", "User Principal Name", "Last Activation Date", "Last Activity Date" }.Concat(AppColumns), csv =>
+            return Parse(stream, AppUserReport, new[] { "Report Refresh Date", "User Principal Name", "Last Activation Date", "Last Activity Date" }.Concat(AppColumns), csv =>
             {
                 var row = new PackedAppUse
                 {
@@ -87,20 +84,21 @@ namespace LicenseGovernance.Engine.Usage
                     row.Apps |= Flag(csv, AppColumns[i]) ? 1u << i : 0;
                 }
 
-                Keep(rows, csv, row);
+                return Keep(csv, name => onRow(name, row));
             });
-            return rows;
         }
 
-        private static void Keep<TPacked, TRow>(ReportRows<TPacked, TRow> rows, CsvReader csv, TPacked row)
-            where TPacked : struct
-            where TRow : UsageReportRow
+        /// <returns>The row's user principal name, or null for a row without one.</returns>
+        private static string? Keep(CsvReader csv, Action<string> keep)
         {
             var name = csv.GetField("User Principal Name") ?? "";
-            if (name.Length > 0)
+            if (name.Length == 0)
             {
-                rows.Set(name, row);
+                return null;
             }
+
+            keep(name);
+            return name;
         }
 
         /// <summary>
@@ -108,10 +106,7 @@ namespace LicenseGovernance.Engine.Usage
         /// but Graph's algorithm is not public, so the test is that no row holds a name (a user principal name always has an
         /// '@'). One real name among the rows is enough to know names are shown.
         /// </summary>
-        public static bool NamesConcealed<TPacked, TRow>(ReportRows<TPacked, TRow> rows)
-            where TPacked : struct
-            where TRow : UsageReportRow =>
-            rows.Count > 0 && !rows.ShowsNames;
+        public static bool NamesConcealed(ReportTally tally) => tally.Rows > 0 && !tally.ShowsNames;
 
         /// <summary>
         /// adminReportSettings.displayConcealedNames, or null when the token may not read it (ReportSettings.Read.All is
@@ -169,9 +164,10 @@ namespace LicenseGovernance.Engine.Usage
             return Errors.UsageReportsDelegatedDenied(operation, accepted, has, graphMessage);
         }
 
-        /// <param name="read">Reads the current record and keeps its row, if it stands for a user.</param>
-        private static void Parse(Stream stream, string report, IEnumerable<string> required, Action<CsvReader> read)
+        /// <param name="read">Reads the current record and hands its row on; returns the row's name, or null when it stands for no user.</param>
+        private static ReportTally Parse(Stream stream, string report, IEnumerable<string> required, Func<CsvReader, string?> read)
         {
+            var tally = new ReportTally();
             using (stream)
             using (var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             using (var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -197,7 +193,7 @@ namespace LicenseGovernance.Engine.Usage
 
                     while (csv.Read())
                     {
-                        read(csv);
+                        tally.Count(read(csv));
                     }
                 }
                 catch (CsvHelperException e)
@@ -209,6 +205,8 @@ namespace LicenseGovernance.Engine.Usage
                     throw Errors.UsageReportUnreadable(report, e.Message).ToException();
                 }
             }
+
+            return tally;
         }
 
         private static DateTime? Day(CsvReader csv, string column)
@@ -239,6 +237,23 @@ namespace LicenseGovernance.Engine.Usage
     {
         public string UserPrincipalName { get; set; } = "";
         public DateTime? ReportRefreshDate { get; set; }
+    }
+
+    /// <summary>How many rows of a report stand for a user, and whether any shows a real name (concealed ones do not).</summary>
+    internal sealed class ReportTally
+    {
+        public int Rows { get; private set; }
+
+        public bool ShowsNames { get; private set; }
+
+        public void Count(string? name)
+        {
+            if (name != null)
+            {
+                Rows++;
+                ShowsNames |= name.IndexOf('@') >= 0;
+            }
+        }
     }
 
     internal sealed class ActiveUserRows : ReportRows<PackedActivity, ActiveUserReportRow>

@@ -22,7 +22,7 @@ public class UsageReportReaderTests
 
         foreach (var bom in new[] { true, false })
         {
-            var rows = UsageReportReader.ParseActiveUsers(Stream(csv, bom));
+            var rows = Active(Stream(csv, bom));
 
             var adele = rows["adele@contoso.com"];
             Assert.Equal("adele@contoso.com", adele.UserPrincipalName);
@@ -45,7 +45,7 @@ public class UsageReportReaderTests
             "Teams Last Activity Date" => "2026-10-20",
             _ => "",
         });
-        var rows = UsageReportReader.ParseActiveUsers(Stream(string.Join(",", columns) + "\n" + string.Join(",", values) + "\n", bom: true));
+        var rows = Active(Stream(string.Join(",", columns) + "\n" + string.Join(",", values) + "\n", bom: true));
 
         Assert.Equal(new DateTime(2026, 10, 20), rows["megan@contoso.com"].LastActivity["Teams"]);
     }
@@ -57,7 +57,7 @@ public class UsageReportReaderTests
         var header = string.Join(",", ActiveHeader.Split(',').Select(h => h == "Skype For Business Last Activity Date" ? " Skype for Business Last Activity Date " : h.ToUpperInvariant()));
         var csv = header + "\n2026-10-31,lee@contoso.com,Lee,False,,True,True,True,True,True,True,,,,2026-10-12,,2026-10-29,,,,,,,\n";
 
-        var lee = UsageReportReader.ParseActiveUsers(Stream(csv, bom: true))["lee@contoso.com"];
+        var lee = Active(Stream(csv, bom: true))["lee@contoso.com"];
 
         Assert.Equal(new DateTime(2026, 10, 12), lee.LastActivity["Skype For Business"]);
         Assert.Equal(new DateTime(2026, 10, 29), lee.LastActivity["Teams"]);
@@ -71,7 +71,7 @@ public class UsageReportReaderTests
         var cells = Enumerable.Repeat("No", 24).ToArray();
         cells[1] = "Yes";  // Word (Windows)
         cells[23] = "True"; // Teams (Web)
-        var rows = UsageReportReader.ParseAppUsers(Stream(header + "\n2026-10-31,lee@contoso.com,2025-01-01,2026-10-30,30," + string.Join(",", cells) + "\n", bom: true));
+        var rows = Apps(Stream(header + "\n2026-10-31,lee@contoso.com,2025-01-01,2026-10-30,30," + string.Join(",", cells) + "\n", bom: true));
 
         Assert.Equal(new[] { "Word (Windows)", "Teams (Web)" }, rows["lee@contoso.com"].AppsUsed);
         Assert.Equal(new DateTime(2026, 10, 30), rows["lee@contoso.com"].LastActivityDate);
@@ -83,7 +83,7 @@ public class UsageReportReaderTests
     {
         var header = ActiveHeader.Replace("Teams Last Activity Date,", "");
 
-        var ex = Assert.Throws<LicenseGovernanceException>(() => UsageReportReader.ParseActiveUsers(Stream(header + "\n", bom: true)));
+        var ex = Assert.Throws<LicenseGovernanceException>(() => Active(Stream(header + "\n", bom: true)));
 
         Assert.Equal(ErrorIds.UsageReportUnreadable, ex.Error.Id);
         Assert.Contains("'Teams Last Activity Date'", ex.Message);
@@ -94,7 +94,7 @@ public class UsageReportReaderTests
     [InlineData("not,a,report\n1,2,3\n")]
     public void AnEmptyOrForeignFileIsUnreadable(string csv)
     {
-        var ex = Assert.Throws<LicenseGovernanceException>(() => UsageReportReader.ParseActiveUsers(Stream(csv, bom: false)));
+        var ex = Assert.Throws<LicenseGovernanceException>(() => Active(Stream(csv, bom: false)));
 
         Assert.Equal(ErrorIds.UsageReportUnreadable, ex.Error.Id);
     }
@@ -104,7 +104,7 @@ public class UsageReportReaderTests
     {
         var csv = ActiveHeader + "\n2026-10-31,a@contoso.com,A,False,,True,True,True,True,True,True,yesterday,,,,,,,,,,,,\n";
 
-        var ex = Assert.Throws<LicenseGovernanceException>(() => UsageReportReader.ParseActiveUsers(Stream(csv, bom: true)));
+        var ex = Assert.Throws<LicenseGovernanceException>(() => Active(Stream(csv, bom: true)));
 
         Assert.Equal(ErrorIds.UsageReportUnreadable, ex.Error.Id);
         Assert.Contains("yesterday", ex.Message);
@@ -121,7 +121,7 @@ public class UsageReportReaderTests
 
         foreach (var lines in new[] { new[] { live, deleted, gone }, new[] { deleted, gone, live } })
         {
-            var rows = UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + "\n" + string.Join("\n", lines) + "\n", bom: true));
+            var rows = Active(Stream(ActiveHeader + "\n" + string.Join("\n", lines) + "\n", bom: true));
 
             Assert.Equal(new DateTime(2026, 10, 30), rows["rehired@contoso.com"].LastActivity["Exchange"]);
             Assert.Null(rows["rehired@contoso.com"].LastActivity["Teams"]);
@@ -132,19 +132,19 @@ public class UsageReportReaderTests
     [Fact]
     public void ConcealedRowsAreRecognised_RealNamesAreNot()
     {
-        var concealed = UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + "\n2026-10-31,FE7CC8C15246EDCCA289C9A4022762F7,FE7CC8C15246EDCCA289C9A4022762F7,False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true));
-        var shown = UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + "\n2026-10-31,adele@contoso.com,Adele,False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true));
+        var concealed = Active(Stream(ActiveHeader + "\n2026-10-31,FE7CC8C15246EDCCA289C9A4022762F7,FE7CC8C15246EDCCA289C9A4022762F7,False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true));
+        var shown = Active(Stream(ActiveHeader + "\n2026-10-31,adele@contoso.com,Adele,False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true));
 
-        Assert.True(UsageReportReader.NamesConcealed(concealed));
+        Assert.True(UsageReportReader.NamesConcealed(concealed.Tally));
         // Graph's concealing algorithm is not public, and other forms are reported (lower-case, SHA-256 length): whatever
         // the form, rows none of which holds a user principal name cannot be matched, and that must be said, not "not in the report".
         foreach (var other in new[] { "fe7cc8c15246edcca289c9a4022762f7", "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08" })
         {
-            Assert.True(UsageReportReader.NamesConcealed(UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + $"\n2026-10-31,{other},{other},False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true))));
+            Assert.True(UsageReportReader.NamesConcealed(Active(Stream(ActiveHeader + $"\n2026-10-31,{other},{other},False,,True,True,True,True,True,True,,,,,,,,,,,,,\n", bom: true)).Tally));
         }
 
-        Assert.False(UsageReportReader.NamesConcealed(shown));
-        Assert.False(UsageReportReader.NamesConcealed(new ActiveUserRows()));
+        Assert.False(UsageReportReader.NamesConcealed(shown.Tally));
+        Assert.False(UsageReportReader.NamesConcealed(new ReportTally()));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class UsageReportReaderTests
     {
         // Rows are held under a hash of the name, not the name: every one of many similar names must still find its own row.
         var lines = Enumerable.Range(0, 5000).Select(i => $"2026-10-31,user{i}@contoso.com,U,False,,True,True,True,True,True,True,{new DateTime(2026, 1, 1).AddDays(i % 300):yyyy-MM-dd},,,,,,,,,,,,");
-        var rows = UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + "\n" + string.Join("\n", lines) + "\n", bom: true));
+        var rows = Active(Stream(ActiveHeader + "\n" + string.Join("\n", lines) + "\n", bom: true));
 
         Assert.Equal(5000, rows.Count);
         for (var i = 0; i < 5000; i++)
@@ -162,6 +162,31 @@ public class UsageReportReaderTests
 
         Assert.False(rows.ContainsKey("user5000@contoso.com"));
         Assert.False(rows.TryGetValue("user1@contoso.co", out _));
+    }
+
+    private static ParsedActive Active(Stream stream)
+    {
+        var rows = new ParsedActive();
+        rows.Tally = UsageReportReader.ParseActiveUsers(stream, rows.Set);
+        return rows;
+    }
+
+    private static AppUserRows Apps(Stream stream)
+    {
+        var rows = new AppUserRows();
+        UsageReportReader.ParseAppUsers(stream, rows.Set);
+        return rows;
+    }
+
+    /// <summary>The rows as the finder holds them for one spill file, with the report's tally.</summary>
+    private sealed class ParsedActive : ReportRows<PackedActivity, ActiveUserReportRow>
+    {
+        public ParsedActive()
+            : base(ActiveUserReportRow.Unpack)
+        {
+        }
+
+        public ReportTally Tally { get; set; } = new ReportTally();
     }
 
     private static Stream Stream(string text, bool bom) => new MemoryStream(new UTF8Encoding(bom).GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray());
