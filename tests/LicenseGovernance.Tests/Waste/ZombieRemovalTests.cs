@@ -80,6 +80,9 @@ public sealed class ZombieRemovalTests : IDisposable
         var (skipped, skipSummary, skipSink) = await _fx.RemoveAsync(zombies, includeMailbox: false);
         Assert.All(skipped, r => Assert.Equal(ZombieRemovalOutcome.Skipped, r.Outcome));
         Assert.Equal(zombies.Count, skipSummary.Skipped);
+        Assert.False(skipSummary.WhatIf);
+        // -WhatIf says so even when every licence is skipped and nothing was asked.
+        Assert.True((await _fx.RemoveAsync(zombies, includeMailbox: false, whatIf: true)).Summary.WhatIf);
         Assert.Contains(skipSink.Warnings, w => w.Contains("deleted after 30 days") && w.Contains("-IncludeMailboxLicenses"));
         Assert.Equal(0, _tenant.Statistics.Writes);
 
@@ -95,6 +98,8 @@ public sealed class ZombieRemovalTests : IDisposable
         Assert.Equal(zombies.Count * 60m, whatIf.MonthlyNotConfirmed);
         Assert.Equal(zombies.Count * 720m, whatIf.AnnualNotConfirmed);
         Assert.Equal(0, _tenant.Statistics.Writes);
+        // Declining every confirmation is not -WhatIf.
+        Assert.False((await _fx.RemoveAsync(zombies, confirm: false, whatIf: false)).Summary.WhatIf);
 
         var (removed, summary, sink) = await _fx.RemoveAsync(zombies);
         Assert.Empty(sink.Errors);
@@ -304,13 +309,12 @@ public sealed class ZombieRemovalTests : IDisposable
             },
         };
         var sink = new CollectingSink();
-        await _fx.Engine.RemoveZombieLicensesAsync(request, sink);
+        var summary = await _fx.Engine.RemoveZombieLicensesAsync(request, sink);
 
         Assert.Equal(new[] { ErrorIds.SkuNotFound, ErrorIds.UserNotFound }, sink.Errors.Select(e => e.Id));
         var results = sink.Of<ZombieLicenseRemoval>().ToList();
         Assert.All(zombies, z => Assert.Equal(ZombieRemovalOutcome.Removed, results.Single(r => r.UserId == z.Id).Outcome));
         Assert.StartsWith("NoLongerZombie", results.Single(r => r.UserId == active.Id).Detail);
-        var summary = Assert.Single(sink.Of<ZombieLicenseRemovalSummary>());
         Assert.Equal(2, summary.Removed);
         Assert.Equal(3, summary.Skipped);
         Assert.All(zombies, z => Assert.False(WasteSteps.HoldsSeat(_tenant.Store.GetUser(z.Id), _e5)));
