@@ -48,7 +48,7 @@ internal static class OutputSamples
             return List(type.GetElementType()!, name, depth, count => Array.CreateInstance(type.GetElementType()!, count));
         }
 
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(ItemList<>) || type.GetGenericTypeDefinition() == typeof(List<>)))
         {
             return List(type.GetGenericArguments()[0], name, depth, _ => (IList)Activator.CreateInstance(type)!);
         }
@@ -105,5 +105,5 @@ internal static class OutputSamples
     };
 
     public static bool IsOutputClass(Type type) =>
-        type.IsClass && type.Namespace == "LicenseGovernance" && type.GetConstructor(Type.EmptyTypes) != null;
+        type.IsClass && !type.IsGenericType && type.Namespace == "LicenseGovernance" && type.GetConstructor(Type.EmptyTypes) != null;
 }

@@ -103,7 +103,7 @@ public sealed class WasteCommandTests : IDisposable
         Assert.Contains(removed, DirectOnly);
         Assert.All(removed.Where(DirectOnly), r => Assert.DoesNotContain((r.UserId, r.SkuPartNumber), left));
         var changes = Clean(_ps.Run($"Get-LicenseChangeLog -CorrelationId '{correlationId}'")).Of<LicenseChange>().ToList();
-        Assert.Equal(removed.Sum(r => r.Changes.Length), changes.Count);
+        Assert.Equal(removed.Sum(r => r.Changes.Count), changes.Count);
         Assert.All(removed.Where(r => !DirectOnly(r)), r => Assert.Contains(changes, c => c.Operation == "Group.RemoveMember" && c.TargetName != null));
         Assert.All(removed.Where(DirectOnly), r => Assert.Contains(changes, c => c.Operation == "User.AssignLicense" && c.TargetId == r.UserId.ToString()));
 

@@ -251,7 +251,7 @@ namespace LicenseGovernance.Engine.Waste
             result.Changes = row.Done;
             if (row.Failure != null)
             {
-                var reason = row.Failure + (result.Changes.Length > 0 ? " Done before the failure: " + string.Join("; ", result.Changes) + "." : "");
+                var reason = row.Failure + (result.Changes.Count > 0 ? " Done before the failure: " + string.Join("; ", result.Changes) + "." : "");
                 _sink.WriteError(Errors.ZombieLicenseRemovalFailed(row.Item.ToString(), reason));
                 result.Outcome = ZombieRemovalOutcome.Failed;
                 result.Detail = reason;
@@ -289,7 +289,7 @@ namespace LicenseGovernance.Engine.Waste
                 return null;
             }
 
-            return $"{item}: {(item.Reasons.Length == 0 ? "not a zombie licence" : "no longer " + item.Reason)} " +
+            return $"{item}: {(item.Reasons.Count == 0 ? "not a zombie licence" : "no longer " + item.Reason)} " +
                    $"({(now.Count == 0 ? "the user is active" : "now " + string.Join(", ", now))}); the licence stays.";
         }
 
@@ -436,7 +436,7 @@ namespace LicenseGovernance.Engine.Waste
             {
                 case ZombieRemovalOutcome.Removed:
                     summary.Removed++;
-                    summary.AlsoFreed += result.AlsoFreed.Length;
+                    summary.AlsoFreed += result.AlsoFreed.Count;
                     foreach (var line in lines)
                     {
                         if (line.Monthly.HasValue && Counts(summary, line.Currency))

@@ -269,7 +269,7 @@ public sealed class ZombieRemovalTests : IDisposable
     public async Task AUserWhoCameBackSinceTheSearchKeepsTheLicense()
     {
         var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Reason = new[] { ZombieReason.Inactive, ZombieReason.NeverSignedIn } })).Zombies;
-        var back = zombies.Where(z => z.Reasons.Length == 1).Take(2).ToList();
+        var back = zombies.Where(z => z.Reasons.Count == 1).Take(2).ToList();
         var still = zombies.First(z => back.All(b => b.UserId != z.UserId));
         var now = _tenant.Clock.UtcNow;
         foreach (var z in back)
@@ -379,7 +379,7 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
         var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
         Assert.Empty(sink.Errors);
         Assert.Equal(ZombieRemovalOutcome.Removed, Assert.Single(results).Outcome);
-        Assert.Equal(3, results[0].Changes.Length);
+        Assert.Equal(3, results[0].Changes.Count);
         var freed = Assert.Single(results[0].AlsoFreed);
         Assert.Equal((_visio, "VISIOCLIENT", "LIC-E5-Visio", 15m, 180m, "USD"), (freed.SkuId, freed.SkuPartNumber, freed.GroupName, freed.MonthlyCost, freed.AnnualCost, freed.Currency));
         Assert.Equal(60m, results[0].MonthlyCost);
@@ -505,7 +505,7 @@ public sealed class ZombieRemovalOtherSkusTests : IDisposable
 
         _tenant.Settle();
         var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "VISIOCLIENT" } })).Zombies);
-        Assert.Equal(2, zombie.Sources.Length);
+        Assert.Equal(2, zombie.Sources.Count);
         _tenant.Statistics.Reset();
 
         var (results, _, sink) = await _fx.RemoveAsync(new[] { zombie }, includeMailbox: false);
