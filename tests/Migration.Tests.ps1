@@ -59,10 +59,11 @@ Describe 'Move-DirectToGroupLicense' {
 
     It 'migrates, leaves plan differences direct with a remedy, and a second run has nothing left' {
         $results = @(Move-DirectToGroupLicense -Sku SPE_E3 -Group LIC-Migrate-E3 -BatchSize 20 -Confirm:$false)
-        $summary = $results | Where-Object { $_ -is [LicenseGovernance.DirectToGroupMigrationSummary] }
+        @($results | Where-Object { $_ -isnot [LicenseGovernance.DirectToGroupMigrationResult] }).Count | Should -Be 0
         $migrated = @($results | Where-Object Outcome -eq 'Migrated')
-        $migrated.Count | Should -Be $summary.Migrated
         $migrated.Count | Should -BeGreaterThan 0
+        @($results.CorrelationId | Sort-Object -Unique).Count | Should -Be 1
+        $script:migrationRun = $results[0].CorrelationId
         $skipped = @($results | Where-Object Outcome -eq 'Skipped')
         $skipped | ForEach-Object { $_.Remedy | Should -Not -BeNullOrEmpty }
 
@@ -74,15 +75,16 @@ Describe 'Move-DirectToGroupLicense' {
             ($now | Where-Object UserId -eq $user.UserId).Assignment | Should -Not -Be 'Inherited'
         }
 
-        $again = Move-DirectToGroupLicense -Sku SPE_E3 -Group LIC-Migrate-E3 -Confirm:$false | Where-Object { $_ -is [LicenseGovernance.DirectToGroupMigrationSummary] }
+        $again = Move-DirectToGroupLicense -Sku SPE_E3 -Group LIC-Migrate-E3 -Summary -Confirm:$false
+        $again | Should -BeOfType ([LicenseGovernance.DirectToGroupMigrationSummary])
         $again.Migrated | Should -Be 0
         $again.AddedToGroup | Should -Be 0
     }
 
-    It 'is undone by Undo-LicenseChange, which puts the direct assignments back' {
-        $run = Get-LicenseChangeLog -Operation User.AssignLicense -Last 1
-        $removed = @(Get-LicenseChangeLog -CorrelationId $run.CorrelationId -Operation User.AssignLicense)
-        Undo-LicenseChange -CorrelationId $run.CorrelationId -Confirm:$false | Out-Null
+    It 'is undone by Undo-LicenseChange with the run''s correlation id, which puts the direct assignments back' {
+        $removed = @(Get-LicenseChangeLog -CorrelationId $script:migrationRun -Operation User.AssignLicense)
+        $removed.Count | Should -BeGreaterThan 0
+        Undo-LicenseChange -CorrelationId $script:migrationRun -Confirm:$false | Out-Null
         $now = Get-DirectLicenseAssignment -Sku SPE_E3
         foreach ($change in $removed) {
             ($now | Where-Object { $_.UserId -eq $change.TargetId }).Assignment | Should -Not -Be 'Inherited'

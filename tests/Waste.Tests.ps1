@@ -73,7 +73,10 @@ Describe 'Remove-ZombieLicense' {
     It 'lists every change and the money under -WhatIf, and changes nothing' {
         $before = @(Get-ZombieLicense -Reason Departed).Count
         $run = @(Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf)
-        $summary = $run | Where-Object { $_ -is [LicenseGovernance.ZombieLicenseRemovalSummary] }
+        $run.Count | Should -Be $before
+        @($run | Where-Object { $_ -isnot [LicenseGovernance.ZombieLicenseRemoval] }).Count | Should -Be 0
+        $summary = Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf -Summary
+        $summary | Should -BeOfType ([LicenseGovernance.ZombieLicenseRemovalSummary])
         $summary.WhatIf | Should -BeTrue
         $summary.NotConfirmed | Should -Be $before
         $summary.MonthlyNotConfirmed | Should -BeGreaterThan 0
@@ -90,15 +93,14 @@ Describe 'Remove-ZombieLicense' {
         $csv = Join-Path $env:LICENSEGOVERNANCE_HOME 'review.csv'
         Get-ZombieLicense -Reason Departed | Export-Csv -Path $csv -NoTypeInformation
         $rows = @(Import-Csv $csv)
-        $summary = Import-Csv $csv | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf | Where-Object { $_ -is [LicenseGovernance.ZombieLicenseRemovalSummary] }
+        $summary = Import-Csv $csv | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf -Summary
         $summary.NotConfirmed | Should -Be $rows.Count
     }
 
     It 'removes direct licences at once, journals every change, and undo restores them' {
         $direct = @(Get-ZombieLicense -Reason Departed | Where-Object AssignedBy -eq 'Direct')
         $direct.Count | Should -BeGreaterThan 0
-        $run = @($direct | Remove-ZombieLicense -IncludeMailboxLicenses -Confirm:$false)
-        $summary = $run | Where-Object { $_ -is [LicenseGovernance.ZombieLicenseRemovalSummary] }
+        $summary = $direct | Remove-ZombieLicense -IncludeMailboxLicenses -Summary -Confirm:$false
         $summary.Removed | Should -Be $direct.Count
         $summary.Failed | Should -Be 0
         $left = @(Get-ZombieLicense -Reason Departed | Where-Object AssignedBy -eq 'Direct')

@@ -11,12 +11,13 @@ namespace LicenseGovernance.Engine
         public Task GetDirectLicenseAssignmentsAsync(GetDirectLicenseAssignmentRequest request, IGovernanceSink sink) =>
             WithGraph(sink, async s => await DirectAssignmentReader.WriteAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false));
 
-        public Task MoveDirectToGroupLicenseAsync(MoveDirectToGroupLicenseRequest request, IGovernanceSink sink) =>
+        public Task<DirectToGroupMigrationSummary> MoveDirectToGroupLicenseAsync(MoveDirectToGroupLicenseRequest request, IGovernanceSink sink) =>
             WithGraph(sink, async s =>
             {
                 var journal = BeginContinuingJournal(s, "Move-DirectToGroupLicense", sink);
-                await DirectToGroupMigrator.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), journal, sink).ConfigureAwait(false);
+                var summary = await DirectToGroupMigrator.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), journal, sink).ConfigureAwait(false);
                 await journal.ResolveEarlierRunsAsync().ConfigureAwait(false);
+                return summary;
             });
     }
 }

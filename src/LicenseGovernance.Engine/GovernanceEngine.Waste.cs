@@ -30,14 +30,15 @@ namespace LicenseGovernance.Engine
                 }
             });
 
-        public Task RemoveZombieLicensesAsync(RemoveZombieLicenseRequest request, IGovernanceSink sink) =>
+        public Task<ZombieLicenseRemovalSummary> RemoveZombieLicensesAsync(RemoveZombieLicenseRequest request, IGovernanceSink sink) =>
             WithGraph(sink, async s =>
             {
                 ZombieQuery.ValidateInactiveDays(request.InactiveDays);
                 var skus = await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false);
                 var journal = BeginContinuingJournal(s, "Remove-ZombieLicense", sink);
-                await ZombieLicenseRemover.RunAsync(s, request, skus, journal, sink).ConfigureAwait(false);
+                var summary = await ZombieLicenseRemover.RunAsync(s, request, skus, journal, sink).ConfigureAwait(false);
                 await journal.ResolveEarlierRunsAsync().ConfigureAwait(false);
+                return summary;
             });
     }
 }

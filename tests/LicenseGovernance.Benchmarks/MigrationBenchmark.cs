@@ -77,7 +77,7 @@ internal static class MigrationBenchmark
 
         var watch = Stopwatch.StartNew();
         var phases = new PhaseTimer(sink, watch);
-        await engine.MoveDirectToGroupLicenseAsync(new MoveDirectToGroupLicenseRequest { Sku = "ENTERPRISEPACK", Group = "All users", BatchSize = 500 }, phases);
+        var summary = await engine.MoveDirectToGroupLicenseAsync(new MoveDirectToGroupLicenseRequest { Sku = "ENTERPRISEPACK", Group = "All users", BatchSize = 500 }, phases);
         Console.WriteLine("  phases: " + phases);
         watch.Stop();
         var requests = child.HttpRequests();
@@ -87,10 +87,9 @@ internal static class MigrationBenchmark
             throw new InvalidOperationException(string.Join("; ", sink.Errors));
         }
 
-        var summary = rows.Summary;
-        if (summary == null || summary.Migrated != users)
+        if (summary.Migrated != users)
         {
-            throw new InvalidOperationException($"Migrated {summary?.Migrated ?? 0} of {users} users.");
+            throw new InvalidOperationException($"Migrated {summary.Migrated} of {users} users.");
         }
 
         var quota = new ThrottlingOptions { TimeScale = scale };

@@ -76,8 +76,15 @@ internal static class ZombieRemovalBenchmark
         var zombies = listing.Of<ZombieLicense>().ToArray();
         child.ResetStatistics();
 
-        var rows = new RowCounter<ZombieLicenseRemoval, ZombieLicenseRemovalSummary>(r => r.Outcome == ZombieRemovalOutcome.Failed);
-        var sink = rows.Sink;
+        var removed = new RowCounter<ZombieLicenseRemoval, ZombieLicenseRemovalSummary>(r => r.Outcome == ZombieRemovalOutcome.Removed);
+        var failed = 0L;
+        var sink = removed.Sink;
+        var countRemoved = sink.OnObject;
+        sink.OnObject = o =>
+        {
+            countRemoved!(o);
+            failed += o is ZombieLicenseRemoval { Outcome: ZombieRemovalOutcome.Failed } ? 1 : 0;
+        };
 
         var watch = Stopwatch.StartNew();
         try
@@ -92,7 +99,7 @@ internal static class ZombieRemovalBenchmark
 
         watch.Stop();
         var result = new ZombieRemovalResult(users, zombies.Length, child.Requests(), child.HttpRequests(), child.Writes(), child.Throttled(),
-            rows.Summary?.Removed ?? 0, rows.Summary?.Failed ?? (int)rows.Counted, watch.Elapsed);
+            (int)removed.Counted, (int)failed, watch.Elapsed);
         engine.Disconnect();
         if (sink.Errors.Count > 0)
         {

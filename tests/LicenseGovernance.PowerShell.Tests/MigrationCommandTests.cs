@@ -55,10 +55,13 @@ public sealed class MigrationCommandTests : IDisposable
 
         var plan = Clean(_ps.Run(Move + " -WhatIf"));
 
+        // One type per stream: the rows, or with -Summary the summary alone, which says -WhatIf.
         var results = plan.Of<DirectToGroupMigrationResult>().ToList();
+        Assert.Equal(plan.Output.Count, results.Count);
         Assert.Contains(results, r => r.Outcome == MigrationOutcome.Planned && r.Reason == "AddToGroup");
         Assert.Contains(results, r => r.Outcome == MigrationOutcome.Skipped && r.Reason == "PlanDifference");
-        Assert.True(Assert.Single(plan.Of<DirectToGroupMigrationSummary>()).WhatIf);
+        var summary = Assert.IsType<DirectToGroupMigrationSummary>(Assert.Single(Clean(_ps.Run(Move + " -WhatIf -Summary")).Output));
+        Assert.True(summary.WhatIf);
         Assert.Equal(before, TenantState());
     }
 
@@ -74,22 +77,27 @@ public sealed class MigrationCommandTests : IDisposable
         var first = piped.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome == MigrationOutcome.Migrated).Select(r => r.UserId).ToList();
         Assert.Equal(3, first.Count);
 
-        var run = Clean(_ps.Run(Move + " -BatchSize 25 -Confirm:$false"));
-        var summary = Assert.Single(run.Of<DirectToGroupMigrationSummary>());
+        var run = Clean(_ps.Run("$run = " + Move + " -BatchSize 25 -Confirm:$false; $run"));
+        Assert.Equal(run.Output.Count, run.Of<DirectToGroupMigrationResult>().Count());
         var migrated = run.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome == MigrationOutcome.Migrated).ToList();
         Assert.NotEmpty(migrated);
         Assert.DoesNotContain(migrated, m => first.Contains(m.UserId));
-        Assert.Equal(directBefore.Count - 3, summary.DirectUsers);
+        Assert.Equal(directBefore.Count - 3, run.Of<DirectToGroupMigrationResult>().Count());
+        var correlationId = Assert.Single(run.Of<DirectToGroupMigrationResult>().Select(r => r.CorrelationId).Distinct());
+        Assert.NotNull(correlationId);
         Assert.All(run.Of<DirectToGroupMigrationResult>().Where(r => r.Outcome is MigrationOutcome.Skipped or MigrationOutcome.Failed), r => Assert.NotEmpty(r.Remedy));
 
         var after = Clean(_ps.Run("Get-DirectLicenseAssignment -Sku SPE_E3")).Of<DirectLicenseAssignment>().ToDictionary(r => r.UserId);
         Assert.All(migrated, m => Assert.Equal("Inherited", after[m.UserId].Assignment));
 
-        var again = Assert.Single(Clean(_ps.Run(Move + " -Confirm:$false")).Of<DirectToGroupMigrationSummary>());
+        var again = Assert.IsType<DirectToGroupMigrationSummary>(Assert.Single(Clean(_ps.Run(Move + " -Summary -Confirm:$false")).Output));
         Assert.Equal(0, again.Migrated);
         Assert.Equal(0, again.AddedToGroup);
+        Assert.False(again.WhatIf);
+        Assert.NotEqual(correlationId, again.CorrelationId);
 
-        Clean(_ps.Run("$run = Get-LicenseChangeLog -Operation User.AssignLicense -Last 1; Undo-LicenseChange -CorrelationId $run.CorrelationId -Confirm:$false | Out-Null"));
+        // The help's way back: the correlation id on the run's rows.
+        Clean(_ps.Run("Undo-LicenseChange -CorrelationId $run[0].CorrelationId -Confirm:$false | Out-Null"));
         var undone = Clean(_ps.Run("Get-DirectLicenseAssignment -Sku SPE_E3")).Of<DirectLicenseAssignment>().ToDictionary(r => r.UserId);
         Assert.All(migrated, m => Assert.NotEqual("Inherited", undone[m.UserId].Assignment));
     }

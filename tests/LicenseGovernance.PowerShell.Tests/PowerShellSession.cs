@@ -33,7 +33,10 @@ public sealed class PowerShellSession : IDisposable
         _runspace.Open();
     }
 
-    public Result Run(string script)
+    public Result Run(string script) => Run(script, null);
+
+    /// <summary>Runs the script with <paramref name="input"/> piped to it (read as $input).</summary>
+    public Result Run(string script, IEnumerable<object>? input)
     {
         using var ps = System.Management.Automation.PowerShell.Create(_runspace);
         ps.AddScript(script);
@@ -41,7 +44,7 @@ public sealed class PowerShellSession : IDisposable
         Exception? terminating = null;
         try
         {
-            output = ps.Invoke();
+            output = input == null ? ps.Invoke() : ps.Invoke(input);
         }
         catch (RuntimeException ex)
         {

@@ -286,7 +286,7 @@ public sealed class TierCommandTests : IDisposable
         Assert.Equal(E3AllRule, preview.Rule);
         Assert.Equal(300, preview.UsersEvaluated);
         Assert.True(preview.MatchCount > 0);
-        Assert.Equal(preview.MatchCount, preview.Joining.Length);
+        Assert.Equal(preview.MatchCount, preview.Joining.Count);
         Assert.Empty(preview.Leaving);
         Assert.Equal("SPE_E3", preview.SkuPartNumber);
 
@@ -345,7 +345,7 @@ public sealed class TierCommandTests : IDisposable
 
         Assert.Equal("SPE_E3", preview.SkuPartNumber);
         Assert.True(preview.MatchCount > 0);
-        Assert.Equal(preview.MatchCount, preview.Joining.Length);
+        Assert.Equal(preview.MatchCount, preview.Joining.Count);
 
         // LIC-M365-Tier2 has no members yet, and LIC-M365-E3 (where the matching users are) is not a tier.
         Assert.Empty(preview.Leaving);

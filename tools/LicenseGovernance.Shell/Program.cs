@@ -17,7 +17,7 @@ const string MainJob =
     "Get-GroupLicenseError -Summary | Out-Default; " +
     "Get-LicenseUtilization | Out-Default; " +
     "Get-ZombieLicense | Group-Object Reason | Sort-Object Count -Descending | Select-Object Count, @{ n = 'Reason'; e = { $_.Name } }, @{ n = 'AnnualCost'; e = { ($_.Group | Measure-Object AnnualCost -Sum).Sum } } | Out-Default; " +
-    "Get-ZombieLicense -Reason Departed -Sku POWER_BI_PRO, VISIOCLIENT | Remove-ZombieLicense -WhatIf | Select-Object -Last 1 | Format-List Removed, NotConfirmed, MonthlyNotConfirmed, AnnualNotConfirmed, Currency, WhatIf | Out-Default; " +
+    "Get-ZombieLicense -Reason Departed -Sku POWER_BI_PRO, VISIOCLIENT | Remove-ZombieLicense -WhatIf -Summary | Format-List Removed, NotConfirmed, MonthlyNotConfirmed, AnnualNotConfirmed, Currency, WhatIf | Out-Default; " +
     "Get-LicenseHealth | Out-Default; " +
     // Document 000: a frontline subcontractor moves up to Tier3 for 180 days and is back on the baseline at the end,
     // with the simulated clock moved on and the reconciler run as a runbook would, never without a mailbox licence.

@@ -11,8 +11,9 @@ namespace LicenseGovernance.Hosting
         /// <summary>
         /// Moves users from a direct SKU assignment to the group's: plans, asks the sink's ShouldProcess once for the whole plan,
         /// adds members, waits for Entra, verifies each user and only then removes direct assignments in waves. Writes one
-        /// <see cref="DirectToGroupMigrationResult"/> per user and a <see cref="DirectToGroupMigrationSummary"/>.
+        /// <see cref="DirectToGroupMigrationResult"/> per user, or with <see cref="MoveDirectToGroupLicenseRequest.Summary"/> only
+        /// the <see cref="DirectToGroupMigrationSummary"/>, so the stream carries one type. Returns the summary either way.
         /// </summary>
-        Task MoveDirectToGroupLicenseAsync(MoveDirectToGroupLicenseRequest request, IGovernanceSink sink);
+        Task<DirectToGroupMigrationSummary> MoveDirectToGroupLicenseAsync(MoveDirectToGroupLicenseRequest request, IGovernanceSink sink);
     }
 }

@@ -10,9 +10,11 @@ namespace LicenseGovernance.Hosting
 
         /// <summary>
         /// Removes each licence the way it arrives (assignLicense, group membership, or the access package assignment), asking
-        /// the sink's ShouldProcess per licence; writes one <see cref="ZombieLicenseRemoval"/> each and a <see cref="ZombieLicenseRemovalSummary"/>.
+        /// the sink's ShouldProcess per licence; writes one <see cref="ZombieLicenseRemoval"/> each, or with
+        /// <see cref="RemoveZombieLicenseRequest.Summary"/> only the <see cref="ZombieLicenseRemovalSummary"/>, so the stream
+        /// carries one type. Returns the summary either way.
         /// </summary>
-        Task RemoveZombieLicensesAsync(RemoveZombieLicenseRequest request, IGovernanceSink sink);
+        Task<ZombieLicenseRemovalSummary> RemoveZombieLicensesAsync(RemoveZombieLicenseRequest request, IGovernanceSink sink);
 
         /// <summary>Writes one <see cref="LicenseUtilization"/> per SKU.</summary>
         Task GetLicenseUtilizationAsync(GetZombieLicenseRequest request, IGovernanceSink sink);

@@ -29,5 +29,9 @@ namespace LicenseGovernance.Requests
         public int WaitTimeoutSeconds { get; set; } = 3600;
         /// <summary>Migrate users whose direct assignment enables other plans than the group's.</summary>
         public bool AcceptPlanDifference { get; set; }
+        /// <summary>Write only the run's <see cref="DirectToGroupMigrationSummary"/> instead of one result per user: one type per stream.</summary>
+        public bool Summary { get; set; }
+        /// <summary>The command runs under -WhatIf (the summary says so; a declined confirmation is not -WhatIf).</summary>
+        public bool WhatIf { get; set; }
     }
 }

@@ -27,6 +27,10 @@ namespace LicenseGovernance.Requests
         public bool IncludeMailboxLicenses { get; set; }
         /// <summary>Recorded with access package removals.</summary>
         public string? Justification { get; set; }
+        /// <summary>Write only the run's <see cref="ZombieLicenseRemovalSummary"/> instead of one result per licence: one type per stream.</summary>
+        public bool Summary { get; set; }
+        /// <summary>The command runs under -WhatIf (the summary says so; a declined confirmation is not -WhatIf).</summary>
+        public bool WhatIf { get; set; }
     }
 
     /// <summary>One user (id or user principal name) and SKU (part number, id or product name) for Remove-ZombieLicense -User -Sku.</summary>

@@ -50,7 +50,7 @@ namespace LicenseGovernance.Engine.Health
             sb.Append("<span><b>").Append(Encode(Money(h.MonthlyWaste * 12, currency))).Append("</b> a year</span>");
             sb.Append("<span><b>").Append(h.LicensedUsers.ToString("N0", Inv)).Append("</b> licensed users</span></p>\n</div>\n</header>\n");
 
-            if (h.Warnings.Length > 0)
+            if (h.Warnings.Count > 0)
             {
                 sb.Append("<section class=\"warnings\"><h2>Warnings</h2><ul>\n");
                 foreach (var w in h.Warnings)

@@ -46,17 +46,19 @@ namespace LicenseGovernance.Engine.Migration
             _sku = sku;
             _stop = sink.Cancellation;
             _start = (session.Pacer.Writes, session.Pacer.Throttled, session.Now);
-            _summary = new DirectToGroupMigrationSummary { SkuPartNumber = sku.SkuPartNumber };
+            _summary = new DirectToGroupMigrationSummary { SkuPartNumber = sku.SkuPartNumber, CorrelationId = journal.CorrelationId };
         }
 
         private string GroupId => _group.Group.Id!;
 
         /// <param name="journal">Every membership add and every direct removal is recorded here before it is sent.</param>
-        public static async Task RunAsync(GraphSession session, MoveDirectToGroupLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
+        public static async Task<DirectToGroupMigrationSummary> RunAsync(GraphSession session, MoveDirectToGroupLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
             Validate(request);
             var sku = LicenseSelection.ResolveSkus(tenantSkus, new[] { request.Sku.Trim() })[0];
-            await new DirectToGroupMigrator(session, request, sku, journal, sink).RunAsync().ConfigureAwait(false);
+            var migrator = new DirectToGroupMigrator(session, request, sku, journal, sink);
+            await migrator.RunAsync().ConfigureAwait(false);
+            return migrator._summary;
         }
 
         private static void Validate(MoveDirectToGroupLicenseRequest request)
@@ -107,7 +109,7 @@ namespace LicenseGovernance.Engine.Migration
             var action = $"Add {toAdd.Count} user(s) to the group, then remove the direct {_sku.SkuPartNumber} assignment of each of {work.Count} user(s) once the group's licence is verified active for them";
             if (work.Count == 0 || !_sink.ShouldProcess($"{_group.Name} ({GroupId})", action))
             {
-                _summary.WhatIf = work.Count > 0;
+                _summary.WhatIf = _request.WhatIf;
                 foreach (var user in work)
                 {
                     Write(user, MigrationOutcome.Planned, user.Member ? "AlreadyMember" : "AddToGroup",
@@ -472,7 +474,13 @@ namespace LicenseGovernance.Engine.Migration
         private void Write(MigrationUser user, MigrationOutcome outcome, string reason, string detail, string remedy) =>
             Write(user.Id, user.UserPrincipalName, outcome, reason, detail, remedy);
 
-        private void Write(string id, string? upn, MigrationOutcome outcome, string reason, string detail, string remedy) =>
+        private void Write(string id, string? upn, MigrationOutcome outcome, string reason, string detail, string remedy)
+        {
+            if (_request.Summary)
+            {
+                return;
+            }
+
             _sink.WriteObject(new DirectToGroupMigrationResult
             {
                 UserId = Guid.Parse(id),
@@ -483,8 +491,11 @@ namespace LicenseGovernance.Engine.Migration
                 Reason = reason,
                 Detail = detail,
                 Remedy = remedy,
+                CorrelationId = _journal.CorrelationId,
             });
+        }
 
+        // Rows or the summary, never both: a stream of one type exports to one CSV without a half-empty last row.
         private void Finish(bool completed)
         {
             _summary.Completed = completed && !_summary.WhatIf;
@@ -492,7 +503,10 @@ namespace LicenseGovernance.Engine.Migration
             _summary.Throttled = _session.Pacer.Throttled - _start.Throttled;
             _summary.Elapsed = _session.Now - _start.At;
             _summary.WritesPerSecond = _summary.Elapsed.TotalSeconds > 0 ? _summary.Writes / _summary.Elapsed.TotalSeconds : 0;
-            _sink.WriteObject(_summary);
+            if (_request.Summary)
+            {
+                _sink.WriteObject(_summary);
+            }
         }
 
         private void Progress(int activity, string title, string status, int percent, bool completed = false) =>

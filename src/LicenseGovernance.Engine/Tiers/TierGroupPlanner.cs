@@ -200,7 +200,7 @@ namespace LicenseGovernance.Engine.Tiers
         }
 
         /// <summary>The access packages that hand out the group's membership; none, with a warning, where entitlement management cannot be read.</summary>
-        private static async Task<IReadOnlyList<AccessPackage>> PackagesHandingOutAsync(GraphSession session, TierGroupState group, List<string> warnings, CancellationToken cancellation)
+        private static async Task<IReadOnlyList<AccessPackage>> PackagesHandingOutAsync(GraphSession session, TierGroupState group, ICollection<string> warnings, CancellationToken cancellation)
         {
             try
             {

@@ -227,7 +227,7 @@ namespace LicenseGovernance.Engine.Usage
             };
 
             // With both SKUs' plans at hand, what the premium SKU adds is exactly the plans the cheaper one lacks.
-            offer.NotVisible = cheaper != null && cheaper.ServicePlans.Length > 0 && sku.ServicePlans.Length > 0
+            offer.NotVisible = cheaper != null && cheaper.ServicePlans.Count > 0 && sku.ServicePlans.Count > 0
                 ? sku.ServicePlans.Where(p => !cheaper.ServicePlans.Any(c => c.ServicePlanId == p.ServicePlanId))
                     .Select(p => p.FriendlyName ?? p.ServicePlanName).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
                 : tier.NotVisible.ToArray();
@@ -333,13 +333,13 @@ namespace LicenseGovernance.Engine.Usage
         private static string Describe(UnderusedLicense r, ActiveUserReportRow row, int days, TierOffer offer)
         {
             var through = r.ReportRefreshDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "the report's refresh date";
-            var workloads = r.WorkloadsUsed.Length == 0
+            var workloads = r.WorkloadsUsed.Count == 0
                 ? "no workload activity"
                 : string.Join(", ", r.WorkloadsUsed.Select(w => $"{w} {row.LastActivity[w]:yyyy-MM-dd}"));
-            var apps = r.AppsUsed.Length == 0 ? "no Microsoft 365 Apps" : "apps " + string.Join(", ", r.AppsUsed);
+            var apps = r.AppsUsed.Count == 0 ? "no Microsoft 365 Apps" : "apps " + string.Join(", ", r.AppsUsed);
             var tier = offer.CheaperProductName ?? offer.Tier.CheaperPartNumber;
             var action = " " + Action(r, r.ProductName ?? r.SkuPartNumber, tier);
-            var hidden = r.NotVisibleInReports.Length == 0 ? "" : $" Not visible in usage reports, so check before changing: {string.Join(", ", r.NotVisibleInReports)}.";
+            var hidden = r.NotVisibleInReports.Count == 0 ? "" : $" Not visible in usage reports, so check before changing: {string.Join(", ", r.NotVisibleInReports)}.";
             return $"Last {days} days to {through}: {workloads}; {apps}. {tier} covers all of it.{action}{hidden}";
         }
 

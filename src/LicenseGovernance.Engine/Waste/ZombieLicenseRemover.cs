@@ -47,10 +47,12 @@ namespace LicenseGovernance.Engine.Waste
             _summary = new ZombieLicenseRemovalSummary { CorrelationId = journal.CorrelationId };
         }
 
-        public static async Task RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
+        public static async Task<ZombieLicenseRemovalSummary> RunAsync(GraphSession session, RemoveZombieLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
             var sources = await LicenseSources.ReadAsync(session, tenantSkus, sink.Cancellation).ConfigureAwait(false);
-            await new ZombieLicenseRemover(session, request, journal, sink, new ZombieRemovalRun(tenantSkus, sources)).RunAsync().ConfigureAwait(false);
+            var remover = new ZombieLicenseRemover(session, request, journal, sink, new ZombieRemovalRun(tenantSkus, sources));
+            await remover.RunAsync().ConfigureAwait(false);
+            return remover._summary;
         }
 
         private async Task RunAsync()
@@ -86,11 +88,15 @@ namespace LicenseGovernance.Engine.Waste
             }
         }
 
+        // Rows or the summary, never both: a stream of one type exports to one CSV without a half-empty last row.
         private void WriteSummary()
         {
             _sink.WriteProgress(new GovernanceProgress(ProgressActivity.ZombieRemoval, Activity, $"{_summary.Removed} removed", 100, completed: true));
-            _summary.WhatIf = _summary.NotConfirmed > 0 && _summary.Removed == 0 && _summary.Failed == 0;
-            _sink.WriteObject(_summary);
+            _summary.WhatIf = _request.WhatIf;
+            if (_request.Summary)
+            {
+                _sink.WriteObject(_summary);
+            }
         }
 
         /// <summary>The piped licences and the named users and SKUs (each judged as it stands now), every user and SKU once.</summary>
@@ -162,7 +168,10 @@ namespace LicenseGovernance.Engine.Waste
             {
                 Finish(row);
                 Tally(_summary, row.Result);
-                _sink.WriteObject(row.Result);
+                if (!_request.Summary)
+                {
+                    _sink.WriteObject(row.Result);
+                }
             }
         }
 
@@ -242,7 +251,7 @@ namespace LicenseGovernance.Engine.Waste
             result.Changes = row.Done;
             if (row.Failure != null)
             {
-                var reason = row.Failure + (result.Changes.Length > 0 ? " Done before the failure: " + string.Join("; ", result.Changes) + "." : "");
+                var reason = row.Failure + (result.Changes.Count > 0 ? " Done before the failure: " + string.Join("; ", result.Changes) + "." : "");
                 _sink.WriteError(Errors.ZombieLicenseRemovalFailed(row.Item.ToString(), reason));
                 result.Outcome = ZombieRemovalOutcome.Failed;
                 result.Detail = reason;
@@ -280,7 +289,7 @@ namespace LicenseGovernance.Engine.Waste
                 return null;
             }
 
-            return $"{item}: {(item.Reasons.Length == 0 ? "not a zombie licence" : "no longer " + item.Reason)} " +
+            return $"{item}: {(item.Reasons.Count == 0 ? "not a zombie licence" : "no longer " + item.Reason)} " +
                    $"({(now.Count == 0 ? "the user is active" : "now " + string.Join(", ", now))}); the licence stays.";
         }
 
@@ -427,7 +436,7 @@ namespace LicenseGovernance.Engine.Waste
             {
                 case ZombieRemovalOutcome.Removed:
                     summary.Removed++;
-                    summary.AlsoFreed += result.AlsoFreed.Length;
+                    summary.AlsoFreed += result.AlsoFreed.Count;
                     foreach (var line in lines)
                     {
                         if (line.Monthly.HasValue && Counts(summary, line.Currency))

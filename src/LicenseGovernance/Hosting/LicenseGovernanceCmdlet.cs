@@ -105,6 +105,15 @@ namespace LicenseGovernance.Commands.Hosting
             }
         }
 
+        /// <summary>
+        /// The command runs under -WhatIf, given or inherited through $WhatIfPreference. Engines that ask per item cannot tell
+        /// it from a declined confirmation by ShouldProcess's answer alone, and their summaries must say which it was.
+        /// </summary>
+        internal bool WhatIfMode =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+                ? LanguagePrimitives.IsTrue(given)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
         internal void ThrowParameterError(GovernanceError error) => ThrowTerminatingError(ErrorRecords.From(error));
     }
 }

@@ -47,6 +47,10 @@ namespace LicenseGovernance.Commands.Migration
         [Parameter]
         public SwitchParameter AcceptPlanDifference { get; set; }
 
+        /// <summary>Only the run's summary (counts, writes, pacing), instead of one result per user.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -67,6 +71,8 @@ namespace LicenseGovernance.Commands.Migration
                 MaxUsers = MyInvocation.BoundParameters.ContainsKey(nameof(MaxUsers)) ? MaxUsers : (int?)null,
                 WaitTimeoutSeconds = WaitTimeout,
                 AcceptPlanDifference = AcceptPlanDifference,
+                Summary = Summary,
+                WhatIf = WhatIfMode,
             };
             RunEngine(sink => Engine.MoveDirectToGroupLicenseAsync(request, sink));
         }

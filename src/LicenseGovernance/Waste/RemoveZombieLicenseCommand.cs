@@ -49,6 +49,10 @@ namespace LicenseGovernance.Commands.Waste
         [ValidateNotNullOrEmpty]
         public string? Justification { get; set; }
 
+        /// <summary>Only the run's summary (the money recovered), instead of one result per licence.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -68,6 +72,7 @@ namespace LicenseGovernance.Commands.Waste
         }
 
         // One engine run for everything piped, so the summary adds up the whole run and one correlation id undoes it.
+        // Results and the summary never share the stream (-Summary picks one), so Export-Csv sees one type.
         protected override void EndProcessing()
         {
             try
@@ -79,6 +84,8 @@ namespace LicenseGovernance.Commands.Waste
                     InactiveDays = InactiveDays,
                     IncludeMailboxLicenses = IncludeMailboxLicenses,
                     Justification = Justification,
+                    Summary = Summary,
+                    WhatIf = WhatIfMode,
                 };
                 RunEngine(sink => Engine.RemoveZombieLicensesAsync(request, sink));
             }

@@ -26,7 +26,7 @@ public class HealthCalculatorTests
     public void TheWeightsAddUpTo100()
     {
         Assert.Equal(100, HealthCalculator.Table.Sum(t => t.Weight));
-        Assert.Equal(5, HealthCalculator.Calculate(Clean()).Components.Length);
+        Assert.Equal(5, HealthCalculator.Calculate(Clean()).Components.Count);
     }
 
     [Fact]

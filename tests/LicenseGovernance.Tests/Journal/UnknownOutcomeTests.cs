@@ -170,7 +170,7 @@ public sealed class UnknownOutcomeTests : IDisposable
     {
         using var fx = new EngineFixture(tenant: ZombieLicenseTenant.Create(new ZombieLicenseTenantOptions { Users = 90, Seed = 7 }));
         var zombie = (await fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E5" } })).Zombies
-            .First(z => z.Sources.Length == 1 && z.Sources[0].Kind == LicenseSourceKind.Group);
+            .First(z => z.Sources.Count == 1 && z.Sources[0].Kind == LicenseSourceKind.Group);
         // Membership removals travel twenty to a $batch, so the answer lost is the batch's.
         fx.Tenant.Faults.Add(FaultRule.ResponseLost().ForMethod("POST").ForPath("^/\\$batch$").Times(1));
 

@@ -149,7 +149,6 @@ public class MigrationEngineTests
 
         Assert.Equal(ErrorIds.OperationCancelled, stopped.Error.Id);
         Assert.Contains("run the same Move-DirectToGroupLicense command again", stopped.Error.Message);
-        Assert.False(sink.Summary().Completed);
         // The batch in flight finished; nothing after it started.
         Assert.Equal(160, fx.Tenant.Store.Users.Count(u => !u.HoldsDirect(sku)));
 
@@ -193,9 +192,11 @@ public class MigrationEngineTests
         var members = fx.Tenant.AllUsers().Members.Count;
         var sink = new CollectingSink { Decide = (_, _) => false };
 
-        await fx.MoveAsync(sink: sink);
+        await fx.MoveAsync(new MoveDirectToGroupLicenseRequest { Sku = MigrationSteps.Sku, Group = MigrationSteps.Group, WhatIf = true }, sink);
 
         Assert.True(sink.Summary().WhatIf);
+        Assert.False(sink.Summary().Completed);
+        Assert.All(sink.Of<DirectToGroupMigrationResult>(), r => Assert.Equal(sink.Summary().CorrelationId, r.CorrelationId));
         var results = sink.Of<DirectToGroupMigrationResult>().ToList();
         Assert.Equal(70, results.Count(r => r.Outcome == MigrationOutcome.Planned && r.Reason == "AddToGroup"));
         Assert.Equal(20, results.Count(r => r.Outcome == MigrationOutcome.Planned && r.Reason == "AlreadyMember"));

@@ -21,10 +21,21 @@ internal static class MigrationSteps
             Users = users, PlanDifferenceUsers = planDifference, NoUsageLocationUsers = noLocation, ExistingMembers = existingMembers,
         }, options));
 
+    /// <summary>
+    /// Runs the migration; the sink holds the per-user results the engine wrote (never a summary without
+    /// <see cref="MoveDirectToGroupLicenseRequest.Summary"/>) and then the summary it returned, for <see cref="Summary"/>.
+    /// </summary>
     public static async Task<CollectingSink> MoveAsync(this EngineFixture fx, MoveDirectToGroupLicenseRequest? request = null, CollectingSink? sink = null)
     {
         sink ??= new CollectingSink();
-        await fx.Engine.MoveDirectToGroupLicenseAsync(request ?? new MoveDirectToGroupLicenseRequest { Sku = Sku, Group = Group }, sink);
+        request ??= new MoveDirectToGroupLicenseRequest { Sku = Sku, Group = Group };
+        var summary = await fx.Engine.MoveDirectToGroupLicenseAsync(request, sink);
+        Assert.Equal(request.Summary, sink.Of<DirectToGroupMigrationSummary>().Any());
+        if (!request.Summary)
+        {
+            sink.WriteObject(summary);
+        }
+
         return sink;
     }
 

@@ -69,7 +69,7 @@ public sealed class TierGroupEngineTests
         using var fx = new EngineFixture();
         var tier = await fx.NewTierAsync("E3 with Selected Services", new[] { "SPE_E3", "POWER_BI_PRO" }, enabled: new[] { "SHAREPOINTENTERPRISE", "Exchange Online (Plan 2)", "TEAMS1", "BI_AZURE_P2" });
 
-        Assert.Equal(2, tier.Skus.Length);
+        Assert.Equal(2, tier.Skus.Count);
         var e3 = tier.Skus.Single(s => s.SkuPartNumber == "SPE_E3");
         Assert.Equal(new[] { "EXCHANGE_S_ENTERPRISE", "SHAREPOINTENTERPRISE", "TEAMS1" }, e3.EnabledPlans.OrderBy(p => p));
         Assert.Contains("SHAREPOINTWAC", e3.DisabledPlans);

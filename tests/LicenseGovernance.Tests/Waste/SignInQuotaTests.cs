@@ -40,7 +40,7 @@ public sealed class SignInQuotaTests
         var tenant = Tenant(600);
         using var fx = new EngineFixture(tenant: tenant);
         var zombies = (await fx.ZombiesAsync()).Zombies;
-        var gone = zombies.Where(z => z.Reasons.Length > 0 && z.Reasons.All(r => r is ZombieReason.Disabled or ZombieReason.Departed)).ToList();
+        var gone = zombies.Where(z => z.Reasons.Count > 0 && z.Reasons.All(r => r is ZombieReason.Disabled or ZombieReason.Departed)).ToList();
         var quiet = zombies.Where(z => z.Reasons.Contains(ZombieReason.Inactive)).Take(3).ToList();
 
         var (goneResults, _, goneSink) = await fx.RemoveAsync(gone);

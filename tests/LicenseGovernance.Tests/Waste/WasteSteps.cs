@@ -27,11 +27,14 @@ internal static class WasteSteps
     }
 
     public static async Task<(List<ZombieLicenseRemoval> Results, ZombieLicenseRemovalSummary Summary, CollectingSink Sink)> RemoveAsync(
-        this EngineFixture fx, IEnumerable<ZombieLicense> licenses, bool includeMailbox = true, bool confirm = true)
+        this EngineFixture fx, IEnumerable<ZombieLicense> licenses, bool includeMailbox = true, bool confirm = true, bool? whatIf = null)
     {
+        // Not confirming stands for -WhatIf unless the test says it is a declined confirmation.
         var sink = new CollectingSink { Decide = (_, _) => confirm };
-        await fx.Engine.RemoveZombieLicensesAsync(new RemoveZombieLicenseRequest { Licenses = licenses.ToArray(), IncludeMailboxLicenses = includeMailbox }, sink);
-        return (sink.Of<ZombieLicenseRemoval>().ToList(), Assert.Single(sink.Of<ZombieLicenseRemovalSummary>()), sink);
+        var request = new RemoveZombieLicenseRequest { Licenses = licenses.ToArray(), IncludeMailboxLicenses = includeMailbox, WhatIf = whatIf ?? !confirm };
+        var summary = await fx.Engine.RemoveZombieLicensesAsync(request, sink);
+        Assert.Empty(sink.Of<ZombieLicenseRemovalSummary>());
+        return (sink.Of<ZombieLicenseRemoval>().ToList(), summary, sink);
     }
 
     /// <summary>Whether the user holds a seat of the SKU by any path, read from the model.</summary>

@@ -80,6 +80,9 @@ public sealed class ZombieRemovalTests : IDisposable
         var (skipped, skipSummary, skipSink) = await _fx.RemoveAsync(zombies, includeMailbox: false);
         Assert.All(skipped, r => Assert.Equal(ZombieRemovalOutcome.Skipped, r.Outcome));
         Assert.Equal(zombies.Count, skipSummary.Skipped);
+        Assert.False(skipSummary.WhatIf);
+        // -WhatIf says so even when every licence is skipped and nothing was asked.
+        Assert.True((await _fx.RemoveAsync(zombies, includeMailbox: false, whatIf: true)).Summary.WhatIf);
         Assert.Contains(skipSink.Warnings, w => w.Contains("deleted after 30 days") && w.Contains("-IncludeMailboxLicenses"));
         Assert.Equal(0, _tenant.Statistics.Writes);
 
@@ -95,6 +98,8 @@ public sealed class ZombieRemovalTests : IDisposable
         Assert.Equal(zombies.Count * 60m, whatIf.MonthlyNotConfirmed);
         Assert.Equal(zombies.Count * 720m, whatIf.AnnualNotConfirmed);
         Assert.Equal(0, _tenant.Statistics.Writes);
+        // Declining every confirmation is not -WhatIf.
+        Assert.False((await _fx.RemoveAsync(zombies, confirm: false, whatIf: false)).Summary.WhatIf);
 
         var (removed, summary, sink) = await _fx.RemoveAsync(zombies);
         Assert.Empty(sink.Errors);
@@ -264,7 +269,7 @@ public sealed class ZombieRemovalTests : IDisposable
     public async Task AUserWhoCameBackSinceTheSearchKeepsTheLicense()
     {
         var zombies = (await _fx.ZombiesAsync(new GetZombieLicenseRequest { Reason = new[] { ZombieReason.Inactive, ZombieReason.NeverSignedIn } })).Zombies;
-        var back = zombies.Where(z => z.Reasons.Length == 1).Take(2).ToList();
+        var back = zombies.Where(z => z.Reasons.Count == 1).Take(2).ToList();
         var still = zombies.First(z => back.All(b => b.UserId != z.UserId));
         var now = _tenant.Clock.UtcNow;
         foreach (var z in back)
@@ -304,13 +309,12 @@ public sealed class ZombieRemovalTests : IDisposable
             },
         };
         var sink = new CollectingSink();
-        await _fx.Engine.RemoveZombieLicensesAsync(request, sink);
+        var summary = await _fx.Engine.RemoveZombieLicensesAsync(request, sink);
 
         Assert.Equal(new[] { ErrorIds.SkuNotFound, ErrorIds.UserNotFound }, sink.Errors.Select(e => e.Id));
         var results = sink.Of<ZombieLicenseRemoval>().ToList();
         Assert.All(zombies, z => Assert.Equal(ZombieRemovalOutcome.Removed, results.Single(r => r.UserId == z.Id).Outcome));
         Assert.StartsWith("NoLongerZombie", results.Single(r => r.UserId == active.Id).Detail);
-        var summary = Assert.Single(sink.Of<ZombieLicenseRemovalSummary>());
         Assert.Equal(2, summary.Removed);
         Assert.Equal(3, summary.Skipped);
         Assert.All(zombies, z => Assert.False(WasteSteps.HoldsSeat(_tenant.Store.GetUser(z.Id), _e5)));
@@ -375,7 +379,7 @@ public sealed class ZombieRemovalManySourcesTests : IDisposable
         var (results, summary, sink) = await _fx.RemoveAsync(new[] { zombie });
         Assert.Empty(sink.Errors);
         Assert.Equal(ZombieRemovalOutcome.Removed, Assert.Single(results).Outcome);
-        Assert.Equal(3, results[0].Changes.Length);
+        Assert.Equal(3, results[0].Changes.Count);
         var freed = Assert.Single(results[0].AlsoFreed);
         Assert.Equal((_visio, "VISIOCLIENT", "LIC-E5-Visio", 15m, 180m, "USD"), (freed.SkuId, freed.SkuPartNumber, freed.GroupName, freed.MonthlyCost, freed.AnnualCost, freed.Currency));
         Assert.Equal(60m, results[0].MonthlyCost);
@@ -501,7 +505,7 @@ public sealed class ZombieRemovalOtherSkusTests : IDisposable
 
         _tenant.Settle();
         var zombie = Assert.Single((await _fx.ZombiesAsync(new GetZombieLicenseRequest { Sku = new[] { "VISIOCLIENT" } })).Zombies);
-        Assert.Equal(2, zombie.Sources.Length);
+        Assert.Equal(2, zombie.Sources.Count);
         _tenant.Statistics.Reset();
 
         var (results, _, sink) = await _fx.RemoveAsync(new[] { zombie }, includeMailbox: false);

@@ -14,8 +14,8 @@ namespace LicenseGovernance
         public TierAccessPackageRequest Request { get; set; } = new TierAccessPackageRequest();
         public string PackageName { get; set; } = "";
         public string TierGroup { get; set; } = "";
-        public List<AccessPackageChange> Changes { get; set; } = new List<AccessPackageChange>();
-        public List<string> Warnings { get; set; } = new List<string>();
+        public ItemList<AccessPackageChange> Changes { get; set; } = new ItemList<AccessPackageChange>();
+        public ItemList<string> Warnings { get; set; } = new ItemList<string>();
 
         public bool IsNoChange => Changes.Count == 0;
 

@@ -13,9 +13,9 @@ namespace LicenseGovernance
         /// <summary>The package is deleted; false when a holder could not be moved or an assignment was not gone in time.</summary>
         public bool Removed { get; set; }
         /// <summary>Each user who held an assignment, and their move (under -Force).</summary>
-        public TierMoveResult[] Holders { get; set; } = Array.Empty<TierMoveResult>();
+        public ItemList<TierMoveResult> Holders { get; set; } = new ItemList<TierMoveResult>();
         /// <summary>The Graph objects deleted, in order.</summary>
-        public AccessPackageChange[] Deleted { get; set; } = Array.Empty<AccessPackageChange>();
+        public ItemList<AccessPackageChange> Deleted { get; set; } = new ItemList<AccessPackageChange>();
         public string Detail { get; set; } = "";
         /// <summary>What to do when the package was not removed; empty otherwise.</summary>
         public string Remedy { get; set; } = "";

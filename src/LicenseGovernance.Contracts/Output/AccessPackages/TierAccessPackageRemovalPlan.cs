@@ -19,10 +19,10 @@ namespace LicenseGovernance
         public bool Force { get; set; }
         public int WaitTimeoutSeconds { get; set; }
         /// <summary>Each user with a live assignment of the package, and their move (Outcome Planned, with its steps).</summary>
-        public List<TierMoveResult> Holders { get; set; } = new List<TierMoveResult>();
+        public ItemList<TierMoveResult> Holders { get; set; } = new ItemList<TierMoveResult>();
         /// <summary>The Graph objects deleted, in order, once the package has no assignment left.</summary>
-        public List<AccessPackageChange> Changes { get; set; } = new List<AccessPackageChange>();
-        public List<string> Warnings { get; set; } = new List<string>();
+        public ItemList<AccessPackageChange> Changes { get; set; } = new ItemList<AccessPackageChange>();
+        public ItemList<string> Warnings { get; set; } = new ItemList<string>();
 
         string IChangePlan.Target => PackageName;
 
@@ -41,7 +41,7 @@ namespace LicenseGovernance
                 foreach (var holder in Holders)
                 {
                     yield return $"  {holder.UserPrincipalName ?? holder.UserId.ToString()}: from {(holder.FromTier.Length == 0 ? "no tier" : holder.FromTier)} to {holder.ToTier}: " +
-                        (holder.Steps.Length > 0 ? string.Join("; ", holder.Steps) : holder.Detail);
+                        (holder.Steps.Count > 0 ? string.Join("; ", holder.Steps) : holder.Detail);
                 }
             }
 

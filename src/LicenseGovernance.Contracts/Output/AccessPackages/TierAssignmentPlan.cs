@@ -23,7 +23,7 @@ namespace LicenseGovernance
         /// <summary>The accessPackageAssignmentRequest body that would be POSTed.</summary>
         public string Body { get; set; } = "";
         /// <summary>What to know before confirming, for example that the user keeps no other licence.</summary>
-        public List<string> Warnings { get; set; } = new List<string>();
+        public ItemList<string> Warnings { get; set; } = new ItemList<string>();
 
         string IChangePlan.Target => UserPrincipalName + " -> " + AccessPackage;
 

@@ -19,7 +19,7 @@ namespace LicenseGovernance
         public int SuspendedUnits { get; set; }
         public int WarningUnits { get; set; }
         public int LockedOutUnits { get; set; }
-        public LicenseServicePlan[] ServicePlans { get; set; } = Array.Empty<LicenseServicePlan>();
+        public ItemList<LicenseServicePlan> ServicePlans { get; set; } = new ItemList<LicenseServicePlan>();
         /// <summary>Monthly price per seat; null when unknown (never invented).</summary>
         public decimal? MonthlyPrice { get; set; }
         public string? Currency { get; set; }

@@ -15,7 +15,7 @@ namespace LicenseGovernance
         public string Environment { get; set; } = "Global";
         public Uri? GraphEndpoint { get; set; }
         /// <summary>Delegated scopes (scp) or application roles (roles) the token holds.</summary>
-        public string[] Scopes { get; set; } = Array.Empty<string>();
+        public ItemList<string> Scopes { get; set; } = new ItemList<string>();
         public bool IsSimulator { get; set; }
         public DateTimeOffset ConnectedAt { get; set; }
         public DateTimeOffset? TokenExpiresOn { get; set; }

@@ -17,9 +17,9 @@ namespace LicenseGovernance
         public decimal MonthlyWaste { get; set; }
         public string? Currency { get; set; }
         public int LicensedUsers { get; set; }
-        public LicenseHealthComponent[] Components { get; set; } = Array.Empty<LicenseHealthComponent>();
+        public ItemList<LicenseHealthComponent> Components { get; set; } = new ItemList<LicenseHealthComponent>();
         /// <summary>Why a component could not be measured, or what it leaves out.</summary>
-        public string[] Warnings { get; set; } = Array.Empty<string>();
+        public ItemList<string> Warnings { get; set; } = new ItemList<string>();
 
         public override string ToString() => $"{Score} ({Grade})";
     }

@@ -9,9 +9,9 @@ namespace LicenseGovernance
         public string? UserPrincipalName { get; set; }
         public TierConflictKind Kind { get; set; }
         /// <summary>The tier groups involved (names).</summary>
-        public string[] Tiers { get; set; } = Array.Empty<string>();
+        public ItemList<string> Tiers { get; set; } = new ItemList<string>();
         /// <summary>The SKUs involved (part numbers).</summary>
-        public string[] Skus { get; set; } = Array.Empty<string>();
+        public ItemList<string> Skus { get; set; } = new ItemList<string>();
         public string Detail { get; set; } = "";
         public string Remedy { get; set; } = "";
     }

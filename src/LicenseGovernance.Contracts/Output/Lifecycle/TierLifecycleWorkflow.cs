@@ -11,7 +11,7 @@ namespace LicenseGovernance
         /// <summary>For example "Added to LIC-M365-Tier3" or "Removed from LIC-M365-Tier2 or LIC-M365-Tier3".</summary>
         public string Trigger { get; set; } = "";
         /// <summary>What the workflow does for each user, in order, for example "Remove access package assignment: LIC-M365-Tier1".</summary>
-        public string[] Tasks { get; set; } = Array.Empty<string>();
+        public ItemList<string> Tasks { get; set; } = new ItemList<string>();
         /// <summary>The tasks joined with "; ", for CSV.</summary>
         public string TaskSummary => string.Join("; ", Tasks);
         public int? Version { get; set; }

@@ -12,8 +12,8 @@ namespace LicenseGovernance
     public sealed class TierLifecycleWorkflowPlan : IChangePlan
     {
         public TierLifecycleWorkflowRequest Request { get; set; } = new TierLifecycleWorkflowRequest();
-        public List<LifecycleWorkflowChange> Changes { get; set; } = new List<LifecycleWorkflowChange>();
-        public List<string> Warnings { get; set; } = new List<string>();
+        public ItemList<LifecycleWorkflowChange> Changes { get; set; } = new ItemList<LifecycleWorkflowChange>();
+        public ItemList<string> Warnings { get; set; } = new ItemList<string>();
 
         public bool IsNoChange => Changes.Count == 0;
 

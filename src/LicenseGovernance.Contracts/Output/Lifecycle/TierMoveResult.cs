@@ -13,7 +13,7 @@ namespace LicenseGovernance
         public string ToTier { get; set; } = "";
         public TierMoveOutcome Outcome { get; set; }
         /// <summary>The steps taken (or planned), in order.</summary>
-        public string[] Steps { get; set; } = Array.Empty<string>();
+        public ItemList<string> Steps { get; set; } = new ItemList<string>();
         /// <summary>The steps joined with " > ", for Export-Csv.</summary>
         public string StepSummary => string.Join(" > ", Steps);
         public DateTimeOffset? Started { get; set; }
@@ -27,5 +27,7 @@ namespace LicenseGovernance
         public string Remedy { get; set; } = "";
         /// <summary>The run's id in the change journal: Get-LicenseChangeLog -CorrelationId shows every write.</summary>
         public Guid? CorrelationId { get; set; }
+
+        public override string ToString() => $"{UserPrincipalName ?? UserId.ToString()}: {FromTier} > {ToTier} ({Outcome})";
     }
 }

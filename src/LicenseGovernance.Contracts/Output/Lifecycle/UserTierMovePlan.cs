@@ -17,8 +17,8 @@ namespace LicenseGovernance
         public string? Justification { get; set; }
         public int WaitTimeoutSeconds { get; set; }
         /// <summary>The steps, in the order they will be taken.</summary>
-        public List<string> Steps { get; set; } = new List<string>();
-        public List<string> Warnings { get; set; } = new List<string>();
+        public ItemList<string> Steps { get; set; } = new ItemList<string>();
+        public ItemList<string> Warnings { get; set; } = new ItemList<string>();
 
         string IChangePlan.Target => UserPrincipalName;
 

@@ -12,16 +12,16 @@ namespace LicenseGovernance
         /// <summary>Direct, Inherited or Both.</summary>
         public string Assignment { get; set; } = "";
         /// <summary>Display names of the groups the SKU is inherited from (empty when only direct).</summary>
-        public string[] InheritedFrom { get; set; } = Array.Empty<string>();
-        public Guid[] InheritedGroupIds { get; set; } = Array.Empty<Guid>();
+        public ItemList<string> InheritedFrom { get; set; } = new ItemList<string>();
+        public ItemList<Guid> InheritedGroupIds { get; set; } = new ItemList<Guid>();
         /// <summary>For Both: whether the inherited assignments enable exactly the plans the direct one enables; null otherwise.</summary>
         public bool? PlanParity { get; set; }
         /// <summary>Plans the direct assignment enables and the inherited ones do not (names).</summary>
-        public string[] OnlyDirectPlans { get; set; } = Array.Empty<string>();
+        public ItemList<string> OnlyDirectPlans { get; set; } = new ItemList<string>();
         /// <summary>Plans the inherited assignments enable and the direct one does not (names).</summary>
-        public string[] OnlyInheritedPlans { get; set; } = Array.Empty<string>();
+        public ItemList<string> OnlyInheritedPlans { get; set; } = new ItemList<string>();
         /// <summary>Plans the direct assignment leaves off (names); empty when inherited only.</summary>
-        public string[] DirectDisabledPlans { get; set; } = Array.Empty<string>();
+        public ItemList<string> DirectDisabledPlans { get; set; } = new ItemList<string>();
         /// <summary>The inherited assignment's state (Active, ActiveWithError, Error, Disabled; the worst when several groups); null when only direct.</summary>
         public string? InheritedState { get; set; }
         /// <summary>The inherited assignment's error (CountViolation, ...), or null.</summary>

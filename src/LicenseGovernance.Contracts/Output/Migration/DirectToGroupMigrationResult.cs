@@ -17,6 +17,8 @@ namespace LicenseGovernance
         public string Detail { get; set; } = "";
         /// <summary>How to clear a skip or failure; empty otherwise.</summary>
         public string Remedy { get; set; } = "";
+        /// <summary>The journal's correlation id for the run: <c>Undo-LicenseChange -CorrelationId</c> puts its direct assignments back.</summary>
+        public Guid? CorrelationId { get; set; }
     }
 
     /// <summary>The whole run of Move-DirectToGroupLicense: counts, requests and pacing.</summary>
@@ -47,5 +49,7 @@ namespace LicenseGovernance
         public bool WhatIf { get; set; }
         /// <summary>What to run next, when anything is left.</summary>
         public string? NextStep { get; set; }
+        /// <summary>The journal's correlation id for the run, for <c>Undo-LicenseChange -CorrelationId</c>.</summary>
+        public Guid? CorrelationId { get; set; }
     }
 }

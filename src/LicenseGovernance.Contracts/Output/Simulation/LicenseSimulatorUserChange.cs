@@ -15,5 +15,7 @@ namespace LicenseGovernance
         public string? NewValue { get; set; }
         /// <summary>When the change was sent, on the simulated clock; null while only planned.</summary>
         public DateTimeOffset? Changed { get; set; }
+
+        public override string ToString() => $"{Property}: {OldValue} > {NewValue}";
     }
 }

@@ -11,7 +11,7 @@ namespace LicenseGovernance
         public Guid UserId { get; set; }
         public string UserPrincipalName { get; set; } = "";
         /// <summary>One per property named, in the order given.</summary>
-        public List<LicenseSimulatorUserChange> Changes { get; set; } = new List<LicenseSimulatorUserChange>();
+        public ItemList<LicenseSimulatorUserChange> Changes { get; set; } = new ItemList<LicenseSimulatorUserChange>();
         /// <summary>The JSON body of PATCH /users/{id}.</summary>
         public string Body { get; set; } = "";
 

@@ -45,6 +45,6 @@ namespace LicenseGovernance
         /// <summary>Requested (not waited for), Active, Error or Pending (still not settled when the wait ran out).</summary>
         public ReprocessOutcome Outcome { get; set; }
         /// <summary>Errors still present after reprocessing, as SKU=ErrorType.</summary>
-        public string[] RemainingErrors { get; set; } = Array.Empty<string>();
+        public ItemList<string> RemainingErrors { get; set; } = new ItemList<string>();
     }
 }

@@ -9,11 +9,11 @@ namespace LicenseGovernance
         /// <summary>Users the rule matches.</summary>
         public int MatchCount { get; set; }
         /// <summary>Matching users who are not yet members of the tier group (all matches when no group is named).</summary>
-        public string[] Joining { get; set; } = Array.Empty<string>();
+        public ItemList<string> Joining { get; set; } = new ItemList<string>();
         /// <summary>Current members of the tier group that the rule would drop.</summary>
-        public string[] Leaving { get; set; } = Array.Empty<string>();
+        public ItemList<string> Leaving { get; set; } = new ItemList<string>();
         /// <summary>Joining users who hold another tier today and would be in two tiers.</summary>
-        public string[] InOtherTier { get; set; } = Array.Empty<string>();
+        public ItemList<string> InOtherTier { get; set; } = new ItemList<string>();
         public string? SkuPartNumber { get; set; }
         /// <summary>New seats needed: joining users who do not already hold the SKU.</summary>
         public int SeatDemand { get; set; }

@@ -18,7 +18,7 @@ namespace LicenseGovernance
         public string? MembershipRule { get; set; }
         /// <summary>On or Paused (dynamic groups).</summary>
         public string? RuleProcessingState { get; set; }
-        public LicenseTierSku[] Skus { get; set; } = Array.Empty<LicenseTierSku>();
+        public ItemList<LicenseTierSku> Skus { get; set; } = new ItemList<LicenseTierSku>();
         public int MemberCount { get; set; }
         /// <summary>QueuedForProcessing, ProcessingInProgress or ProcessingComplete.</summary>
         public string? ProcessingState { get; set; }
@@ -40,8 +40,8 @@ namespace LicenseGovernance
         public Guid SkuId { get; set; }
         public string SkuPartNumber { get; set; } = "";
         public string? ProductName { get; set; }
-        public string[] EnabledPlans { get; set; } = Array.Empty<string>();
-        public string[] DisabledPlans { get; set; } = Array.Empty<string>();
+        public ItemList<string> EnabledPlans { get; set; } = new ItemList<string>();
+        public ItemList<string> DisabledPlans { get; set; } = new ItemList<string>();
 
         public override string ToString() => SkuPartNumber;
     }

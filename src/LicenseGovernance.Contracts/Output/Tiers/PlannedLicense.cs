@@ -7,6 +7,8 @@ namespace LicenseGovernance
     public sealed class PlannedLicense
     {
         public Guid SkuId { get; set; }
-        public List<Guid> DisabledPlans { get; set; } = new List<Guid>();
+        public ItemList<Guid> DisabledPlans { get; set; } = new ItemList<Guid>();
+
+        public override string ToString() => DisabledPlans.Count == 0 ? SkuId.ToString() : $"{SkuId} without {DisabledPlans}";
     }
 }

@@ -21,8 +21,10 @@ namespace LicenseGovernance
         public bool Baseline { get; set; }
         public TierRecordChange Record { get; set; }
         /// <summary>SKUs to add, or to give other disabled plans.</summary>
-        public List<PlannedLicense> AddLicenses { get; set; } = new List<PlannedLicense>();
+        public ItemList<PlannedLicense> AddLicenses { get; set; } = new ItemList<PlannedLicense>();
         /// <summary>SKUs to take off the group.</summary>
-        public List<Guid> RemoveLicenses { get; set; } = new List<Guid>();
+        public ItemList<Guid> RemoveLicenses { get; set; } = new ItemList<Guid>();
+
+        public override string ToString() => $"tier {Tier}{(Baseline ? " (baseline)" : "")}; add {AddLicenses}; remove {RemoveLicenses}";
     }
 }

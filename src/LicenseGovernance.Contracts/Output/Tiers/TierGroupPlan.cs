@@ -14,11 +14,11 @@ namespace LicenseGovernance
         public TierGroupAction Action { get; set; }
         public Guid? GroupId { get; set; }
         public string DisplayName { get; set; } = "";
-        public List<TierGroupChange> Changes { get; set; } = new List<TierGroupChange>();
+        public ItemList<TierGroupChange> Changes { get; set; } = new ItemList<TierGroupChange>();
         /// <summary>What members lose: SKUs the tier stops carrying and plans it switches off, counted before anything is written.</summary>
-        public List<TierLicenseLoss> Losses { get; set; } = new List<TierLicenseLoss>();
+        public ItemList<TierLicenseLoss> Losses { get; set; } = new ItemList<TierLicenseLoss>();
         /// <summary>Warnings to show before asking (for example members who would lose their only licence, under -Force).</summary>
-        public List<string> Warnings { get; set; } = new List<string>();
+        public ItemList<string> Warnings { get; set; } = new ItemList<string>();
         /// <summary>Engine-resolved state the apply step needs (SKU and plan ids, the group's fingerprint); not for display.</summary>
         public TierGroupPayload Payload { get; set; } = new TierGroupPayload();
 

@@ -27,7 +27,7 @@ namespace LicenseGovernance
 
         /// <summary>How the premium SKU arrives: Direct, Inherited (from the groups in <see cref="InheritedGroupIds"/>) or Both.</summary>
         public string Assignment { get; set; } = "";
-        public Guid[] InheritedGroupIds { get; set; } = Array.Empty<Guid>();
+        public ItemList<Guid> InheritedGroupIds { get; set; } = new ItemList<Guid>();
 
         /// <summary>Monthly per-seat prices from the price book (Set-LicensePrice overrides the list prices); null when unknown.</summary>
         public decimal? MonthlyPrice { get; set; }
@@ -55,16 +55,16 @@ namespace LicenseGovernance
         public DateTime? SkypeForBusinessLastActivity { get; set; }
 
         /// <summary>Workloads with activity within the period (Exchange, OneDrive, SharePoint, Teams, Yammer, Skype For Business).</summary>
-        public string[] WorkloadsUsed { get; set; } = Array.Empty<string>();
+        public ItemList<string> WorkloadsUsed { get; set; } = new ItemList<string>();
         /// <summary>Apps used within the period, with their platform, as the report names them: "Word (Windows)", "Teams (Mobile)".</summary>
-        public string[] AppsUsed { get; set; } = Array.Empty<string>();
+        public ItemList<string> AppsUsed { get; set; } = new ItemList<string>();
         /// <summary>Windows, Mac, Mobile, Web: where the apps were used.</summary>
-        public string[] Platforms { get; set; } = Array.Empty<string>();
+        public ItemList<string> Platforms { get; set; } = new ItemList<string>();
         /// <summary>
         /// What the premium SKU adds over the suggestion that usage reports cannot show at all (for example Defender, Entra ID P2,
         /// Power BI Pro, Teams Phone): check these with the user or other logs before changing the licence.
         /// </summary>
-        public string[] NotVisibleInReports { get; set; } = Array.Empty<string>();
+        public ItemList<string> NotVisibleInReports { get; set; } = new ItemList<string>();
 
         /// <summary>One readable sentence of the evidence, for tables and Export-Csv.</summary>
         public string Evidence { get; set; } = "";

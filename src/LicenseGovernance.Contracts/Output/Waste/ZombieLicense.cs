@@ -19,7 +19,7 @@ namespace LicenseGovernance
         public string SkuPartNumber { get; set; } = "";
         public string? ProductName { get; set; }
 
-        public ZombieReason[] Reasons { get; set; } = Array.Empty<ZombieReason>();
+        public ItemList<ZombieReason> Reasons { get; set; } = new ItemList<ZombieReason>();
 
         /// <summary>Flat form of <see cref="Reasons"/> for tables and Export-Csv.</summary>
         public string Reason => string.Join(", ", Reasons);
@@ -39,7 +39,7 @@ namespace LicenseGovernance
         public int InactiveDays { get; set; } = 90;
 
         // How the licence arrives.
-        public ZombieLicenseSource[] Sources { get; set; } = Array.Empty<ZombieLicenseSource>();
+        public ItemList<ZombieLicenseSource> Sources { get; set; } = new ItemList<ZombieLicenseSource>();
 
         /// <summary>Flat form of <see cref="Sources"/>: "Direct", "Group LIC-M365-E5", "AccessPackage Tier 3 (LIC-M365-E5)".</summary>
         public string AssignedBy => string.Join("; ", Sources.Select(s => s.ToString()));
@@ -55,9 +55,9 @@ namespace LicenseGovernance
         public string? RemovalPendingReason { get; set; }
 
         /// <summary>Exchange Online mailbox plans (EXCHANGE_S_*, not the Foundation plan) this licence enables for the user; removing it makes the mailbox inaccessible.</summary>
-        public string[] MailboxPlans { get; set; } = Array.Empty<string>();
+        public ItemList<string> MailboxPlans { get; set; } = new ItemList<string>();
 
-        public bool HasMailbox => MailboxPlans.Length > 0;
+        public bool HasMailbox => MailboxPlans.Count > 0;
 
         // Cost (one seat per user and SKU, however many ways it arrives).
         public decimal? MonthlyCost { get; set; }
@@ -80,7 +80,7 @@ namespace LicenseGovernance
         /// <summary>A dynamic group's rule decides its members; Remove-ZombieLicense cannot take the user out and says so.</summary>
         public bool DynamicMembership { get; set; }
         /// <summary>Plans the source switches off for the user.</summary>
-        public Guid[] DisabledPlans { get; set; } = Array.Empty<Guid>();
+        public ItemList<Guid> DisabledPlans { get; set; } = new ItemList<Guid>();
 
         /// <summary>
         /// The membership is already ending: the user is no longer a member of the group (Graph keeps showing the group's

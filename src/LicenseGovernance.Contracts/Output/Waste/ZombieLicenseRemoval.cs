@@ -11,7 +11,7 @@ namespace LicenseGovernance
         /// <summary>Removed, Skipped, Failed or NotConfirmed (-WhatIf, or the confirmation was declined).</summary>
         public ZombieRemovalOutcome Outcome { get; set; }
         /// <summary>The changes made or planned, for example "remove the direct licence", "remove from group LIC-M365-E5".</summary>
-        public string[] Changes { get; set; } = Array.Empty<string>();
+        public ItemList<string> Changes { get; set; } = new ItemList<string>();
         public string Detail { get; set; } = "";
         /// <summary>The piped licence's own price.</summary>
         public decimal? MonthlyCost { get; set; }
@@ -22,7 +22,7 @@ namespace LicenseGovernance
         /// Other SKUs the change frees: leaving a group (or ending the access package assignment) takes away every licence the
         /// user held only from the groups being left. Each user and SKU is listed once in a run, with the change that frees it.
         /// </summary>
-        public ZombieLicenseFreedSku[] AlsoFreed { get; set; } = Array.Empty<ZombieLicenseFreedSku>();
+        public ItemList<ZombieLicenseFreedSku> AlsoFreed { get; set; } = new ItemList<ZombieLicenseFreedSku>();
         /// <summary>
         /// Set when an earlier licence of the same run already freed this one (it was in that licence's <see cref="AlsoFreed"/>):
         /// that licence's SKU. Its money is counted there, not again here.
