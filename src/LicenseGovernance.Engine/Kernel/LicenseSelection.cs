@@ -43,22 +43,55 @@ namespace LicenseGovernance.Engine.Kernel
     /// <summary>Turns the SKU and plan names an administrator typed into exact SKU ids and disabled-plan lists.</summary>
     internal static class LicenseSelection
     {
+        /// <summary>The SKUs a command that changes something is given (names, ids, wildcards); any name that finds none stops it.</summary>
         public static IReadOnlyList<LicenseSku> ResolveSkus(IReadOnlyList<LicenseSku> tenantSkus, IEnumerable<string> inputs)
         {
-            var result = new List<LicenseSku>();
-            foreach (var input in inputs)
-            {
-                var match = SkuDirectory.Match(tenantSkus, input)
-                    ?? throw Errors.SkuNotFound(input, SkuDirectory.Suggestions(tenantSkus, input)).ToException();
-                if (!result.Exists(s => s.SkuId == match.SkuId))
-                {
-                    result.Add(match);
-                }
-            }
-
+            var result = Distinct(inputs.Select(input => Found(SkuDirectory.Resolve(tenantSkus, input)) ?? throw SkuDirectory.NotFound(tenantSkus, input).ToException()));
             if (result.Count == 0)
             {
                 throw Errors.PlanSelectionInvalid("a tier needs at least one SKU (-Sku).").ToException();
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// The SKUs a listing is narrowed to: like any other item of its input, a name that finds nothing is an error of its
+        /// own and the rest are still listed. Empty when no name found anything, which lists nothing (never everything).
+        /// </summary>
+        public static IReadOnlyList<LicenseSku> FilterSkus(IReadOnlyList<LicenseSku> skus, IEnumerable<string> inputs, Action<GovernanceError> writeError)
+        {
+            var found = new List<IReadOnlyList<LicenseSku>>();
+            foreach (var input in inputs)
+            {
+                var matches = SkuDirectory.Resolve(skus, input);
+                if (matches.Count == 0)
+                {
+                    writeError(SkuDirectory.NotFound(skus, input));
+                }
+
+                found.Add(matches);
+            }
+
+            return Distinct(found);
+        }
+
+        /// <summary>The one SKU a single-SKU parameter names, exactly (no wildcards: a command acting on one SKU must not guess).</summary>
+        public static LicenseSku ResolveOne(IReadOnlyList<LicenseSku> tenantSkus, string input) =>
+            SkuDirectory.Match(tenantSkus, input) ?? throw Errors.SkuNotFound(input, SkuDirectory.Suggestions(tenantSkus, input)).ToException();
+
+        private static IReadOnlyList<LicenseSku>? Found(IReadOnlyList<LicenseSku> matches) => matches.Count == 0 ? null : matches;
+
+        private static List<LicenseSku> Distinct(IEnumerable<IReadOnlyList<LicenseSku>> found)
+        {
+            var result = new List<LicenseSku>();
+            foreach (var sku in found.SelectMany(f => f))
+            {
+                // Names resolve to the same instances; prices without a SKU id share Guid.Empty, so ids cannot tell them apart.
+                if (!result.Exists(s => ReferenceEquals(s, sku)))
+                {
+                    result.Add(sku);
+                }
             }
 
             return result;

@@ -18,7 +18,8 @@ namespace LicenseGovernance.Commands.Simulation
         [ValidateNotNullOrEmpty]
         public string User { get; set; } = "";
 
-        [Parameter(Position = 1)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("SkuPartNumber")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SkuNameCompleter))]
         public string? Sku { get; set; }
