@@ -30,6 +30,7 @@ namespace LicenseGovernance.Commands.Usage
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "UserPrincipalName", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? User { get; set; }
 
         protected override void ProcessRecord()
