@@ -19,6 +19,11 @@ namespace LicenseGovernance
             $"SKU {sku} has no service plan '{input}'.{Suggest(closest)} Run (Get-LicenseSku -Sku {sku}).ServicePlans to list its plans.",
             input, $"Run (Get-LicenseSku -Sku {sku}).ServicePlans to list the SKU's service plans.");
 
+        public static GovernanceError ServicePlanAmbiguous(string input, string sku, IEnumerable<string> candidates) => new GovernanceError(
+            ErrorIds.ServicePlanAmbiguous, GovernanceErrorCategory.InvalidArgument,
+            $"'{input}' names more than one service plan of {sku}: {string.Join(", ", candidates)}. Give the plan's name (the first word of each) instead.",
+            input, $"Give one of the plan names, as (Get-LicenseSku -Sku {sku}).ServicePlans lists them.");
+
         public static GovernanceError CatalogFileNotFound(string path) => new GovernanceError(
             ErrorIds.CatalogFileNotFound, GovernanceErrorCategory.ObjectNotFound,
             $"The file '{path}' does not exist. Download \"Product names and service plan identifiers for licensing\" (CSV) from Microsoft Learn and pass its path.",

@@ -135,32 +135,48 @@ namespace LicenseGovernance.Engine.Kernel
             return result;
         }
 
-        /// <summary>Every (SKU, plan) the name stands for: a plan name, id or friendly name found in any of the tier's SKUs.</summary>
+        /// <summary>
+        /// Every (SKU, plan) the name stands for: a plan name, id or friendly name found in any of the tier's SKUs, else the
+        /// service a friendly name stands for ("SharePoint Online"), when that is one plan in each SKU that has it.
+        /// </summary>
         private static List<(Guid SkuId, Guid PlanId)> ResolvePlan(IReadOnlyList<LicenseSku> skus, string input)
         {
             var text = input.Trim();
-            var hits = new List<(Guid, Guid)>();
-            foreach (var sku in skus)
+            var hits = PlansWhere(skus, plan => Guid.TryParse(text, out var id)
+                ? plan.ServicePlanId == id
+                : string.Equals(plan.ServicePlanName, text, StringComparison.OrdinalIgnoreCase) || string.Equals(plan.FriendlyName, text, StringComparison.OrdinalIgnoreCase));
+            if (hits.Count > 0)
             {
-                foreach (var plan in sku.ServicePlans)
-                {
-                    var matches = Guid.TryParse(text, out var id)
-                        ? plan.ServicePlanId == id
-                        : string.Equals(plan.ServicePlanName, text, StringComparison.OrdinalIgnoreCase) || string.Equals(plan.FriendlyName, text, StringComparison.OrdinalIgnoreCase);
-                    if (matches)
-                    {
-                        hits.Add((sku.SkuId, plan.ServicePlanId));
-                    }
-                }
+                return hits.Select(h => (h.Sku.SkuId, h.Plan.ServicePlanId)).ToList();
             }
 
-            if (hits.Count == 0)
+            var services = PlansWhere(skus, plan => ServiceName.Same(text, plan.FriendlyName));
+            var skuNames = string.Join("+", skus.Select(s => s.SkuPartNumber));
+            var ambiguous = services.GroupBy(h => h.Sku.SkuId).FirstOrDefault(g => g.Count() > 1);
+            if (ambiguous != null)
             {
-                var names = skus.SelectMany(s => s.ServicePlans).SelectMany(p => new[] { p.ServicePlanName, p.FriendlyName }).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!);
-                throw Errors.ServicePlanNotFound(input, string.Join("+", skus.Select(s => s.SkuPartNumber)), NameMatcher.Closest(input, names)).ToException();
+                throw Errors.ServicePlanAmbiguous(input, skuNames, ambiguous.Select(h => $"{h.Plan.ServicePlanName} ({h.Plan.FriendlyName})")).ToException();
             }
 
-            return hits;
+            if (services.Count == 0)
+            {
+                throw Errors.ServicePlanNotFound(input, skuNames, PlanSuggestions(skus, input)).ToException();
+            }
+
+            return services.Select(h => (h.Sku.SkuId, h.Plan.ServicePlanId)).ToList();
+        }
+
+        private static List<(LicenseSku Sku, LicenseServicePlan Plan)> PlansWhere(IReadOnlyList<LicenseSku> skus, Func<LicenseServicePlan, bool> matches) =>
+            skus.SelectMany(s => s.ServicePlans.Where(matches).Select(p => (s, p))).ToList();
+
+        /// <summary>Close spellings first; failing those, the plans of a service the name mentions ("SharePoint Server").</summary>
+        private static IReadOnlyList<string> PlanSuggestions(IReadOnlyList<LicenseSku> skus, string input)
+        {
+            var plans = skus.SelectMany(s => s.ServicePlans).ToList();
+            var names = plans.SelectMany(p => new[] { p.ServicePlanName, p.FriendlyName }).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!);
+            var closest = NameMatcher.Closest(input, names);
+            return closest.Count > 0 ? closest
+                : plans.Where(p => ServiceName.Related(input, p.FriendlyName)).Select(p => p.FriendlyName!).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
         }
     }
 }
