@@ -22,12 +22,14 @@ namespace LicenseGovernance.Engine.Health
             var inputs = new HealthInputs { MeasuredAt = session.Now, TenantId = Guid.TryParse(session.Context.TenantId, out var tenant) ? tenant : (Guid?)null };
 
             var (countUser, sources) = await HealthMeasurer.PrepareAsync(session, skus, inputs, sink).ConfigureAwait(false);
+            var step = new NestedProgressSink(sink, ProgressActivity.LicenseHealth);
             WasteMeasurement? waste = null;
             try
             {
-                // Run with this sink so the scan's progress and warnings show while it reads; it hands every user to the
-                // counter too, so the users are listed once for the whole score, and it takes the groups and packages read above.
-                waste = await WasteScanner.MeasureAsync(session, skus, query, sink, countUser, sources).ConfigureAwait(false);
+                // The scan's progress and warnings show while it reads, its bar nested under the health measurement's; it hands
+                // every user to the counter too, so the users are listed once for the whole score, and it takes the groups and
+                // packages read above.
+                waste = await WasteScanner.MeasureAsync(session, skus, query, step, countUser, sources).ConfigureAwait(false);
                 inputs.Waste = HealthWaste.Input(waste);
                 inputs.Warnings.AddRange(waste.Warnings);
                 var currencies = waste.Utilization.Where(u => u.MonthlyPrice != null).Select(u => u.Currency ?? "").Distinct(StringComparer.OrdinalIgnoreCase).Count();
@@ -45,7 +47,7 @@ namespace LicenseGovernance.Engine.Health
             {
                 // The scan may have broken off part way through the users; count them all again on their own.
                 inputs.ClearUserCounts();
-                await HealthMeasurer.CountUsersAsync(session, countUser, sink).ConfigureAwait(false);
+                await HealthMeasurer.CountUsersAsync(session, countUser, step).ConfigureAwait(false);
             }
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Done", 100, completed: true));
