@@ -105,11 +105,14 @@ namespace LicenseGovernance.Engine.Health
             };
 
         /// <param name="path">The full path <see cref="CheckTarget"/> returned.</param>
-        public static async Task<string?> ExportAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, ExportLicenseHealthReportRequest request, string path, IGovernanceSink sink)
+        /// <param name="premiumSaving">Measures the underused premium seats (the Usage capability, wired by the entry point).</param>
+        public static async Task<string?> ExportAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, ExportLicenseHealthReportRequest request, string path, IGovernanceSink sink,
+            Func<Task<PremiumSaving>> premiumSaving)
         {
             var (health, waste) = await MeasureAsync(session, skus, request.InactiveDays, sink).ConfigureAwait(false);
             var earlier = HealthReportHistory.Read(Path.GetDirectoryName(path)!, health.TenantId, sink.WriteVerbose);
             var report = Report(session, health, waste, earlier);
+            report.PremiumSaving = await premiumSaving().ConfigureAwait(false);
             var html = HealthReportRenderer.Render(report);
             if (!sink.ShouldProcess(path, $"Write the licence health report (score {health.Score}, {report.Trend.Count - 1} earlier point(s) in the trend)"))
             {
