@@ -27,7 +27,7 @@ namespace LicenseGovernance.Engine.Usage
         public static readonly string[] Apps = { "Outlook", "Word", "Excel", "PowerPoint", "OneNote", "Teams" };
         public static readonly string[] Platforms = { "Windows", "Mac", "Mobile", "Web" };
 
-        public static async Task<IReadOnlyDictionary<string, ActiveUserReportRow>> ReadActiveUsersAsync(GraphSession session, string period, CancellationToken cancellation)
+        public static async Task<ActiveUserRows> ReadActiveUsersAsync(GraphSession session, string period, CancellationToken cancellation)
         {
             var stream = await DownloadAsync(session, ActiveUserReport, period,
                 c => c.Reports.GetOffice365ActiveUserDetailWithPeriod(period).GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
@@ -39,62 +39,68 @@ namespace LicenseGovernance.Engine.Usage
         /// users (Is Deleted True) are left out: the report keeps them for a while, and a re-created account can reuse the
         /// name, so such a row would otherwise stand for the live user (or for none, with a deleted account's activity).
         /// </summary>
-        internal static IReadOnlyDictionary<string, ActiveUserReportRow> ParseActiveUsers(Stream stream)
+        internal static ActiveUserRows ParseActiveUsers(Stream stream)
         {
-            return Parse(stream, ActiveUserReport, new[] { "Report Refresh Date", "User Principal Name", "Display Name" }
-                .Concat(Workloads.Select(w => w + " Last Activity Date")).Concat(Workloads.Select(w => $"Has {w} License")), csv =>
+            var rows = new ActiveUserRows();
+            Parse(stream, ActiveUserReport, new[] { "Report Refresh Date", "User Principal Name" }.Concat(Workloads.Select(w => w + " Last Activity Date")), csv =>
             {
                 if (csv.TryGetField<string>("Is Deleted", out var deleted) && string.Equals(deleted?.Trim(), "True", StringComparison.OrdinalIgnoreCase))
                 {
-                    return null;
+                    return;
                 }
 
-                var row = new ActiveUserReportRow
+                var row = new PackedActivity { Refresh = ReportDay.Pack(Day(csv, "Report Refresh Date")) };
+                for (var i = 0; i < Workloads.Length; i++)
                 {
-                    UserPrincipalName = csv.GetField("User Principal Name") ?? "",
-                    DisplayName = csv.GetField("Display Name"),
-                    ReportRefreshDate = Day(csv, "Report Refresh Date"),
-                };
-                foreach (var workload in Workloads)
-                {
-                    row.LastActivity[workload] = Day(csv, workload + " Last Activity Date");
-                    row.HasLicense[workload] = Flag(csv, $"Has {workload} License");
+                    row[i] = ReportDay.Pack(Day(csv, Workloads[i] + " Last Activity Date"));
                 }
 
-                return row;
+                Keep(rows, csv, row);
             });
+            return rows;
         }
 
-        public static async Task<IReadOnlyDictionary<string, AppUserReportRow>> ReadAppUsersAsync(GraphSession session, string period, CancellationToken cancellation)
+        public static async Task<AppUserRows> ReadAppUsersAsync(GraphSession session, string period, CancellationToken cancellation)
         {
             var stream = await DownloadAsync(session, AppUserReport, period,
                 c => c.Reports.GetM365AppUserDetailWithPeriod(period).GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
             return ParseAppUsers(stream);
         }
 
+        /// <summary>The app report's "app (platform)" columns, in the order of the bits of <see cref="PackedAppUse.Apps"/>.</summary>
+        internal static readonly string[] AppColumns = Platforms.SelectMany(p => Apps.Select(a => $"{a} ({p})")).ToArray();
+
         /// <summary>Reads a getM365AppUserDetail CSV, keyed by user principal name; the stream is disposed.</summary>
-        internal static IReadOnlyDictionary<string, AppUserReportRow> ParseAppUsers(Stream stream)
+        internal static AppUserRows ParseAppUsers(Stream stream)
         {
-            var columns = Platforms.SelectMany(p => Apps.Select(a => $"{a} ({p})")).ToArray();
-            return Parse(stream, AppUserReport, new[] { "Report Refresh Date", "User Principal Name", "Last Activation Date", "Last Activity Date" }.Concat(columns), csv =>
+            var rows = new AppUserRows();
+            Parse(stream, AppUserReport, new[] { "Report Refresh Date", "User Principal Name", "Last Activation Date", "Last Activity Date" }.Concat(AppColumns), csv =>
             {
-                var row = new AppUserReportRow
+                var row = new PackedAppUse
                 {
-                    UserPrincipalName = csv.GetField("User Principal Name") ?? "",
-                    ReportRefreshDate = Day(csv, "Report Refresh Date"),
-                    LastActivationDate = Day(csv, "Last Activation Date"),
-                    LastActivityDate = Day(csv, "Last Activity Date"),
+                    Refresh = ReportDay.Pack(Day(csv, "Report Refresh Date")),
+                    LastActivation = ReportDay.Pack(Day(csv, "Last Activation Date")),
+                    LastActivity = ReportDay.Pack(Day(csv, "Last Activity Date")),
                 };
-                foreach (var column in columns)
+                for (var i = 0; i < AppColumns.Length; i++)
                 {
-                    if (Flag(csv, column))
-                    {
-                        row.AppsUsed.Add(column);
-                    }
+                    row.Apps |= Flag(csv, AppColumns[i]) ? 1u << i : 0;
                 }
 
-                return row;
+                Keep(rows, csv, row);
             });
+            return rows;
+        }
+
+        private static void Keep<TPacked, TRow>(ReportRows<TPacked, TRow> rows, CsvReader csv, TPacked row)
+            where TPacked : struct
+            where TRow : UsageReportRow
+        {
+            var name = csv.GetField("User Principal Name") ?? "";
+            if (name.Length > 0)
+            {
+                rows.Set(name, row);
+            }
         }
 
         /// <summary>
@@ -102,8 +108,10 @@ namespace LicenseGovernance.Engine.Usage
         /// but Graph's algorithm is not public, so the test is that no row holds a name (a user principal name always has an
         /// '@'). One real name among the rows is enough to know names are shown.
         /// </summary>
-        public static bool NamesConcealed<T>(IReadOnlyDictionary<string, T> rows) =>
-            rows.Count > 0 && rows.Keys.All(k => k.IndexOf('@') < 0);
+        public static bool NamesConcealed<TPacked, TRow>(ReportRows<TPacked, TRow> rows)
+            where TPacked : struct
+            where TRow : UsageReportRow =>
+            rows.Count > 0 && !rows.ShowsNames;
 
         /// <summary>
         /// adminReportSettings.displayConcealedNames, or null when the token may not read it (ReportSettings.Read.All is
@@ -144,7 +152,6 @@ namespace LicenseGovernance.Engine.Usage
             return stream ?? throw Errors.UsageReportUnreadable(report, "Microsoft Graph returned no content.").ToException();
         }
 
-        /// <param name="read">The row, or null for a row that stands for no user.</param>
         /// <summary>
         /// The error for a report Graph refused with 403. App-only tokens need the application permission; delegated ones the
         /// scope and an Entra role of the signed-in user, which Graph's answer does not tell apart, so the token says which.
@@ -162,10 +169,9 @@ namespace LicenseGovernance.Engine.Usage
             return Errors.UsageReportsDelegatedDenied(operation, accepted, has, graphMessage);
         }
 
-        private static IReadOnlyDictionary<string, T> Parse<T>(Stream stream, string report, IEnumerable<string> required, Func<CsvReader, T?> read)
-            where T : UsageReportRow
+        /// <param name="read">Reads the current record and keeps its row, if it stands for a user.</param>
+        private static void Parse(Stream stream, string report, IEnumerable<string> required, Action<CsvReader> read)
         {
-            var rows = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
             using (stream)
             using (var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             using (var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -191,11 +197,7 @@ namespace LicenseGovernance.Engine.Usage
 
                     while (csv.Read())
                     {
-                        var row = read(csv);
-                        if (row != null && row.UserPrincipalName.Length > 0)
-                        {
-                            rows[row.UserPrincipalName] = row;
-                        }
+                        read(csv);
                     }
                 }
                 catch (CsvHelperException e)
@@ -207,8 +209,6 @@ namespace LicenseGovernance.Engine.Usage
                     throw Errors.UsageReportUnreadable(report, e.Message).ToException();
                 }
             }
-
-            return rows;
         }
 
         private static DateTime? Day(CsvReader csv, string column)
@@ -241,19 +241,75 @@ namespace LicenseGovernance.Engine.Usage
         public DateTime? ReportRefreshDate { get; set; }
     }
 
+    internal sealed class ActiveUserRows : ReportRows<PackedActivity, ActiveUserReportRow>
+    {
+        public ActiveUserRows()
+            : base(ActiveUserReportRow.Unpack)
+        {
+        }
+    }
+
+    internal sealed class AppUserRows : ReportRows<PackedAppUse, AppUserReportRow>
+    {
+        public AppUserRows()
+            : base(AppUserReportRow.Unpack)
+        {
+        }
+    }
+
+    /// <summary>One row of getOffice365ActiveUserDetail as held: report dates (<see cref="ReportDay"/>) per workload.</summary>
+    internal struct PackedActivity
+    {
+        public ushort Refresh;
+        private ushort _exchange, _oneDrive, _sharePoint, _skype, _yammer, _teams;
+
+        /// <summary>The last activity date of <see cref="UsageReportReader.Workloads"/>[workload].</summary>
+        public ushort this[int workload]
+        {
+            get => workload switch { 0 => _exchange, 1 => _oneDrive, 2 => _sharePoint, 3 => _skype, 4 => _yammer, 5 => _teams, _ => throw new ArgumentOutOfRangeException(nameof(workload)) };
+            set
+            {
+                switch (workload)
+                {
+                    case 0: _exchange = value; break;
+                    case 1: _oneDrive = value; break;
+                    case 2: _sharePoint = value; break;
+                    case 3: _skype = value; break;
+                    case 4: _yammer = value; break;
+                    case 5: _teams = value; break;
+                    default: throw new ArgumentOutOfRangeException(nameof(workload));
+                }
+            }
+        }
+    }
+
+    /// <summary>One row of getM365AppUserDetail as held: dates, and one bit per column of <see cref="UsageReportReader.AppColumns"/>.</summary>
+    internal struct PackedAppUse
+    {
+        public ushort Refresh;
+        public ushort LastActivation;
+        public ushort LastActivity;
+        public uint Apps;
+    }
+
     /// <summary>One user's row of getOffice365ActiveUserDetail.</summary>
     internal sealed class ActiveUserReportRow : UsageReportRow
     {
-        public string? DisplayName { get; set; }
         public WorkloadValues<DateTime?> LastActivity { get; } = new WorkloadValues<DateTime?>();
-        public WorkloadValues<bool> HasLicense { get; } = new WorkloadValues<bool>();
+
+        public static ActiveUserReportRow Unpack(PackedActivity packed)
+        {
+            var row = new ActiveUserReportRow { ReportRefreshDate = ReportDay.Unpack(packed.Refresh) };
+            for (var i = 0; i < UsageReportReader.Workloads.Length; i++)
+            {
+                row.LastActivity[UsageReportReader.Workloads[i]] = ReportDay.Unpack(packed[i]);
+            }
+
+            return row;
+        }
     }
 
-    /// <summary>
-    /// One value per workload of <see cref="UsageReportReader.Workloads"/>, by name. A report row is kept for every user of
-    /// the tenant until the users have been read, so it holds a plain array, not a dictionary of six entries per row:
-    /// at 200,000 users the two dictionaries were most of Get-UnderusedLicense's memory.
-    /// </summary>
+    /// <summary>One value per workload of <see cref="UsageReportReader.Workloads"/>, by name.</summary>
     internal sealed class WorkloadValues<T>
     {
         private readonly T[] _values = new T[UsageReportReader.Workloads.Length];
@@ -280,5 +336,24 @@ namespace LicenseGovernance.Engine.Usage
         public DateTime? LastActivityDate { get; set; }
         /// <summary>Columns such as "Word (Windows)" that say the app was used there within the period.</summary>
         public List<string> AppsUsed { get; } = new List<string>();
+
+        public static AppUserReportRow Unpack(PackedAppUse packed)
+        {
+            var row = new AppUserReportRow
+            {
+                ReportRefreshDate = ReportDay.Unpack(packed.Refresh),
+                LastActivationDate = ReportDay.Unpack(packed.LastActivation),
+                LastActivityDate = ReportDay.Unpack(packed.LastActivity),
+            };
+            for (var i = 0; i < UsageReportReader.AppColumns.Length; i++)
+            {
+                if ((packed.Apps & (1u << i)) != 0)
+                {
+                    row.AppsUsed.Add(UsageReportReader.AppColumns[i]);
+                }
+            }
+
+            return row;
+        }
     }
 }

@@ -25,12 +25,12 @@ public class UsageReportReaderTests
             var rows = UsageReportReader.ParseActiveUsers(Stream(csv, bom));
 
             var adele = rows["adele@contoso.com"];
-            Assert.Equal("Vance, Adele", adele.DisplayName);
+            Assert.Equal("adele@contoso.com", adele.UserPrincipalName);
             Assert.Equal(new DateTime(2026, 10, 31), adele.ReportRefreshDate);
             Assert.Equal(new DateTime(2026, 10, 30), adele.LastActivity["Exchange"]);
             Assert.Null(adele.LastActivity["OneDrive"]);
-            Assert.True(adele.HasLicense["Yammer"]);
-            Assert.False(adele.HasLicense["Skype For Business"]);
+            Assert.Equal(new DateTime(2026, 10, 1), adele.LastActivity["SharePoint"]);
+            Assert.Equal(new DateTime(2026, 10, 29), adele.LastActivity["Teams"]);
         }
     }
 
@@ -61,7 +61,6 @@ public class UsageReportReaderTests
 
         Assert.Equal(new DateTime(2026, 10, 12), lee.LastActivity["Skype For Business"]);
         Assert.Equal(new DateTime(2026, 10, 29), lee.LastActivity["Teams"]);
-        Assert.True(lee.HasLicense["Teams"]);
     }
 
     [Fact]
@@ -76,6 +75,7 @@ public class UsageReportReaderTests
 
         Assert.Equal(new[] { "Word (Windows)", "Teams (Web)" }, rows["lee@contoso.com"].AppsUsed);
         Assert.Equal(new DateTime(2026, 10, 30), rows["lee@contoso.com"].LastActivityDate);
+        Assert.Equal(new DateTime(2025, 1, 1), rows["LEE@contoso.com"].LastActivationDate);
     }
 
     [Fact]
@@ -144,7 +144,24 @@ public class UsageReportReaderTests
         }
 
         Assert.False(UsageReportReader.NamesConcealed(shown));
-        Assert.False(UsageReportReader.NamesConcealed(new Dictionary<string, ActiveUserReportRow>()));
+        Assert.False(UsageReportReader.NamesConcealed(new ActiveUserRows()));
+    }
+
+    [Fact]
+    public void RowsAreHeldByNameWithoutRegardToCase_AndManyNamesKeepTheirOwnRows()
+    {
+        // Rows are held under a hash of the name, not the name: every one of many similar names must still find its own row.
+        var lines = Enumerable.Range(0, 5000).Select(i => $"2026-10-31,user{i}@contoso.com,U,False,,True,True,True,True,True,True,{new DateTime(2026, 1, 1).AddDays(i % 300):yyyy-MM-dd},,,,,,,,,,,,");
+        var rows = UsageReportReader.ParseActiveUsers(Stream(ActiveHeader + "\n" + string.Join("\n", lines) + "\n", bom: true));
+
+        Assert.Equal(5000, rows.Count);
+        for (var i = 0; i < 5000; i++)
+        {
+            Assert.Equal(new DateTime(2026, 1, 1).AddDays(i % 300), rows[$"USER{i}@Contoso.com"].LastActivity["Exchange"]);
+        }
+
+        Assert.False(rows.ContainsKey("user5000@contoso.com"));
+        Assert.False(rows.TryGetValue("user1@contoso.co", out _));
     }
 
     private static Stream Stream(string text, bool bom) => new MemoryStream(new UTF8Encoding(bom).GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray());
