@@ -45,6 +45,25 @@ Describe 'Get-ZombieLicense' {
         $departed | ForEach-Object { $_.Reasons | Should -Contain 'Departed'; $_.SkuPartNumber | Should -Be 'SPE_E3' }
     }
 
+    It 'takes the SKUs piped from Get-LicenseSku, and wildcards' {
+        $visio = @(Get-ZombieLicense -Sku VISIOCLIENT)
+        $visio.Count | Should -BeGreaterThan 0
+        $piped = @(Get-LicenseSku -Sku VISIOCLIENT | Get-ZombieLicense -ErrorVariable err)
+        $err | Should -BeNullOrEmpty
+        $piped.Count | Should -Be $visio.Count
+        $piped | ForEach-Object { $_.SkuPartNumber | Should -Be 'VISIOCLIENT' }
+
+        $spe = @(Get-LicenseSku -Sku 'SPE_*' | Get-ZombieLicense)
+        @($spe.SkuPartNumber | Sort-Object -Unique) | Should -Be @(Get-ZombieLicense -Sku 'SPE_*' | ForEach-Object SkuPartNumber | Sort-Object -Unique)
+        $spe | ForEach-Object { $_.SkuPartNumber | Should -BeLike 'SPE_*' }
+        @($spe.SkuPartNumber | Sort-Object -Unique).Count | Should -BeGreaterThan 1
+    }
+
+    It 'lists nothing for a wildcard that matches no SKU, and says so' {
+        Get-ZombieLicense -Sku 'NOPE_*' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'LicenseGovernance.SkuPatternMatchesNothing*'
+    }
+
     It 'refuses bad input with a specific error' {
         { Get-ZombieLicense -InactiveDays 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,LicenseGovernance.Commands.Waste.GetZombieLicenseCommand'
         { Get-ZombieLicense -Sku SPE_E55 -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.SkuNotFound,LicenseGovernance.Commands.Waste.GetZombieLicenseCommand'

@@ -17,28 +17,17 @@ namespace LicenseGovernance.Engine
             using (RequestLoggingHandler.Use(sink.WriteVerbose))
             {
                 var skus = await Skus().ReadAsync(session, sink.Cancellation).ConfigureAwait(false);
-                if (request.Sku == null || request.Sku.Length == 0)
+                var listed = request.Sku == null || request.Sku.Length == 0 ? skus : LicenseSelection.FilterSkus(skus, request.Sku, sink.WriteError);
+                foreach (var sku in listed)
                 {
-                    foreach (var sku in skus)
-                    {
-                        sink.WriteObject(sku);
-                    }
-
-                    return;
+                    sink.WriteObject(sku);
                 }
 
-                var written = new HashSet<Guid>();
-                foreach (var wanted in request.Sku)
+                var unknown = listed.Where(s => !s.InCatalog).Select(s => s.SkuPartNumber).ToList();
+                if (unknown.Count > 0)
                 {
-                    var match = SkuDirectory.Match(skus, wanted);
-                    if (match == null)
-                    {
-                        sink.WriteError(Errors.SkuNotFound(wanted, SkuDirectory.Suggestions(skus, wanted)));
-                    }
-                    else if (written.Add(match.SkuId))
-                    {
-                        sink.WriteObject(match);
-                    }
+                    sink.WriteWarning($"{string.Join(", ", unknown)}: not in the SKU catalogue (new, regional or trial SKUs), so ProductName shows the part number. " +
+                        "Import-LicenseCatalog with Microsoft's latest \"Product names and service plan identifiers\" CSV names them.");
                 }
             }
         }

@@ -28,9 +28,7 @@ namespace LicenseGovernance.Engine
                     .FirstOrDefault(s => string.Equals(s.SkuPartNumber, partNumber, StringComparison.OrdinalIgnoreCase))?.SkuId;
             }
 
-            var price = Prices().SetPrice(partNumber, skuId, request.MonthlyPrice, request.Currency);
-            price.ProductName ??= skuId.HasValue ? Catalog().GetProductName(skuId.Value, partNumber) : null;
-            return price;
+            return Prices().SetPrice(partNumber, skuId, request.MonthlyPrice, request.Currency);
         }
 
         public Task<IReadOnlyList<LicensePrice>> CheckPriceFileAsync(ImportPriceRequest request, IGovernanceSink sink) =>
@@ -59,21 +57,11 @@ namespace LicenseGovernance.Engine
                 return Task.CompletedTask;
             }
 
-            foreach (var wanted in request.Sku)
+            // Prices are named like SKUs, so the SKUs' one resolver (names, ids, wildcards) picks them too.
+            var priced = all.Select(p => new LicenseSku { SkuId = p.SkuId ?? Guid.Empty, SkuPartNumber = p.SkuPartNumber, ProductName = p.ProductName }).ToList();
+            foreach (var sku in LicenseSelection.FilterSkus(priced, request.Sku, sink.WriteError))
             {
-                var matches = all.Where(p => string.Equals(p.SkuPartNumber, wanted, StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(p.ProductName, wanted, StringComparison.OrdinalIgnoreCase)
-                    || (Guid.TryParse(wanted, out var id) && p.SkuId == id)).ToList();
-                if (matches.Count == 0)
-                {
-                    var names = all.Select(p => p.SkuPartNumber).Concat(all.Where(p => p.ProductName != null).Select(p => p.ProductName!));
-                    sink.WriteError(Errors.SkuNotFound(wanted, NameMatcher.Closest(wanted, names)));
-                }
-
-                foreach (var price in matches)
-                {
-                    sink.WriteObject(price);
-                }
+                sink.WriteObject(all.First(p => string.Equals(p.SkuPartNumber, sku.SkuPartNumber, StringComparison.OrdinalIgnoreCase)));
             }
 
             return Task.CompletedTask;

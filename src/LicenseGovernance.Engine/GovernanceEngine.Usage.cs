@@ -11,7 +11,7 @@ namespace LicenseGovernance.Engine
             WithGraph(sink, async s => await UnderusedLicenseFinder.RunAsync(
                 s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false),
                 (id, part) => Prices().GetPrice(id, part),
-                (id, part) => Catalog().GetProductName(id, part),
+                (id, part) => Catalog().DisplayName(id, part).Name,
                 sink).ConfigureAwait(false));
     }
 }

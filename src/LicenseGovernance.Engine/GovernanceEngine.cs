@@ -99,6 +99,9 @@ namespace LicenseGovernance.Engine
             return Task.CompletedTask;
         }
 
+        public Task FindDirectoryNamesAsync(DirectoryNameRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, s => DirectoryNames.WriteAsync(s, request, sink));
+
         internal GraphSession RequireSession() => _session ?? throw Errors.NotConnected().ToException();
 
         private void Replace(GraphSession session)

@@ -133,6 +133,25 @@ public sealed class WasteCommandTests : IDisposable
     }
 
     [Fact]
+    public void SkusPipedFromGetLicenseSkuNarrowTheListing_AndWildcardsMatchSeveral()
+    {
+        Clean(_ps.Run(Connect));
+
+        var visio = Clean(_ps.Run("Get-ZombieLicense -Sku VISIOCLIENT")).Of<ZombieLicense>().ToList();
+        var piped = Clean(_ps.Run("Get-LicenseSku -Sku VISIOCLIENT | Get-ZombieLicense")).Of<ZombieLicense>().ToList();
+        Assert.NotEmpty(piped);
+        Assert.Equal(visio.Count, piped.Count);
+        Assert.All(piped, z => Assert.Equal("VISIOCLIENT", z.SkuPartNumber));
+
+        var spe = Clean(_ps.Run("Get-LicenseSku -Sku 'SPE_*' | Get-LicenseUtilization")).Of<LicenseUtilization>().Select(u => u.SkuPartNumber).OrderBy(n => n).ToList();
+        Assert.Equal(new[] { "SPE_E3", "SPE_E5", "SPE_F1" }, spe);
+
+        var nothing = _ps.Run("Get-ZombieLicense -Sku 'NOPE_*'");
+        Assert.Empty(nothing.Output);
+        Assert.StartsWith("LicenseGovernance.SkuPatternMatchesNothing,", nothing.FirstErrorId);
+    }
+
+    [Fact]
     public void BadInputIsASpecificErrorAndNothingChanges()
     {
         Clean(_ps.Run(Connect));

@@ -25,8 +25,9 @@ namespace LicenseGovernance
 
         public static GovernanceError NotATierGroup(string name) => new GovernanceError(
             ErrorIds.NotATierGroup, GovernanceErrorCategory.InvalidOperation,
-            $"The group '{name}' is not a licence tier. Create the tier with New-LicenseTierGroup first.",
-            name, "Name an existing tier (Get-LicenseTierGroup), or make the group a tier with New-LicenseTierGroup first.");
+            $"The group '{name}' exists but is not a licence tier. To make it one, keeping its members, run New-LicenseTierGroup -Name '{name}' -Sku <SKU> -Tier <rank>; " +
+            "Get-LicenseTierGroup lists the tiers there are.",
+            name, $"Name an existing tier (Get-LicenseTierGroup), or make the group a tier with New-LicenseTierGroup -Name '{name}' -Sku <SKU> -Tier <rank>.");
 
         public static GovernanceError TierRankInUse(int tier, string otherGroup) => new GovernanceError(
             ErrorIds.TierRankInUse, GovernanceErrorCategory.ResourceExists,

@@ -3,13 +3,14 @@ namespace LicenseGovernance.Hosting
     /// <summary>A progress record with a stable activity id; PercentComplete is -1 while the total is unknown.</summary>
     public sealed class GovernanceProgress
     {
-        public GovernanceProgress(int activityId, string activity, string status, int percentComplete = -1, bool completed = false)
+        public GovernanceProgress(int activityId, string activity, string status, int percentComplete = -1, bool completed = false, int parentActivityId = -1)
         {
             ActivityId = activityId;
             Activity = activity;
             Status = status;
             PercentComplete = percentComplete;
             Completed = completed;
+            ParentActivityId = parentActivityId;
         }
 
         public int ActivityId { get; }
@@ -17,6 +18,12 @@ namespace LicenseGovernance.Hosting
         public string Status { get; }
         public int PercentComplete { get; }
         public bool Completed { get; }
+        /// <summary>The activity this one is a step of (its bar shows nested under that one); -1 for none.</summary>
+        public int ParentActivityId { get; }
+
+        /// <summary>This record shown as a step of <paramref name="parentActivityId"/>.</summary>
+        public GovernanceProgress Under(int parentActivityId) =>
+            new GovernanceProgress(ActivityId, Activity, Status, PercentComplete, Completed, parentActivityId);
 
         public static int Percent(long done, long total) => total <= 0 ? -1 : (int)System.Math.Min(100, done * 100 / total);
     }

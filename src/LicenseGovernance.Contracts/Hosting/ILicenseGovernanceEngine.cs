@@ -20,5 +20,8 @@ namespace LicenseGovernance.Hosting
 
         /// <summary>Writes one <see cref="LicensePermissionCheck"/> per module capability.</summary>
         Task TestPermissionsAsync(IGovernanceSink sink);
+
+        /// <summary>Writes one <see cref="DirectoryName"/> per user or group of the connected tenant whose name starts with the prefix (tab completion).</summary>
+        Task FindDirectoryNamesAsync(DirectoryNameRequest request, IGovernanceSink sink);
     }
 }

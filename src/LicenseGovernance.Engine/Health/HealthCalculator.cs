@@ -61,6 +61,17 @@ namespace LicenseGovernance.Engine.Health
             };
         }
 
+        /// <summary>What fixes a component, in words a budget holder reads (the FixedBy command is for whoever carries it out).</summary>
+        public static string Remedy(string component) => component switch
+        {
+            Waste => "Take licences back from departed, disabled and inactive accounts, and cancel seats nobody is assigned.",
+            LicenseErrors => "Clear what stops each user's group licence (usually too few seats or clashing plans), then have Entra try again.",
+            DirectAssignments => "Move licences assigned user by user onto group-based licensing.",
+            Ungoverned => "Give every licence grant an end date and every licensed group an owner.",
+            ConflictingTiers => "Leave each user in one licence tier only.",
+            _ => "",
+        };
+
         public static string Grade(int score) => score >= 90 ? "A" : score >= 75 ? "B" : score >= 60 ? "C" : score >= 40 ? "D" : "F";
 
         /// <summary>Weight × (1 − min(1, Value ÷ ZeroAt)), unrounded.</summary>

@@ -12,6 +12,8 @@ namespace LicenseGovernance.Engine.Health
         public DateTimeOffset GeneratedAt { get; set; }
         public IReadOnlyList<SkuSpend> Spend { get; set; } = Array.Empty<SkuSpend>();
         public IReadOnlyList<WasteByReason> WasteByReason { get; set; } = Array.Empty<WasteByReason>();
+        /// <summary>The underused premium seats and their saving; null when nobody asked for it.</summary>
+        public PremiumSaving? PremiumSaving { get; set; }
         /// <summary>Earlier reports' points and this one's, oldest first.</summary>
         public IReadOnlyList<HealthTrendPoint> Trend { get; set; } = Array.Empty<HealthTrendPoint>();
     }

@@ -48,7 +48,9 @@ namespace LicenseGovernance.Engine.Health
             sb.Append("<p class=\"figures\"><span><b>").Append(Encode(Money(h.MonthlySpend, currency))).Append("</b> monthly spend</span>");
             sb.Append("<span><b>").Append(Encode(Money(h.MonthlyWaste, currency))).Append("</b> wasted a month</span>");
             sb.Append("<span><b>").Append(Encode(Money(h.MonthlyWaste * 12, currency))).Append("</b> a year</span>");
-            sb.Append("<span><b>").Append(h.LicensedUsers.ToString("N0", Inv)).Append("</b> licensed users</span></p>\n</div>\n</header>\n");
+            sb.Append("<span><b>").Append(h.LicensedUsers.ToString("N0", Inv)).Append("</b> licensed users</span></p>\n");
+            PremiumSavingLine(sb, report.PremiumSaving, currency);
+            sb.Append("</div>\n</header>\n");
 
             if (h.Warnings.Count > 0)
             {
@@ -168,11 +170,32 @@ namespace LicenseGovernance.Engine.Health
                 + "<text x=\"70\" y=\"100\" text-anchor=\"middle\" class=\"grade\">grade " + Encode(grade) + "</text></svg>\n";
         }
 
+        /// <summary>Document 001's headline: premium seats whose holders use only what the cheaper tier covers, and the saving.</summary>
+        private static void PremiumSavingLine(StringBuilder sb, PremiumSaving? saving, string currency)
+        {
+            if (saving == null)
+            {
+                return;
+            }
+
+            sb.Append("<p class=\"figures\" id=\"premium-saving\">");
+            if (saving.NotMeasured != null)
+            {
+                sb.Append("<span class=\"note\">Underused premium licences were not measured: ").Append(Encode(saving.NotMeasured)).Append("</span></p>\n");
+                return;
+            }
+
+            var c = saving.Currency ?? currency;
+            sb.Append("<span><b>").Append(Encode(Money(saving.MonthlySaving, c))).Append("</b> a month (<b>").Append(Encode(Money(saving.MonthlySaving * 12, c)))
+                .Append("</b> a year) saved by moving <b>").Append(saving.Seats.ToString("N0", Inv))
+                .Append("</b> underused premium licence(s), such as E5 used only as E3, to the cheaper tier</span></p>\n");
+        }
+
         private static void Components(StringBuilder sb, LicenseHealth h)
         {
             sb.Append("<section id=\"components\"><h2>Score components</h2>\n");
             sb.Append("<p class=\"note\">Each component gives weight &times; (1 &minus; min(1, value &divide; zero-at)) points; the score is the points of the measured components over their weights, times 100.</p>\n");
-            sb.Append("<table><thead><tr><th>component</th><th class=\"n\">weight</th><th class=\"n\">value</th><th class=\"n\">zero at</th><th class=\"n\">points</th><th>what was counted</th><th>fixed by</th></tr></thead><tbody>\n");
+            sb.Append("<table><thead><tr><th>component</th><th class=\"n\">weight</th><th class=\"n\">value</th><th class=\"n\">zero at</th><th class=\"n\">points</th><th>what was counted</th><th>what fixes it</th></tr></thead><tbody>\n");
             foreach (var c in h.Components)
             {
                 sb.Append("<tr><td><b>").Append(Encode(c.Name)).Append("</b><br><small>").Append(Encode(c.Description)).Append("</small></td>");
@@ -180,7 +203,9 @@ namespace LicenseGovernance.Engine.Health
                 sb.Append("<td class=\"n\">").Append(c.Measured ? Percent(c.Value) : "&ndash;").Append("</td>");
                 sb.Append("<td class=\"n\">").Append(Percent(c.ZeroAt)).Append("</td>");
                 sb.Append("<td class=\"n\">").Append(c.Points.HasValue ? c.Points.Value.ToString("0.0", Inv) : "not measured").Append("</td>");
-                sb.Append("<td>").Append(Encode(c.Detail)).Append("</td><td><code>").Append(Encode(c.FixedBy)).Append("</code></td></tr>\n");
+                // Read by finance first: the remedy in words, the command for whoever carries it out beneath.
+                sb.Append("<td>").Append(Encode(c.Detail)).Append("</td><td>").Append(Encode(HealthCalculator.Remedy(c.Name)))
+                    .Append("<br><small>Command: <code>").Append(Encode(c.FixedBy)).Append("</code></small></td></tr>\n");
             }
 
             sb.Append("</tbody></table></section>\n");
@@ -229,11 +254,12 @@ namespace LicenseGovernance.Engine.Health
                 sb.Append("</svg>\n");
             }
 
-            sb.Append("<table><thead><tr><th>SKU</th><th>product</th><th class=\"n\">purchased</th><th class=\"n\">assigned</th><th class=\"n\">on zombies</th><th class=\"n\">available</th><th class=\"n\">price a month</th><th class=\"n\">spend a month</th><th class=\"n\">zombie cost</th><th class=\"n\">unassigned cost</th></tr></thead><tbody>\n");
+            sb.Append("<table class=\"spend\"><thead><tr><th>product</th><th class=\"n\">purchased</th><th class=\"n\">assigned</th><th class=\"n\">on zombies</th><th class=\"n\">available</th><th class=\"n\">price a month</th><th class=\"n\">spend a month</th><th class=\"n\">zombie cost</th><th class=\"n\">unassigned cost</th></tr></thead><tbody>\n");
             foreach (var s in spend.OrderByDescending(s => s.PurchasedMonthlyCost ?? -1).ThenBy(s => s.SkuPartNumber, StringComparer.OrdinalIgnoreCase))
             {
                 var c = s.Currency ?? currency;
-                sb.Append("<tr><td><code>").Append(Encode(s.SkuPartNumber)).Append("</code></td><td>").Append(Encode(s.ProductName)).Append("</td>");
+                // Name and part number share a cell: one column fewer keeps the money columns on a 1280-pixel screen.
+                sb.Append("<tr><td>").Append(Encode(s.ProductName ?? s.SkuPartNumber)).Append("<br><small><code>").Append(Encode(s.SkuPartNumber)).Append("</code></small></td>");
                 sb.Append("<td class=\"n\">").Append(s.Purchased.ToString("N0", Inv)).Append("</td><td class=\"n\">").Append(s.Assigned.ToString("N0", Inv)).Append("</td>");
                 sb.Append("<td class=\"n\">").Append(s.AssignedToZombies.ToString("N0", Inv)).Append("</td><td class=\"n\">").Append(s.Available.ToString("N0", Inv)).Append("</td>");
                 sb.Append("<td class=\"n\">").Append(Encode(MoneyOrNone(s.MonthlyPrice, c))).Append("</td><td class=\"n\">").Append(Encode(MoneyOrNone(s.PurchasedMonthlyCost, c))).Append("</td>");
@@ -321,14 +347,16 @@ namespace LicenseGovernance.Engine.Health
                     .Append(Encode(p.MeasuredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Inv) + ": " + p.Score.ToString(Inv))).Append("</title></circle>\n");
             }
 
-            sb.Append("<text x=\"").Append(left).Append("\" y=\"").Append(height - 10).Append("\" class=\"axis\">").Append(Encode(first.UtcDateTime.ToString("yyyy-MM-dd", Inv))).Append("</text>");
+            // Points within a day of each other would share one date label; then the time tells them apart.
+            var labelFormat = span < TimeSpan.FromDays(1).TotalSeconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd";
+            sb.Append("<text x=\"").Append(left).Append("\" y=\"").Append(height - 10).Append("\" class=\"axis\">").Append(Encode(first.UtcDateTime.ToString(labelFormat, Inv))).Append("</text>");
             sb.Append("<text x=\"").Append(left + plotWidth).Append("\" y=\"").Append(height - 10).Append("\" text-anchor=\"end\" class=\"axis\">")
-                .Append(Encode(trend[trend.Count - 1].MeasuredAt.UtcDateTime.ToString("yyyy-MM-dd", Inv))).Append("</text>\n</svg>\n");
+                .Append(Encode(trend[trend.Count - 1].MeasuredAt.UtcDateTime.ToString(labelFormat, Inv))).Append("</text>\n</svg>\n");
 
             sb.Append("<table><thead><tr><th>measured</th><th class=\"n\">score</th><th class=\"n\">wasted a month</th></tr></thead><tbody>\n");
             foreach (var p in trend)
             {
-                sb.Append("<tr><td>").Append(Encode(p.MeasuredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv))).Append("</td><td class=\"n\">").Append(p.Score.ToString(Inv)).Append("</td>");
+                sb.Append("<tr><td>").Append(Encode(p.MeasuredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Inv))).Append("</td><td class=\"n\">").Append(p.Score.ToString(Inv)).Append("</td>");
                 sb.Append("<td class=\"n\">").Append(Encode(Money(p.MonthlyWaste, p.Currency ?? currency))).Append("</td></tr>\n");
             }
 
@@ -365,7 +393,7 @@ namespace LicenseGovernance.Engine.Health
             ".gauge .score{font-size:40px;font-weight:700;fill:#1d2329}.gauge .grade{font-size:13px;fill:#5b6670}\n" +
             ".meta,.note,footer{color:#5b6670}.figures span{margin-right:22px;white-space:nowrap}\n" +
             "table{border-collapse:collapse;width:100%;margin-top:10px}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e6e9ed;vertical-align:top}\n" +
-            "th{font-weight:600;background:#f0f2f5}td.n,th.n{text-align:right;white-space:nowrap}small{color:#5b6670}\n" +
+            "th{font-weight:600;background:#f0f2f5}td.n,th.n{text-align:right}td.n{white-space:nowrap}small{color:#5b6670}\n" +
             "code{font-family:ui-monospace,\"Cascadia Mono\",Menlo,Consolas,monospace;font-size:12px}\n" +
             ".chart{max-width:100%;height:auto}.chart text{font-size:12px;fill:#1d2329}.chart .axis{fill:#5b6670;font-size:11px}.chart .grid{stroke:#e6e9ed}\n" +
             ".warnings{border-color:#e69b23;background:#fff8ec}\n" +

@@ -22,12 +22,14 @@ namespace LicenseGovernance.Engine.Health
             var inputs = new HealthInputs { MeasuredAt = session.Now, TenantId = Guid.TryParse(session.Context.TenantId, out var tenant) ? tenant : (Guid?)null };
 
             var (countUser, sources) = await HealthMeasurer.PrepareAsync(session, skus, inputs, sink).ConfigureAwait(false);
+            var step = new NestedProgressSink(sink, ProgressActivity.LicenseHealth);
             WasteMeasurement? waste = null;
             try
             {
-                // Run with this sink so the scan's progress and warnings show while it reads; it hands every user to the
-                // counter too, so the users are listed once for the whole score, and it takes the groups and packages read above.
-                waste = await WasteScanner.MeasureAsync(session, skus, query, sink, countUser, sources).ConfigureAwait(false);
+                // The scan's progress and warnings show while it reads, its bar nested under the health measurement's; it hands
+                // every user to the counter too, so the users are listed once for the whole score, and it takes the groups and
+                // packages read above.
+                waste = await WasteScanner.MeasureAsync(session, skus, query, step, countUser, sources).ConfigureAwait(false);
                 inputs.Waste = HealthWaste.Input(waste);
                 inputs.Warnings.AddRange(waste.Warnings);
                 var currencies = waste.Utilization.Where(u => u.MonthlyPrice != null).Select(u => u.Currency ?? "").Distinct(StringComparer.OrdinalIgnoreCase).Count();
@@ -45,7 +47,7 @@ namespace LicenseGovernance.Engine.Health
             {
                 // The scan may have broken off part way through the users; count them all again on their own.
                 inputs.ClearUserCounts();
-                await HealthMeasurer.CountUsersAsync(session, countUser, sink).ConfigureAwait(false);
+                await HealthMeasurer.CountUsersAsync(session, countUser, step).ConfigureAwait(false);
             }
 
             sink.WriteProgress(new GovernanceProgress(ProgressActivity.LicenseHealth, "Measuring licence health", "Done", 100, completed: true));
@@ -103,11 +105,14 @@ namespace LicenseGovernance.Engine.Health
             };
 
         /// <param name="path">The full path <see cref="CheckTarget"/> returned.</param>
-        public static async Task<string?> ExportAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, ExportLicenseHealthReportRequest request, string path, IGovernanceSink sink)
+        /// <param name="premiumSaving">Measures the underused premium seats (the Usage capability, wired by the entry point).</param>
+        public static async Task<string?> ExportAsync(GraphSession session, IReadOnlyList<LicenseSku> skus, ExportLicenseHealthReportRequest request, string path, IGovernanceSink sink,
+            Func<Task<PremiumSaving>> premiumSaving)
         {
             var (health, waste) = await MeasureAsync(session, skus, request.InactiveDays, sink).ConfigureAwait(false);
             var earlier = HealthReportHistory.Read(Path.GetDirectoryName(path)!, health.TenantId, sink.WriteVerbose);
             var report = Report(session, health, waste, earlier);
+            report.PremiumSaving = await premiumSaving().ConfigureAwait(false);
             var html = HealthReportRenderer.Render(report);
             if (!sink.ShouldProcess(path, $"Write the licence health report (score {health.Score}, {report.Trend.Count - 1} earlier point(s) in the trend)"))
             {

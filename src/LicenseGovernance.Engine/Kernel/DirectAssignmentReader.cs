@@ -20,7 +20,12 @@ namespace LicenseGovernance.Engine.Kernel
         public static async Task WriteAsync(GraphSession session, GetDirectLicenseAssignmentRequest request, IReadOnlyList<LicenseSku> tenantSkus, IGovernanceSink sink)
         {
             var cancellation = sink.Cancellation;
-            var skus = request.Sku == null || request.Sku.Length == 0 ? null : LicenseSelection.ResolveSkus(tenantSkus, request.Sku);
+            var skus = request.Sku == null || request.Sku.Length == 0 ? null : LicenseSelection.FilterSkus(tenantSkus, request.Sku, sink.WriteError);
+            if (skus?.Count == 0)
+            {
+                return;
+            }
+
             var groupNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var g in await TierGroupDirectory.ListLicensedGroupsAsync(session, tenantSkus, cancellation).ConfigureAwait(false))
             {

@@ -43,22 +43,55 @@ namespace LicenseGovernance.Engine.Kernel
     /// <summary>Turns the SKU and plan names an administrator typed into exact SKU ids and disabled-plan lists.</summary>
     internal static class LicenseSelection
     {
+        /// <summary>The SKUs a command that changes something is given (names, ids, wildcards); any name that finds none stops it.</summary>
         public static IReadOnlyList<LicenseSku> ResolveSkus(IReadOnlyList<LicenseSku> tenantSkus, IEnumerable<string> inputs)
         {
-            var result = new List<LicenseSku>();
-            foreach (var input in inputs)
-            {
-                var match = SkuDirectory.Match(tenantSkus, input)
-                    ?? throw Errors.SkuNotFound(input, SkuDirectory.Suggestions(tenantSkus, input)).ToException();
-                if (!result.Exists(s => s.SkuId == match.SkuId))
-                {
-                    result.Add(match);
-                }
-            }
-
+            var result = Distinct(inputs.Select(input => Found(SkuDirectory.Resolve(tenantSkus, input)) ?? throw SkuDirectory.NotFound(tenantSkus, input).ToException()));
             if (result.Count == 0)
             {
                 throw Errors.PlanSelectionInvalid("a tier needs at least one SKU (-Sku).").ToException();
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// The SKUs a listing is narrowed to: like any other item of its input, a name that finds nothing is an error of its
+        /// own and the rest are still listed. Empty when no name found anything, which lists nothing (never everything).
+        /// </summary>
+        public static IReadOnlyList<LicenseSku> FilterSkus(IReadOnlyList<LicenseSku> skus, IEnumerable<string> inputs, Action<GovernanceError> writeError)
+        {
+            var found = new List<IReadOnlyList<LicenseSku>>();
+            foreach (var input in inputs)
+            {
+                var matches = SkuDirectory.Resolve(skus, input);
+                if (matches.Count == 0)
+                {
+                    writeError(SkuDirectory.NotFound(skus, input));
+                }
+
+                found.Add(matches);
+            }
+
+            return Distinct(found);
+        }
+
+        /// <summary>The one SKU a single-SKU parameter names, exactly (no wildcards: a command acting on one SKU must not guess).</summary>
+        public static LicenseSku ResolveOne(IReadOnlyList<LicenseSku> tenantSkus, string input) =>
+            SkuDirectory.Match(tenantSkus, input) ?? throw Errors.SkuNotFound(input, SkuDirectory.Suggestions(tenantSkus, input)).ToException();
+
+        private static IReadOnlyList<LicenseSku>? Found(IReadOnlyList<LicenseSku> matches) => matches.Count == 0 ? null : matches;
+
+        private static List<LicenseSku> Distinct(IEnumerable<IReadOnlyList<LicenseSku>> found)
+        {
+            var result = new List<LicenseSku>();
+            foreach (var sku in found.SelectMany(f => f))
+            {
+                // Names resolve to the same instances; prices without a SKU id share Guid.Empty, so ids cannot tell them apart.
+                if (!result.Exists(s => ReferenceEquals(s, sku)))
+                {
+                    result.Add(sku);
+                }
             }
 
             return result;
@@ -102,32 +135,48 @@ namespace LicenseGovernance.Engine.Kernel
             return result;
         }
 
-        /// <summary>Every (SKU, plan) the name stands for: a plan name, id or friendly name found in any of the tier's SKUs.</summary>
+        /// <summary>
+        /// Every (SKU, plan) the name stands for: a plan name, id or friendly name found in any of the tier's SKUs, else the
+        /// service a friendly name stands for ("SharePoint Online"), when that is one plan in each SKU that has it.
+        /// </summary>
         private static List<(Guid SkuId, Guid PlanId)> ResolvePlan(IReadOnlyList<LicenseSku> skus, string input)
         {
             var text = input.Trim();
-            var hits = new List<(Guid, Guid)>();
-            foreach (var sku in skus)
+            var hits = PlansWhere(skus, plan => Guid.TryParse(text, out var id)
+                ? plan.ServicePlanId == id
+                : string.Equals(plan.ServicePlanName, text, StringComparison.OrdinalIgnoreCase) || string.Equals(plan.FriendlyName, text, StringComparison.OrdinalIgnoreCase));
+            if (hits.Count > 0)
             {
-                foreach (var plan in sku.ServicePlans)
-                {
-                    var matches = Guid.TryParse(text, out var id)
-                        ? plan.ServicePlanId == id
-                        : string.Equals(plan.ServicePlanName, text, StringComparison.OrdinalIgnoreCase) || string.Equals(plan.FriendlyName, text, StringComparison.OrdinalIgnoreCase);
-                    if (matches)
-                    {
-                        hits.Add((sku.SkuId, plan.ServicePlanId));
-                    }
-                }
+                return hits.Select(h => (h.Sku.SkuId, h.Plan.ServicePlanId)).ToList();
             }
 
-            if (hits.Count == 0)
+            var services = PlansWhere(skus, plan => ServiceName.Same(text, plan.FriendlyName));
+            var skuNames = string.Join("+", skus.Select(s => s.SkuPartNumber));
+            var ambiguous = services.GroupBy(h => h.Sku.SkuId).FirstOrDefault(g => g.Count() > 1);
+            if (ambiguous != null)
             {
-                var names = skus.SelectMany(s => s.ServicePlans).SelectMany(p => new[] { p.ServicePlanName, p.FriendlyName }).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!);
-                throw Errors.ServicePlanNotFound(input, string.Join("+", skus.Select(s => s.SkuPartNumber)), NameMatcher.Closest(input, names)).ToException();
+                throw Errors.ServicePlanAmbiguous(input, skuNames, ambiguous.Select(h => $"{h.Plan.ServicePlanName} ({h.Plan.FriendlyName})")).ToException();
             }
 
-            return hits;
+            if (services.Count == 0)
+            {
+                throw Errors.ServicePlanNotFound(input, skuNames, PlanSuggestions(skus, input)).ToException();
+            }
+
+            return services.Select(h => (h.Sku.SkuId, h.Plan.ServicePlanId)).ToList();
+        }
+
+        private static List<(LicenseSku Sku, LicenseServicePlan Plan)> PlansWhere(IReadOnlyList<LicenseSku> skus, Func<LicenseServicePlan, bool> matches) =>
+            skus.SelectMany(s => s.ServicePlans.Where(matches).Select(p => (s, p))).ToList();
+
+        /// <summary>Close spellings first; failing those, the plans of a service the name mentions ("SharePoint Server").</summary>
+        private static IReadOnlyList<string> PlanSuggestions(IReadOnlyList<LicenseSku> skus, string input)
+        {
+            var plans = skus.SelectMany(s => s.ServicePlans).ToList();
+            var names = plans.SelectMany(p => new[] { p.ServicePlanName, p.FriendlyName }).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!);
+            var closest = NameMatcher.Closest(input, names);
+            return closest.Count > 0 ? closest
+                : plans.Where(p => ServiceName.Related(input, p.FriendlyName)).Select(p => p.FriendlyName!).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
         }
     }
 }

@@ -67,9 +67,40 @@ namespace LicenseGovernance.Engine.Kernel
             return NameMatcher.Closest(input, names);
         }
 
+        /// <summary>
+        /// The one place a typed SKU name becomes SKUs: a wildcard ('SPE_*', '*E5') gives every SKU whose part number or
+        /// product name it matches, anything else the one <see cref="Match"/> finds. Empty when nothing matches.
+        /// </summary>
+        public static IReadOnlyList<LicenseSku> Resolve(IEnumerable<LicenseSku> skus, string input)
+        {
+            var text = input.Trim();
+            if (!WildcardPattern.HasWildcard(text))
+            {
+                var match = Match(skus, text);
+                return match == null ? Array.Empty<LicenseSku>() : new[] { match };
+            }
+
+            var pattern = WildcardPattern.ToRegex(text);
+            return skus.Where(s => pattern.IsMatch(s.SkuPartNumber) || (s.ProductName != null && pattern.IsMatch(s.ProductName))).ToList();
+        }
+
+        /// <summary>The error for a name or pattern <see cref="Resolve"/> found nothing for, with the closest names.</summary>
+        public static GovernanceError NotFound(IEnumerable<LicenseSku> skus, string input)
+        {
+            var list = skus as IReadOnlyCollection<LicenseSku> ?? skus.ToList();
+            if (!WildcardPattern.HasWildcard(input))
+            {
+                return Errors.SkuNotFound(input, Suggestions(list, input));
+            }
+
+            // The pattern's literal part is what the person remembers of the name ("SPE" of 'SPE_*').
+            var literal = input.Replace("*", " ").Replace("?", " ").Trim();
+            return Errors.SkuPatternMatchesNothing(input, Suggestions(list, literal));
+        }
+
         /// <summary>Every SKU the catalogue knows, shaped like tenant SKUs, for resolving names while not connected.</summary>
         public IReadOnlyList<LicenseSku> CatalogSkus() =>
-            _catalog.Skus.Select(s => new LicenseSku { SkuId = s.SkuId, SkuPartNumber = s.PartNumber, ProductName = s.ProductName }).ToList();
+            _catalog.Skus.Select(s => new LicenseSku { SkuId = s.SkuId, SkuPartNumber = s.PartNumber, ProductName = s.ProductName, InCatalog = true }).ToList();
 
         private LicenseSku Describe(SubscribedSku sku)
         {
@@ -78,11 +109,13 @@ namespace LicenseGovernance.Engine.Kernel
             var enabled = sku.PrepaidUnits?.Enabled ?? 0;
             var consumed = sku.ConsumedUnits ?? 0;
             var price = _prices.GetPrice(skuId, partNumber);
+            var (productName, inCatalog) = _catalog.DisplayName(skuId, partNumber);
             return new LicenseSku
             {
                 SkuId = skuId,
                 SkuPartNumber = partNumber,
-                ProductName = _catalog.GetProductName(skuId, partNumber),
+                ProductName = productName,
+                InCatalog = inCatalog,
                 AppliesTo = sku.AppliesTo,
                 CapabilityStatus = sku.CapabilityStatus,
                 EnabledUnits = enabled,

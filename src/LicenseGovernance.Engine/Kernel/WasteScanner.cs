@@ -50,8 +50,13 @@ namespace LicenseGovernance.Engine.Kernel
             Action<User>? onEveryUser = null, LicenseSources? sources = null)
         {
             var cancellation = sink.Cancellation;
-            var skus = query.Sku != null && query.Sku.Count > 0 ? LicenseSelection.ResolveSkus(tenantSkus, query.Sku) : tenantSkus;
+            var skus = query.Sku != null && query.Sku.Count > 0 ? LicenseSelection.FilterSkus(tenantSkus, query.Sku, sink.WriteError) : tenantSkus;
             var scan = new ZombieScan(skus, session.Now);
+            if (skus.Count == 0)
+            {
+                return scan;
+            }
+
             void Warn(string message)
             {
                 scan.Warnings.Add(message);

@@ -55,7 +55,7 @@ namespace LicenseGovernance.Engine.Migration
         public static async Task<DirectToGroupMigrationSummary> RunAsync(GraphSession session, MoveDirectToGroupLicenseRequest request, IReadOnlyList<LicenseSku> tenantSkus, JournalScope journal, IGovernanceSink sink)
         {
             Validate(request);
-            var sku = LicenseSelection.ResolveSkus(tenantSkus, new[] { request.Sku.Trim() })[0];
+            var sku = LicenseSelection.ResolveOne(tenantSkus, request.Sku.Trim());
             var migrator = new DirectToGroupMigrator(session, request, sku, journal, sink);
             await migrator.RunAsync().ConfigureAwait(false);
             return migrator._summary;

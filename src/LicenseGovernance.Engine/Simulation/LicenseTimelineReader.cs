@@ -26,7 +26,7 @@ namespace LicenseGovernance.Engine.Simulation
         {
             var cancellation = sink.Cancellation;
             var sku = request.Sku == null ? null
-                : SkuDirectory.Match(skus, request.Sku) ?? throw Errors.SkuNotFound(request.Sku, SkuDirectory.Suggestions(skus, request.Sku)).ToException();
+                : LicenseSelection.ResolveOne(skus, request.Sku);
             var user = await AccessPackageDirectory.FindUserAsync(session, request.User.Trim(), cancellation).ConfigureAwait(false)
                 ?? throw Errors.UserNotFound(request.User).ToException();
             var subject = (Id: Guid.Parse(user.Id!), Name: user.UserPrincipalName ?? user.Id!);

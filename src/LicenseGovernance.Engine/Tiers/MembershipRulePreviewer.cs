@@ -33,7 +33,7 @@ namespace LicenseGovernance.Engine.Tiers
             }
 
             IReadOnlyList<LicenseSku> skus = !string.IsNullOrWhiteSpace(request.Sku)
-                ? LicenseSelection.ResolveSkus(tenantSkus, new[] { request.Sku! })
+                ? new[] { LicenseSelection.ResolveOne(tenantSkus, request.Sku!) }
                 : target == null ? new List<LicenseSku>() : target.Licenses.Select(l => tenantSkus.FirstOrDefault(s => s.SkuId == l.SkuId)).Where(s => s != null).Select(s => s!).ToList();
 
             var targetId = target?.Group.Id;

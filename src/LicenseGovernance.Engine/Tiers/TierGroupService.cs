@@ -56,7 +56,11 @@ namespace LicenseGovernance.Engine.Tiers
 
             foreach (var missing in TierNameFilter.Unmatched(patterns, matched))
             {
-                sink.WriteError(Errors.GroupNotFound(missing, Kernel.NameMatcher.Closest(missing, TierNameFilter.Names(tiers))));
+                // A group by that name that is no tier is a different mistake from a typo, with a different way out.
+                var groups = await TierGroupDirectory.FindAsync(session, missing, sink.Cancellation).ConfigureAwait(false);
+                sink.WriteError(groups.Count > 0
+                    ? Errors.NotATierGroup(groups[0].Name)
+                    : Errors.GroupNotFound(missing, Kernel.NameMatcher.Closest(missing, TierNameFilter.Names(tiers))));
             }
         }
 

@@ -173,15 +173,8 @@ namespace LicenseGovernance.Engine.Usage
             var targets = new List<(LicenseSku, PremiumTier)>();
             if (request.Sku != null && request.Sku.Length > 0)
             {
-                foreach (var wanted in request.Sku)
+                foreach (var sku in LicenseSelection.FilterSkus(tenantSkus, request.Sku, sink.WriteError))
                 {
-                    var sku = SkuDirectory.Match(tenantSkus, wanted);
-                    if (sku == null)
-                    {
-                        sink.WriteError(Errors.SkuNotFound(wanted, SkuDirectory.Suggestions(tenantSkus, wanted)));
-                        continue;
-                    }
-
                     var tier = PremiumTier.For(sku.SkuId, sku.SkuPartNumber);
                     if (tier == null)
                     {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Requests;
 
 namespace LicenseGovernance.Commands.AccessPackages
@@ -15,6 +16,7 @@ namespace LicenseGovernance.Commands.AccessPackages
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserPrincipalName", "UserId", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string User { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]

@@ -16,6 +16,7 @@ namespace LicenseGovernance.Commands.AccessPackages
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserPrincipalName", "UserId", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string? User { get; set; }
 
         [Parameter]

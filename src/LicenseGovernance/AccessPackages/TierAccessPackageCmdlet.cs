@@ -37,6 +37,7 @@ namespace LicenseGovernance.Commands.AccessPackages
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupNameCompleter))]
         public string[]? RequestorGroup { get; set; }
 
         [Parameter]
@@ -44,6 +45,7 @@ namespace LicenseGovernance.Commands.AccessPackages
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PrincipalNameCompleter))]
         public string[]? Approver { get; set; }
 
         [Parameter]
@@ -85,6 +87,7 @@ namespace LicenseGovernance.Commands.AccessPackages
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PrincipalNameCompleter))]
         public string[]? Reviewer { get; set; }
 
         [Parameter]

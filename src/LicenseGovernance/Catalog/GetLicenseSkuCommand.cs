@@ -13,6 +13,7 @@ namespace LicenseGovernance.Commands.Catalog
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SkuId", "SkuPartNumber")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SkuNameCompleter))]
         public string[]? Sku { get; set; }
 
         protected override void ProcessRecord()

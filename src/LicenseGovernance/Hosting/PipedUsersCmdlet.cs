@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace LicenseGovernance.Commands.Hosting
 {
     /// <summary>
@@ -10,7 +6,7 @@ namespace LicenseGovernance.Commands.Hosting
     /// </summary>
     public abstract class PipedUsersCmdlet : LicenseGovernanceCmdlet
     {
-        private readonly List<string> _users = new List<string>();
+        private readonly PipedNames _users = new PipedNames();
 
         /// <summary>The record's -User values; each cmdlet declares -User with its own position and aliases.</summary>
         private protected abstract string[]? PipedUser { get; }
@@ -20,17 +16,14 @@ namespace LicenseGovernance.Commands.Hosting
 
         protected override void ProcessRecord()
         {
-            if (PipedUser != null)
-            {
-                _users.AddRange(PipedUser.Where(u => !_users.Contains(u, StringComparer.OrdinalIgnoreCase)));
-            }
+            _users.Add(PipedUser);
         }
 
         protected override void EndProcessing()
         {
             try
             {
-                Run(_users.Count == 0 ? null : _users.ToArray());
+                Run(_users.ToArray());
             }
             finally
             {

@@ -45,6 +45,7 @@ namespace LicenseGovernance.Commands.Hosting
             {
                 PercentComplete = progress.PercentComplete,
                 RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                ParentActivityId = progress.ParentActivityId,
             };
             _cmdlet.WriteProgress(record);
         });

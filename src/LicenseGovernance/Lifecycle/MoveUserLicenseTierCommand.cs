@@ -21,6 +21,7 @@ namespace LicenseGovernance.Commands.Lifecycle
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "UserPrincipalName", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string User { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]

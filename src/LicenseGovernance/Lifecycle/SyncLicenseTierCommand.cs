@@ -18,6 +18,7 @@ namespace LicenseGovernance.Commands.Lifecycle
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "UserPrincipalName", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? User { get; set; }
 
         [Parameter]

@@ -10,7 +10,10 @@ namespace LicenseGovernance.Commands.Migration
     [OutputType(typeof(DirectLicenseAssignment), typeof(DirectLicenseSummary))]
     public sealed class GetDirectLicenseAssignmentCommand : PipedUsersCmdlet
     {
-        [Parameter(Position = 0)]
+        private readonly PipedNames _skus = new PipedNames();
+
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("SkuPartNumber")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SkuNameCompleter))]
         public string[]? Sku { get; set; }
@@ -19,6 +22,7 @@ namespace LicenseGovernance.Commands.Migration
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "UserPrincipalName", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? User { get; set; }
 
         [Parameter]
@@ -26,10 +30,16 @@ namespace LicenseGovernance.Commands.Migration
 
         private protected override string[]? PipedUser => User;
 
+        protected override void ProcessRecord()
+        {
+            base.ProcessRecord();
+            _skus.Add(Sku);
+        }
+
         // Piped users are read in one engine call, so -Summary counts them all together.
         private protected override void Run(string[]? users)
         {
-            var request = new GetDirectLicenseAssignmentRequest { Sku = Sku, User = users, Summary = Summary };
+            var request = new GetDirectLicenseAssignmentRequest { Sku = _skus.ToArray(), User = users, Summary = Summary };
             RunEngine(sink => Engine.GetDirectLicenseAssignmentsAsync(request, sink));
         }
     }

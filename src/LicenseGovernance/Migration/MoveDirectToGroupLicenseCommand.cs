@@ -29,6 +29,7 @@ namespace LicenseGovernance.Commands.Migration
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "UserPrincipalName", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? User { get; set; }
 
         [Parameter]

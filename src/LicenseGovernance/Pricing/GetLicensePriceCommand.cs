@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LicenseGovernance.Commands.Catalog;
 using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Requests;
 
@@ -12,6 +13,7 @@ namespace LicenseGovernance.Commands.Pricing
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SkuId", "SkuPartNumber")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SkuNameCompleter))]
         public string[]? Sku { get; set; }
 
         protected override void ProcessRecord()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using LicenseGovernance.Commands.Catalog;
 using LicenseGovernance.Commands.Hosting;
 using LicenseGovernance.Requests;
 
@@ -13,6 +14,7 @@ namespace LicenseGovernance.Commands.Pricing
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SkuId", "SkuPartNumber")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SkuNameCompleter))]
         public string Sku { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

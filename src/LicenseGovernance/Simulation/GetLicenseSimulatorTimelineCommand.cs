@@ -16,9 +16,11 @@ namespace LicenseGovernance.Commands.Simulation
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserPrincipalName", "UserId", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string User { get; set; } = "";
 
-        [Parameter(Position = 1)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("SkuPartNumber")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SkuNameCompleter))]
         public string? Sku { get; set; }

@@ -20,6 +20,7 @@ namespace LicenseGovernance.Commands.Simulation
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserPrincipalName", "UserId", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string User { get; set; } = "";
 
         /// <summary>A hashtable (or ordered dictionary) of Graph property names and their new values.</summary>

@@ -19,7 +19,8 @@ namespace LicenseGovernance.Commands.Tiers
         [ValidateNotNullOrEmpty]
         public string Rule { get; set; } = "";
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("SkuPartNumber")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SkuNameCompleter))]
         public string? Sku { get; set; }

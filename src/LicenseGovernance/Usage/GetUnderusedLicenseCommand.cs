@@ -13,9 +13,11 @@ namespace LicenseGovernance.Commands.Usage
     [OutputType(typeof(UnderusedLicense))]
     public sealed class GetUnderusedLicenseCommand : LicenseGovernanceCmdlet
     {
-        private readonly List<string> _users = new List<string>();
+        private readonly PipedNames _users = new PipedNames();
+        private readonly PipedNames _skus = new PipedNames();
 
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("SkuPartNumber")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SkuNameCompleter))]
         public string[]? Sku { get; set; }
@@ -28,14 +30,13 @@ namespace LicenseGovernance.Commands.Usage
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "UserPrincipalName", "Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(UserNameCompleter))]
         public string[]? User { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (User != null)
-            {
-                _users.AddRange(User.Where(u => !_users.Contains(u, StringComparer.OrdinalIgnoreCase)));
-            }
+            _users.Add(User);
+            _skus.Add(Sku);
         }
 
         // The reports are downloaded once for all piped users.
@@ -43,7 +44,7 @@ namespace LicenseGovernance.Commands.Usage
         {
             try
             {
-                var request = new GetUnderusedLicenseRequest { Sku = Sku, Period = Period, User = _users.Count == 0 ? null : _users.ToArray() };
+                var request = new GetUnderusedLicenseRequest { Sku = _skus.ToArray(), Period = Period, User = _users.ToArray() };
                 RunEngine(sink => Engine.GetUnderusedLicensesAsync(request, sink));
             }
             finally

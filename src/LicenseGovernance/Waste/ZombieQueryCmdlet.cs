@@ -11,7 +11,11 @@ namespace LicenseGovernance.Commands.Waste
     /// </summary>
     public abstract class ZombieQueryCmdlet : LicenseGovernanceCmdlet
     {
-        [Parameter(Position = 0)]
+        private readonly PipedNames _skus = new PipedNames();
+
+        /// <summary>Binds SkuPartNumber from piped rows (Get-LicenseSku, Get-LicensePrice), gathered across the pipeline.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("SkuPartNumber")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SkuNameCompleter))]
         public string[]? Sku { get; set; }
@@ -27,7 +31,9 @@ namespace LicenseGovernance.Commands.Waste
         [Parameter]
         public SwitchParameter IncludeGuests { get; set; }
 
+        protected override void ProcessRecord() => _skus.Add(Sku);
+
         protected GetZombieLicenseRequest ZombieRequest() =>
-            new GetZombieLicenseRequest { InactiveDays = InactiveDays, Reason = Reason, Sku = Sku, IncludeGuests = IncludeGuests };
+            new GetZombieLicenseRequest { InactiveDays = InactiveDays, Reason = Reason, Sku = _skus.ToArray(), IncludeGuests = IncludeGuests };
     }
 }

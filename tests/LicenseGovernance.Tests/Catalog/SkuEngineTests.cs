@@ -43,6 +43,73 @@ public sealed class SkuEngineTests
     }
 
     [Fact]
+    public async Task WildcardsMatchPartNumbersAndProductNamesAndOneMatchingNothingSaysSo()
+    {
+        using var fx = new EngineFixture();
+        var sink = new CollectingSink();
+
+        await fx.Engine.GetSkusAsync(new GetLicenseSkuRequest { Sku = new[] { "spe_*", "*Power BI*", "SPE_E3", "XYZ_*" } }, sink);
+
+        var found = sink.Of<LicenseSku>().Select(s => s.SkuPartNumber).ToList();
+        Assert.Equal(found.Distinct(), found);
+        Assert.Equal(fx.Tenant.Store.Skus.Where(s => s.SkuPartNumber.StartsWith("SPE_", StringComparison.Ordinal)).Select(s => s.SkuPartNumber).OrderBy(n => n),
+            found.Where(n => n.StartsWith("SPE_", StringComparison.Ordinal)).OrderBy(n => n));
+        Assert.Contains("POWER_BI_PRO", found);
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(ErrorIds.SkuPatternMatchesNothing, error.Id);
+        Assert.Contains("'XYZ_*'", error.Message);
+    }
+
+    [Fact]
+    public async Task AZombieListingNarrowedToUnknownSkusListsNothingAndSaysWhy()
+    {
+        using var fx = new EngineFixture();
+        var sink = new CollectingSink();
+
+        await fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E55", "NOPE_*" } }, sink);
+
+        Assert.Empty(sink.Of<ZombieLicense>());
+        Assert.Equal(new[] { ErrorIds.SkuNotFound, ErrorIds.SkuPatternMatchesNothing }, sink.Errors.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task AZombieListingNarrowedByAWildcardKeepsOnlyItsSkus()
+    {
+        using var fx = new EngineFixture();
+        var sink = new CollectingSink();
+
+        await fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_*" } }, sink);
+
+        var zombies = sink.Of<ZombieLicense>().ToList();
+        Assert.NotEmpty(zombies);
+        Assert.All(zombies, z => Assert.StartsWith("SPE_", z.SkuPartNumber));
+        Assert.Empty(sink.Errors);
+    }
+
+    [Fact]
+    public async Task ASkuNoCatalogueKnowsShowsItsPartNumberFlaggedAndWarned()
+    {
+        using var fx = new EngineFixture();
+        fx.Tenant.Store.AddSku(new LicenseGovernance.Simulator.Model.SimulatedSku { SkuId = Guid.NewGuid(), SkuPartNumber = "CONTOSO_REGIONAL_TRIAL", PrepaidEnabled = 5 });
+        var sink = new CollectingSink();
+
+        await fx.Engine.GetSkusAsync(new GetLicenseSkuRequest(), sink);
+
+        var skus = sink.Of<LicenseSku>().ToList();
+        var trial = skus.Single(s => s.SkuPartNumber == "CONTOSO_REGIONAL_TRIAL");
+        Assert.Equal("CONTOSO_REGIONAL_TRIAL", trial.ProductName);
+        Assert.False(trial.InCatalog);
+        Assert.All(skus.Where(s => s != trial), s => Assert.True(s.InCatalog));
+        var warning = Assert.Single(sink.Warnings);
+        Assert.Contains("CONTOSO_REGIONAL_TRIAL", warning);
+        Assert.Contains("not in the SKU catalogue", warning);
+
+        var zombies = new CollectingSink();
+        await fx.Engine.GetLicenseUtilizationAsync(new GetZombieLicenseRequest { Sku = new[] { "CONTOSO_REGIONAL_TRIAL" } }, zombies);
+        Assert.Equal("CONTOSO_REGIONAL_TRIAL", Assert.Single(zombies.Of<LicenseUtilization>()).ProductName);
+    }
+
+    [Fact]
     public async Task ATokenWithoutTheSkuPermissionGetsAnErrorNamingIt()
     {
         var tenant = LicenseGovernance.Simulator.SimulatedTenant.CreateDemo(new LicenseGovernance.Simulator.DemoTenantOptions { UserCount = 50 });

@@ -113,4 +113,52 @@ public sealed class HealthExportTests : IDisposable
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is too small to show the report");
         Assert.True(run.ConsoleLines.Count == 0, "the report logged to the console:\n" + string.Join("\n", run.ConsoleLines));
     }
+
+    /// <summary>
+    /// The report as a finance reader sees it at 1280 pixels: nothing wider than the page (no column behind a scrollbar),
+    /// every headline figure on it (the underused-premium saving of document 001 among them), and two points measured
+    /// seconds apart told apart on the trend's axis. A copy of the page gets a script that measures and logs one line.
+    /// </summary>
+    [ChromiumFact]
+    public async Task AtTwelveEightyPixelsNothingOverflowsAndEveryHeadlineFigureIsOnThePage()
+    {
+        await ExportAsync("report.html");
+        _fx.Tenant.Clock.Advance(TimeSpan.FromSeconds(30));
+        var (path, _) = await ExportAsync("report.html", force: true);
+        var health = new CollectingSink();
+        await _fx.Engine.GetLicenseHealthAsync(new GetLicenseHealthRequest(), health);
+        var h = Assert.Single(health.Of<LicenseHealth>());
+        var underused = new CollectingSink();
+        await _fx.Engine.GetUnderusedLicensesAsync(new GetUnderusedLicenseRequest(), underused);
+        var saving = underused.Of<UnderusedLicense>().Sum(u => u.MonthlySaving ?? 0);
+        Assert.True(saving > 0, "the tenant has no underused premium seat, so the saving's figure would prove nothing");
+        var currency = h.Currency ?? "";
+        var figures = new[]
+        {
+            h.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), HealthCalculator.Money(h.MonthlySpend, currency), HealthCalculator.Money(h.MonthlyWaste, currency),
+            HealthCalculator.Money(h.MonthlyWaste * 12, currency), h.LicensedUsers.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+            HealthCalculator.Money(saving, currency), HealthCalculator.Money(saving * 12, currency),
+        };
+
+        var measured = Path.Combine(_folder, "measured.htm");
+        var probe = "<script>(function(){var figures=" + System.Text.Json.JsonSerializer.Serialize(figures) + ";var text=document.body.innerText;" +
+            "var wide=[].slice.call(document.querySelectorAll('main,section,header,table')).filter(function(e){return e.scrollWidth>e.clientWidth+1;}).map(function(e){return e.id||e.className||e.tagName;});" +
+            "var axis=[].slice.call(document.querySelectorAll('#trend svg text.axis')).slice(-2).map(function(t){return t.textContent;});" +
+            "console.log('LG-MEASURE '+JSON.stringify({page:document.documentElement.scrollWidth>window.innerWidth,wide:wide,missing:figures.filter(function(f){return text.indexOf(f)<0;}),axis:axis}));})();</script>";
+        File.WriteAllText(measured, File.ReadAllText(path!).Replace("</body>", probe + "</body>"));
+
+        var run = Chromium.Render(measured, Path.Combine(_folder, "measured.png"), 1280, 2000);
+
+        var line = run.ConsoleLines.SingleOrDefault(l => l.Contains("LG-MEASURE", StringComparison.Ordinal));
+        Assert.True(line != null, "the measuring script logged nothing:\n" + run.Log);
+        var json = line!.Substring(line.IndexOf("LG-MEASURE ", StringComparison.Ordinal) + 11);
+        json = json.Substring(0, json.LastIndexOf('}') + 1).Replace("\\\"", "\"");
+        using var result = System.Text.Json.JsonDocument.Parse(json);
+        Assert.False(result.RootElement.GetProperty("page").GetBoolean(), "the page is wider than 1280 pixels: " + json);
+        Assert.Equal(0, result.RootElement.GetProperty("wide").GetArrayLength());
+        Assert.Equal(0, result.RootElement.GetProperty("missing").GetArrayLength());
+        var axis = result.RootElement.GetProperty("axis").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Equal(2, axis.Count);
+        Assert.NotEqual(axis[0], axis[1]);
+    }
 }

@@ -141,6 +141,12 @@ public sealed class HealthMeasurementTests : IDisposable
         var expected = (int)Math.Round(100.0 * health.Components.Sum(c => c.Weight * (1 - Math.Min(1, c.Value / c.ZeroAt))) / 100, MidpointRounding.AwayFromZero);
         Assert.Equal(expected, health.Score);
         Assert.Contains(sink.Progress, p => p.ActivityId == ProgressActivity.LicenseHealth && p.Completed);
+
+        // The zombie scan's bar is a step of the health measurement's, so a host draws it nested, not as a second bar.
+        var scan = sink.Progress.Where(p => p.ActivityId == ProgressActivity.ListUsers).ToList();
+        Assert.NotEmpty(scan);
+        Assert.All(scan, p => Assert.Equal(ProgressActivity.LicenseHealth, p.ParentActivityId));
+        Assert.All(sink.Progress.Where(p => p.ActivityId == ProgressActivity.LicenseHealth), p => Assert.Equal(-1, p.ParentActivityId));
     }
 
     [Fact]

@@ -30,14 +30,30 @@ public class HealthReportRendererTests
         Assert.Contains("aria-label=\"Monthly waste by reason\"", html);
         Assert.Contains("aria-label=\"Score over time\"", html);
         Assert.Equal(4, Regex.Matches(html, "<svg ").Count);
-        // Three segments for E5 (in use, zombies, unassigned); the free SKU has no price and no bar but is in the table.
+        // Three segments for E5 (in use, zombies, unassigned); a SKU nobody priced has no bar but is in the table.
         Assert.Equal(3, Regex.Matches(html, "<rect [^>]*><title>SPE_E5 ").Count);
         Assert.Contains("<code>FLOW_FREE</code>", html);
         Assert.Contains("no price", html);
         Assert.Contains("<title>Disabled: 8 seat(s), USD 456.00</title>", html);
-        Assert.Contains("<td>2026-11-17 08:00 UTC</td><td class=\"n\">60</td>", html);
+        Assert.Contains("<td>2026-11-17 08:00:00 UTC</td><td class=\"n\">60</td>", html);
         Assert.Contains("<polyline", html);
         Assert.Contains("USD 1,710.00</b> wasted a month", html);
+    }
+
+    [Fact]
+    public void FinanceReadsTheRemedyInWordsWithTheCommandBeneath_AndThePremiumSavingIsAHeadline()
+    {
+        var report = HealthReportSamples.Report(Now);
+        report.PremiumSaving = new PremiumSaving { Seats = 12, MonthlySaving = 252m, Currency = "USD" };
+
+        var html = HealthReportRenderer.Render(report);
+
+        Assert.Contains("<th>what fixes it</th>", html);
+        Assert.Contains(HealthCalculator.Remedy(HealthCalculator.DirectAssignments) + "<br><small>Command: <code>Get-DirectLicenseAssignment -Summary", html);
+        Assert.Contains("<b>USD 252.00</b> a month (<b>USD 3,024.00</b> a year) saved by moving <b>12</b> underused premium licence(s)", html);
+
+        report.PremiumSaving = new PremiumSaving { NotMeasured = "Reports.Read.All is missing." };
+        Assert.Contains("Underused premium licences were not measured: Reports.Read.All is missing.", HealthReportRenderer.Render(report));
     }
 
     [Fact]
@@ -60,7 +76,7 @@ public class HealthReportRendererTests
         Assert.DoesNotContain("alert('x')", html);
         var encoded = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;";
         Assert.Contains("<title>Licence health 72 - contoso " + encoded + "</title>", html);
-        Assert.Contains("<td>E5 " + encoded + "</td>", html);
+        Assert.Contains("<td>E5 " + encoded + "<br>", html);
         Assert.Contains("<li>Sign-in activity " + encoded + "</li>", html);
         // The data element's JSON escapes the markup characters too, so it cannot end its own element.
         var data = Regex.Match(html, "<script type=\"application/json\" id=\"license-health-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;

@@ -113,6 +113,12 @@ public sealed class GroupLicensingEngineTests
         var after = new CollectingSink();
         await fx.Engine.GetGroupLicenseErrorsAsync(new GetGroupLicenseErrorRequest { Group = new[] { "LIC-Visio" } }, after);
         Assert.Empty(after.Of<GroupLicenseError>());
+
+        // With nobody left in error there is nothing to do, and the command says so rather than returning silently.
+        var nothing = new CollectingSink();
+        await fx.Engine.ReprocessLicensesAsync(new ReprocessRequest { Group = "LIC-Visio", Wait = true }, nothing);
+        Assert.Empty(nothing.Objects);
+        Assert.Contains("nothing to reprocess", Assert.Single(nothing.Warnings));
     }
 
     [Fact]

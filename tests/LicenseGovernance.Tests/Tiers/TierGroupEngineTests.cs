@@ -77,6 +77,24 @@ public sealed class TierGroupEngineTests
     }
 
     [Fact]
+    public async Task Document003sServiceNamesResolveToTheirPlans_AndAnAmbiguousOneListsTheCandidates()
+    {
+        using var fx = new EngineFixture();
+        var tier = await fx.NewTierAsync("E3 with Selected Services", new[] { "SPE_E3" }, enabled: new[] { "SharePoint Online", "Exchange Online", "Microsoft Teams" });
+
+        Assert.Equal(new[] { "EXCHANGE_S_ENTERPRISE", "SHAREPOINTENTERPRISE", "TEAMS1" }, Assert.Single(tier.Skus).EnabledPlans.OrderBy(p => p));
+
+        var ambiguous = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, DisabledPlan = new[] { "Microsoft Defender for Office 365" } });
+        Assert.Equal(ErrorIds.ServicePlanAmbiguous, ambiguous.Id);
+        Assert.Contains("ATP_ENTERPRISE", ambiguous.Message);
+        Assert.Contains("THREAT_INTELLIGENCE", ambiguous.Message);
+
+        var unknown = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, EnabledPlan = new[] { "SharePoint Server" } });
+        Assert.Equal(ErrorIds.ServicePlanNotFound, unknown.Id);
+        Assert.Contains("SharePoint (Plan 2)", unknown.Message);
+    }
+
+    [Fact]
     public async Task BadInputFailsClearlyAndWritesNothing()
     {
         using var fx = new EngineFixture();
@@ -354,5 +372,20 @@ public sealed class TierGroupEngineTests
         await fx.Engine.GetTierGroupsAsync(new GetTierGroupRequest { Name = new[] { "LIC-M365-Tier3" } }, sink);
         Assert.Empty(sink.Of<LicenseTierGroup>());
         Assert.Equal(ErrorIds.GroupNotFound, Assert.Single(sink.Errors).Id);
+    }
+
+    [Fact]
+    public async Task GetSaysAGroupThatExistsButIsNoTierIsNoTier_AndHowToMakeItOne()
+    {
+        using var fx = new EngineFixture();
+        var sink = new CollectingSink();
+
+        await fx.Engine.GetTierGroupsAsync(new GetTierGroupRequest { Name = new[] { "LIC-M365-E3" } }, sink);
+
+        Assert.Empty(sink.Of<LicenseTierGroup>());
+        var error = Assert.Single(sink.Errors);
+        Assert.Equal(ErrorIds.NotATierGroup, error.Id);
+        Assert.Contains("exists but is not a licence tier", error.Message);
+        Assert.Contains("New-LicenseTierGroup -Name 'LIC-M365-E3'", error.Message);
     }
 }

@@ -206,11 +206,17 @@ public sealed class ZombieLicenseTests
         }
 
         Assert.Equal(0, tenant.Statistics.TotalRequests);
-        var unknown = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E55" } }, new CollectingSink()));
-        Assert.Equal(ErrorIds.SkuNotFound, unknown.Error.Id);
-        Assert.Contains("SPE_E5", unknown.Error.Message);
-        var util = await Assert.ThrowsAsync<LicenseGovernanceException>(() => fx.Engine.GetLicenseUtilizationAsync(new GetZombieLicenseRequest { Sku = new[] { "NOPE" } }, new CollectingSink()));
-        Assert.Equal(ErrorIds.SkuNotFound, util.Error.Id);
+        // An unknown SKU is an error of its own (like an unknown tier name), and a listing narrowed to nothing lists nothing.
+        var zombies = new CollectingSink();
+        await fx.Engine.GetZombieLicensesAsync(new GetZombieLicenseRequest { Sku = new[] { "SPE_E55" } }, zombies);
+        var unknown = Assert.Single(zombies.Errors);
+        Assert.Equal(ErrorIds.SkuNotFound, unknown.Id);
+        Assert.Contains("SPE_E5", unknown.Message);
+        Assert.Empty(zombies.Objects);
+        var util = new CollectingSink();
+        await fx.Engine.GetLicenseUtilizationAsync(new GetZombieLicenseRequest { Sku = new[] { "NOPE" } }, util);
+        Assert.Equal(ErrorIds.SkuNotFound, Assert.Single(util.Errors).Id);
+        Assert.Empty(util.Objects);
         Assert.Equal(0, tenant.Statistics.Writes);
         Assert.Equal(0, tenant.Statistics.CountFor("GET /users"));
     }

@@ -8,8 +8,10 @@ namespace LicenseGovernance
     {
         public Guid SkuId { get; set; }
         public string SkuPartNumber { get; set; } = "";
-        /// <summary>Friendly product name from the catalogue; null when the catalogue does not know the SKU yet.</summary>
+        /// <summary>Friendly product name from the catalogue; the part number when the catalogue does not know the SKU (see <see cref="InCatalog"/>).</summary>
         public string? ProductName { get; set; }
+        /// <summary>False for a SKU no catalogue knows yet (new, regional, trial): its ProductName is then its part number. Import-LicenseCatalog names it.</summary>
+        public bool InCatalog { get; set; }
         public string? AppliesTo { get; set; }
         public string? CapabilityStatus { get; set; }
         public int EnabledUnits { get; set; }

@@ -103,6 +103,16 @@ namespace LicenseGovernance.Engine.Kernel.Catalog
             }
         }
 
+        /// <summary>
+        /// The product name to show. A SKU no catalogue knows yet (new, regional, trial) shows its part number, flagged
+        /// (InCatalog false), so no output has a blank name and the reader can tell a real name from a stand-in.
+        /// </summary>
+        public (string Name, bool InCatalog) DisplayName(Guid skuId, string partNumber)
+        {
+            var name = GetProductName(skuId, partNumber);
+            return name == null ? (partNumber, false) : (name, true);
+        }
+
         public string? GetServicePlanName(Guid planId, string? planName)
         {
             lock (_gate)

@@ -34,6 +34,10 @@ namespace LicenseGovernance.Engine.Kernel.Pricing
             // Visio Plan 1 at 5 and Plan 2 at 15 (Redress Compliance Visio licensing guides, updated February 2026).
             ("4b244418-9658-4451-a2b8-b5e2b364e9bd", "VISIOONLINE_PLAN1", 5.00m),
             ("c5928f49-12ba-48f7-ada3-0d743a3601d5", "VISIOCLIENT", 15.00m),
+            // Free by name in Microsoft's "Product names and service plan identifiers" list ("Microsoft Power Automate
+            // Free", "Power BI (free)"): a free SKU costs 0, which is a price, not an unknown one.
+            ("f30db892-07e9-47e9-837c-80727f46fd3d", "FLOW_FREE", 0.00m),
+            ("a403ebcc-fae0-4ca2-8c8c-7a907fd6c235", "POWER_BI_STANDARD", 0.00m),
         };
     }
 }

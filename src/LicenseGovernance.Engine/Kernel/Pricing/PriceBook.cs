@@ -227,30 +227,34 @@ namespace LicenseGovernance.Engine.Kernel.Pricing
             return null;
         }
 
-        private LicensePrice ToOutput(StoredPrice price) => new LicensePrice
+        private LicensePrice ToOutput(StoredPrice price) => Named(new LicensePrice
         {
             SkuPartNumber = price.PartNumber,
             SkuId = price.SkuId,
-            ProductName = _catalog.GetProductName(price.SkuId ?? Guid.Empty, price.PartNumber),
             MonthlyPrice = price.MonthlyPrice,
             Currency = price.Currency,
             Source = UserSource,
             AsOf = price.SetAt,
-        };
+        });
+
+        private LicensePrice Named(LicensePrice price)
+        {
+            (price.ProductName, price.InCatalog) = _catalog.DisplayName(price.SkuId ?? Guid.Empty, price.SkuPartNumber);
+            return price;
+        }
 
         private LicensePrice BuiltInOutput((string SkuId, string PartNumber, decimal Monthly) entry)
         {
             var id = Guid.Parse(entry.SkuId);
-            return new LicensePrice
+            return Named(new LicensePrice
             {
                 SkuPartNumber = entry.PartNumber,
                 SkuId = id,
-                ProductName = _catalog.GetProductName(id, entry.PartNumber),
                 MonthlyPrice = entry.Monthly,
                 Currency = BuiltInCurrency,
                 Source = BuiltInSource,
                 AsOf = BuiltInPricesAsOf,
-            };
+            });
         }
 
         private static string KeyOf(StoredPrice price) => price.SkuId?.ToString("D") ?? price.PartNumber;
