@@ -49,11 +49,16 @@ Describe 'Tier access packages' {
     It 'creates document 002''s Office Licenses package with its policy and My Access link' {
         $package = New-TierAccessPackage -TierGroup LIC-M365-Tier2 -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager
         $package.Result | Should -Be 'Created'
-        $package.WhoCanRequest | Should -Be 'All members (no guests)'
-        $package.Approval | Should -BeLike 'Manager (14 days per stage, approver justification)*'
+        $package.WhoCanRequest | Should -Be 'AllMembers'
+        $package.Approval | Should -Be 'Manager'
+        $package.ApprovalStages[0].Approvers[0].Kind | Should -Be 'Manager'
+        $package.ApprovalTimeoutDays | Should -Be 14
         $package.RequestorJustification | Should -BeTrue
-        $package.Expiration | Should -Be '365 days'
-        $package.AccessReview | Should -Be 'Annual by Manager'
+        $package.ApproverJustification | Should -BeTrue
+        $package.ExpirationDays | Should -Be 365
+        $package.AccessReview | Should -Be 'Annual'
+        $package.Reviewers.Kind | Should -Be 'Manager'
+        $package.Summary | Should -BeLike 'All members (no guests) may request; Manager approves, 14 days per stage*'
         $package.MyAccessLink | Should -BeLike "https://myaccess.microsoft.com/@*#/access-packages/$($package.Id)"
     }
 
@@ -84,13 +89,14 @@ Describe 'Tier access packages' {
         { New-LicenseExceptionPackage -TierGroup LIC-M365-Tier3 -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.ExceptionPackageNeedsTwoStages*'
         $exception = New-LicenseExceptionPackage -TierGroup LIC-M365-Tier3 -Approver LIC-M365-Tier1 -AllowExtension
         $exception.IsException | Should -BeTrue
-        $exception.Expiration | Should -Be '30 days'
-        $exception.Extension | Should -Be 'With approval'
+        $exception.ExpirationDays | Should -Be 30
+        $exception.AllowExtension | Should -BeTrue
+        $exception.ExtensionApproval | Should -BeTrue
     }
 
     It 'keeps guests out unless -IncludeGuests' {
-        (Get-TierAccessPackage -Tier 'Office Licenses').WhoCanRequest | Should -Be 'All members (no guests)'
-        (New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None -IncludeGuests).WhoCanRequest | Should -Be 'All users (guests too)'
+        (Get-TierAccessPackage -Tier 'Office Licenses').WhoCanRequest | Should -Be 'AllMembers'
+        (New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None -IncludeGuests).WhoCanRequest | Should -Be 'AllUsers'
     }
 }
 

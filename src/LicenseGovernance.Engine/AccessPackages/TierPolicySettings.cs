@@ -87,7 +87,9 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.AccessPackageSettingInvalid("-ExpirationDays", "give only one of -ExpirationDays, -ExpirationDate and -NoExpiration.").ToException();
             }
 
-            if (request.NoExpiration && (request.Exception || !request.AllowNoExpiration))
+            // The baseline is the licence everyone keeps, so it never expires unless asked to; any higher tier is a
+            // permanent upgrade only when the administrator says so twice.
+            if (request.NoExpiration && (request.Exception || (!request.AllowNoExpiration && !baseline)))
             {
                 throw Errors.AccessPackageSettingInvalid("-NoExpiration", request.Exception
                     ? "an exception package always expires."
@@ -105,7 +107,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             }
 
             s.Until = request.ExpirationDate?.ToUniversalTime();
-            s.Days = request.NoExpiration || s.Until != null ? (int?)null : request.ExpirationDays ?? (request.Exception ? ExceptionDefaultDays : TierDefaultDays);
+            s.Days = request.NoExpiration || s.Until != null ? (int?)null : request.ExpirationDays ?? DefaultDays(request.Exception, baseline);
             if (request.Exception && s.Days > ExceptionDefaultDays)
             {
                 s.Warnings.Add($"The exception package's maximum is {s.Days} days, longer than the usual {ExceptionDefaultDays}.");
@@ -186,6 +188,9 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             return s;
         }
+
+        /// <summary>Null for the baseline's package: its assignments never expire unless -ExpirationDays or -ExpirationDate says otherwise.</summary>
+        private static int? DefaultDays(bool exception, bool baseline) => exception ? ExceptionDefaultDays : baseline ? (int?)null : TierDefaultDays;
 
         private static string Normalise(string value, string[] allowed, string parameter) =>
             allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
