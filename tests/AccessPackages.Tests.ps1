@@ -10,9 +10,9 @@ BeforeAll {
     Import-Module ($env:LICENSEGOVERNANCE_TEST_MODULE ?? (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1')) -Force
 
     function New-Tier {
-        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Rank 1 -Baseline | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null
     }
 
     # Everything a command could write: users, groups and entitlement management, licence processing state aside.
@@ -123,6 +123,27 @@ Describe 'Tier assignments' {
         Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
         Get-TierAssignment -User $upn | Should -BeNullOrEmpty
         Get-LicenseChangeLog -Operation AccessPackage.RemoveAssignment | Undo-LicenseChange -Confirm:$false | Out-Null
+        Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
+        (Get-TierAssignment -User $upn).AccessPackage | Should -Be 'LIC-M365-Tier3'
+    }
+
+    It 'takes a tier by name or object under -Tier, and refuses a rank there, naming the tier and -Rank' {
+        $before = Get-TenantState
+        $err = $null
+        try { Add-TierAssignment -User $upn -Tier 3 -Days 30 -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'LicenseGovernance.TierGivenAsRank*'
+        $err.Exception.Message | Should -BeLike "*The tier of rank 3 is 'LIC-M365-Tier3'*-Rank*"
+        { Move-UserLicenseTier -User $upn -Tier 3 -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.TierGivenAsRank*'
+        { New-LicenseTierGroup -Name LIC-Ranked -Sku SPE_E3 -Tier 4 -ErrorAction Stop } | Should -Throw -ErrorId 'NamedParameterNotFound*'
+        Get-TenantState | Should -Be $before
+
+        (Get-TierAccessPackage -Tier (Get-LicenseTierGroup -Name LIC-M365-Tier3)).TierRank | Should -Be 3
+        # The assignment Undo gave back above, removed and made again with tier objects under -Tier.
+        Remove-TierAssignment -User $upn -Tier (Get-LicenseTierGroup -Name LIC-M365-Tier3) -Confirm:$false | Out-Null
+        Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
+        Get-TierAssignment -User $upn | Should -BeNullOrEmpty
+        $sent = Add-TierAssignment -User $upn -Tier (Get-TierAccessPackage -Tier LIC-M365-Tier3) -Days 10 -Confirm:$false
+        $sent.State | Should -Be 'delivering'
         Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
         (Get-TierAssignment -User $upn).AccessPackage | Should -Be 'LIC-M365-Tier3'
     }

@@ -13,9 +13,9 @@ public sealed class AccessPackageCommandTests : IDisposable
     private const string Connect = "Connect-LicenseGovernance -Simulator -UserCount 300";
 
     private const string Tiers = """
-        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Rank 1 -Baseline | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null
         """;
 
     private readonly PowerShellSession _ps = new();
@@ -35,7 +35,7 @@ public sealed class AccessPackageCommandTests : IDisposable
     public void Document002PackageIsCreatedWithItsPolicyAndMyAccessLinkAndARerunWritesNothing()
     {
         _ps.Run(Connect);
-        Clean(_ps.Run("New-LicenseTierGroup -Name LIC-Office -Sku SPE_E3 -Tier 2 | Out-Null"));
+        Clean(_ps.Run("New-LicenseTierGroup -Name LIC-Office -Sku SPE_E3 -Rank 2 | Out-Null"));
         const string Create = "New-TierAccessPackage -TierGroup LIC-Office -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager -FallbackApprover LIC-Office";
         var package = Assert.Single(Clean(_ps.Run(Create)).Of<TierAccessPackage>());
         Assert.Equal(("Office Licenses", TierAccessPackageResult.Created, TierRequestorScope.AllMembers, 365, "Annual"), (package.Name, package.Result, package.WhoCanRequest, package.ExpirationDays, package.AccessReview));

@@ -21,21 +21,23 @@ namespace LicenseGovernance.Engine.AccessPackages
             var policy = AccessPackageDirectory.OwnPolicy(policies) ?? policies.FirstOrDefault();
             var groupId = AccessPackageDirectory.MemberGroups(package).FirstOrDefault();
             var tier = tiers.FirstOrDefault(t => string.Equals(t.Group.Id, groupId, StringComparison.OrdinalIgnoreCase));
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var result = new TierAccessPackage
             {
                 Name = package.DisplayName ?? package.Id!,
                 Id = Guid.Parse(package.Id!),
                 Catalog = catalog.DisplayName ?? "",
                 CatalogId = Guid.Parse(catalog.Id!),
-                TierGroup = tier?.Name ?? (package.ResourceRoleScopes?.FirstOrDefault()?.Role?.Resource?.DisplayName),
+                // A licence group outside the tier ladder is no tier, so its name is read from the group.
+                TierGroup = tier?.Name ?? (groupId != null ? await GroupNameAsync(session, groupId, names, cancellation).ConfigureAwait(false) : null),
                 TierGroupId = groupId == null ? (Guid?)null : Guid.Parse(groupId),
-                Tier = tier?.Record?.Tier,
+                TierRank = tier?.Record?.Tier,
                 Description = package.Description,
                 MyAccessLink = AccessPackageDirectory.MyAccessLink(session, package.Id!),
             };
             if (policy != null)
             {
-                await DescribePolicyAsync(session, policy, result, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), cancellation).ConfigureAwait(false);
+                await DescribePolicyAsync(session, policy, result, names, cancellation).ConfigureAwait(false);
             }
 
             result.Summary = TierPolicySummary.Describe(result, policy != null);
@@ -158,7 +160,8 @@ namespace LicenseGovernance.Engine.AccessPackages
             return upn;
         }
 
-        private static async Task<string> GroupNameAsync(GraphSession session, string groupId, Dictionary<string, string> names, CancellationToken cancellation)
+        /// <summary>A group's name by id, read once per run (<paramref name="names"/>); its id when it no longer exists.</summary>
+        public static async Task<string> GroupNameAsync(GraphSession session, string groupId, Dictionary<string, string> names, CancellationToken cancellation)
         {
             if (!names.TryGetValue(groupId, out var name))
             {

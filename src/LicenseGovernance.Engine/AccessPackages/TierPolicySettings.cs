@@ -47,7 +47,8 @@ namespace LicenseGovernance.Engine.AccessPackages
         public string PolicyName => AccessPackageDirectory.PolicyPrefix + (Exception ? "exception policy" : "tier policy");
 
         /// <summary>Checks every rule of the issue (approval above the baseline, two stages for exceptions, expiry) and resolves names.</summary>
-        public static async Task<TierPolicySettings> ResolveAsync(GraphSession session, TierAccessPackageRequest request, string tierName, int tier, bool baseline, CancellationToken cancellation)
+        /// <param name="tier">The tier's rank; null for a licence group outside the tier ladder, which is treated as above the baseline.</param>
+        public static async Task<TierPolicySettings> ResolveAsync(GraphSession session, TierAccessPackageRequest request, string tierName, int? tier, bool baseline, CancellationToken cancellation)
         {
             var s = new TierPolicySettings { Exception = request.Exception, IncludeGuests = request.IncludeGuests, SelfService = request.SelfService };
             s.Approval = Normalise(request.Approval ?? (request.Exception ? "ManagerThenApprover" : "Manager"), new[] { "None", "Manager", "ManagerThenApprover" }, "-Approval");

@@ -253,6 +253,50 @@ public sealed class TierAccessPackageEngineTests
         Assert.Equal(ErrorIds.AccessPackageSettingInvalid, (await fx.PackageFailsAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier2", NoExpiration = true })).Id);
     }
 
+    /// <summary>
+    /// Issue 15: document 002's "Office Licenses", a licence group no rank orders, gets a package without a rank being
+    /// invented for it; document 003's dynamic E3 groups, which Entra adds nobody to, and a group without licences do not.
+    /// </summary>
+    [Fact]
+    public async Task ALicenceGroupOutsideTheTierLadderIsGovernedByAPackageWithoutARank()
+    {
+        using var fx = new EngineFixture();
+        var e3 = fx.Tenant.Store.Skus.Single(s => s.SkuPartNumber == "SPE_E3");
+        var office = fx.Tenant.Store.AddGroup("Office Licenses");
+        fx.Tenant.Store.AssignGroupLicense(office.Id, e3.SkuId);
+        var dynamic = fx.Tenant.Store.AddGroup("E3 with Selected Services", g =>
+        {
+            g.GroupTypes.Add("DynamicMembership");
+            g.MembershipRule = "user.extensionAttribute10 -eq \"E3 with Selected Services\"";
+            g.MembershipRuleProcessingState = "On";
+        });
+        fx.Tenant.Store.AssignGroupLicense(dynamic.Id, e3.SkuId);
+        fx.Tenant.Store.AddGroup("Project Apollo");
+
+        var unapproved = await fx.PackageFailsAsync(new TierAccessPackageRequest { TierGroup = "Office Licenses", Approval = "None" });
+        Assert.Equal(ErrorIds.AccessPackageApprovalRequired, unapproved.Id);
+        Assert.Contains("outside the tier ladder", unapproved.Message);
+        Assert.Equal(ErrorIds.LicenseGroupIsDynamic, (await fx.PackageFailsAsync(new TierAccessPackageRequest { TierGroup = "E3 with Selected Services" })).Id);
+        Assert.Equal(ErrorIds.NotATierGroup, (await fx.PackageFailsAsync(new TierAccessPackageRequest { TierGroup = "Project Apollo" })).Id);
+        Assert.Empty(fx.Tenant.Store.AccessPackages);
+
+        var package = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "Office Licenses", AccessReview = "Annual" });
+        Assert.Equal(("Office Licenses", "Office Licenses", (int?)null, 365), (package.Name, package.TierGroup, package.TierRank, package.ExpirationDays!.Value));
+        Assert.Equal("Access to the licences of group Office Licenses.", package.Description);
+        Assert.Null(fx.Tenant.Store.Groups.Single(g => g.Id == office.Id).Extensions.FirstOrDefault());
+
+        var sink = new CollectingSink();
+        await fx.Engine.GetTierAccessPackagesAsync(new GetTierAccessPackageRequest { Tier = new[] { "Office Licenses" } }, sink);
+        Assert.Null(Assert.Single(sink.Of<TierAccessPackage>()).TierRank);
+
+        var (user, manager) = fx.Tenant.NewRequestor("officeworker");
+        var request = fx.Tenant.Store.RequestAccessPackage(user.Id, package.Id, package.PolicyId!.Value, "I need Office");
+        fx.Tenant.Store.ApproveAccessPackageRequest(request.Id, manager.Id, "Yes");
+        fx.Tenant.Settle();
+        Assert.True(fx.Tenant.HoldsSku(user.Id, "SPE_E3"));
+        Assert.Equal("Office Licenses", Assert.Single(await fx.AssignmentsAsync()).TierGroup);
+    }
+
     [Fact]
     public async Task GuestsCannotRequestByDefault()
     {
@@ -395,7 +439,7 @@ public sealed class TierAccessPackageEngineTests
         await fx.Engine.GetTierAccessPackagesAsync(new GetTierAccessPackageRequest(), sink);
         var packages = sink.Of<TierAccessPackage>().ToList();
         Assert.Equal(new[] { "LIC-M365-Tier1", "LIC-M365-Tier2" }, packages.Select(p => p.Name));
-        Assert.Equal(new int?[] { 1, 2 }, packages.Select(p => p.Tier));
+        Assert.Equal(new int?[] { 1, 2 }, packages.Select(p => p.TierRank));
         Assert.True(packages[0].NoExpiration);
         Assert.Null(packages[0].ExpirationDays);
         Assert.Equal("Monthly", packages[1].AccessReview);
@@ -421,11 +465,11 @@ public sealed class TierAccessPackageEngineTests
             return store.AddRoleScopeCore(package, null, "Member_" + group.Id, null, group.Id.ToString());
         });
 
-        var refused = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Project Apollo", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2 });
+        var refused = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Project Apollo", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Rank = 2 });
         Assert.Equal(ErrorIds.GroupServesOtherPurpose, refused.Id);
         Assert.Contains("access package(s) (Apollo team)", refused.Message);
 
-        var forced = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "Project Apollo", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2, Force = true }, new CollectingSink());
+        var forced = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "Project Apollo", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Rank = 2, Force = true }, new CollectingSink());
         Assert.Contains(forced.Warnings, w => w.Contains("Apollo team"));
     }
 
@@ -439,7 +483,7 @@ public sealed class TierAccessPackageEngineTests
         fx.Tenant.Store.UpdateGroup(group.Id, g => g.Extensions.Clear());
 
         // The tier record is gone, so the group is judged as a newcomer: its own tier package does not count against it.
-        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2 }, new CollectingSink());
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Rank = 2 }, new CollectingSink());
         Assert.DoesNotContain(plan.Warnings, w => w.Contains("access package"));
     }
 }

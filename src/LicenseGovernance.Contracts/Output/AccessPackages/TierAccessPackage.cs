@@ -16,7 +16,7 @@ namespace LicenseGovernance
         public string? TierGroup { get; set; }
         public Guid? TierGroupId { get; set; }
         /// <summary>The tier group's rank; null for a licence group outside the tier ladder.</summary>
-        public int? Tier { get; set; }
+        public int? TierRank { get; set; }
         public bool IsException { get; set; }
         public string? Description { get; set; }
         public Guid? PolicyId { get; set; }
