@@ -11,14 +11,10 @@ namespace LicenseGovernance.Commands.AccessPackages
     /// The signed-in user's own request for a tier package, as My Access sends it (userAdd), or for more time on the one they
     /// hold (-Extend, userExtend). Checked against the policy the user falls under before anything is sent.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Request, "TierAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PolicyEndSet)]
+    [Cmdlet(VerbsLifecycle.Request, "TierAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TierAssignmentRequestInfo))]
     public sealed class RequestTierAssignmentCommand : PlannedChangeCmdlet<TierRequestPlan, TierAssignmentRequestInfo>
     {
-        private const string PolicyEndSet = "PolicyEnd";
-        private const string EndDateSet = "EndDate";
-        private const string DaysSet = "Days";
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("AccessPackage")]
         [ValidateNotNullOrEmpty]
@@ -28,12 +24,13 @@ namespace LicenseGovernance.Commands.AccessPackages
         [Parameter]
         public string? Justification { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = EndDateSet)]
-        public DateTimeOffset EndDate { get; set; }
+        /// <summary>Either this or -Days (the engine refuses both); neither takes the policy's end.</summary>
+        [Parameter]
+        public DateTimeOffset? EndDate { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = DaysSet)]
+        [Parameter]
         [ValidateRange(1, 3650)]
-        public int Days { get; set; }
+        public int? Days { get; set; }
 
         [Parameter]
         public SwitchParameter Extend { get; set; }
@@ -60,8 +57,8 @@ namespace LicenseGovernance.Commands.AccessPackages
                 Tier = Tier,
                 Catalog = Catalog,
                 Justification = Justification,
-                EndDate = ParameterSetName == EndDateSet ? EndDate.ToUniversalTime() : (DateTimeOffset?)null,
-                Days = ParameterSetName == DaysSet ? Days : (int?)null,
+                EndDate = EndDate?.ToUniversalTime(),
+                Days = Days,
                 Extend = Extend.IsPresent,
                 As = As,
             };
