@@ -65,22 +65,8 @@ namespace LicenseGovernance.Engine.Graph
             var body = new AccessPackageAssignmentRequest
             {
                 RequestType = extend ? (AccessPackageRequestType?)null : AccessPackageRequestType.UserAdd,
-                Assignment = extend
-                    ? new AccessPackageAssignment { Id = change.AssignmentId!.Value.ToString() }
-                    : new AccessPackageAssignment
-                    {
-                        AdditionalData = new Dictionary<string, object>
-                        {
-                            ["targetId"] = change.TargetUserId.ToString(),
-                            ["assignmentPolicyId"] = change.AssignmentPolicyId.ToString(),
-                            ["accessPackageId"] = change.AccessPackageId.ToString(),
-                        },
-                    },
-                Schedule = change.EndDateTime == null ? null : new EntitlementManagementSchedule
-                {
-                    StartDateTime = now,
-                    Expiration = new ExpirationPattern { Type = ExpirationPatternType.AfterDateTime, EndDateTime = change.EndDateTime },
-                },
+                Assignment = extend ? new AccessPackageAssignment { Id = change.AssignmentId!.Value.ToString() } : NewAssignment(change),
+                Schedule = ScheduleOf(change, now),
                 Justification = change.Justification,
             };
             if (extend)
@@ -104,21 +90,27 @@ namespace LicenseGovernance.Engine.Graph
         public static AccessPackageAssignmentRequest AddBody(AccessPackageAssignmentChange change, DateTimeOffset now) => new AccessPackageAssignmentRequest
         {
             RequestType = AccessPackageRequestType.AdminAdd,
-            Assignment = new AccessPackageAssignment
-            {
-                AdditionalData = new Dictionary<string, object>
-                {
-                    ["targetId"] = change.TargetUserId.ToString(),
-                    ["assignmentPolicyId"] = change.AssignmentPolicyId.ToString(),
-                    ["accessPackageId"] = change.AccessPackageId.ToString(),
-                },
-            },
-            Schedule = change.EndDateTime == null ? null : new EntitlementManagementSchedule
-            {
-                StartDateTime = now,
-                Expiration = new ExpirationPattern { Type = ExpirationPatternType.AfterDateTime, EndDateTime = change.EndDateTime },
-            },
+            Assignment = NewAssignment(change),
+            Schedule = ScheduleOf(change, now),
             Justification = change.Justification,
+        };
+
+        /// <summary>The assignment an add asks for: who, which package, under which policy.</summary>
+        private static AccessPackageAssignment NewAssignment(AccessPackageAssignmentChange change) => new AccessPackageAssignment
+        {
+            AdditionalData = new Dictionary<string, object>
+            {
+                ["targetId"] = change.TargetUserId.ToString(),
+                ["assignmentPolicyId"] = change.AssignmentPolicyId.ToString(),
+                ["accessPackageId"] = change.AccessPackageId.ToString(),
+            },
+        };
+
+        /// <summary>From now until the end asked for; none when none was asked, so the policy's end applies.</summary>
+        private static EntitlementManagementSchedule? ScheduleOf(AccessPackageAssignmentChange change, DateTimeOffset now) => change.EndDateTime == null ? null : new EntitlementManagementSchedule
+        {
+            StartDateTime = now,
+            Expiration = new ExpirationPattern { Type = ExpirationPatternType.AfterDateTime, EndDateTime = change.EndDateTime },
         };
 
         public static AccessPackageAssignmentRequest RemoveBody(Guid assignmentId, string? justification) => new AccessPackageAssignmentRequest
