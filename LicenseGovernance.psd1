@@ -50,6 +50,8 @@
         'Get-TierAssignmentRequest'
         'Get-DirectLicenseAssignment'
         'Move-DirectToGroupLicense'
+        # What users hold and why.
+        'Get-UserLicense'
         # Waste: zombie licences and utilization.
         'Get-ZombieLicense'
         'Remove-ZombieLicense'
