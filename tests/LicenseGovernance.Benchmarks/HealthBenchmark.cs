@@ -103,7 +103,7 @@ internal static class HealthBenchmark
     {
         var engine = await child.ConnectEngineAsync(signInReads: QuotaScale.SignInReads(scale));
         child.ResetStatistics();
-        var sink = new CollectingSink { KeepObjects = false };
+        var sink = new CollectingSink { KeepObjects = false, KeepMessages = false };
         LicenseHealth? health = null;
         sink.OnObject = o => health = o as LicenseHealth ?? health;
 

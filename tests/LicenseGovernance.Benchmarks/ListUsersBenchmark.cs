@@ -22,7 +22,7 @@ internal static class ListUsersBenchmark
         var engine = await child.ConnectEngineAsync();
         child.ResetStatistics();
 
-        var sink = new CollectingSink { KeepObjects = false };
+        var sink = new CollectingSink { KeepObjects = false, KeepMessages = false };
         var memory = PeakMemory.Start();
         long count = 0;
         var watch = Stopwatch.StartNew();

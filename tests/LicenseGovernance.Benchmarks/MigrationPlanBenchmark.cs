@@ -74,7 +74,7 @@ internal static class MigrationPlanBenchmark
         child.ResetStatistics();
         var planned = 0;
         // -WhatIf: the migration is planned and every user reported, and nothing is asked for or written.
-        var sink = new CollectingSink { KeepObjects = false, Decide = (_, _) => false };
+        var sink = new CollectingSink { KeepObjects = false, KeepMessages = false, Decide = (_, _) => false };
         sink.OnObject = o => planned += o is DirectToGroupMigrationResult { Outcome: MigrationOutcome.Planned } ? 1 : 0;
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

@@ -24,7 +24,7 @@ internal sealed class RowCounter<TRow, TSummary>
         };
     }
 
-    public CollectingSink Sink { get; } = new CollectingSink { KeepObjects = false };
+    public CollectingSink Sink { get; } = new CollectingSink { KeepObjects = false, KeepMessages = false };
 
     public long Counted { get; private set; }
 

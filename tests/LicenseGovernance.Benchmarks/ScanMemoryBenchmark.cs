@@ -138,7 +138,7 @@ internal static class ScanMemoryBenchmark
     private static async Task<ScanMemoryResult> MeasureAsync(TenantProcess child, GovernanceEngine engine, string command, int users, Func<GovernanceEngine, IGovernanceSink, Task> run)
     {
         child.ResetStatistics();
-        var sink = new CollectingSink { KeepObjects = false };
+        var sink = new CollectingSink { KeepObjects = false, KeepMessages = false };
         var memory = PeakMemory.StartLive();
         var watch = Stopwatch.StartNew();
         await run(engine, sink);

@@ -64,7 +64,7 @@ internal sealed class TenantProcess : IDisposable
             token.AppendChar(c);
         }
 
-        var sink = new CollectingSink { KeepObjects = false };
+        var sink = new CollectingSink { KeepObjects = false, KeepMessages = false };
         await engine.ConnectAsync(new ConnectRequest { Method = AuthenticationMethod.AccessToken, AccessToken = token, GraphEndpoint = BaseAddress, IsInteractiveHost = false }, sink);
         if (sink.Errors.Count > 0)
         {

@@ -95,7 +95,7 @@ internal static class ZombieLicenseBenchmark
         var engine = await child.ConnectEngineAsync(signInReads: QuotaScale.SignInReads(scale));
         child.ResetStatistics();
 
-        var sink = new CollectingSink { KeepObjects = false };
+        var sink = new CollectingSink { KeepObjects = false, KeepMessages = false };
         var memory = PeakMemory.Start();
         var watch = Stopwatch.StartNew();
         await engine.GetZombieLicensesAsync(new GetZombieLicenseRequest(), sink);

@@ -35,6 +35,12 @@ namespace LicenseGovernance.Hosting
         /// <summary>When false, objects are counted but not kept (for streaming very large results).</summary>
         public bool KeepObjects { get; set; } = true;
 
+        /// <summary>
+        /// When false, verbose and debug messages are dropped, as a PowerShell host drops them unless asked to show them
+        /// (a scan may say something about every user it passes over).
+        /// </summary>
+        public bool KeepMessages { get; set; } = true;
+
         public long ObjectCount => Interlocked.Read(ref _objectCount);
 
         private long _objectCount;
@@ -74,9 +80,21 @@ namespace LicenseGovernance.Hosting
 
         public void WriteWarning(string message) => _warnings.Enqueue(message);
 
-        public void WriteVerbose(string message) => _verbose.Enqueue(message);
+        public void WriteVerbose(string message)
+        {
+            if (KeepMessages)
+            {
+                _verbose.Enqueue(message);
+            }
+        }
 
-        public void WriteDebug(string message) => _debug.Enqueue(message);
+        public void WriteDebug(string message)
+        {
+            if (KeepMessages)
+            {
+                _debug.Enqueue(message);
+            }
+        }
 
         public void WriteProgress(GovernanceProgress progress) => _progress.Enqueue(progress);
 
