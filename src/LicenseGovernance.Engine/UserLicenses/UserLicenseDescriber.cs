@@ -59,7 +59,7 @@ namespace LicenseGovernance.Engine.UserLicenses
             row.ProductName = sku.ProductName;
             row.State = Overall(states);
             row.Error = states.Where(LicenseStates.HasError).Select(s => s.Error).FirstOrDefault();
-            row.EnabledPlans = Names(sku, Enabled(sku, states)).ToList();
+            row.EnabledPlans = Names(sku, PlanParity.EnabledUnion(sku, states)).ToList();
             row.Paths = states.OrderBy(s => LicenseStates.IsDirect(s) ? 0 : 1).Select(s => Path(user.Id!, sku, s)).ToList();
             return row;
         }
@@ -71,22 +71,6 @@ namespace LicenseGovernance.Engine.UserLicenses
             Tier = tier?.Name,
             TierRank = tier?.Record?.Tier,
         };
-
-        /// <summary>
-        /// Entra gives a user the union of the plans every working assignment of a SKU enables (document 003: a member of two
-        /// E3 groups with different plans holds both groups' plans). While none works yet, the union of what they would give.
-        /// </summary>
-        private static HashSet<Guid> Enabled(LicenseSku sku, IReadOnlyList<LicenseState> states)
-        {
-            var working = states.Where(LicenseStates.HoldsSeat).ToList();
-            var enabled = new HashSet<Guid>();
-            foreach (var state in working.Count > 0 ? working : states)
-            {
-                enabled.UnionWith(PlanParity.Enabled(sku, state.DisabledPlans));
-            }
-
-            return enabled;
-        }
 
         /// <summary>A working way decides (Active before ActiveWithError); otherwise the worst of the rest.</summary>
         private static string? Overall(IReadOnlyList<LicenseState> states) =>
