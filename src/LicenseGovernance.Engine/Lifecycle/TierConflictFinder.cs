@@ -35,44 +35,31 @@ namespace LicenseGovernance.Engine.Lifecycle
             var system = await TierSystem.ReadAsync(session, skus, sink.Cancellation).ConfigureAwait(false);
             var none = new Dictionary<string, HashSet<Guid>>();
             var lookAhead = SyncLicenseTierRequest.DefaultLookAhead;
-            var named = request.User != null && request.User.Length > 0;
-            var users = named
-                ? await TierUserReader.ReadNamedAsync(session, system, lookAhead, request.User!, none, sink).ConfigureAwait(false)
-                : await TierUserReader.ReadAllAsync(session, system, lookAhead, none, sink).ConfigureAwait(false);
             var finder = new TierConflictFinder(system, session.Now, request, sink);
-            var seen = finder.JudgeAll(users);
-            // The async state machine would otherwise keep every user alive through the holders' read.
-            users = null;
-            if (!named)
+            // The tier system's users come a file at a time and go once judged; only their ids are kept, compactly.
+            var seen = new HashSet<Guid>();
+            await TierUserReader.ReadAsync(session, system, lookAhead, request.User, none, user =>
+            {
+                finder.Judge(user, inTierSystem: true);
+                seen.Add(Guid.Parse(user.Id));
+            }, sink).ConfigureAwait(false);
+            if (request.User == null || request.User.Length == 0)
             {
                 await finder.DirectHoldersAsync(session, seen).ConfigureAwait(false);
             }
-        }
-
-        /// <summary>Judges the tier system's users and keeps only their ids, so the users can go before the SKUs' holders are read.</summary>
-        private HashSet<string> JudgeAll(IReadOnlyList<TierUser> users)
-        {
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var user in users)
-            {
-                Judge(user, inTierSystem: true);
-                seen.Add(user.Id);
-            }
-
-            return seen;
         }
 
         /// <summary>
         /// Users outside the tier system who hold a tier's SKU directly, read SKU by SKU with Graph's filter on assignedLicenses.
         /// Judged as each page arrives: the filter also lists every tier member holding the SKU, most of the tenant.
         /// </summary>
-        private async Task DirectHoldersAsync(GraphSession session, HashSet<string> seen)
+        private async Task DirectHoldersAsync(GraphSession session, HashSet<Guid> seen)
         {
             foreach (var sku in _system.TierSkus)
             {
                 await UserStream.ReadAsync(session, new[] { "id", "userPrincipalName", "licenseAssignmentStates" }, $"assignedLicenses/any(x:x/skuId eq {sku})", read =>
                 {
-                    if (seen.Add(read.Id!))
+                    if (seen.Add(Guid.Parse(read.Id!)))
                     {
                         Judge(new TierUser(read.Id!, read.UserPrincipalName) { States = LicenseStates.Of(read) }, inTierSystem: false);
                     }
