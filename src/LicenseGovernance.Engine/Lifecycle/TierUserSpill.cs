@@ -13,8 +13,12 @@ namespace LicenseGovernance.Engine.Lifecycle
     /// </summary>
     internal sealed class TierUserSpill : IDisposable
     {
-        /// <summary>Records (a membership or an assignment each) to a file: a few thousand users, a few megabytes, held at once.</summary>
-        internal const int RecordsPerFile = 8192;
+        /// <summary>
+        /// Records (a membership or an assignment each) to a file: about 1,500 users, two or three megabytes, held at once. Small,
+        /// so the memory held stays near it from a few thousand users up; each file costs at most one partly filled read of
+        /// outsiders and one of returns more.
+        /// </summary>
+        internal const int RecordsPerFile = 2048;
 
         private const byte MemberRecord = 1, AssignmentRecord = 2, BridgeRecord = 3;
 
@@ -36,11 +40,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 writer.Write(user.Id!);
                 writer.WriteOptional(user.UserPrincipalName);
                 writer.Write(tierId);
-                writer.Write(states.Count);
-                foreach (var state in states)
-                {
-                    state.Write(writer);
-                }
+                LicenseStates.Write(writer, states);
             });
         }
 
@@ -98,15 +98,8 @@ namespace LicenseGovernance.Engine.Lifecycle
             {
                 case MemberRecord:
                     var member = TierUser.In(users, id, reader.ReadOptionalString());
-                    var tierId = reader.ReadString();
-                    var states = new LicenseState[reader.ReadInt32()];
-                    for (var i = 0; i < states.Length; i++)
-                    {
-                        states[i] = LicenseState.Read(reader);
-                    }
-
-                    member.States = states;
-                    member.AddMembership(tierId);
+                    member.AddMembership(reader.ReadString());
+                    member.States = LicenseStates.Read(reader);
                     break;
                 case AssignmentRecord:
                     TierUser.In(users, id, reader.ReadOptionalString()).Assignments.Add(HeldAssignment.Read(reader));
