@@ -48,6 +48,9 @@
         'Get-TierAssignment'
         'Remove-TierAssignment'
         'Get-TierAssignmentRequest'
+        'Request-TierAssignment'
+        'Approve-TierAssignmentRequest'
+        'Deny-TierAssignmentRequest'
         'Get-DirectLicenseAssignment'
         'Move-DirectToGroupLicense'
         # Waste: zombie licences and utilization.

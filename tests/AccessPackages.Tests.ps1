@@ -1,7 +1,7 @@
 #Requires -Version 7.4
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0'; MaximumVersion = '5.999' }
 # Issue 4 (access packages per tier) through the built module in out/LicenseGovernance, on the embedded simulated tenant.
-# Users' own requests and approvals happen in My Access; they run in the engine tests (tests/LicenseGovernance.Tests/AccessPackages).
+# Users' own requests and approvals (Request-, Approve-, Deny-TierAssignment(Request)) are in SelfService.Tests.ps1.
 
 BeforeAll {
     $env:LICENSEGOVERNANCE_HOME = Join-Path ([IO.Path]::GetTempPath()) "lg-pester-ap-$([guid]::NewGuid().ToString('N'))"

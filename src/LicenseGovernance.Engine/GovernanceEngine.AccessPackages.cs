@@ -62,5 +62,49 @@ namespace LicenseGovernance.Engine
 
         public Task GetTierAssignmentRequestsAsync(GetTierAssignmentRequestQuery request, IGovernanceSink sink) =>
             WithGraph(sink, s => TierAssignmentService.GetRequestsAsync(s, request, sink));
+
+        public Task<TierRequestPlan> PlanTierRequestAsync(RequestTierAssignmentRequest request, IGovernanceSink sink) =>
+            AsUser(request.As, sink, s => TierRequestService.PlanRequestAsync(s, request, sink.Cancellation));
+
+        public Task<TierAssignmentRequestInfo> ApplyTierRequestPlanAsync(TierRequestPlan plan, IGovernanceSink sink) =>
+            AsUser(plan.As, sink, s => TierRequestService.ApplyRequestAsync(s, plan, BeginJournal(s, "Request-TierAssignment", sink), sink.Cancellation));
+
+        public Task<TierRequestDecisionPlan> PlanTierRequestDecisionAsync(TierRequestDecisionRequest request, IGovernanceSink sink) =>
+            AsUser(request.As, sink, s => TierRequestService.PlanDecisionAsync(s, request, sink.Cancellation));
+
+        public Task<TierAssignmentRequestInfo> ApplyTierRequestDecisionPlanAsync(TierRequestDecisionPlan plan, IGovernanceSink sink) =>
+            AsUser(plan.As, sink, s => TierRequestService.ApplyDecisionAsync(s, plan, BeginJournal(s, plan.Decision == "Approve" ? "Approve-TierAssignmentRequest" : "Deny-TierAssignmentRequest", sink), sink.Cancellation));
+
+        /// <summary>
+        /// -As on the simulated tenant: the work runs in a session of its own, signed in as that user with the delegated
+        /// permissions an interactive sign-in asks for, on the same tenant (its clock and state) and journal; the connected
+        /// session stays as it is. A real tenant is refused: acting as someone else there would need their sign-in.
+        /// </summary>
+        private async Task<T> AsUser<T>(string? user, IGovernanceSink sink, Func<GraphSession, Task<T>> work)
+        {
+            if (string.IsNullOrWhiteSpace(user))
+            {
+                return await WithGraph(sink, work).ConfigureAwait(false);
+            }
+
+            var tenant = RequireSession().Tenant ?? throw Errors.SimulatorRequired("-As").ToException();
+            Simulator.SimulatedPrincipal principal;
+            try
+            {
+                principal = tenant.SignIn(user!.Trim(), tenant.DefaultPrincipal.AppId, tenant.DefaultPrincipal.DisplayName, CapabilityCatalog.DelegatedPermissions());
+            }
+            catch (ArgumentException)
+            {
+                throw Errors.UserNotFound(user!).ToException();
+            }
+
+            using var acting = GraphSessionFactory.ForSimulator(tenant, principal, tenant.Clock.UtcNow);
+            acting.Context.JournalPath = JournalPath;
+            sink.WriteVerbose($"Acting as {principal.UserPrincipalName} on the simulated tenant (delegated).");
+            using (RequestLoggingHandler.Use(sink.WriteVerbose))
+            {
+                return await work(acting).ConfigureAwait(false);
+            }
+        }
     }
 }

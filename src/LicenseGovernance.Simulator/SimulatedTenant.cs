@@ -74,6 +74,19 @@ namespace LicenseGovernance.Simulator
             return TokenClaims.Issue(TenantId, objectId, principal, Clock.UtcNow, lifetime ?? TimeSpan.FromHours(1));
         }
 
+        /// <summary>
+        /// A user of the tenant signed in to <paramref name="appId"/> with the delegated <paramref name="scopes"/> it was
+        /// consented: what a user holds beyond that (may they request a package, approve a stage) is decided by the tenant per
+        /// object, as entitlement management does, so the same principal serves requestors, approvers and administrators.
+        /// </summary>
+        /// <param name="user">The user's principal name or object id.</param>
+        public SimulatedPrincipal SignIn(string user, string appId, string appDisplayName, System.Collections.Generic.IEnumerable<string> scopes)
+        {
+            var found = Store.FindUser(user ?? throw new ArgumentNullException(nameof(user)))
+                ?? throw new ArgumentException($"The simulated tenant has no user '{user}'.", nameof(user));
+            return new SimulatedPrincipal(appId, appDisplayName, found.UserPrincipalName, scopes);
+        }
+
         public HttpMessageHandler CreateHandler() => new SimulatorHttpHandler(_pipeline);
     }
 }

@@ -15,5 +15,10 @@ namespace LicenseGovernance
         public const string AccessPackagePlanStale = "LicenseGovernance.AccessPackagePlanStale";
         public const string TierAccessPackageInUse = "LicenseGovernance.TierAccessPackageInUse";
         public const string TierAccessPackageRemovalIncomplete = "LicenseGovernance.TierAccessPackageRemovalIncomplete";
+        public const string DelegatedSignInRequired = "LicenseGovernance.DelegatedSignInRequired";
+        public const string TierRequestRefused = "LicenseGovernance.TierRequestRefused";
+        public const string TierAssignmentRequestNotFound = "LicenseGovernance.TierAssignmentRequestNotFound";
+        public const string TierAssignmentRequestNotPending = "LicenseGovernance.TierAssignmentRequestNotPending";
+        public const string NotApproverOfStage = "LicenseGovernance.NotApproverOfStage";
     }
 }

@@ -78,5 +78,34 @@ namespace LicenseGovernance
             $"The access package '{package}' was not deleted: {reason} Every holder keeps a licence meanwhile. " +
             "Run Remove-TierAccessPackage -Force again once that is resolved; it carries on from the tenant as it is then.",
             package, "Resolve what stopped it, then run Remove-TierAccessPackage -Force again.");
+
+        /// <summary>Graph takes a user's own request, and an approver's decision, only from a signed-in user.</summary>
+        public static GovernanceError DelegatedSignInRequired(string command, string why) => new GovernanceError(
+            ErrorIds.DelegatedSignInRequired, GovernanceErrorCategory.InvalidOperation,
+            $"{command} needs a signed-in user, and this session is connected app-only; nothing was sent. {why} " +
+            "Connect as that user (Connect-LicenseGovernance -Interactive or -DeviceCode), or rehearse it on the simulated tenant with -As <user>.",
+            command, "Connect-LicenseGovernance -Interactive (or -DeviceCode) as the user, or on the simulated tenant add -As <user>.");
+
+        public static GovernanceError TierRequestRefused(string package, string reason) => new GovernanceError(
+            ErrorIds.TierRequestRefused, GovernanceErrorCategory.PermissionDenied,
+            $"The request for '{package}' was not sent: {reason}",
+            package, "Change the request as the message says (or ask the package's owner to change its policy), then run the command again.");
+
+        public static GovernanceError TierAssignmentRequestNotFound(string requestId) => new GovernanceError(
+            ErrorIds.TierAssignmentRequestNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"No access package assignment request has the id '{requestId}'. Run Get-TierAssignmentRequest -State Pending to list the requests waiting for a decision.",
+            requestId, "Get-TierAssignmentRequest -State Pending");
+
+        public static GovernanceError TierAssignmentRequestNotPending(string requestId, string state) => new GovernanceError(
+            ErrorIds.TierAssignmentRequestNotPending, GovernanceErrorCategory.InvalidOperation,
+            $"The request '{requestId}' is {state}, so there is no stage left to decide; nothing was sent. Run Get-TierAssignmentRequest -State Pending for the requests still waiting.",
+            requestId, "Get-TierAssignmentRequest -State Pending");
+
+        public static GovernanceError NotApproverOfStage(string approver, string requestId, string stage, string? waitingFor) => new GovernanceError(
+            ErrorIds.NotApproverOfStage, GovernanceErrorCategory.PermissionDenied,
+            $"'{approver}' is not an approver of stage {stage} of request '{requestId}'" + (waitingFor == null ? "" : $"; it waits for {waitingFor}") +
+            ". Nothing was sent. Only an approver of the current stage can decide it.",
+            requestId, "Have an approver of the current stage decide it (Get-TierAssignmentRequest shows WaitingFor).");
+
     }
 }

@@ -41,5 +41,20 @@ namespace LicenseGovernance.Hosting
 
         /// <summary>Writes one <see cref="TierAssignmentRequestInfo"/> per request that matches.</summary>
         Task GetTierAssignmentRequestsAsync(GetTierAssignmentRequestQuery request, IGovernanceSink sink);
+
+        /// <summary>
+        /// Resolves the package and the policy the signed-in user (or, on the simulated tenant, -As) falls under and checks the
+        /// request against it; a request the policy refuses throws with its reason. Nothing is written.
+        /// </summary>
+        Task<TierRequestPlan> PlanTierRequestAsync(RequestTierAssignmentRequest request, IGovernanceSink sink);
+
+        /// <summary>Sends the planned request as the user it was planned for and returns the request as Graph shows it then.</summary>
+        Task<TierAssignmentRequestInfo> ApplyTierRequestPlanAsync(TierRequestPlan plan, IGovernanceSink sink);
+
+        /// <summary>Reads the request's current stage and checks the approver may decide it; throws otherwise. Nothing is written.</summary>
+        Task<TierRequestDecisionPlan> PlanTierRequestDecisionAsync(TierRequestDecisionRequest request, IGovernanceSink sink);
+
+        /// <summary>Sends the decision as the approver it was planned for and returns the request after it.</summary>
+        Task<TierAssignmentRequestInfo> ApplyTierRequestDecisionPlanAsync(TierRequestDecisionPlan plan, IGovernanceSink sink);
     }
 }

@@ -110,4 +110,29 @@ namespace LicenseGovernance.Requests
         public string? Tier { get; set; }
         public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;
     }
+
+    /// <summary>Request-TierAssignment: the signed-in user's own request for a tier package (userAdd), or for more time on it (userExtend).</summary>
+    public sealed class RequestTierAssignmentRequest
+    {
+        /// <summary>The access package's or the tier group's name (or the package id).</summary>
+        public string Tier { get; set; } = "";
+        public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;
+        public string? Justification { get; set; }
+        public DateTimeOffset? EndDate { get; set; }
+        public int? Days { get; set; }
+        /// <summary>Extend the user's live assignment of the package rather than ask for a new one.</summary>
+        public bool Extend { get; set; }
+        /// <summary>On the simulated tenant only: the user to act as (principal name or id); null for the signed-in user.</summary>
+        public string? As { get; set; }
+    }
+
+    /// <summary>Approve- or Deny-TierAssignmentRequest: the signed-in approver's decision on a request's current stage.</summary>
+    public sealed class TierRequestDecisionRequest
+    {
+        public Guid RequestId { get; set; }
+        public bool Approve { get; set; }
+        public string? Justification { get; set; }
+        /// <summary>On the simulated tenant only: the user to act as (principal name or id); null for the signed-in user.</summary>
+        public string? As { get; set; }
+    }
 }

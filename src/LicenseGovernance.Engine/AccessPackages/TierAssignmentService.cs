@@ -231,7 +231,7 @@ namespace LicenseGovernance.Engine.AccessPackages
         }
 
         /// <summary>Which stage a pending request is at and who can decide it: from its approval when readable, else from the policy's first stage.</summary>
-        private static async Task DescribeWaitAsync(GraphSession session, AccessPackageAssignmentRequest r, TierAssignmentRequestInfo info, List<AccessPackageAssignmentPolicy> policies, Dictionary<string, string> names, CancellationToken cancellation)
+        internal static async Task DescribeWaitAsync(GraphSession session, AccessPackageAssignmentRequest r, TierAssignmentRequestInfo info, List<AccessPackageAssignmentPolicy> policies, Dictionary<string, string> names, CancellationToken cancellation)
         {
             var policy = AccessPackageDirectory.OwnPolicy(policies) ?? policies.FirstOrDefault();
             var stages = policy?.RequestApprovalSettings?.Stages ?? new List<AccessPackageApprovalStage>();

@@ -10,7 +10,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 namespace LicenseGovernance.Engine.Graph
 {
     /// <summary>
-    /// The two access package assignment writes (adminAdd, adminRemove) and their bodies. Every caller journals them first
+    /// The access package assignment writes (adminAdd, adminRemove; a user's userAdd and userExtend; an approver's decision) and their bodies. Every caller journals them first
     /// through <see cref="AddAsync"/> or <see cref="RemoveAsync"/>, and they go out through <see cref="WriteRetryPolicy"/>;
     /// the Send methods are the bare calls, for Undo, which journals its reversal itself.
     /// </summary>
@@ -39,6 +39,46 @@ namespace LicenseGovernance.Engine.Graph
             (await WriteRetryPolicy.CallAsync(session, RemoveOperation(assignmentId), AccessPackageDirectory.Manage,
                 (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(RemoveBody(assignmentId, justification), configure, cancellation), cancellation).ConfigureAwait(false))!;
 
+        /// <summary>A signed-in user's own request (userAdd, userExtend), journaled first; sent as that user's session.</summary>
+        public static Task<AccessPackageAssignmentRequest> RequestAsync(GraphSession session, JournalScope journal, AccessPackageAssignmentChange change, string requestType, CancellationToken cancellation) =>
+            journal.RunAsync(AccessPackageChangeIntents.Request(change, requestType), async () =>
+                (await WriteRetryPolicy.CallAsync(session, requestType + " " + change.AccessPackageName + " for " + change.TargetUserPrincipalName, AccessPackageDirectory.Manage,
+                    (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(UserBody(change, requestType, session.Now), configure, cancellation), cancellation).ConfigureAwait(false))!,
+                cancellation);
+
+        /// <summary>An approver's decision on one stage of a request's approval (PATCH approvalStage), journaled first.</summary>
+        public static Task DecideAsync(GraphSession session, JournalScope journal, Guid requestId, string? target, Guid stageId, string decision, string? justification, CancellationToken cancellation) =>
+            journal.RunAsync(AccessPackageChangeIntents.Decide(requestId, target, stageId, decision, justification), () =>
+                WriteRetryPolicy.CallAsync(session, decision + " request " + requestId, AccessPackageDirectory.Manage,
+                    (c, configure) => c.IdentityGovernance.EntitlementManagement.AccessPackageAssignmentApprovals[requestId.ToString()].Stages[stageId.ToString()]
+                        .PatchAsync(DecisionBody(decision, justification), configure, cancellation), cancellation),
+                cancellation);
+
+        /// <summary>
+        /// As My Access sends it: userAdd names the package and policy (the target is the signed-in user); userExtend names the
+        /// assignment. The v1.0 SDK's enum has no userExtend, so the type travels as additional data in the casing the v1.0
+        /// resource documents for the others (camelCase), which Graph reads without regard to case.
+        /// </summary>
+        public static AccessPackageAssignmentRequest UserBody(AccessPackageAssignmentChange change, string requestType, DateTimeOffset now)
+        {
+            var extend = requestType == "userExtend";
+            var body = new AccessPackageAssignmentRequest
+            {
+                RequestType = extend ? (AccessPackageRequestType?)null : AccessPackageRequestType.UserAdd,
+                Assignment = extend ? new AccessPackageAssignment { Id = change.AssignmentId!.Value.ToString() } : NewAssignment(change),
+                Schedule = ScheduleOf(change, now),
+                Justification = change.Justification,
+            };
+            if (extend)
+            {
+                body.AdditionalData["requestType"] = requestType;
+            }
+
+            return body;
+        }
+
+        public static ApprovalStage DecisionBody(string decision, string? justification) => new ApprovalStage { ReviewResult = decision, Justification = justification };
+
         private const string AlreadyEnding = "already";
 
         private static string RemoveOperation(Guid assignmentId) => "remove access package assignment " + assignmentId;
@@ -50,21 +90,27 @@ namespace LicenseGovernance.Engine.Graph
         public static AccessPackageAssignmentRequest AddBody(AccessPackageAssignmentChange change, DateTimeOffset now) => new AccessPackageAssignmentRequest
         {
             RequestType = AccessPackageRequestType.AdminAdd,
-            Assignment = new AccessPackageAssignment
-            {
-                AdditionalData = new Dictionary<string, object>
-                {
-                    ["targetId"] = change.TargetUserId.ToString(),
-                    ["assignmentPolicyId"] = change.AssignmentPolicyId.ToString(),
-                    ["accessPackageId"] = change.AccessPackageId.ToString(),
-                },
-            },
-            Schedule = change.EndDateTime == null ? null : new EntitlementManagementSchedule
-            {
-                StartDateTime = now,
-                Expiration = new ExpirationPattern { Type = ExpirationPatternType.AfterDateTime, EndDateTime = change.EndDateTime },
-            },
+            Assignment = NewAssignment(change),
+            Schedule = ScheduleOf(change, now),
             Justification = change.Justification,
+        };
+
+        /// <summary>The assignment an add asks for: who, which package, under which policy.</summary>
+        private static AccessPackageAssignment NewAssignment(AccessPackageAssignmentChange change) => new AccessPackageAssignment
+        {
+            AdditionalData = new Dictionary<string, object>
+            {
+                ["targetId"] = change.TargetUserId.ToString(),
+                ["assignmentPolicyId"] = change.AssignmentPolicyId.ToString(),
+                ["accessPackageId"] = change.AccessPackageId.ToString(),
+            },
+        };
+
+        /// <summary>From now until the end asked for; none when none was asked, so the policy's end applies.</summary>
+        private static EntitlementManagementSchedule? ScheduleOf(AccessPackageAssignmentChange change, DateTimeOffset now) => change.EndDateTime == null ? null : new EntitlementManagementSchedule
+        {
+            StartDateTime = now,
+            Expiration = new ExpirationPattern { Type = ExpirationPatternType.AfterDateTime, EndDateTime = change.EndDateTime },
         };
 
         public static AccessPackageAssignmentRequest RemoveBody(Guid assignmentId, string? justification) => new AccessPackageAssignmentRequest

@@ -14,9 +14,33 @@ namespace LicenseGovernance.Engine.Journal
         public const string AddAssignment = "AccessPackage.AddAssignment";
         public const string RemoveAssignment = "AccessPackage.RemoveAssignment";
 
+        /// <summary>A user's own request (userAdd, userExtend): on the record, not reversed by Undo (the approvers decide it).</summary>
+        public const string RequestAssignment = "AccessPackage.RequestAssignment";
+
+        /// <summary>An approver's decision on a request's stage: on the record; a decision cannot be taken back in Graph.</summary>
+        public const string DecideRequest = "AccessPackage.DecideRequest";
+
         public static ChangeIntent Add(AccessPackageAssignmentChange change) => Intent(AddAssignment, change, assigned: true);
 
         public static ChangeIntent Remove(AccessPackageAssignmentChange change) => Intent(RemoveAssignment, change, assigned: false);
+
+        public static ChangeIntent Request(AccessPackageAssignmentChange change, string requestType) =>
+            new ChangeIntent(RequestAssignment, "user", change.TargetUserId.ToString(), (change.TargetUserPrincipalName ?? change.TargetUserId.ToString()) + " -> " + change.AccessPackageName,
+                null, Tagged(change.ToJson(assigned: false), "requestType", requestType));
+
+        public static ChangeIntent Decide(Guid requestId, string? target, Guid stageId, string decision, string? justification) =>
+            new ChangeIntent(DecideRequest, "accessPackageAssignmentRequest", requestId.ToString(), target, null, new JsonObject
+            {
+                ["stageId"] = stageId.ToString(),
+                ["reviewResult"] = decision,
+                ["justification"] = justification,
+            });
+
+        private static JsonObject Tagged(JsonObject json, string name, string value)
+        {
+            json[name] = value;
+            return json;
+        }
 
         private static ChangeIntent Intent(string operation, AccessPackageAssignmentChange change, bool assigned) =>
             new ChangeIntent(operation, "user", change.TargetUserId.ToString(), (change.TargetUserPrincipalName ?? change.TargetUserId.ToString()) + " -> " + change.AccessPackageName,

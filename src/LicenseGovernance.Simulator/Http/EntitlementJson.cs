@@ -593,18 +593,7 @@ namespace LicenseGovernance.Simulator.Http
             WriteNullable(w, "justification", r.Justification);
             w.WriteString("createdDateTime", GraphJson.Date(r.CreatedDateTime));
             GraphJson.DateOrNull(w, "completedDateTime", r.CompletedDateTime);
-            w.WriteStartObject("schedule");
-            GraphJson.DateOrNull(w, "startDateTime", r.ScheduleStart);
-            if (r.RequestedEnd != null || r.RequestedDuration != null)
-            {
-                w.WriteStartObject("expiration");
-                w.WriteString("type", r.RequestedEnd != null ? "afterDateTime" : "afterDuration");
-                GraphJson.DateOrNull(w, "endDateTime", r.RequestedEnd);
-                WriteNullable(w, "duration", r.RequestedDuration);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
+            WriteRequestSchedule(w, r);
             if (Expands(expand, "accessPackage"))
             {
                 w.WritePropertyName("accessPackage");
@@ -629,6 +618,22 @@ namespace LicenseGovernance.Simulator.Http
                 w.WriteString("targetId", r.TargetId.ToString());
             }
 
+            w.WriteEndObject();
+        }
+
+        /// <summary>
+        /// The schedule as the request asked for it, echoed in the create response and on reads; a request that asked for no
+        /// end shows expiration type notSpecified, as in the documented examples of "Create accessPackageAssignmentRequest".
+        /// </summary>
+        public static void WriteRequestSchedule(Utf8JsonWriter w, SimulatedAssignmentRequest r)
+        {
+            w.WriteStartObject("schedule");
+            GraphJson.DateOrNull(w, "startDateTime", r.ScheduleStart);
+            w.WriteStartObject("expiration");
+            w.WriteString("type", r.RequestedEnd != null ? "afterDateTime" : r.RequestedDuration != null ? "afterDuration" : "notSpecified");
+            GraphJson.DateOrNull(w, "endDateTime", r.RequestedEnd);
+            WriteNullable(w, "duration", r.RequestedDuration);
+            w.WriteEndObject();
             w.WriteEndObject();
         }
 

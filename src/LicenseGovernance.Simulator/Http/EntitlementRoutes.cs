@@ -245,8 +245,7 @@ namespace LicenseGovernance.Simulator.Http
             var caller = Caller(ctx);
             return Created(ctx, (b, st) =>
             {
-                var type = EntitlementJson.Enum(b, "requestType", new[] { "adminAdd", "adminUpdate", "adminRemove", "userAdd", "userUpdate", "userExtend", "userRemove" })
-                    ?? throw TenantStore.EntitlementError("requestType is required.");
+                var type = RequestType(b);
                 if (type.StartsWith("user", StringComparison.Ordinal) && caller == null)
                 {
                     throw TenantStore.EntitlementError($"A {type} request is made by the signed-in user; an application cannot make it.");
@@ -254,7 +253,7 @@ namespace LicenseGovernance.Simulator.Http
 
                 if (!b.TryGetProperty("assignment", out var assignment) || assignment.ValueKind != JsonValueKind.Object)
                 {
-                    throw TenantStore.EntitlementError("The request must describe its assignment.");
+                    throw InvalidModel();
                 }
 
                 var request = new SimulatedAssignmentRequest
@@ -290,7 +289,7 @@ namespace LicenseGovernance.Simulator.Http
                 return st.SubmitRequestCore(request);
             }, (w, x) =>
             {
-                // The response shows the request as it was accepted; its progress is read back with GET.
+                // The response shows the request as it was accepted, its schedule echoed; its progress is read back with GET.
                 w.WriteStartObject();
                 w.WriteString("id", x.Id.ToString());
                 w.WriteString("requestType", x.RequestType);
@@ -303,9 +302,25 @@ namespace LicenseGovernance.Simulator.Http
                     w.WriteString("justification", x.Justification);
                 }
 
+                EntitlementJson.WriteRequestSchedule(w, x);
                 w.WriteEndObject();
             });
         }
+
+        private static readonly string[] RequestTypes = { "adminAdd", "adminUpdate", "adminRemove", "userAdd", "userUpdate", "userExtend", "userRemove" };
+
+        /// <summary>
+        /// Graph reads enum values without regard to case (its own examples send "UserAdd" and "AdminAdd", and the v1.0
+        /// resource lists "UserExtend"); the request keeps the canonical camelCase. A missing or unknown type fails model binding.
+        /// </summary>
+        private static string RequestType(JsonElement body)
+        {
+            var text = body.TryGetProperty("requestType", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            return RequestTypes.FirstOrDefault(t => string.Equals(t, text, StringComparison.OrdinalIgnoreCase)) ?? throw InvalidModel();
+        }
+
+        /// <summary>What Graph answers when a body does not bind to the entity (a missing or unknown enum value, a missing object).</summary>
+        private static GraphServiceError InvalidModel() => new GraphServiceError(400, "InvalidModel", "The model is invalid.");
 
         /// <summary>Approval decisions are delegated-only in Graph: the signed-in user must be an approver of the current stage.</summary>
         private static SimResponse DecideStage(RequestContext ctx, string requestId, string stageId)
@@ -315,7 +330,8 @@ namespace LicenseGovernance.Simulator.Http
             using var doc = GraphJson.ParseBody(ctx.Request);
             var body = doc.RootElement;
             EntitlementJson.RequireObject(body, "approvalStage");
-            var result = EntitlementJson.Enum(body, "reviewResult", new[] { "Approve", "Deny" }) ?? throw TenantStore.EntitlementError("reviewResult (Approve or Deny) is required.");
+            var text = EntitlementJson.String(body, "reviewResult");
+            var result = new[] { "Approve", "Deny" }.FirstOrDefault(r => string.Equals(r, text, StringComparison.OrdinalIgnoreCase)) ?? throw InvalidModel();
             ctx.Store.Write(() =>
             {
                 var request = ctx.Store.RequireRequest(requestId);

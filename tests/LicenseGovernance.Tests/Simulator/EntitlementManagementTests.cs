@@ -158,6 +158,48 @@ public class EntitlementManagementTests
     }
 
     [Fact]
+    public async Task Request_bodies_bind_as_Graph_binds_them_and_the_schedule_is_echoed()
+    {
+        var (tenant, _, packageId, _) = await PackageAsync();
+        using var admin = Client(tenant);
+        var policy = Policy(packageId);
+        policy["requestorSettings"] = new { enableTargetsToSelfAddAccess = true, enableTargetsToSelfUpdateAccess = true, allowCustomAssignmentSchedule = true };
+        var policyId = (await ReadJson(await admin.PostAsync(Em + "assignmentPolicies", Json(policy)))).GetProperty("id").GetString()!;
+        var manager = tenant.Store.AddUser("boss@contoso.onmicrosoft.com");
+        var user = tenant.Store.AddUser("ann@contoso.onmicrosoft.com", u => u.ManagerId = manager.Id);
+        using var ann = Client(tenant, tenant.SignIn(user.UserPrincipalName, Guid.NewGuid().ToString(), "My Access", new[] { "EntitlementManagement.ReadWrite.All" }));
+        var assignment = new { accessPackageId = packageId, assignmentPolicyId = policyId };
+
+        foreach (var body in new object[] { new { assignment }, new { requestType = "userGrab", assignment }, new { requestType = "userAdd" } })
+        {
+            var refused = await ann.PostAsync(Em + "assignmentRequests", Json(body));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var error = (await ReadJson(refused)).GetProperty("error");
+            Assert.Equal("InvalidModel", error.GetProperty("code").GetString());
+            Assert.Equal("The model is invalid.", error.GetProperty("message").GetString());
+        }
+
+        var end = tenant.Clock.UtcNow.AddDays(20);
+        var created = await ann.PostAsync(Em + "assignmentRequests", Json(new
+        {
+            requestType = "UserAdd", assignment, justification = "Quarter close",
+            schedule = new { startDateTime = tenant.Clock.UtcNow, expiration = new { type = "afterDateTime", endDateTime = end } },
+        }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var json = await ReadJson(created);
+        Assert.Equal("userAdd", json.GetProperty("requestType").GetString());
+        var expiration = json.GetProperty("schedule").GetProperty("expiration");
+        Assert.Equal("afterDateTime", expiration.GetProperty("type").GetString());
+        Assert.Equal(end.ToUnixTimeSeconds(), expiration.GetProperty("endDateTime").GetDateTimeOffset().ToUnixTimeSeconds());
+
+        var stages = (await ReadJson(await admin.GetAsync(Em + $"accessPackageAssignmentApprovals/{json.GetProperty("id").GetString()}/stages"))).GetProperty("value");
+        using var boss = Client(tenant, tenant.SignIn(manager.Id.ToString(), Guid.NewGuid().ToString(), "My Access", new[] { "EntitlementManagement.ReadWrite.All" }));
+        var maybe = await boss.PatchAsync(Em + $"accessPackageAssignmentApprovals/{json.GetProperty("id").GetString()}/stages/{stages[0].GetProperty("id").GetString()}", Json(new { reviewResult = "Maybe" }));
+        Assert.Equal("InvalidModel", (await ReadJson(maybe)).GetProperty("error").GetProperty("code").GetString());
+        Assert.Throws<ArgumentException>(() => tenant.SignIn("nobody@contoso.onmicrosoft.com", Guid.NewGuid().ToString(), "My Access", Array.Empty<string>()));
+    }
+
+    [Fact]
     public async Task Pending_approvals_auto_deny_after_the_stage_timeout_on_the_simulator_clock()
     {
         var (tenant, client, packageId, group) = await PackageAsync();
