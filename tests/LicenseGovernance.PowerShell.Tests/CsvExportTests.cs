@@ -50,7 +50,7 @@ public sealed class CsvExportTests : IClassFixture<CsvExportTests.Session>
         {
             "Get-LicenseSku", "Get-LicensePrice", "Get-LicenseTierGroup", "Test-LicenseGovernancePermission",
             "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "(Get-LicenseHealth).Components",
-            "Get-DirectLicenseAssignment -Sku SPE_E3", "Get-DirectLicenseAssignment -Sku SPE_E3 -Summary",
+            "Get-DirectLicenseAssignment -Sku SPE_E3", "Get-DirectLicenseAssignment -Sku SPE_E3 -Summary", "Get-UserLicense -Sku SPE_E3",
             "Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf",
             "Get-ZombieLicense -Reason Departed | Remove-ZombieLicense -IncludeMailboxLicenses -WhatIf -Summary",
             "Move-DirectToGroupLicense -Sku SPE_E3 -Group LIC-Csv-E3 -WhatIf",

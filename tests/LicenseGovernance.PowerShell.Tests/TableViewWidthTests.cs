@@ -39,6 +39,7 @@ public sealed class TableViewWidthTests : IClassFixture<TableViewWidthTests.Sess
         ["LicenseGovernance.TierAssignmentRequestInfo"] = new[] { "Created" },
         ["LicenseGovernance.TierAssignmentPlan"] = new[] { "Action", "EndDate" },
         ["LicenseGovernance.DirectLicenseAssignment"] = new[] { "SkuPartNumber", "PlanParity" },
+        ["LicenseGovernance.UserLicense"] = new[] { "SkuPartNumber", "State" },
         ["LicenseGovernance.DirectLicenseSummary"] = new[] { "SkuPartNumber", "Users", "DirectOnly", "InheritedOnly", "Both", "BothWithPlanDifference", "InheritedInError" },
         ["LicenseGovernance.DirectToGroupMigrationResult"] = new[] { "Outcome" },
         ["LicenseGovernance.DirectToGroupMigrationSummary"] = new[] { "Migrated", "AlreadyMigrated", "Skipped", "Failed", "Pending", "Deferred", "Completed" },

@@ -58,5 +58,8 @@ namespace LicenseGovernance.Hosting
         public const int TierRead = 7801;
         public const int TierMoves = 7802;
         public const int TierWait = 7803;
+
+        // UserLicenses (what a user holds and why).
+        public const int UserLicenses = 7901;
     }
 }

@@ -100,7 +100,7 @@ namespace LicenseGovernance.Engine.Kernel
                 if (direct != null && inherited.Count > 0)
                 {
                     var directPlans = PlanParity.Enabled(sku, LicenseStates.Plans(direct.DisabledPlans));
-                    var inheritedPlans = InheritedEnabled(sku, inherited);
+                    var inheritedPlans = PlanParity.EnabledUnion(sku, inherited);
                     var (onlyDirect, onlyInherited) = PlanParity.Differences(sku, directPlans, inheritedPlans);
                     row.OnlyDirectPlans = onlyDirect;
                     row.OnlyInheritedPlans = onlyInherited;
@@ -109,19 +109,6 @@ namespace LicenseGovernance.Engine.Kernel
 
                 yield return row;
             }
-        }
-
-        /// <summary>What the groups give: the union over the assignments that work, or over all of them when none does yet.</summary>
-        private static HashSet<Guid> InheritedEnabled(LicenseSku sku, IReadOnlyList<LicenseState> inherited)
-        {
-            var working = inherited.Where(LicenseStates.HoldsSeat).ToList();
-            var enabled = new HashSet<Guid>();
-            foreach (var state in working.Count > 0 ? working : inherited)
-            {
-                enabled.UnionWith(PlanParity.Enabled(sku, LicenseStates.Plans(state.DisabledPlans)));
-            }
-
-            return enabled;
         }
 
         private static int Severity(LicenseState state) =>

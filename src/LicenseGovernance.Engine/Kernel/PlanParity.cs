@@ -14,6 +14,23 @@ namespace LicenseGovernance.Engine.Kernel
             return new HashSet<Guid>(DesiredLicense.UserPlans(sku).Select(p => p.ServicePlanId).Where(p => !off.Contains(p)));
         }
 
+        /// <summary>
+        /// What several assignments of one SKU give together: Entra enables the union of the plans of every assignment that
+        /// works (document 003: a member of two E3 groups with different plans holds both groups' plans), and while none
+        /// works yet, the union of what they would give.
+        /// </summary>
+        public static HashSet<Guid> EnabledUnion(LicenseSku sku, IReadOnlyList<LicenseState> states)
+        {
+            var working = states.Where(LicenseStates.HoldsSeat).ToList();
+            var enabled = new HashSet<Guid>();
+            foreach (var state in working.Count > 0 ? working : states)
+            {
+                enabled.UnionWith(Enabled(sku, state.DisabledPlans));
+            }
+
+            return enabled;
+        }
+
         /// <summary>Plan names enabled only by the first set, and only by the second.</summary>
         public static (string[] OnlyFirst, string[] OnlySecond) Differences(LicenseSku sku, HashSet<Guid> first, HashSet<Guid> second)
         {
