@@ -7,6 +7,5 @@ namespace LicenseGovernance
         public const string UsageSkuHasNoCheaperTier = "LicenseGovernance.UsageSkuHasNoCheaperTier";
         public const string UsageReportUnreadable = "LicenseGovernance.UsageReportUnreadable";
         public const string UsageReportsDelegatedDenied = "LicenseGovernance.UsageReportsDelegatedDenied";
-        public const string TemporaryFileUnavailable = "LicenseGovernance.TemporaryFileUnavailable";
     }
 }

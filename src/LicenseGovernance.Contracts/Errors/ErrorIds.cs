@@ -26,5 +26,6 @@ namespace LicenseGovernance
         public const string SettingsWriteFailed = "LicenseGovernance.SettingsWriteFailed";
         public const string SettingsFileInvalid = "LicenseGovernance.SettingsFileInvalid";
         public const string UserNotFound = "LicenseGovernance.UserNotFound";
+        public const string TemporaryFileUnavailable = "LicenseGovernance.TemporaryFileUnavailable";
     }
 }

@@ -51,13 +51,5 @@ namespace LicenseGovernance
             $"The usage report {report} could not be read: {reason} Nothing was reported; run the command again later, and if it persists, " +
             "download the report from the Microsoft 365 admin center (Reports > Usage) to see what it holds.",
             report, "Run the command again later; if it persists, download the report from the Microsoft 365 admin center (Reports > Usage).");
-
-        /// <summary>A scan that joins large reports on disk could not make its temporary file.</summary>
-        public static GovernanceError TemporaryFileUnavailable(string folder, string reason) => new GovernanceError(
-            ErrorIds.TemporaryFileUnavailable, GovernanceErrorCategory.WriteError,
-            $"A temporary file could not be made in '{folder}' ({reason}). The command joins usage reports with the users on disk, " +
-            "so its memory does not grow with the tenant; it needs a writable temporary folder with room for about 300 bytes per user. " +
-            "Nothing was changed or reported. Point TEMP (Windows) or TMPDIR (Linux, macOS) at a writable folder, then run the command again.",
-            folder, "Point TEMP (Windows) or TMPDIR (Linux, macOS) at a writable folder with free space, then run the command again.");
     }
 }

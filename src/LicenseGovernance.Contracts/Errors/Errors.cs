@@ -122,6 +122,14 @@ namespace LicenseGovernance
         private static string FormatPermissions(IReadOnlyList<string> permissions) =>
             permissions.Count == 0 ? "(unknown)" : permissions.Count == 1 ? permissions[0] : permissions[0] + " (or one of " + string.Join(", ", permissions.Skip(1)) + ")";
 
+        /// <summary>A scan that holds what it reads on disk, a file at a time, could not make its temporary file.</summary>
+        public static GovernanceError TemporaryFileUnavailable(string folder, string reason) => new GovernanceError(
+            ErrorIds.TemporaryFileUnavailable, GovernanceErrorCategory.WriteError,
+            $"A temporary file could not be made in '{folder}' ({reason}). The command keeps what it reads of each user on disk until it " +
+            "is needed, so its memory does not grow with the tenant; it needs a writable temporary folder with room for a few hundred bytes " +
+            "per user. Nothing was changed or reported. Point TEMP (Windows) or TMPDIR (Linux, macOS) at a writable folder, then run the command again.",
+            folder, "Point TEMP (Windows) or TMPDIR (Linux, macOS) at a writable folder with free space, then run the command again.");
+
         private static string Suggest(IEnumerable<string> closest)
         {
             var list = closest.ToList();

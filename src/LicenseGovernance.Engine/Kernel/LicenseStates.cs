@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using Microsoft.Graph.Models;
 
@@ -11,6 +12,27 @@ namespace LicenseGovernance.Engine.Kernel
         /// <summary>The user's licence states (licenseAssignmentStates must have been selected), copied out of the SDK's model.</summary>
         public static IReadOnlyList<LicenseState> Of(User? user) =>
             user?.LicenseAssignmentStates is { Count: > 0 } states ? states.Select(LicenseState.From).ToArray() : Array.Empty<LicenseState>();
+
+        /// <summary>Writes a user's licence states to a spill record (<see cref="SpillBuckets"/>); <see cref="Read"/> gives them back.</summary>
+        public static void Write(BinaryWriter writer, IReadOnlyList<LicenseState> states)
+        {
+            writer.Write(states.Count);
+            foreach (var state in states)
+            {
+                state.Write(writer);
+            }
+        }
+
+        public static IReadOnlyList<LicenseState> Read(BinaryReader reader)
+        {
+            var states = new LicenseState[reader.ReadInt32()];
+            for (var i = 0; i < states.Length; i++)
+            {
+                states[i] = LicenseState.Read(reader);
+            }
+
+            return states.Length == 0 ? Array.Empty<LicenseState>() : states;
+        }
 
         /// <summary>The user's licence states of the SKU that hold a seat, one per way it arrives.</summary>
         public static IEnumerable<LicenseState> Held(User user, Guid skuId) => Of(user).Where(s => s.SkuId == skuId && HoldsSeat(s));

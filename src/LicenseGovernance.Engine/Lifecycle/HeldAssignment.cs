@@ -1,4 +1,6 @@
 using System;
+using System.IO;
+using LicenseGovernance.Engine.Kernel;
 using LicenseGovernance.Engine.Journal;
 using Microsoft.Graph.Models;
 
@@ -19,6 +21,18 @@ namespace LicenseGovernance.Engine.Lifecycle
             EndsAt = assignment.Schedule?.Expiration?.EndDateTime;
             ExpiredAt = assignment.ExpiredDateTime;
             TargetUserPrincipalName = assignment.Target?.PrincipalName;
+        }
+
+        private HeldAssignment(BinaryReader reader)
+        {
+            Id = reader.ReadGuid();
+            PackageId = reader.ReadString();
+            PolicyId = reader.ReadGuid();
+            var state = reader.ReadInt32();
+            State = state < 0 ? (AccessPackageAssignmentState?)null : (AccessPackageAssignmentState)state;
+            EndsAt = reader.ReadOptionalDateTimeOffset();
+            ExpiredAt = reader.ReadOptionalDateTimeOffset();
+            TargetUserPrincipalName = reader.ReadOptionalString();
         }
 
         public Guid Id { get; }
@@ -46,6 +60,20 @@ namespace LicenseGovernance.Engine.Lifecycle
         /// it ends, so it is neither an entitlement nor to be removed again (Graph would refuse a second removal).
         /// </summary>
         public bool Removing { get; set; }
+
+        /// <summary>Writes the assignment as read (not <see cref="Removing"/>, which is marked after) to a spill record; <see cref="Read"/> gives it back.</summary>
+        public void Write(BinaryWriter writer)
+        {
+            writer.Write(Id);
+            writer.Write(PackageId);
+            writer.Write(PolicyId);
+            writer.Write(State.HasValue ? (int)State.Value : -1);
+            writer.WriteOptional(EndsAt);
+            writer.WriteOptional(ExpiredAt);
+            writer.WriteOptional(TargetUserPrincipalName);
+        }
+
+        public static HeldAssignment Read(BinaryReader reader) => new HeldAssignment(reader);
 
         /// <summary>The assignment as the journal records its removal (so Undo can request it again under the same policy and end).</summary>
         public AccessPackageAssignmentChange Change(TierUser user, string? packageName, string? justification) => new AccessPackageAssignmentChange

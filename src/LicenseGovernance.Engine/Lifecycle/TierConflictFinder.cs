@@ -17,6 +17,11 @@ namespace LicenseGovernance.Engine.Lifecycle
     /// </summary>
     internal sealed class TierConflictFinder
     {
+        /// <summary>The tier system's users to a file; each file also takes their holder records, about one per user and SKU held.</summary>
+        private const int JudgedPerFile = 8192;
+
+        private const byte JudgedRecord = 1, HolderRecord = 2;
+
         private readonly TierSystem _system;
         private readonly DateTimeOffset _now;
         private readonly GetLicenseTierConflictRequest _request;
@@ -35,48 +40,59 @@ namespace LicenseGovernance.Engine.Lifecycle
             var system = await TierSystem.ReadAsync(session, skus, sink.Cancellation).ConfigureAwait(false);
             var none = new Dictionary<string, HashSet<Guid>>();
             var lookAhead = SyncLicenseTierRequest.DefaultLookAhead;
-            var named = request.User != null && request.User.Length > 0;
-            var users = named
-                ? await TierUserReader.ReadNamedAsync(session, system, lookAhead, request.User!, none, sink).ConfigureAwait(false)
-                : await TierUserReader.ReadAllAsync(session, system, lookAhead, none, sink).ConfigureAwait(false);
             var finder = new TierConflictFinder(system, session.Now, request, sink);
-            var seen = finder.JudgeAll(users);
-            // The async state machine would otherwise keep every user alive through the holders' read.
-            users = null;
-            if (!named)
+            if (request.User != null && request.User.Length > 0)
             {
-                await finder.DirectHoldersAsync(session, seen).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Judges the tier system's users and keeps only their ids, so the users can go before the SKUs' holders are read.</summary>
-        private HashSet<string> JudgeAll(IReadOnlyList<TierUser> users)
-        {
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var user in users)
-            {
-                Judge(user, inTierSystem: true);
-                seen.Add(user.Id);
+                await TierUserReader.ReadAsync(session, system, lookAhead, request.User, none, user => finder.Judge(user, inTierSystem: true), sink).ConfigureAwait(false);
+                return;
             }
 
-            return seen;
+            // The tier system's users come a file at a time and go once judged; that they were judged waits on disk for the
+            // SKUs' holders, so no set of every user is held.
+            using var judged = new SpillBuckets(JudgedPerFile);
+            await TierUserReader.ReadAsync(session, system, lookAhead, null, none, user =>
+            {
+                finder.Judge(user, inTierSystem: true);
+                judged.Stage(NameKey.Of(user.Id), writer => writer.Write(JudgedRecord));
+            }, sink).ConfigureAwait(false);
+            judged.Partition();
+            await finder.DirectHoldersAsync(session, judged).ConfigureAwait(false);
         }
 
         /// <summary>
         /// Users outside the tier system who hold a tier's SKU directly, read SKU by SKU with Graph's filter on assignedLicenses.
-        /// Judged as each page arrives: the filter also lists every tier member holding the SKU, most of the tenant.
+        /// The filter also lists every tier member holding the SKU, most of the tenant: the holders wait on disk beside the ids
+        /// judged already, and each file's holders outside the tier system are judged once each.
         /// </summary>
-        private async Task DirectHoldersAsync(GraphSession session, HashSet<string> seen)
+        private async Task DirectHoldersAsync(GraphSession session, SpillBuckets judged)
         {
             foreach (var sku in _system.TierSkus)
             {
                 await UserStream.ReadAsync(session, new[] { "id", "userPrincipalName", "licenseAssignmentStates" }, $"assignedLicenses/any(x:x/skuId eq {sku})", read =>
                 {
-                    if (seen.Add(read.Id!))
+                    var states = LicenseStates.Of(read);
+                    judged.Add(NameKey.Of(read.Id!), writer =>
                     {
-                        Judge(new TierUser(read.Id!, read.UserPrincipalName) { States = LicenseStates.Of(read) }, inTierSystem: false);
-                    }
+                        writer.Write(HolderRecord);
+                        writer.Write(read.Id!);
+                        writer.WriteOptional(read.UserPrincipalName);
+                        LicenseStates.Write(writer, states);
+                    });
                 }, _sink).ConfigureAwait(false);
+            }
+
+            foreach (var file in judged.Drain())
+            {
+                // A file's records come in the order written: every id judged first, then the holders.
+                var seen = new HashSet<NameKey>();
+                foreach (var record in file)
+                {
+                    var holder = record.Reader.ReadByte() == HolderRecord;
+                    if (seen.Add(record.Key) && holder)
+                    {
+                        Judge(new TierUser(record.Reader.ReadString(), record.Reader.ReadOptionalString()) { States = LicenseStates.Read(record.Reader) }, inTierSystem: false);
+                    }
+                }
             }
         }
 

@@ -77,13 +77,23 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         private static async Task<List<TierMove>> PlanMovesAsync(GraphSession session, TierSystem system, string packageId, HashSet<string> holders, JournalFile journalFile, IGovernanceSink sink)
         {
+            var moves = new List<TierMove>();
+            if (holders.Count == 0)
+            {
+                return moves;
+            }
+
             var bridges = TierBridgeJournal.Read(journalFile, session.Context.TenantId, session.Now);
-            var users = holders.Count <= ReadByIdAtMost
-                ? await TierUserReader.ReadNamedAsync(session, system, TimeSpan.Zero, holders, bridges, sink).ConfigureAwait(false)
-                : (await TierUserReader.ReadAllAsync(session, system, TimeSpan.Zero, bridges, sink).ConfigureAwait(false)).Where(u => holders.Contains(u.Id)).ToList();
-            // A former holder already settled has nothing left to do here.
-            return users.Select(u => TierMovePlanner.Plan(u, TierGoal.For(u, system, session.Now, TimeSpan.Zero, packageId), system, session.Now))
-                .Where(m => m.Kind != TierMoveKind.None).ToList();
+            await TierUserReader.ReadAsync(session, system, TimeSpan.Zero, holders.Count <= ReadByIdAtMost ? holders : null, bridges, user =>
+            {
+                // A former holder already settled has nothing left to do here.
+                var move = holders.Contains(user.Id) ? TierMovePlanner.Plan(user, TierGoal.For(user, system, session.Now, TimeSpan.Zero, packageId), system, session.Now) : null;
+                if (move != null && move.Kind != TierMoveKind.None)
+                {
+                    moves.Add(move);
+                }
+            }, sink).ConfigureAwait(false);
+            return moves;
         }
 
         /// <summary>

@@ -96,8 +96,9 @@ namespace LicenseGovernance.Engine.Lifecycle
                 return;
             }
 
-            var moves = await PlanAsync(system, _request.User).ConfigureAwait(false);
-            _summary.UsersRead = moves.Count;
+            var (moves, read) = await PlanAsync(system, _request.User, null).ConfigureAwait(false);
+            _summary.UsersRead = read;
+            _summary.Settled += read - moves.Count;
             var approved = Ask(moves);
             if (approved.Count > 0)
             {
@@ -105,28 +106,37 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
         }
 
+        /// <summary>
+        /// The moves of the users read that have something to do (blocked and waiting ones included, to be reported), and how many
+        /// users were read: a settled user is counted and let go, so a run over a large settled tenant holds a file of users at most.
+        /// </summary>
         /// <param name="named">Only these users (names or ids); every user in the tier system when null or empty.</param>
-        private async Task<List<TierMove>> PlanAsync(TierSystem system, IReadOnlyCollection<string>? named)
+        /// <param name="only">When given, only the users it accepts (by id) are planned.</param>
+        private async Task<(List<TierMove> Moves, int Read)> PlanAsync(TierSystem system, IReadOnlyCollection<string>? named, Func<string, bool>? only)
         {
             var bridges = TierBridgeJournal.Read(_journalFile, _session.Context.TenantId, _session.Now);
-            var users = named == null || named.Count == 0
-                ? await TierUserReader.ReadAllAsync(_session, system, _lookAhead, bridges, _sink).ConfigureAwait(false)
-                : await TierUserReader.ReadNamedAsync(_session, system, _lookAhead, named, bridges, _sink).ConfigureAwait(false);
-            _sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierRead, "Reading the tier system", $"{users.Count} user(s)", 100, completed: true));
-            return users.Select(u => TierMovePlanner.Plan(u, TierGoal.For(u, system, _session.Now, _lookAhead), system, _session.Now)).ToList();
+            var moves = new List<TierMove>();
+            var read = 0;
+            await TierUserReader.ReadAsync(_session, system, _lookAhead, named, bridges, user =>
+            {
+                read++;
+                var move = only == null || only(user.Id) ? TierMovePlanner.Plan(user, TierGoal.For(user, system, _session.Now, _lookAhead), system, _session.Now) : null;
+                if (move != null && move.Kind != TierMoveKind.None)
+                {
+                    moves.Add(move);
+                }
+            }, _sink).ConfigureAwait(false);
+            _sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierRead, "Reading the tier system", $"{read} user(s)", 100, completed: true));
+            return (moves, read);
         }
 
-        /// <summary>Asks per user with the move resolved; users with nothing to do are not asked, and waiting or blocked ones are reported as they are.</summary>
+        /// <summary>Asks per user with the move resolved (settled users never come here); waiting or blocked ones are reported as they are.</summary>
         private HashSet<string> Ask(List<TierMove> moves)
         {
             var approved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var move in moves)
             {
-                if (move.Kind == TierMoveKind.None)
-                {
-                    _summary.Settled++;
-                }
-                else if (!move.HasWork)
+                if (!move.HasWork)
                 {
                     Report(move, null);
                 }
@@ -167,7 +177,7 @@ namespace LicenseGovernance.Engine.Lifecycle
                 _summary.CorrelationId = journal.CorrelationId;
                 // Named users are read again by the ids found the first time, so a name Graph did not know is reported once.
                 var named = _request.User == null || _request.User.Length == 0 ? null : approved;
-                var moves = (await PlanAsync(system, named).ConfigureAwait(false)).Where(m => approved.Contains(m.User.Id) && m.HasWork).ToList();
+                var moves = (await PlanAsync(system, named, approved.Contains).ConfigureAwait(false)).Moves.Where(m => m.HasWork).ToList();
                 await TierMover.RunAsync(_session, moves, journal, Timings(), () => lease.RenewAsync(_sink.Cancellation), _sink).ConfigureAwait(false);
                 foreach (var move in moves)
                 {

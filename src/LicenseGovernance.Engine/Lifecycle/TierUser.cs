@@ -17,6 +17,18 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         public string Id { get; }
 
+        /// <summary>The user of that id among <paramref name="users"/>, added when missing; learns the name when it was not known.</summary>
+        public static TierUser In(Dictionary<string, TierUser> users, string id, string? userPrincipalName)
+        {
+            if (!users.TryGetValue(id, out var user))
+            {
+                users[id] = user = new TierUser(id, userPrincipalName);
+            }
+
+            user.UserPrincipalName ??= userPrincipalName;
+            return user;
+        }
+
         public string? UserPrincipalName { get; set; }
 
         public string Label => UserPrincipalName ?? Id;
@@ -40,6 +52,9 @@ namespace LicenseGovernance.Engine.Lifecycle
         public IReadOnlyCollection<Guid> JournalBridges => _journalBridges ?? NoBridges;
 
         private IReadOnlyList<LicenseState> Known => States ?? Array.Empty<LicenseState>();
+
+        /// <summary>The ids of the tier groups the user is a member of.</summary>
+        public IReadOnlyList<string> Memberships => _memberships ?? (IReadOnlyList<string>)Array.Empty<string>();
 
         public bool IsMember(LifecycleTier tier) => _memberships != null && _memberships.Contains(tier.Id, StringComparer.OrdinalIgnoreCase);
 

@@ -15,7 +15,9 @@ namespace LicenseGovernance.Engine.Lifecycle
     /// Reads the users of the tier system with as few requests as the tenant's size allows: each tier group's members with
     /// their licence states, a page of 999 at a time; the tier packages' assignments; and only for users outside every tier
     /// group (an assignment not delivered yet, one that ended, a bridge in the journal) a read by id, fifteen to a request.
-    /// Nothing is read per user when nothing is to do, except the return marker of users whose assignment ends soon.
+    /// Nothing is read per user when nothing is to do, except the return marker of users whose assignment ends soon. What
+    /// is read waits on disk (<see cref="TierUserSpill"/>) and is completed and handed on a file of users at a time, so the
+    /// memory a scan needs does not grow with the tenant.
     /// </summary>
     internal sealed class TierUserReader
     {
@@ -28,7 +30,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         private readonly TierSystem _system;
         private readonly TimeSpan _lookAhead;
         private readonly IGovernanceSink _sink;
-        private readonly Dictionary<string, TierUser> _users = new Dictionary<string, TierUser>(StringComparer.OrdinalIgnoreCase);
+        private Dictionary<string, TierUser> _users = new Dictionary<string, TierUser>(StringComparer.OrdinalIgnoreCase);
 
         private TierUserReader(GraphSession session, TierSystem system, TimeSpan lookAhead, IGovernanceSink sink)
         {
@@ -38,46 +40,76 @@ namespace LicenseGovernance.Engine.Lifecycle
             _sink = sink;
         }
 
-        /// <summary>Every user in the tier system.</summary>
-        public static async Task<IReadOnlyList<TierUser>> ReadAllAsync(GraphSession session, TierSystem system, TimeSpan lookAhead, IReadOnlyDictionary<string, HashSet<Guid>> journalBridges, IGovernanceSink sink)
+        /// <summary>
+        /// Hands every user of the tier system to <paramref name="take"/>, whole (licence states, memberships, assignments and
+        /// their removals, bridges, return marker), or only the users named (by user principal name or id; one Graph does not
+        /// know is written as UserNotFound). Every user comes once; the order follows the files, not the tenant.
+        /// </summary>
+        /// <param name="names">Only these users; every user in the tier system when null or empty.</param>
+        public static Task ReadAsync(GraphSession session, TierSystem system, TimeSpan lookAhead, IReadOnlyCollection<string>? names, IReadOnlyDictionary<string, HashSet<Guid>> journalBridges, Action<TierUser> take, IGovernanceSink sink)
         {
             var reader = new TierUserReader(session, system, lookAhead, sink);
-            await reader.ReadMembersAsync().ConfigureAwait(false);
-            await reader.ReadAssignmentsAsync().ConfigureAwait(false);
-            reader.AddJournalBridges(journalBridges, onlyKnown: false);
-            await reader.ReadOutsidersAsync().ConfigureAwait(false);
-            await reader.ReadRemovalsAsync().ConfigureAwait(false);
-            await reader.ReadReturnsAsync().ConfigureAwait(false);
-            return reader._users.Values.ToList();
+            return names == null || names.Count == 0 ? reader.ReadAllAsync(journalBridges, take) : reader.ReadNamedAsync(names, journalBridges, take);
         }
 
-        /// <summary>The users named (by user principal name or id); one Graph does not know is written as UserNotFound.</summary>
-        public static async Task<IReadOnlyList<TierUser>> ReadNamedAsync(GraphSession session, TierSystem system, TimeSpan lookAhead, IReadOnlyCollection<string> names, IReadOnlyDictionary<string, HashSet<Guid>> journalBridges, IGovernanceSink sink)
+        private async Task ReadAllAsync(IReadOnlyDictionary<string, HashSet<Guid>> journalBridges, Action<TierUser> take)
         {
-            var reader = new TierUserReader(session, system, lookAhead, sink);
+            using var spill = new TierUserSpill();
+            await ReadMembersAsync(spill).ConfigureAwait(false);
+            var anyLive = await ReadAssignmentsAsync(spill).ConfigureAwait(false);
+            spill.Partition();
+            foreach (var pair in journalBridges)
+            {
+                spill.AddBridges(pair.Key, pair.Value);
+            }
+
+            var removing = anyLive ? await ReadRemovalsAsync().ConfigureAwait(false) : new HashSet<Guid>();
+            foreach (var file in spill.Files())
+            {
+                _users = file;
+                await ReadOutsidersAsync().ConfigureAwait(false);
+                MarkRemovals(removing);
+                await ReadReturnsAsync().ConfigureAwait(false);
+                HandOn(take);
+            }
+        }
+
+        /// <summary>A few users, held in memory: read by name, then their groups and assignments each.</summary>
+        private async Task ReadNamedAsync(IReadOnlyCollection<string> names, IReadOnlyDictionary<string, HashSet<Guid>> journalBridges, Action<TierUser> take)
+        {
             var users = new List<User>();
-            await UserStream.ReadNamedOrAllAsync(session, UserSelect, names, null, users.Add, sink).ConfigureAwait(false);
+            await UserStream.ReadNamedOrAllAsync(_session, UserSelect, names, null, users.Add, _sink).ConfigureAwait(false);
             foreach (var user in users)
             {
-                await reader.ReadOneAsync(user).ConfigureAwait(false);
+                await ReadOneAsync(user).ConfigureAwait(false);
             }
 
-            reader.AddJournalBridges(journalBridges, onlyKnown: true);
-            await reader.ReadRemovalsAsync().ConfigureAwait(false);
-            await reader.ReadReturnsAsync().ConfigureAwait(false);
-            return reader._users.Values.ToList();
-        }
-
-        private TierUser Get(string id, string? upn)
-        {
-            if (!_users.TryGetValue(id, out var user))
+            foreach (var pair in journalBridges.Where(b => _users.ContainsKey(b.Key)))
             {
-                _users[id] = user = new TierUser(id, upn);
+                _users[pair.Key].AddJournalBridges(pair.Value);
             }
 
-            user.UserPrincipalName ??= upn;
-            return user;
+            if (_users.Values.Any(u => u.Assignments.Any(a => a.IsLive)))
+            {
+                MarkRemovals(await ReadRemovalsAsync().ConfigureAwait(false));
+            }
+
+            await ReadReturnsAsync().ConfigureAwait(false);
+            HandOn(take);
         }
+
+        /// <summary>Hands on the users held and lets them go: the consumer keeps only what it needs.</summary>
+        private void HandOn(Action<TierUser> take)
+        {
+            foreach (var user in _users.Values)
+            {
+                take(user);
+            }
+
+            _users = new Dictionary<string, TierUser>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        private TierUser Get(string id, string? upn) => TierUser.In(_users, id, upn);
 
         private void Take(User read)
         {
@@ -85,33 +117,36 @@ namespace LicenseGovernance.Engine.Lifecycle
             user.States = LicenseStates.Of(read);
         }
 
-        private async Task ReadMembersAsync()
+        private async Task ReadMembersAsync(TierUserSpill spill)
         {
             var done = 0;
             foreach (var tier in _system.Tiers)
             {
                 Progress($"Reading the members of {tier.Name}", done++);
-                await TierGroupDirectory.ForEachUserMemberAsync(_session, tier.Id, UserSelect, u =>
-                {
-                    Take(u);
-                    _users[u.Id!].AddMembership(tier.Id);
-                }, _sink.Cancellation).ConfigureAwait(false);
+                await TierGroupDirectory.ForEachUserMemberAsync(_session, tier.Id, UserSelect, u => spill.AddMember(tier.Id, u), _sink.Cancellation).ConfigureAwait(false);
             }
         }
 
-        private async Task ReadAssignmentsAsync()
+        /// <summary>Stages the tier packages' relevant assignments; true when one of them is live (only then can a removal be under way).</summary>
+        private async Task<bool> ReadAssignmentsAsync(TierUserSpill spill)
         {
+            var anyLive = false;
             foreach (var packageId in _system.PackageIds.ToList())
             {
                 Progress("Reading the tier packages' assignments", _system.Tiers.Count);
                 await AccessPackageDirectory.ForEachAssignmentAsync(_session, packageId, null, a =>
                 {
-                    if (Relevant(a))
+                    var id = a.Target?.ObjectId ?? a.Target?.Id;
+                    if (id != null && Relevant(a))
                     {
-                        Add(a, packageId);
+                        var held = new HeldAssignment(a, packageId);
+                        anyLive |= held.IsLive;
+                        spill.AddAssignment(id, a.Target?.PrincipalName, held);
                     }
                 }, _sink.Cancellation, AccessPackageDirectory.TargetAndPolicy).ConfigureAwait(false);
             }
+
+            return anyLive;
         }
 
         private async Task ReadOneAsync(User read)
@@ -145,14 +180,6 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
         }
 
-        private void AddJournalBridges(IReadOnlyDictionary<string, HashSet<Guid>> bridges, bool onlyKnown)
-        {
-            foreach (var pair in bridges.Where(b => !onlyKnown || _users.ContainsKey(b.Key)))
-            {
-                Get(pair.Key, null).AddJournalBridges(pair.Value);
-            }
-        }
-
         /// <summary>Users outside every tier group, by id: the only users read one group of fifteen at a time.</summary>
         private async Task ReadOutsidersAsync()
         {
@@ -173,17 +200,33 @@ namespace LicenseGovernance.Engine.Lifecycle
             }
         }
 
-        /// <summary>Marks the live assignments whose removal an earlier run (or anyone) asked for and entitlement management has not finished.</summary>
-        private async Task ReadRemovalsAsync()
+        /// <summary>
+        /// The assignments of the tier packages whose removal an earlier run (or anyone) asked for and entitlement management
+        /// has not finished: read once, a few ids, before the users are handed on.
+        /// </summary>
+        private async Task<HashSet<Guid>> ReadRemovalsAsync()
         {
-            var live = _users.Values.SelectMany(u => u.Assignments).Where(a => a.IsLive).ToLookup(a => a.Id.ToString(), StringComparer.OrdinalIgnoreCase);
-            foreach (var packageId in live.Count == 0 ? new List<string>() : _system.PackageIds.ToList())
+            var removing = new HashSet<Guid>();
+            foreach (var packageId in _system.PackageIds.ToList())
             {
-                var removing = await AccessPackageDirectory.RemovalsUnderWayAsync(_session, packageId, _sink.Cancellation).ConfigureAwait(false);
-                foreach (var assignment in removing.SelectMany(id => live[id]))
+                foreach (var id in await AccessPackageDirectory.RemovalsUnderWayAsync(_session, packageId, _sink.Cancellation).ConfigureAwait(false))
                 {
-                    assignment.Removing = true;
+                    if (Guid.TryParse(id, out var assignment))
+                    {
+                        removing.Add(assignment);
+                    }
                 }
+            }
+
+            return removing;
+        }
+
+        /// <summary>Marks the live assignments held whose removal is under way.</summary>
+        private void MarkRemovals(HashSet<Guid> removing)
+        {
+            foreach (var assignment in _users.Values.SelectMany(u => u.Assignments).Where(a => a.IsLive && removing.Contains(a.Id)))
+            {
+                assignment.Removing = true;
             }
         }
 

@@ -69,7 +69,8 @@ namespace LicenseGovernance.Engine.Lifecycle
         {
             var bridges = TierBridgeJournal.Read(journalFile, session.Context.TenantId, session.Now);
             // The reader reports an unknown user as an error and goes on; here an unknown user is the one error, thrown below.
-            var read = await TierUserReader.ReadNamedAsync(session, system, NoLookAhead, new[] { user.Trim() }, bridges, new CollectingSink(sink.Cancellation)).ConfigureAwait(false);
+            var read = new List<TierUser>();
+            await TierUserReader.ReadAsync(session, system, NoLookAhead, new[] { user.Trim() }, bridges, read.Add, new CollectingSink(sink.Cancellation)).ConfigureAwait(false);
             var target = read.FirstOrDefault() ?? throw Errors.UserNotFound(user).ToException();
             var package = PackageFor(to, end);
             await CheckEndAsync(session, to, package, end, sink).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LicenseGovernance.Engine.Kernel;
 
 namespace LicenseGovernance.Engine.Usage
 {
@@ -56,51 +57,6 @@ namespace LicenseGovernance.Engine.Usage
             row.UserPrincipalName = userPrincipalName;
             return row;
         }
-    }
-
-    /// <summary>A case-insensitive 128-bit hash of a user principal name: two 64-bit FNV-1a hashes with different offsets.</summary>
-    internal readonly struct NameKey : IEquatable<NameKey>
-    {
-        private const ulong Prime = 1099511628211UL;
-        private readonly ulong _high;
-        private readonly ulong _low;
-
-        private NameKey(ulong high, ulong low)
-        {
-            _high = high;
-            _low = low;
-        }
-
-        public static NameKey Of(string name)
-        {
-            ulong high = 14695981039346656037UL, low = 0x9E3779B97F4A7C15UL;
-            foreach (var c in name)
-            {
-                var u = char.ToUpperInvariant(c);
-                high = (high ^ u) * Prime;
-                // The second hash also mixes the position, so the two do not fail together.
-                low = ((low ^ u) * Prime) ^ (low >> 29);
-            }
-
-            return new NameKey(high, low);
-        }
-
-        /// <summary>Which of <paramref name="count"/> spill files holds the user's records.</summary>
-        public int Bucket(int count) => (int)(_high % (ulong)count);
-
-        public void Write(System.IO.BinaryWriter writer)
-        {
-            writer.Write(_high);
-            writer.Write(_low);
-        }
-
-        public static NameKey Read(System.IO.BinaryReader reader) => new NameKey(reader.ReadUInt64(), reader.ReadUInt64());
-
-        public bool Equals(NameKey other) => _high == other._high && _low == other._low;
-
-        public override bool Equals(object? obj) => obj is NameKey other && Equals(other);
-
-        public override int GetHashCode() => (int)(_high ^ (_high >> 32));
     }
 
     /// <summary>Report dates as days since 1970 plus one in 16 bits (zero for none), good to 2149.</summary>

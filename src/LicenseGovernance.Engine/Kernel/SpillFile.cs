@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace LicenseGovernance.Engine.Usage
+namespace LicenseGovernance.Engine.Kernel
 {
     /// <summary>
     /// A temporary file written once and then read once from the start; the system deletes it when it is closed, also when
