@@ -10,9 +10,9 @@ BeforeAll {
     Import-Module ($env:LICENSEGOVERNANCE_TEST_MODULE ?? (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1')) -Force
 
     function New-Tier {
-        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Rank 1 -Baseline | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null
     }
 
     # Everything a command could write: users, groups and entitlement management, licence processing state aside.
@@ -49,11 +49,16 @@ Describe 'Tier access packages' {
     It 'creates document 002''s Office Licenses package with its policy and My Access link' {
         $package = New-TierAccessPackage -TierGroup LIC-M365-Tier2 -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager
         $package.Result | Should -Be 'Created'
-        $package.WhoCanRequest | Should -Be 'All members (no guests)'
-        $package.Approval | Should -BeLike 'Manager (14 days per stage, approver justification)*'
+        $package.WhoCanRequest | Should -Be 'AllMembers'
+        $package.Approval | Should -Be 'Manager'
+        $package.ApprovalStages[0].Approvers[0].Kind | Should -Be 'Manager'
+        $package.ApprovalTimeoutDays | Should -Be 14
         $package.RequestorJustification | Should -BeTrue
-        $package.Expiration | Should -Be '365 days'
-        $package.AccessReview | Should -Be 'Annual by Manager'
+        $package.ApproverJustification | Should -BeTrue
+        $package.ExpirationDays | Should -Be 365
+        $package.AccessReview | Should -Be 'Annual'
+        $package.Reviewers.Kind | Should -Be 'Manager'
+        $package.Summary | Should -BeLike 'All members (no guests) may request; Manager approves, 14 days per stage*'
         $package.MyAccessLink | Should -BeLike "https://myaccess.microsoft.com/@*#/access-packages/$($package.Id)"
     }
 
@@ -84,13 +89,14 @@ Describe 'Tier access packages' {
         { New-LicenseExceptionPackage -TierGroup LIC-M365-Tier3 -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.ExceptionPackageNeedsTwoStages*'
         $exception = New-LicenseExceptionPackage -TierGroup LIC-M365-Tier3 -Approver LIC-M365-Tier1 -AllowExtension
         $exception.IsException | Should -BeTrue
-        $exception.Expiration | Should -Be '30 days'
-        $exception.Extension | Should -Be 'With approval'
+        $exception.ExpirationDays | Should -Be 30
+        $exception.AllowExtension | Should -BeTrue
+        $exception.ExtensionApproval | Should -BeTrue
     }
 
     It 'keeps guests out unless -IncludeGuests' {
-        (Get-TierAccessPackage -Tier 'Office Licenses').WhoCanRequest | Should -Be 'All members (no guests)'
-        (New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None -IncludeGuests).WhoCanRequest | Should -Be 'All users (guests too)'
+        (Get-TierAccessPackage -Tier 'Office Licenses').WhoCanRequest | Should -Be 'AllMembers'
+        (New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None -IncludeGuests).WhoCanRequest | Should -Be 'AllUsers'
     }
 }
 
@@ -117,6 +123,27 @@ Describe 'Tier assignments' {
         Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
         Get-TierAssignment -User $upn | Should -BeNullOrEmpty
         Get-LicenseChangeLog -Operation AccessPackage.RemoveAssignment | Undo-LicenseChange -Confirm:$false | Out-Null
+        Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
+        (Get-TierAssignment -User $upn).AccessPackage | Should -Be 'LIC-M365-Tier3'
+    }
+
+    It 'takes a tier by name or object under -Tier, and refuses a rank there, naming the tier and -Rank' {
+        $before = Get-TenantState
+        $err = $null
+        try { Add-TierAssignment -User $upn -Tier 3 -Days 30 -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'LicenseGovernance.TierGivenAsRank*'
+        $err.Exception.Message | Should -BeLike "*The tier of rank 3 is 'LIC-M365-Tier3'*-Rank*"
+        { Move-UserLicenseTier -User $upn -Tier 3 -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'LicenseGovernance.TierGivenAsRank*'
+        { New-LicenseTierGroup -Name LIC-Ranked -Sku SPE_E3 -Tier 4 -ErrorAction Stop } | Should -Throw -ErrorId 'NamedParameterNotFound*'
+        Get-TenantState | Should -Be $before
+
+        (Get-TierAccessPackage -Tier (Get-LicenseTierGroup -Name LIC-M365-Tier3)).TierRank | Should -Be 3
+        # The assignment Undo gave back above, removed and made again with tier objects under -Tier.
+        Remove-TierAssignment -User $upn -Tier (Get-LicenseTierGroup -Name LIC-M365-Tier3) -Confirm:$false | Out-Null
+        Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
+        Get-TierAssignment -User $upn | Should -BeNullOrEmpty
+        $sent = Add-TierAssignment -User $upn -Tier (Get-TierAccessPackage -Tier LIC-M365-Tier3) -Days 10 -Confirm:$false
+        $sent.State | Should -Be 'delivering'
         Set-LicenseSimulatorTime -Advance 00:05:00 | Out-Null
         (Get-TierAssignment -User $upn).AccessPackage | Should -Be 'LIC-M365-Tier3'
     }

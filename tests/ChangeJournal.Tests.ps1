@@ -20,7 +20,7 @@ Describe 'The change journal' {
     BeforeAll {
         $journal = Join-Path $env:LICENSEGOVERNANCE_HOME 'runbook-journal.jsonl'
         $context = Connect-LicenseGovernance -Simulator -UserCount 100 -JournalPath $journal
-        $tier = New-LicenseTierGroup -Name LIC-Journal-Tier2 -Sku SPE_E3 -Tier 2
+        $tier = New-LicenseTierGroup -Name LIC-Journal-Tier2 -Sku SPE_E3 -Rank 2
     }
 
     It 'is the file Connect-LicenseGovernance -JournalPath named' {
@@ -88,7 +88,7 @@ Describe 'A journal that cannot be written' {
         Connect-LicenseGovernance -Simulator -UserCount 50 -JournalPath $journal | Out-Null
         New-Item -ItemType Directory -Path $journal | Out-Null
 
-        { New-LicenseTierGroup -Name LIC-Never -Sku SPE_E3 -Tier 2 -ErrorAction Stop } |
+        { New-LicenseTierGroup -Name LIC-Never -Sku SPE_E3 -Rank 2 -ErrorAction Stop } |
             Should -Throw -ErrorId 'LicenseGovernance.JournalWriteFailed*'
         Get-LicenseTierGroup | Should -BeNullOrEmpty
     }

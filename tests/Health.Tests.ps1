@@ -42,8 +42,8 @@ Describe 'Get-LicenseHealth' {
     }
 
     It 'gives ConflictingTiers its full weight while the tiers have no members' {
-        New-LicenseTierGroup -Name LIC-Pester-Tier1 -Sku SPE_F1 -Tier 1 -Baseline | Out-Null
-        New-LicenseTierGroup -Name LIC-Pester-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-LicenseTierGroup -Name LIC-Pester-Tier1 -Sku SPE_F1 -Rank 1 -Baseline | Out-Null
+        New-LicenseTierGroup -Name LIC-Pester-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null
         $conflicts = (Get-LicenseHealth).Components | Where-Object Name -eq ConflictingTiers
         $conflicts.OutOf | Should -Be 0
         $conflicts.Points | Should -Be 10

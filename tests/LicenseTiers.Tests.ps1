@@ -14,15 +14,15 @@ BeforeAll {
     # Document 000, step 1: one group per tier, Tier 1 the baseline, Tier 3 a bundle of two SKUs.
     function New-Document000Tier {
         param([hashtable] $Common = @{})
-        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline -Description 'Baseline licence for every member' @Common
-        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 -DisabledPlan YAMMER_ENTERPRISE -Description 'Knowledge workers' @Common
-        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5, VISIOCLIENT -Tier 3 -Description 'Power users' @Common
+        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Rank 1 -Baseline -Description 'Baseline licence for every member' @Common
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 -DisabledPlan YAMMER_ENTERPRISE -Description 'Knowledge workers' @Common
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5, VISIOCLIENT -Rank 3 -Description 'Power users' @Common
     }
 
     function Assert-Document000Tier {
         param([object[]] $Tiers)
         $Tiers.DisplayName | Should -Be @('LIC-M365-Tier1', 'LIC-M365-Tier2', 'LIC-M365-Tier3')
-        $Tiers.Tier | Should -Be @(1, 2, 3)
+        $Tiers.TierRank | Should -Be @(1, 2, 3)
         $Tiers.IsBaseline | Should -Be @($true, $false, $false)
         $Tiers.MembershipType | Should -Be @('Static', 'Static', 'Static')
         $Tiers.MemberCount | Should -Be @(0, 0, 0)
@@ -82,19 +82,19 @@ Describe 'Document 000''s three tiers' {
 
     It 'change nothing under -WhatIf' {
         $before = Get-TenantState
-        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 -Description 'Knowledge workers' -WhatIf | Should -BeNullOrEmpty
-        New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Tier 4 -WhatIf | Should -BeNullOrEmpty
-        Set-LicenseTierGroup -Name LIC-M365-Tier3 -Tier 7 -WhatIf | Should -BeNullOrEmpty
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 -Description 'Knowledge workers' -WhatIf | Should -BeNullOrEmpty
+        New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Rank 4 -WhatIf | Should -BeNullOrEmpty
+        Set-LicenseTierGroup -Name LIC-M365-Tier3 -Rank 7 -WhatIf | Should -BeNullOrEmpty
         Get-LicenseTierGroup -Name LIC-M365-Tier3 | Remove-LicenseTierGroup -WhatIf | Should -BeNullOrEmpty
         Get-TenantState | Should -Be $before
     }
 
     It 'refuse a rank or a baseline that another tier has, and write nothing' {
         $before = Get-TenantState
-        $err = { New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Tier 2 -ErrorAction Stop } |
+        $err = { New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Rank 2 -ErrorAction Stop } |
             Should -Throw -ErrorId 'LicenseGovernance.TierRankInUse*' -PassThru
         $err.Exception.Message | Should -Match 'LIC-M365-Tier2'
-        $err = { New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Tier 4 -Baseline -ErrorAction Stop } |
+        $err = { New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Rank 4 -Baseline -ErrorAction Stop } |
             Should -Throw -ErrorId 'LicenseGovernance.BaselineAlreadyDefined*' -PassThru
         $err.Exception.Message | Should -Match 'LIC-M365-Tier1'
         Get-TenantState | Should -Be $before
@@ -118,7 +118,7 @@ Describe 'Changing a tier' {
     }
 
     It 'shows the difference when New-LicenseTierGroup gets different arguments, and applies it' {
-        $run = New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 -Description 'Knowledge workers' -Verbose 4>&1
+        $run = New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 -Description 'Knowledge workers' -Verbose 4>&1
         $asked = @($run | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Performing the operation*' })
         $asked.Count | Should -Be 1
         $asked[0].Message | Should -BeLike "*Update tier group 'LIC-M365-Tier2'*YAMMER_ENTERPRISE*"
@@ -132,7 +132,7 @@ Describe 'Changing a tier' {
         Set-LicenseTierGroup -Name LIC-M365-Tier2 -Baseline -DisabledPlan @() | Out-Null
         $tiers = @(Get-LicenseTierGroup)
         $tiers.IsBaseline | Should -Be @($false, $true, $false)
-        $tiers.Tier | Should -Be @(1, 2, 3)
+        $tiers.TierRank | Should -Be @(1, 2, 3)
         $tiers[1].Skus[0].DisabledPlans | Should -BeNullOrEmpty
         $tiers[0].Description | Should -Be 'Baseline licence for every member'
         $tiers[2].Skus.SkuPartNumber | Sort-Object | Should -Be @('SPE_E5', 'VISIOCLIENT')
@@ -158,16 +158,16 @@ Describe 'Nothing destroyed without -Force' {
     BeforeAll { Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null }
 
     It 'keeps an existing dynamic group dynamic, with its rule and description, when it becomes a tier' {
-        $tier = New-LicenseTierGroup -Name DYN-E3-All -Sku SPE_F1 -Tier 35
+        $tier = New-LicenseTierGroup -Name DYN-E3-All -Sku SPE_F1 -Rank 35
         $tier.MembershipType | Should -Be 'Dynamic'
         $tier.MembershipRule | Should -Be $E3AllRule
         $tier.Description | Should -Be 'Everyone tagged E3 All'
     }
 
     It 'refuses to take a SKU from members without -Force, counts who would lose it, and writes nothing' {
-        New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E5 -Tier 3 -Force | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E5 -Rank 3 -Force | Out-Null
         $before = Get-TenantState
-        $err = { New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E3 -Tier 3 -ErrorAction Stop } |
+        $err = { New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E3 -Rank 3 -ErrorAction Stop } |
             Should -Throw -ErrorId 'LicenseGovernance.TierChangeTakesLicenses*' -PassThru
         $err.Exception.Message | Should -Match 'SPE_E5: \d+ of \d+ member\(s\) holding it lose it'
         $err.Exception.Message | Should -Match '-Force'
@@ -175,7 +175,7 @@ Describe 'Nothing destroyed without -Force' {
     }
 
     It 'refuses a rule on a tier that an access package hands out, naming the package' {
-        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Rank 1 -Baseline | Out-Null
         $package = New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None
         $err = { Set-LicenseTierGroup -Name LIC-M365-Tier1 -MembershipRule $E3AllRule -ErrorAction Stop } |
             Should -Throw -ErrorId 'LicenseGovernance.TierHandedOutByAccessPackage*' -PassThru
@@ -199,7 +199,7 @@ Describe 'Bad input' {
         @{ Name = 'changing a group that is no tier'; ErrorId = 'LicenseGovernance.NotATierGroup'; Mentions = 'LIC-M365-E3'
             Command = { Set-LicenseTierGroup -Name LIC-M365-E3 -Description 'Not a tier' -ErrorAction Stop } }
         @{ Name = 'a group that does not exist'; ErrorId = 'LicenseGovernance.GroupNotFound'; Mentions = 'LIC-M365-Missing'
-            Command = { Set-LicenseTierGroup -Name LIC-M365-Missing -Tier 4 -ErrorAction Stop } }
+            Command = { Set-LicenseTierGroup -Name LIC-M365-Missing -Rank 4 -ErrorAction Stop } }
         @{ Name = 'removing a group that is no tier'; ErrorId = 'LicenseGovernance.NotATierGroup'; Mentions = 'LIC-M365-E3'
             Command = { Remove-LicenseTierGroup -Name LIC-M365-E3 -Confirm:$false -ErrorAction Stop } }
     ) {
@@ -296,7 +296,7 @@ Describe 'Get-GroupLicenseError' {
 Describe 'Invoke-LicenseReprocess' {
     BeforeAll {
         Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null
-        $tier2 = New-Document000Tier | Where-Object Tier -eq 2
+        $tier2 = New-Document000Tier | Where-Object TierRank -eq 2
         $upn = (Test-LicenseMembershipRule -Rule $E3AllRule).Joining[0]
     }
 
@@ -348,7 +348,7 @@ Describe 'Without a connection' {
 
     It '<Name> fails with NotConnected' -ForEach @(
         @{ Name = 'New-LicenseTierGroup'; Command = { New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -ErrorAction Stop } }
-        @{ Name = 'Set-LicenseTierGroup'; Command = { Set-LicenseTierGroup -Name LIC-M365-Tier1 -Tier 1 -ErrorAction Stop } }
+        @{ Name = 'Set-LicenseTierGroup'; Command = { Set-LicenseTierGroup -Name LIC-M365-Tier1 -Rank 1 -ErrorAction Stop } }
         @{ Name = 'Remove-LicenseTierGroup'; Command = { Remove-LicenseTierGroup -Name LIC-M365-Tier1 -Confirm:$false -ErrorAction Stop } }
         @{ Name = 'Get-LicenseTierGroup'; Command = { Get-LicenseTierGroup -ErrorAction Stop } }
         @{ Name = 'Test-LicenseMembershipRule'; Command = { Test-LicenseMembershipRule -Rule 'user.department -eq "Sales"' -ErrorAction Stop } }

@@ -14,9 +14,9 @@ BeforeAll {
     function Connect-Rehearsal {
         Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null
         Connect-LicenseGovernance -Simulator -UserCount 200 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-F3 -Sku SPE_F1 -Tier 1 -Baseline -Force | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-F3 -Sku SPE_F1 -Rank 1 -Baseline -Force | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null
         New-TierAccessPackage -TierGroup LIC-M365-Tier2 -ExpirationDays 365 | Out-Null
         New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 365 | Out-Null
     }

@@ -14,7 +14,7 @@ BeforeAll {
     function Connect-Rehearsal {
         Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null
         Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null
-        New-LicenseTierGroup -Name LIC-Migrate-E3 -Sku SPE_E3 -Tier 2 -Description 'Migration target' | Out-Null
+        New-LicenseTierGroup -Name LIC-Migrate-E3 -Sku SPE_E3 -Rank 2 -Description 'Migration target' | Out-Null
     }
 }
 

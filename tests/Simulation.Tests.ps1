@@ -42,7 +42,7 @@ Describe 'The simulated clock' {
 Describe 'Rehearsing an expiry' {
     BeforeAll {
         Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null
         New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 90 | Out-Null
         $upn = Get-CloudMemberUpn
     }

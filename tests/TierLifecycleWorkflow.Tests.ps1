@@ -28,9 +28,9 @@ AfterAll {
 Describe 'Tier lifecycle workflows' {
     BeforeAll {
         Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Rank 1 -Baseline | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null
         New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None | Out-Null
         New-TierAccessPackage -TierGroup LIC-M365-Tier2 -WarningAction SilentlyContinue | Out-Null
         New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 180 -WarningAction SilentlyContinue | Out-Null

@@ -77,7 +77,7 @@ internal static class TiersBenchmark
         var packages = new Dictionary<string, (Guid, Guid)>();
         foreach (var (name, sku, rank) in new[] { ("LIC-M365-Tier1", "SPE_F1", 1), ("LIC-M365-Tier2", "SPE_E3", 2), ("LIC-M365-Tier3", "SPE_E5", 3) })
         {
-            var tier = await engine.PlanTierGroupAsync(new TierGroupRequest { Name = name, CreateIfMissing = true, Sku = new[] { sku }, Tier = rank, Baseline = rank == 1 }, new CollectingSink());
+            var tier = await engine.PlanTierGroupAsync(new TierGroupRequest { Name = name, CreateIfMissing = true, Sku = new[] { sku }, Rank = rank, Baseline = rank == 1 }, new CollectingSink());
             await engine.ApplyTierGroupPlanAsync(tier, new CollectingSink());
             if (rank > 1)
             {

@@ -13,9 +13,9 @@ public sealed class AccessPackageCommandTests : IDisposable
     private const string Connect = "Connect-LicenseGovernance -Simulator -UserCount 300";
 
     private const string Tiers = """
-        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Rank 1 -Baseline | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 | Out-Null
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null
         """;
 
     private readonly PowerShellSession _ps = new();
@@ -35,11 +35,13 @@ public sealed class AccessPackageCommandTests : IDisposable
     public void Document002PackageIsCreatedWithItsPolicyAndMyAccessLinkAndARerunWritesNothing()
     {
         _ps.Run(Connect);
-        Clean(_ps.Run("New-LicenseTierGroup -Name LIC-Office -Sku SPE_E3 -Tier 2 | Out-Null"));
+        Clean(_ps.Run("New-LicenseTierGroup -Name LIC-Office -Sku SPE_E3 -Rank 2 | Out-Null"));
         const string Create = "New-TierAccessPackage -TierGroup LIC-Office -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager -FallbackApprover LIC-Office";
         var package = Assert.Single(Clean(_ps.Run(Create)).Of<TierAccessPackage>());
-        Assert.Equal(("Office Licenses", TierAccessPackageResult.Created, "All members (no guests)", "365 days", "Annual by Manager"), (package.Name, package.Result, package.WhoCanRequest, package.Expiration, package.AccessReview));
-        Assert.StartsWith("Manager (fallback LIC-Office) (14 days per stage", package.Approval);
+        Assert.Equal(("Office Licenses", TierAccessPackageResult.Created, TierRequestorScope.AllMembers, 365, "Annual"), (package.Name, package.Result, package.WhoCanRequest, package.ExpirationDays, package.AccessReview));
+        var stage = Assert.Single(package.ApprovalStages);
+        Assert.Equal((PolicySubjectKind.Manager, PolicySubjectKind.Group, "LIC-Office", 14), (Assert.Single(stage.Approvers).Kind, Assert.Single(stage.FallbackApprovers).Kind, stage.FallbackApprovers[0].Name, stage.TimeoutDays));
+        Assert.StartsWith("All members (no guests) may request; Manager (fallback LIC-Office) approves, 14 days per stage", package.Summary);
         Assert.StartsWith("https://myaccess.microsoft.com/@", package.MyAccessLink);
         Assert.EndsWith("#/access-packages/" + package.Id, package.MyAccessLink);
 
@@ -91,10 +93,10 @@ public sealed class AccessPackageCommandTests : IDisposable
         Assert.Equal(before, TenantState());
 
         var guestsIn = Assert.Single(Clean(_ps.Run("New-TierAccessPackage -TierGroup LIC-M365-Tier1 -Approval None -IncludeGuests")).Of<TierAccessPackage>());
-        Assert.Equal("All users (guests too)", guestsIn.WhoCanRequest);
+        Assert.Equal(TierRequestorScope.AllUsers, guestsIn.WhoCanRequest);
         var exception = Assert.Single(Clean(_ps.Run("New-LicenseExceptionPackage -TierGroup LIC-M365-Tier3 -Approver LIC-M365-Tier1 -AllowExtension")).Of<TierAccessPackage>());
         Assert.True(exception.IsException);
-        Assert.Equal(("30 days", "With approval"), (exception.Expiration, exception.Extension));
+        Assert.Equal((30, true, true), (exception.ExpirationDays, exception.AllowExtension, exception.ExtensionApproval));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class CsvExportTests : IClassFixture<CsvExportTests.Session>
     {
         var shell = _session.Shell;
         Clean(shell.Run("Connect-LicenseGovernance -Simulator -UserCount 300"));
-        Clean(shell.Run("New-LicenseTierGroup -Name LIC-Csv-E3 -Sku SPE_E3 -Tier 2 -Confirm:$false"));
+        Clean(shell.Run("New-LicenseTierGroup -Name LIC-Csv-E3 -Sku SPE_E3 -Rank 2 -Confirm:$false"));
         var commands = new[]
         {
             "Get-LicenseSku", "Get-LicensePrice", "Get-LicenseTierGroup", "Test-LicenseGovernancePermission",

@@ -22,7 +22,7 @@ public sealed class JournalCommandTests : IDisposable
     public void TierCommandsAreJournaledUnderTheirOwnNameAndReadBack()
     {
         Clean(_ps.Run($"Connect-LicenseGovernance -Simulator -UserCount 100 -JournalPath '{_journal}'"));
-        Clean(_ps.Run("New-LicenseTierGroup -Name LIC-Journal-T2 -Sku SPE_E3 -Tier 2"));
+        Clean(_ps.Run("New-LicenseTierGroup -Name LIC-Journal-T2 -Sku SPE_E3 -Rank 2"));
         Clean(_ps.Run("Set-LicenseTierGroup -Name LIC-Journal-T2 -Description 'Knowledge workers'"));
 
         var log = Clean(_ps.Run("Get-LicenseChangeLog")).Of<LicenseChange>().ToList();
@@ -38,7 +38,7 @@ public sealed class JournalCommandTests : IDisposable
     public void WhatIfOnATierCommandJournalsNothing()
     {
         Clean(_ps.Run($"Connect-LicenseGovernance -Simulator -UserCount 100 -JournalPath '{_journal}'"));
-        Clean(_ps.Run("New-LicenseTierGroup -Name LIC-Journal-T3 -Sku SPE_E5 -Tier 3 -WhatIf"));
+        Clean(_ps.Run("New-LicenseTierGroup -Name LIC-Journal-T3 -Sku SPE_E5 -Rank 3 -WhatIf"));
 
         Assert.Empty(Clean(_ps.Run("Get-LicenseChangeLog")).Output);
         Assert.False(File.Exists(_journal));

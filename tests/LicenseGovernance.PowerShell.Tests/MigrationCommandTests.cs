@@ -10,7 +10,7 @@ namespace LicenseGovernance.PowerShell.Tests;
 public sealed class MigrationCommandTests : IDisposable
 {
     private const string Connect = "Connect-LicenseGovernance -Simulator -UserCount 300";
-    private const string NewTarget = "New-LicenseTierGroup -Name LIC-Migrate-E3 -Sku SPE_E3 -Tier 2 -Description 'Migration target' | Out-Null";
+    private const string NewTarget = "New-LicenseTierGroup -Name LIC-Migrate-E3 -Sku SPE_E3 -Rank 2 -Description 'Migration target' | Out-Null";
     private const string Move = "Move-DirectToGroupLicense -Sku SPE_E3 -Group LIC-Migrate-E3";
 
     private readonly PowerShellSession _ps = new();

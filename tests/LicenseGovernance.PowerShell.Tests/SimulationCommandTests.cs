@@ -25,7 +25,7 @@ public sealed class SimulationCommandTests : IDisposable
     public void An_expiry_is_rehearsed_in_seconds_and_the_timeline_shows_the_gap_it_leaves()
     {
         Run(Connect);
-        Run("New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null; New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 90 | Out-Null");
+        Run("New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null; New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 90 | Out-Null");
         var upn = CloudMember();
         Run($"Add-TierAssignment -User '{upn}' -Tier LIC-M365-Tier3 -Days 2 -Justification Rehearsal | Out-Null");
 
@@ -55,7 +55,7 @@ public sealed class SimulationCommandTests : IDisposable
     public void Date_parameters_take_the_modules_own_times_and_Get_Date()
     {
         Run(Connect);
-        Run("New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 | Out-Null; New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 90 | Out-Null");
+        Run("New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null; New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 90 | Out-Null");
         var upn = CloudMember();
 
         var moved = Assert.Single(Run("Set-LicenseSimulatorTime -To (Get-LicenseSimulatorTime).Time.AddHours(1) -Confirm:$false").Of<LicenseSimulatorTimeChange>());

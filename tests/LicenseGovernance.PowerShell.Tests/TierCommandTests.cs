@@ -13,9 +13,9 @@ public sealed class TierCommandTests : IDisposable
 
     /// <summary>Document 000, step 1: one group per tier, Tier 1 the baseline, Tier 3 a bundle of two SKUs.</summary>
     private const string CreateTiers = """
-        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Tier 1 -Baseline -Description 'Baseline licence for every member'
-        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 -DisabledPlan YAMMER_ENTERPRISE -Description 'Knowledge workers'
-        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5, VISIOCLIENT -Tier 3 -Description 'Power users'
+        New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1 -Rank 1 -Baseline -Description 'Baseline licence for every member'
+        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 -DisabledPlan YAMMER_ENTERPRISE -Description 'Knowledge workers'
+        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5, VISIOCLIENT -Rank 3 -Description 'Power users'
         """;
 
     private const string E3AllRule = "user.extensionAttribute10 -eq \"E3 All\"";
@@ -79,16 +79,16 @@ public sealed class TierCommandTests : IDisposable
     public void NewWithDifferentArgumentsShowsTheDifferenceAndAppliesItOnlyWithoutWhatIf()
     {
         _ps.Run(Connect);
-        var tier2 = Clean(_ps.Run(CreateTiers)).Of<LicenseTierGroup>().Single(t => t.Tier == 2);
+        var tier2 = Clean(_ps.Run(CreateTiers)).Of<LicenseTierGroup>().Single(t => t.TierRank == 2);
         var before = TenantState();
 
         // The same tier without -DisabledPlan: every plan on again.
-        const string everyPlan = "New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 -Description 'Knowledge workers'";
+        const string everyPlan = "New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 -Description 'Knowledge workers'";
         var whatIf = Clean(_ps.Run(everyPlan + " -WhatIf"));
         Assert.Empty(whatIf.Output);
         Assert.Equal(before, TenantState());
 
-        var newTier = Clean(_ps.Run("New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Tier 4 -WhatIf"));
+        var newTier = Clean(_ps.Run("New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Rank 4 -WhatIf"));
         Assert.Empty(newTier.Output);
         Assert.Equal(before, TenantState());
 
@@ -108,7 +108,7 @@ public sealed class TierCommandTests : IDisposable
     [InlineData("New-LicenseTierGroup -Name LIC-M365-Bad -Sku SPE_E3 -MembershipRule 'user.department -equals \"Sales\"'", "MembershipRuleInvalid", "position 17")]
     [InlineData("New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E3", "GroupServesOtherPurpose", "SPE_E5")]
     [InlineData("Set-LicenseTierGroup -Name LIC-M365-E3 -Description 'Not a tier'", "NotATierGroup", "LIC-M365-E3")]
-    [InlineData("Set-LicenseTierGroup -Name LIC-M365-Missing -Tier 4", "GroupNotFound", "LIC-M365-Missing")]
+    [InlineData("Set-LicenseTierGroup -Name LIC-M365-Missing -Rank 4", "GroupNotFound", "LIC-M365-Missing")]
     [InlineData("Remove-LicenseTierGroup -Name LIC-M365-E3 -Confirm:$false", "NotATierGroup", "LIC-M365-E3")]
     [InlineData("Get-LicenseTierGroup -Name LIC-M365-Missing", "GroupNotFound", "LIC-M365-Missing")]
     [InlineData("Test-LicenseMembershipRule -Rule 'user.department -eq \"Sales\"' -Sku SPE_E55", "SkuNotFound", "SPE_E5")]
@@ -134,11 +134,11 @@ public sealed class TierCommandTests : IDisposable
         Clean(_ps.Run(CreateTiers));
         var before = TenantState();
 
-        var rank = _ps.Run("New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Tier 2");
+        var rank = _ps.Run("New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Rank 2");
         Assert.StartsWith("LicenseGovernance.TierRankInUse", rank.FirstErrorId);
         Assert.Contains("LIC-M365-Tier2", rank.AllErrorText);
 
-        var baseline = _ps.Run("New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Tier 4 -Baseline");
+        var baseline = _ps.Run("New-LicenseTierGroup -Name LIC-M365-Tier4 -Sku SPE_E3 -Rank 4 -Baseline");
         Assert.StartsWith("LicenseGovernance.BaselineAlreadyDefined", baseline.FirstErrorId);
         Assert.Contains("LIC-M365-Tier1", baseline.AllErrorText);
 
@@ -152,14 +152,14 @@ public sealed class TierCommandTests : IDisposable
         Clean(_ps.Run(CreateTiers));
         var before = TenantState();
 
-        Assert.Empty(Clean(_ps.Run("Set-LicenseTierGroup -Name LIC-M365-Tier3 -Tier 7 -WhatIf")).Output);
+        Assert.Empty(Clean(_ps.Run("Set-LicenseTierGroup -Name LIC-M365-Tier3 -Rank 7 -WhatIf")).Output);
         Assert.Equal(before, TenantState());
 
         Clean(_ps.Run("Set-LicenseTierGroup -Name LIC-M365-Tier1 -Baseline:$false; Set-LicenseTierGroup -Name LIC-M365-Tier2 -Baseline -DisabledPlan @()"));
         var tiers = Clean(_ps.Run("Get-LicenseTierGroup")).Of<LicenseTierGroup>().ToList();
 
         Assert.Equal(new[] { false, true, false }, tiers.Select(t => t.IsBaseline));
-        Assert.Equal(new[] { 1, 2, 3 }, tiers.Select(t => t.Tier));
+        Assert.Equal(new[] { 1, 2, 3 }, tiers.Select(t => t.TierRank));
         Assert.Empty(Assert.Single(tiers[1].Skus).DisabledPlans);
         Assert.Equal("Baseline licence for every member", tiers[0].Description);
         Assert.Equal("Knowledge workers", tiers[1].Description);
@@ -185,7 +185,7 @@ public sealed class TierCommandTests : IDisposable
     public void RemoveAsksFirstAndWritesTheRemovalItApplied()
     {
         _ps.Run(Connect);
-        var tier3 = Clean(_ps.Run(CreateTiers)).Of<LicenseTierGroup>().Single(t => t.Tier == 3);
+        var tier3 = Clean(_ps.Run(CreateTiers)).Of<LicenseTierGroup>().Single(t => t.TierRank == 3);
         var before = TenantState();
 
         Assert.Empty(Clean(_ps.Run("Get-LicenseTierGroup -Name LIC-M365-Tier3 | Remove-LicenseTierGroup -WhatIf")).Output);
@@ -211,11 +211,11 @@ public sealed class TierCommandTests : IDisposable
     {
         _ps.Run(Connect);
         // The demo's E5 licence group becomes a tier as it is; it has members already, hence -Force.
-        var tier = Clean(_ps.Run("New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E5 -Tier 3 -Force")).Of<LicenseTierGroup>().Single();
+        var tier = Clean(_ps.Run("New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E5 -Rank 3 -Force")).Of<LicenseTierGroup>().Single();
         var member = OnlyFromGroup(tier.GroupId, "06ebc4ee-1bb5-47dd-8120-11324bc54e06");
         var before = TenantState();
         var journaled = Clean(_ps.Run("Get-LicenseChangeLog")).Output.Count;
-        const string swap = "New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E3 -Tier 3";
+        const string swap = "New-LicenseTierGroup -Name LIC-M365-E5 -Sku SPE_E3 -Rank 3";
 
         var refused = _ps.Run(swap);
         var whatIf = Clean(_ps.Run(swap + " -Force -WhatIf -Verbose"));
@@ -248,7 +248,7 @@ public sealed class TierCommandTests : IDisposable
     {
         _ps.Run(Connect);
 
-        var tier = Clean(_ps.Run("New-LicenseTierGroup -Name DYN-E3-All -Sku SPE_F1 -Tier 35")).Of<LicenseTierGroup>().Single();
+        var tier = Clean(_ps.Run("New-LicenseTierGroup -Name DYN-E3-All -Sku SPE_F1 -Rank 35")).Of<LicenseTierGroup>().Single();
 
         Assert.Equal("Dynamic", tier.MembershipType);
         Assert.Equal(E3AllRule, tier.MembershipRule);
@@ -405,7 +405,7 @@ public sealed class TierCommandTests : IDisposable
     public void ReprocessResolvesUsersAndBindsErrorRowsToTheirUser()
     {
         _ps.Run(Connect);
-        var tier2 = Clean(_ps.Run(CreateTiers)).Of<LicenseTierGroup>().Single(t => t.Tier == 2);
+        var tier2 = Clean(_ps.Run(CreateTiers)).Of<LicenseTierGroup>().Single(t => t.TierRank == 2);
         var upn = Clean(_ps.Run($"Test-LicenseMembershipRule -Rule '{E3AllRule}'")).Of<LicenseRulePreview>().Single().Joining[0];
 
         Assert.Empty(Clean(_ps.Run($"Invoke-LicenseReprocess -User '{upn}' -WhatIf")).Output);
@@ -452,7 +452,7 @@ public sealed class TierCommandTests : IDisposable
 
     [Theory]
     [InlineData("New-LicenseTierGroup -Name LIC-M365-Tier1 -Sku SPE_F1")]
-    [InlineData("Set-LicenseTierGroup -Name LIC-M365-Tier1 -Tier 1")]
+    [InlineData("Set-LicenseTierGroup -Name LIC-M365-Tier1 -Rank 1")]
     [InlineData("Remove-LicenseTierGroup -Name LIC-M365-Tier1 -Confirm:$false")]
     [InlineData("Get-LicenseTierGroup")]
     [InlineData("Test-LicenseMembershipRule -Rule 'user.department -eq \"Sales\"'")]
@@ -469,7 +469,7 @@ public sealed class TierCommandTests : IDisposable
     [Theory]
     [InlineData("New-LicenseTierGroup -Name X -Sku SPE_E3 -EnabledPlan TEAMS1 -DisabledPlan SWAY", "AmbiguousParameterSet")]
     [InlineData("Get-GroupLicenseError -ErrorType Others", "ParameterArgumentValidationError")]
-    [InlineData("Set-LicenseTierGroup -Name LIC-M365-Tier2 -Tier 0", "ParameterArgumentValidationError")]
+    [InlineData("Set-LicenseTierGroup -Name LIC-M365-Tier2 -Rank 0", "ParameterArgumentValidationError")]
     [InlineData("Invoke-LicenseReprocess -User adele.vance@contoso.com -Group LIC-M365-Tier1", "AmbiguousParameterSet")]
     public void ParameterMistakesAreCaughtBeforeTheTenantIsAsked(string command, string errorId)
     {
@@ -505,7 +505,7 @@ public sealed class TierCommandTests : IDisposable
     private static void AssertDocument000Tiers(IReadOnlyList<LicenseTierGroup> tiers)
     {
         Assert.Equal(new[] { "LIC-M365-Tier1", "LIC-M365-Tier2", "LIC-M365-Tier3" }, tiers.Select(t => t.DisplayName));
-        Assert.Equal(new[] { 1, 2, 3 }, tiers.Select(t => t.Tier));
+        Assert.Equal(new[] { 1, 2, 3 }, tiers.Select(t => t.TierRank));
         Assert.Equal(new[] { true, false, false }, tiers.Select(t => t.IsBaseline));
         Assert.All(tiers, t => Assert.Equal("Static", t.MembershipType));
         Assert.All(tiers, t => Assert.Null(t.MembershipRule));

@@ -7,9 +7,9 @@ using LicenseGovernance.Shell;
 const string MainJob =
     "Connect-LicenseGovernance -Simulator | Out-Default; " +
     "Get-LicenseSku | Out-Default; " +
-    "New-LicenseTierGroup -Name LIC-M365-F3 -Sku SPE_F1 -Tier 1 -Baseline -Force -Description 'Frontline baseline' | Out-Null; " +
-    "New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Tier 2 -Description 'Knowledge workers' | Out-Null; " +
-    "New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Tier 3 -Description 'Upgrade on request' | Out-Null; " +
+    "New-LicenseTierGroup -Name LIC-M365-F3 -Sku SPE_F1 -Rank 1 -Baseline -Force -Description 'Frontline baseline' | Out-Null; " +
+    "New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 -Description 'Knowledge workers' | Out-Null; " +
+    "New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 -Description 'Upgrade on request' | Out-Null; " +
     "New-TierAccessPackage -TierGroup LIC-M365-Tier2 -ExpirationDays 365 | Out-Null; " +
     "New-TierAccessPackage -TierGroup LIC-M365-Tier3 -ExpirationDays 180 | Out-Null; " +
     "Get-LicenseTierGroup | Out-Default; " +

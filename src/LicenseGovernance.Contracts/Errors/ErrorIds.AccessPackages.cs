@@ -3,6 +3,7 @@ namespace LicenseGovernance
     public static partial class ErrorIds
     {
         public const string AccessPackageApprovalRequired = "LicenseGovernance.AccessPackageApprovalRequired";
+        public const string LicenseGroupIsDynamic = "LicenseGovernance.LicenseGroupIsDynamic";
         public const string ExceptionPackageNeedsTwoStages = "LicenseGovernance.ExceptionPackageNeedsTwoStages";
         public const string AccessPackageSettingInvalid = "LicenseGovernance.AccessPackageSettingInvalid";
         public const string PrincipalNotFound = "LicenseGovernance.PrincipalNotFound";

@@ -13,6 +13,7 @@ namespace LicenseGovernance
         public const string PlanSelectionInvalid = "LicenseGovernance.PlanSelectionInvalid";
         public const string TierGroupChanged = "LicenseGovernance.TierGroupChanged";
         public const string TierRankInvalid = "LicenseGovernance.TierRankInvalid";
+        public const string TierGivenAsRank = "LicenseGovernance.TierGivenAsRank";
         public const string GroupCannotCarryLicenses = "LicenseGovernance.GroupCannotCarryLicenses";
         public const string TierReplacementNotActive = "LicenseGovernance.TierReplacementNotActive";
         public const string TierLicensesExclusive = "LicenseGovernance.TierLicensesExclusive";

@@ -6,9 +6,10 @@ namespace LicenseGovernance
 {
     public static partial class Errors
     {
-        public static GovernanceError AccessPackageApprovalRequired(string tierGroup, int tier) => new GovernanceError(
+        public static GovernanceError AccessPackageApprovalRequired(string tierGroup, int? tier) => new GovernanceError(
             ErrorIds.AccessPackageApprovalRequired, GovernanceErrorCategory.InvalidArgument,
-            $"'{tierGroup}' is tier {tier.ToString(CultureInfo.InvariantCulture)}, above the baseline, so its access package needs approval. " +
+            (tier != null ? $"'{tierGroup}' is tier {tier.Value.ToString(CultureInfo.InvariantCulture)}, above the baseline," : $"'{tierGroup}' hands out licences outside the tier ladder,") +
+            " so its access package needs approval. " +
             "Use -Approval Manager or ManagerThenApprover, or add -AllowWithoutApproval if anyone in scope may really take it unapproved.",
             tierGroup, "Add -Approval Manager or ManagerThenApprover, or -AllowWithoutApproval if anyone in scope may take the tier unapproved.");
 
@@ -32,6 +33,12 @@ namespace LicenseGovernance
             ErrorIds.TierAccessPackageNotFound, GovernanceErrorCategory.ObjectNotFound,
             $"No access package for tier '{tier}' was found in catalog '{catalog}'.{Suggest(closest)} Create it with New-TierAccessPackage, or list them with Get-TierAccessPackage.",
             tier, $"Run Get-TierAccessPackage to list the tier packages, or create this one with New-TierAccessPackage -TierGroup '{tier}'.");
+
+        public static GovernanceError LicenseGroupIsDynamic(string group) => new GovernanceError(
+            ErrorIds.LicenseGroupIsDynamic, GovernanceErrorCategory.InvalidOperation,
+            $"'{group}' is a dynamic group: its rule decides its members and Entra adds nobody to it, so an access package cannot hand it out. " +
+            "Give the package a static licence group, or keep governing this one by its rule.",
+            group, "Name a static group that carries the licences, or keep the dynamic group governed by its membership rule.");
 
         public static GovernanceError AccessPackageHoldsOtherResources(string package, IEnumerable<string> resources) => new GovernanceError(
             ErrorIds.AccessPackageHoldsOtherResources, GovernanceErrorCategory.InvalidOperation,

@@ -30,9 +30,9 @@ namespace LicenseGovernance
 
         public static GovernanceError NoTierSystem() => new GovernanceError(
             ErrorIds.NoTierSystem, GovernanceErrorCategory.ObjectNotFound,
-            "The tenant has no licence tiers, so there is no tier to move anyone to. Create them first (New-LicenseTierGroup -Tier 1 -Baseline, then the higher tiers) " +
+            "The tenant has no licence tiers, so there is no tier to move anyone to. Create them first (New-LicenseTierGroup -Rank 1 -Baseline, then the higher tiers) " +
             "and their access packages (New-TierAccessPackage). Nothing was changed.",
-            recommendedAction: "Create the tiers with New-LicenseTierGroup (-Tier 1 -Baseline first) and their packages with New-TierAccessPackage.");
+            recommendedAction: "Create the tiers with New-LicenseTierGroup (-Rank 1 -Baseline first) and their packages with New-TierAccessPackage.");
 
         public static GovernanceError TierLeaseHeld(string holder, DateTimeOffset until) => new GovernanceError(
             ErrorIds.TierLeaseHeld, GovernanceErrorCategory.ResourceUnavailable,

@@ -25,14 +25,14 @@ namespace LicenseGovernance
 
         public static GovernanceError NotATierGroup(string name) => new GovernanceError(
             ErrorIds.NotATierGroup, GovernanceErrorCategory.InvalidOperation,
-            $"The group '{name}' exists but is not a licence tier. To make it one, keeping its members, run New-LicenseTierGroup -Name '{name}' -Sku <SKU> -Tier <rank>; " +
+            $"The group '{name}' exists but is not a licence tier. To make it one, keeping its members, run New-LicenseTierGroup -Name '{name}' -Sku <SKU> -Rank <rank>; " +
             "Get-LicenseTierGroup lists the tiers there are.",
-            name, $"Name an existing tier (Get-LicenseTierGroup), or make the group a tier with New-LicenseTierGroup -Name '{name}' -Sku <SKU> -Tier <rank>.");
+            name, $"Name an existing tier (Get-LicenseTierGroup), or make the group a tier with New-LicenseTierGroup -Name '{name}' -Sku <SKU> -Rank <rank>.");
 
         public static GovernanceError TierRankInUse(int tier, string otherGroup) => new GovernanceError(
             ErrorIds.TierRankInUse, GovernanceErrorCategory.ResourceExists,
-            $"Tier {tier} is already '{otherGroup}'. Give this tier another -Tier, or change that one with Set-LicenseTierGroup.",
-            tier, "Give this tier another -Tier, or change the other tier's rank with Set-LicenseTierGroup.");
+            $"Rank {tier} is already '{otherGroup}'. Give this tier another -Rank, or change that one with Set-LicenseTierGroup.",
+            tier, "Give this tier another -Rank, or change the other tier's rank with Set-LicenseTierGroup.");
 
         public static GovernanceError BaselineAlreadyDefined(string otherGroup) => new GovernanceError(
             ErrorIds.BaselineAlreadyDefined, GovernanceErrorCategory.ResourceExists,
@@ -66,8 +66,16 @@ namespace LicenseGovernance
 
         public static GovernanceError TierRankInvalid(int tier) => new GovernanceError(
             ErrorIds.TierRankInvalid, GovernanceErrorCategory.InvalidArgument,
-            $"-Tier {tier} is not a valid rank. Ranks are whole numbers from {TierGroupRequest.MinTier} (the lowest tier) to {TierGroupRequest.MaxTier}.",
-            tier, $"Give -Tier a whole number from {TierGroupRequest.MinTier} to {TierGroupRequest.MaxTier}.");
+            $"-Rank {tier} is not a valid rank. Ranks are whole numbers from {TierGroupRequest.MinTier} (the lowest tier) to {TierGroupRequest.MaxTier}.",
+            tier, $"Give -Rank a whole number from {TierGroupRequest.MinTier} to {TierGroupRequest.MaxTier}.");
+
+        /// <summary>A -Tier that is a whole number naming no tier: the caller meant a rank, which -Tier never is.</summary>
+        public static GovernanceError TierGivenAsRank(string value, int rank, string? tierOfRank) => new GovernanceError(
+            ErrorIds.TierGivenAsRank, GovernanceErrorCategory.InvalidArgument,
+            $"-Tier '{value}' names no tier: -Tier takes a tier, by its group's or access package's name or id, or the object from Get-LicenseTierGroup or Get-TierAccessPackage, never a rank. " +
+            (tierOfRank != null ? $"The tier of rank {rank} is '{tierOfRank}': give -Tier '{tierOfRank}'. " : $"No tier has rank {rank} either (Get-LicenseTierGroup lists the tiers and their ranks). ") +
+            "The rank is -Rank, on New-LicenseTierGroup and Set-LicenseTierGroup.",
+            value, tierOfRank != null ? $"Give -Tier '{tierOfRank}'." : "Name the tier with -Tier; Get-LicenseTierGroup lists them.");
 
         public static GovernanceError GroupCannotCarryLicenses(string name) => new GovernanceError(
             ErrorIds.GroupCannotCarryLicenses, GovernanceErrorCategory.InvalidOperation,

@@ -14,7 +14,8 @@ namespace LicenseGovernance.Requests
         public bool CreateIfMissing { get; set; }
         /// <summary>Part numbers, ids or product names; null on Set means unchanged.</summary>
         public string[]? Sku { get; set; }
-        public int? Tier { get; set; }
+        /// <summary>The tier's rank (-Rank): higher ranks are upgrades of lower ones; null keeps an existing rank or takes the next one.</summary>
+        public int? Rank { get; set; }
         public bool? Baseline { get; set; }
         /// <summary>Plan names (or ids or friendly names) to enable; every other plan of the SKU is disabled.</summary>
         public string[]? EnabledPlan { get; set; }

@@ -70,7 +70,8 @@ namespace LicenseGovernance.Engine.AccessPackages
             {
                 if (!matched[i] && !WildcardPattern.HasWildcard(patterns![i]))
                 {
-                    sink.WriteError(Errors.TierAccessPackageNotFound(patterns[i], request.Catalog, NameMatcher.Closest(patterns[i], packages.Select(p => p.DisplayName ?? ""))));
+                    sink.WriteError(TierRankGuard.RankGiven(patterns[i], tiers)
+                        ?? Errors.TierAccessPackageNotFound(patterns[i], request.Catalog, NameMatcher.Closest(patterns[i], packages.Select(p => p.DisplayName ?? ""))));
                 }
             }
         }

@@ -63,20 +63,35 @@ namespace LicenseGovernance.Engine.AccessPackages
 
         private bool Writing => _journal != null;
 
+        /// <summary>
+        /// A tier, or a licence group outside the tier ladder (document 002's "Office Licenses", a group carrying licences
+        /// that no rank orders): its package hands out the group's licences without a rank being invented for it. A group
+        /// without licences is no licence group, and Entra adds no member to a dynamic group, so neither gets a package.
+        /// </summary>
+        private static void RequireGovernable(TierGroupState group)
+        {
+            if (!group.IsTier && group.Licenses.Count == 0)
+            {
+                throw Errors.NotATierGroup(group.Name).ToException();
+            }
+
+            if (!group.IsTier && group.IsDynamic)
+            {
+                throw Errors.LicenseGroupIsDynamic(group.Name).ToException();
+            }
+        }
+
         private async Task<Outcome> RunAsync()
         {
             var tier = await TierGroupDirectory.RequireAsync(_session, (_request.TierGroup ?? "").Trim(), _cancellation).ConfigureAwait(false);
-            if (!tier.IsTier)
-            {
-                throw Errors.NotATierGroup(tier.Name).ToException();
-            }
-
-            var settings = await TierPolicySettings.ResolveAsync(_session, _request, tier.Name, tier.Record!.Tier, tier.Record.Baseline, _cancellation).ConfigureAwait(false);
+            RequireGovernable(tier);
+            var rank = tier.Record?.Tier;
+            var settings = await TierPolicySettings.ResolveAsync(_session, _request, tier.Name, rank, tier.Record?.Baseline == true, _cancellation).ConfigureAwait(false);
             var catalogName = string.IsNullOrWhiteSpace(_request.Catalog) ? TierAccessPackageRequest.DefaultCatalog : _request.Catalog.Trim();
             var packageName = string.IsNullOrWhiteSpace(_request.Name) ? tier.Name + (_request.Exception ? " exception" : "") : _request.Name!.Trim();
             var description = _request.Description ?? (_request.Exception
                 ? $"Time-limited exception access to licence tier {tier.Name}, approved by the manager and a licence administrator."
-                : $"Access to licence tier {tier.Name} (tier {tier.Record.Tier}).");
+                : rank != null ? $"Access to licence tier {tier.Name} (tier {rank})." : $"Access to the licences of group {tier.Name}.");
             var outcome = new Outcome { PackageName = packageName, TierName = tier.Name, Warnings = settings.Warnings };
             var groupId = tier.Group.Id!;
 

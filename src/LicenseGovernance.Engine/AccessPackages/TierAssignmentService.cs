@@ -34,6 +34,12 @@ namespace LicenseGovernance.Engine.AccessPackages
                 match = groups.Select(g => exception ? AccessPackageDirectory.ExceptionPackage(packages, g.Group.Id!) : AccessPackageDirectory.TierPackage(packages, g.Group.Id!)).FirstOrDefault(p => p != null);
             }
 
+            if (match == null && TierRankGuard.IsWholeNumber(tier, out _))
+            {
+                var tiers = await TierGroupDirectory.ListTiersAsync(session, cancellation).ConfigureAwait(false);
+                throw TierRankGuard.RankGiven(tier, tiers)!.ToException();
+            }
+
             return match != null
                 ? (catalog, match)
                 : throw Errors.TierAccessPackageNotFound(tier, catalogName, NameMatcher.Closest(tier, packages.Select(p => p.DisplayName ?? ""))).ToException();
@@ -150,10 +156,13 @@ namespace LicenseGovernance.Engine.AccessPackages
             User? user = string.IsNullOrWhiteSpace(request.User) ? null : await RequireUserAsync(session, request.User!, cancellation).ConfigureAwait(false);
             var now = session.Now;
             var done = 0;
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var package in packages)
             {
                 sink.WriteProgress(new GovernanceProgress(ProgressActivity.TierAssignments, "Reading tier assignments", package.DisplayName ?? package.Id!, GovernanceProgress.Percent(done++, packages.Count)));
                 var groupId = AccessPackageDirectory.MemberGroups(package).FirstOrDefault();
+                var groupName = tiers.FirstOrDefault(t => string.Equals(t.Group.Id, groupId, StringComparison.OrdinalIgnoreCase))?.Name
+                    ?? (groupId == null ? null : await TierAccessPackageDescriber.GroupNameAsync(session, groupId, names, cancellation).ConfigureAwait(false));
                 // Streamed, each written as its page arrives; the package is the one asked for, so only target and policy are expanded.
                 await AccessPackageDirectory.ForEachAssignmentAsync(session, package.Id, user?.Id, a =>
                 {
@@ -176,7 +185,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                         DisplayName = a.Target?.DisplayName,
                         AccessPackage = package.DisplayName ?? package.Id!,
                         AccessPackageId = Guid.Parse(package.Id!),
-                        TierGroup = tiers.FirstOrDefault(t => string.Equals(t.Group.Id, groupId, StringComparison.OrdinalIgnoreCase))?.Name,
+                        TierGroup = groupName,
                         Policy = a.AssignmentPolicy?.DisplayName,
                         PolicyId = a.AssignmentPolicy?.Id == null ? (Guid?)null : Guid.Parse(a.AssignmentPolicy.Id),
                         State = a.State?.ToString() ?? "",

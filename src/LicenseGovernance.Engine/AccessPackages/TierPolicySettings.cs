@@ -47,7 +47,8 @@ namespace LicenseGovernance.Engine.AccessPackages
         public string PolicyName => AccessPackageDirectory.PolicyPrefix + (Exception ? "exception policy" : "tier policy");
 
         /// <summary>Checks every rule of the issue (approval above the baseline, two stages for exceptions, expiry) and resolves names.</summary>
-        public static async Task<TierPolicySettings> ResolveAsync(GraphSession session, TierAccessPackageRequest request, string tierName, int tier, bool baseline, CancellationToken cancellation)
+        /// <param name="tier">The tier's rank; null for a licence group outside the tier ladder, which is treated as above the baseline.</param>
+        public static async Task<TierPolicySettings> ResolveAsync(GraphSession session, TierAccessPackageRequest request, string tierName, int? tier, bool baseline, CancellationToken cancellation)
         {
             var s = new TierPolicySettings { Exception = request.Exception, IncludeGuests = request.IncludeGuests, SelfService = request.SelfService };
             s.Approval = Normalise(request.Approval ?? (request.Exception ? "ManagerThenApprover" : "Manager"), new[] { "None", "Manager", "ManagerThenApprover" }, "-Approval");
@@ -87,7 +88,9 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.AccessPackageSettingInvalid("-ExpirationDays", "give only one of -ExpirationDays, -ExpirationDate and -NoExpiration.").ToException();
             }
 
-            if (request.NoExpiration && (request.Exception || !request.AllowNoExpiration))
+            // The baseline is the licence everyone keeps, so it never expires unless asked to; any higher tier is a
+            // permanent upgrade only when the administrator says so twice.
+            if (request.NoExpiration && (request.Exception || (!request.AllowNoExpiration && !baseline)))
             {
                 throw Errors.AccessPackageSettingInvalid("-NoExpiration", request.Exception
                     ? "an exception package always expires."
@@ -105,7 +108,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             }
 
             s.Until = request.ExpirationDate?.ToUniversalTime();
-            s.Days = request.NoExpiration || s.Until != null ? (int?)null : request.ExpirationDays ?? (request.Exception ? ExceptionDefaultDays : TierDefaultDays);
+            s.Days = request.NoExpiration || s.Until != null ? (int?)null : request.ExpirationDays ?? DefaultDays(request.Exception, baseline);
             if (request.Exception && s.Days > ExceptionDefaultDays)
             {
                 s.Warnings.Add($"The exception package's maximum is {s.Days} days, longer than the usual {ExceptionDefaultDays}.");
@@ -186,6 +189,9 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             return s;
         }
+
+        /// <summary>Null for the baseline's package: its assignments never expire unless -ExpirationDays or -ExpirationDate says otherwise.</summary>
+        private static int? DefaultDays(bool exception, bool baseline) => exception ? ExceptionDefaultDays : baseline ? (int?)null : TierDefaultDays;
 
         private static string Normalise(string value, string[] allowed, string parameter) =>
             allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase))

@@ -28,7 +28,8 @@ namespace LicenseGovernance.Engine.Lifecycle
 
             var system = await TierSystem.ReadAsync(session, skus, sink.Cancellation).ConfigureAwait(false);
             var to = system.Find(request.Tier.Trim())
-                ?? throw Errors.GroupNotFound(request.Tier, NameMatcher.Closest(request.Tier, system.Tiers.Select(t => t.Name))).ToException();
+                ?? throw (TierRankGuard.RankGiven(request.Tier, rank => system.Tiers.FirstOrDefault(t => t.Rank == rank)?.Name)
+                    ?? Errors.GroupNotFound(request.Tier, NameMatcher.Closest(request.Tier, system.Tiers.Select(t => t.Name)))).ToException();
             var (move, marker) = await ResolveAsync(session, system, to, request.User, request.EndDate, request.Justification, journalFile, sink).ConfigureAwait(false);
             return new UserTierMovePlan
             {

@@ -63,7 +63,7 @@ namespace LicenseGovernance.Engine.Tiers
                 GroupId = state.Id,
                 DisplayName = state.Name,
                 Description = state.Group.Description,
-                Tier = state.Record?.Tier ?? 0,
+                TierRank = state.Record?.Tier ?? 0,
                 IsBaseline = state.Record?.Baseline ?? false,
                 MembershipType = state.IsDynamic ? "Dynamic" : "Static",
                 MembershipRule = state.IsDynamic ? state.Group.MembershipRule : null,

@@ -31,9 +31,9 @@ namespace LicenseGovernance.Engine.Tiers
                 throw Errors.TierGroupNameTooLong(name).ToException();
             }
 
-            if (request.Tier.HasValue && (request.Tier.Value < TierGroupRequest.MinTier || request.Tier.Value > TierGroupRequest.MaxTier))
+            if (request.Rank.HasValue && (request.Rank.Value < TierGroupRequest.MinTier || request.Rank.Value > TierGroupRequest.MaxTier))
             {
-                throw Errors.TierRankInvalid(request.Tier.Value).ToException();
+                throw Errors.TierRankInvalid(request.Rank.Value).ToException();
             }
 
             var rule = request.MembershipRule?.Trim();
@@ -59,7 +59,7 @@ namespace LicenseGovernance.Engine.Tiers
             var others = tiers.Where(t => existing == null || t.Id != existing.Id).ToList();
 
             var licenses = DesiredLicenses(request, existing, tenantSkus);
-            var tier = request.Tier ?? existing?.Record?.Tier ?? (others.Count == 0 ? 1 : others.Max(t => t.Record!.Tier) + 1);
+            var tier = request.Rank ?? existing?.Record?.Tier ?? (others.Count == 0 ? 1 : others.Max(t => t.Record!.Tier) + 1);
             var sameRank = others.FirstOrDefault(t => t.Record!.Tier == tier);
             if (sameRank != null)
             {

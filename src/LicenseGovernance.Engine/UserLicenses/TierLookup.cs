@@ -50,7 +50,7 @@ namespace LicenseGovernance.Engine.UserLicenses
             return found;
         }
 
-        /// <summary>The tier a person named: a tier group's display name or id. Throws NotATierGroup or GroupNotFound (with the closest tier names).</summary>
+        /// <summary>The tier a person named: a tier group's display name or id. Throws NotATierGroup, TierGivenAsRank for a rank, or GroupNotFound (with the closest tier names).</summary>
         public TierGroupState Require(string nameOrId)
         {
             var text = nameOrId.Trim();
@@ -65,7 +65,7 @@ namespace LicenseGovernance.Engine.UserLicenses
                 throw Errors.NotATierGroup(text).ToException();
             }
 
-            throw Errors.GroupNotFound(text, NameMatcher.Closest(text, Tiers.Select(t => t.Name))).ToException();
+            throw (TierRankGuard.RankGiven(text, Tiers) ?? Errors.GroupNotFound(text, NameMatcher.Closest(text, Tiers.Select(t => t.Name)))).ToException();
         }
 
         /// <summary>The user ids holding a live (delivered or delivering) assignment of a package that grants <paramref name="tier"/>'s membership.</summary>

@@ -18,7 +18,7 @@ namespace LicenseGovernance.Commands.AccessPackages
             var request = new GetTierAccessPackageRequest { Catalog = catalog, Tier = new[] { WildcardPattern.Escape(prefix) + "*" } };
             return EngineCompletion.Collect<TierAccessPackage>((engine, sink) => engine.GetTierAccessPackagesAsync(request, sink))
                 .Where(p => EngineCompletion.Matches(p.Name, prefix))
-                .Select(p => EngineCompletion.Result(p.Name, p.TierGroup + ": " + p.Approval + ", " + p.Expiration));
+                .Select(p => EngineCompletion.Result(p.Name, p.TierGroup + ": " + p.Summary));
         }
     }
 }

@@ -35,7 +35,7 @@ namespace LicenseGovernance.Commands.Tiers
 
         [Parameter]
         [ValidateRange(TierGroupRequest.MinTier, TierGroupRequest.MaxTier)]
-        public int? Tier { get; set; }
+        public int? Rank { get; set; }
 
         [Parameter]
         public SwitchParameter Baseline { get; set; }
@@ -96,7 +96,7 @@ namespace LicenseGovernance.Commands.Tiers
                 Name = Name,
                 CreateIfMissing = true,
                 Sku = _skus.ToArray(),
-                Tier = Tier,
+                Rank = Rank,
                 // New states the whole tier: without -Baseline the tier is not the baseline.
                 Baseline = Baseline.IsPresent,
                 EnabledPlan = EnabledPlan,

@@ -32,7 +32,7 @@ namespace LicenseGovernance.Commands.Tiers
 
         [Parameter]
         [ValidateRange(TierGroupRequest.MinTier, TierGroupRequest.MaxTier)]
-        public int? Tier { get; set; }
+        public int? Rank { get; set; }
 
         [Parameter]
         public SwitchParameter Baseline { get; set; }
@@ -73,7 +73,7 @@ namespace LicenseGovernance.Commands.Tiers
                 Name = Name,
                 CreateIfMissing = false,
                 Sku = Sku,
-                Tier = Tier,
+                Rank = Rank,
                 Baseline = BoundSwitch(nameof(Baseline), Baseline.IsPresent),
                 EnabledPlan = EnabledPlan,
                 DisabledPlan = DisabledPlan,

@@ -17,7 +17,7 @@ namespace LicenseGovernance.Commands.Tiers
             var request = new GetTierGroupRequest { Name = new[] { WildcardPattern.Escape(prefix) + "*" } };
             return EngineCompletion.Collect<LicenseTierGroup>((engine, sink) => engine.GetTierGroupsAsync(request, sink))
                 .Where(t => EngineCompletion.Matches(t.DisplayName, prefix))
-                .Select(t => EngineCompletion.Result(t.DisplayName, "Tier " + t.Tier + ": " + t.SkuPartNumbers));
+                .Select(t => EngineCompletion.Result(t.DisplayName, "Rank " + t.TierRank + ": " + t.SkuPartNumbers));
         }
     }
 }

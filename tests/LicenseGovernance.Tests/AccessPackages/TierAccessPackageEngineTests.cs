@@ -23,11 +23,20 @@ public sealed class TierAccessPackageEngineTests
         Assert.Equal(TierAccessPackageResult.Created, package.Result);
         Assert.Equal("Office Licenses", package.Name);
         Assert.Equal("LIC-Office", package.TierGroup);
-        Assert.Equal("All members (no guests)", package.WhoCanRequest);
-        Assert.StartsWith("Manager (14 days per stage, approver justification)", package.Approval);
+        Assert.Equal(TierRequestorScope.AllMembers, package.WhoCanRequest);
+        Assert.Equal(TierApprovalKind.Manager, package.Approval);
+        var approvalStage = Assert.Single(package.ApprovalStages);
+        Assert.Equal((1, PolicySubjectKind.Manager, "Manager", 14, true), (approvalStage.Stage, Assert.Single(approvalStage.Approvers).Kind, approvalStage.Approvers[0].Name, approvalStage.TimeoutDays, approvalStage.ApproverJustification));
+        Assert.Empty(approvalStage.FallbackApprovers);
+        Assert.Equal(14, package.ApprovalTimeoutDays);
         Assert.True(package.RequestorJustification);
-        Assert.Equal("365 days", package.Expiration);
-        Assert.Equal("Annual by Manager", package.AccessReview);
+        Assert.True(package.ApproverJustification);
+        Assert.Equal((365, (DateTimeOffset?)null, false), (package.ExpirationDays, package.ExpirationDate, package.NoExpiration));
+        Assert.False(package.AllowExtension);
+        Assert.Equal("Annual", package.AccessReview);
+        Assert.Equal(PolicySubjectKind.Manager, Assert.Single(package.Reviewers).Kind);
+        Assert.Equal("All members (no guests) may request; Manager approves, 14 days per stage, with justification; requestor justification; "
+            + "expires after 365 days; no extension; annual review by Manager", package.Summary);
         Assert.True(package.SelfService);
         Assert.Equal($"https://myaccess.microsoft.com/@{fx.Tenant.TenantId}#/access-packages/{package.Id}", package.MyAccessLink);
 
@@ -77,7 +86,7 @@ public sealed class TierAccessPackageEngineTests
         {
             TierGroup = "LIC-M365-Tier3", Approval = "Manager", ExpirationDays = 180, AllowCustomEndDate = true, AllowExtension = true,
         });
-        Assert.Equal("With approval", package.Extension);
+        Assert.True(package.AllowExtension && package.ExtensionApproval);
         Assert.True(package.CustomEndDate);
 
         var (contractor, manager) = fx.Tenant.NewRequestor("subcontractor");
@@ -180,9 +189,13 @@ public sealed class TierAccessPackageEngineTests
         var exception = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier3", Exception = true, Approver = new[] { "Licence administrators" }, AllowExtension = true });
         Assert.True(exception.IsException);
         Assert.Equal("LIC-M365-Tier3 exception", exception.Name);
-        Assert.Equal("30 days", exception.Expiration);
-        Assert.Equal("With approval", exception.Extension);
-        Assert.StartsWith("Manager, then Licence administrators", exception.Approval);
+        Assert.Equal(30, exception.ExpirationDays);
+        Assert.True(exception.AllowExtension && exception.ExtensionApproval);
+        Assert.Equal(TierApprovalKind.ManagerThenApprover, exception.Approval);
+        Assert.Equal(new[] { 1, 2 }, exception.ApprovalStages.Select(s => s.Stage));
+        var second = Assert.Single(exception.ApprovalStages[1].Approvers);
+        Assert.Equal((PolicySubjectKind.Group, (Guid?)admins.Id, "Licence administrators"), (second.Kind, second.Id, second.Name));
+        Assert.StartsWith("All members (no guests) may request; Manager, then Licence administrators approve, 14 days per stage", exception.Summary);
 
         // Both stages decide: the manager first, then a licence administrator.
         var (user, manager) = fx.Tenant.NewRequestor("exceptional");
@@ -207,15 +220,81 @@ public sealed class TierAccessPackageEngineTests
         Assert.Empty(fx.Tenant.Store.AccessPackages);
 
         var allowed = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier2", Approval = "None", AllowWithoutApproval = true });
-        Assert.Equal("None", allowed.Approval);
+        Assert.Equal(TierApprovalKind.None, allowed.Approval);
+        Assert.Empty(allowed.ApprovalStages);
+        Assert.Null(allowed.ApprovalTimeoutDays);
         var baseline = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier1", Approval = "None" });
-        Assert.Equal("None", baseline.Approval);
+        Assert.Equal(TierApprovalKind.None, baseline.Approval);
 
         // Without approval nobody has to decide: the request goes straight to delivery.
         var (user, _) = fx.Tenant.NewRequestor("selfserve");
         fx.Tenant.Store.RequestAccessPackage(user.Id, baseline.Id, baseline.PolicyId!.Value, "Frontline");
         fx.Tenant.Store.ProcessPendingNow();
         Assert.Equal("delivered", fx.Tenant.Store.AssignmentRequests.Single().State);
+    }
+
+    /// <summary>Issue 15: the baseline is the licence everyone keeps, so its package never expires unless told to; higher tiers keep 365 days.</summary>
+    [Fact]
+    public async Task ABaselinePackageNeverExpiresByDefaultWhileHigherTiersExpireAfter365Days()
+    {
+        using var fx = new EngineFixture();
+        await fx.NewTierAsync("LIC-M365-Tier1", new[] { "SPE_F1" }, tier: 1, baseline: true);
+        await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+        var baseline = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier1", Approval = "None" });
+        var tier2 = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier2" });
+
+        Assert.Equal((true, (int?)null), (baseline.NoExpiration, baseline.ExpirationDays));
+        Assert.Equal("noExpiration", fx.Tenant.Store.AssignmentPolicies.Single(p => p.AccessPackageId == baseline.Id).ExpirationType);
+        Assert.Equal((false, (int?)365), (tier2.NoExpiration, tier2.ExpirationDays));
+        var again = await fx.Engine.PlanTierAccessPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier1", Approval = "None", NoExpiration = true }, new CollectingSink());
+        Assert.True(again.IsNoChange);
+        var limited = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier1", Approval = "None", ExpirationDays = 90 });
+        Assert.Equal(90, limited.ExpirationDays);
+        Assert.Equal(ErrorIds.AccessPackageSettingInvalid, (await fx.PackageFailsAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier2", NoExpiration = true })).Id);
+    }
+
+    /// <summary>
+    /// Issue 15: document 002's "Office Licenses", a licence group no rank orders, gets a package without a rank being
+    /// invented for it; document 003's dynamic E3 groups, which Entra adds nobody to, and a group without licences do not.
+    /// </summary>
+    [Fact]
+    public async Task ALicenceGroupOutsideTheTierLadderIsGovernedByAPackageWithoutARank()
+    {
+        using var fx = new EngineFixture();
+        var e3 = fx.Tenant.Store.Skus.Single(s => s.SkuPartNumber == "SPE_E3");
+        var office = fx.Tenant.Store.AddGroup("Office Licenses");
+        fx.Tenant.Store.AssignGroupLicense(office.Id, e3.SkuId);
+        var dynamic = fx.Tenant.Store.AddGroup("E3 with Selected Services", g =>
+        {
+            g.GroupTypes.Add("DynamicMembership");
+            g.MembershipRule = "user.extensionAttribute10 -eq \"E3 with Selected Services\"";
+            g.MembershipRuleProcessingState = "On";
+        });
+        fx.Tenant.Store.AssignGroupLicense(dynamic.Id, e3.SkuId);
+        fx.Tenant.Store.AddGroup("Project Apollo");
+
+        var unapproved = await fx.PackageFailsAsync(new TierAccessPackageRequest { TierGroup = "Office Licenses", Approval = "None" });
+        Assert.Equal(ErrorIds.AccessPackageApprovalRequired, unapproved.Id);
+        Assert.Contains("outside the tier ladder", unapproved.Message);
+        Assert.Equal(ErrorIds.LicenseGroupIsDynamic, (await fx.PackageFailsAsync(new TierAccessPackageRequest { TierGroup = "E3 with Selected Services" })).Id);
+        Assert.Equal(ErrorIds.NotATierGroup, (await fx.PackageFailsAsync(new TierAccessPackageRequest { TierGroup = "Project Apollo" })).Id);
+        Assert.Empty(fx.Tenant.Store.AccessPackages);
+
+        var package = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "Office Licenses", AccessReview = "Annual" });
+        Assert.Equal(("Office Licenses", "Office Licenses", (int?)null, 365), (package.Name, package.TierGroup, package.TierRank, package.ExpirationDays!.Value));
+        Assert.Equal("Access to the licences of group Office Licenses.", package.Description);
+        Assert.Null(fx.Tenant.Store.Groups.Single(g => g.Id == office.Id).Extensions.FirstOrDefault());
+
+        var sink = new CollectingSink();
+        await fx.Engine.GetTierAccessPackagesAsync(new GetTierAccessPackageRequest { Tier = new[] { "Office Licenses" } }, sink);
+        Assert.Null(Assert.Single(sink.Of<TierAccessPackage>()).TierRank);
+
+        var (user, manager) = fx.Tenant.NewRequestor("officeworker");
+        var request = fx.Tenant.Store.RequestAccessPackage(user.Id, package.Id, package.PolicyId!.Value, "I need Office");
+        fx.Tenant.Store.ApproveAccessPackageRequest(request.Id, manager.Id, "Yes");
+        fx.Tenant.Settle();
+        Assert.True(fx.Tenant.HoldsSku(user.Id, "SPE_E3"));
+        Assert.Equal("Office Licenses", Assert.Single(await fx.AssignmentsAsync()).TierGroup);
     }
 
     [Fact]
@@ -231,7 +310,7 @@ public sealed class TierAccessPackageEngineTests
         Assert.Empty(fx.Tenant.Store.AssignmentRequests);
 
         var open = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "LIC-M365-Tier2", Name = "Tier2 for everyone", IncludeGuests = true });
-        Assert.Equal("All users (guests too)", open.WhoCanRequest);
+        Assert.Equal(TierRequestorScope.AllUsers, open.WhoCanRequest);
         Assert.Equal("pendingApproval", fx.Tenant.Store.RequestAccessPackage(guest.Id, open.Id, open.PolicyId!.Value, "Please").State);
     }
 
@@ -259,7 +338,7 @@ public sealed class TierAccessPackageEngineTests
         Assert.Equal(0, fx.Tenant.Statistics.Writes);
         var updated = await fx.Engine.ApplyTierAccessPackagePlanAsync(longer, new CollectingSink());
         Assert.Equal(TierAccessPackageResult.Updated, updated.Result);
-        Assert.Equal("120 days", updated.Expiration);
+        Assert.Equal(120, updated.ExpirationDays);
         Assert.Equal(1, fx.Tenant.Statistics.Writes);
         Assert.Equal(1, fx.Tenant.Statistics.CountFor("PUT /identityGovernance/entitlementManagement/assignmentPolicies/{id}"));
         Assert.Equal("P120D", Assert.Single(fx.Tenant.Store.AssignmentPolicies).ExpirationDuration);
@@ -310,6 +389,43 @@ public sealed class TierAccessPackageEngineTests
         Assert.Contains("Member of Project Apollo", error.Message);
     }
 
+    /// <summary>Issue 15: every setting a property a script reads, none of them packed into the summary's words.</summary>
+    [Fact]
+    public async Task GetTierAccessPackageReturnsThePolicyAsTypedPropertiesAndTheSummaryApart()
+    {
+        using var fx = new EngineFixture();
+        await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
+        var requestors = fx.Tenant.Store.AddGroup("Tier2 requestors");
+        var auditors = fx.Tenant.Store.AddGroup("Licence auditors");
+        var deputy = fx.Tenant.Store.AddUser("deputy@" + fx.Tenant.DefaultDomain);
+        var until = fx.Tenant.Clock.UtcNow.AddDays(90);
+        await fx.NewPackageAsync(new TierAccessPackageRequest
+        {
+            TierGroup = "LIC-M365-Tier2", RequestorGroup = new[] { "Tier2 requestors" }, FallbackApprover = new[] { deputy.UserPrincipalName },
+            ApprovalTimeoutDays = 7, ApproverJustificationRequired = false, ExpirationDate = until, AllowExtension = true, ExtensionWithoutApproval = true,
+            AccessReview = "Quarterly", Reviewer = new[] { "Licence auditors", deputy.UserPrincipalName },
+        });
+
+        var sink = new CollectingSink();
+        await fx.Engine.GetTierAccessPackagesAsync(new GetTierAccessPackageRequest { Tier = new[] { "LIC-M365-Tier2" } }, sink);
+        var package = Assert.Single(sink.Of<TierAccessPackage>());
+        Assert.Equal(TierRequestorScope.SpecificUsers, package.WhoCanRequest);
+        Assert.Equal((PolicySubjectKind.Group, (Guid?)requestors.Id, "Tier2 requestors"), (package.Requestors[0].Kind, package.Requestors[0].Id, package.Requestors[0].Name));
+        var stage = Assert.Single(package.ApprovalStages);
+        var fallback = Assert.Single(stage.FallbackApprovers);
+        Assert.Equal((PolicySubjectKind.User, (Guid?)deputy.Id, deputy.UserPrincipalName), (fallback.Kind, fallback.Id, fallback.Name));
+        Assert.Equal(deputy.UserPrincipalName, Assert.Single(package.FallbackApprovers).Name);
+        Assert.Equal((7, 7, false, false), (stage.TimeoutDays, package.ApprovalTimeoutDays!.Value, stage.ApproverJustification, package.ApproverJustification));
+        Assert.Equal((null, until.ToString("yyyy-MM-ddTHH:mm"), false), (package.ExpirationDays, package.ExpirationDate?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm"), package.NoExpiration));
+        Assert.Equal((true, false), (package.AllowExtension, package.ExtensionApproval));
+        Assert.Equal("Quarterly", package.AccessReview);
+        Assert.Equal(new[] { (PolicySubjectKind.User, deputy.UserPrincipalName), (PolicySubjectKind.Group, "Licence auditors") },
+            package.Reviewers.Select(r => (r.Kind, r.Name)).OrderBy(r => r.Kind));
+        Assert.Equal($"Manager (fallback {deputy.UserPrincipalName}), 7 days", stage.ToString());
+        Assert.Equal("Members of Tier2 requestors may request; Manager (fallback " + deputy.UserPrincipalName + ") approves, 7 days per stage; requestor justification; "
+            + $"expires on {until:yyyy-MM-dd}; extension without approval; quarterly review by ", package.Summary.Substring(0, package.Summary.LastIndexOf("by ", StringComparison.Ordinal) + 3));
+    }
+
     [Fact]
     public async Task GetTierAccessPackageSummarisesEachPackageOfTheCatalog()
     {
@@ -323,9 +439,12 @@ public sealed class TierAccessPackageEngineTests
         await fx.Engine.GetTierAccessPackagesAsync(new GetTierAccessPackageRequest(), sink);
         var packages = sink.Of<TierAccessPackage>().ToList();
         Assert.Equal(new[] { "LIC-M365-Tier1", "LIC-M365-Tier2" }, packages.Select(p => p.Name));
-        Assert.Equal(new int?[] { 1, 2 }, packages.Select(p => p.Tier));
-        Assert.Equal("Never", packages[0].Expiration);
-        Assert.Equal("Monthly by Self", packages[1].AccessReview);
+        Assert.Equal(new int?[] { 1, 2 }, packages.Select(p => p.TierRank));
+        Assert.True(packages[0].NoExpiration);
+        Assert.Null(packages[0].ExpirationDays);
+        Assert.Equal("Monthly", packages[1].AccessReview);
+        Assert.Equal(PolicySubjectKind.Self, Assert.Single(packages[1].Reviewers).Kind);
+        Assert.EndsWith("never expires; no extension; no access review", packages[0].Summary);
 
         var one = new CollectingSink();
         await fx.Engine.GetTierAccessPackagesAsync(new GetTierAccessPackageRequest { Tier = new[] { "LIC-M365-Tier9" } }, one);
@@ -346,11 +465,11 @@ public sealed class TierAccessPackageEngineTests
             return store.AddRoleScopeCore(package, null, "Member_" + group.Id, null, group.Id.ToString());
         });
 
-        var refused = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Project Apollo", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2 });
+        var refused = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Project Apollo", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Rank = 2 });
         Assert.Equal(ErrorIds.GroupServesOtherPurpose, refused.Id);
         Assert.Contains("access package(s) (Apollo team)", refused.Message);
 
-        var forced = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "Project Apollo", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2, Force = true }, new CollectingSink());
+        var forced = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "Project Apollo", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Rank = 2, Force = true }, new CollectingSink());
         Assert.Contains(forced.Warnings, w => w.Contains("Apollo team"));
     }
 
@@ -364,7 +483,7 @@ public sealed class TierAccessPackageEngineTests
         fx.Tenant.Store.UpdateGroup(group.Id, g => g.Extensions.Clear());
 
         // The tier record is gone, so the group is judged as a newcomer: its own tier package does not count against it.
-        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2 }, new CollectingSink());
+        var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Rank = 2 }, new CollectingSink());
         Assert.DoesNotContain(plan.Warnings, w => w.Contains("access package"));
     }
 }

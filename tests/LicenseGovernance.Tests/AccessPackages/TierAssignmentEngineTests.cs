@@ -51,6 +51,35 @@ public sealed class TierAssignmentEngineTests : IDisposable
         Assert.False(_fx.Tenant.HoldsSku(user.Id, "SPE_E5"));
     }
 
+    /// <summary>Issue 15: -Tier is a tier, never a rank; "3" used to fail as "No access package for tier '3'".</summary>
+    [Fact]
+    public async Task ARankGivenAsTierIsRefusedNamingTheTierOfThatRankAndNothingIsSent()
+    {
+        await Tier3Async();
+        var (user, _) = _fx.Tenant.NewRequestor("byrank");
+        _fx.Tenant.Statistics.Reset();
+        var add = await Assert.ThrowsAsync<LicenseGovernanceException>(() =>
+            _fx.Engine.PlanAddTierAssignmentAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = "3", Days = 30 }, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierGivenAsRank, add.Error.Id);
+        Assert.Contains("The tier of rank 3 is 'LIC-M365-Tier3'", add.Error.Message);
+        Assert.Contains("-Rank", add.Error.Message);
+        Assert.Equal(0, _fx.Tenant.Statistics.Writes);
+
+        var unknown = await Assert.ThrowsAsync<LicenseGovernanceException>(() =>
+            _fx.Engine.PlanAddTierAssignmentAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = "7" }, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierGivenAsRank, unknown.Error.Id);
+        Assert.Contains("No tier has rank 7", unknown.Error.Message);
+
+        var listed = new CollectingSink();
+        await _fx.Engine.GetTierAccessPackagesAsync(new GetTierAccessPackageRequest { Tier = new[] { "3" } }, listed);
+        Assert.Equal(ErrorIds.TierGivenAsRank, Assert.Single(listed.Errors).Id);
+
+        // A name that is not a number still gets the not-found error with the closest names.
+        var misspelt = await Assert.ThrowsAsync<LicenseGovernanceException>(() =>
+            _fx.Engine.PlanAddTierAssignmentAsync(new AddTierAssignmentRequest { User = user.UserPrincipalName, Tier = "LIC-M365-Tier4" }, new CollectingSink()));
+        Assert.Equal(ErrorIds.TierAccessPackageNotFound, misspelt.Error.Id);
+    }
+
     [Fact]
     public async Task AnEndBeyondThePolicysMaximumIsRefusedAndNothingIsSent()
     {

@@ -19,7 +19,7 @@ public sealed class ConfirmationTests
 
         foreach (var request in new[]
         {
-            new TierGroupRequest { Name = "LIC-M365-Tier3", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, Tier = 3 },
+            new TierGroupRequest { Name = "LIC-M365-Tier3", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, Rank = 3 },
             new TierGroupRequest { Name = "LIC-M365-Tier3", Description = "Premium" },
         })
         {

@@ -46,7 +46,7 @@ public sealed class TierChangeSafetyTests : IDisposable
         Store.GetUser(user.Id).LicenseAssignmentStates.Any(s => s.SkuId == sku && s.AssignedByGroup == group && s.HoldsSeat);
 
     private static TierGroupRequest Swap(string name, bool force = false) =>
-        new TierGroupRequest { Name = name, CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 3, Force = force };
+        new TierGroupRequest { Name = name, CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Rank = 3, Force = force };
 
     [Fact]
     public async Task ASkuSwapThatTakesTheOldSkuIsRefusedWithoutForceCountingOnlyMembersWithNoOtherSource()
@@ -160,7 +160,7 @@ public sealed class TierChangeSafetyTests : IDisposable
         var update = Assert.Single(Journal(), e => e.Operation == "Group.Update");
         Assert.Contains("DynamicMembership", update.After!.Value.GetProperty("groupTypes").GetRawText());
 
-        var set = await _fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "DYN-E3-All", Tier = 36 }, new CollectingSink());
+        var set = await _fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "DYN-E3-All", Rank = 36 }, new CollectingSink());
         Assert.DoesNotContain(set.Changes, c => c.Property == "MembershipRule");
     }
 
@@ -174,7 +174,7 @@ public sealed class TierChangeSafetyTests : IDisposable
         const string rule = "user.department -eq \"Engineering\"";
 
         var bySet = await _fx.PlanFailsAsync(new TierGroupRequest { Name = "LIC-M365-Tier3", MembershipRule = rule });
-        var byNew = await _fx.PlanFailsAsync(new TierGroupRequest { Name = "LIC-M365-Tier3", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, Tier = 3, MembershipRule = rule });
+        var byNew = await _fx.PlanFailsAsync(new TierGroupRequest { Name = "LIC-M365-Tier3", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, Rank = 3, MembershipRule = rule });
 
         foreach (var error in new[] { bySet, byNew })
         {

@@ -14,7 +14,7 @@ internal static class TierSteps
     {
         var plan = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest
         {
-            Name = name, CreateIfMissing = true, Sku = sku, Tier = tier, Baseline = baseline, EnabledPlan = enabled, DisabledPlan = disabled,
+            Name = name, CreateIfMissing = true, Sku = sku, Rank = tier, Baseline = baseline, EnabledPlan = enabled, DisabledPlan = disabled,
             MembershipRule = rule, Description = description, Force = force,
         }, new CollectingSink());
         var result = await fx.Engine.ApplyTierGroupPlanAsync(plan, new CollectingSink());

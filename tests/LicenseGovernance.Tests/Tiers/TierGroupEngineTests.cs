@@ -26,7 +26,7 @@ public sealed class TierGroupEngineTests
         var tiers = await second.TiersAsync();
 
         Assert.Equal(new[] { "LIC-M365-Tier1", "LIC-M365-Tier2", "LIC-M365-Tier3" }, tiers.Select(t => t.DisplayName));
-        Assert.Equal(new[] { 1, 2, 3 }, tiers.Select(t => t.Tier));
+        Assert.Equal(new[] { 1, 2, 3 }, tiers.Select(t => t.TierRank));
         Assert.Equal(new[] { true, false, false }, tiers.Select(t => t.IsBaseline));
         Assert.Equal(new[] { "SPE_F1", "SPE_E3", "SPE_E5" }, tiers.Select(t => t.SkuPartNumbers));
         Assert.All(tiers, t => Assert.Equal("Static", t.MembershipType));
@@ -45,13 +45,13 @@ public sealed class TierGroupEngineTests
         await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
         fx.Tenant.Statistics.Reset();
 
-        var same = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "spe_e3" }, Tier = 2, Baseline = false, MembershipRule = null }, new CollectingSink());
+        var same = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "spe_e3" }, Rank = 2, Baseline = false, MembershipRule = null }, new CollectingSink());
         Assert.True(same.IsNoChange);
         var unchanged = await fx.Engine.ApplyTierGroupPlanAsync(same, new CollectingSink());
         Assert.Equal("LIC-M365-Tier2", unchanged!.DisplayName);
         Assert.Equal(0, fx.Tenant.Statistics.Writes);
 
-        var changed = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = 2, Baseline = false, DisabledPlan = new[] { "YAMMER_ENTERPRISE" } }, new CollectingSink());
+        var changed = await fx.Engine.PlanTierGroupAsync(new TierGroupRequest { Name = "LIC-M365-Tier2", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Rank = 2, Baseline = false, DisabledPlan = new[] { "YAMMER_ENTERPRISE" } }, new CollectingSink());
         Assert.Equal(TierGroupAction.Update, changed.Action);
         var change = Assert.Single(changed.Changes);
         Assert.Equal("Licence", change.Property);
@@ -129,7 +129,7 @@ public sealed class TierGroupEngineTests
         Assert.Equal(TierGroupAction.Create, hireDate.Action);
         Assert.Contains(hireDate.Warnings, w => w.Contains("validates it when the group is saved"));
 
-        var rank = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Another", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, Tier = 2 });
+        var rank = await fx.PlanFailsAsync(new TierGroupRequest { Name = "Another", CreateIfMissing = true, Sku = new[] { "SPE_E5" }, Rank = 2 });
         Assert.Equal(ErrorIds.TierRankInUse, rank.Id);
 
         var both = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, EnabledPlan = new[] { "TEAMS1" }, DisabledPlan = new[] { "SWAY" } });
@@ -146,7 +146,7 @@ public sealed class TierGroupEngineTests
     {
         using var fx = new EngineFixture(users: 30);
 
-        var error = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Tier = tier });
+        var error = await fx.PlanFailsAsync(new TierGroupRequest { Name = "T", CreateIfMissing = true, Sku = new[] { "SPE_E3" }, Rank = tier });
 
         Assert.Equal(ErrorIds.TierRankInvalid, error.Id);
         Assert.Contains("1 (the lowest tier) to 1000", error.Message);

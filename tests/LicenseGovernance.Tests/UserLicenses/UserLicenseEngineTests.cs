@@ -148,6 +148,9 @@ public sealed class UserLicenseEngineTests
         var unknown = await Assert.ThrowsAsync<LicenseGovernanceException>(() => GetAsync(fx, new GetUserLicenseRequest { Tier = "LIC-M365-Tier4" }));
         Assert.Equal(ErrorIds.GroupNotFound, unknown.Error.Id);
         Assert.Contains(LifecycleSteps.Tier3, unknown.Error.Message);
+        var rank = await Assert.ThrowsAsync<LicenseGovernanceException>(() => GetAsync(fx, new GetUserLicenseRequest { Tier = "3" }));
+        Assert.Equal(ErrorIds.TierGivenAsRank, rank.Error.Id);
+        Assert.Contains($"The tier of rank 3 is '{LifecycleSteps.Tier3}'", rank.Error.Message);
     }
 
     [Fact]

@@ -2,7 +2,10 @@ using System;
 
 namespace LicenseGovernance
 {
-    /// <summary>A tier's access package and a readable summary of its assignment policy.</summary>
+    /// <summary>
+    /// A tier's access package and its assignment policy, as properties a script can read (the names follow
+    /// New-TierAccessPackage's parameters), with the whole policy in words in <see cref="Summary"/>.
+    /// </summary>
     public sealed class TierAccessPackage
     {
         public string Name { get; set; } = "";
@@ -12,27 +15,50 @@ namespace LicenseGovernance
         /// <summary>The group whose Member role the package grants.</summary>
         public string? TierGroup { get; set; }
         public Guid? TierGroupId { get; set; }
-        public int? Tier { get; set; }
+        /// <summary>The tier group's rank; null for a licence group outside the tier ladder.</summary>
+        public int? TierRank { get; set; }
         public bool IsException { get; set; }
         public string? Description { get; set; }
         public Guid? PolicyId { get; set; }
         public string? PolicyName { get; set; }
-        /// <summary>For example "All members (no guests)" or "Members of LIC-Requestors".</summary>
-        public string WhoCanRequest { get; set; } = "";
-        /// <summary>For example "Manager, then lic-admins (14 days per stage)".</summary>
-        public string Approval { get; set; } = "";
-        public bool RequestorJustification { get; set; }
-        /// <summary>For example "365 days".</summary>
-        public string Expiration { get; set; } = "";
-        public bool CustomEndDate { get; set; }
-        /// <summary>Not allowed, With approval, or Without approval.</summary>
-        public string Extension { get; set; } = "";
-        /// <summary>For example "Annual by Manager", or None.</summary>
-        public string AccessReview { get; set; } = "";
+        /// <summary>The policy in words: who may request, who approves, how long, extension and review.</summary>
+        public string Summary { get; set; } = "";
+        public TierRequestorScope WhoCanRequest { get; set; }
+        /// <summary>With SpecificUsers, the groups and users who may request.</summary>
+        public ItemList<PolicySubject> Requestors { get; set; } = new ItemList<PolicySubject>();
+        /// <summary>Users may request in My Access; false means only administrators assign it.</summary>
         public bool SelfService { get; set; }
+        public TierApprovalKind Approval { get; set; }
+        /// <summary>Every approval stage in order, each with its approvers, fallback approvers and decision timeout.</summary>
+        public ItemList<TierApprovalStage> ApprovalStages { get; set; } = new ItemList<TierApprovalStage>();
+        /// <summary>The fallback approvers of every stage.</summary>
+        public ItemList<PolicySubject> FallbackApprovers { get; set; } = new ItemList<PolicySubject>();
+        /// <summary>Days each stage waits for a decision before the request is denied (the first stage's when stages differ); null without approval.</summary>
+        public int? ApprovalTimeoutDays { get; set; }
+        public bool RequestorJustification { get; set; }
+        /// <summary>Every stage's approver must give a justification.</summary>
+        public bool ApproverJustification { get; set; }
+        /// <summary>Days an assignment lasts; null when it never expires or ends on a date.</summary>
+        public int? ExpirationDays { get; set; }
+        /// <summary>The date every assignment ends; null unless the policy ends on a date.</summary>
+        public DateTimeOffset? ExpirationDate { get; set; }
+        public bool NoExpiration { get; set; }
+        /// <summary>Requestors may choose their own end date within the maximum.</summary>
+        public bool CustomEndDate { get; set; }
+        /// <summary>Holders may ask to extend an assignment before it ends.</summary>
+        public bool AllowExtension { get; set; }
+        /// <summary>An extension goes through the approval stages again.</summary>
+        public bool ExtensionApproval { get; set; }
+        /// <summary>None, Annual, Quarterly, Monthly, Weekly, or "Every N months".</summary>
+        public string AccessReview { get; set; } = "None";
+        /// <summary>Who reviews (Manager, Self, users, groups); empty without a review.</summary>
+        public ItemList<PolicySubject> Reviewers { get; set; } = new ItemList<PolicySubject>();
         /// <summary>Where users request the package (My Access).</summary>
         public string MyAccessLink { get; set; } = "";
         /// <summary>Created, Updated or Unchanged, from New-TierAccessPackage; null from Get-TierAccessPackage.</summary>
         public TierAccessPackageResult? Result { get; set; }
+
+        /// <summary>The package's name, so a package passed to -Tier names it.</summary>
+        public override string ToString() => Name;
     }
 }

@@ -9,8 +9,8 @@ namespace LicenseGovernance
         public Guid GroupId { get; set; }
         public string DisplayName { get; set; } = "";
         public string? Description { get; set; }
-        /// <summary>The tier's rank: higher ranks are upgrades of lower ones.</summary>
-        public int Tier { get; set; }
+        /// <summary>The tier's rank (-Rank): higher ranks are upgrades of lower ones.</summary>
+        public int TierRank { get; set; }
         /// <summary>The tier every licensed user falls back to.</summary>
         public bool IsBaseline { get; set; }
         /// <summary>Static or Dynamic.</summary>
