@@ -111,7 +111,8 @@ namespace LicenseGovernance.Engine.Journal
         /// Reads the journal as it is when the read starts (lines appended meanwhile are left for the next read). No journal
         /// yet reads as empty; a folder, a device or a file that cannot be read throws the catalogue's JournalReadFailed.
         /// </summary>
-        public JournalContents Read()
+        /// <param name="keep">Only the changes it accepts are kept (see <see cref="JournalReader.Read"/>); all when null.</param>
+        public JournalContents Read(Func<JournalEntry, bool>? keep = null)
         {
             try
             {
@@ -133,7 +134,7 @@ namespace LicenseGovernance.Engine.Journal
                     throw Errors.JournalReadFailed(Path, "it is not a regular file.").ToException();
                 }
 
-                return JournalReader.Read(Lines(stream, length));
+                return JournalReader.Read(Lines(stream, length), keep);
             }
             catch (Exception ex) when (IsFileFailure(ex))
             {

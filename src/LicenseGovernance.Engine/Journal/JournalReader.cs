@@ -17,13 +17,25 @@ namespace LicenseGovernance.Engine.Journal
         private readonly List<(long Line, (Guid Id, DateTimeOffset Time, string? Error, string? ReconciledBy) Outcome)> _outcomes =
             new List<(long, (Guid, DateTimeOffset, string?, string?))>();
 
+        private readonly HashSet<Guid> _seen = new HashSet<Guid>();
+        private readonly Func<JournalEntry, bool>? _keep;
         private int _unreadable;
         private long _firstUnreadable;
 
-        /// <param name="lines">Each line's 1-based number and text; null text for a line that is not valid UTF-8.</param>
-        public static JournalContents Read(IEnumerable<(long Number, string? Text)> lines)
+        private JournalReader(Func<JournalEntry, bool>? keep)
         {
-            var reader = new JournalReader();
+            _keep = keep;
+        }
+
+        /// <param name="lines">Each line's 1-based number and text; null text for a line that is not valid UTF-8.</param>
+        /// <param name="keep">
+        /// When given, only the changes it accepts are kept, with their outcomes; the others are read (a second line with
+        /// their id is still unreadable) and dropped, so a caller that needs a few changes does not hold a journal of years.
+        /// It sees a change before its outcome is known.
+        /// </param>
+        public static JournalContents Read(IEnumerable<(long Number, string? Text)> lines, Func<JournalEntry, bool>? keep = null)
+        {
+            var reader = new JournalReader(keep);
             foreach (var (number, text) in lines)
             {
                 reader.Add(number, text);
@@ -57,7 +69,7 @@ namespace LicenseGovernance.Engine.Journal
                         return AddChange(JournalLine.ReadChange(root));
                     case JournalLine.Outcome:
                         var outcome = JournalLine.ReadOutcome(root);
-                        if (outcome != null)
+                        if (outcome != null && (_byId.ContainsKey(outcome.Value.Id) || !_seen.Contains(outcome.Value.Id)))
                         {
                             _outcomes.Add((number, outcome.Value));
                         }
@@ -76,9 +88,15 @@ namespace LicenseGovernance.Engine.Journal
 
         private bool AddChange(JournalEntry? entry)
         {
-            if (entry == null || _byId.ContainsKey(entry.Id) || ChangeReversers.Find(entry.Operation)?.CanRead(entry) == false)
+            if (entry == null || _seen.Contains(entry.Id) || ChangeReversers.Find(entry.Operation)?.CanRead(entry) == false)
             {
                 return false;
+            }
+
+            _seen.Add(entry.Id);
+            if (_keep != null && !_keep(entry))
+            {
+                return true;
             }
 
             entry.Sequence = _entries.Count + 1;

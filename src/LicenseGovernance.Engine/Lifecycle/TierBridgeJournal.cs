@@ -21,7 +21,9 @@ namespace LicenseGovernance.Engine.Lifecycle
         public static IReadOnlyDictionary<string, HashSet<Guid>> Read(JournalFile file, string? tenantId, DateTimeOffset now)
         {
             var bridges = new Dictionary<string, HashSet<Guid>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entry in file.Load(out _).Where(e => Counts(e, tenantId, now)))
+            // Only the tier moves' recent direct changes are kept from the read: the journal of years is not held for them.
+            var changes = file.Read(e => Counts(e, tenantId, now)).Entries;
+            foreach (var entry in changes.Where(e => e.Status != LicenseChangeStatus.Failed))
             {
                 var before = DirectLicense.ListFrom(entry.Before).Select(l => l.SkuId).ToList();
                 var after = DirectLicense.ListFrom(entry.After).Select(l => l.SkuId).ToList();
@@ -37,11 +39,10 @@ namespace LicenseGovernance.Engine.Lifecycle
             return bridges.Where(b => b.Value.Count > 0).ToDictionary(b => b.Key, b => b.Value, StringComparer.OrdinalIgnoreCase);
         }
 
-        /// <summary>A direct licence change by a tier move in this tenant, recent, that may have reached the tenant.</summary>
+        /// <summary>A direct licence change by a tier move in this tenant, recent (whether it reached the tenant is known later).</summary>
         private static bool Counts(JournalEntry entry, string? tenantId, DateTimeOffset now) =>
             entry.Operation == ChangeIntents.UserAssignLicense
             && Commands.Contains(entry.Command, StringComparer.OrdinalIgnoreCase)
-            && entry.Status != LicenseChangeStatus.Failed
             && string.Equals(entry.TenantId, tenantId, StringComparison.OrdinalIgnoreCase)
             && entry.Time >= now - Horizon;
     }
