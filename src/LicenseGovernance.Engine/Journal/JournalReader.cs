@@ -17,7 +17,8 @@ namespace LicenseGovernance.Engine.Journal
         private readonly List<(long Line, (Guid Id, DateTimeOffset Time, string? Error, string? ReconciledBy) Outcome)> _outcomes =
             new List<(long, (Guid, DateTimeOffset, string?, string?))>();
 
-        private readonly HashSet<Guid> _seen = new HashSet<Guid>();
+        /// <summary>Ids of the changes read and not kept (only with a filter): a second line with one is still unreadable.</summary>
+        private readonly HashSet<Guid> _dropped = new HashSet<Guid>();
         private readonly Func<JournalEntry, bool>? _keep;
         private int _unreadable;
         private long _firstUnreadable;
@@ -69,7 +70,7 @@ namespace LicenseGovernance.Engine.Journal
                         return AddChange(JournalLine.ReadChange(root));
                     case JournalLine.Outcome:
                         var outcome = JournalLine.ReadOutcome(root);
-                        if (outcome != null && (_byId.ContainsKey(outcome.Value.Id) || !_seen.Contains(outcome.Value.Id)))
+                        if (outcome != null && !_dropped.Contains(outcome.Value.Id))
                         {
                             _outcomes.Add((number, outcome.Value));
                         }
@@ -88,14 +89,14 @@ namespace LicenseGovernance.Engine.Journal
 
         private bool AddChange(JournalEntry? entry)
         {
-            if (entry == null || _seen.Contains(entry.Id) || ChangeReversers.Find(entry.Operation)?.CanRead(entry) == false)
+            if (entry == null || _byId.ContainsKey(entry.Id) || _dropped.Contains(entry.Id) || ChangeReversers.Find(entry.Operation)?.CanRead(entry) == false)
             {
                 return false;
             }
 
-            _seen.Add(entry.Id);
             if (_keep != null && !_keep(entry))
             {
+                _dropped.Add(entry.Id);
                 return true;
             }
 
