@@ -61,6 +61,7 @@ Describe 'Self-service requests and approvals' {
         $script:Member = $members[1].userPrincipalName
         $script:MemberManager = $byId[$members[1].managerId].userPrincipalName
         $script:Quiet = $members[2].userPrincipalName
+        $script:QuietManager = $byId[$members[2].managerId].userPrincipalName
         $script:Exceptional = $members[3].userPrincipalName
         $script:ExceptionalManager = $byId[$members[3].managerId].userPrincipalName
         $script:Guest = @($users | Where-Object { $_.userType -eq 'Guest' -and $_.accountEnabled })[0].userPrincipalName
@@ -157,6 +158,16 @@ Describe 'Self-service requests and approvals' {
         $before = @(Get-TierAssignmentRequest -Tier 'Office Licenses').Count
         Request-TierAssignment -Tier 'Office Licenses' -Justification 'Preview' -As $script:Quiet -WhatIf | Should -BeNullOrEmpty
         @(Get-TierAssignmentRequest -Tier 'Office Licenses').Count | Should -Be $before
+    }
+
+    It 'decides nothing under -WhatIf' {
+        $pending = Request-TierAssignment -Tier 'Office Licenses' -Justification 'Preview decisions' -As $script:Quiet
+        $pending | Approve-TierAssignmentRequest -Justification 'Preview' -As $script:QuietManager -WhatIf | Should -BeNullOrEmpty
+        $pending | Deny-TierAssignmentRequest -Justification 'Preview' -As $script:QuietManager -WhatIf | Should -BeNullOrEmpty
+        (Get-Request $script:Quiet 'Office Licenses').State | Should -Be 'pendingApproval'
+
+        # Without -WhatIf the same decision is made, so the preview was all that held it back.
+        ($pending | Deny-TierAssignmentRequest -Justification 'Not now' -As $script:QuietManager).State | Should -Be 'denied'
     }
 
     It 'says a signed-in user is needed when connected app-only' {
