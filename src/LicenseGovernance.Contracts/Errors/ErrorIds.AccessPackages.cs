@@ -21,5 +21,6 @@ namespace LicenseGovernance
         public const string TierAssignmentRequestNotFound = "LicenseGovernance.TierAssignmentRequestNotFound";
         public const string TierAssignmentRequestNotPending = "LicenseGovernance.TierAssignmentRequestNotPending";
         public const string NotApproverOfStage = "LicenseGovernance.NotApproverOfStage";
+        public const string TierAssignmentRequestNotShown = "LicenseGovernance.TierAssignmentRequestNotShown";
     }
 }
