@@ -5,7 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Graph;
 using LicenseGovernance.Engine.Kernel;
+using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions.Serialization;
 using AssignmentsMine = Microsoft.Graph.IdentityGovernance.EntitlementManagement.Assignments.FilterByCurrentUserWithOn.FilterByCurrentUserWithOnGetResponse;
 using PackagesMine = Microsoft.Graph.IdentityGovernance.EntitlementManagement.AccessPackages.FilterByCurrentUserWithOn.FilterByCurrentUserWithOnGetResponse;
 using RequestsMine = Microsoft.Graph.IdentityGovernance.EntitlementManagement.AssignmentRequests.FilterByCurrentUserWithOn.FilterByCurrentUserWithOnGetResponse;
@@ -30,11 +32,9 @@ namespace LicenseGovernance.Engine.AccessPackages
         /// <summary>The packages of <paramref name="catalog"/> (by name) that the signed-in user may request.</summary>
         public static async Task<List<AccessPackage>> RequestablePackagesAsync(GraphSession session, string catalog, CancellationToken cancellation)
         {
-            const string operation = "list the access packages the signed-in user may request";
-            var page = await session.CallAsync(operation, AccessPackageDirectory.Read,
+            var all = await AllAsync<AccessPackage, PackagesMine>(session, "list the access packages the signed-in user may request",
                 c => c.IdentityGovernance.EntitlementManagement.AccessPackages.FilterByCurrentUserWithOn("allowedRequestor").GetAsFilterByCurrentUserWithOnGetResponseAsync(
                     r => r.QueryParameters.Expand = PackageExpand, cancellation), cancellation).ConfigureAwait(false);
-            var all = await GraphPages.AllAsync<AccessPackage, PackagesMine>(session, operation, AccessPackageDirectory.Read, page, cancellation).ConfigureAwait(false);
             return all.Where(p => string.Equals(p.Catalog?.DisplayName, catalog, StringComparison.OrdinalIgnoreCase)).ToList();
         }
 
@@ -62,11 +62,9 @@ namespace LicenseGovernance.Engine.AccessPackages
 
         public static async Task<List<AccessPackageAssignment>> MyAssignmentsAsync(GraphSession session, string packageId, CancellationToken cancellation)
         {
-            const string operation = "list the signed-in user's access package assignments";
-            var page = await session.CallAsync(operation, AccessPackageDirectory.Read,
+            var all = await AllAsync<AccessPackageAssignment, AssignmentsMine>(session, "list the signed-in user's access package assignments",
                 c => c.IdentityGovernance.EntitlementManagement.Assignments.FilterByCurrentUserWithOn("target").GetAsFilterByCurrentUserWithOnGetResponseAsync(
                     r => r.QueryParameters.Expand = AssignmentExpand, cancellation), cancellation).ConfigureAwait(false);
-            var all = await GraphPages.AllAsync<AccessPackageAssignment, AssignmentsMine>(session, operation, AccessPackageDirectory.Read, page, cancellation).ConfigureAwait(false);
             return all.Where(a => string.Equals(a.AccessPackage?.Id, packageId, StringComparison.OrdinalIgnoreCase) && AccessPackageDirectory.IsLive(a)).ToList();
         }
 
@@ -95,9 +93,16 @@ namespace LicenseGovernance.Engine.AccessPackages
             return page == null ? null : await GraphPages.AllAsync<ApprovalStage, ApprovalStageCollectionResponse>(session, operation, AccessPackageDirectory.Read, page, cancellation).ConfigureAwait(false);
         }
 
+        private static async Task<List<TEntity>> AllAsync<TEntity, TPage>(GraphSession session, string operation, Func<GraphServiceClient, Task<TPage?>> first, CancellationToken cancellation)
+            where TPage : class, IParsable, IAdditionalDataHolder, new()
+        {
+            var page = await session.CallAsync(operation, AccessPackageDirectory.Read, first, cancellation).ConfigureAwait(false);
+            return await GraphPages.AllAsync<TEntity, TPage>(session, operation, AccessPackageDirectory.Read, page, cancellation).ConfigureAwait(false);
+        }
+
         /// <summary>An administrative read made only to say more (who a request waits for, a stage's rules); null when the user's role does not allow it.</summary>
         public static async Task<T?> IfAdministratorAsync<T>(Func<Task<T>> read)
-            where T : class
+            where T : class?
         {
             try
             {

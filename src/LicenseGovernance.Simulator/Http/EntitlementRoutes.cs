@@ -377,7 +377,7 @@ namespace LicenseGovernance.Simulator.Http
         private static string? PolicyField(SimulatedAssignmentPolicy p, string field) =>
             field == "accesspackage/id" ? p.AccessPackageId.ToString() : field == "id" ? p.Id.ToString() : field == "displayname" ? p.DisplayName : null;
 
-        private static string? RequestField(SimulatedAssignmentRequest r, string field) => field switch
+        internal static string? RequestField(SimulatedAssignmentRequest r, string field) => field switch
         {
             "state" => r.State,
             "requesttype" => r.RequestType,

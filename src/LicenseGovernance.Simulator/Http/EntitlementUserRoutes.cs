@@ -86,9 +86,9 @@ namespace LicenseGovernance.Simulator.Http
             {
                 "target" => r => r.TargetId == me,
                 "createdBy" => r => r.RequestorId == me,
-                _ => r => r.State == "pendingApproval" && r.ApprovalStages.Exists(x => x.Status == "InProgress" && x.Approvers.Contains(me)),
+                _ => r => WaitsFor(r, me),
             };
-            return StoreResponses.Collection(ctx, st => st.Entitlement.Requests.Where(mine).ToList(), RequestField, new[] { "eq" },
+            return StoreResponses.Collection(ctx, st => st.Entitlement.Requests.Where(mine).ToList(), EntitlementRoutes.RequestField, new[] { "eq" },
                 (w, r) => EntitlementJson.WriteRequest(w, r, ctx.Store, ctx.Query.Expand), ctx.Tenant.Options.EntitlementPageSize);
         }
 
@@ -106,7 +106,7 @@ namespace LicenseGovernance.Simulator.Http
         private static SimResponse Approvals(RequestContext ctx, string on)
         {
             var me = Caller(ctx, on, "approver");
-            return StoreResponses.Collection(ctx, st => st.Entitlement.Requests.Where(r => r.State == "pendingApproval" && r.ApprovalStages.Exists(x => x.Status == "InProgress" && x.Approvers.Contains(me))).ToList(),
+            return StoreResponses.Collection(ctx, st => st.Entitlement.Requests.Where(r => WaitsFor(r, me)).ToList(),
                 (r, f) => f == "id" ? r.Id.ToString() : null, new[] { "eq" }, (w, r) => EntitlementJson.WriteApproval(w, r, ctx.Store, me), ctx.Tenant.Options.EntitlementPageSize);
         }
 
@@ -170,13 +170,8 @@ namespace LicenseGovernance.Simulator.Http
             return me;
         }
 
-        private static string? RequestField(SimulatedAssignmentRequest r, string field) => field switch
-        {
-            "state" => r.State,
-            "requesttype" => r.RequestType,
-            "accesspackage/id" => r.AccessPackageId.ToString(),
-            "id" => r.Id.ToString(),
-            _ => null,
-        };
+        /// <summary>A pending request whose current stage <paramref name="me"/> may decide: what on='approver' lists.</summary>
+        private static bool WaitsFor(SimulatedAssignmentRequest r, Guid me) =>
+            r.State == "pendingApproval" && r.ApprovalStages.Exists(x => x.Status == "InProgress" && x.Approvers.Contains(me));
     }
 }
