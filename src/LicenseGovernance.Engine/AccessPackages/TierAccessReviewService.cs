@@ -89,6 +89,8 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.DelegatedSignInRequired("Set-TierAccessReviewDecision", "Graph records an access review decision only for a signed-in reviewer of it; an application cannot decide.").ToException();
             }
 
+            var decision = new[] { "Approve", "Deny" }.FirstOrDefault(d => string.Equals(d, request.Decision, StringComparison.OrdinalIgnoreCase))
+                ?? throw Errors.AccessPackageSettingInvalid("-Decision", $"'{request.Decision}' is not Approve or Deny.").ToException();
             var reviewer = session.Context.Account ?? session.Claims?.UserPrincipalName ?? "";
             var definition = request.DefinitionId.ToString();
             var instance = (await InstancesAsync(session, definition, mine: true, cancellation).ConfigureAwait(false)).FirstOrDefault(i => string.Equals(i.Id, request.InstanceId.ToString(), StringComparison.OrdinalIgnoreCase));
@@ -104,7 +106,6 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.AccessReviewNotInProgress(instance.Id!, instance.Status ?? "unknown").ToException();
             }
 
-            var decision = request.Decision == "Deny" ? "Deny" : "Approve";
             return new TierAccessReviewDecisionPlan
             {
                 DefinitionId = request.DefinitionId, InstanceId = request.InstanceId, DecisionId = request.DecisionId, Decision = decision,

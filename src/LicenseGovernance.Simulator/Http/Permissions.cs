@@ -81,7 +81,7 @@ namespace LicenseGovernance.Simulator.Http
             "Group.ReadWrite.All", "GroupMember.ReadWrite.All", "EntitlementManagement.Read.All", "EntitlementManagement.ReadWrite.All",
             "LifecycleWorkflows.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.ReadWrite.All",
             "LifecycleWorkflows-Workflow.Activate", "Reports.Read.All", "ReportSettings.Read.All", "ReportSettings.ReadWrite.All",
-            "RoleManagement.ReadWrite.Directory", "AccessReview.Read.All",
+            "RoleManagement.ReadWrite.Directory", "AccessReview.Read.All", "AccessReview.ReadWrite.All",
         };
     }
 }
