@@ -58,6 +58,8 @@ public sealed class TableViewWidthTests : IClassFixture<TableViewWidthTests.Sess
         ["LicenseGovernance.TierMoveResult"] = new[] { "Outcome", "GapAvoided" },
         ["LicenseGovernance.TierSyncSummary"] = new[] { "UsersRead", "Settled", "Moved", "Bridged", "Waiting", "Failed", "Skipped", "Requests", "Writes" },
         ["LicenseGovernance.TierConflict"] = new[] { "Kind" },
+        ["LicenseGovernance.TierAccessReview"] = new[] { "AccessPackage", "Status" },
+        ["LicenseGovernance.TierAccessReviewDecision"] = new[] { "UserPrincipalName", "Decision" },
     };
 
     private readonly Session _session;

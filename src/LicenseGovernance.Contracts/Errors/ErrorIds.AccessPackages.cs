@@ -22,5 +22,10 @@ namespace LicenseGovernance
         public const string TierAssignmentRequestNotPending = "LicenseGovernance.TierAssignmentRequestNotPending";
         public const string NotApproverOfStage = "LicenseGovernance.NotApproverOfStage";
         public const string TierAssignmentRequestNotShown = "LicenseGovernance.TierAssignmentRequestNotShown";
+        public const string AccessReviewFallbackRequired = "LicenseGovernance.AccessReviewFallbackRequired";
+        public const string AccessReviewDurationTooLong = "LicenseGovernance.AccessReviewDurationTooLong";
+        public const string AccessReviewStartInPast = "LicenseGovernance.AccessReviewStartInPast";
+        public const string AccessReviewDecisionNotFound = "LicenseGovernance.AccessReviewDecisionNotFound";
+        public const string AccessReviewNotInProgress = "LicenseGovernance.AccessReviewNotInProgress";
     }
 }

@@ -53,7 +53,7 @@ namespace LicenseGovernance.Simulator.Http
             {
                 "users" => Users(method, s),
                 "groups" => Groups(method, s),
-                "identityGovernance" => EntitlementRoutes.Match(method, s) ?? LifecycleWorkflowRoutes.Match(method, s),
+                "identityGovernance" => EntitlementRoutes.Match(method, s) ?? LifecycleWorkflowRoutes.Match(method, s) ?? AccessReviewRoutes.Match(method, s),
                 "reports" or "admin" => ReportRoutes.Match(method, s),
                 "subscribedSkus" when n == 1 && method == "GET" => new Route("/subscribedSkus", SkuRoutes.List),
                 "subscribedSkus" when n == 2 && method == "GET" => new Route("/subscribedSkus/{id}", c => SkuRoutes.Get(c, s[1])),
