@@ -27,6 +27,15 @@ AfterAll {
 Describe 'The simulated clock' {
     BeforeAll { Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null }
 
+    It 'starts today unless -StartDate pins it' {
+        ((Get-LicenseSimulatorTime).Time - [DateTimeOffset]::UtcNow).Duration() | Should -BeLessThan ([timespan]::FromMinutes(5))
+        Connect-LicenseGovernance -Simulator -UserCount 50 -StartDate '2026-11-01T09:00:00Z' | Out-Null
+        (Get-LicenseSimulatorTime).Time.UtcDateTime.Date | Should -Be ([datetime]'2026-11-01')
+        { Connect-LicenseGovernance -Simulator -SnapshotPath (Join-Path $TestDrive 'none.json') -StartDate '2026-11-01' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'LicenseGovernance.InvalidCredentialParameter*'
+        Connect-LicenseGovernance -Simulator -UserCount 300 | Out-Null
+    }
+
     It 'moves forward and says how far' {
         $moved = Set-LicenseSimulatorTime -Advance 3.00:00:00
         $moved.Advanced | Should -BeGreaterOrEqual ([timespan]::FromDays(3))

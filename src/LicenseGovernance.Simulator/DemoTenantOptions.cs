@@ -8,7 +8,11 @@ namespace LicenseGovernance.Simulator
 
         public int Seed { get; set; } = 20261124;
 
-        public DateTimeOffset Now { get; set; } = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        /// <summary>
+        /// When the tenant's clock starts (UTC); every seeded date (hires, leavers, sign-ins, usage, group creation) is set
+        /// relative to it. Today, now, unless pinned: a rehearsal or a test that needs fixed dates sets it.
+        /// </summary>
+        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
 
         public string TenantDomain { get; set; } = "contoso.onmicrosoft.com";
 

@@ -70,8 +70,10 @@ namespace LicenseGovernance.Simulator
                 throw new ArgumentNullException(nameof(principal));
             }
 
-            var objectId = principal.IsAppOnly ? principal.AppId : (Store.FindUser(principal.UserPrincipalName!)?.Id.ToString() ?? principal.AppId);
-            return TokenClaims.Issue(TenantId, objectId, principal, Clock.UtcNow, lifetime ?? TimeSpan.FromHours(1));
+            var user = principal.IsAppOnly ? null : Store.FindUser(principal.UserPrincipalName!);
+            var objectId = user?.Id.ToString() ?? principal.AppId;
+            var roles = user == null ? Array.Empty<string>() : Store.DirectoryRolesOf(user.Id.ToString());
+            return TokenClaims.Issue(TenantId, objectId, principal, roles, Clock.UtcNow, lifetime ?? TimeSpan.FromHours(1));
         }
 
         /// <summary>

@@ -21,6 +21,7 @@ namespace LicenseGovernance
         public const string TierAssignmentRequestNotFound = "LicenseGovernance.TierAssignmentRequestNotFound";
         public const string TierAssignmentRequestNotPending = "LicenseGovernance.TierAssignmentRequestNotPending";
         public const string NotApproverOfStage = "LicenseGovernance.NotApproverOfStage";
+        public const string TierAssignmentRequestNotShown = "LicenseGovernance.TierAssignmentRequestNotShown";
         public const string AccessReviewFallbackRequired = "LicenseGovernance.AccessReviewFallbackRequired";
         public const string AccessReviewDurationTooLong = "LicenseGovernance.AccessReviewDurationTooLong";
         public const string AccessReviewStartInPast = "LicenseGovernance.AccessReviewStartInPast";

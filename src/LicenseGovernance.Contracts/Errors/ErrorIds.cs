@@ -16,6 +16,7 @@ namespace LicenseGovernance
         public const string AccessTokenClaimMissing = "LicenseGovernance.AccessTokenClaimMissing";
         public const string AccessTokenExpired = "LicenseGovernance.AccessTokenExpired";
         public const string PermissionDenied = "LicenseGovernance.PermissionDenied";
+        public const string EntitlementRoleRequired = "LicenseGovernance.EntitlementRoleRequired";
         public const string TokenRejected = "LicenseGovernance.TokenRejected";
         public const string TenantLicenseRequired = "LicenseGovernance.TenantLicenseRequired";
         public const string GraphRequestFailed = "LicenseGovernance.GraphRequestFailed";

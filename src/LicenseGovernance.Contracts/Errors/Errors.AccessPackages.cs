@@ -108,6 +108,12 @@ namespace LicenseGovernance
             $"The request '{requestId}' is {state}, so there is no stage left to decide; nothing was sent. Run Get-TierAssignmentRequest -State Pending for the requests still waiting.",
             requestId, "Get-TierAssignmentRequest -State Pending");
 
+        /// <summary>A signed-in user without an entitlement role sees only the requests waiting for them and the approvals they take part in.</summary>
+        public static GovernanceError TierAssignmentRequestNotShown(string approver, string requestId) => new GovernanceError(
+            ErrorIds.TierAssignmentRequestNotShown, GovernanceErrorCategory.ObjectNotFound,
+            $"The request '{requestId}' is not among those waiting for a decision by '{approver}', who is not an approver of any of its stages either (or no such request exists). Nothing was sent.",
+            requestId, "Check the id (Get-TierAssignmentRequest -State Pending, as an administrator), and have an approver of the current stage decide it.");
+
         public static GovernanceError NotApproverOfStage(string approver, string requestId, string stage, string? waitingFor) => new GovernanceError(
             ErrorIds.NotApproverOfStage, GovernanceErrorCategory.PermissionDenied,
             $"'{approver}' is not an approver of stage {stage} of request '{requestId}'" + (waitingFor == null ? "" : $"; it waits for {waitingFor}") +

@@ -67,6 +67,14 @@ namespace LicenseGovernance
             " Grant it to the app (application permission, admin consent) or reconnect with that scope, then run Test-LicenseGovernancePermission.",
             operation, $"Grant {permissions.FirstOrDefault() ?? "the missing permission"} (admin consent), reconnect, then check with Test-LicenseGovernancePermission.");
 
+        /// <summary>Entitlement management refused a signed-in user an administrative read or write: the scope is there, the role is not.</summary>
+        public static GovernanceError EntitlementRoleRequired(string operation, string? graphMessage) => new GovernanceError(
+            ErrorIds.EntitlementRoleRequired, GovernanceErrorCategory.PermissionDenied,
+            $"Microsoft Graph refused {operation}: the signed-in user holds no entitlement management role for it" +
+            (string.IsNullOrEmpty(graphMessage) ? "." : $" (Graph said: {graphMessage})") +
+            " Sign in as an Identity Governance Administrator (or the catalog's owner), or connect app-only; a user without a role can still request (Request-TierAssignment) and decide what waits for them (Approve-/Deny-TierAssignmentRequest).",
+            operation, "Sign in as an Identity Governance Administrator or a catalog owner, or connect with an application.");
+
         public static GovernanceError TokenRejected(string operation, string? graphMessage) => new GovernanceError(
             ErrorIds.TokenRejected, GovernanceErrorCategory.AuthenticationError,
             $"Microsoft Graph rejected the access token for {operation} (401){(string.IsNullOrEmpty(graphMessage) ? "" : ": " + graphMessage)}. " +

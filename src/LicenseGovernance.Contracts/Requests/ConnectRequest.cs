@@ -43,5 +43,7 @@ namespace LicenseGovernance.Requests
         public int? SimulatorUserCount { get; set; }
         /// <summary>Seed of the demo tenant; the same seed gives the same tenant.</summary>
         public int? SimulatorSeed { get; set; }
+        /// <summary>When the seeded demo tenant's clock starts; null starts it now (Simulator only, not with a snapshot).</summary>
+        public DateTimeOffset? SimulatorStart { get; set; }
     }
 }

@@ -25,6 +25,18 @@ namespace LicenseGovernance.Engine.AccessPackages
             var catalog = await AccessPackageDirectory.FindCatalogAsync(session, catalogName, cancellation).ConfigureAwait(false)
                 ?? throw Errors.TierAccessPackageNotFound(tier, catalogName, Array.Empty<string>()).ToException();
             var packages = await AccessPackageDirectory.PackagesAsync(session, catalog.Id!, cancellation).ConfigureAwait(false);
+            var match = await MatchPackageAsync(session, packages, tier, exception, cancellation).ConfigureAwait(false);
+            return match != null
+                ? (catalog, match)
+                : throw Errors.TierAccessPackageNotFound(tier, catalogName, NameMatcher.Closest(tier, packages.Select(p => p.DisplayName ?? ""))).ToException();
+        }
+
+        /// <summary>
+        /// The package a tier names among <paramref name="packages"/>: by its name or id, else as its tier group's package;
+        /// null when none (a rank given for a tier is refused as such).
+        /// </summary>
+        internal static async Task<AccessPackage?> MatchPackageAsync(GraphSession session, List<AccessPackage> packages, string tier, bool exception, CancellationToken cancellation)
+        {
             // A regular package is named after its group, so with -Exception that name means the group, not the package.
             var match = packages.FirstOrDefault(p => (string.Equals(p.DisplayName, tier, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Id, tier, StringComparison.OrdinalIgnoreCase))
                 && (!exception || AccessPackageDirectory.IsExceptionPackage(p)));
@@ -40,9 +52,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw TierRankGuard.RankGiven(tier, tiers)!.ToException();
             }
 
-            return match != null
-                ? (catalog, match)
-                : throw Errors.TierAccessPackageNotFound(tier, catalogName, NameMatcher.Closest(tier, packages.Select(p => p.DisplayName ?? ""))).ToException();
+            return match;
         }
 
         public static async Task<TierAssignmentPlan> PlanAddAsync(GraphSession session, AddTierAssignmentRequest request, CancellationToken cancellation)

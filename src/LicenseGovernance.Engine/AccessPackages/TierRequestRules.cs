@@ -9,51 +9,29 @@ namespace LicenseGovernance.Engine.AccessPackages
 {
     /// <summary>
     /// What a tier package's policy lets a requestor ask for, checked before anything is sent, with the policy's reason
-    /// when it refuses: who may request (members only, guests too, named users or groups), whether they may choose the end
-    /// and how far, whether a justification is required, and whether holders may extend. Pure: the caller reads the policy,
-    /// the user and their groups.
+    /// when it refuses: whether the user is offered it at all, whether they may choose the end and how far, whether a
+    /// justification is required, and whether holders may extend, as far as the policy as read says. Pure: the caller reads
+    /// the policies (as the requestor sees them) and the user.
     /// </summary>
     internal static class TierRequestRules
     {
-        /// <summary>The first policy that lets <paramref name="user"/> request the package, or the refusal that says why none does.</summary>
-        public static AccessPackageAssignmentPolicy PolicyFor(string package, IReadOnlyList<AccessPackageAssignmentPolicy> policies, User user, ISet<string> groupIds)
-        {
-            var open = policies.Where(p => p.RequestorSettings?.EnableTargetsToSelfAddAccess == true).ToList();
-            var match = open.FirstOrDefault(p => InScope(p, user, groupIds));
-            if (match != null)
-            {
-                return match;
-            }
+        /// <summary>
+        /// The policy to request under: among those Graph offers the user (it lists only the policies they may request), the
+        /// module's own first. None means the user is not among those its policies admit.
+        /// </summary>
+        public static AccessPackageAssignmentPolicy PolicyFor(string package, IReadOnlyList<AccessPackageAssignmentPolicy> requestable, User user) =>
+            AccessPackageDirectory.OwnPolicy(requestable) ?? requestable.FirstOrDefault() ?? throw NotOffered(package, user);
 
-            var name = user.UserPrincipalName ?? user.Id;
-            if (open.Count == 0)
-            {
-                throw Refused(package, "its policy does not let users request it; an administrator assigns it (Add-TierAssignment).");
-            }
-
-            if (open.All(p => p.AllowedTargetScope == AllowedTargetScope.AllMemberUsers))
-            {
-                throw Refused(package, $"its policy lets only members of the organisation request it, and {name} is a {(user.UserType ?? "guest").ToLowerInvariant()} user.");
-            }
-
-            throw Refused(package, $"{name} is not among the users its policy lets request it.");
-        }
-
-        /// <summary>As entitlement management reads allowedTargetScope: members only, every user, or the named users and groups.</summary>
-        public static bool InScope(AccessPackageAssignmentPolicy policy, User user, ISet<string> groupIds) => policy.AllowedTargetScope switch
-        {
-            AllowedTargetScope.AllMemberUsers => string.Equals(user.UserType, "Member", StringComparison.OrdinalIgnoreCase),
-            AllowedTargetScope.AllDirectoryUsers => true,
-            AllowedTargetScope.SpecificDirectoryUsers => (policy.SpecificAllowedTargets ?? new List<SubjectSet>()).Any(t =>
-                (t is SingleUser single && string.Equals(single.UserId, user.Id, StringComparison.OrdinalIgnoreCase)) ||
-                (t is GroupMembers group && group.GroupId != null && groupIds.Contains(group.GroupId.ToLowerInvariant()))),
-            _ => false,
-        };
+        /// <summary>Graph offers a user only what they may request, so the requestor cannot tell a package they may not request from none at all.</summary>
+        public static LicenseGovernanceException NotOffered(string package, User user) =>
+            Refused(package, $"{user.UserPrincipalName ?? user.Id}, a {(user.UserType ?? "member").ToLowerInvariant()} user, is not among the users its policies let request it " +
+                "(or no access package has that name): Graph offers a user only the packages they may request.");
 
         /// <summary>Holders extend under the policy of the assignment they hold, only when it lets them.</summary>
         public static void CheckExtension(string package, AccessPackageAssignmentPolicy policy, AccessPackageAssignment assignment)
         {
-            if (policy.RequestorSettings?.EnableTargetsToSelfUpdateAccess != true)
+            // A requestor's view of the policy does not say (null), so then Graph decides; an administrator's view does.
+            if (policy.RequestorSettings?.EnableTargetsToSelfUpdateAccess == false)
             {
                 throw Refused(package, "its policy does not let holders request an extension; ask an administrator, or request it again once it has ended.");
             }
@@ -64,7 +42,10 @@ namespace LicenseGovernance.Engine.AccessPackages
             }
         }
 
-        /// <summary>Justification and end date as the policy says; returns when the assignment would end (asked for, or the policy's own).</summary>
+        /// <summary>
+        /// Justification and end date as the policy says; returns when the assignment would end (asked for, or the policy's
+        /// own). A requestor's view does not say whether a justification is required (null), so then Graph refuses it.
+        /// </summary>
         public static DateTimeOffset? CheckRequest(string package, AccessPackageAssignmentPolicy policy, string? justification, DateTimeOffset? end, DateTimeOffset now)
         {
             if (policy.RequestApprovalSettings?.IsRequestorJustificationRequired == true && string.IsNullOrWhiteSpace(justification))
@@ -97,12 +78,11 @@ namespace LicenseGovernance.Engine.AccessPackages
             return end;
         }
 
-        /// <summary>How many approval stages the request goes through: an add when the policy approves adds, an extension when it approves updates.</summary>
-        public static int ApprovalStages(AccessPackageAssignmentPolicy policy, bool extend)
+        /// <summary>Whether the request waits for approval: an add when the policy approves adds, an extension when it approves updates.</summary>
+        public static bool ApprovalRequired(AccessPackageAssignmentPolicy policy, bool extend)
         {
             var settings = policy.RequestApprovalSettings;
-            var required = extend ? settings?.IsApprovalRequiredForUpdate : settings?.IsApprovalRequiredForAdd;
-            return required == true ? settings!.Stages?.Count ?? 0 : 0;
+            return (extend ? settings?.IsApprovalRequiredForUpdate : settings?.IsApprovalRequiredForAdd) == true;
         }
 
         /// <summary>An extension must end later than the assignment does now.</summary>

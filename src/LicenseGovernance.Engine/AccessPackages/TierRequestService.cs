@@ -28,10 +28,10 @@ namespace LicenseGovernance.Engine.AccessPackages
             }
 
             var me = await SignedInUserAsync(session, cancellation).ConfigureAwait(false);
-            var (_, package) = await TierAssignmentService.ResolvePackageAsync(session, request.Catalog, request.Tier, cancellation).ConfigureAwait(false);
+            var package = await RequestablePackageAsync(session, request.Catalog, request.Tier, me, cancellation).ConfigureAwait(false);
             var name = package.DisplayName ?? package.Id!;
-            var policies = await AccessPackageDirectory.PoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
-            var held = (await AccessPackageDirectory.AssignmentsAsync(session, package.Id, me.Id, cancellation).ConfigureAwait(false)).FirstOrDefault();
+            var policies = await RequestorView.RequestablePoliciesAsync(session, package.Id!, cancellation).ConfigureAwait(false);
+            var held = (await RequestorView.MyAssignmentsAsync(session, package.Id!, cancellation).ConfigureAwait(false)).FirstOrDefault();
             var now = session.Now;
             var asked = request.EndDate?.ToUniversalTime() ?? (request.Days != null ? now.AddDays(request.Days.Value) : (DateTimeOffset?)null);
             AccessPackageAssignmentPolicy policy;
@@ -46,7 +46,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                     throw Errors.TierRequestRefused(name, $"{me.UserPrincipalName} holds it already" + Until(held) + "; to keep it longer, add -Extend.").ToException();
                 }
 
-                policy = TierRequestRules.PolicyFor(name, policies, me, await GroupsOfAsync(session, me, policies, cancellation).ConfigureAwait(false));
+                policy = TierRequestRules.PolicyFor(name, policies, me);
             }
 
             var end = TierRequestRules.CheckRequest(name, policy, request.Justification, asked, now);
@@ -61,7 +61,13 @@ namespace LicenseGovernance.Engine.AccessPackages
         public static async Task<TierAssignmentRequestInfo> ApplyRequestAsync(GraphSession session, TierRequestPlan plan, JournalScope journal, CancellationToken cancellation)
         {
             var sent = await AccessPackageAssignmentWriter.RequestAsync(session, journal, Change(plan), plan.RequestType, cancellation).ConfigureAwait(false);
-            var info = await ReadAsync(session, Guid.Parse(sent.Id!), plan.AccessPackage, plan.AccessPackageId, cancellation).ConfigureAwait(false) ?? TierAssignmentService.Describe(sent, plan.AccessPackage, plan.AccessPackageId);
+            var mine = await RequestorView.MyRequestAsync(session, "target", sent.Id!, cancellation).ConfigureAwait(false);
+            var info = TierAssignmentService.Describe(mine ?? sent, plan.AccessPackage, plan.AccessPackageId);
+            if (mine?.State == AccessPackageRequestState.PendingApproval)
+            {
+                await DescribeWaitIfAdministratorAsync(session, mine, info, cancellation).ConfigureAwait(false);
+            }
+
             info.RequestType = plan.RequestType;
             info.UserId = plan.UserId;
             info.UserPrincipalName = plan.UserPrincipalName;
@@ -73,46 +79,93 @@ namespace LicenseGovernance.Engine.AccessPackages
             var command = request.Approve ? "Approve-TierAssignmentRequest" : "Deny-TierAssignmentRequest";
             RequireDelegated(session, command, "Graph lets only a signed-in approver of the request's current stage decide it; an application can neither approve nor deny.");
             var id = request.RequestId.ToString();
-            var read = await ReadRequestAsync(session, id, cancellation).ConfigureAwait(false) ?? throw Errors.TierAssignmentRequestNotFound(id).ToException();
-            var state = read.State?.ToString() ?? "unknown";
-            var stages = read.State == AccessPackageRequestState.PendingApproval ? await StagesAsync(session, id, cancellation).ConfigureAwait(false) : new List<ApprovalStage>();
+            var approver = session.Context.Account ?? session.Claims?.UserPrincipalName ?? "";
+            var read = await RequestorView.MyRequestAsync(session, "approver", id, cancellation).ConfigureAwait(false);
+            var stages = await RequestorView.IfAdministratorAsync(() => RequestorView.StagesAsync(session, id, cancellation)).ConfigureAwait(false)
+                ?? throw (read == null ? Errors.TierAssignmentRequestNotShown(approver, id) : Errors.TierAssignmentRequestNotFound(id)).ToException();
             var index = stages.FindIndex(s => string.Equals(s.Status, "InProgress", StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                throw Errors.TierAssignmentRequestNotPending(id, char.ToLowerInvariant(state[0]) + state.Substring(1)).ToException();
+                throw Errors.TierAssignmentRequestNotPending(id, StateOf(stages)).ToException();
             }
 
-            var package = read.AccessPackage?.DisplayName ?? read.AccessPackage?.Id ?? "";
             var stage = (index + 1).ToString(CultureInfo.InvariantCulture) + " of " + stages.Count.ToString(CultureInfo.InvariantCulture);
-            var approver = session.Context.Account ?? session.Claims?.UserPrincipalName ?? "";
-            if (stages[index].AssignedToMe != true)
+            if (read == null || stages[index].AssignedToMe != true)
             {
-                var info = TierAssignmentService.Describe(read, package, Guid.Parse(read.AccessPackage?.Id ?? Guid.Empty.ToString()));
-                info.UserId = Guid.TryParse(Target(read), out var target) ? target : (Guid?)null;
-                await TierAssignmentService.DescribeWaitAsync(session, read, info, await AccessPackageDirectory.PoliciesAsync(session, read.AccessPackage!.Id!, cancellation).ConfigureAwait(false),
-                    new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), cancellation).ConfigureAwait(false);
-                throw Errors.NotApproverOfStage(approver, id, stage, info.WaitingFor).ToException();
+                throw Errors.NotApproverOfStage(approver, id, stage, await WaitingForAsync(session, id, cancellation).ConfigureAwait(false)).ToException();
             }
 
             await CheckApproverJustificationAsync(session, read, index, request.Justification, cancellation).ConfigureAwait(false);
             var decision = request.Approve ? "Approve" : "Deny";
+            var described = TierAssignmentService.Describe(read, "", Guid.Empty);
             return new TierRequestDecisionPlan
             {
-                RequestId = request.RequestId, Decision = decision, StageId = Guid.Parse(stages[index].Id!), Stage = stage,
-                UserPrincipalName = read.Assignment?.Target?.PrincipalName ?? read.Requestor?.PrincipalName, AccessPackage = package,
+                RequestId = request.RequestId, RequestType = described.RequestType, Decision = decision, StageId = Guid.Parse(stages[index].Id!), Stage = stage,
+                UserPrincipalName = read.Assignment?.Target?.PrincipalName ?? read.Requestor?.PrincipalName, AccessPackage = read.AccessPackage?.DisplayName ?? read.AccessPackage?.Id ?? "",
                 AccessPackageId = Guid.TryParse(read.AccessPackage?.Id, out var packageId) ? packageId : Guid.Empty,
                 Justification = request.Justification, Approver = approver, As = request.As,
                 Body = AccessPackageAssignmentWriter.Json(AccessPackageAssignmentWriter.DecisionBody(decision, request.Justification)),
             };
         }
 
+        /// <summary>
+        /// The request after the decision: an administrator reads it whole; an approver reads its approval, where a denied
+        /// stage means denied, a stage in progress means it waits for the next one, and every stage approved means Graph
+        /// goes on to deliver it.
+        /// </summary>
         public static async Task<TierAssignmentRequestInfo> ApplyDecisionAsync(GraphSession session, TierRequestDecisionPlan plan, JournalScope journal, CancellationToken cancellation)
         {
             await AccessPackageAssignmentWriter.DecideAsync(session, journal, plan.RequestId, plan.UserPrincipalName, plan.StageId, plan.Decision, plan.Justification, cancellation).ConfigureAwait(false);
-            var info = await ReadAsync(session, plan.RequestId, plan.AccessPackage, plan.AccessPackageId, cancellation).ConfigureAwait(false)
+            var whole = await RequestorView.IfAdministratorAsync(() => ReadAsync(session, plan.RequestId, plan.AccessPackage, plan.AccessPackageId, cancellation)).ConfigureAwait(false);
+            if (whole != null)
+            {
+                whole.UserPrincipalName ??= plan.UserPrincipalName;
+                return whole;
+            }
+
+            var stages = await RequestorView.StagesAsync(session, plan.RequestId.ToString(), cancellation).ConfigureAwait(false)
                 ?? throw Errors.TierAssignmentRequestNotFound(plan.RequestId.ToString()).ToException();
-            info.UserPrincipalName ??= plan.UserPrincipalName;
-            return info;
+            var next = stages.FindIndex(s => string.Equals(s.Status, "InProgress", StringComparison.OrdinalIgnoreCase));
+            return new TierAssignmentRequestInfo
+            {
+                Id = plan.RequestId, RequestType = plan.RequestType, State = StateOf(stages), AccessPackage = plan.AccessPackage, AccessPackageId = plan.AccessPackageId,
+                UserPrincipalName = plan.UserPrincipalName,
+                Stage = next < 0 ? null : (next + 1).ToString(CultureInfo.InvariantCulture) + " of " + stages.Count.ToString(CultureInfo.InvariantCulture),
+            };
+        }
+
+        /// <summary>A request's state as its approval shows it; an approved request is then delivered by Graph (entitlement management's request lifecycle).</summary>
+        private static string StateOf(List<ApprovalStage> stages) =>
+            stages.Any(s => string.Equals(s.ReviewResult, "Denied", StringComparison.OrdinalIgnoreCase)) ? "denied"
+            : stages.Any(s => string.Equals(s.Status, "InProgress", StringComparison.OrdinalIgnoreCase)) ? "pendingApproval"
+            : stages.Count > 0 && stages.All(s => string.Equals(s.ReviewResult, "Approved", StringComparison.OrdinalIgnoreCase)) ? "delivering"
+            : "decided";
+
+        /// <summary>Who the request waits for, when the signed-in user may read the request and its policy (an administrator); else null.</summary>
+        private static async Task<string?> WaitingForAsync(GraphSession session, string id, CancellationToken cancellation)
+        {
+            var read = await RequestorView.IfAdministratorAsync(() => ReadRequestAsync(session, id, cancellation)).ConfigureAwait(false);
+            if (read == null)
+            {
+                return null;
+            }
+
+            var info = TierAssignmentService.Describe(read, "", Guid.Empty);
+            info.UserId = Guid.TryParse(Target(read), out var target) ? target : (Guid?)null;
+            await DescribeWaitIfAdministratorAsync(session, read, info, cancellation).ConfigureAwait(false);
+            return info.WaitingFor;
+        }
+
+        /// <summary>The stage and approvers of a pending request, read from its package's policies when the signed-in user may read them.</summary>
+        private static async Task DescribeWaitIfAdministratorAsync(GraphSession session, AccessPackageAssignmentRequest read, TierAssignmentRequestInfo info, CancellationToken cancellation)
+        {
+            var policies = read.AccessPackage?.Id == null ? null
+                : await RequestorView.IfAdministratorAsync(() => AccessPackageDirectory.PoliciesAsync(session, read.AccessPackage.Id, cancellation)).ConfigureAwait(false);
+            if (policies != null)
+            {
+                info.UserId ??= Guid.TryParse(Target(read), out var target) ? target : (Guid?)null;
+                await TierAssignmentService.DescribeWaitAsync(session, read, info, policies, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), cancellation).ConfigureAwait(false);
+            }
         }
 
         private static void RequireDelegated(GraphSession session, string command, string why)
@@ -129,23 +182,15 @@ namespace LicenseGovernance.Engine.AccessPackages
             return await AccessPackageDirectory.FindUserAsync(session, who, cancellation).ConfigureAwait(false) ?? throw Errors.UserNotFound(who).ToException();
         }
 
-        /// <summary>The user's groups, read only when a policy names groups of requestors (the direct memberships, as entitlement management checks them).</summary>
-        private static async Task<ISet<string>> GroupsOfAsync(GraphSession session, User me, IEnumerable<AccessPackageAssignmentPolicy> policies, CancellationToken cancellation)
+        /// <summary>
+        /// The package named (by its name, id, or its tier group's name) among those of the catalog that Graph offers the
+        /// signed-in user to request; one they may not request is refused as not offered, since a requestor cannot see it.
+        /// </summary>
+        private static async Task<AccessPackage> RequestablePackageAsync(GraphSession session, string catalog, string tier, User me, CancellationToken cancellation)
         {
-            var groups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            if (!policies.Any(p => p.AllowedTargetScope == AllowedTargetScope.SpecificDirectoryUsers))
-            {
-                return groups;
-            }
-
-            var page = await session.CallAsync("read the groups of " + me.UserPrincipalName, "ReadUsers",
-                c => c.Users[me.Id].MemberOf.GetAsync(r => r.QueryParameters.Select = new[] { "id" }, cancellation), cancellation).ConfigureAwait(false);
-            foreach (var item in await GraphPages.AllAsync<DirectoryObject, DirectoryObjectCollectionResponse>(session, "read the groups of " + me.UserPrincipalName, "ReadUsers", page, cancellation).ConfigureAwait(false))
-            {
-                groups.Add(item.Id!.ToLowerInvariant());
-            }
-
-            return groups;
+            var packages = await RequestorView.RequestablePackagesAsync(session, catalog, cancellation).ConfigureAwait(false);
+            var match = await TierAssignmentService.MatchPackageAsync(session, packages, tier, false, cancellation).ConfigureAwait(false);
+            return match ?? throw TierRequestRules.NotOffered(tier, me);
         }
 
         private static AccessPackageAssignmentPolicy ExtensionPolicy(string package, List<AccessPackageAssignmentPolicy> policies, AccessPackageAssignment? held, User me)
@@ -156,7 +201,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             }
 
             var policy = policies.FirstOrDefault(p => string.Equals(p.Id, held.AssignmentPolicy?.Id, StringComparison.OrdinalIgnoreCase))
-                ?? throw Errors.TierRequestRefused(package, "the policy of the assignment held is gone, so it cannot be extended.").ToException();
+                ?? throw Errors.TierRequestRefused(package, $"the policy of the assignment held is gone or no longer lets {me.UserPrincipalName} request, so it cannot be extended.").ToException();
             TierRequestRules.CheckExtension(package, policy, held);
             return policy;
         }
@@ -172,7 +217,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                 PolicyId = Guid.Parse(policy.Id!), Policy = policy.DisplayName ?? policy.Id!,
                 AssignmentId = request.Extend ? Guid.Parse(held!.Id!) : (Guid?)null,
                 EndDate = end, RequestedEndDate = asked, Justification = request.Justification, As = request.As,
-                ApprovalStages = TierRequestRules.ApprovalStages(policy, request.Extend),
+                ApprovalRequired = TierRequestRules.ApprovalRequired(policy, request.Extend),
             };
             plan.Body = AccessPackageAssignmentWriter.Json(AccessPackageAssignmentWriter.UserBody(Change(plan), plan.RequestType, now));
             return plan;
@@ -193,7 +238,9 @@ namespace LicenseGovernance.Engine.AccessPackages
                 return;
             }
 
-            var policies = await AccessPackageDirectory.PoliciesAsync(session, read.AccessPackage!.Id!, cancellation).ConfigureAwait(false);
+            // An approver without an entitlement role cannot read the policy; Graph then refuses a decision that lacks a required justification.
+            var policies = await RequestorView.IfAdministratorAsync(() => AccessPackageDirectory.PoliciesAsync(session, read.AccessPackage!.Id!, cancellation)).ConfigureAwait(false)
+                ?? new List<AccessPackageAssignmentPolicy>();
             var policy = AccessPackageDirectory.OwnPolicy(policies) ?? policies.FirstOrDefault();
             var stages = policy?.RequestApprovalSettings?.Stages;
             if (stages != null && index < stages.Count && stages[index].IsApproverJustificationRequired == true)
@@ -215,8 +262,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             info.UserPrincipalName = read.Assignment?.Target?.PrincipalName ?? read.Requestor?.PrincipalName;
             if (read.State == AccessPackageRequestState.PendingApproval)
             {
-                var policies = await AccessPackageDirectory.PoliciesAsync(session, packageId.ToString(), cancellation).ConfigureAwait(false);
-                await TierAssignmentService.DescribeWaitAsync(session, read, info, policies, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), cancellation).ConfigureAwait(false);
+                await DescribeWaitIfAdministratorAsync(session, read, info, cancellation).ConfigureAwait(false);
             }
 
             return info;
@@ -225,13 +271,6 @@ namespace LicenseGovernance.Engine.AccessPackages
         private static Task<AccessPackageAssignmentRequest?> ReadRequestAsync(GraphSession session, string id, CancellationToken cancellation) =>
             session.CallOrNotFoundAsync("read assignment request " + id, AccessPackageDirectory.Read,
                 c => c.IdentityGovernance.EntitlementManagement.AssignmentRequests[id].GetAsync(r => r.QueryParameters.Expand = new[] { "accessPackage", "requestor", "assignment($expand=target)" }, cancellation), cancellation);
-
-        private static async Task<List<ApprovalStage>> StagesAsync(GraphSession session, string id, CancellationToken cancellation)
-        {
-            var page = await session.CallOrNotFoundAsync("read the approval of request " + id, AccessPackageDirectory.Read,
-                c => c.IdentityGovernance.EntitlementManagement.AccessPackageAssignmentApprovals[id].Stages.GetAsync(cancellationToken: cancellation), cancellation).ConfigureAwait(false);
-            return await GraphPages.AllAsync<ApprovalStage, ApprovalStageCollectionResponse>(session, "read the approval of request " + id, AccessPackageDirectory.Read, page, cancellation).ConfigureAwait(false);
-        }
 
         private static string? Target(AccessPackageAssignmentRequest r) => r.Assignment?.Target?.ObjectId ?? r.Requestor?.ObjectId ?? r.Requestor?.Id;
 

@@ -14,6 +14,9 @@ namespace LicenseGovernance.Engine.Graph
     public static class GraphErrorTranslator
     {
         private const string RequestDenied = "Authorization_RequestDenied";
+
+        /// <summary>Entitlement management's 403 for a caller without the role (msgraph-metadata issue 327).</summary>
+        private const string EntitlementUnauthorized = "UnAuthorized";
         private const string NonPremiumTenant = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
 
         /// <summary>[O] Identity governance's answer for a tenant without the licence a feature needs (lifecycle workflows, entitlement management).</summary>
@@ -24,7 +27,7 @@ namespace LicenseGovernance.Engine.Graph
         /// Workloads outside the directory (entitlement management, lifecycle workflows, reports) word a missing permission
         /// differently from Authorization_RequestDenied; all of them mean the same to the user.
         /// </summary>
-        private static readonly string[] PermissionCodes = { RequestDenied, "AccessDenied", "Forbidden", "Authorization_Denied" };
+        private static readonly string[] PermissionCodes = { RequestDenied, "AccessDenied", "Forbidden", "Authorization_Denied", EntitlementUnauthorized };
 
         /// <param name="userCancellation">The operation's cancellation token: a cancellation it requested is the user's Ctrl+C, any other is a timeout.</param>
         public static GovernanceError Translate(Exception exception, string operation, string capabilityKey, bool appOnly, CancellationToken userCancellation = default)
@@ -77,6 +80,12 @@ namespace LicenseGovernance.Engine.Graph
             if (status == 403 && (string.Equals(code, NonPremiumTenant, StringComparison.OrdinalIgnoreCase) || string.Equals(code, NoLicense, StringComparison.OrdinalIgnoreCase)))
             {
                 return Errors.TenantLicenseRequired(capability?.Name ?? operation, capability?.TenantLicense ?? FallbackPremiumLicense, message);
+            }
+
+            // Entitlement management answers a signed-in user who lacks an administrator role with its own code.
+            if (status == 403 && !appOnly && string.Equals(code, EntitlementUnauthorized, StringComparison.OrdinalIgnoreCase))
+            {
+                return Errors.EntitlementRoleRequired(operation, message);
             }
 
             if (status == 403 && PermissionCodes.Contains(code, StringComparer.OrdinalIgnoreCase))

@@ -91,6 +91,11 @@ namespace LicenseGovernance.Engine.Graph
             if (request.SnapshotPath == null)
             {
                 var options = new DemoTenantOptions();
+                if (request.SimulatorStart.HasValue)
+                {
+                    options.Now = request.SimulatorStart.Value.ToUniversalTime();
+                }
+
                 if (request.SimulatorUserCount.HasValue)
                 {
                     options.UserCount = request.SimulatorUserCount.Value;
@@ -102,6 +107,11 @@ namespace LicenseGovernance.Engine.Graph
                 }
 
                 return SimulatedTenant.CreateDemo(options);
+            }
+
+            if (request.SimulatorStart.HasValue)
+            {
+                throw Errors.InvalidCredentialParameter("StartDate", "a snapshot keeps the clock it was saved with; give -StartDate only when seeding a new tenant (without -SnapshotPath).").ToException();
             }
 
             if (!System.IO.File.Exists(request.SnapshotPath))

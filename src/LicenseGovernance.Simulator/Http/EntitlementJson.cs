@@ -562,6 +562,32 @@ namespace LicenseGovernance.Simulator.Http
             w.WriteEndObject();
         }
 
+        /// <summary>
+        /// accessPackageAssignmentRequestRequirements as v1.0 defines it: what a requestor may read of a policy (custom
+        /// schedule, approval, the policy's own expiration as the schedule), nothing about who approves or who else may request.
+        /// </summary>
+        public static void WriteRequirements(Utf8JsonWriter w, SimulatedAssignmentPolicy p)
+        {
+            w.WriteStartObject();
+            w.WriteString("policyId", p.Id.ToString());
+            w.WriteString("policyDisplayName", p.DisplayName);
+            WriteNullable(w, "policyDescription", p.Description);
+            w.WriteBoolean("allowCustomAssignmentSchedule", p.AllowCustomAssignmentSchedule);
+            w.WriteBoolean("isApprovalRequiredForAdd", p.IsApprovalRequiredForAdd);
+            w.WriteBoolean("isApprovalRequiredForUpdate", p.IsApprovalRequiredForUpdate);
+            w.WriteStartArray("questions");
+            w.WriteEndArray();
+            w.WriteStartObject("schedule");
+            w.WriteNull("startDateTime");
+            w.WriteStartObject("expiration");
+            w.WriteString("type", p.ExpirationType);
+            WriteNullable(w, "duration", p.ExpirationDuration);
+            GraphJson.DateOrNull(w, "endDateTime", p.ExpirationEndDateTime);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
         public static void WriteSubjectSets(Utf8JsonWriter w, string name, IEnumerable<SimulatedSubjectSet> sets)
         {
             w.WriteStartArray(name);

@@ -19,6 +19,12 @@ namespace LicenseGovernance.Simulator.Http
                 return null;
             }
 
+            var mine = EntitlementUserRoutes.Match(method, s);
+            if (mine != null)
+            {
+                return mine;
+            }
+
             var n = s.Length;
             var key = (method, s[2], n);
             switch (key)
@@ -79,10 +85,6 @@ namespace LicenseGovernance.Simulator.Http
                     return R("/assignments/{id}", c => One(c, Permissions.EntitlementRead,
                         st => st.Entitlement.Assignments.Find(a => a.Id.ToString() == s[3].ToLowerInvariant()) ?? throw GraphServiceError.NotFound(s[3]),
                         (w, x) => EntitlementJson.WriteAssignment(w, x, c.Store, c.Query.Expand)));
-                case ("GET", "accessPackageAssignmentApprovals", 4):
-                    return R("/accessPackageAssignmentApprovals/{id}", c => One(c, Permissions.EntitlementRead, st => st.RequireRequest(s[3]), (w, x) => EntitlementJson.WriteApproval(w, x, c.Store, Caller(c))));
-                case ("GET", "accessPackageAssignmentApprovals", 5) when s[4] == "stages":
-                    return R("/accessPackageAssignmentApprovals/{id}/stages", c => List(c, Permissions.EntitlementRead, st => st.RequireRequest(s[3]).ApprovalStages, (x, f) => null, (w, x) => EntitlementJson.WriteStage(w, x, c.Store, Caller(c))));
                 case ("PATCH", "accessPackageAssignmentApprovals", 6) when s[4] == "stages":
                     return R("/accessPackageAssignmentApprovals/{id}/stages/{id}", c => DecideStage(c, s[3], s[5]));
                 default:
@@ -98,24 +100,36 @@ namespace LicenseGovernance.Simulator.Http
         private static SimResponse List<T>(RequestContext ctx, string[] permission, Func<TenantStore, IEnumerable<T>> items, Func<T, string, string?> field, Action<Utf8JsonWriter, T> write)
         {
             ctx.RequirePermission(permission);
+            ctx.RequireEntitlementAdministrator();
             return StoreResponses.Collection(ctx, items, field, new[] { "eq" }, write, ctx.Tenant.Options.EntitlementPageSize);
         }
 
         private static SimResponse One<T>(RequestContext ctx, string[] permission, Func<TenantStore, T> find, Action<Utf8JsonWriter, T> write)
         {
             ctx.RequirePermission(permission);
+            ctx.RequireEntitlementAdministrator();
             return StoreResponses.Entity(ctx, find, write);
         }
 
         private static SimResponse Change(RequestContext ctx, Action<TenantStore> change)
         {
             ctx.RequirePermission(Permissions.EntitlementWrite);
+            ctx.RequireEntitlementAdministrator();
             return StoreResponses.Changed(ctx, change);
         }
 
-        private static SimResponse Created<T>(RequestContext ctx, Func<JsonElement, TenantStore, T> create, Action<Utf8JsonWriter, T> write, params string[][] extraPermissions)
+        /// <summary>Creates as an administrator; <see cref="CreateRequest"/> checks the caller's right itself, since a user's own request needs no role.</summary>
+        private static SimResponse Created<T>(RequestContext ctx, Func<JsonElement, TenantStore, T> create, Action<Utf8JsonWriter, T> write, params string[][] extraPermissions) =>
+            Created(ctx, true, create, write, extraPermissions);
+
+        private static SimResponse Created<T>(RequestContext ctx, bool administrator, Func<JsonElement, TenantStore, T> create, Action<Utf8JsonWriter, T> write, params string[][] extraPermissions)
         {
             ctx.RequirePermission(Permissions.EntitlementWrite);
+            if (administrator)
+            {
+                ctx.RequireEntitlementAdministrator();
+            }
+
             foreach (var extra in extraPermissions)
             {
                 ctx.RequirePermission(extra);
@@ -186,6 +200,7 @@ namespace LicenseGovernance.Simulator.Http
         private static SimResponse UpdatePackage(RequestContext ctx, string id)
         {
             ctx.RequirePermission(Permissions.EntitlementWrite);
+            ctx.RequireEntitlementAdministrator();
             using var doc = GraphJson.ParseBody(ctx.Request);
             var body = doc.RootElement;
             EntitlementJson.RequireObject(body, "accessPackage");
@@ -230,6 +245,7 @@ namespace LicenseGovernance.Simulator.Http
         private static SimResponse ReplacePolicy(RequestContext ctx, string id)
         {
             ctx.RequirePermission(Permissions.EntitlementWrite);
+            ctx.RequireEntitlementAdministrator();
             using var doc = GraphJson.ParseBody(ctx.Request);
             var replacement = EntitlementJson.ReadPolicy(doc.RootElement, requirePackage: false);
             var store = ctx.Store;
@@ -243,12 +259,17 @@ namespace LicenseGovernance.Simulator.Http
         private static SimResponse CreateRequest(RequestContext ctx)
         {
             var caller = Caller(ctx);
-            return Created(ctx, (b, st) =>
+            return Created(ctx, false, (b, st) =>
             {
                 var type = RequestType(b);
                 if (type.StartsWith("user", StringComparison.Ordinal) && caller == null)
                 {
                     throw TenantStore.EntitlementError($"A {type} request is made by the signed-in user; an application cannot make it.");
+                }
+
+                if (!type.StartsWith("user", StringComparison.Ordinal))
+                {
+                    ctx.RequireEntitlementAdministrator();
                 }
 
                 if (!b.TryGetProperty("assignment", out var assignment) || assignment.ValueKind != JsonValueKind.Object)
@@ -356,7 +377,7 @@ namespace LicenseGovernance.Simulator.Http
         private static string? PolicyField(SimulatedAssignmentPolicy p, string field) =>
             field == "accesspackage/id" ? p.AccessPackageId.ToString() : field == "id" ? p.Id.ToString() : field == "displayname" ? p.DisplayName : null;
 
-        private static string? RequestField(SimulatedAssignmentRequest r, string field) => field switch
+        internal static string? RequestField(SimulatedAssignmentRequest r, string field) => field switch
         {
             "state" => r.State,
             "requesttype" => r.RequestType,

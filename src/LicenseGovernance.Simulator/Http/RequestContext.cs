@@ -43,6 +43,29 @@ namespace LicenseGovernance.Simulator.Http
 
         public bool HasPermission(params string[] accepted) => Token.HasAny(accepted) || !Tenant.Options.EnforcePermissions;
 
+        /// <summary>
+        /// Entitlement management's administrative reads and writes: an application with the permission may make them; a
+        /// signed-in user also needs an entitlement administrator role, else Graph answers 403 UnAuthorized before looking
+        /// at the object (msgraph-metadata issue 327 shows the code and message).
+        /// </summary>
+        public void RequireEntitlementAdministrator()
+        {
+            if (Token.UserPrincipalName != null && Tenant.Options.EnforcePermissions && !DirectoryRoles.AdministersEntitlements(Token.DirectoryRoleIds))
+            {
+                throw NotAuthorized();
+            }
+        }
+
+        /// <summary>The user views (filterByCurrentUser, getApplicablePolicyRequirements) answer only a signed-in user.</summary>
+        public Guid RequireSignedInUser()
+        {
+            var id = Token.UserPrincipalName == null ? (Guid?)null : Store.Read(() => Store.FindUserCore(Token.UserPrincipalName, null)?.Id);
+            return id ?? throw NotAuthorized();
+        }
+
+        public static GraphServiceError NotAuthorized() =>
+            new GraphServiceError(403, "UnAuthorized", "User is not authorized to perform the operation. Reason: The caller is not authorized.");
+
         public void RequirePermission(params string[] accepted)
         {
             if (!HasPermission(accepted))

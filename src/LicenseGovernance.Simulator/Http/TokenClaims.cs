@@ -16,8 +16,9 @@ namespace LicenseGovernance.Simulator.Http
     {
         private readonly HashSet<string> _permissions;
 
-        private TokenClaims(string tenantId, string appId, string appDisplayName, string? upn, IEnumerable<string> permissions, DateTimeOffset notBefore, DateTimeOffset expires)
+        private TokenClaims(string tenantId, string appId, string appDisplayName, string? upn, IEnumerable<string> permissions, IEnumerable<string> roleIds, DateTimeOffset notBefore, DateTimeOffset expires)
         {
+            DirectoryRoleIds = roleIds.ToArray();
             TenantId = tenantId;
             AppId = appId;
             AppDisplayName = appDisplayName;
@@ -39,9 +40,12 @@ namespace LicenseGovernance.Simulator.Http
 
         public DateTimeOffset Expires { get; }
 
+        /// <summary>The signed-in user's Entra roles (the wids claim); empty for an app-only token.</summary>
+        public IReadOnlyList<string> DirectoryRoleIds { get; }
+
         public bool HasAny(IEnumerable<string> accepted) => accepted.Any(_permissions.Contains);
 
-        public static string Issue(string tenantId, string objectId, SimulatedPrincipal principal, DateTimeOffset now, TimeSpan lifetime)
+        public static string Issue(string tenantId, string objectId, SimulatedPrincipal principal, IEnumerable<string> roleIds, DateTimeOffset now, TimeSpan lifetime)
         {
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream))
@@ -70,6 +74,13 @@ namespace LicenseGovernance.Simulator.Http
                 {
                     writer.WriteString("upn", principal.UserPrincipalName);
                     writer.WriteString("scp", string.Join(" ", principal.Permissions));
+                    writer.WriteStartArray("wids");
+                    foreach (var role in roleIds)
+                    {
+                        writer.WriteStringValue(role);
+                    }
+
+                    writer.WriteEndArray();
                 }
 
                 writer.WriteEndObject();
@@ -99,12 +110,14 @@ namespace LicenseGovernance.Simulator.Http
                 var root = doc.RootElement;
                 var roles = root.TryGetProperty("roles", out var r) ? r.EnumerateArray().Select(e => e.GetString() ?? string.Empty) : Enumerable.Empty<string>();
                 var scopes = root.TryGetProperty("scp", out var s) ? (s.GetString() ?? string.Empty).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries) : Enumerable.Empty<string>();
+                var wids = root.TryGetProperty("wids", out var w) ? w.EnumerateArray().Select(e => e.GetString() ?? string.Empty) : Enumerable.Empty<string>();
                 claims = new TokenClaims(
                     root.GetProperty("tid").GetString() ?? string.Empty,
                     root.GetProperty("appid").GetString() ?? string.Empty,
                     root.TryGetProperty("app_displayname", out var n) ? n.GetString() ?? string.Empty : string.Empty,
                     root.TryGetProperty("upn", out var u) ? u.GetString() : null,
                     roles.Concat(scopes).ToList(),
+                    wids.ToList(),
                     DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("nbf").GetInt64()),
                     DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("exp").GetInt64()));
             }

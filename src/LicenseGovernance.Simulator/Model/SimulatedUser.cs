@@ -65,6 +65,9 @@ namespace LicenseGovernance.Simulator.Model
 
         public Guid? ManagerId { get; set; }
 
+        /// <summary>Template ids of the Entra roles the user holds (<see cref="DirectoryRoles"/>); carried in delegated tokens as wids.</summary>
+        public List<string> DirectoryRoleIds { get; set; } = new List<string>();
+
         /// <summary>Null for users who never signed in.</summary>
         public SignInActivity? SignInActivity { get; set; }
 

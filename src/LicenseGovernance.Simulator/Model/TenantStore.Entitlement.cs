@@ -443,6 +443,13 @@ namespace LicenseGovernance.Simulator
             }
         }
 
+        /// <summary>The policies under which <paramref name="userId"/> may request for themselves: what My Access offers them.</summary>
+        internal IEnumerable<SimulatedAssignmentPolicy> RequestablePoliciesCore(Guid userId)
+        {
+            var user = UserById(userId);
+            return user == null ? Enumerable.Empty<SimulatedAssignmentPolicy>() : _entitlement.Policies.Where(p => p.EnableTargetsToSelfAddAccess && IsAllowedTarget(p, user)).ToList();
+        }
+
         private bool IsAllowedTarget(SimulatedAssignmentPolicy policy, SimulatedUser user)
         {
             switch (policy.AllowedTargetScope)
@@ -481,7 +488,7 @@ namespace LicenseGovernance.Simulator
                 // Nobody can decide (no manager and no fallback): Entra denies rather than leave the request waiting.
                 Complete(request, "denied", "NoApproverFound");
                 stage.Status = "Completed";
-                stage.ReviewResult = "Deny";
+                stage.ReviewResult = "Denied";
                 stage.ReviewedDateTime = Now;
             }
         }
@@ -539,7 +546,7 @@ namespace LicenseGovernance.Simulator
                 throw EntitlementError("The policy requires the approver to give a justification.");
             }
 
-            stage.ReviewResult = approve ? "Approve" : "Deny";
+            stage.ReviewResult = approve ? "Approved" : "Denied";
             stage.Status = "Completed";
             stage.ReviewedBy = approverId;
             stage.ReviewedDateTime = Now;
@@ -648,7 +655,7 @@ namespace LicenseGovernance.Simulator
                 if (stage?.DueDateTime <= at)
                 {
                     stage!.Status = "Completed";
-                    stage.ReviewResult = "Deny";
+                    stage.ReviewResult = "Denied";
                     stage.ReviewedDateTime = at;
                     Complete(request, "denied", "TimedOut");
                     Work.ApprovalTimeouts++;

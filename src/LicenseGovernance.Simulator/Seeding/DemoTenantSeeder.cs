@@ -71,6 +71,7 @@ namespace LicenseGovernance.Simulator.Seeding
             {
                 Populate(store, random, ids, now, options);
                 DemoUsageSeeder.Seed(store, options.Seed);
+                DemoRoleSeeder.Seed(store);
                 return 0;
             });
             return tenant;

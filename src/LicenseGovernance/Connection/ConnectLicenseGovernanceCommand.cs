@@ -135,6 +135,10 @@ namespace LicenseGovernance.Commands.Connection
         [Parameter(ParameterSetName = SimulatorSet)]
         public int Seed { get; set; } = 20261124;
 
+        /// <summary>Pins the seeded tenant's clock, and so its seeded history, to a date (rehearsals and tests); default now.</summary>
+        [Parameter(ParameterSetName = SimulatorSet)]
+        public DateTimeOffset? StartDate { get; set; }
+
         protected override void ProcessRecord()
         {
             var request = BuildRequest();
@@ -197,6 +201,7 @@ namespace LicenseGovernance.Commands.Connection
                     request.SnapshotPath = SnapshotPath == null ? null : GetUnresolvedProviderPathFromPSPath(SnapshotPath);
                     request.SimulatorUserCount = UserCount;
                     request.SimulatorSeed = Seed;
+                    request.SimulatorStart = StartDate;
                     break;
                 default:
                     request.Method = AuthenticationMethod.Interactive;

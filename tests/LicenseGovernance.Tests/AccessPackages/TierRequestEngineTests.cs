@@ -48,12 +48,13 @@ public sealed class TierRequestEngineTests : IDisposable
         var (user, manager) = _fx.Tenant.NewRequestor("ada");
         var plan = await PlanAsync(user.UserPrincipalName, days: 180);
         Assert.Contains("\"requestType\":\"userAdd\"", plan.Body);
-        Assert.Equal(1, plan.ApprovalStages);
+        Assert.True(plan.ApprovalRequired);
         Assert.Empty(_fx.Tenant.Store.AssignmentRequests);
 
         var sent = await _fx.Engine.ApplyTierRequestPlanAsync(plan, new CollectingSink());
         Assert.Equal("pendingApproval", sent.State);
-        Assert.Equal("Manager (" + manager.UserPrincipalName + ")", sent.WaitingFor);
+        // The requestor holds no entitlement role, so Graph shows them the request but not the policy that says who decides.
+        Assert.Null(sent.WaitingFor);
         var stored = Assert.Single(_fx.Tenant.Store.AssignmentRequests);
         Assert.Equal(user.Id, stored.RequestorId);
         Assert.NotNull(stored.RequestedEnd);
@@ -75,8 +76,11 @@ public sealed class TierRequestEngineTests : IDisposable
         var (guest, _) = _fx.Tenant.NewRequestor("gus", userType: "Guest");
 
         Assert.Contains("at most 180 days", (await RefusedAsync(() => PlanAsync(user.UserPrincipalName, days: 181))).Message);
-        Assert.Contains("justification", (await RefusedAsync(() => PlanAsync(user.UserPrincipalName, justification: " "))).Message);
-        Assert.Contains("only members", (await RefusedAsync(() => PlanAsync(guest.UserPrincipalName))).Message);
+        // A requestor cannot read whether the policy requires a justification; Graph refuses the request, and nothing is created.
+        var unjustified = await RefusedAsync(async () => await _fx.Engine.ApplyTierRequestPlanAsync(await PlanAsync(user.UserPrincipalName, justification: " "), new CollectingSink()));
+        Assert.Equal(ErrorIds.GraphRequestFailed, unjustified.Id);
+        Assert.Contains("justification", unjustified.Message);
+        Assert.Contains("guest user, is not among the users", (await RefusedAsync(() => PlanAsync(guest.UserPrincipalName))).Message);
         Assert.Contains("holds no assignment", (await RefusedAsync(() => PlanAsync(user.UserPrincipalName, extend: true))).Message);
         Assert.Equal(ErrorIds.TierRequestRefused, (await RefusedAsync(() => PlanAsync(user.UserPrincipalName, days: 181))).Id);
     }
@@ -106,10 +110,11 @@ public sealed class TierRequestEngineTests : IDisposable
         var (other, _) = _fx.Tenant.NewRequestor("dan");
         var first = await _fx.Engine.ApplyTierRequestPlanAsync(await PlanAsync(user.UserPrincipalName, days: 30), new CollectingSink());
         var notApprover = await Assert.ThrowsAsync<LicenseGovernanceException>(() => DecideAsync(first.Id, other.UserPrincipalName));
-        Assert.Equal(ErrorIds.NotApproverOfStage, notApprover.Error.Id);
-        Assert.Contains(manager.UserPrincipalName, notApprover.Error.Message);
+        Assert.Equal(ErrorIds.TierAssignmentRequestNotShown, notApprover.Error.Id);
+        // The manager cannot read the policy, so Graph itself refuses a decision without the justification it requires.
         var noReason = await Assert.ThrowsAsync<LicenseGovernanceException>(() => DecideAsync(first.Id, manager.UserPrincipalName, justification: null));
-        Assert.Equal(ErrorIds.AccessPackageSettingInvalid, noReason.Error.Id);
+        Assert.Equal(ErrorIds.GraphRequestFailed, noReason.Error.Id);
+        Assert.Equal("InProgress", _fx.Tenant.Store.AssignmentRequests.Single(r => r.Id == first.Id).ApprovalStages[0].Status);
         await DecideAsync(first.Id, manager.UserPrincipalName);
         _fx.Tenant.Settle();
 
@@ -133,5 +138,24 @@ public sealed class TierRequestEngineTests : IDisposable
         Assert.Equal(ErrorIds.DelegatedSignInRequired, decision.Error.Id);
         var nobody = await Assert.ThrowsAsync<LicenseGovernanceException>(() => PlanAsync("nobody@" + _fx.Tenant.DefaultDomain));
         Assert.Equal(ErrorIds.UserNotFound, nobody.Error.Id);
+    }
+
+    [Fact]
+    public async Task AnEntitlementAdministratorReadsWhatRequestorsAndApproversCannot()
+    {
+        await Tier3Async();
+        var (user, manager) = _fx.Tenant.NewRequestor("eve");
+        var (admin, _) = _fx.Tenant.NewRequestor("ida");
+        var (other, _) = _fx.Tenant.NewRequestor("fay");
+        _fx.Tenant.Store.AssignDirectoryRole(admin.UserPrincipalName, "Identity Governance Administrator");
+        var sent = await _fx.Engine.ApplyTierRequestPlanAsync(await PlanAsync(user.UserPrincipalName, days: 30), new CollectingSink());
+
+        // Not an approver either, but the role lets the administrator read the request and its policy: it says who decides.
+        var byAdmin = await Assert.ThrowsAsync<LicenseGovernanceException>(() => DecideAsync(sent.Id, admin.UserPrincipalName));
+        Assert.Equal(ErrorIds.NotApproverOfStage, byAdmin.Error.Id);
+        Assert.Contains("Manager (" + manager.UserPrincipalName + ")", byAdmin.Error.Message);
+        var byOther = await Assert.ThrowsAsync<LicenseGovernanceException>(() => DecideAsync(sent.Id, other.UserPrincipalName));
+        Assert.Equal(ErrorIds.TierAssignmentRequestNotShown, byOther.Error.Id);
+        Assert.Equal("delivering", (await DecideAsync(sent.Id, manager.UserPrincipalName)).State);
     }
 }

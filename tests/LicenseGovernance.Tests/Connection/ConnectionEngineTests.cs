@@ -22,7 +22,7 @@ public sealed class ConnectionEngineTests
         var context = await engine.ConnectAsync(new ConnectRequest
         {
             Method = AuthenticationMethod.AccessToken,
-            // The demo tenant's clock starts on a fixed date; the token must also be valid by the real clock the client checks.
+            // The token must be valid by the simulated clock and by the real clock the client checks, whatever the tenant's start.
             AccessToken = Secure(tenant.IssueAccessToken(tenant.DefaultPrincipal, TimeSpan.FromDays(3650))),
             GraphEndpoint = server.BaseAddress,
             IsInteractiveHost = false,
@@ -93,6 +93,25 @@ public sealed class ConnectionEngineTests
 
         Assert.True(engine.Session!.Tenant!.Clock.FollowsRealTime);
         engine.Disconnect();
+    }
+
+    [Fact]
+    public async Task TheEmbeddedSimulatorStartsTodayUnlessAStartIsGiven()
+    {
+        var engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = Path.GetTempPath() });
+        await engine.ConnectAsync(new ConnectRequest { Method = AuthenticationMethod.Simulator, SimulatorUserCount = 20 }, new CollectingSink());
+        Assert.InRange(engine.Session!.Tenant!.Clock.UtcNow - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(-1), TimeSpan.FromMinutes(1));
+        engine.Disconnect();
+
+        var start = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.FromHours(1));
+        await engine.ConnectAsync(new ConnectRequest { Method = AuthenticationMethod.Simulator, SimulatorUserCount = 20, SimulatorStart = start }, new CollectingSink());
+        Assert.InRange(engine.Session!.Tenant!.Clock.UtcNow, start, start.AddMinutes(1));
+        engine.Disconnect();
+
+        var snapshot = await Assert.ThrowsAsync<LicenseGovernanceException>(() => engine.ConnectAsync(
+            new ConnectRequest { Method = AuthenticationMethod.Simulator, SnapshotPath = "any.json", SimulatorStart = start }, new CollectingSink()));
+        Assert.Equal(ErrorIds.InvalidCredentialParameter, snapshot.Error.Id);
+        Assert.Contains("-StartDate", snapshot.Error.Message);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal sealed class EngineFixture : IDisposable
     {
         SettingsDirectory = Path.Combine(Path.GetTempPath(), "lg-engine-" + Guid.NewGuid().ToString("N"));
         Engine = new GovernanceEngine(new EngineOptions { SettingsDirectory = SettingsDirectory, JournalPath = Path.Combine(SettingsDirectory, "journal.jsonl") });
-        Tenant = tenant ?? SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = users });
+        Tenant = tenant ?? SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = users, Now = LicenseGovernance.Tests.Simulator.SimulatorFixture.Now });
         Engine.ConnectSimulator(Tenant, principal);
     }
 

@@ -266,4 +266,72 @@ public class EntitlementManagementTests
         Assert.Equal(new[] { "Member", "Owner" }, resources[0].GetProperty("roles").EnumerateArray().Select(r => r.GetProperty("displayName").GetString()));
         Assert.True(resources[0].GetProperty("scopes")[0].GetProperty("isRootScope").GetBoolean());
     }
+
+    [Fact]
+    public async Task A_user_without_a_role_reads_only_the_user_views_and_an_administrator_reads_everything()
+    {
+        var (tenant, admin, packageId, _) = await PackageAsync();
+        var policyId = (await ReadJson(await admin.PostAsync(Em + "assignmentPolicies", Json(Policy(packageId))))).GetProperty("id").GetString()!;
+        var manager = tenant.Store.AddUser("boss@contoso.onmicrosoft.com");
+        var user = tenant.Store.AddUser("bob@contoso.onmicrosoft.com", u => u.ManagerId = manager.Id);
+        var guest = tenant.Store.AddUser("gus_partner.com#EXT#@contoso.onmicrosoft.com", u => u.UserType = "Guest");
+        var scopes = new[] { "EntitlementManagement.ReadWrite.All" };
+        using var bob = Client(tenant, tenant.SignIn(user.UserPrincipalName, Guid.NewGuid().ToString(), "My Access", scopes));
+        using var boss = Client(tenant, tenant.SignIn(manager.UserPrincipalName, Guid.NewGuid().ToString(), "My Access", scopes));
+        using var gus = Client(tenant, tenant.SignIn(guest.UserPrincipalName, Guid.NewGuid().ToString(), "My Access", scopes));
+
+        foreach (var adminRead in new[] { "accessPackages", $"accessPackages/{packageId}/assignmentPolicies", "assignmentPolicies", "assignmentRequests", "assignments", "catalogs",
+            "accessPackages/filterByCurrentUser(on='allowedRequestor')?$expand=assignmentPolicies" })
+        {
+            var refused = await bob.GetAsync(Em + adminRead);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            var error = (await ReadJson(refused)).GetProperty("error");
+            Assert.Equal("UnAuthorized", error.GetProperty("code").GetString());
+            Assert.Equal("User is not authorized to perform the operation. Reason: The caller is not authorized.", error.GetProperty("message").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await bob.PostAsync(Em + "assignmentRequests", Json(new { requestType = "adminAdd", assignment = new { targetId = user.Id, accessPackageId = packageId, assignmentPolicyId = policyId } }))).StatusCode);
+        var offered = (await ReadJson(await bob.GetAsync(Em + "accessPackages/filterByCurrentUser(on='allowedRequestor')"))).GetProperty("value");
+        Assert.Equal(packageId, Assert.Single(offered.EnumerateArray()).GetProperty("id").GetString());
+        Assert.Empty((await ReadJson(await gus.GetAsync(Em + "accessPackages/filterByCurrentUser(on='allowedRequestor')"))).GetProperty("value").EnumerateArray());
+        var requirements = (await ReadJson(await bob.PostAsync(Em + $"accessPackages/{packageId}/getApplicablePolicyRequirements", null))).GetProperty("value");
+        var requirement = Assert.Single(requirements.EnumerateArray());
+        Assert.Equal(policyId, requirement.GetProperty("policyId").GetString());
+        Assert.True(requirement.GetProperty("isApprovalRequiredForAdd").GetBoolean());
+        Assert.Equal("P30D", requirement.GetProperty("schedule").GetProperty("expiration").GetProperty("duration").GetString());
+        Assert.False(requirement.TryGetProperty("requestApprovalSettings", out _));
+        Assert.Empty((await ReadJson(await gus.PostAsync(Em + $"accessPackages/{packageId}/getApplicablePolicyRequirements", null))).GetProperty("value").EnumerateArray());
+
+        var requestId = (await ReadJson(await bob.PostAsync(Em + "assignmentRequests", Json(new { requestType = "userAdd", assignment = new { accessPackageId = packageId, assignmentPolicyId = policyId }, justification = "Need it" })))).GetProperty("id").GetString();
+        Assert.Equal(requestId, Assert.Single((await ReadJson(await bob.GetAsync(Em + "assignmentRequests/filterByCurrentUser(on='target')"))).GetProperty("value").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Empty((await ReadJson(await bob.GetAsync(Em + "assignmentRequests/filterByCurrentUser(on='approver')"))).GetProperty("value").EnumerateArray());
+        Assert.Empty((await ReadJson(await boss.GetAsync(Em + "assignmentRequests/filterByCurrentUser(on='target')"))).GetProperty("value").EnumerateArray());
+        Assert.Equal(requestId, Assert.Single((await ReadJson(await boss.GetAsync(Em + "assignmentRequests/filterByCurrentUser(on='approver')"))).GetProperty("value").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(requestId, Assert.Single((await ReadJson(await boss.GetAsync(Em + "accessPackageAssignmentApprovals/filterByCurrentUser(on='approver')"))).GetProperty("value").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await boss.GetAsync(Em + $"accessPackageAssignmentApprovals/{requestId}/stages")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await gus.GetAsync(Em + $"accessPackageAssignmentApprovals/{requestId}/stages")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await bob.GetAsync(Em + "assignmentRequests/filterByCurrentUser(on='everyone')")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync(Em + "assignmentRequests/filterByCurrentUser(on='target')")).StatusCode);
+
+        // The role travels in the token (wids), issued after the role was given; the application keeps its permissions.
+        tenant.Store.AssignDirectoryRole(user.UserPrincipalName, "Identity Governance Administrator");
+        using var bobAsAdministrator = Client(tenant, tenant.SignIn(user.UserPrincipalName, Guid.NewGuid().ToString(), "My Access", scopes));
+        Assert.Equal(HttpStatusCode.OK, (await bobAsAdministrator.GetAsync(Em + $"accessPackages/{packageId}/assignmentPolicies")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bobAsAdministrator.GetAsync(Em + $"accessPackageAssignmentApprovals/{requestId}/stages")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bob.GetAsync(Em + "assignmentPolicies")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Em + "assignmentPolicies")).StatusCode);
+    }
+
+    [Fact]
+    public void The_demo_tenant_gives_roles_to_its_administrators_only()
+    {
+        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 300 });
+        var holders = tenant.Store.Users.Where(u => u.DirectoryRoleIds.Count > 0).ToList();
+        var licensing = Assert.Single(holders, u => u.DirectoryRoleIds.Contains(DirectoryRoles.IdentityGovernanceAdministrator));
+        Assert.Equal("Systems Administrator", licensing.JobTitle);
+        Assert.Contains(DirectoryRoles.LicenseAdministrator, licensing.DirectoryRoleIds);
+        Assert.Equal("IT Manager", Assert.Single(holders, u => u.DirectoryRoleIds.Contains(DirectoryRoles.GlobalAdministrator)).JobTitle);
+        Assert.Equal("Service Desk Analyst", Assert.Single(holders, u => u.DirectoryRoleIds.Contains(DirectoryRoles.UserAdministrator)).JobTitle);
+        Assert.Equal(3, holders.Count);
+    }
 }

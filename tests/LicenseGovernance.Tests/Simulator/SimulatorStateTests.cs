@@ -15,9 +15,9 @@ public class SimulatorStateTests
             var a = Path.Combine(dir.FullName, "a.json");
             var b = Path.Combine(dir.FullName, "b.json");
             var c = Path.Combine(dir.FullName, "c.json");
-            SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 500 }).SaveSnapshot(a);
-            SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 500 }).SaveSnapshot(b);
-            SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 500, Seed = 7 }).SaveSnapshot(c);
+            SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 500, Now = SimulatorFixture.Now }).SaveSnapshot(a);
+            SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 500, Now = SimulatorFixture.Now }).SaveSnapshot(b);
+            SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 500, Seed = 7, Now = SimulatorFixture.Now }).SaveSnapshot(c);
             Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
             Assert.NotEqual(File.ReadAllBytes(a), File.ReadAllBytes(c));
         }
@@ -146,7 +146,7 @@ public class SimulatorStateTests
     [Fact]
     public void Demo_tenant_has_the_governance_scenarios()
     {
-        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 2000 });
+        var tenant = SimulatedTenant.CreateDemo(new DemoTenantOptions { UserCount = 2000, Now = SimulatorFixture.Now });
         var users = tenant.Store.Users;
         var now = tenant.Clock.UtcNow;
         Assert.Equal(2000, users.Count);

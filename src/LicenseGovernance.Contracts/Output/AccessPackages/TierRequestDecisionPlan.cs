@@ -8,6 +8,8 @@ namespace LicenseGovernance
     public sealed class TierRequestDecisionPlan : IChangePlan
     {
         public Guid RequestId { get; set; }
+        /// <summary>userAdd, userExtend or the administrator's type of the request decided.</summary>
+        public string RequestType { get; set; } = "";
         /// <summary>Approve or Deny.</summary>
         public string Decision { get; set; } = "";
         public Guid StageId { get; set; }

@@ -22,8 +22,8 @@ namespace LicenseGovernance
         /// <summary>The end the requestor chose, sent in the request; null takes the policy's.</summary>
         public DateTimeOffset? RequestedEndDate { get; set; }
         public string? Justification { get; set; }
-        /// <summary>How many approval stages the request goes through (0: delivered without approval).</summary>
-        public int ApprovalStages { get; set; }
+        /// <summary>Whether an approver must decide it first: a requestor's view of the policy says whether, not who or in how many stages.</summary>
+        public bool ApprovalRequired { get; set; }
         /// <summary>The simulated user acted as (-As), or null for the signed-in user.</summary>
         public string? As { get; set; }
         /// <summary>The accessPackageAssignmentRequest body that would be POSTed.</summary>
@@ -33,7 +33,7 @@ namespace LicenseGovernance
 
         string IChangePlan.Description =>
             (RequestType == "userExtend" ? "Request an extension" : "Request") +
-            (ApprovalStages == 0 ? " (no approval)" : " (" + ApprovalStages + " approval stage" + (ApprovalStages == 1 ? ")" : "s)")) +
+            (ApprovalRequired ? " (needs approval)" : " (no approval)") +
             " (POST /identityGovernance/entitlementManagement/assignmentRequests)\n" + Body;
 
         IReadOnlyList<string> IChangePlan.Warnings => Array.Empty<string>();
