@@ -60,6 +60,8 @@ public sealed class TableViewWidthTests : IClassFixture<TableViewWidthTests.Sess
         ["LicenseGovernance.LicenseOffboardingStep"] = new[] { "Order", "Step", "Sku", "Status" },
         ["LicenseGovernance.LicenseOffboardingSummary"] = new[] { "Complete", "Seats", "Monthly", "Currency" },
         ["LicenseGovernance.TierConflict"] = new[] { "Kind" },
+        ["LicenseGovernance.TierAccessReview"] = new[] { "AccessPackage", "Status" },
+        ["LicenseGovernance.TierAccessReviewDecision"] = new[] { "UserPrincipalName", "Decision" },
     };
 
     private readonly Session _session;
