@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Lifecycle;
+using LicenseGovernance.Engine.Lifecycle.Offboarding;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 
@@ -32,5 +33,13 @@ namespace LicenseGovernance.Engine
 
         public Task GetLicenseTierConflictsAsync(GetLicenseTierConflictRequest request, IGovernanceSink sink) =>
             WithGraph(sink, async s => await TierConflictFinder.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false));
+    
+        public Task StartLicenseOffboardingAsync(StartLicenseOffboardingRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s =>
+            {
+                var journal = new OffboardingJournal(new JournalFile(JournalPath), s, sink.CommandName ?? LicenseOffboarder.Command, sink);
+                var skus = await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false);
+                await LicenseOffboarder.RunAsync(await OffboardingContext.CreateAsync(s, request, skus, journal, sink).ConfigureAwait(false)).ConfigureAwait(false);
+            });
     }
 }

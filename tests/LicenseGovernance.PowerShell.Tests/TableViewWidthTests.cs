@@ -57,6 +57,8 @@ public sealed class TableViewWidthTests : IClassFixture<TableViewWidthTests.Sess
         ["LicenseGovernance.TierLifecycleWorkflow"] = new[] { "Tasks", "Version", "Scheduled", "NextRun" },
         ["LicenseGovernance.TierMoveResult"] = new[] { "Outcome", "GapAvoided" },
         ["LicenseGovernance.TierSyncSummary"] = new[] { "UsersRead", "Settled", "Moved", "Bridged", "Waiting", "Failed", "Skipped", "Requests", "Writes" },
+        ["LicenseGovernance.LicenseOffboardingStep"] = new[] { "Order", "Step", "Sku", "Status" },
+        ["LicenseGovernance.LicenseOffboardingSummary"] = new[] { "Complete", "Seats", "Monthly", "Currency" },
         ["LicenseGovernance.TierConflict"] = new[] { "Kind" },
         ["LicenseGovernance.TierAccessReview"] = new[] { "AccessPackage", "Status" },
         ["LicenseGovernance.TierAccessReviewDecision"] = new[] { "UserPrincipalName", "Decision" },

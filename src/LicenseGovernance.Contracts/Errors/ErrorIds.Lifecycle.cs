@@ -13,5 +13,12 @@ namespace LicenseGovernance
         public const string TierMoveBlocked = "LicenseGovernance.TierMoveBlocked";
         public const string LookAheadInvalid = "LicenseGovernance.LookAheadInvalid";
         public const string TierWaitTimeoutInvalid = "LicenseGovernance.TierWaitTimeoutInvalid";
+    
+        public const string OffboardingUserMissing = "LicenseGovernance.OffboardingUserMissing";
+        public const string OffboardingSenderRequired = "LicenseGovernance.OffboardingSenderRequired";
+        public const string OffboardingNotifyEmailInvalid = "LicenseGovernance.OffboardingNotifyEmailInvalid";
+        public const string OffboardingExchangeNotConnected = "LicenseGovernance.OffboardingExchangeNotConnected";
+        public const string OffboardingManagerNotFound = "LicenseGovernance.OffboardingManagerNotFound";
+        public const string OffboardingStepFailed = "LicenseGovernance.OffboardingStepFailed";
     }
 }

@@ -26,5 +26,13 @@ namespace LicenseGovernance.Hosting
 
         /// <summary>Writes one <see cref="TierConflict"/> per user and kind found.</summary>
         Task GetLicenseTierConflictsAsync(GetLicenseTierConflictRequest request, IGovernanceSink sink);
+    
+        /// <summary>
+        /// Offboards each user in the safe order (sign-in, sessions, holds, mailbox, OneDrive, requests, licences, money),
+        /// asking the sink's ShouldProcess per user with the whole plan. Writes the steps (<see cref="LicenseOffboardingStep"/>)
+        /// or, with <see cref="StartLicenseOffboardingRequest.Summary"/>, one <see cref="LicenseOffboardingSummary"/> per user.
+        /// Bad input throws before anything is read or written.
+        /// </summary>
+        Task StartLicenseOffboardingAsync(StartLicenseOffboardingRequest request, IGovernanceSink sink);
     }
 }
