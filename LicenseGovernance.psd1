@@ -65,6 +65,7 @@
         'Export-LicenseHealthReport'
         # Lifecycle
         'Sync-LicenseTier'
+        'Sync-WorkforceLicense'
         'Move-UserLicenseTier'
         'Get-LicenseTierConflict'
         'New-TierLifecycleWorkflow'

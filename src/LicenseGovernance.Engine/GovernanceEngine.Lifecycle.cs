@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Lifecycle;
+using LicenseGovernance.Engine.Lifecycle.Workforce;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 
@@ -32,5 +33,14 @@ namespace LicenseGovernance.Engine
 
         public Task GetLicenseTierConflictsAsync(GetLicenseTierConflictRequest request, IGovernanceSink sink) =>
             WithGraph(sink, async s => await TierConflictFinder.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false));
+
+        public Task SyncWorkforceLicensesAsync(SyncWorkforceLicenseRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s =>
+            {
+                // The rules and the HR file are checked before the tenant is read: bad input changes nothing.
+                var (rules, source) = WorkforceSync.Validate(request);
+                await WorkforceSync.RunAsync(s, request, rules, source, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false),
+                    () => BeginJournal(s, "Sync-WorkforceLicense", sink), new JournalFile(JournalPath), new WorkforceLeavers(), sink).ConfigureAwait(false);
+            });
     }
 }
