@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Lifecycle;
+using LicenseGovernance.Engine.Lifecycle.Offboarding;
 using LicenseGovernance.Engine.Lifecycle.Workforce;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
@@ -39,8 +40,19 @@ namespace LicenseGovernance.Engine
             {
                 // The rules and the HR file are checked before the tenant is read: bad input changes nothing.
                 var (rules, source) = WorkforceSync.Validate(request);
-                await WorkforceSync.RunAsync(s, request, rules, source, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false),
-                    () => BeginJournal(s, "Sync-WorkforceLicense", sink), new JournalFile(JournalPath), new WorkforceLeavers(), sink).ConfigureAwait(false);
+                var skus = await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false);
+                var journalFile = new JournalFile(JournalPath);
+                await WorkforceSync.RunAsync(s, request, rules, source, skus, () => BeginJournal(s, "Sync-WorkforceLicense", sink), journalFile,
+                    new WorkforceLeavers(journalFile, skus), sink).ConfigureAwait(false);
+            });
+
+        public Task StartLicenseOffboardingAsync(StartLicenseOffboardingRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s =>
+            {
+                OffboardingContext.Validate(s, request);
+                var journal = new OffboardingJournal(new JournalFile(JournalPath), s, sink.CommandName ?? LicenseOffboarder.Command, sink);
+                var skus = await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false);
+                await LicenseOffboarder.RunAsync(await OffboardingContext.CreateAsync(s, request, skus, journal, sink).ConfigureAwait(false)).ConfigureAwait(false);
             });
     }
 }

@@ -23,5 +23,12 @@ namespace LicenseGovernance
         public const string WorkforceRuleInvalid = "LicenseGovernance.WorkforceRuleInvalid";
         public const string WorkforceTierNotFound = "LicenseGovernance.WorkforceTierNotFound";
         public const string WorkforceSeatsShort = "LicenseGovernance.WorkforceSeatsShort";
+
+        public const string OffboardingUserMissing = "LicenseGovernance.OffboardingUserMissing";
+        public const string OffboardingSenderRequired = "LicenseGovernance.OffboardingSenderRequired";
+        public const string OffboardingNotifyEmailInvalid = "LicenseGovernance.OffboardingNotifyEmailInvalid";
+        public const string OffboardingExchangeNotConnected = "LicenseGovernance.OffboardingExchangeNotConnected";
+        public const string OffboardingManagerNotFound = "LicenseGovernance.OffboardingManagerNotFound";
+        public const string OffboardingStepFailed = "LicenseGovernance.OffboardingStepFailed";
     }
 }

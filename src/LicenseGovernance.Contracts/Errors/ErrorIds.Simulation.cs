@@ -6,6 +6,7 @@ namespace LicenseGovernance
         public const string SimulatorTimeTargetMissing = "LicenseGovernance.SimulatorTimeTargetMissing";
         public const string SimulatorTimeBackwards = "LicenseGovernance.SimulatorTimeBackwards";
         public const string SimulatorUserPropertiesEmpty = "LicenseGovernance.SimulatorUserPropertiesEmpty";
+        public const string SimulatorUserHasNoMailbox = "LicenseGovernance.SimulatorUserHasNoMailbox";
         public const string SimulatorUserPropertyUnknown = "LicenseGovernance.SimulatorUserPropertyUnknown";
         public const string SimulatorUserPropertyInvalid = "LicenseGovernance.SimulatorUserPropertyInvalid";
     }

@@ -107,5 +107,36 @@ namespace LicenseGovernance
             ErrorIds.WorkforceSeatsShort, GovernanceErrorCategory.LimitsExceeded,
             $"{user} was not changed: the tenant lacks seats for them ({shortfall}). The others went on.",
             user, "Buy the seats (or free some, Get-ZombieLicense), then run the command again; it serves the users it refused.");
+        public static GovernanceError OffboardingUserMissing() => new GovernanceError(
+            ErrorIds.OffboardingUserMissing, GovernanceErrorCategory.InvalidArgument,
+            "Start-LicenseOffboarding needs the leaver: give -User (a user principal name or id) or pipe users. Nothing was changed.",
+            recommendedAction: "Give -User with the leaver's user principal name or object id.");
+
+        public static GovernanceError OffboardingSenderRequired(string notifyEmail) => new GovernanceError(
+            ErrorIds.OffboardingSenderRequired, GovernanceErrorCategory.InvalidArgument,
+            $"-NotifyEmail {notifyEmail} needs a mailbox to send from: an application sign-in has no mailbox of its own (/me), so give -SenderMailbox " +
+            "(a licensed or shared mailbox the app may send as, with Mail.Send). Nothing was changed.",
+            notifyEmail, "Add -SenderMailbox <mailbox the application sends from>, or leave out -NotifyEmail.");
+
+        public static GovernanceError OffboardingNotifyEmailInvalid(string address) => new GovernanceError(
+            ErrorIds.OffboardingNotifyEmailInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"'{address}' is not an e-mail address (name@domain). Nothing was changed.",
+            address, "Give -NotifyEmail (and -SenderMailbox) as name@domain.");
+
+        public static GovernanceError OffboardingExchangeNotConnected() => new GovernanceError(
+            ErrorIds.OffboardingExchangeNotConnected, GovernanceErrorCategory.InvalidOperation,
+            "-ConvertMailboxToShared needs Exchange Online: no ExchangeOnlineManagement connection was found in this PowerShell session " +
+            "(Get-ConnectionInformation). Nothing was changed.",
+            recommendedAction: "Run Connect-ExchangeOnline first, or leave out -ConvertMailboxToShared and convert the mailbox with the commands the Mailbox step prints.");
+
+        public static GovernanceError OffboardingManagerNotFound(string manager) => new GovernanceError(
+            ErrorIds.OffboardingManagerNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"-Manager '{manager}' names no user of the tenant, so nobody could be given the leaver's OneDrive. Nothing was changed.",
+            manager, "Give -Manager as the user principal name or object id of the person who takes over the files.");
+
+        public static GovernanceError OffboardingStepFailed(string user, string step, string reason) => new GovernanceError(
+            ErrorIds.OffboardingStepFailed, GovernanceErrorCategory.WriteError,
+            $"Offboarding {user}: {step} failed: {reason} The steps before it stand and are journaled; later steps that depend on it were not run.",
+            user, "Fix the cause, then run Start-LicenseOffboarding again for the user: it continues where this run stopped.");
     }
 }

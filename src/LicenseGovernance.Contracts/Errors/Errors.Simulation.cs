@@ -25,8 +25,13 @@ namespace LicenseGovernance
 
         public static GovernanceError SimulatorUserPropertiesEmpty() => new GovernanceError(
             ErrorIds.SimulatorUserPropertiesEmpty, GovernanceErrorCategory.InvalidArgument,
-            "-Property names no property to change. Give a hashtable, for example -Property @{ department = 'Sales'; accountEnabled = $false }.",
+            "-Property names no property to change and -MailboxPurpose is not given. Give a hashtable, for example -Property @{ department = 'Sales'; accountEnabled = $false }, or -MailboxPurpose shared.",
             recommendedAction: "Give -Property a hashtable of the properties to change, for example @{ department = 'Sales' }.");
+
+        public static GovernanceError SimulatorUserHasNoMailbox(string user) => new GovernanceError(
+            ErrorIds.SimulatorUserHasNoMailbox, GovernanceErrorCategory.InvalidOperation,
+            $"The simulated user {user} has no mailbox (no licence gives an Exchange Online mailbox plan), so -MailboxPurpose has nothing to change. Nothing was changed.",
+            user, "Give the user a licence with an Exchange Online mailbox plan first, or pick a user who has a mailbox.");
 
         public static GovernanceError SimulatorUserPropertyUnknown(string name, IEnumerable<string> accepted) => new GovernanceError(
             ErrorIds.SimulatorUserPropertyUnknown, GovernanceErrorCategory.InvalidArgument,

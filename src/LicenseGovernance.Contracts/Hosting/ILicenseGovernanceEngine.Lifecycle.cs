@@ -34,5 +34,12 @@ namespace LicenseGovernance.Hosting
         /// <see cref="SyncWorkforceLicenseRequest.Preview"/> one <see cref="WorkforcePreview"/> and no change.
         /// </summary>
         Task SyncWorkforceLicensesAsync(SyncWorkforceLicenseRequest request, IGovernanceSink sink);
+        /// <summary>
+        /// Offboards each user in the safe order (sign-in, sessions, holds, mailbox, OneDrive, requests, licences, money),
+        /// asking the sink's ShouldProcess per user with the whole plan. Writes the steps (<see cref="LicenseOffboardingStep"/>)
+        /// or, with <see cref="StartLicenseOffboardingRequest.Summary"/>, one <see cref="LicenseOffboardingSummary"/> per user.
+        /// Bad input throws before anything is read or written.
+        /// </summary>
+        Task StartLicenseOffboardingAsync(StartLicenseOffboardingRequest request, IGovernanceSink sink);
     }
 }

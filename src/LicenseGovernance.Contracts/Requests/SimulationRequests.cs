@@ -18,6 +18,9 @@ namespace LicenseGovernance.Requests
 
         /// <summary>Property name (any case) to new value: a string, a bool, a date, or null to clear.</summary>
         public IDictionary<string, object?> Property { get; set; } = new Dictionary<string, object?>();
+
+        /// <summary>Exchange Online's mailbox type as mailboxSettings.userPurpose shows it (shared after Set-Mailbox -Type Shared); null leaves it.</summary>
+        public string? MailboxPurpose { get; set; }
     }
 
     /// <summary>Get-LicenseSimulatorTimeline: one user's licence history, or the periods without a licence.</summary>

@@ -16,6 +16,11 @@ namespace LicenseGovernance.Engine.Graph
     /// </summary>
     internal static class AccessPackageAssignmentWriter
     {
+        public const string CancelRequestOperation = "AccessPackage.CancelRequest";
+
+        /// <summary>Graph's answer to cancelling a request that was decided meanwhile.</summary>
+        private const string NoLongerCancellable = "can no longer be canceled";
+
         public static Task<AccessPackageAssignmentRequest> AddAsync(GraphSession session, JournalScope journal, AccessPackageAssignmentChange change, CancellationToken cancellation) =>
             journal.RunAsync(AccessPackageChangeIntents.Add(change), () => SendAddAsync(session, change, cancellation), cancellation);
 
@@ -38,6 +43,17 @@ namespace LicenseGovernance.Engine.Graph
         public static async Task<AccessPackageAssignmentRequest> SendRemoveAsync(GraphSession session, Guid assignmentId, string? justification, CancellationToken cancellation) =>
             (await WriteRetryPolicy.CallAsync(session, RemoveOperation(assignmentId), AccessPackageDirectory.Manage,
                 (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests.PostAsync(RemoveBody(assignmentId, justification), configure, cancellation), cancellation).ConfigureAwait(false))!;
+
+        /// <summary>
+        /// Cancels a request still waiting for approval, journaled first (not reversible: a cancelled request cannot be
+        /// reopened). Graph's refusal because it is no longer pending is <see cref="WriteOutcome.AlreadyDone"/>.
+        /// </summary>
+        public static Task<WriteOutcome> CancelRequestAsync(GraphSession session, JournalScope journal, Guid requestId, Guid targetUserId, string? target, string? accessPackageName, CancellationToken cancellation) =>
+            journal.RunAsync(ChangeIntents.Other(CancelRequestOperation, "accessPackageAssignmentRequest", requestId.ToString(), target,
+                    new { state = "pendingApproval", targetUserId, accessPackage = accessPackageName }, new { state = "canceled" }),
+                () => WriteRetryPolicy.CallAsync(session, "cancel request " + requestId, AccessPackageDirectory.Manage, NoLongerCancellable,
+                    (c, configure) => c.IdentityGovernance.EntitlementManagement.AssignmentRequests[requestId.ToString()].Cancel.PostAsync(configure, cancellation), cancellation),
+                cancellation);
 
         /// <summary>A signed-in user's own request (userAdd, userExtend), journaled first; sent as that user's session.</summary>
         public static Task<AccessPackageAssignmentRequest> RequestAsync(GraphSession session, JournalScope journal, AccessPackageAssignmentChange change, string requestType, CancellationToken cancellation) =>

@@ -20,12 +20,12 @@ namespace LicenseGovernance.Engine.Graph
         {
             new Capability(
                 "ReadSkus", "Read subscribed SKUs",
-                new[] { "Get-LicenseSku", "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage" },
+                new[] { "Get-LicenseSku", "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "LicenseAssignment.Read.All", "LicenseAssignment.Read.All",
                 new[] { "LicenseAssignment.ReadWrite.All", "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
                 "ReadUsers", "Read users and their licences",
-                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Remove-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage" },
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Remove-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "User.Read.All", "User.Read.All",
                 new[] { "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" },
                 notes: "User.ReadBasic.All is not enough: it hides assignedLicenses and licenseAssignmentStates."),
@@ -52,13 +52,13 @@ namespace LicenseGovernance.Engine.Graph
                 alsoRequires: new[] { "ReadUsers" }),
             new Capability(
                 "AssignUserLicense", "Assign and remove users' direct licences",
-                new[] { "Remove-ZombieLicense", "Move-DirectToGroupLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage" },
+                new[] { "Remove-ZombieLicense", "Move-DirectToGroupLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "LicenseAssignment.ReadWrite.All", "LicenseAssignment.ReadWrite.All",
                 new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" },
                 notes: DelegatedRoleNote + " For example License Administrator."),
             new Capability(
                 "ReadGroups", "Read groups and their members",
-                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "Undo-LicenseChange", "New-TierLifecycleWorkflow", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage" },
+                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "Undo-LicenseChange", "New-TierLifecycleWorkflow", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "GroupMember.Read.All", "GroupMember.Read.All",
                 new[] { "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
@@ -69,7 +69,7 @@ namespace LicenseGovernance.Engine.Graph
                 notes: "An application holding only Group.Create can create groups but not change them afterwards, so the module asks for Group.ReadWrite.All."),
             new Capability(
                 "ManageGroupMembers", "Add and remove group members",
-                new[] { "Move-DirectToGroupLicense", "Remove-ZombieLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage" },
+                new[] { "Move-DirectToGroupLicense", "Remove-ZombieLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "GroupMember.ReadWrite.All", "GroupMember.ReadWrite.All",
                 new[] { "Group.ReadWrite.All", "Directory.ReadWrite.All" },
                 notes: "Role-assignable groups also need RoleManagement.ReadWrite.Directory."),
@@ -94,13 +94,13 @@ namespace LicenseGovernance.Engine.Graph
                 notes: "Open extensions on users have no narrower permission. " + DelegatedRoleNote + " For example User Administrator."),
             new Capability(
                 "ReadEntitlementManagement", "Read access packages, policies and assignments",
-                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup", "Get-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "New-TierLifecycleWorkflow", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage" },
+                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup", "Get-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "New-TierLifecycleWorkflow", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "EntitlementManagement.Read.All", "EntitlementManagement.Read.All",
                 new[] { "EntitlementManagement.ReadWrite.All" },
                 tenantLicense: EntraP2OrGovernance),
             new Capability(
                 "ManageEntitlementManagement", "Create and delete access packages and policies, and request assignments",
-                new[] { "New-TierAccessPackage", "New-LicenseExceptionPackage", "Add-TierAssignment", "Remove-TierAssignment", "Remove-ZombieLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage" },
+                new[] { "New-TierAccessPackage", "New-LicenseExceptionPackage", "Add-TierAssignment", "Remove-TierAssignment", "Remove-ZombieLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "EntitlementManagement.ReadWrite.All", "EntitlementManagement.ReadWrite.All",
                 tenantLicense: EntraP2OrGovernance,
                 notes: "Adding a group to a catalog as an application also needs Group.ReadWrite.All."),
@@ -137,18 +137,38 @@ namespace LicenseGovernance.Engine.Graph
                 notes: "When reports conceal names, usage rows cannot be matched to users; changing the setting needs ReportSettings.ReadWrite.All."),
             new Capability(
                 "RevokeSessions", "Revoke users' sign-in sessions",
-                Array.Empty<string>(),
+                new[] { "Start-LicenseOffboarding" },
                 "User.RevokeSessions.All", "User.RevokeSessions.All",
-                new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" },
-                plannedFor: "safe offboarding"),
+                new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" }),
             new Capability(
                 "EnableDisableAccount", "Enable and disable user accounts",
-                Array.Empty<string>(),
+                new[] { "Start-LicenseOffboarding", "Undo-LicenseChange" },
                 "User.EnableDisableAccount.All", "User.EnableDisableAccount.All",
                 new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" },
                 notes: "Needs ReadUsers (User.Read.All) too. Accounts holding privileged admin roles need a higher-privileged caller.",
-                alsoRequires: new[] { "ReadUsers" },
-                plannedFor: "safe offboarding"),
+                alsoRequires: new[] { "ReadUsers" }),
+            new Capability(
+                "ReadEdiscoveryHolds", "Read eDiscovery cases and their legal holds",
+                new[] { "Start-LicenseOffboarding" },
+                "eDiscovery.Read.All", "eDiscovery.Read.All",
+                new[] { "eDiscovery.ReadWrite.All" },
+                notes: "Delegated callers need a Microsoft Purview eDiscovery role (eDiscovery Manager sees only the cases they manage; eDiscovery Administrator sees all). Without it offboarding keeps the mailbox licence."),
+            new Capability(
+                "ReadMailboxSettings", "Read users' mailbox settings (userPurpose: user or shared mailbox)",
+                new[] { "Start-LicenseOffboarding" },
+                "MailboxSettings.Read", "MailboxSettings.Read",
+                new[] { "MailboxSettings.ReadWrite" },
+                notes: "Converting a mailbox to shared is not in Graph: it needs Exchange Online PowerShell (Set-Mailbox -Type Shared)."),
+            new Capability(
+                "ShareUserFiles", "Read users' OneDrive and share it (driveItem invite)",
+                new[] { "Start-LicenseOffboarding" },
+                "Files.ReadWrite.All", "Files.ReadWrite.All",
+                new[] { "Sites.ReadWrite.All" }),
+            new Capability(
+                "SendMail", "Send mail (the recovered licences to finance)",
+                new[] { "Start-LicenseOffboarding" },
+                "Mail.Send", "Mail.Send",
+                notes: "Application permission lets the app send as any mailbox; restrict it with an Exchange Online application access policy, and give Start-LicenseOffboarding -SenderMailbox."),
         };
 
         private static readonly Dictionary<string, Capability> ByKey =

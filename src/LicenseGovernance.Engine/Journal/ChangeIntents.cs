@@ -16,6 +16,21 @@ namespace LicenseGovernance.Engine.Journal
         public const string GroupAddMember = "Group.AddMember";
         public const string GroupRemoveMember = "Group.RemoveMember";
         public const string GroupAssignLicense = "Group.AssignLicense";
+        public const string UserAccountEnabled = "User.AccountEnabled";
+
+        /// <summary>An offboarding's first run: the user's licences then, which later runs count the recovered seats against.</summary>
+        public const string OffboardingStarted = "Offboarding.Start";
+
+        /// <summary>An offboarding's recovered seats and money, as a run left them; complete when nothing is left to do.</summary>
+        public const string OffboardingRecovered = "Offboarding.Recovered";
+
+        /// <summary>Exchange Online's Set-Mailbox -Type Shared, made through the host's ExchangeOnlineManagement session.</summary>
+        public const string MailboxConvertedToShared = "Mailbox.ConvertToShared";
+
+        /// <summary>A user's sign-in allowed or blocked (accountEnabled). Reversed by setting it back to <paramref name="before"/>.</summary>
+        public static ChangeIntent SetAccountEnabled(Guid userId, string? userPrincipalName, bool before, bool after) =>
+            new ChangeIntent(UserAccountEnabled, "user", userId.ToString(), userPrincipalName,
+                new JsonObject { ["accountEnabled"] = before }, new JsonObject { ["accountEnabled"] = after });
 
         /// <summary>
         /// Direct licences of the affected SKUs before and after (a SKU absent from a list is not held directly then).

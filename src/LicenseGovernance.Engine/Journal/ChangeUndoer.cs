@@ -69,6 +69,11 @@ namespace LicenseGovernance.Engine.Journal
                 return Result(LicenseChangeUndoStatus.Skipped, "the change failed, so the tenant holds nothing to undo.");
             }
 
+            if (ChangeReversers.NotReversedBecause(change.Operation) is string reported)
+            {
+                return Result(LicenseChangeUndoStatus.Skipped, "reported, not undone: " + reported);
+            }
+
             var reverser = ChangeReversers.Find(change.Operation);
             if (reverser == null)
             {

@@ -22,8 +22,10 @@ namespace LicenseGovernance.Engine.Journal
         private readonly EarlierRunOutcomes? _earlierRuns;
 
         /// <param name="earlierRuns">For a command whose re-run carries on a stopped run: resolves what earlier runs left Unknown.</param>
-        internal JournalScope(JournalFile file, GraphSession session, string command, Action<string>? warn, EarlierRunOutcomes? earlierRuns = null)
+        /// <param name="correlationId">An earlier run's id, for a run that carries that run's work on under it (an offboarding); null for a new one.</param>
+        internal JournalScope(JournalFile file, GraphSession session, string command, Action<string>? warn, EarlierRunOutcomes? earlierRuns = null, Guid? correlationId = null)
         {
+            CorrelationId = correlationId ?? Guid.NewGuid();
             _file = file;
             _session = session;
             _command = command;
@@ -31,7 +33,7 @@ namespace LicenseGovernance.Engine.Journal
             _earlierRuns = earlierRuns;
         }
 
-        public Guid CorrelationId { get; } = Guid.NewGuid();
+        public Guid CorrelationId { get; }
 
         public string Path => _file.Path;
 

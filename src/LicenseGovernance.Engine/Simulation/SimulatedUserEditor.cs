@@ -25,12 +25,14 @@ namespace LicenseGovernance.Engine.Simulation
         // A user PATCH needs User.ReadWrite.All, which is what the reprocess capability asks for; a 403 then names it.
         private const string WriteCapability = "ReprocessLicense";
 
+        private const string MailboxPurposeProperty = "mailboxSettings.userPurpose";
+
         private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping =
             new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
 
         public static async Task<LicenseSimulatorUserPlan> PlanAsync(GraphSession session, SetSimulatorUserRequest request, CancellationToken cancellation)
         {
-            if (request.Property.Count == 0)
+            if (request.Property.Count == 0 && request.MailboxPurpose == null)
             {
                 throw Errors.SimulatorUserPropertiesEmpty().ToException();
             }
@@ -44,7 +46,7 @@ namespace LicenseGovernance.Engine.Simulation
                 ?? throw Errors.UserNotFound(request.User).ToException();
             var userId = Guid.Parse(user.Id!);
             var upn = user.UserPrincipalName ?? user.Id!;
-            return new LicenseSimulatorUserPlan
+            var plan = new LicenseSimulatorUserPlan
             {
                 UserId = userId,
                 UserPrincipalName = upn,
@@ -57,19 +59,45 @@ namespace LicenseGovernance.Engine.Simulation
                     NewValue = SimulatedUserProperty.Show(a.Value),
                 }).ToList(),
                 Body = Body(asked),
+                MailboxPurpose = request.MailboxPurpose,
             };
+            if (request.MailboxPurpose != null)
+            {
+                plan.Changes.Add(new LicenseSimulatorUserChange
+                {
+                    UserId = userId,
+                    UserPrincipalName = upn,
+                    Property = MailboxPurposeProperty,
+                    OldValue = MailboxPurposeOf(session, userId),
+                    NewValue = request.MailboxPurpose,
+                });
+            }
+
+            return plan;
         }
+
+        /// <summary>
+        /// Exchange Online's side of the simulated tenant: Graph only reads userPurpose, so the rehearsal sets it on the
+        /// tenant directly, as Set-Mailbox -Type Shared would. A user without a mailbox cannot be given one.
+        /// </summary>
+        private static string? MailboxPurposeOf(GraphSession session, Guid userId) =>
+            session.Tenant!.Store.MailboxPurposeOf(userId) ?? throw Errors.SimulatorUserHasNoMailbox(userId.ToString()).ToException();
 
         /// <summary>Sends the planned body (nothing when nothing changes) and stamps each change with the simulated time.</summary>
         public static async Task<IReadOnlyList<LicenseSimulatorUserChange>> ApplyAsync(GraphSession session, LicenseSimulatorUserPlan plan, CancellationToken cancellation)
         {
-            if (plan.Changes.Any(c => c.OldValue != c.NewValue))
+            if (plan.Changes.Any(c => c.Property != MailboxPurposeProperty && c.OldValue != c.NewValue))
             {
                 await session.CallAsync("update user " + plan.UserPrincipalName, WriteCapability, async client =>
                 {
                     await PatchAsync(client, plan, cancellation).ConfigureAwait(false);
                     return true;
                 }, cancellation).ConfigureAwait(false);
+            }
+
+            if (plan.MailboxPurpose != null)
+            {
+                session.Tenant!.Store.SetMailboxPurpose(plan.UserId, plan.MailboxPurpose);
             }
 
             var now = session.Now;

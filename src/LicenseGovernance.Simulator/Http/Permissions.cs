@@ -67,6 +67,21 @@ namespace LicenseGovernance.Simulator.Http
         /// <summary>Updating lifecycleManagementSettings has no narrower permission.</summary>
         public static readonly string[] LifecycleWrite = { "LifecycleWorkflows.ReadWrite.All" };
 
+        /// <summary>GET mailboxSettings (v1.0 "Get user mailbox settings": MailboxSettings.Read least).</summary>
+        public static readonly string[] MailboxSettingsRead = { "MailboxSettings.Read", "MailboxSettings.ReadWrite" };
+
+        /// <summary>Reading a user's drive and its root's permissions (v1.0 "Get drive", "List permissions").</summary>
+        public static readonly string[] FilesRead = { "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All" };
+
+        /// <summary>driveItem invite for another user's OneDrive: Files.ReadWrite.All least for application callers.</summary>
+        public static readonly string[] FilesWrite = { "Files.ReadWrite.All", "Sites.ReadWrite.All" };
+
+        /// <summary>sendMail, delegated (/me) or application (/users/{id}); no broader permission stands in for it.</summary>
+        public static readonly string[] MailSend = { "Mail.Send" };
+
+        /// <summary>eDiscovery cases, legal holds and their user sources (v1.0: eDiscovery.Read.All least).</summary>
+        public static readonly string[] EdiscoveryRead = { "eDiscovery.Read.All", "eDiscovery.ReadWrite.All" };
+
         /// <summary>Every application permission in graph-contract §9, for the default app-only principal.</summary>
         public static readonly string[] AllApplication =
         {
@@ -76,7 +91,7 @@ namespace LicenseGovernance.Simulator.Http
             "Group.ReadWrite.All", "GroupMember.ReadWrite.All", "EntitlementManagement.Read.All", "EntitlementManagement.ReadWrite.All",
             "LifecycleWorkflows.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.ReadWrite.All",
             "LifecycleWorkflows-Workflow.Activate", "Reports.Read.All", "ReportSettings.Read.All", "ReportSettings.ReadWrite.All",
-            "RoleManagement.ReadWrite.Directory",
+            "RoleManagement.ReadWrite.Directory", "MailboxSettings.Read", "Files.ReadWrite.All", "Mail.Send", "eDiscovery.Read.All",
         };
     }
 }

@@ -52,6 +52,9 @@ namespace LicenseGovernance.Simulator.Http
             var route = n == 0 ? null : s[0] switch
             {
                 "users" => Users(method, s),
+                "me" when n == 2 && s[1] == "sendMail" && method == "POST" => new Route("/me/sendMail", c => OffboardingRoutes.SendMail(c, null)),
+                "drives" => Drives(method, s),
+                "security" when n >= 3 && s[1] == "cases" && s[2] == "ediscoveryCases" && method == "GET" => Ediscovery(s),
                 "groups" => Groups(method, s),
                 "identityGovernance" => EntitlementRoutes.Match(method, s) ?? LifecycleWorkflowRoutes.Match(method, s),
                 "reports" or "admin" => ReportRoutes.Match(method, s),
@@ -82,6 +85,9 @@ namespace LicenseGovernance.Simulator.Http
                         ("GET", "memberOf") => new Route("/users/{id}/memberOf", c => UserRoutes.MemberOf(c, s[1])),
                         ("GET", "licenseDetails") => new Route("/users/{id}/licenseDetails", c => UserRoutes.LicenseDetails(c, s[1])),
                         ("POST", "assignLicense") => new Route("/users/{id}/assignLicense", c => UserRoutes.AssignLicense(c, s[1])),
+                        ("GET", "mailboxSettings") => new Route("/users/{id}/mailboxSettings", c => OffboardingRoutes.MailboxSettings(c, s[1], null)),
+                        ("GET", "drive") => new Route("/users/{id}/drive", c => OffboardingRoutes.Drive(c, s[1])),
+                        ("POST", "sendMail") => new Route("/users/{id}/sendMail", c => OffboardingRoutes.SendMail(c, s[1])),
                         ("POST", "revokeSignInSessions") => new Route("/users/{id}/revokeSignInSessions", c => UserRoutes.RevokeSignInSessions(c, s[1])),
                         ("POST", "reprocessLicenseAssignment") => new Route("/users/{id}/reprocessLicenseAssignment", c => UserRoutes.ReprocessLicenseAssignment(c, s[1])),
                         ("GET", "extensions") => new Route("/users/{id}/extensions", c => ExtensionRoutes.List(c, ExtensionRoutes.Owner.User, s[1])),
@@ -90,10 +96,35 @@ namespace LicenseGovernance.Simulator.Http
                     };
                 case 4 when s[2] == "extensions":
                     return Extension(method, "/users", ExtensionRoutes.Owner.User, s);
+                case 4 when s[2] == "mailboxSettings" && s[3] == "userPurpose" && method == "GET":
+                    return new Route("/users/{id}/mailboxSettings/userPurpose", c => OffboardingRoutes.MailboxSettings(c, s[1], "userPurpose"));
+                case 5 when s[2] == "drive" && s[3] == "root" && s[4] == "invite" && method == "POST":
+                    return new Route("/users/{id}/drive/root/invite", c => OffboardingRoutes.Invite(c, s[1], byUser: true));
                 default:
                     return null;
             }
         }
+
+        /// <summary>A OneDrive's root by drive id: /drives/{id}/items/root/… or /drives/{id}/root/….</summary>
+        private static Route? Drives(string method, string[] s)
+        {
+            var root = s.Length >= 4 && (s[2] == "root" ? 3 : s.Length >= 5 && s[2] == "items" && s[3] == "root" ? 4 : -1) is var at && at > 0 && s.Length == at + 1 ? s[at] : null;
+            return (method, root) switch
+            {
+                ("GET", "permissions") => new Route("/drives/{id}/items/root/permissions", c => OffboardingRoutes.RootPermissions(c, s[1])),
+                ("POST", "invite") => new Route("/drives/{id}/items/root/invite", c => OffboardingRoutes.Invite(c, s[1], byUser: false)),
+                _ => null,
+            };
+        }
+
+        /// <summary>/security/cases/ediscoveryCases, a case's legalHolds, and a hold's userSources.</summary>
+        private static Route? Ediscovery(string[] s) => s.Length switch
+        {
+            3 => new Route("/security/cases/ediscoveryCases", OffboardingRoutes.Cases),
+            5 when s[4] == "legalHolds" => new Route("/security/cases/ediscoveryCases/{id}/legalHolds", c => OffboardingRoutes.LegalHolds(c, s[3])),
+            7 when s[4] == "legalHolds" && s[6] == "userSources" => new Route("/security/cases/ediscoveryCases/{id}/legalHolds/{id}/userSources", c => OffboardingRoutes.UserSources(c, s[3], s[5])),
+            _ => null,
+        };
 
         /// <summary>GET, PATCH or DELETE of one open extension, on a group or a user alike.</summary>
         private static Route? Extension(string method, string collection, ExtensionRoutes.Owner owner, string[] s) => method switch

@@ -181,7 +181,10 @@ namespace LicenseGovernance.Simulator.Http
             var store = ctx.Store;
             store.Write(() =>
             {
-                store.RequireUser(key, ctx.Now).SignInSessionsValidFromDateTime = ctx.Now;
+                // Refresh tokens and session cookies issued before now stop working: the state is the new validity start.
+                var user = store.RequireUser(key, ctx.Now);
+                user.SignInSessionsValidFromDateTime = ctx.Now;
+                user.SignInSessionsRevoked++;
                 return 0;
             });
             return new SimResponse(200, GraphJson.Write(w =>

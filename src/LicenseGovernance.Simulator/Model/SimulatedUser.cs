@@ -73,6 +73,18 @@ namespace LicenseGovernance.Simulator.Model
 
         public DateTimeOffset? SignInSessionsValidFromDateTime { get; set; }
 
+        /// <summary>How many times revokeSignInSessions ran for the user: refresh tokens issued before the last one are invalid.</summary>
+        public int SignInSessionsRevoked { get; set; }
+
+        /// <summary>
+        /// The mailbox's userPurpose once Exchange set it (a rehearsal control: converted to shared); null means a user
+        /// mailbox while a licence carries an Exchange Online mailbox plan, and no mailbox otherwise.
+        /// </summary>
+        public string? MailboxPurpose { get; set; }
+
+        /// <summary>Sharing permissions granted on the root of the user's OneDrive (driveItem invite), in the order granted.</summary>
+        public List<SimulatedDrivePermission> DrivePermissions { get; set; } = new List<SimulatedDrivePermission>();
+
         public List<LicenseAssignmentState> LicenseAssignmentStates { get; set; } = new List<LicenseAssignmentState>();
 
         /// <summary>Open extensions (openTypeExtension) in the order they were created.</summary>

@@ -70,6 +70,7 @@ namespace LicenseGovernance.Simulator.Seeding
             store.Write(() =>
             {
                 Populate(store, random, ids, now, options);
+                SeedLegalHold(store, now);
                 DemoUsageSeeder.Seed(store, options.Seed);
                 return 0;
             });
@@ -147,6 +148,36 @@ namespace LicenseGovernance.Simulator.Seeding
                     _ => sku.ConsumedUnits + Math.Max(5, sku.ConsumedUnits / 10),
                 };
             }
+        }
+
+        /// <summary>
+        /// One eDiscovery case whose legal hold holds one licensed member of Legal, so offboarding meets a hold. Fixed ids, so
+        /// the ids of everything created later stay as they were.
+        /// </summary>
+        private static void SeedLegalHold(TenantStore store, DateTimeOffset now)
+        {
+            var held = store.UserList.FirstOrDefault(u => u.UserType == "Member" && u.AccountEnabled && u.Department == "Legal" && u.LicenseAssignmentStates.Count > 0);
+            if (held == null)
+            {
+                return;
+            }
+
+            store.EdiscoveryCaseList.Add(new SimulatedEdiscoveryCase
+            {
+                Id = new Guid("5c0d3a4e-0f1b-4c2d-9e8f-7a6b5c4d3e2f"),
+                DisplayName = "Contoso v. Fabrikam",
+                CreatedDateTime = now.AddDays(-40),
+                LegalHolds =
+                {
+                    new SimulatedLegalHold
+                    {
+                        Id = new Guid("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"),
+                        DisplayName = "Preserve custodians",
+                        CreatedDateTime = now.AddDays(-40),
+                        UserSources = { held.Mail ?? held.UserPrincipalName },
+                    },
+                },
+            });
         }
 
         private static SimulatedUser NewUser(Random random, DeterministicIds ids, DateTimeOffset now, DemoTenantOptions options, HashSet<string> upns, int index)

@@ -43,6 +43,8 @@ namespace LicenseGovernance.Simulator.Snapshots
                 Lifecycle = tenant.Store.Lifecycle,
                 LicenseTimeline = tenant.Store.LicenseTimeline.Events.ToList(),
                 DisplayConcealedNames = tenant.Store.DisplayConcealedNamesCore,
+                EdiscoveryCases = tenant.Store.EdiscoveryCaseList,
+                SentMail = tenant.Store.SentMailList,
             });
             using var file = File.Create(path);
             using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest) : (Stream)file;
@@ -107,6 +109,7 @@ namespace LicenseGovernance.Simulator.Snapshots
                     tenant.Store.LoadLifecycle(document.Lifecycle);
                     tenant.Store.LicenseTimeline.Load(document.LicenseTimeline ?? new List<LicenseEvent>());
                     tenant.Store.DisplayConcealedNamesCore = document.DisplayConcealedNames ?? true;
+                    tenant.Store.LoadOffboarding(document.EdiscoveryCases, document.SentMail);
                     return 0;
                 });
             }
@@ -151,6 +154,11 @@ namespace LicenseGovernance.Simulator.Snapshots
 
             /// <summary>adminReportSettings; absent from older files, which then conceal names as Graph does by default.</summary>
             public bool? DisplayConcealedNames { get; set; }
+
+            /// <summary>eDiscovery cases with their legal holds; absent in snapshots written before offboarding.</summary>
+            public List<SimulatedEdiscoveryCase>? EdiscoveryCases { get; set; }
+
+            public List<SimulatedMail>? SentMail { get; set; }
         }
 
         private sealed class SnapshotOptions

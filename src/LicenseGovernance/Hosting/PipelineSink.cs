@@ -52,23 +52,41 @@ namespace LicenseGovernance.Commands.Hosting
 
         public bool ShouldProcess(string target, string action)
         {
-            if (Environment.CurrentManagedThreadId == _pipelineThread)
-            {
-                return _cmdlet.ShouldProcess(target, action);
-            }
-
-            var answer = new TaskCompletionSource<bool>();
-            Post(() => answer.TrySetResult(_cmdlet.ShouldProcess(target, action)));
             try
             {
-                answer.Task.Wait(Cancellation);
+                return OnPipelineThread(() => _cmdlet.ShouldProcess(target, action));
             }
             catch (OperationCanceledException)
             {
                 return false;
             }
+        }
 
-            return answer.Task.Result;
+        /// <summary>
+        /// Runs <paramref name="work"/> on the pipeline thread and waits for it, for host calls the engine makes through an
+        /// interface the cmdlet implements (Exchange Online's commands); its exception is rethrown here.
+        /// </summary>
+        internal T OnPipelineThread<T>(Func<T> work)
+        {
+            if (Environment.CurrentManagedThreadId == _pipelineThread)
+            {
+                return work();
+            }
+
+            var answer = new TaskCompletionSource<T>();
+            Post(() =>
+            {
+                try
+                {
+                    answer.TrySetResult(work());
+                }
+                catch (Exception ex)
+                {
+                    answer.TrySetException(ex);
+                }
+            });
+            answer.Task.Wait(Cancellation);
+            return answer.Task.GetAwaiter().GetResult();
         }
 
         /// <summary>Runs engine work and pumps its output on the calling (pipeline) thread until it ends.</summary>

@@ -11,7 +11,8 @@ namespace LicenseGovernance.Commands.Simulation
 {
     /// <summary>
     /// Changes a simulated user's attributes as Entra would see them changed (PATCH /users/{id}), so dynamic groups whose
-    /// rules read them re-evaluate on the simulated clock: a rehearsal of a department move, a leaver or a disabled account.
+    /// rules read them re-evaluate on the simulated clock: a rehearsal of a department move, a leaver or a disabled account;
+    /// and the mailbox type Exchange Online reports (-MailboxPurpose), which Graph only reads.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "LicenseSimulatorUser", SupportsShouldProcess = true)]
     [OutputType(typeof(LicenseSimulatorUserChange))]
@@ -24,9 +25,14 @@ namespace LicenseGovernance.Commands.Simulation
         public string User { get; set; } = "";
 
         /// <summary>A hashtable (or ordered dictionary) of Graph property names and their new values.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Position = 1)]
         [ValidateNotNull]
         public IDictionary Property { get; set; } = new Hashtable();
+
+        /// <summary>The mailbox type Exchange Online reports (mailboxSettings.userPurpose): shared rehearses Set-Mailbox -Type Shared.</summary>
+        [Parameter]
+        [ValidateSet("user", "shared")]
+        public string? MailboxPurpose { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -40,7 +46,7 @@ namespace LicenseGovernance.Commands.Simulation
 
         protected override void ProcessRecord()
         {
-            var request = new SetSimulatorUserRequest { User = User, Property = Plain(Property) };
+            var request = new SetSimulatorUserRequest { User = User, Property = Plain(Property), MailboxPurpose = MailboxPurpose?.ToLowerInvariant() };
             PlanConfirmApply(sink => Engine.PlanSimulatorUserAsync(request, sink));
         }
 

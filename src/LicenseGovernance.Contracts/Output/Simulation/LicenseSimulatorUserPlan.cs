@@ -14,6 +14,8 @@ namespace LicenseGovernance
         public ItemList<LicenseSimulatorUserChange> Changes { get; set; } = new ItemList<LicenseSimulatorUserChange>();
         /// <summary>The JSON body of PATCH /users/{id}.</summary>
         public string Body { get; set; } = "";
+        /// <summary>The mailbox purpose to set on the simulated tenant's Exchange side (not a Graph write); null leaves it.</summary>
+        public string? MailboxPurpose { get; set; }
 
         string IChangePlan.Target => UserPrincipalName;
 

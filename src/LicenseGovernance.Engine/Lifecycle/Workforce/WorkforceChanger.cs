@@ -52,7 +52,7 @@ namespace LicenseGovernance.Engine.Lifecycle.Workforce
                     await MoveAsync(moves, () => lease.RenewAsync(_sink.Cancellation)).ConfigureAwait(false);
                 }
 
-                await _leavers.OffboardAsync(steps.Where(s => s.Kind == WorkforceChangeKind.Leaver && s.Outcome == WorkforceOutcome.Planned).ToList(), _journal, _sink).ConfigureAwait(false);
+                await _leavers.OffboardAsync(_session, steps.Where(s => s.Kind == WorkforceChangeKind.Leaver && s.Outcome == WorkforceOutcome.Planned).ToList(), _sink).ConfigureAwait(false);
                 return steps;
             }
             finally

@@ -49,6 +49,9 @@ namespace LicenseGovernance.Engine.Lifecycle.Workforce
 
         public WorkforceOutcome Outcome { get; set; } = WorkforceOutcome.Planned;
 
+        /// <summary>The offboarding's own correlation id, for a leaver (its plan resumes under it); null takes the run's.</summary>
+        public Guid? CorrelationId { get; set; }
+
         public string Detail { get; set; } = "";
 
         public List<string> Plan { get; } = new List<string>();
@@ -67,7 +70,7 @@ namespace LicenseGovernance.Engine.Lifecycle.Workforce
         {
             Line = Record.Line, EmployeeId = Record.EmployeeId, UserPrincipalName = User.UserPrincipalName ?? Record.UserPrincipalName, UserId = Guid.Parse(User.Id),
             Change = Kind, FromTier = From?.Name ?? "", ToTier = To?.Name ?? "", EffectiveDate = EffectiveDate, Until = Kind == WorkforceChangeKind.LeaveStart ? Record.LeaveEnd : null,
-            Outcome = Outcome, Rule = Rule, Steps = new ItemList<string>(Done.Count > 0 ? Done : Plan.Concat(Move?.Plan ?? new List<string>())), Detail = Detail, CorrelationId = correlationId,
+            Outcome = Outcome, Rule = Rule, Steps = new ItemList<string>(Done.Count > 0 ? Done : Plan.Concat(Move?.Plan ?? new List<string>())), Detail = Detail, CorrelationId = CorrelationId ?? correlationId,
         };
 
         private DateTimeOffset? EffectiveDate => Kind switch

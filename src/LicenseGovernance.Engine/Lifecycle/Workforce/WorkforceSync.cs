@@ -108,7 +108,7 @@ namespace LicenseGovernance.Engine.Lifecycle.Workforce
         private WorkforceStep? StepOf(HrRecord record, Microsoft.Graph.Models.User user, TierUser tierUser, TierSystem system)
         {
             var step = WorkforcePlanner.Plan(record, tierUser, _rules!, system, _session.Now);
-            if (step?.Kind == WorkforceChangeKind.Leaver && _leavers.Done(user, tierUser))
+            if (step?.Kind == WorkforceChangeKind.Leaver && WorkforceLeavers.Done(user, tierUser))
             {
                 step = null;
             }
