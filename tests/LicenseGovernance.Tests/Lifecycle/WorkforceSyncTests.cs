@@ -1,5 +1,6 @@
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
+using LicenseGovernance.Simulator;
 using LicenseGovernance.Simulator.Seeding;
 using LicenseGovernance.Tests.Tiers;
 using Xunit;
@@ -152,6 +153,62 @@ public sealed class WorkforceSyncTests
 
         Assert.Equal(ErrorIds.HrFileMostlyBad, error.Id);
         Assert.Equal(0, fx.Tenant.Statistics.Writes);
+    }
+
+    [Fact]
+    public async Task HrDatesAreWrittenToEntra_AndWithoutUserLifeCycleInfoWriteTheLeaveDateIsRefusedButLicencesStillMove()
+    {
+        using var fx = await WorkforceAsync(new[] { 2, 0, 0 }, newHires: 0);
+        var tenant = fx.Tenant;
+        var (stays, moves) = (tenant.Store.Users[0], tenant.Store.Users[1]);
+        var today = tenant.Clock.UtcNow.UtcDateTime.Date;
+        var path = Path.Combine(fx.SettingsDirectory, "dates.csv");
+        Directory.CreateDirectory(fx.SettingsDirectory);
+        File.WriteAllText(path, HrExportGenerator.Header +
+            $"\n1,{stays.UserPrincipalName},Terminated,2021-03-01,{today.AddDays(30):yyyy-MM-dd},,,Operations,Clerk,Employee," +
+            $"\n2,{moves.UserPrincipalName},Active,2021-04-01,,,,Sales,Account Executive,Employee,\n");
+        fx.Engine.ConnectSimulator(tenant, new SimulatedPrincipal(tenant.DefaultPrincipal.AppId, "No lifecycle write", null, tenant.DefaultPrincipal.Permissions.Except(new[] { "User-LifeCycleInfo.ReadWrite.All" })));
+
+        var limited = await fx.WorkforceSyncAsync(Request(path));
+
+        Assert.Contains(limited.Errors, e => e.Id == ErrorIds.PermissionDenied);
+        Assert.Equal(new DateTimeOffset(2021, 4, 1, 0, 0, 0, TimeSpan.Zero), tenant.Store.GetUser(moves.Id).EmployeeHireDate);
+        Assert.Null(tenant.Store.GetUser(stays.Id).EmployeeLeaveDateTime);
+        Assert.Equal(WorkforceOutcome.Changed, Assert.Single(limited.Of<WorkforceChange>(), c => c.Change == WorkforceChangeKind.Mover).Outcome);
+
+        fx.Engine.ConnectSimulator(tenant, null);
+        var full = await fx.WorkforceSyncAsync(Request(path));
+        var future = Assert.Single(full.Of<WorkforceChange>());
+        Assert.Equal((WorkforceChangeKind.FutureLeaver, WorkforceOutcome.Deferred), (future.Change, future.Outcome));
+        Assert.Equal(new DateTimeOffset(today.AddDays(30), TimeSpan.Zero), tenant.Store.GetUser(stays.Id).EmployeeLeaveDateTime);
+        Assert.Equal(new DateTimeOffset(2021, 3, 1, 0, 0, 0, TimeSpan.Zero), tenant.Store.GetUser(stays.Id).EmployeeHireDate);
+    }
+
+    [Fact]
+    public async Task FromEntra_ReadsTheHrAttributesOfEntra_AndOffboardsWhoseLeaveDateHasPassed()
+    {
+        using var fx = await WorkforceAsync(new[] { 3, 0, 0 }, newHires: 1);
+        var tenant = fx.Tenant;
+        var users = tenant.Store.Users.ToList();
+        tenant.Store.Write(() =>
+        {
+            users[0].Department = "Sales";
+            users[1].EmployeeLeaveDateTime = tenant.Clock.UtcNow.AddDays(-1);
+            users[3].EmployeeHireDate = tenant.Clock.UtcNow.AddDays(3);
+            return 0;
+        });
+        var request = Request(path: "");
+        (request.Path, request.FromEntra) = (null, true);
+
+        var run = (await fx.WorkforceSyncAsync(request)).Of<WorkforceChange>().ToList();
+
+        Assert.Equal((WorkforceChangeKind.Mover, Tier2), (run.Single(c => c.UserId == users[0].Id).Change, run.Single(c => c.UserId == users[0].Id).ToTier));
+        Assert.Equal(WorkforceChangeKind.Leaver, run.Single(c => c.UserId == users[1].Id).Change);
+        Assert.False(tenant.Store.GetUser(users[1].Id).AccountEnabled);
+        Assert.Equal(WorkforceChangeKind.FutureJoiner, run.Single(c => c.UserId == users[3].Id).Change);
+        Assert.Equal(3, run.Count);
+        tenant.Settle();
+        Assert.Equal(new[] { Tier2 }, tenant.TiersOf(users[0].UserPrincipalName));
     }
 
     private static async Task<GovernanceError> RefusedAsync(Engine.EngineFixture fx, SyncWorkforceLicenseRequest request) =>
