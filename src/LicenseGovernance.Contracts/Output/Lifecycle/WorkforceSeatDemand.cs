@@ -21,5 +21,7 @@ namespace LicenseGovernance
         /// <summary>(Needed served - Freed) times the price: the month's cost change from this SKU; null without a price.</summary>
         public decimal? MonthlyCostChange { get; set; }
         public string? Currency { get; set; }
+
+        public override string ToString() => $"{SkuPartNumber}: {Needed} needed, {Available} free, {Freed} freed" + (Shortfall > 0 ? $", {Shortfall} short" : "");
     }
 }
