@@ -47,7 +47,7 @@ Describe 'Tier access packages' {
     }
 
     It 'creates document 002''s Office Licenses package with its policy and My Access link' {
-        $package = New-TierAccessPackage -TierGroup LIC-M365-Tier2 -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager
+        $package = New-TierAccessPackage -TierGroup LIC-M365-Tier2 -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager -FallbackReviewer LIC-M365-Tier2
         $package.Result | Should -Be 'Created'
         $package.WhoCanRequest | Should -Be 'AllMembers'
         $package.Approval | Should -Be 'Manager'
@@ -64,7 +64,7 @@ Describe 'Tier access packages' {
 
     It 'writes nothing when run again with the same arguments' {
         $before = Get-TenantState
-        $again = New-TierAccessPackage -TierGroup LIC-M365-Tier2 -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager
+        $again = New-TierAccessPackage -TierGroup LIC-M365-Tier2 -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager -FallbackReviewer LIC-M365-Tier2
         $again.Result | Should -Be 'Unchanged'
         Get-TenantState | Should -Be $before
     }

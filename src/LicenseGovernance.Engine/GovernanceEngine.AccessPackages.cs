@@ -75,6 +75,19 @@ namespace LicenseGovernance.Engine
         public Task<TierAssignmentRequestInfo> ApplyTierRequestDecisionPlanAsync(TierRequestDecisionPlan plan, IGovernanceSink sink) =>
             AsUser(plan.As, sink, s => TierRequestService.ApplyDecisionAsync(s, plan, BeginJournal(s, plan.Decision == "Approve" ? "Approve-TierAssignmentRequest" : "Deny-TierAssignmentRequest", sink), sink.Cancellation));
 
+        public Task GetTierAccessReviewsAsync(GetTierAccessReviewRequest request, IGovernanceSink sink) =>
+            AsUser(request.As, sink, async s =>
+            {
+                await TierAccessReviewService.GetAsync(s, request, sink).ConfigureAwait(false);
+                return true;
+            });
+
+        public Task<TierAccessReviewDecisionPlan> PlanTierAccessReviewDecisionAsync(TierAccessReviewDecisionRequest request, IGovernanceSink sink) =>
+            AsUser(request.As, sink, s => TierAccessReviewService.PlanDecisionAsync(s, request, sink.Cancellation));
+
+        public Task<TierAccessReviewDecision> ApplyTierAccessReviewDecisionPlanAsync(TierAccessReviewDecisionPlan plan, IGovernanceSink sink) =>
+            AsUser(plan.As, sink, s => TierAccessReviewService.ApplyDecisionAsync(s, plan, BeginJournal(s, "Set-TierAccessReviewDecision", sink), sink.Cancellation));
+
         /// <summary>
         /// -As on the simulated tenant: the work runs in a session of its own, signed in as that user with the delegated
         /// permissions an interactive sign-in asks for, on the same tenant (its clock and state) and journal; the connected

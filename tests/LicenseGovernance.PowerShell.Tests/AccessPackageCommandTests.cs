@@ -36,7 +36,7 @@ public sealed class AccessPackageCommandTests : IDisposable
     {
         _ps.Run(Connect);
         Clean(_ps.Run("New-LicenseTierGroup -Name LIC-Office -Sku SPE_E3 -Rank 2 | Out-Null"));
-        const string Create = "New-TierAccessPackage -TierGroup LIC-Office -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager -FallbackApprover LIC-Office";
+        const string Create = "New-TierAccessPackage -TierGroup LIC-Office -Name 'Office Licenses' -Description 'Access to licenses for Office applications' -Approval Manager -ApprovalTimeoutDays 14 -ExpirationDays 365 -AccessReview Annual -Reviewer Manager -FallbackReviewer LIC-Office -FallbackApprover LIC-Office";
         var package = Assert.Single(Clean(_ps.Run(Create)).Of<TierAccessPackage>());
         Assert.Equal(("Office Licenses", TierAccessPackageResult.Created, TierRequestorScope.AllMembers, 365, "Annual"), (package.Name, package.Result, package.WhoCanRequest, package.ExpirationDays, package.AccessReview));
         var stage = Assert.Single(package.ApprovalStages);

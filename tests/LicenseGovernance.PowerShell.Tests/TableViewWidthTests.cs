@@ -62,6 +62,8 @@ public sealed class TableViewWidthTests : IClassFixture<TableViewWidthTests.Sess
         ["LicenseGovernance.WorkforceSeatDemand"] = new[] { "SkuPartNumber", "Needed", "Available", "Shortfall", "ShortfallMonthlyCost" },
         ["LicenseGovernance.TierSyncSummary"] = new[] { "UsersRead", "Settled", "Moved", "Bridged", "Waiting", "Failed", "Skipped", "Requests", "Writes" },
         ["LicenseGovernance.TierConflict"] = new[] { "Kind" },
+        ["LicenseGovernance.TierAccessReview"] = new[] { "AccessPackage", "Status" },
+        ["LicenseGovernance.TierAccessReviewDecision"] = new[] { "UserPrincipalName", "Decision" },
     };
 
     private readonly Session _session;

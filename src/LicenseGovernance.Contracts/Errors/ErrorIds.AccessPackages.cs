@@ -21,5 +21,10 @@ namespace LicenseGovernance
         public const string TierAssignmentRequestNotFound = "LicenseGovernance.TierAssignmentRequestNotFound";
         public const string TierAssignmentRequestNotPending = "LicenseGovernance.TierAssignmentRequestNotPending";
         public const string NotApproverOfStage = "LicenseGovernance.NotApproverOfStage";
+        public const string AccessReviewFallbackRequired = "LicenseGovernance.AccessReviewFallbackRequired";
+        public const string AccessReviewDurationTooLong = "LicenseGovernance.AccessReviewDurationTooLong";
+        public const string AccessReviewStartInPast = "LicenseGovernance.AccessReviewStartInPast";
+        public const string AccessReviewDecisionNotFound = "LicenseGovernance.AccessReviewDecisionNotFound";
+        public const string AccessReviewNotInProgress = "LicenseGovernance.AccessReviewNotInProgress";
     }
 }

@@ -114,5 +114,29 @@ namespace LicenseGovernance
             ". Nothing was sent. Only an approver of the current stage can decide it.",
             requestId, "Have an approver of the current stage decide it (Get-TierAssignmentRequest shows WaitingFor).");
 
+        public static GovernanceError AccessReviewFallbackRequired(string tier) => new GovernanceError(
+            ErrorIds.AccessReviewFallbackRequired, GovernanceErrorCategory.InvalidArgument,
+            $"The access review of '{tier}' is by each user's manager, but no -FallbackReviewer is given: the access of users without a manager would go unreviewed. Nothing was changed.",
+            tier, "Add -FallbackReviewer naming a user or group who reviews users without a manager.");
+
+        public static GovernanceError AccessReviewDurationTooLong(int days, string recurrence, int periodDays) => new GovernanceError(
+            ErrorIds.AccessReviewDurationTooLong, GovernanceErrorCategory.InvalidArgument,
+            $"-ReviewDurationDays {days} is longer than the {recurrence.ToLowerInvariant()} review's {periodDays}-day period, so one review would still be open when the next starts. Nothing was changed.",
+            days, $"Give -ReviewDurationDays between 1 and {periodDays}, or a longer -AccessReview recurrence.");
+
+        public static GovernanceError AccessReviewStartInPast(DateTimeOffset start, DateTimeOffset now) => new GovernanceError(
+            ErrorIds.AccessReviewStartInPast, GovernanceErrorCategory.InvalidArgument,
+            $"-ReviewStartDate {start:yyyy-MM-dd HH:mm} UTC is in the past (now {now:yyyy-MM-dd HH:mm} UTC); Entra starts a review series only now or later. Nothing was changed.",
+            start, "Give a -ReviewStartDate from today on, or leave it out to start now.");
+
+        public static GovernanceError AccessReviewDecisionNotFound(string reviewer, string decisionId) => new GovernanceError(
+            ErrorIds.AccessReviewDecisionNotFound, GovernanceErrorCategory.PermissionDenied,
+            $"'{reviewer}' has no decision '{decisionId}' to make in that review: only its reviewers see and decide it. Nothing was sent.",
+            decisionId, "Run Get-TierAccessReview -Decisions -AssignedToMe as the reviewer (or with -As <reviewer> on the simulated tenant) to list the decisions that are theirs.");
+
+        public static GovernanceError AccessReviewNotInProgress(string instanceId, string status) => new GovernanceError(
+            ErrorIds.AccessReviewNotInProgress, GovernanceErrorCategory.InvalidOperation,
+            $"The review instance '{instanceId}' is {status}, so it takes no decisions; nothing was sent. Only a review in progress can be decided.",
+            instanceId, "Get-TierAccessReview shows which reviews are InProgress.");
     }
 }

@@ -56,5 +56,17 @@ namespace LicenseGovernance.Hosting
 
         /// <summary>Sends the decision as the approver it was planned for and returns the request after it.</summary>
         Task<TierAssignmentRequestInfo> ApplyTierRequestDecisionPlanAsync(TierRequestDecisionPlan plan, IGovernanceSink sink);
+    
+        /// <summary>
+        /// Writes one <see cref="TierAccessReview"/> per review instance of the tier packages that matches, or with Decisions one
+        /// <see cref="TierAccessReviewDecision"/> per decision; AssignedToMe (and -As) reads the reviewer's own views.
+        /// </summary>
+        Task GetTierAccessReviewsAsync(GetTierAccessReviewRequest request, IGovernanceSink sink);
+
+        /// <summary>Finds the decision among the signed-in reviewer's own and checks the review is in progress; throws otherwise. Nothing is written.</summary>
+        Task<TierAccessReviewDecisionPlan> PlanTierAccessReviewDecisionAsync(TierAccessReviewDecisionRequest request, IGovernanceSink sink);
+
+        /// <summary>Records the decision as the reviewer it was planned for (journaled first) and returns the decision as Graph shows it then.</summary>
+        Task<TierAccessReviewDecision> ApplyTierAccessReviewDecisionPlanAsync(TierAccessReviewDecisionPlan plan, IGovernanceSink sink);
     }
 }

@@ -9,6 +9,7 @@ namespace LicenseGovernance.Requests
         /// <summary>The longest Entra waits for an approver's decision.</summary>
         public const int MaxApprovalTimeoutDays = 14;
         public const int MaxExpirationDays = 3650;
+        public const int DefaultReviewDurationDays = 14;
 
         /// <summary>The tier group (name or id).</summary>
         public string TierGroup { get; set; } = "";
@@ -41,10 +42,18 @@ namespace LicenseGovernance.Requests
         public bool AllowExtension { get; set; }
         /// <summary>Extensions granted without approval (refused for exception packages).</summary>
         public bool ExtensionWithoutApproval { get; set; }
-        /// <summary>None, Annual, Quarterly or Monthly.</summary>
+        /// <summary>None, Annual, SemiAnnual, Quarterly, Monthly or Weekly.</summary>
         public string AccessReview { get; set; } = "None";
         /// <summary>Manager, Self, or users and groups.</summary>
         public string[]? Reviewer { get; set; }
+        /// <summary>Users or groups who review when the primary reviewers resolve to nobody (a user without a manager).</summary>
+        public string[]? FallbackReviewer { get; set; }
+        /// <summary>When the first review starts; null for now.</summary>
+        public DateTimeOffset? ReviewStartDate { get; set; }
+        /// <summary>Days each review stays open for decisions.</summary>
+        public int ReviewDurationDays { get; set; } = DefaultReviewDurationDays;
+        /// <summary>What happens to an assignment nobody decided: KeepAccess, RemoveAccess or AcceptRecommendation.</summary>
+        public string ReviewNoResponse { get; set; } = "KeepAccess";
         public bool SelfService { get; set; } = true;
     }
 
@@ -133,6 +142,38 @@ namespace LicenseGovernance.Requests
         public bool Approve { get; set; }
         public string? Justification { get; set; }
         /// <summary>On the simulated tenant only: the user to act as (principal name or id); null for the signed-in user.</summary>
+        public string? As { get; set; }
+    }
+}
+
+namespace LicenseGovernance.Requests
+{
+    /// <summary>Get-TierAccessReview: the review instances of the tier packages, or their decisions.</summary>
+    public sealed class GetTierAccessReviewRequest
+    {
+        /// <summary>Package or tier group names (wildcards allowed); null for all.</summary>
+        public string[]? Tier { get; set; }
+        public string Catalog { get; set; } = TierAccessPackageRequest.DefaultCatalog;
+        /// <summary>Only this review instance.</summary>
+        public System.Guid? InstanceId { get; set; }
+        /// <summary>The decisions of the instances rather than the instances.</summary>
+        public bool Decisions { get; set; }
+        /// <summary>Only what the signed-in user reviews (Graph's filterByCurrentUser(on='reviewer') views).</summary>
+        public bool AssignedToMe { get; set; }
+        /// <summary>On the simulated tenant only: the reviewer to act as; implies <see cref="AssignedToMe"/>.</summary>
+        public string? As { get; set; }
+    }
+
+    /// <summary>Set-TierAccessReviewDecision: the signed-in reviewer's decision on one user's access.</summary>
+    public sealed class TierAccessReviewDecisionRequest
+    {
+        public System.Guid DefinitionId { get; set; }
+        public System.Guid InstanceId { get; set; }
+        public System.Guid DecisionId { get; set; }
+        /// <summary>Approve or Deny.</summary>
+        public string Decision { get; set; } = "";
+        public string? Justification { get; set; }
+        /// <summary>On the simulated tenant only: the reviewer to act as; null for the signed-in user.</summary>
         public string? As { get; set; }
     }
 }

@@ -101,7 +101,16 @@ namespace LicenseGovernance.Engine.AccessPackages
             var pattern = review.Schedule?.Recurrence?.Pattern;
             var interval = pattern?.Interval ?? 0;
             result.AccessReview = pattern?.Type == RecurrencePatternType.Weekly ? "Weekly"
-                : interval == 12 ? "Annual" : interval == 3 ? "Quarterly" : interval == 1 ? "Monthly" : "Every " + interval + " months";
+                : interval == 12 ? "Annual" : interval == 6 ? "SemiAnnual" : interval == 3 ? "Quarterly" : interval == 1 ? "Monthly" : "Every " + interval + " months";
+            result.ReviewStartDate = review.Schedule?.StartDateTime;
+            result.ReviewDurationDays = review.Schedule?.Expiration?.Duration is TimeSpan open ? (int)Math.Round(open.TotalDays) : (int?)null;
+            result.ReviewNoResponse = review.ExpirationBehavior switch
+            {
+                AccessReviewExpirationBehavior.RemoveAccess => "RemoveAccess",
+                AccessReviewExpirationBehavior.AcceptAccessRecommendation => "AcceptRecommendation",
+                _ => "KeepAccess",
+            };
+            result.FallbackReviewers.AddRange(await SubjectsAsync(session, review.FallbackReviewers, names, cancellation).ConfigureAwait(false));
             if (review.IsSelfReview == true)
             {
                 result.Reviewers.Add(new PolicySubject { Kind = PolicySubjectKind.Self, Name = "Self" });

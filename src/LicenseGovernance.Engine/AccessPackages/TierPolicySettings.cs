@@ -41,6 +41,12 @@ namespace LicenseGovernance.Engine.AccessPackages
         public string Review { get; private set; } = "None";
         public AccessReviewerKind ReviewerKind { get; private set; } = AccessReviewerKind.Manager;
         public List<SubjectSet> Reviewers { get; private set; } = new List<SubjectSet>();
+        public List<SubjectSet> FallbackReviewers { get; private set; } = new List<SubjectSet>();
+        /// <summary>The first review's start as asked; null for now (or the existing series' start).</summary>
+        public DateTimeOffset? ReviewStart { get; private set; }
+        public int ReviewDays { get; private set; } = TierAccessPackageRequest.DefaultReviewDurationDays;
+        /// <summary>Graph's expirationBehavior: what a review's end does to access nobody decided.</summary>
+        public AccessReviewExpirationBehavior NoResponse { get; private set; } = AccessReviewExpirationBehavior.KeepAccess;
         public bool SelfService { get; private set; }
         public List<string> Warnings { get; } = new List<string>();
 
@@ -132,30 +138,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                 throw Errors.AccessPackageSettingInvalid("-AllowExtension", "an assignment that never expires cannot be extended.").ToException();
             }
 
-            s.Review = Normalise(request.AccessReview ?? "None", new[] { "None", "Annual", "Quarterly", "Monthly" }, "-AccessReview");
-            var reviewer = request.Reviewer ?? new[] { "Manager" };
-            if (s.Review == "None" && request.Reviewer != null && request.Reviewer.Length > 0)
-            {
-                throw Errors.AccessPackageSettingInvalid("-Reviewer", "needs -AccessReview Annual, Quarterly or Monthly.").ToException();
-            }
-
-            if (reviewer.Length == 1 && string.Equals(reviewer[0], "Manager", StringComparison.OrdinalIgnoreCase))
-            {
-                s.ReviewerKind = AccessReviewerKind.Manager;
-            }
-            else if (reviewer.Length == 1 && string.Equals(reviewer[0], "Self", StringComparison.OrdinalIgnoreCase))
-            {
-                s.ReviewerKind = AccessReviewerKind.Self;
-            }
-            else if (s.Review != "None")
-            {
-                s.ReviewerKind = AccessReviewerKind.Named;
-                foreach (var name in reviewer)
-                {
-                    s.Reviewers.Add(await AccessPackageDirectory.ResolvePrincipalAsync(session, name, "-Reviewer", cancellation).ConfigureAwait(false));
-                }
-            }
-
+            await ResolveReviewAsync(s, session, request, tierName, cancellation).ConfigureAwait(false);
             foreach (var name in request.Approver ?? Array.Empty<string>())
             {
                 s.Approvers.Add(await AccessPackageDirectory.ResolvePrincipalAsync(session, name, "-Approver", cancellation).ConfigureAwait(false));
@@ -188,6 +171,85 @@ namespace LicenseGovernance.Engine.AccessPackages
             }
 
             return s;
+        }
+
+        /// <summary>
+        /// The review: recurrence, reviewers with their fallback, start, duration and the outcome of no response, checked so
+        /// that Entra gets only a series that can run (every user has a reviewer, one review ends before the next starts).
+        /// </summary>
+        private static async Task ResolveReviewAsync(TierPolicySettings s, GraphSession session, TierAccessPackageRequest request, string tierName, CancellationToken cancellation)
+        {
+            s.Review = Normalise(request.AccessReview ?? "None", Recurrences, "-AccessReview");
+            if (s.Review == "None")
+            {
+                RefuseWithoutReview(request);
+                return;
+            }
+
+            var reviewer = request.Reviewer ?? new[] { "Manager" };
+            s.ReviewerKind = reviewer.Length == 1 && string.Equals(reviewer[0], "Manager", StringComparison.OrdinalIgnoreCase) ? AccessReviewerKind.Manager
+                : reviewer.Length == 1 && string.Equals(reviewer[0], "Self", StringComparison.OrdinalIgnoreCase) ? AccessReviewerKind.Self
+                : AccessReviewerKind.Named;
+            if (s.ReviewerKind == AccessReviewerKind.Manager && (request.FallbackReviewer == null || request.FallbackReviewer.Length == 0))
+            {
+                throw Errors.AccessReviewFallbackRequired(tierName).ToException();
+            }
+
+            s.ReviewStart = request.ReviewStartDate?.ToUniversalTime();
+            if (s.ReviewStart != null && s.ReviewStart < session.Now.AddMinutes(-5))
+            {
+                throw Errors.AccessReviewStartInPast(s.ReviewStart.Value, session.Now).ToException();
+            }
+
+            var period = PeriodDays(s.Review, s.ReviewStart ?? session.Now);
+            if (request.ReviewDurationDays < 1 || request.ReviewDurationDays > period)
+            {
+                throw Errors.AccessReviewDurationTooLong(request.ReviewDurationDays, s.Review, period).ToException();
+            }
+
+            s.ReviewDays = request.ReviewDurationDays;
+            s.NoResponse = Normalise(request.ReviewNoResponse ?? "KeepAccess", NoResponses, "-ReviewNoResponse") switch
+            {
+                "RemoveAccess" => AccessReviewExpirationBehavior.RemoveAccess,
+                "AcceptRecommendation" => AccessReviewExpirationBehavior.AcceptAccessRecommendation,
+                _ => AccessReviewExpirationBehavior.KeepAccess,
+            };
+            if (s.ReviewerKind == AccessReviewerKind.Named)
+            {
+                s.Reviewers.AddRange(await ResolveAllAsync(session, reviewer, "-Reviewer", cancellation).ConfigureAwait(false));
+            }
+
+            s.FallbackReviewers.AddRange(await ResolveAllAsync(session, request.FallbackReviewer, "-FallbackReviewer", cancellation).ConfigureAwait(false));
+        }
+
+        private static readonly string[] Recurrences = { "None", "Annual", "SemiAnnual", "Quarterly", "Monthly", "Weekly" };
+        private static readonly string[] NoResponses = { "KeepAccess", "RemoveAccess", "AcceptRecommendation" };
+
+        /// <summary>Review settings given without -AccessReview would be silently dropped, so they are refused.</summary>
+        private static void RefuseWithoutReview(TierAccessPackageRequest request)
+        {
+            var given = request.Reviewer?.Length > 0 ? "-Reviewer" : request.FallbackReviewer?.Length > 0 ? "-FallbackReviewer"
+                : request.ReviewStartDate != null ? "-ReviewStartDate" : request.ReviewDurationDays != TierAccessPackageRequest.DefaultReviewDurationDays ? "-ReviewDurationDays"
+                : !string.Equals(request.ReviewNoResponse ?? "KeepAccess", "KeepAccess", StringComparison.OrdinalIgnoreCase) ? "-ReviewNoResponse" : null;
+            if (given != null)
+            {
+                throw Errors.AccessPackageSettingInvalid(given, "needs -AccessReview Annual, SemiAnnual, Quarterly, Monthly or Weekly.").ToException();
+            }
+        }
+
+        /// <summary>Days from a review's start to the next one's: the longest a review may stay open.</summary>
+        internal static int PeriodDays(string review, DateTimeOffset start) =>
+            (int)Math.Round(((review == "Weekly" ? start.AddDays(7) : start.AddMonths(ReviewInterval(review))) - start).TotalDays);
+
+        private static async Task<List<SubjectSet>> ResolveAllAsync(GraphSession session, IEnumerable<string>? names, string parameter, CancellationToken cancellation)
+        {
+            var sets = new List<SubjectSet>();
+            foreach (var name in names ?? Array.Empty<string>())
+            {
+                sets.Add(await AccessPackageDirectory.ResolvePrincipalAsync(session, name, parameter, cancellation).ConfigureAwait(false));
+            }
+
+            return sets;
         }
 
         /// <summary>Null for the baseline's package: its assignments never expire unless -ExpirationDays or -ExpirationDate says otherwise.</summary>
@@ -238,29 +300,37 @@ namespace LicenseGovernance.Engine.AccessPackages
                     IsRequestorJustificationRequired = RequestorJustification,
                     Stages = stages,
                 },
-                ReviewSettings = Review == "None" ? null : new AccessPackageAssignmentReviewSettings
-                {
-                    IsEnabled = true,
-                    ExpirationBehavior = AccessReviewExpirationBehavior.KeepAccess,
-                    IsRecommendationEnabled = true,
-                    IsReviewerJustificationRequired = true,
-                    IsSelfReview = ReviewerKind == AccessReviewerKind.Self,
-                    PrimaryReviewers = ReviewerKind == AccessReviewerKind.Manager ? new List<SubjectSet> { new RequestorManager { ManagerLevel = 1 } } : ReviewerKind == AccessReviewerKind.Self ? new List<SubjectSet>() : Reviewers.ToList(),
-                    FallbackReviewers = new List<SubjectSet>(),
-                    Schedule = new EntitlementManagementSchedule
-                    {
-                        StartDateTime = reviewStart ?? now,
-                        Expiration = new ExpirationPattern { Type = ExpirationPatternType.AfterDuration, Duration = TimeSpan.FromDays(14) },
-                        Recurrence = new PatternedRecurrence
-                        {
-                            Pattern = new RecurrencePattern { Type = RecurrencePatternType.AbsoluteMonthly, Interval = ReviewInterval(Review), DayOfMonth = (reviewStart ?? now).Day },
-                            Range = new RecurrenceRange { Type = RecurrenceRangeType.NoEnd, StartDate = new Microsoft.Kiota.Abstractions.Date((reviewStart ?? now).UtcDateTime) },
-                        },
-                    },
-                },
+                ReviewSettings = Review == "None" ? null : ReviewSettings(reviewStart ?? ReviewStart ?? now),
                 AccessPackage = new AccessPackage { Id = packageId },
             };
         }
+
+        /// <summary>
+        /// The review as Entra schedules it: from the start, open for the duration, recurring weekly or every so many months
+        /// on the start's day (the two patterns Graph honours for access package reviews).
+        /// </summary>
+        private AccessPackageAssignmentReviewSettings ReviewSettings(DateTimeOffset start) => new AccessPackageAssignmentReviewSettings
+        {
+            IsEnabled = true,
+            ExpirationBehavior = NoResponse,
+            IsRecommendationEnabled = true,
+            IsReviewerJustificationRequired = true,
+            IsSelfReview = ReviewerKind == AccessReviewerKind.Self,
+            PrimaryReviewers = ReviewerKind == AccessReviewerKind.Manager ? new List<SubjectSet> { new RequestorManager { ManagerLevel = 1 } } : ReviewerKind == AccessReviewerKind.Self ? new List<SubjectSet>() : Reviewers.ToList(),
+            FallbackReviewers = FallbackReviewers.ToList(),
+            Schedule = new EntitlementManagementSchedule
+            {
+                StartDateTime = start,
+                Expiration = new ExpirationPattern { Type = ExpirationPatternType.AfterDuration, Duration = TimeSpan.FromDays(ReviewDays) },
+                Recurrence = new PatternedRecurrence
+                {
+                    Pattern = Review == "Weekly"
+                        ? new RecurrencePattern { Type = RecurrencePatternType.Weekly, Interval = 1, DaysOfWeek = new List<DayOfWeekObject?> { (DayOfWeekObject)(int)start.UtcDateTime.DayOfWeek } }
+                        : new RecurrencePattern { Type = RecurrencePatternType.AbsoluteMonthly, Interval = ReviewInterval(Review), DayOfMonth = start.UtcDateTime.Day },
+                    Range = new RecurrenceRange { Type = RecurrenceRangeType.NoEnd, StartDate = new Microsoft.Kiota.Abstractions.Date(start.UtcDateTime) },
+                },
+            },
+        };
 
         private AccessPackageApprovalStage Stage(List<SubjectSet> primary, List<SubjectSet> fallback) => new AccessPackageApprovalStage
         {
@@ -273,7 +343,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             FallbackEscalationApprovers = new List<SubjectSet>(),
         };
 
-        private static int ReviewInterval(string review) => review == "Annual" ? 12 : review == "Quarterly" ? 3 : 1;
+        private static int ReviewInterval(string review) => review == "Annual" ? 12 : review == "SemiAnnual" ? 6 : review == "Quarterly" ? 3 : 1;
 
         /// <summary>
         /// Everything that matters about a policy, in one string, read the same way from the policy this module would write
@@ -300,6 +370,7 @@ namespace LicenseGovernance.Engine.AccessPackages
             var r = p.ReviewSettings;
             parts.Add("review=" + (r?.IsEnabled == true
                 ? r.Schedule?.Recurrence?.Pattern?.Type + "/" + r.Schedule?.Recurrence?.Pattern?.Interval + ":" + (r.IsSelfReview ?? false) + ":" + Sets(r.PrimaryReviewers)
+                    + ":" + Sets(r.FallbackReviewers) + ":" + DaysText(r.Schedule?.Expiration?.Duration) + ":" + r.ExpirationBehavior
                 : "none"));
             return string.Join(";", parts);
         }

@@ -7,7 +7,8 @@ namespace LicenseGovernance.Engine.AccessPackages
     /// <summary>
     /// A tier package's policy in one line of words, made from the typed properties so the summary never says what the
     /// properties do not: "All members (no guests) may request; Manager approves (fallback LIC-Office), 14 days per stage,
-    /// with justification; requestor justification; expires after 365 days; extension with approval; annual review by Manager".
+    /// with justification; requestor justification; expires after 365 days; extension with approval; annual review by Manager (fallback lic-admins) from 2026-12-07, open 14 days; a denial removes
+    /// access at the review's end, no response keeps it".
     /// </summary>
     internal static class TierPolicySummary
     {
@@ -26,8 +27,25 @@ namespace LicenseGovernance.Engine.AccessPackages
 
             parts.Add(Expiration(p));
             parts.Add(!p.AllowExtension ? "no extension" : p.ExtensionApproval ? "extension with approval" : "extension without approval");
-            parts.Add(p.AccessReview == "None" ? "no access review" : p.AccessReview.ToLowerInvariant() + " review by " + Join(p.Reviewers));
+            parts.Add(Review(p));
             return string.Join("; ", parts);
+        }
+
+        /// <summary>"annual review by Manager (fallback lic-admins) from 2026-12-07, open 14 days; a denial removes access at the review's end, no response keeps it".</summary>
+        private static string Review(TierAccessPackage p)
+        {
+            if (p.AccessReview == "None")
+            {
+                return "no access review";
+            }
+
+            var noResponse = p.ReviewNoResponse == "RemoveAccess" ? "no response removes it"
+                : p.ReviewNoResponse == "AcceptRecommendation" ? "no response follows the recommendation" : "no response keeps it";
+            return (p.AccessReview == "SemiAnnual" ? "semi-annual" : p.AccessReview.ToLowerInvariant()) + " review by " + Join(p.Reviewers)
+                + (p.FallbackReviewers.Count == 0 ? "" : " (fallback " + Join(p.FallbackReviewers) + ")")
+                + (p.ReviewStartDate is System.DateTimeOffset start ? " from " + start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")
+                + (p.ReviewDurationDays is int days ? ", open " + days.ToString(CultureInfo.InvariantCulture) + " days" : "")
+                + "; a denial removes access at the review's end, " + noResponse;
         }
 
         private static string Requestors(TierAccessPackage p)

@@ -105,6 +105,19 @@ namespace LicenseGovernance.Engine.Graph
                 tenantLicense: EntraP2OrGovernance,
                 notes: "Adding a group to a catalog as an application also needs Group.ReadWrite.All."),
             new Capability(
+                "ReadAccessReviews", "Read access reviews of tier packages and their decisions",
+                new[] { "Get-TierAccessReview", "Set-TierAccessReviewDecision" },
+                "AccessReview.Read.All", "AccessReview.Read.All",
+                new[] { "AccessReview.ReadWrite.All" },
+                tenantLicense: EntraP2OrGovernance,
+                notes: "A reviewer reads the decisions that are theirs (filterByCurrentUser); the whole review needs a reader role such as Identity Governance Administrator."),
+            new Capability(
+                "DecideAccessReviews", "Record a reviewer's access review decisions",
+                new[] { "Set-TierAccessReviewDecision" },
+                "AccessReview.ReadWrite.All", "AccessReview.ReadWrite.All",
+                tenantLicense: EntraP2OrGovernance,
+                notes: "Graph records a decision only for a signed-in reviewer of it; an application cannot decide."),
+            new Capability(
                 "ReadLifecycleWorkflows", "Read lifecycle workflows and their schedule",
                 new[] { "New-TierLifecycleWorkflow" },
                 "LifecycleWorkflows.Read.All", "LifecycleWorkflows.Read.All",

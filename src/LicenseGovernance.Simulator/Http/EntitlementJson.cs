@@ -106,7 +106,7 @@ namespace LicenseGovernance.Simulator.Http
 
             if (body.TryGetProperty("reviewSettings", out var review) && review.ValueKind != JsonValueKind.Null)
             {
-                ValidateReview(review);
+                policy.Review = ReadReview(review);
                 policy.ReviewSettingsJson = review.GetRawText();
             }
 
@@ -151,12 +151,13 @@ namespace LicenseGovernance.Simulator.Http
             return settings;
         }
 
-        private static void ValidateReview(JsonElement review)
+        /// <summary>The review settings checked as Graph checks them, typed; null when reviews are not enabled.</summary>
+        private static SimulatedReviewSettings? ReadReview(JsonElement review)
         {
             RequireObject(review, "accessPackageAssignmentReviewSettings");
             if (!Bool(review, "isEnabled"))
             {
-                return;
+                return null;
             }
 
             var behaviour = Enum(review, "expirationBehavior", new[] { "keepAccess", "removeAccess", "acceptAccessRecommendation" });
@@ -182,18 +183,29 @@ namespace LicenseGovernance.Simulator.Http
                 throw Invalid("interval", "recurrencePattern", "must be a positive number");
             }
 
+            var settings = new SimulatedReviewSettings
+            {
+                ExpirationBehavior = behaviour ?? "keepAccess",
+                IsReviewerJustificationRequired = Bool(review, "isReviewerJustificationRequired"),
+                IsSelfReview = Bool(review, "isSelfReview"),
+                PrimaryReviewers = SubjectSets(review, "primaryReviewers"),
+                FallbackReviewers = SubjectSets(review, "fallbackReviewers"),
+                StartDateTime = Date(schedule, "startDateTime") ?? throw Invalid("startDateTime", "entitlementManagementSchedule", "is required for reviews"),
+                PatternType = type,
+                Interval = interval.GetInt32(),
+            };
             if (schedule.TryGetProperty("expiration", out var expiration) && expiration.ValueKind == JsonValueKind.Object)
             {
-                ReadExpiration(expiration, out _, out _, out _);
+                ReadExpiration(expiration, out var expirationType, out var duration, out _);
+                settings.Duration = expirationType == "afterDuration" ? DurationOf(duration!, "duration") : settings.Duration;
             }
 
-            var selfReview = Bool(review, "isSelfReview");
-            if (!selfReview && SubjectSets(review, "primaryReviewers").Count == 0)
+            if (!settings.IsSelfReview && settings.PrimaryReviewers.Count == 0)
             {
                 throw Invalid("primaryReviewers", "accessPackageAssignmentReviewSettings", "must name a reviewer unless isSelfReview is true");
             }
 
-            _ = behaviour;
+            return settings;
         }
 
         public static void ReadExpiration(JsonElement expiration, out string type, out string? duration, out DateTimeOffset? end)

@@ -51,6 +51,11 @@ namespace LicenseGovernance.Simulator.Http
 
         public static readonly string[] EntitlementWrite = { "EntitlementManagement.ReadWrite.All" };
 
+        public static readonly string[] AccessReviewRead = { "AccessReview.Read.All", "AccessReview.ReadWrite.All" };
+
+        /// <summary>Recording a review decision: AccessReview.ReadWrite.All, delegated only ("Update accessReviewInstanceDecisionItem").</summary>
+        public static readonly string[] AccessReviewWrite = { "AccessReview.ReadWrite.All" };
+
         /// <summary>Lifecycle workflows: reading workflows, their versions and tasks (granular permission first).</summary>
         public static readonly string[] WorkflowRead = { "LifecycleWorkflows-Workflow.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.Read.All", "LifecycleWorkflows.ReadWrite.All" };
 
@@ -92,6 +97,7 @@ namespace LicenseGovernance.Simulator.Http
             "LifecycleWorkflows.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.ReadWrite.All",
             "LifecycleWorkflows-Workflow.Activate", "Reports.Read.All", "ReportSettings.Read.All", "ReportSettings.ReadWrite.All",
             "RoleManagement.ReadWrite.Directory", "MailboxSettings.Read", "Files.ReadWrite.All", "Mail.Send", "eDiscovery.Read.All",
+            "AccessReview.Read.All", "AccessReview.ReadWrite.All",
         };
     }
 }

@@ -56,7 +56,7 @@ namespace LicenseGovernance.Simulator.Http
                 "drives" => Drives(method, s),
                 "security" when n >= 3 && s[1] == "cases" && s[2] == "ediscoveryCases" && method == "GET" => Ediscovery(s),
                 "groups" => Groups(method, s),
-                "identityGovernance" => EntitlementRoutes.Match(method, s) ?? LifecycleWorkflowRoutes.Match(method, s),
+                "identityGovernance" => EntitlementRoutes.Match(method, s) ?? LifecycleWorkflowRoutes.Match(method, s) ?? AccessReviewRoutes.Match(method, s),
                 "reports" or "admin" => ReportRoutes.Match(method, s),
                 "subscribedSkus" when n == 1 && method == "GET" => new Route("/subscribedSkus", SkuRoutes.List),
                 "subscribedSkus" when n == 2 && method == "GET" => new Route("/subscribedSkus/{id}", c => SkuRoutes.Get(c, s[1])),

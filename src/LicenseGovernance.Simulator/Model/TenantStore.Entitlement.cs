@@ -619,10 +619,10 @@ namespace LicenseGovernance.Simulator
             }
         }
 
-        /// <summary>The earliest approval stage that times out, stalled delivery retried, or assignment reaching its end; or null.</summary>
+        /// <summary>The earliest approval stage that times out, stalled delivery retried, assignment reaching its end, or review starting or ending; or null.</summary>
         private DateTimeOffset? EntitlementNextDue()
         {
-            var next = AccessPackageDelivery.NextDateDue();
+            var next = Earliest(AccessPackageDelivery.NextDateDue(), ReviewsNextDue());
             foreach (var request in _entitlement.Requests)
             {
                 if (request.State == "pendingApproval")
@@ -655,6 +655,7 @@ namespace LicenseGovernance.Simulator
                 }
             }
 
+            ReviewStep(at);
             AccessPackageDelivery.StepDates(at);
         }
 

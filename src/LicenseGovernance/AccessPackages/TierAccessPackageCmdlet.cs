@@ -82,13 +82,29 @@ namespace LicenseGovernance.Commands.AccessPackages
         public SwitchParameter AllowExtension { get; set; }
 
         [Parameter]
-        [ValidateSet("None", "Annual", "Quarterly", "Monthly")]
+        [ValidateSet("None", "Annual", "SemiAnnual", "Quarterly", "Monthly", "Weekly")]
         public string AccessReview { get; set; } = "None";
 
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PrincipalNameCompleter))]
         public string[]? Reviewer { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PrincipalNameCompleter))]
+        public string[]? FallbackReviewer { get; set; }
+
+        [Parameter]
+        public DateTimeOffset ReviewStartDate { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 365)]
+        public int ReviewDurationDays { get; set; } = TierAccessPackageRequest.DefaultReviewDurationDays;
+
+        [Parameter]
+        [ValidateSet("KeepAccess", "RemoveAccess", "AcceptRecommendation")]
+        public string ReviewNoResponse { get; set; } = "KeepAccess";
 
         [Parameter]
         public SwitchParameter NoSelfService { get; set; }
@@ -118,6 +134,10 @@ namespace LicenseGovernance.Commands.AccessPackages
             AllowExtension = AllowExtension,
             AccessReview = AccessReview,
             Reviewer = Reviewer,
+            FallbackReviewer = FallbackReviewer,
+            ReviewStartDate = MyInvocation.BoundParameters.ContainsKey(nameof(ReviewStartDate)) ? ReviewStartDate.ToUniversalTime() : (DateTimeOffset?)null,
+            ReviewDurationDays = ReviewDurationDays,
+            ReviewNoResponse = ReviewNoResponse,
             SelfService = !NoSelfService,
         };
 

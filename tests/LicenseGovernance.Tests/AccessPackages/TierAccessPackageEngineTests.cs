@@ -18,6 +18,7 @@ public sealed class TierAccessPackageEngineTests
         {
             TierGroup = "LIC-Office", Name = "Office Licenses", Description = "Access to licenses for Office applications",
             Approval = "Manager", ApprovalTimeoutDays = 14, ExpirationDays = 365, AccessReview = "Annual", Reviewer = new[] { "Manager" },
+            FallbackReviewer = new[] { "LIC-Office" },
         });
 
         Assert.Equal(TierAccessPackageResult.Created, package.Result);
@@ -36,7 +37,9 @@ public sealed class TierAccessPackageEngineTests
         Assert.Equal("Annual", package.AccessReview);
         Assert.Equal(PolicySubjectKind.Manager, Assert.Single(package.Reviewers).Kind);
         Assert.Equal("All members (no guests) may request; Manager approves, 14 days per stage, with justification; requestor justification; "
-            + "expires after 365 days; no extension; annual review by Manager", package.Summary);
+            + $"expires after 365 days; no extension; annual review by Manager (fallback LIC-Office) from {fx.Tenant.Clock.UtcNow:yyyy-MM-dd}, open 14 days; "
+            + "a denial removes access at the review's end, no response keeps it", package.Summary);
+        Assert.Equal((14, "KeepAccess", "LIC-Office"), (package.ReviewDurationDays, package.ReviewNoResponse, Assert.Single(package.FallbackReviewers).Name));
         Assert.True(package.SelfService);
         Assert.Equal($"https://myaccess.microsoft.com/@{fx.Tenant.TenantId}#/access-packages/{package.Id}", package.MyAccessLink);
 
@@ -280,7 +283,7 @@ public sealed class TierAccessPackageEngineTests
         Assert.Equal(ErrorIds.NotATierGroup, (await fx.PackageFailsAsync(new TierAccessPackageRequest { TierGroup = "Project Apollo" })).Id);
         Assert.Empty(fx.Tenant.Store.AccessPackages);
 
-        var package = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "Office Licenses", AccessReview = "Annual" });
+        var package = await fx.NewPackageAsync(new TierAccessPackageRequest { TierGroup = "Office Licenses", AccessReview = "Annual", FallbackReviewer = new[] { "Office Licenses" } });
         Assert.Equal(("Office Licenses", "Office Licenses", (int?)null, 365), (package.Name, package.TierGroup, package.TierRank, package.ExpirationDays!.Value));
         Assert.Equal("Access to the licences of group Office Licenses.", package.Description);
         Assert.Null(fx.Tenant.Store.Groups.Single(g => g.Id == office.Id).Extensions.FirstOrDefault());
@@ -319,7 +322,7 @@ public sealed class TierAccessPackageEngineTests
     {
         using var fx = new EngineFixture();
         await fx.NewTierAsync("LIC-M365-Tier2", new[] { "SPE_E3" }, tier: 2);
-        TierAccessPackageRequest Request(int days) => new() { TierGroup = "LIC-M365-Tier2", ExpirationDays = days, AccessReview = "Quarterly", AllowExtension = true };
+        TierAccessPackageRequest Request(int days) => new() { TierGroup = "LIC-M365-Tier2", ExpirationDays = days, AccessReview = "Quarterly", FallbackReviewer = new[] { "LIC-M365-Tier2" }, AllowExtension = true };
         var created = await fx.NewPackageAsync(Request(90));
         Assert.Equal(TierAccessPackageResult.Created, created.Result);
 

@@ -12,7 +12,7 @@ public class EntitlementManagementTests
 {
     private const string Em = "identityGovernance/entitlementManagement/";
 
-    private static async Task<(SimulatedTenant Tenant, HttpClient Client, string PackageId, SimulatedGroup Group)> PackageAsync()
+    internal static async Task<(SimulatedTenant Tenant, HttpClient Client, string PackageId, SimulatedGroup Group)> PackageAsync()
     {
         var (tenant, _, _) = SmallTenant();
         var group = tenant.Store.AddGroup("LIC-Tier2");
@@ -40,7 +40,7 @@ public class EntitlementManagementTests
         return (tenant, client, packageId, group);
     }
 
-    private static Dictionary<string, object?> Policy(string packageId, object? approval = null, object? expiration = null) => new()
+    internal static Dictionary<string, object?> Policy(string packageId, object? approval = null, object? expiration = null) => new()
     {
         ["displayName"] = "Requests",
         ["accessPackage"] = new { id = packageId },

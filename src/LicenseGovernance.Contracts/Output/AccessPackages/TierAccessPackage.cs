@@ -49,10 +49,18 @@ namespace LicenseGovernance
         public bool AllowExtension { get; set; }
         /// <summary>An extension goes through the approval stages again.</summary>
         public bool ExtensionApproval { get; set; }
-        /// <summary>None, Annual, Quarterly, Monthly, Weekly, or "Every N months".</summary>
+        /// <summary>None, Annual, SemiAnnual, Quarterly, Monthly, Weekly, or "Every N months".</summary>
         public string AccessReview { get; set; } = "None";
         /// <summary>Who reviews (Manager, Self, users, groups); empty without a review.</summary>
         public ItemList<PolicySubject> Reviewers { get; set; } = new ItemList<PolicySubject>();
+        /// <summary>Who reviews when the reviewers resolve to nobody (a user without a manager).</summary>
+        public ItemList<PolicySubject> FallbackReviewers { get; set; } = new ItemList<PolicySubject>();
+        /// <summary>When the first review starts; null without a review.</summary>
+        public DateTimeOffset? ReviewStartDate { get; set; }
+        /// <summary>Days each review is open for decisions; null without a review.</summary>
+        public int? ReviewDurationDays { get; set; }
+        /// <summary>What happens at a review's end to access nobody decided: KeepAccess, RemoveAccess or AcceptRecommendation. A denial always removes it.</summary>
+        public string? ReviewNoResponse { get; set; }
         /// <summary>Where users request the package (My Access).</summary>
         public string MyAccessLink { get; set; } = "";
         /// <summary>Created, Updated or Unchanged, from New-TierAccessPackage; null from Get-TierAccessPackage.</summary>

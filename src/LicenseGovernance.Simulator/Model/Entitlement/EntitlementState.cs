@@ -16,5 +16,8 @@ namespace LicenseGovernance.Simulator.Model.Entitlement
         public List<SimulatedAssignmentRequest> Requests { get; set; } = new List<SimulatedAssignmentRequest>();
 
         public List<SimulatedAssignment> Assignments { get; set; } = new List<SimulatedAssignment>();
+
+        /// <summary>The access reviews the policies' reviewSettings created, with their instances and decisions.</summary>
+        public List<SimulatedAccessReview> Reviews { get; set; } = new List<SimulatedAccessReview>();
     }
 }

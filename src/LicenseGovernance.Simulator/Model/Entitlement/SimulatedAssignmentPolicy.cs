@@ -45,6 +45,9 @@ namespace LicenseGovernance.Simulator.Model.Entitlement
         /// <summary>The reviewSettings object as sent (validated), or null when the policy has none.</summary>
         public string? ReviewSettingsJson { get; set; }
 
+        /// <summary>The enabled reviewSettings, typed for the review runner; null when reviews are off.</summary>
+        public SimulatedReviewSettings? Review { get; set; }
+
         public DateTimeOffset CreatedDateTime { get; set; }
 
         public DateTimeOffset ModifiedDateTime { get; set; }
