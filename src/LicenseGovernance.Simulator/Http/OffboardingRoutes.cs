@@ -123,8 +123,9 @@ namespace LicenseGovernance.Simulator.Http
                 throw GraphServiceError.BadRequest("/me request is only valid with delegated authentication flow.");
             }
 
+            // The v1.0 schema spells this action's parameters Message and SaveToSentItems; Graph reads either case.
             using var doc = GraphJson.ParseBody(ctx.Request);
-            if (!doc.RootElement.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
+            if (!Property(doc.RootElement, "message", out var message) || message.ValueKind != JsonValueKind.Object)
             {
                 throw GraphServiceError.BadRequest("Empty Payload. JSON content expected.");
             }
@@ -152,7 +153,7 @@ namespace LicenseGovernance.Simulator.Http
                     To = to,
                     Subject = message.TryGetProperty("subject", out var s) ? s.GetString() ?? "" : "",
                     Body = message.TryGetProperty("body", out var b) && b.TryGetProperty("content", out var c) ? c.GetString() ?? "" : "",
-                    SavedToSentItems = !doc.RootElement.TryGetProperty("saveToSentItems", out var save) || save.ValueKind != JsonValueKind.False,
+                    SavedToSentItems = !Property(doc.RootElement, "saveToSentItems", out var save) || save.ValueKind != JsonValueKind.False,
                     SentDateTime = ctx.Now,
                 });
                 return 0;
@@ -263,6 +264,26 @@ namespace LicenseGovernance.Simulator.Http
 
         private static List<string> Strings(JsonElement body, string name) =>
             body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : new List<string>();
+
+        private static bool Property(JsonElement body, string name, out JsonElement value)
+        {
+            value = default;
+            if (body.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            foreach (var property in body.EnumerateObject())
+            {
+                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = property.Value;
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool Flag(JsonElement body, string name) => body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
     }

@@ -17,9 +17,9 @@ namespace LicenseGovernance
         PendingRequests,
         /// <summary>One SKU's seat freed the way it reaches the user (access package, group, direct), or kept and why.</summary>
         License,
-        /// <summary>The seats and money recovered, journaled.</summary>
-        Recovered,
-        /// <summary>The mail to finance (-NotifyEmail).</summary>
+        /// <summary>The mail to finance (-NotifyEmail), once the offboarding is complete.</summary>
         NotifyFinance,
+        /// <summary>The seats and money recovered, journaled; the record that closes a complete offboarding.</summary>
+        Recovered,
     }
 }

@@ -83,8 +83,9 @@ namespace LicenseGovernance.Engine.Lifecycle.Offboarding
             var converting = steps.Single(s => s.Kind == OffboardingStepKind.Mailbox).ToDo;
             steps.AddRange(await OffboardingLicenses.PlanAsync(context, facts, blocked, converting).ConfigureAwait(false));
             var completes = steps.All(s => s.ToDo || OffboardingRecovery.Final(s.Status));
-            steps.Add(OffboardingRecovery.Plan(context, facts, steps, completes));
+            // The mail goes before the record that closes the offboarding, so a mail that fails is tried again next run.
             steps.Add(OffboardingNotice.Plan(context, facts, steps, completes));
+            steps.Add(OffboardingRecovery.Plan(context, facts, steps, completes));
             return steps;
         }
 

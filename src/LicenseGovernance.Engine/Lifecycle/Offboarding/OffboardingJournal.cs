@@ -37,16 +37,19 @@ namespace LicenseGovernance.Engine.Lifecycle.Offboarding
         public OffboardingHistory History(Guid userId)
         {
             var id = userId.ToString();
-            var start = _file.Read(e => e.Operation == ChangeIntents.OffboardingStarted && string.Equals(e.TargetId, id, StringComparison.OrdinalIgnoreCase))
-                .Entries.LastOrDefault(e => e.Status == LicenseChangeStatus.Succeeded);
+            var mine = _file.Read(e => Tracked.Contains(e.Operation) && string.Equals(e.TargetId, id, StringComparison.OrdinalIgnoreCase)).Entries;
+            var revoked = LastRevocation(mine);
+            var start = mine.LastOrDefault(e => e.Operation == ChangeIntents.OffboardingStarted && e.Status == LicenseChangeStatus.Succeeded);
             if (start == null)
             {
-                return OffboardingHistory.None;
+                return new OffboardingHistory(null, Array.Empty<(Guid, string)>(), Array.Empty<JournalEntry>(), revoked);
             }
 
             var entries = _file.Read(e => e.CorrelationId == start.CorrelationId).Entries;
             var over = entries.Any(e => e.UndoneBy != null) || entries.Any(e => e.Operation == ChangeIntents.OffboardingRecovered && Completed(e));
-            return over ? OffboardingHistory.None : new OffboardingHistory(start.CorrelationId, Skus(start), entries);
+            return over
+                ? new OffboardingHistory(null, Array.Empty<(Guid, string)>(), Array.Empty<JournalEntry>(), revoked)
+                : new OffboardingHistory(start.CorrelationId, Skus(start), entries, revoked);
         }
 
         /// <summary>The run's journal: under the offboarding's correlation id when it carries one on.</summary>
@@ -71,6 +74,23 @@ namespace LicenseGovernance.Engine.Lifecycle.Offboarding
                 skus = summary.Recovered.Select(r => new { skuId = r.SkuId, skuPartNumber = r.SkuPartNumber, pending = r.Pending, monthlyPrice = r.MonthlyPrice }).ToArray(),
                 kept = summary.Kept.ToArray(),
             }), () => Task.CompletedTask, cancellation);
+
+        private static readonly HashSet<string> Tracked = new HashSet<string>(StringComparer.Ordinal)
+        {
+            ChangeIntents.OffboardingStarted, UserAccountWriter.RevokeSessionsOperation, ChangeIntents.UserAccountEnabled,
+        };
+
+        /// <summary>
+        /// The user's last revocation of sessions (by any offboarding) that no later enabling of the account (an Undo, an
+        /// administrator) has made stale: revoking again would change nothing. Null when there is none.
+        /// </summary>
+        private static JournalEntry? LastRevocation(IReadOnlyList<JournalEntry> mine)
+        {
+            var revoke = mine.LastOrDefault(e => e.Operation == UserAccountWriter.RevokeSessionsOperation && e.Status != LicenseChangeStatus.Failed);
+            var enabled = mine.LastOrDefault(e => e.Operation == ChangeIntents.UserAccountEnabled && e.Status == LicenseChangeStatus.Succeeded
+                && e.After is { ValueKind: JsonValueKind.Object } after && after.TryGetProperty("accountEnabled", out var v) && v.ValueKind == JsonValueKind.True);
+            return revoke != null && (enabled == null || enabled.Sequence < revoke.Sequence) ? revoke : null;
+        }
 
         private static bool Completed(JournalEntry entry) =>
             entry.Status == LicenseChangeStatus.Succeeded && entry.After is { ValueKind: JsonValueKind.Object } after
@@ -97,14 +117,16 @@ namespace LicenseGovernance.Engine.Lifecycle.Offboarding
     /// <summary>An offboarding under way as the journal tells it: its id, the SKUs at its start, and its changes so far.</summary>
     internal sealed class OffboardingHistory
     {
-        public static readonly OffboardingHistory None = new OffboardingHistory(null, Array.Empty<(Guid, string)>(), Array.Empty<JournalEntry>());
-
-        public OffboardingHistory(Guid? correlationId, IReadOnlyList<(Guid SkuId, string SkuPartNumber)> startSkus, IReadOnlyList<JournalEntry> entries)
+        public OffboardingHistory(Guid? correlationId, IReadOnlyList<(Guid SkuId, string SkuPartNumber)> startSkus, IReadOnlyList<JournalEntry> entries, JournalEntry? revocation)
         {
             CorrelationId = correlationId;
             StartSkus = startSkus;
             Entries = entries;
+            Revocation = revocation;
         }
+
+        /// <summary>The user's last revocation of sessions, unless the account was enabled since; with status Unknown when its answer was lost.</summary>
+        public JournalEntry? Revocation { get; }
 
         public Guid? CorrelationId { get; }
 

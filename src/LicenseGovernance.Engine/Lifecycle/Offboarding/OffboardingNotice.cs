@@ -19,9 +19,16 @@ namespace LicenseGovernance.Engine.Lifecycle.Offboarding
                 return OffboardingStepPlan.Settled(OffboardingStepKind.NotifyFinance, OffboardingStepStatus.Skipped, "No -NotifyEmail given.");
             }
 
-            if (facts.History.Did(UserDataWriter.SendMailOperation))
+            // At most once: a mail whose answer was lost may have gone, and a second one would count the money twice.
+            if (facts.History.Did(UserDataWriter.SendMailOperation, _ => true))
             {
-                return OffboardingStepPlan.Settled(OffboardingStepKind.NotifyFinance, OffboardingStepStatus.AlreadyDone, "Finance was told when the offboarding finished.");
+                return OffboardingStepPlan.Settled(OffboardingStepKind.NotifyFinance, OffboardingStepStatus.AlreadyDone,
+                    "Finance was mailed when the offboarding finished (Get-LicenseChangeLog -Operation Mail.Send shows it).");
+            }
+
+            if (facts.History.CorrelationId == null && !steps.Any(s => s.ToDo))
+            {
+                return OffboardingStepPlan.Settled(OffboardingStepKind.NotifyFinance, OffboardingStepStatus.Skipped, "Nothing to report: the user was offboarded already.");
             }
 
             if (!completes)
@@ -33,7 +40,7 @@ namespace LicenseGovernance.Engine.Lifecycle.Offboarding
             var sender = context.Request.SenderMailbox;
             return OffboardingStepPlan.Change(OffboardingStepKind.NotifyFinance, $"mail the recovered seats and money to {to} from {sender ?? "the signed-in user's mailbox"}", async journal =>
             {
-                var summary = OffboardingRecovery.Summarize(context, facts, steps, journal.CorrelationId);
+                var summary = OffboardingRecovery.Summarize(context, facts, steps.Where(s => s.Kind != OffboardingStepKind.NotifyFinance).ToList(), journal.CorrelationId);
                 var (subject, body) = OffboardingRecovery.Notice(summary, context.Session.Now);
                 await UserDataWriter.SendMailAsync(context.Session, journal, sender, to, subject, body, context.Sink.Cancellation).ConfigureAwait(false);
                 return $"Mailed {to}: {subject}.";

@@ -38,11 +38,15 @@ namespace LicenseGovernance.Engine.Lifecycle.Offboarding
                 return "Sign-in blocked (accountEnabled false).";
             });
 
-        /// <summary>Revoking leaves no state to read but the sessions' new start, so the journal says whether this offboarding did it.</summary>
+        /// <summary>
+        /// Revoking leaves no state to read but the sessions' new start, so the journal says whether it was done since the
+        /// account was last enabled; a revocation whose answer was lost counts when the tenant's sessions start after it was sent.
+        /// </summary>
         private static OffboardingStepPlan RevokeSessions(OffboardingContext context, OffboardingFacts facts)
         {
             var validFrom = facts.User.SignInSessionsValidFromDateTime;
-            if (facts.History.Did(UserAccountWriter.RevokeSessionsOperation, e => validFrom >= e.Time))
+            var revoked = facts.History.Revocation;
+            if (revoked != null && (revoked.Status == LicenseChangeStatus.Succeeded || validFrom >= revoked.Time))
             {
                 return OffboardingStepPlan.Settled(OffboardingStepKind.RevokeSessions, OffboardingStepStatus.AlreadyDone, $"Sessions were revoked by this offboarding; tokens issued before {validFrom:u} are invalid.");
             }

@@ -47,7 +47,7 @@ namespace LicenseGovernance.Engine.Lifecycle.Offboarding
                 WhatIf = context.Request.WhatIf,
             };
             var licences = steps.Where(s => s.Kind == OffboardingStepKind.License).ToList();
-            var plan = steps.Where(s => s.Kind != OffboardingStepKind.Recovered && s.Kind != OffboardingStepKind.NotifyFinance).ToList();
+            var plan = steps.Where(s => s.Kind != OffboardingStepKind.Recovered).ToList();
             foreach (var (skuId, name) in Baseline(context, facts))
             {
                 var step = licences.FirstOrDefault(s => s.Sku == name);
