@@ -1,8 +1,7 @@
 #Requires -Version 7.4
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0'; MaximumVersion = '5.999' }
-# Issue 16 (HR-driven joiners, movers, leavers and leave) through the built module, on the embedded simulated tenant:
-# its frontline group (SPE_F1) becomes the Tier1 baseline, Tier2 (SPE_E3) and Tier3 (SPE_E5) get packages, and so does
-# Tier1, the leave tier. The HR files are written here from the demo tenant's own users; the 500-row rehearsal with the
+# Issue 16 (HR-driven joiners, movers, leavers and leave) through the built module, on the embedded simulated tenant with
+# the tiers of TierRehearsal.ps1, and a package for the Tier1 baseline, the leave tier. The HR files are written here from the demo tenant's own users; the 500-row rehearsal with the
 # simulator's HR export generator is in tests/LicenseGovernance.Tests/Lifecycle/WorkforceSyncTests.cs.
 
 BeforeAll {
@@ -11,21 +10,12 @@ BeforeAll {
     New-Item -ItemType Directory -Path $env:LICENSEGOVERNANCE_HOME | Out-Null
     Import-Module ($env:LICENSEGOVERNANCE_TEST_MODULE ?? (Join-Path $PSScriptRoot '../out/LicenseGovernance/LicenseGovernance.psd1')) -Force
 
-    function Connect-Rehearsal {
-        Disconnect-LicenseGovernance -WarningAction SilentlyContinue | Out-Null
-        Connect-LicenseGovernance -Simulator -UserCount 200 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-F3 -Sku SPE_F1 -Rank 1 -Baseline -Force | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier2 -Sku SPE_E3 -Rank 2 | Out-Null
-        New-LicenseTierGroup -Name LIC-M365-Tier3 -Sku SPE_E5 -Rank 3 | Out-Null
-        foreach ($tier in 'LIC-M365-F3', 'LIC-M365-Tier2', 'LIC-M365-Tier3') { New-TierAccessPackage -TierGroup $tier -ExpirationDays 365 | Out-Null }
-    }
+    . (Join-Path $PSScriptRoot 'TierRehearsal.ps1')
 
-    # Frontline workers holding nothing but the baseline's SPE_F1, from the baseline group.
-    function Get-Frontline([int] $Count) {
-        $held = Get-DirectLicenseAssignment
-        $held | Where-Object { $_.SkuPartNumber -eq 'SPE_F1' -and $_.Assignment -eq 'Inherited' } |
-            Where-Object { $u = $_.UserId; @($held | Where-Object UserId -eq $u).Count -eq 1 } |
-            Select-Object -First $Count -ExpandProperty UserPrincipalName
+    # The rehearsal's tiers, and a package for the baseline too: a leave is kept on an assignment that ends with it.
+    function Connect-WorkforceRehearsal {
+        Connect-Rehearsal
+        New-TierAccessPackage -TierGroup LIC-M365-F3 -ExpirationDays 365 | Out-Null
     }
 
     # Enabled members holding no licence at all: the joiners HR has hired.
@@ -70,7 +60,7 @@ AfterAll {
 
 Describe 'Sync-WorkforceLicense' {
     BeforeAll {
-        Connect-Rehearsal
+        Connect-WorkforceRehearsal
         $script:Front = @(Get-Frontline 4)
         $script:New = @(Get-Unlicensed 2)
         $today = Get-Today
@@ -154,7 +144,7 @@ Describe 'Sync-WorkforceLicense' {
 
 Describe 'Sync-WorkforceLicense and seats' {
     BeforeAll {
-        Connect-Rehearsal
+        Connect-WorkforceRehearsal
         $script:Free = (Get-LicenseSku -Sku SPE_E5).AvailableUnits
         $today = (Get-Today).ToString('yyyy-MM-dd')
         $script:Analysts = @(Get-Unlicensed ($Free + 1))
