@@ -16,6 +16,8 @@ namespace LicenseGovernance.Engine.Lifecycle.Workforce
     /// </summary>
     internal static class HrFileReader
     {
+        private static readonly Dictionary<string, HrStatus> Statuses = Enum.GetValues(typeof(HrStatus)).Cast<HrStatus>().ToDictionary(s => s.ToString(), StringComparer.OrdinalIgnoreCase);
+
         private static readonly string[] DateFormats = { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK" };
 
         public static HrSource Read(string path, HrColumns columns)
@@ -103,7 +105,7 @@ namespace LicenseGovernance.Engine.Lifecycle.Workforce
                 return ("UserPrincipalName", record.UserPrincipalName.Length == 0 ? "it has no user principal name." : $"'{record.UserPrincipalName}' is not a user principal name (name@domain).");
             }
 
-            if (!Enum.TryParse<HrStatus>(field("Status") ?? "", ignoreCase: true, out var status) || !Enum.IsDefined(typeof(HrStatus), status) || char.IsDigit((field("Status") ?? "0")[0]))
+            if (!Statuses.TryGetValue(field("Status") ?? "", out var status))
             {
                 return ("Status", $"the status '{field("Status")}' is not Active, Leave or Terminated.");
             }
