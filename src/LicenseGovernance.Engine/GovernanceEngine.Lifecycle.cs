@@ -49,7 +49,6 @@ namespace LicenseGovernance.Engine
         public Task StartLicenseOffboardingAsync(StartLicenseOffboardingRequest request, IGovernanceSink sink) =>
             WithGraph(sink, async s =>
             {
-                OffboardingContext.Validate(s, request);
                 var journal = new OffboardingJournal(new JournalFile(JournalPath), s, sink.CommandName ?? LicenseOffboarder.Command, sink);
                 var skus = await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false);
                 await LicenseOffboarder.RunAsync(await OffboardingContext.CreateAsync(s, request, skus, journal, sink).ConfigureAwait(false)).ConfigureAwait(false);

@@ -220,8 +220,7 @@ namespace LicenseGovernance.Engine.AccessPackages
                 foreach (var r in requests)
                 {
                     var info = Describe(r, package.DisplayName ?? package.Id!, Guid.Parse(package.Id!));
-                    var targetId = r.Assignment?.Target?.ObjectId ?? (r.RequestType?.ToString().StartsWith("User", StringComparison.Ordinal) == true ? r.Requestor?.ObjectId ?? r.Requestor?.Id : null)
-                        ?? (r.AdditionalData != null && r.AdditionalData.TryGetValue("targetId", out var t) ? t?.ToString() : null);
+                    var targetId = AccessPackageDirectory.RequestTarget(r);
                     info.UserId = Guid.TryParse(targetId, out var uid) ? uid : (Guid?)null;
                     info.UserPrincipalName = r.Assignment?.Target?.PrincipalName ?? r.Requestor?.PrincipalName;
                     if (user != null && !string.Equals(targetId, user.Id, StringComparison.OrdinalIgnoreCase))

@@ -165,6 +165,15 @@ namespace LicenseGovernance.Engine.Kernel
             return removing;
         }
 
+        /// <summary>
+        /// Whom a request is for: the assignment's target, else the requestor of a user's own request, else the target id
+        /// a tenant adds beside the v1.0 properties; null when none says.
+        /// </summary>
+        public static string? RequestTarget(AccessPackageAssignmentRequest request) =>
+            request.Assignment?.Target?.ObjectId
+            ?? (request.RequestType?.ToString().StartsWith("User", StringComparison.Ordinal) == true ? request.Requestor?.ObjectId ?? request.Requestor?.Id : null)
+            ?? (request.AdditionalData != null && request.AdditionalData.TryGetValue("targetId", out var target) ? target?.ToString() : null);
+
         private static bool IsRemoval(AccessPackageRequestType? type) =>
             type == AccessPackageRequestType.AdminRemove || type == AccessPackageRequestType.UserRemove || type == AccessPackageRequestType.SystemRemove;
 

@@ -96,8 +96,8 @@ namespace LicenseGovernance.Simulator.Http
             "Group.ReadWrite.All", "GroupMember.ReadWrite.All", "EntitlementManagement.Read.All", "EntitlementManagement.ReadWrite.All",
             "LifecycleWorkflows.Read.All", "LifecycleWorkflows-Workflow.ReadWrite.All", "LifecycleWorkflows.ReadWrite.All",
             "LifecycleWorkflows-Workflow.Activate", "Reports.Read.All", "ReportSettings.Read.All", "ReportSettings.ReadWrite.All",
-            "RoleManagement.ReadWrite.Directory", "MailboxSettings.Read", "Files.ReadWrite.All", "Mail.Send", "eDiscovery.Read.All",
-            "AccessReview.Read.All", "AccessReview.ReadWrite.All",
+            "RoleManagement.ReadWrite.Directory", "AccessReview.Read.All", "AccessReview.ReadWrite.All", "MailboxSettings.Read", "Files.ReadWrite.All",
+            "Mail.Send", "eDiscovery.Read.All",
         };
     }
 }

@@ -78,16 +78,14 @@ namespace LicenseGovernance.Simulator
 
         /// <summary>
         /// A set purpose stands (a shared mailbox needs no licence); otherwise a user mailbox exists while a licence enables an
-        /// Exchange Online mailbox plan, and none without (the disconnected mailbox's 30 days are not modelled).
+        /// Exchange Online mailbox plan (Enterprise, Standard or Kiosk), and none without (the disconnected mailbox's 30 days are not modelled).
         /// </summary>
         internal string? MailboxPurposeCore(SimulatedUser user) =>
             user.MailboxPurpose ?? (HasMailboxPlan(user) ? MailboxUser : null);
 
         private bool HasMailboxPlan(SimulatedUser user) =>
             UserLicensing.AssignedLicenses(user).Any(l => FindSkuCore(l.SkuId)?.ServicePlans.Any(p =>
-                p.ServicePlanName.StartsWith("EXCHANGE_S_", StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(p.ServicePlanName, "EXCHANGE_S_FOUNDATION", StringComparison.OrdinalIgnoreCase)
-                && !l.DisabledPlans.Contains(p.ServicePlanId)) ?? false);
+                SkuCatalog.IsMailboxPlan(p.ServicePlanId) && !l.DisabledPlans.Contains(p.ServicePlanId)) ?? false);
 
         internal SimulatedDrivePermission GrantDriveCore(SimulatedUser owner, SimulatedUser recipient, IReadOnlyList<string> roles, bool requireSignIn, bool sendInvitation)
         {

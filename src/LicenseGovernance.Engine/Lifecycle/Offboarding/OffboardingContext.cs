@@ -67,7 +67,7 @@ namespace LicenseGovernance.Engine.Lifecycle.Offboarding
             return new OffboardingContext(session, request, skus, journal, sink, sources, manager);
         }
 
-        public static void Validate(GraphSession session, StartLicenseOffboardingRequest request)
+        private static void Validate(GraphSession session, StartLicenseOffboardingRequest request)
         {
             if (request.User == null || request.User.All(string.IsNullOrWhiteSpace))
             {

@@ -99,14 +99,11 @@ namespace LicenseGovernance.Engine.Lifecycle.Offboarding
             var requests = await GraphPages.AllAsync<AccessPackageAssignmentRequest, AccessPackageAssignmentRequestCollectionResponse>(
                 session, "list pending access package requests", AccessPackageDirectory.Read, first, cancellation).ConfigureAwait(false);
             var id = facts.UserId.ToString();
-            foreach (var request in requests.Where(r => r.Id != null && (Is(r.Requestor?.ObjectId ?? r.Requestor?.Id, id) || Is(r.Assignment?.Target?.ObjectId, id) || Is(Target(r), id))))
+            foreach (var request in requests.Where(r => r.Id != null && (Is(r.Requestor?.ObjectId ?? r.Requestor?.Id, id) || Is(AccessPackageDirectory.RequestTarget(r), id))))
             {
                 facts.PendingRequests.Add((Guid.Parse(request.Id!), request.AccessPackage?.DisplayName ?? request.AccessPackage?.Id));
             }
         }
-
-        private static string? Target(AccessPackageAssignmentRequest request) =>
-            request.AdditionalData != null && request.AdditionalData.TryGetValue("targetId", out var target) ? target?.ToString() : null;
 
         private static bool Is(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
     }
