@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using LicenseGovernance.Engine.Journal;
 using LicenseGovernance.Engine.Lifecycle;
 using LicenseGovernance.Engine.Lifecycle.Offboarding;
+using LicenseGovernance.Engine.Lifecycle.Workforce;
 using LicenseGovernance.Hosting;
 using LicenseGovernance.Requests;
 
@@ -33,7 +34,18 @@ namespace LicenseGovernance.Engine
 
         public Task GetLicenseTierConflictsAsync(GetLicenseTierConflictRequest request, IGovernanceSink sink) =>
             WithGraph(sink, async s => await TierConflictFinder.RunAsync(s, request, await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false), sink).ConfigureAwait(false));
-    
+
+        public Task SyncWorkforceLicensesAsync(SyncWorkforceLicenseRequest request, IGovernanceSink sink) =>
+            WithGraph(sink, async s =>
+            {
+                // The rules and the HR file are checked before the tenant is read: bad input changes nothing.
+                var (rules, source) = WorkforceSync.Validate(request);
+                var skus = await Skus().ReadAsync(s, sink.Cancellation).ConfigureAwait(false);
+                var journalFile = new JournalFile(JournalPath);
+                await WorkforceSync.RunAsync(s, request, rules, source, skus, () => BeginJournal(s, "Sync-WorkforceLicense", sink), journalFile,
+                    new WorkforceLeavers(journalFile, skus), sink).ConfigureAwait(false);
+            });
+
         public Task StartLicenseOffboardingAsync(StartLicenseOffboardingRequest request, IGovernanceSink sink) =>
             WithGraph(sink, async s =>
             {

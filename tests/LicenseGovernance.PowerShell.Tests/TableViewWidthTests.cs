@@ -56,6 +56,8 @@ public sealed class TableViewWidthTests : IClassFixture<TableViewWidthTests.Sess
         ["LicenseGovernance.LicenseSimulatorTimelineGap"] = new[] { "Start (UTC)", "End (UTC)", "Duration" },
         ["LicenseGovernance.TierLifecycleWorkflow"] = new[] { "Tasks", "Version", "Scheduled", "NextRun" },
         ["LicenseGovernance.TierMoveResult"] = new[] { "Outcome", "GapAvoided" },
+        ["LicenseGovernance.WorkforceChange"] = new[] { "Line", "Change", "Outcome" },
+        ["LicenseGovernance.WorkforceSeatDemand"] = new[] { "SkuPartNumber", "Needed", "Available", "Shortfall", "ShortfallMonthlyCost" },
         ["LicenseGovernance.TierSyncSummary"] = new[] { "UsersRead", "Settled", "Moved", "Bridged", "Waiting", "Failed", "Skipped", "Requests", "Writes" },
         ["LicenseGovernance.LicenseOffboardingStep"] = new[] { "Order", "Step", "Sku", "Status" },
         ["LicenseGovernance.LicenseOffboardingSummary"] = new[] { "Complete", "Seats", "Monthly", "Currency" },

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace LicenseGovernance
@@ -59,7 +60,53 @@ namespace LicenseGovernance
             ErrorIds.TierWaitTimeoutInvalid, GovernanceErrorCategory.InvalidArgument,
             $"-WaitTimeout {seconds} is outside 0 to {max} seconds. Nothing was changed.",
             seconds, $"Give -WaitTimeout from 0 to {max} seconds.");
-    
+
+        public static GovernanceError HrFileNotFound(string path) => new GovernanceError(
+            ErrorIds.HrFileNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"The HR file '{path}' does not exist. Nothing was changed.",
+            path, "Pass the path of the HR export (CSV), or use -FromEntra to read Entra's own HR attributes.");
+
+        public static GovernanceError HrFileInvalid(string path, string reason) => new GovernanceError(
+            ErrorIds.HrFileInvalid, GovernanceErrorCategory.InvalidData,
+            $"The HR file '{path}' cannot be read as CSV: {reason} Nothing was changed.",
+            path, "Export the HR report again as CSV with a header row, then run the command again.");
+
+        public static GovernanceError HrColumnMissing(string path, string field, string header, IEnumerable<string> headers) => new GovernanceError(
+            ErrorIds.HrColumnMissing, GovernanceErrorCategory.InvalidData,
+            $"The HR file '{path}' has no column '{header}' for {field} (its columns: {string.Join(", ", headers)}). Nothing was changed.",
+            path, $"Map {field} to the file's header in the rules file's Columns, for example Columns = @{{ {field} = '<header>' }}.");
+
+        public static GovernanceError HrRowInvalid(WorkforceRowProblem problem) => new GovernanceError(
+            ErrorIds.HrRowInvalid, GovernanceErrorCategory.InvalidData,
+            $"HR row at line {problem.Line.ToString(CultureInfo.InvariantCulture)}" + (problem.UserPrincipalName == null ? "" : $" ({problem.UserPrincipalName})") +
+            $" was skipped: {problem.Reason}",
+            problem, "Correct the row in the HR system or the export; the other rows went on.");
+
+        public static GovernanceError HrFileMostlyBad(string source, int bad, int rows) => new GovernanceError(
+            ErrorIds.HrFileMostlyBad, GovernanceErrorCategory.InvalidData,
+            $"{bad.ToString(CultureInfo.InvariantCulture)} of the {rows.ToString(CultureInfo.InvariantCulture)} HR rows in '{source}' are bad, more than half: " +
+            "the export or the Columns mapping is likely wrong, so the run stopped before anything changed.",
+            source, "Check the errors written for the rows and the rules file's Columns, then run the command again.");
+
+        public static GovernanceError WorkforceRulesInvalid(string path, string key, string reason) => new GovernanceError(
+            ErrorIds.WorkforceRulesInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"The rules file '{path}' is not valid at {key}: {reason} Nothing was changed.",
+            key, "Correct the rules file (keys Columns, Rules, Default, LeaveTier; Rules = @( @{ Tier = '<tier>'; When = '<rule>' } )), then run again.");
+
+        public static GovernanceError WorkforceRuleInvalid(string path, string key, string rule, int position, string reason) => new GovernanceError(
+            ErrorIds.WorkforceRuleInvalid, GovernanceErrorCategory.InvalidArgument,
+            $"The rules file '{path}' is not valid at {key}.When, position {position.ToString(CultureInfo.InvariantCulture)}: {reason} (rule: {rule}). Nothing was changed.",
+            key, "Correct the rule at that position; Test-LicenseMembershipRule checks a rule's syntax without changing anything.");
+
+        public static GovernanceError WorkforceTierNotFound(string path, string key, string tier, IEnumerable<string> tiers) => new GovernanceError(
+            ErrorIds.WorkforceTierNotFound, GovernanceErrorCategory.ObjectNotFound,
+            $"The rules file '{path}' names the tier '{tier}' at {key}, which the tenant does not have (its tiers: {string.Join(", ", tiers)}). Nothing was changed.",
+            tier, "Name a tier as Get-LicenseTierGroup lists it, or create it with New-LicenseTierGroup.");
+
+        public static GovernanceError WorkforceSeatsShort(string user, string shortfall) => new GovernanceError(
+            ErrorIds.WorkforceSeatsShort, GovernanceErrorCategory.LimitsExceeded,
+            $"{user} was not changed: the tenant lacks seats for them ({shortfall}). The others went on.",
+            user, "Buy the seats (or free some, Get-ZombieLicense), then run the command again; it serves the users it refused.");
         public static GovernanceError OffboardingUserMissing() => new GovernanceError(
             ErrorIds.OffboardingUserMissing, GovernanceErrorCategory.InvalidArgument,
             "Start-LicenseOffboarding needs the leaver: give -User (a user principal name or id) or pipe users. Nothing was changed.",

@@ -58,6 +58,7 @@ namespace LicenseGovernance.Hosting
         public const int TierRead = 7801;
         public const int TierMoves = 7802;
         public const int TierWait = 7803;
+        public const int WorkforceSync = 7804;
 
         // UserLicenses (what a user holds and why).
         public const int UserLicenses = 7901;

@@ -26,7 +26,14 @@ namespace LicenseGovernance.Hosting
 
         /// <summary>Writes one <see cref="TierConflict"/> per user and kind found.</summary>
         Task GetLicenseTierConflictsAsync(GetLicenseTierConflictRequest request, IGovernanceSink sink);
-    
+
+        /// <summary>
+        /// Brings every person of the HR source to what the rules give (joiners on their first day, movers without a gap,
+        /// leavers offboarded, leave down and back), asking the sink's ShouldProcess for the run's seats and per person.
+        /// Writes one <see cref="WorkforceChange"/> per person changed, deferred or refused, or with
+        /// <see cref="SyncWorkforceLicenseRequest.Preview"/> one <see cref="WorkforcePreview"/> and no change.
+        /// </summary>
+        Task SyncWorkforceLicensesAsync(SyncWorkforceLicenseRequest request, IGovernanceSink sink);
         /// <summary>
         /// Offboards each user in the safe order (sign-in, sessions, holds, mailbox, OneDrive, requests, licences, money),
         /// asking the sink's ShouldProcess per user with the whole plan. Writes the steps (<see cref="LicenseOffboardingStep"/>)

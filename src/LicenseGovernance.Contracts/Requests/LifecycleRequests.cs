@@ -60,3 +60,48 @@ namespace LicenseGovernance.Requests
         public TierConflictKind[]? Kind { get; set; }
     }
 }
+
+namespace LicenseGovernance.Requests
+{
+    /// <summary>
+    /// Sync-WorkforceLicense: an HR export (or Entra's own HR attributes) and the rules that give each person a tier. The
+    /// cmdlet reads the rules file; the engine checks every rule and tier name before reading the tenant.
+    /// </summary>
+    public sealed class SyncWorkforceLicenseRequest
+    {
+        /// <summary>The HR export; null with <see cref="FromEntra"/>.</summary>
+        public string? Path { get; set; }
+
+        /// <summary>Read employeeHireDate, employeeLeaveDateTime, department, jobTitle, employeeType and companyName from Entra instead of a file.</summary>
+        public bool FromEntra { get; set; }
+
+        /// <summary>The rules file, for messages.</summary>
+        public string RulePath { get; set; } = "";
+
+        /// <summary>The module's field (EmployeeId, UserPrincipalName, Status, ...) to the file's header; fields left out keep their own name.</summary>
+        public System.Collections.Generic.Dictionary<string, string> Columns { get; set; } = new System.Collections.Generic.Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>In order: the first rule whose condition holds gives the tier.</summary>
+        public System.Collections.Generic.List<WorkforceTierRule> Rules { get; set; } = new System.Collections.Generic.List<WorkforceTierRule>();
+
+        /// <summary>The tier when no rule matches; null takes the baseline.</summary>
+        public string? Default { get; set; }
+
+        /// <summary>The tier for people on leave; null takes the baseline.</summary>
+        public string? LeaveTier { get; set; }
+
+        /// <summary>Return one <see cref="WorkforcePreview"/> and change nothing.</summary>
+        public bool Preview { get; set; }
+
+        /// <summary>How long each wait for access package delivery or Entra lasts at most.</summary>
+        public int WaitTimeoutSeconds { get; set; } = SyncLicenseTierRequest.DefaultWaitTimeoutSeconds;
+    }
+
+    /// <summary>One entry of the rules file's Rules: a tier and the membership rule over the HR row that gives it.</summary>
+    public sealed class WorkforceTierRule
+    {
+        public string Tier { get; set; } = "";
+
+        public string When { get; set; } = "";
+    }
+}

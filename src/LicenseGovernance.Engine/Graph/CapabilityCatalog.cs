@@ -20,12 +20,12 @@ namespace LicenseGovernance.Engine.Graph
         {
             new Capability(
                 "ReadSkus", "Read subscribed SKUs",
-                new[] { "Get-LicenseSku", "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense", "Sync-LicenseTier", "Move-UserLicenseTier", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
+                new[] { "Get-LicenseSku", "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "LicenseAssignment.Read.All", "LicenseAssignment.Read.All",
                 new[] { "LicenseAssignment.ReadWrite.All", "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
                 "ReadUsers", "Read users and their licences",
-                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Remove-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Remove-ZombieLicense", "Get-DirectLicenseAssignment", "Move-DirectToGroupLicense", "Test-LicenseMembershipRule", "Invoke-LicenseReprocess", "Get-LicenseHealth", "Export-LicenseHealthReport", "Get-UnderusedLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "User.Read.All", "User.Read.All",
                 new[] { "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" },
                 notes: "User.ReadBasic.All is not enough: it hides assignedLicenses and licenseAssignmentStates."),
@@ -38,31 +38,38 @@ namespace LicenseGovernance.Engine.Graph
                 alsoRequires: new[] { "ReadUsers" }),
             new Capability(
                 "ReadLifecycleInfo", "Read employee leave dates (employeeLeaveDateTime)",
-                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport" },
+                new[] { "Get-ZombieLicense", "Get-LicenseUtilization", "Get-LicenseHealth", "Export-LicenseHealthReport", "Sync-WorkforceLicense" },
                 "User-LifeCycleInfo.Read.All", "User-LifeCycleInfo.Read.All",
                 new[] { "User-LifeCycleInfo.ReadWrite.All" },
                 notes: "Needs ReadUsers (User.Read.All) too. Delegated callers need the Lifecycle Workflows Administrator or Global Reader role.",
                 alsoRequires: new[] { "ReadUsers" }),
             new Capability(
+                "WriteLifecycleInfo", "Write employees' leave dates (employeeLeaveDateTime)",
+                new[] { "Sync-WorkforceLicense" },
+                "User-LifeCycleInfo.ReadWrite.All", "User-LifeCycleInfo.ReadWrite.All",
+                notes: "Needs ReadUsers (User.Read.All) too, as Graph's \"Set employeeLeaveDateTime\" documents; employeeHireDate is written like any user property " +
+                    "(User.ReadWrite.All, as for ManageUserExtensions). Delegated writes need the Global Administrator role, as that page says.",
+                alsoRequires: new[] { "ReadUsers" }),
+            new Capability(
                 "AssignUserLicense", "Assign and remove users' direct licences",
-                new[] { "Remove-ZombieLicense", "Move-DirectToGroupLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
+                new[] { "Remove-ZombieLicense", "Move-DirectToGroupLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "LicenseAssignment.ReadWrite.All", "LicenseAssignment.ReadWrite.All",
                 new[] { "User.ReadWrite.All", "Directory.ReadWrite.All" },
                 notes: DelegatedRoleNote + " For example License Administrator."),
             new Capability(
                 "ReadGroups", "Read groups and their members",
-                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "Undo-LicenseChange", "New-TierLifecycleWorkflow", "Sync-LicenseTier", "Move-UserLicenseTier", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
+                new[] { "Get-LicenseTierGroup", "Get-GroupLicenseError", "Test-LicenseMembershipRule", "New-LicenseTierGroup", "Remove-LicenseTierGroup", "Move-DirectToGroupLicense", "Get-ZombieLicense", "Remove-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "Undo-LicenseChange", "New-TierLifecycleWorkflow", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "GroupMember.Read.All", "GroupMember.Read.All",
                 new[] { "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All" }),
             new Capability(
                 "ManageGroups", "Create and change licensing groups",
-                new[] { "New-LicenseTierGroup", "Set-LicenseTierGroup", "Remove-LicenseTierGroup", "Sync-LicenseTier", "Move-UserLicenseTier", "Remove-TierAccessPackage" },
+                new[] { "New-LicenseTierGroup", "Set-LicenseTierGroup", "Remove-LicenseTierGroup", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage" },
                 "Group.ReadWrite.All", "Group.ReadWrite.All",
                 new[] { "Directory.ReadWrite.All" },
                 notes: "An application holding only Group.Create can create groups but not change them afterwards, so the module asks for Group.ReadWrite.All."),
             new Capability(
                 "ManageGroupMembers", "Add and remove group members",
-                new[] { "Move-DirectToGroupLicense", "Remove-ZombieLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
+                new[] { "Move-DirectToGroupLicense", "Remove-ZombieLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "GroupMember.ReadWrite.All", "GroupMember.ReadWrite.All",
                 new[] { "Group.ReadWrite.All", "Directory.ReadWrite.All" },
                 notes: "Role-assignable groups also need RoleManagement.ReadWrite.Directory."),
@@ -75,25 +82,25 @@ namespace LicenseGovernance.Engine.Graph
                 notes: "Group-based licensing needs Microsoft Entra ID P1 (or an Office 365 E3-class licence) in the tenant."),
             new Capability(
                 "ReprocessLicense", "Reprocess users' group licence assignments",
-                new[] { "Invoke-LicenseReprocess", "Sync-LicenseTier", "Move-UserLicenseTier", "Remove-TierAccessPackage" },
+                new[] { "Invoke-LicenseReprocess", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage" },
                 "User.ReadWrite.All", "User.ReadWrite.All",
                 new[] { "Directory.ReadWrite.All" },
                 notes: DelegatedRoleNote + " For example License Administrator or User Administrator."),
             new Capability(
                 "ManageUserExtensions", "Record on a user where a temporary tier move returns to (open extension)",
-                new[] { "Sync-LicenseTier", "Move-UserLicenseTier", "Remove-TierAccessPackage" },
+                new[] { "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage" },
                 "User.ReadWrite.All", "User.ReadWrite.All",
                 new[] { "Directory.ReadWrite.All" },
                 notes: "Open extensions on users have no narrower permission. " + DelegatedRoleNote + " For example User Administrator."),
             new Capability(
                 "ReadEntitlementManagement", "Read access packages, policies and assignments",
-                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup", "Get-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "New-TierLifecycleWorkflow", "Sync-LicenseTier", "Move-UserLicenseTier", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
+                new[] { "Get-TierAccessPackage", "Get-TierAssignment", "Get-TierAssignmentRequest", "New-LicenseTierGroup", "Get-ZombieLicense", "Get-LicenseHealth", "Export-LicenseHealthReport", "New-TierLifecycleWorkflow", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Get-LicenseTierConflict", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "EntitlementManagement.Read.All", "EntitlementManagement.Read.All",
                 new[] { "EntitlementManagement.ReadWrite.All" },
                 tenantLicense: EntraP2OrGovernance),
             new Capability(
                 "ManageEntitlementManagement", "Create and delete access packages and policies, and request assignments",
-                new[] { "New-TierAccessPackage", "New-LicenseExceptionPackage", "Add-TierAssignment", "Remove-TierAssignment", "Remove-ZombieLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
+                new[] { "New-TierAccessPackage", "New-LicenseExceptionPackage", "Add-TierAssignment", "Remove-TierAssignment", "Remove-ZombieLicense", "Undo-LicenseChange", "Sync-LicenseTier", "Move-UserLicenseTier", "Sync-WorkforceLicense", "Remove-TierAccessPackage", "Start-LicenseOffboarding" },
                 "EntitlementManagement.ReadWrite.All", "EntitlementManagement.ReadWrite.All",
                 tenantLicense: EntraP2OrGovernance,
                 notes: "Adding a group to a catalog as an application also needs Group.ReadWrite.All."),

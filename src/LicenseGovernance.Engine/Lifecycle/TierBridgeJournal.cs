@@ -12,7 +12,7 @@ namespace LicenseGovernance.Engine.Lifecycle
     internal static class TierBridgeJournal
     {
         /// <summary>The commands whose direct assignments are bridges.</summary>
-        public static readonly string[] Commands = { "Sync-LicenseTier", "Move-UserLicenseTier", "Remove-TierAccessPackage" };
+        public static readonly string[] Commands = { "Sync-LicenseTier", "Move-UserLicenseTier", "Remove-TierAccessPackage", "Sync-WorkforceLicense" };
 
         /// <summary>Bridges older than this are left to the tenant's own evidence; the journal of years is not read for them.</summary>
         private static readonly TimeSpan Horizon = TimeSpan.FromDays(31);

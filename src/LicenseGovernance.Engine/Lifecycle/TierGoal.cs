@@ -59,8 +59,9 @@ namespace LicenseGovernance.Engine.Lifecycle
         public string? Retiring { get; private set; }
 
         /// <summary>An administrator's move: the tier and how to join it are given, not derived.</summary>
-        public static TierGoal Given(LifecycleTier tier, AccessPackage? package, DateTimeOffset? end, string? justification) =>
-            new TierGoal(tier, "moved by an administrator") { RequestPackage = package, RequestEnd = end, Justification = justification };
+        /// <param name="why">Who decided the move, for the results.</param>
+        public static TierGoal Given(LifecycleTier tier, AccessPackage? package, DateTimeOffset? end, string? justification, string why = "moved by an administrator") =>
+            new TierGoal(tier, why) { RequestPackage = package, RequestEnd = end, Justification = justification };
 
         /// <param name="retiring">The id of a package being removed, whose assignments count for nothing; null for none.</param>
         public static TierGoal For(TierUser user, TierSystem system, DateTimeOffset now, TimeSpan lookAhead, string? retiring = null)

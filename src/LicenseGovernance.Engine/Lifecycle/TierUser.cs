@@ -81,6 +81,9 @@ namespace LicenseGovernance.Engine.Lifecycle
 
         public LicenseState? ErrorFrom(LifecycleTier tier) => Known.FirstOrDefault(s => LicenseStates.InError(s, tier.Id));
 
+        /// <summary>The SKUs the user holds a seat of, by any path.</summary>
+        public HashSet<Guid> SkusHeld => new HashSet<Guid>(Known.Where(s => s.SkuId != null && LicenseStates.HoldsSeat(s)).Select(s => s.SkuId!.Value));
+
         /// <summary>Whether the user holds any licence at all, by any path.</summary>
         public bool HoldsAnything => Known.Any(LicenseStates.HoldsSeat);
 

@@ -84,7 +84,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         }
 
         /// <summary>The package to request: every tier above the baseline is joined through its own; the baseline only to carry an end date.</summary>
-        private static Microsoft.Graph.Models.AccessPackage? PackageFor(LifecycleTier to, DateTimeOffset? end)
+        internal static Microsoft.Graph.Models.AccessPackage? PackageFor(LifecycleTier to, DateTimeOffset? end)
         {
             if (to.Package == null && !to.IsBaseline)
             {
@@ -99,7 +99,7 @@ namespace LicenseGovernance.Engine.Lifecycle
             return to.IsBaseline && end == null ? null : to.Package;
         }
 
-        private static async Task CheckEndAsync(GraphSession session, LifecycleTier to, Microsoft.Graph.Models.AccessPackage? package, DateTimeOffset? end, IGovernanceSink sink)
+        internal static async Task CheckEndAsync(GraphSession session, LifecycleTier to, Microsoft.Graph.Models.AccessPackage? package, DateTimeOffset? end, IGovernanceSink sink)
         {
             if (package == null)
             {
@@ -113,7 +113,7 @@ namespace LicenseGovernance.Engine.Lifecycle
         }
 
         /// <summary>A temporary move away from a tier above the baseline returns to it; from the baseline, the reconciler falls back there anyway.</summary>
-        private static TierReturn? ReturnOf(TierUser user, LifecycleTier? from, Microsoft.Graph.Models.AccessPackage? package, DateTimeOffset until)
+        internal static TierReturn? ReturnOf(TierUser user, LifecycleTier? from, Microsoft.Graph.Models.AccessPackage? package, DateTimeOffset until)
         {
             if (from == null || from.IsBaseline)
             {

@@ -85,6 +85,11 @@ public sealed class ErrorCatalogueTests
             return Activator.CreateInstance(type);
         }
 
+        if (type == typeof(WorkforceRowProblem))
+        {
+            return new WorkforceRowProblem { Line = 2, Reason = "dummy" };
+        }
+
         throw new NotSupportedException($"No dummy argument for {parameter.Member.Name}({type.Name} {parameter.Name}); teach {nameof(ErrorCatalogueTests)}.{nameof(Dummy)} the type.");
     }
 }
